@@ -1,0 +1,2 @@
+//! letitcrash: a playground for Erlang/OTP-style processes.
+pub mod runtime;
