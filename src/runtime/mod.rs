@@ -1,1 +1,264 @@
-//! The process runtime.
+//! The process runtime: pids, terms, processes, signals, the scheduler,
+//! timers, names and events.
+//!
+//! This layer is a small BEAM. It knows nothing about the command language
+//! or the terminal; everything above it (supervisors, behaviors, the shell)
+//! is built from what it offers:
+//!
+//! - [`term`]: the values processes exchange, printed as Erlang prints them.
+//! - [`process`]: a lightweight process with a mailbox, links, monitors and
+//!   a trap_exit flag, and its API (`send`, `link`, `monitor`, `exit`,
+//!   `receive`, `call`, ...). Signals between two processes arrive in the
+//!   order sent; links, exit signals and monitors follow OTP-SEMANTICS.md
+//!   (L1–L10, M1–M3, O1, N1), whose rule ids the tests in [`tests`] are named
+//!   after.
+//! - [`program`]: the contract between the scheduler and a process's code:
+//!   run a time slice until blocked, out of reductions, or exited.
+//! - [`scheduler`]: the M:N scheduler (its sleep protocol is written down in
+//!   `scheduler/README.md`), and the deterministic single-threaded variant.
+//! - [`timer`], [`registry`], [`event`]: timers on a wall or virtual clock,
+//!   registered names, and the stream of events views subscribe to.
+//! - [`Host`]: a process driven from outside, such as the REPL's shell.
+//!
+//! [`Runtime`] is the handle that owns all of it; dropping it stops every
+//! process and thread.
+
+mod config;
+mod deaths;
+mod drive;
+pub mod event;
+mod host;
+mod node;
+pub mod process;
+pub mod program;
+mod registry;
+pub mod scheduler;
+mod table;
+pub mod term;
+pub mod timer;
+
+#[cfg(test)]
+mod tests;
+
+pub use config::{Config, Mode};
+pub use deaths::Death;
+pub use drive::Outcome;
+pub use event::{Event, EventKind, SignalOutcome, SupervisorReport};
+pub use host::{Host, HostError};
+pub use process::{Process, ProcessInfo, Status};
+pub use program::{NativeProgram, Program, Step};
+pub use registry::RegisterError;
+pub use term::{Atom, Pid, Ref, Term};
+
+use crossbeam_channel::Receiver;
+use node::{NOBODY, Node, SpawnOptions};
+use process::Signal;
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// One running runtime. Dropping it stops every process and worker.
+pub struct Runtime {
+    node: Arc<Node>,
+    threads: Vec<JoinHandle<()>>,
+}
+
+impl Runtime {
+    pub fn new(config: Config) -> Runtime {
+        let (node, queues) = Node::new(config);
+        let node = Arc::new(node);
+        let mut threads = Vec::new();
+        for (index, queue) in queues.into_iter().enumerate() {
+            let node = node.clone();
+            let thread = std::thread::Builder::new()
+                .name(format!("letitcrash-scheduler-{}", index + 1))
+                .spawn(move || scheduler::live::worker_main(node, index, queue))
+                .expect("spawn a scheduler thread");
+            threads.push(thread);
+        }
+        if !node.is_deterministic() {
+            let timer_node = node.clone();
+            let thread = std::thread::Builder::new()
+                .name("letitcrash-timers".into())
+                .spawn(move || {
+                    while let Some(due) = timer_node.timers.wait_due(&timer_node.clock) {
+                        for (timer, action) in due {
+                            timer_node.fire(timer, action);
+                        }
+                    }
+                })
+                .expect("spawn the timer thread");
+            threads.push(thread);
+        }
+        Runtime { node, threads }
+    }
+
+    pub(crate) fn node(&self) -> &Arc<Node> {
+        &self.node
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.node.config
+    }
+
+    pub fn is_deterministic(&self) -> bool {
+        self.node.is_deterministic()
+    }
+
+    /// The runtime clock (virtual in deterministic mode).
+    pub fn now(&self) -> Duration {
+        self.node.now()
+    }
+
+    /// Spawns a native process with no parent. `body` gets the process
+    /// itself and returns its exit reason.
+    pub fn spawn<F, Fut>(&self, kind: &str, body: F) -> Pid
+    where
+        F: FnOnce(Arc<Process>) -> Fut,
+        Fut: Future<Output = Term> + Send + 'static,
+    {
+        self.node.spawn_native(Self::top_level(kind), body)
+    }
+
+    /// Spawns a process running any [`Program`].
+    pub fn spawn_program(&self, kind: &str, program: Box<dyn Program>) -> Pid {
+        let pid = self.node.allocate_pid();
+        self.node.start(pid, Self::top_level(kind), |_| program);
+        pid
+    }
+
+    fn top_level(kind: &str) -> SpawnOptions {
+        SpawnOptions {
+            kind: Atom::new(kind),
+            parent: None,
+            link: false,
+        }
+    }
+
+    /// Starts a process driven from outside (the shell, a test probe).
+    pub fn spawn_host(&self, kind: &str) -> Host {
+        Host::spawn(self, kind)
+    }
+
+    /// Sends a message from outside any process.
+    pub fn send(&self, to: Pid, message: Term) {
+        self.node.send_message(NOBODY, to, message);
+    }
+
+    /// Sends an exit signal from outside any process.
+    pub fn exit(&self, to: Pid, reason: Term) {
+        self.node.send_signal(
+            to,
+            Signal::Exit {
+                from: NOBODY,
+                reason,
+                via_link: false,
+            },
+        );
+    }
+
+    /// Makes `pid` fail with `reason` from inside, like a bug would: not an
+    /// exit signal, so trapping exits does not save it.
+    pub fn crash(&self, pid: Pid, reason: Term) {
+        self.node.send_signal(pid, Signal::Fail(reason));
+    }
+
+    /// Sets another process's trap_exit flag (a playground affordance).
+    pub fn set_trap_exit(&self, pid: Pid, on: bool) {
+        self.node.send_signal(pid, Signal::SetTrapExit(on));
+    }
+
+    pub fn is_alive(&self, pid: Pid) -> bool {
+        self.node.is_alive(pid)
+    }
+
+    pub fn register(&self, name: Atom, pid: Pid) -> Result<(), RegisterError> {
+        self.node.register(name, pid)
+    }
+
+    pub fn unregister(&self, name: Atom) -> Result<Pid, RegisterError> {
+        self.node.registry.unregister(name)
+    }
+
+    pub fn whereis(&self, name: Atom) -> Option<Pid> {
+        self.node.registry.whereis(name)
+    }
+
+    pub fn name_of(&self, pid: Pid) -> Option<Atom> {
+        self.node.registry.name_of(pid)
+    }
+
+    /// Every registered name, sorted.
+    pub fn registered(&self) -> Vec<(Atom, Pid)> {
+        self.node.registry.all()
+    }
+
+    /// The pids of all live processes, in order.
+    pub fn processes(&self) -> Vec<Pid> {
+        self.node.table.pids()
+    }
+
+    pub fn process_count(&self) -> usize {
+        self.node.live.load(Ordering::Relaxed)
+    }
+
+    pub fn process_info(&self, pid: Pid) -> Option<ProcessInfo> {
+        self.node.lookup(pid).map(|process| process.info())
+    }
+
+    /// How `pid` died, if it did recently.
+    pub fn death(&self, pid: Pid) -> Option<Death> {
+        self.node.deaths.of(pid)
+    }
+
+    /// The newest `n` deaths, oldest first.
+    pub fn recent_deaths(&self, n: usize) -> Vec<Death> {
+        self.node.deaths.latest(n)
+    }
+
+    /// Starts message tracing for `pid`: sends and receives become events.
+    pub fn trace(&self, pid: Pid, on: bool) -> bool {
+        self.node
+            .lookup(pid)
+            .map(|process| process.set_traced(on))
+            .is_some()
+    }
+
+    /// A new subscription to the event stream.
+    pub fn subscribe(&self) -> Receiver<Event> {
+        self.node.events.subscribe()
+    }
+
+    /// Posts an event from a higher layer (a supervisor report, say).
+    pub fn emit(&self, kind: EventKind) {
+        self.node.emit(kind);
+    }
+
+    /// Runs until nothing is runnable or `bound` has passed. See
+    /// [`drive::run_until_quiet`].
+    pub fn run_until_quiet(&self, bound: Duration) -> Outcome {
+        drive::run_until_quiet(&self.node, bound)
+    }
+
+    /// Runs until `done()` holds or `limit` passes.
+    pub fn run_until(&self, done: impl FnMut() -> bool, limit: Duration) -> Outcome {
+        drive::run_until(&self.node, done, limit)
+    }
+
+    /// Lets `duration` pass (instantly, in deterministic mode).
+    pub fn advance(&self, duration: Duration) {
+        drive::advance(&self.node, duration);
+    }
+}
+
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        self.node.shutdown();
+        for thread in self.threads.drain(..) {
+            let _ = thread.join();
+        }
+        self.node.clear();
+    }
+}

@@ -1,0 +1,209 @@
+//! Host processes: real processes driven from outside the scheduler.
+//!
+//! The REPL's shell is a process, as in Erlang: it has a pid and a mailbox,
+//! it can link, monitor, trap exits and receive, and a linked process's
+//! crash can kill it. But its "code" is whatever the presenter types next.
+//! A [`Host`] bridges the two: [`Host::run`] hands the process a job (an
+//! async closure) through a channel and pokes it; the process runs the job
+//! in its own time slice, as itself, and sends the result back. Tests use
+//! hosts the same way to act as a process step by step.
+//!
+//! In live mode the caller blocks until the job is done. In deterministic
+//! mode there are no worker threads, so the caller drives the scheduler
+//! itself until the job is done, jumping the virtual clock to the next timer
+//! whenever everything is idle.
+
+use super::Runtime;
+use super::node::Node;
+use super::process::{Process, Signal};
+use super::term::{Pid, Term};
+use crossbeam_channel::{Receiver, Sender, TryRecvError};
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+type JobFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
+type Job = Box<dyn FnOnce(Arc<Process>) -> JobFuture + Send>;
+
+/// Why a job did not give a result.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostError {
+    /// The host process is dead (for the shell: a linked process killed it).
+    Died(Term),
+    /// Deterministic mode: the job waits for something that can never
+    /// happen (nothing runnable, no timer pending).
+    Stuck,
+    /// The job did not finish within the time limit.
+    TimedOut,
+}
+
+impl fmt::Display for HostError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HostError::Died(reason) => write!(f, "the process exited: {reason}"),
+            HostError::Stuck => f.write_str("it would wait for ever: nothing else can happen"),
+            HostError::TimedOut => f.write_str("it did not finish in time"),
+        }
+    }
+}
+
+impl std::error::Error for HostError {}
+
+/// A process whose steps are given from outside.
+pub struct Host {
+    process: Arc<Process>,
+    jobs: Sender<Job>,
+}
+
+impl Host {
+    pub(crate) fn spawn(runtime: &Runtime, kind: &str) -> Host {
+        let node = runtime.node();
+        let (jobs, inbox) = crossbeam_channel::unbounded::<Job>();
+        let pid = node.allocate_pid();
+        let options = super::node::SpawnOptions {
+            kind: super::term::Atom::new(kind),
+            parent: None,
+            link: false,
+        };
+        node.start_native(pid, options, move |me| async move {
+            loop {
+                let job = NextJob {
+                    process: &me,
+                    inbox: &inbox,
+                }
+                .await;
+                job(me.clone()).await;
+            }
+        });
+        let process = node.lookup(pid).expect("just started");
+        Host { process, jobs }
+    }
+
+    pub fn pid(&self) -> Pid {
+        self.process.pid()
+    }
+
+    pub fn is_alive(&self) -> bool {
+        self.process.state.lock().ending.is_none()
+    }
+
+    /// The exit reason, once the host process has ended.
+    pub fn exit_reason(&self) -> Option<Term> {
+        self.process.state.lock().ending.clone()
+    }
+
+    /// Runs `job` as the host process and returns its result, waiting at
+    /// most `limit` (wall time in live mode, virtual time in deterministic
+    /// mode).
+    pub fn run_for<T, F, Fut>(&self, limit: Duration, job: F) -> Result<T, HostError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Arc<Process>) -> Fut + Send + 'static,
+        Fut: Future<Output = T> + Send + 'static,
+    {
+        if let Some(reason) = self.exit_reason() {
+            return Err(HostError::Died(reason));
+        }
+        let (result_tx, result_rx) = crossbeam_channel::bounded(1);
+        let job: Job = Box::new(move |me| {
+            Box::pin(async move {
+                let _ = result_tx.send(job(me).await);
+            })
+        });
+        if self.jobs.send(job).is_err() {
+            return Err(self.died());
+        }
+        let node = &self.process.node;
+        node.send_signal(self.pid(), Signal::Poke);
+        if node.is_deterministic() {
+            self.wait_deterministic(node, &result_rx, limit)
+        } else {
+            self.wait_live(node, &result_rx, limit)
+        }
+    }
+
+    /// [`Host::run_for`] with a limit of one minute.
+    pub fn run<T, F, Fut>(&self, job: F) -> Result<T, HostError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Arc<Process>) -> Fut + Send + 'static,
+        Fut: Future<Output = T> + Send + 'static,
+    {
+        self.run_for(Duration::from_secs(60), job)
+    }
+
+    fn died(&self) -> HostError {
+        HostError::Died(
+            self.exit_reason()
+                .unwrap_or(Term::Atom(super::term::Atom::NOPROC)),
+        )
+    }
+
+    fn wait_live<T>(
+        &self,
+        node: &Node,
+        result: &Receiver<T>,
+        limit: Duration,
+    ) -> Result<T, HostError> {
+        let deadline = Instant::now() + limit;
+        loop {
+            let slice = deadline
+                .saturating_duration_since(Instant::now())
+                .min(Duration::from_millis(20));
+            match result.recv_timeout(slice) {
+                Ok(value) => return Ok(value),
+                Err(_) if !self.is_alive() => return result.try_recv().map_err(|_| self.died()),
+                Err(_) if node.shut_down.load(Ordering::Acquire) => return Err(self.died()),
+                Err(_) if Instant::now() >= deadline => return Err(HostError::TimedOut),
+                Err(_) => {}
+            }
+        }
+    }
+
+    fn wait_deterministic<T>(
+        &self,
+        node: &Arc<Node>,
+        result: &Receiver<T>,
+        limit: Duration,
+    ) -> Result<T, HostError> {
+        let outcome =
+            super::drive::run_until(node, || !result.is_empty() || !self.is_alive(), limit);
+        match result.try_recv() {
+            Ok(value) => Ok(value),
+            Err(TryRecvError::Disconnected | TryRecvError::Empty) if !self.is_alive() => {
+                Err(self.died())
+            }
+            Err(_) => Err(match outcome {
+                super::drive::Outcome::Stuck => HostError::Stuck,
+                _ => HostError::TimedOut,
+            }),
+        }
+    }
+}
+
+/// Waits for the next job, handling signals like a receive does (so the
+/// host can be killed while it waits).
+struct NextJob<'a> {
+    process: &'a Process,
+    inbox: &'a Receiver<Job>,
+}
+
+impl Future for NextJob<'_> {
+    type Output = Job;
+
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Job> {
+        let mut state = self.process.state.lock();
+        self.process.handle_signals(&mut state);
+        if state.ending.is_some() {
+            return Poll::Pending;
+        }
+        match self.inbox.try_recv() {
+            Ok(job) => Poll::Ready(job),
+            Err(_) => Poll::Pending,
+        }
+    }
+}

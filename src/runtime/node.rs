@@ -1,0 +1,399 @@
+//! The node: the shared state of one runtime, and the paths every signal
+//! takes.
+//!
+//! An Erlang node is one running BEAM: its processes, their names, its
+//! timers, its schedulers. [`Node`] is the same for the playground. The
+//! three paths that matter most for semantics are here:
+//!
+//! - [`Node::start`]: a process is created, entered in the table (with its
+//!   link to the parent already in place when spawned with a link, L10) and
+//!   put in a run queue.
+//! - [`Node::send_signal`]: a signal is appended to the receiver's queue and
+//!   the receiver is woken. If the receiver is dead, the signal is answered
+//!   as the BEAM would: a link request gets an exit signal `noproc` (L8), a
+//!   monitor request gets a 'DOWN' with `noproc` (M2), anything else is
+//!   dropped.
+//! - [`Node::finish`]: a process ends. Its name is released first (N1, L2),
+//!   then its links get exit signals with its reason, its monitors fire, and
+//!   the signals that arrived too late are answered as above.
+
+use super::config::{Config, Mode};
+use super::deaths::{Death, Deaths};
+use super::event::{EventBus, EventKind};
+use super::process::{Process, Signal};
+use super::program::{NativeProgram, Program};
+use super::registry::{RegisterError, Registry};
+use super::scheduler::{Scheduler, deterministic::DeterministicQueue, live::LivePool, run_slice};
+use super::table::ProcessTable;
+use super::term::{Atom, Pid, Ref, Term};
+use super::timer::{Clock, TimerAction, TimerRef, Timers};
+use crossbeam_deque::Worker;
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// The pid signals from outside any process (the runtime API itself) are
+/// sent from. No process ever has it.
+pub(crate) const NOBODY: Pid = Pid(0);
+
+pub(crate) struct Node {
+    pub(crate) config: Config,
+    pub(crate) clock: Clock,
+    pub(crate) table: ProcessTable,
+    pub(crate) registry: Registry,
+    pub(crate) timers: Timers,
+    pub(crate) scheduler: Scheduler,
+    pub(crate) events: EventBus,
+    pub(crate) deaths: Deaths,
+    next_pid: AtomicU64,
+    next_ref: AtomicU64,
+    /// Processes that are scheduled or running: zero means quiet.
+    pub(crate) active: AtomicUsize,
+    /// Processes alive.
+    pub(crate) live: AtomicUsize,
+    pub(crate) shut_down: AtomicBool,
+}
+
+/// How to start a process.
+pub(crate) struct SpawnOptions {
+    pub kind: Atom,
+    pub parent: Option<Pid>,
+    /// Link to the parent from the start (the parent adds its own side).
+    pub link: bool,
+}
+
+impl Node {
+    /// A node, and for a live one the run queues its workers will own.
+    pub(crate) fn new(config: Config) -> (Node, Vec<Worker<Arc<Process>>>) {
+        let (clock, scheduler, queues) = match config.mode {
+            Mode::Live => {
+                let (pool, queues) = LivePool::new(config.schedulers.max(1));
+                (
+                    Clock::Wall(Instant::now()),
+                    Scheduler::Live(Box::new(pool)),
+                    queues,
+                )
+            }
+            Mode::Deterministic { seed } => (
+                Clock::Virtual(AtomicU64::new(0)),
+                Scheduler::Deterministic(DeterministicQueue::new(seed)),
+                Vec::new(),
+            ),
+        };
+        let node = Node {
+            deaths: Deaths::new(config.recent_deaths),
+            config,
+            clock,
+            table: ProcessTable::new(),
+            registry: Registry::new(),
+            timers: Timers::new(),
+            scheduler,
+            events: EventBus::new(),
+            next_pid: AtomicU64::new(1),
+            next_ref: AtomicU64::new(1),
+            active: AtomicUsize::new(0),
+            live: AtomicUsize::new(0),
+            shut_down: AtomicBool::new(false),
+        };
+        (node, queues)
+    }
+
+    pub(crate) fn now(&self) -> Duration {
+        self.clock.now()
+    }
+
+    pub(crate) fn emit(&self, kind: EventKind) {
+        self.events.emit(|| self.clock.now(), kind);
+    }
+
+    pub(crate) fn allocate_pid(&self) -> Pid {
+        Pid(self.next_pid.fetch_add(1, Ordering::Relaxed))
+    }
+
+    pub(crate) fn make_ref(&self) -> Ref {
+        Ref(self.next_ref.fetch_add(1, Ordering::Relaxed))
+    }
+
+    pub(crate) fn lookup(&self, pid: Pid) -> Option<Arc<Process>> {
+        self.table.get(pid)
+    }
+
+    pub(crate) fn is_alive(&self, pid: Pid) -> bool {
+        self.table
+            .get(pid)
+            .is_some_and(|process| process.state.lock().ending.is_none())
+    }
+
+    /// Creates process `pid` running the program `make_program` builds for
+    /// it, and makes it runnable.
+    pub(crate) fn start(
+        self: &Arc<Self>,
+        pid: Pid,
+        options: SpawnOptions,
+        make_program: impl FnOnce(&Arc<Process>) -> Box<dyn Program>,
+    ) {
+        let process = Arc::new(Process::new(
+            self.clone(),
+            pid,
+            options.kind,
+            options.parent,
+        ));
+        if let (true, Some(parent)) = (options.link, options.parent) {
+            process.state.lock().links.push(parent);
+        }
+        *process.program.lock() = Some(make_program(&process));
+        self.table.insert(process.clone());
+        self.live.fetch_add(1, Ordering::Relaxed);
+        self.active.fetch_add(1, Ordering::AcqRel);
+        self.emit(EventKind::Spawned {
+            pid,
+            kind: options.kind,
+            parent: options.parent,
+        });
+        self.scheduler.enqueue(process);
+    }
+
+    /// Creates process `pid` running the native behavior `body`.
+    pub(crate) fn start_native<F, Fut>(self: &Arc<Self>, pid: Pid, options: SpawnOptions, body: F)
+    where
+        F: FnOnce(Arc<Process>) -> Fut,
+        Fut: Future<Output = Term> + Send + 'static,
+    {
+        self.start(pid, options, |process| {
+            Box::new(NativeProgram::new(body(process.clone())))
+        });
+    }
+
+    pub(crate) fn spawn_native<F, Fut>(self: &Arc<Self>, options: SpawnOptions, body: F) -> Pid
+    where
+        F: FnOnce(Arc<Process>) -> Fut,
+        Fut: Future<Output = Term> + Send + 'static,
+    {
+        let pid = self.allocate_pid();
+        self.start_native(pid, options, body);
+        pid
+    }
+
+    /// Sends a message, with a trace event if either side is traced.
+    pub(crate) fn send_message(&self, from: Pid, to: Pid, message: Term) {
+        if self.events.active() {
+            let traced = |pid| self.table.get(pid).is_some_and(|p| p.is_traced());
+            if traced(from) || traced(to) {
+                self.emit(EventKind::Sent {
+                    from,
+                    to,
+                    message: message.clone(),
+                });
+            }
+        }
+        self.send_signal(to, Signal::Message(message));
+    }
+
+    /// Appends `signal` to `to`'s queue and wakes it; answers for `to` if it
+    /// is dead.
+    pub(crate) fn send_signal(&self, to: Pid, signal: Signal) {
+        match self.table.get(to) {
+            Some(process) => self.deliver(&process, signal),
+            None => self.answer_for_dead(to, signal),
+        }
+    }
+
+    fn deliver(&self, process: &Arc<Process>, signal: Signal) {
+        let mut state = process.state.lock();
+        if state.ending.is_some() {
+            drop(state);
+            return self.answer_for_dead(process.pid(), signal);
+        }
+        state.signals.push_back(signal);
+        drop(state);
+        if process.run_state.notify() {
+            self.active.fetch_add(1, Ordering::AcqRel);
+            self.scheduler.enqueue(process.clone());
+        }
+    }
+
+    /// What a dead process "says" to a signal that reaches it (L8, M2).
+    fn answer_for_dead(&self, dead: Pid, signal: Signal) {
+        let noproc = Term::Atom(Atom::NOPROC);
+        match signal {
+            Signal::Link(linker) => self.send_signal(
+                linker,
+                Signal::Exit {
+                    from: dead,
+                    reason: noproc,
+                    via_link: true,
+                },
+            ),
+            Signal::Monitor { watcher, reference } => self.send_signal(
+                watcher,
+                Signal::Down {
+                    reference,
+                    from: dead,
+                    reason: noproc,
+                },
+            ),
+            _ => {}
+        }
+    }
+
+    /// Ends `process` with `reason` (unless a signal already decided another
+    /// reason, which then wins), and tells everyone who needs to know.
+    pub(crate) fn finish(&self, process: &Arc<Process>, reason: Term) {
+        let pid = process.pid();
+        let (reason, late_signals, links, watchers, monitors) = {
+            let mut state = process.state.lock();
+            let reason = state.ending.get_or_insert(reason).clone();
+            state.mailbox.clear();
+            (
+                reason,
+                std::mem::take(&mut state.signals),
+                std::mem::take(&mut state.links),
+                std::mem::take(&mut state.watchers),
+                std::mem::take(&mut state.monitors),
+            )
+        };
+        process.run_state.set_dead();
+        // The program (an async state machine holding this process) goes now.
+        drop(process.program.lock().take());
+        // N1, L2: the name is free before anyone hears of the death.
+        let name = self.registry.release(pid);
+        self.table.remove(pid);
+        self.deaths.record(Death {
+            pid,
+            name,
+            kind: process.kind(),
+            reason: reason.clone(),
+            at: self.now(),
+        });
+        self.emit(EventKind::Exited {
+            pid,
+            name,
+            reason: reason.clone(),
+        });
+        for signal in late_signals {
+            self.answer_for_dead(pid, signal);
+        }
+        for linked in links {
+            let reason = reason.clone();
+            self.send_signal(
+                linked,
+                Signal::Exit {
+                    from: pid,
+                    reason,
+                    via_link: true,
+                },
+            );
+        }
+        for (reference, watcher) in watchers {
+            let reason = reason.clone();
+            self.send_signal(
+                watcher,
+                Signal::Down {
+                    reference,
+                    from: pid,
+                    reason,
+                },
+            );
+        }
+        for (reference, target) in monitors {
+            self.send_signal(target, Signal::Demonitor { reference });
+        }
+        self.live.fetch_sub(1, Ordering::Relaxed);
+        self.active.fetch_sub(1, Ordering::AcqRel);
+    }
+
+    pub(crate) fn register(&self, name: Atom, pid: Pid) -> Result<(), RegisterError> {
+        self.registry.register(name, pid, || self.is_alive(pid))?;
+        self.emit(EventKind::Registered { name, pid });
+        Ok(())
+    }
+
+    pub(crate) fn start_timer(&self, delay: Duration, action: TimerAction) -> TimerRef {
+        self.timers.start(self.now() + delay, action)
+    }
+
+    /// Arms the timer that wakes `process` at `deadline` unless one is
+    /// armed for that deadline already (a receive that is polled again).
+    pub(crate) fn arm_receive_timeout(&self, process: &Process, deadline: Duration) {
+        let mut state = process.state.lock();
+        if matches!(state.receive_timer, Some((_, armed)) if armed == deadline) {
+            return;
+        }
+        let timer = self
+            .timers
+            .start(deadline, TimerAction::ReceiveTimeout { pid: process.pid() });
+        state.receive_timer = Some((timer.0, deadline));
+    }
+
+    pub(crate) fn fire(&self, timer: TimerRef, action: TimerAction) {
+        match action {
+            TimerAction::Send { from, to, message } => self.send_message(from, to, message),
+            TimerAction::ReceiveTimeout { pid } => {
+                self.send_signal(pid, Signal::ReceiveTimeout(timer.0))
+            }
+        }
+    }
+
+    pub(crate) fn fire_due_timers(&self) {
+        for (timer, action) in self.timers.take_due(self.now()) {
+            self.fire(timer, action);
+        }
+    }
+
+    /// In deterministic mode, work moves the virtual clock.
+    pub(crate) fn charge_virtual_time(&self, reductions: u32) {
+        if let Clock::Virtual(_) = self.clock {
+            let nanos = u64::from(reductions) * self.config.virtual_nanos_per_reduction;
+            self.clock.advance_by(Duration::from_nanos(nanos));
+        }
+    }
+
+    /// Deterministic mode: fires due timers and runs one slice. False when
+    /// nothing was runnable.
+    pub(crate) fn step(self: &Arc<Self>) -> bool {
+        let Scheduler::Deterministic(queue) = &self.scheduler else {
+            return false;
+        };
+        self.fire_due_timers();
+        match queue.next() {
+            Some(process) => {
+                run_slice(self, process);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub(crate) fn is_deterministic(&self) -> bool {
+        matches!(self.scheduler, Scheduler::Deterministic(_))
+    }
+
+    /// Stops everything: no process runs again, and every process is
+    /// dropped (which breaks the reference cycle between a process and the
+    /// program holding it).
+    pub(crate) fn shutdown(&self) {
+        self.shut_down.store(true, Ordering::Release);
+        self.timers.shutdown();
+        match &self.scheduler {
+            Scheduler::Live(pool) => pool.shutdown(),
+            Scheduler::Deterministic(queue) => queue.clear(),
+        }
+    }
+
+    /// After the workers have stopped: drops every process.
+    pub(crate) fn clear(&self) {
+        if let Scheduler::Live(pool) = &self.scheduler {
+            pool.shutdown();
+        }
+        for process in self.table.drain() {
+            {
+                let mut state = process.state.lock();
+                state.ending.get_or_insert(Term::Atom(Atom::SHUTDOWN));
+                state.signals.clear();
+                state.mailbox.clear();
+            }
+            drop(process.program.lock().take());
+        }
+    }
+}

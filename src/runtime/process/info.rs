@@ -1,0 +1,80 @@
+//! Process info: a snapshot of one process for views (`ps`, `info`).
+
+use super::Process;
+use crate::runtime::scheduler::RunPhase;
+use crate::runtime::term::{Atom, Pid, Ref};
+use std::fmt;
+
+/// What a process is doing, as `erlang:process_info(P, status)` says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// On a worker right now.
+    Running,
+    /// In a run queue, waiting for a worker.
+    Runnable,
+    /// Blocked in `receive`.
+    Waiting,
+    /// Ending: its links and monitors are being notified.
+    Exiting,
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Status::Running => "running",
+            Status::Runnable => "runnable",
+            Status::Waiting => "waiting",
+            Status::Exiting => "exiting",
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProcessInfo {
+    pub pid: Pid,
+    pub name: Option<Atom>,
+    pub kind: Atom,
+    pub parent: Option<Pid>,
+    pub status: Status,
+    pub links: Vec<Pid>,
+    /// Monitors this process holds: (reference, watched).
+    pub monitors: Vec<(Ref, Pid)>,
+    /// Processes monitoring this one.
+    pub monitored_by: Vec<Pid>,
+    pub trap_exit: bool,
+    pub message_queue_len: usize,
+    pub reductions: u64,
+    pub traced: bool,
+}
+
+impl ProcessInfo {
+    pub(crate) fn of(process: &Process) -> ProcessInfo {
+        // The registry is read before the process lock is taken: `register`
+        // takes them in the other order.
+        let name = process.node.registry.name_of(process.pid());
+        let state = process.state.lock();
+        let status = match process.run_state.phase() {
+            _ if state.ending.is_some() => Status::Exiting,
+            RunPhase::Idle => Status::Waiting,
+            RunPhase::Scheduled => Status::Runnable,
+            RunPhase::Running => Status::Running,
+            RunPhase::Dead => Status::Exiting,
+        };
+        let mut links = state.links.clone();
+        links.sort();
+        ProcessInfo {
+            pid: process.pid(),
+            name,
+            kind: process.kind(),
+            parent: process.parent(),
+            status,
+            links,
+            monitors: state.monitors.clone(),
+            monitored_by: state.watchers.iter().map(|&(_, watcher)| watcher).collect(),
+            trap_exit: state.trap_exit,
+            message_queue_len: state.message_queue_len(),
+            reductions: state.reductions,
+            traced: process.is_traced(),
+        }
+    }
+}

@@ -1,0 +1,378 @@
+//! Processes: what a process is, and everything it can do.
+//!
+//! A [`Process`] is the runtime's record of one lightweight process: its pid,
+//! its private state (mailbox, links, monitors, trap_exit; see [`state`]),
+//! its scheduling state, and the [`Program`] it runs. A process is not an OS
+//! thread: the scheduler's few worker threads take turns running many
+//! processes, one time slice at a time.
+//!
+//! The methods here are the process's view of the world, the playground's
+//! equivalent of the BEAM's BIFs: `send`, `link`, `monitor`, `exit`,
+//! `spawn_link`, `register`, `send_after`. They are called by the process's
+//! own program while it runs (a native behavior gets an `Arc<Process>` for
+//! itself); the asynchronous ones, like `receive`, live in [`receive`].
+
+mod exit_signal;
+mod info;
+mod receive;
+mod signal;
+mod state;
+
+pub use info::{ProcessInfo, Status};
+pub use receive::{Receive, Work, as_call};
+pub(crate) use signal::Signal;
+pub(crate) use state::ProcState;
+
+use super::event::EventKind;
+use super::node::{Node, SpawnOptions};
+use super::program::Program;
+use super::registry::RegisterError;
+use super::scheduler::RunState;
+use super::term::{Atom, Pid, Ref, Term};
+use super::timer::{TimerAction, TimerRef};
+use parking_lot::Mutex;
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// One lightweight process.
+pub struct Process {
+    pid: Pid,
+    kind: Atom,
+    parent: Option<Pid>,
+    pub(crate) node: Arc<Node>,
+    pub(crate) run_state: RunState,
+    traced: AtomicBool,
+    pub(crate) state: Mutex<ProcState>,
+    /// Taken by the worker that runs the process; `None` once it has ended.
+    pub(crate) program: Mutex<Option<Box<dyn Program>>>,
+}
+
+impl Process {
+    pub(crate) fn new(node: Arc<Node>, pid: Pid, kind: Atom, parent: Option<Pid>) -> Process {
+        Process {
+            pid,
+            kind,
+            parent,
+            node,
+            run_state: RunState::new(),
+            traced: AtomicBool::new(false),
+            state: Mutex::new(ProcState::default()),
+            program: Mutex::new(None),
+        }
+    }
+
+    pub fn pid(&self) -> Pid {
+        self.pid
+    }
+
+    /// The kind of process (`counter`, `supervisor`, ...), for views.
+    pub fn kind(&self) -> Atom {
+        self.kind
+    }
+
+    pub fn parent(&self) -> Option<Pid> {
+        self.parent
+    }
+
+    /// The runtime clock: wall time since start, or virtual time.
+    pub fn now(&self) -> Duration {
+        self.node.now()
+    }
+
+    pub(crate) fn is_traced(&self) -> bool {
+        self.traced.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn set_traced(&self, on: bool) {
+        self.traced.store(on, Ordering::Relaxed);
+    }
+
+    /// Sends `message` to `to`. Sending to a dead pid does nothing, as on
+    /// the BEAM.
+    pub fn send(&self, to: Pid, message: Term) {
+        self.state.lock().charge(1);
+        self.node.send_message(self.pid, to, message);
+    }
+
+    /// `Name ! Message`: fails with `badarg` if no process has that name.
+    pub fn send_named(&self, name: Atom, message: Term) -> Result<(), Term> {
+        let to = self.whereis(name).ok_or(Term::Atom(Atom::BADARG))?;
+        self.send(to, message);
+        Ok(())
+    }
+
+    /// Spawns a native process running `body`. See [`Node::spawn`].
+    pub fn spawn<F, Fut>(&self, kind: &str, body: F) -> Pid
+    where
+        F: FnOnce(Arc<Process>) -> Fut,
+        Fut: Future<Output = Term> + Send + 'static,
+    {
+        self.node.spawn_native(self.spawn_options(kind), body)
+    }
+
+    /// Spawns and links in one step (L10): both sides of the link exist
+    /// before the child runs, so not even a child that dies at once can slip
+    /// out of it.
+    pub fn spawn_link<F, Fut>(&self, kind: &str, body: F) -> Pid
+    where
+        F: FnOnce(Arc<Process>) -> Fut,
+        Fut: Future<Output = Term> + Send + 'static,
+    {
+        let child = self.node.allocate_pid();
+        self.state.lock().links.push(child);
+        let options = SpawnOptions {
+            link: true,
+            ..self.spawn_options(kind)
+        };
+        self.node.start_native(child, options, body);
+        self.node.emit(EventKind::Linked {
+            a: self.pid,
+            b: child,
+        });
+        child
+    }
+
+    /// Spawns a process running any [`Program`] (a native behavior or,
+    /// later, interpreted code), optionally linked to this process.
+    pub fn spawn_program(&self, kind: &str, program: Box<dyn Program>, link: bool) -> Pid {
+        let child = self.node.allocate_pid();
+        if link {
+            self.state.lock().links.push(child);
+        }
+        let options = SpawnOptions {
+            link,
+            ..self.spawn_options(kind)
+        };
+        self.node.start(child, options, |_| program);
+        if link {
+            self.node.emit(EventKind::Linked {
+                a: self.pid,
+                b: child,
+            });
+        }
+        child
+    }
+
+    fn spawn_options(&self, kind: &str) -> SpawnOptions {
+        SpawnOptions {
+            kind: Atom::new(kind),
+            parent: Some(self.pid),
+            link: false,
+        }
+    }
+
+    /// `link(Other)`. L1: one link per pair, linking to yourself does
+    /// nothing. L8: if `other` is already dead, a trapping caller gets
+    /// `{'EXIT', Other, noproc}` and a non-trapping caller the error
+    /// `noproc` (on the BEAM an exception; the caller decides whether to
+    /// crash).
+    pub fn link(&self, other: Pid) -> Result<(), Term> {
+        if other == self.pid {
+            return Ok(());
+        }
+        let mut state = self.state.lock();
+        if state.links.contains(&other) {
+            return Ok(());
+        }
+        if !self.node.is_alive(other) {
+            let noproc = Term::Atom(Atom::NOPROC);
+            if !state.trap_exit {
+                return Err(noproc);
+            }
+            let exit = Term::tuple([Term::Atom(Atom::EXIT), Term::Pid(other), noproc]);
+            state.mailbox.push_back(exit);
+            return Ok(());
+        }
+        state.links.push(other);
+        drop(state);
+        // If `other` dies before it handles this, it answers with an exit
+        // signal `noproc` over the new link, as the BEAM does.
+        self.node.send_signal(other, Signal::Link(self.pid));
+        self.node.emit(EventKind::Linked {
+            a: self.pid,
+            b: other,
+        });
+        Ok(())
+    }
+
+    /// `unlink(Other)`. L9: from now on the link has no effect; an 'EXIT'
+    /// already in the mailbox stays there.
+    pub fn unlink(&self, other: Pid) {
+        let was_linked = {
+            let mut state = self.state.lock();
+            let before = state.links.len();
+            state.links.retain(|&p| p != other);
+            state.links.len() != before
+        };
+        if was_linked {
+            self.node.send_signal(other, Signal::Unlink(self.pid));
+            self.node.emit(EventKind::Unlinked {
+                a: self.pid,
+                b: other,
+            });
+        }
+    }
+
+    /// `monitor(process, Other)`: a new, independent monitor (M1). If
+    /// `other` is dead, the 'DOWN' with reason `noproc` is already on its
+    /// way (M2).
+    pub fn monitor(&self, other: Pid) -> Ref {
+        let reference = self.node.make_ref();
+        self.state.lock().monitors.push((reference, other));
+        self.node.send_signal(
+            other,
+            Signal::Monitor {
+                watcher: self.pid,
+                reference,
+            },
+        );
+        reference
+    }
+
+    /// `demonitor(Ref)`: no 'DOWN' for this reference arrives after this
+    /// returns (M3). A 'DOWN' already in the mailbox stays. Returns whether
+    /// the monitor was active.
+    pub fn demonitor(&self, reference: Ref) -> bool {
+        let target = {
+            let mut state = self.state.lock();
+            let position = state.monitors.iter().position(|&(r, _)| r == reference);
+            position.map(|i| state.monitors.swap_remove(i).1)
+        };
+        if let Some(target) = target {
+            self.node
+                .send_signal(target, Signal::Demonitor { reference });
+        }
+        target.is_some()
+    }
+
+    /// `demonitor(Ref, [flush])`: also removes a 'DOWN' for this reference
+    /// from the mailbox.
+    pub fn demonitor_flush(&self, reference: Ref) {
+        self.demonitor(reference);
+        let mut state = self.state.lock();
+        self.handle_signals(&mut state);
+        state
+            .mailbox
+            .retain(|message| !is_down_for(message, reference));
+    }
+
+    /// `exit(Target, Reason)`: sends an exit signal (L4, L7).
+    pub fn exit(&self, target: Pid, reason: Term) {
+        self.node.send_signal(
+            target,
+            Signal::Exit {
+                from: self.pid,
+                reason,
+                via_link: false,
+            },
+        );
+    }
+
+    /// `process_flag(trap_exit, On)`; returns the old value.
+    pub fn set_trap_exit(&self, on: bool) -> bool {
+        std::mem::replace(&mut self.state.lock().trap_exit, on)
+    }
+
+    pub fn trap_exit(&self) -> bool {
+        self.state.lock().trap_exit
+    }
+
+    /// `register(Name, self())`.
+    pub fn register(&self, name: Atom) -> Result<(), RegisterError> {
+        self.node.register(name, self.pid)
+    }
+
+    pub fn whereis(&self, name: Atom) -> Option<Pid> {
+        self.node.registry.whereis(name)
+    }
+
+    /// `erlang:send_after(Delay, To, Message)`.
+    pub fn send_after(&self, delay: Duration, to: Pid, message: Term) -> TimerRef {
+        self.node.start_timer(
+            delay,
+            TimerAction::Send {
+                from: self.pid,
+                to,
+                message,
+            },
+        )
+    }
+
+    /// `erlang:cancel_timer(Ref)`: true if the timer had not fired yet.
+    pub fn cancel_timer(&self, timer: TimerRef) -> bool {
+        self.node.timers.cancel(timer)
+    }
+
+    /// `make_ref()`.
+    pub fn make_ref(&self) -> Ref {
+        self.node.make_ref()
+    }
+
+    /// Charges `n` reductions of work without yielding (see
+    /// [`Process::work`] for the yielding version).
+    pub fn bump_reductions(&self, n: u32) {
+        self.state.lock().charge(n);
+    }
+
+    /// Reductions left in this time slice; a hand-written [`Program`]
+    /// returns [`super::program::Step::Yield`] when this reaches zero.
+    pub fn budget_left(&self) -> i32 {
+        self.state.lock().budget
+    }
+
+    /// Prints a line on behalf of this process (the playground's
+    /// `io:format`): it reaches the REPL as an event.
+    pub fn print(&self, text: impl Into<String>) {
+        self.node.emit(EventKind::Output {
+            pid: self.pid,
+            text: text.into(),
+        });
+    }
+
+    /// Takes the oldest message without waiting, for hand-written programs.
+    pub fn try_receive(&self) -> Option<Term> {
+        self.try_receive_matching(|_| true)
+    }
+
+    /// Takes the oldest message matching `matches` without waiting: a
+    /// selective receive that leaves the others in place.
+    pub fn try_receive_matching(&self, mut matches: impl FnMut(&Term) -> bool) -> Option<Term> {
+        let mut state = self.state.lock();
+        self.handle_signals(&mut state);
+        if state.ending.is_some() {
+            return None;
+        }
+        let position = state.mailbox.iter().position(&mut matches)?;
+        let message = state.mailbox.remove(position)?;
+        state.charge(1);
+        state.receive_timer = None;
+        drop(state);
+        if self.is_traced() {
+            self.node.emit(EventKind::Received {
+                pid: self.pid,
+                message: message.clone(),
+            });
+        }
+        Some(message)
+    }
+
+    /// For hand-written programs: whether the receive timeout they asked for
+    /// with `Step::Wait { until }` has passed (clears the flag).
+    pub fn take_timed_out(&self) -> bool {
+        std::mem::take(&mut self.state.lock().timed_out)
+    }
+
+    /// A snapshot for `info` and `ps`.
+    pub fn info(&self) -> ProcessInfo {
+        ProcessInfo::of(self)
+    }
+}
+
+/// Whether `message` is `{'DOWN', Ref, _, _, _}` for this reference.
+pub(crate) fn is_down_for(message: &Term, reference: Ref) -> bool {
+    message
+        .tagged::<5>(Atom::DOWN)
+        .is_some_and(|[_, r, ..]| *r == Term::Ref(reference))
+}

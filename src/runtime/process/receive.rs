@@ -1,0 +1,212 @@
+//! Receiving, the asynchronous half of a process's API.
+//!
+//! A native behavior is an `async` block: wherever it waits for a message
+//! it `.await`s one of these futures, and the compiler turns the block into
+//! a state machine that can be paused there and resumed later by whichever
+//! worker runs the process next. This is how one OS thread runs thousands of
+//! processes without giving each its own stack.
+//!
+//! The futures talk to the scheduler through the process state rather than
+//! through wakers: when a receive finds nothing, it records what it waits
+//! for (`wait_until`) and returns `Pending`; when the time slice's budget is
+//! spent, it records `yield_requested` instead. The program adapter turns
+//! that into a [`Step`](crate::runtime::program::Step). Any signal that
+//! arrives wakes the process, which polls the future again.
+
+use super::{Process, is_down_for};
+use crate::runtime::event::EventKind;
+use crate::runtime::term::{Atom, Pid, Term};
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+/// A selective receive: the oldest message for which the matcher says yes,
+/// or `None` when the timeout passes first.
+pub struct Receive<'a, M> {
+    process: &'a Process,
+    matches: M,
+    timeout: Option<Duration>,
+    deadline: Option<Duration>,
+    started: bool,
+}
+
+impl<M: FnMut(&Term) -> bool + Unpin> Future for Receive<'_, M> {
+    type Output = Option<Term>;
+
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Option<Term>> {
+        let this = self.get_mut();
+        let process = this.process;
+        let mut state = process.state.lock();
+        if state.budget <= 0 {
+            // Preempted: the worker puts the process back in the run queue.
+            state.yield_requested = true;
+            return Poll::Pending;
+        }
+        process.handle_signals(&mut state);
+        if state.ending.is_some() {
+            // An exit signal killed us; the worker ends the process.
+            return Poll::Pending;
+        }
+        if !this.started {
+            this.started = true;
+            state.timed_out = false;
+            this.deadline = this.timeout.map(|t| process.now() + t);
+        }
+        if let Some(position) = state.mailbox.iter().position(&mut this.matches) {
+            let message = state
+                .mailbox
+                .remove(position)
+                .expect("position is in range");
+            state.charge(1);
+            state.receive_timer = None;
+            drop(state);
+            if process.is_traced() {
+                process.node.emit(EventKind::Received {
+                    pid: process.pid(),
+                    message: message.clone(),
+                });
+            }
+            return Poll::Ready(Some(message));
+        }
+        if let Some(deadline) = this.deadline
+            && (state.timed_out || process.now() >= deadline)
+        {
+            state.timed_out = false;
+            state.receive_timer = None;
+            return Poll::Ready(None);
+        }
+        state.wait_until = this.deadline;
+        Poll::Pending
+    }
+}
+
+/// Gives up the CPU once the time slice's reductions are spent.
+pub struct Work<'a> {
+    process: &'a Process,
+    reductions: u32,
+}
+
+impl Future for Work<'_> {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        let this = self.get_mut();
+        let mut state = this.process.state.lock();
+        if state.budget <= 0 {
+            state.yield_requested = true;
+            return Poll::Pending;
+        }
+        state.charge(std::mem::take(&mut this.reductions));
+        Poll::Ready(())
+    }
+}
+
+impl Process {
+    /// `receive Msg -> Msg end`: waits for the next message.
+    pub async fn receive(&self) -> Term {
+        let next = self.receive_matching(|_| true, None).await;
+        next.expect("a receive without timeout only returns with a message")
+    }
+
+    /// `receive Msg -> Msg after Timeout -> ... end`.
+    pub fn receive_timeout(&self, timeout: Duration) -> Receive<'_, fn(&Term) -> bool> {
+        self.receive_matching(|_| true, Some(timeout))
+    }
+
+    /// A selective receive: takes the oldest message `matches` accepts,
+    /// leaving the others in the mailbox in order.
+    pub fn receive_matching<M>(&self, matches: M, timeout: Option<Duration>) -> Receive<'_, M>
+    where
+        M: FnMut(&Term) -> bool + Unpin,
+    {
+        Receive {
+            process: self,
+            matches,
+            timeout,
+            deadline: None,
+            started: false,
+        }
+    }
+
+    /// `timer:sleep(Duration)`: a receive that matches nothing.
+    pub async fn sleep(&self, duration: Duration) {
+        self.receive_matching(|_| false, Some(duration)).await;
+    }
+
+    /// Does `reductions` worth of work, first giving up the CPU if this time
+    /// slice is spent. A CPU-bound loop that calls this cannot starve other
+    /// processes: that is preemption by reductions.
+    pub fn work(&self, reductions: u32) -> Work<'_> {
+        Work {
+            process: self,
+            reductions,
+        }
+    }
+
+    /// `gen_server:call(Server, Request, Timeout)`.
+    ///
+    /// Like OTP, the caller monitors the server for the duration of the
+    /// call, so a call to a dead or dying server fails with its exit reason
+    /// (`noproc` if it was already gone) instead of hanging, and a call that
+    /// gets no answer in time fails with `timeout`.
+    pub async fn call(
+        &self,
+        server: Pid,
+        request: Term,
+        timeout: Option<Duration>,
+    ) -> Result<Term, Term> {
+        let reference = self.monitor(server);
+        let from = Term::tuple([Term::Pid(self.pid()), Term::Ref(reference)]);
+        self.send(
+            server,
+            Term::tuple([Term::Atom(Atom::GEN_CALL), from, request]),
+        );
+        let is_answer = move |message: &Term| {
+            let is_reply = matches!(message.as_tuple(), Some([Term::Ref(r), _]) if *r == reference);
+            is_reply || is_down_for(message, reference)
+        };
+        match self.receive_matching(is_answer, timeout).await {
+            None => {
+                self.demonitor_flush(reference);
+                Err(Term::Atom(Atom::TIMEOUT))
+            }
+            Some(Term::Tuple(mut elements)) if elements.len() == 2 => {
+                self.demonitor_flush(reference);
+                Ok(elements.pop().expect("two elements"))
+            }
+            Some(Term::Tuple(mut down)) => Err(down.pop().expect("a 'DOWN' has a reason")),
+            Some(other) => unreachable!("is_answer accepted {other}"),
+        }
+    }
+
+    /// `gen_server:call` to a registered name: `noproc` if nobody has it.
+    pub async fn call_named(
+        &self,
+        name: Atom,
+        request: Term,
+        timeout: Option<Duration>,
+    ) -> Result<Term, Term> {
+        match self.whereis(name) {
+            Some(server) => self.call(server, request, timeout).await,
+            None => Err(Term::Atom(Atom::NOPROC)),
+        }
+    }
+
+    /// `gen_server:reply(From, Reply)`, where `from` is the `{Pid, Ref}` that
+    /// came with the request.
+    pub fn reply(&self, from: &Term, reply: Term) {
+        if let Some([Term::Pid(caller), reference]) =
+            from.as_tuple().and_then(|t| <&[Term; 2]>::try_from(t).ok())
+        {
+            self.send(*caller, Term::tuple([reference.clone(), reply]));
+        }
+    }
+}
+
+/// Takes a `{'$gen_call', From, Request}` message apart.
+pub fn as_call(message: &Term) -> Option<(&Term, &Term)> {
+    message
+        .tagged::<3>(Atom::GEN_CALL)
+        .map(|[_, from, request]| (from, request))
+}

@@ -1,0 +1,61 @@
+//! A process's private state: its signal queue, mailbox, links and monitors.
+//!
+//! Everything here sits behind the process's one lock. Other processes only
+//! ever *append a signal* to `signals`; everything else is changed by the
+//! process itself while it handles those signals, in the order they arrived,
+//! which is how the BEAM keeps link and monitor bookkeeping consistent
+//! without a global lock.
+
+use super::signal::Signal;
+use crate::runtime::term::{Pid, Ref, Term};
+use std::collections::VecDeque;
+use std::time::Duration;
+
+#[derive(Default)]
+pub(crate) struct ProcState {
+    /// Signals that have arrived but are not handled yet (messages included).
+    pub signals: VecDeque<Signal>,
+    /// Messages handled and waiting to be received, oldest first.
+    pub mailbox: VecDeque<Term>,
+    /// Processes linked to this one (at most one link per pair, L1).
+    pub links: Vec<Pid>,
+    /// Monitors this process holds on others: (reference, watched process).
+    pub monitors: Vec<(Ref, Pid)>,
+    /// Monitors others hold on this process: (reference, watcher).
+    pub watchers: Vec<(Ref, Pid)>,
+    pub trap_exit: bool,
+    /// Set once the process is ending, with its exit reason. From then on it
+    /// accepts no signals: senders treat it as dead.
+    pub ending: Option<Term>,
+    /// Reductions used over the process's life.
+    pub reductions: u64,
+    /// Reductions left in the current time slice.
+    pub budget: i32,
+    /// Set by a native program that gave up the CPU because its budget ran
+    /// out (as opposed to waiting for a message).
+    pub yield_requested: bool,
+    /// The receive deadline the program is waiting for, if any.
+    pub wait_until: Option<Duration>,
+    /// The receive-timeout timer that is armed: its token and deadline.
+    pub receive_timer: Option<(u64, Duration)>,
+    /// The armed receive timeout has fired.
+    pub timed_out: bool,
+}
+
+impl ProcState {
+    /// Messages waiting, counting those not yet moved into the mailbox.
+    pub fn message_queue_len(&self) -> usize {
+        let in_transit = self
+            .signals
+            .iter()
+            .filter(|s| matches!(s, Signal::Message(_)))
+            .count();
+        self.mailbox.len() + in_transit
+    }
+
+    /// Charges `n` reductions to the process.
+    pub fn charge(&mut self, n: u32) {
+        self.budget -= n as i32;
+        self.reductions += u64::from(n);
+    }
+}

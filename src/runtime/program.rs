@@ -1,0 +1,82 @@
+//! The `Program` contract: how the scheduler runs a process.
+//!
+//! A scheduler worker gives a process a time slice by calling
+//! [`Program::run`] once. The program runs until one of three things
+//! happens, and says which with a [`Step`]:
+//!
+//! - it needs a message that is not there: [`Step::Wait`], optionally with a
+//!   deadline (a `receive ... after`). The process sleeps until a signal
+//!   arrives or the deadline passes.
+//! - it has used its budget of reductions (4000 by default, like the BEAM):
+//!   [`Step::Yield`]. The process goes to the back of the run queue, so a
+//!   busy process cannot starve the others.
+//! - it is finished: [`Step::Exit`] with its exit reason.
+//!
+//! Two kinds of program fit this contract. Native behaviors are Rust
+//! `async` blocks, adapted by [`NativeProgram`]: every `.await` on a receive
+//! is a point where the slice can end. A bytecode interpreter for processes
+//! written in the playground's own language will implement `run` directly:
+//! execute instructions, charging one reduction each, until the budget is
+//! spent or a `receive` finds nothing.
+
+use super::process::Process;
+use super::term::Term;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+/// Why a time slice ended.
+#[derive(Debug, PartialEq)]
+pub enum Step {
+    /// Blocked in a receive. `until` is the deadline on the runtime clock
+    /// (see [`Process::now`]) after which the process is woken anyway and
+    /// [`Process::take_timed_out`] reports true.
+    Wait { until: Option<Duration> },
+    /// Budget used up; run again later.
+    Yield,
+    /// Finished, with this exit reason.
+    Exit(Term),
+}
+
+/// Something a process runs. See the module docs for the contract.
+pub trait Program: Send + 'static {
+    /// Runs one time slice of `process`. The process's budget of reductions
+    /// for this slice is [`Process::budget_left`].
+    fn run(&mut self, process: &Process) -> Step;
+}
+
+/// Runs a native behavior: an `async` block whose `.await`s are the
+/// process's receives.
+pub struct NativeProgram {
+    body: Pin<Box<dyn Future<Output = Term> + Send>>,
+}
+
+impl NativeProgram {
+    pub fn new(body: impl Future<Output = Term> + Send + 'static) -> NativeProgram {
+        NativeProgram {
+            body: Box::pin(body),
+        }
+    }
+}
+
+impl Program for NativeProgram {
+    fn run(&mut self, process: &Process) -> Step {
+        // Nothing is woken through the waker: a process is woken by the
+        // signals that reach it (see `receive`), so a no-op waker will do.
+        let mut context = Context::from_waker(Waker::noop());
+        match self.body.as_mut().poll(&mut context) {
+            Poll::Ready(reason) => Step::Exit(reason),
+            Poll::Pending => {
+                let mut state = process.state.lock();
+                if std::mem::take(&mut state.yield_requested) {
+                    Step::Yield
+                } else {
+                    Step::Wait {
+                        until: state.wait_until.take(),
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! The deterministic scheduler: one thread, seeded order, virtual time.
+//!
+//! There are no worker threads. Whoever drives the runtime (a test, or the
+//! check-mode script runner after each command) calls
+//! [`Node::run_until_quiet`](crate::runtime::node::Node) and friends, which
+//! take processes from this queue one slice at a time. Where the order is
+//! free (which runnable process goes next), a seeded xorshift generator
+//! chooses, so one seed always gives one interleaving, and another seed
+//! explores another.
+
+use crate::runtime::process::Process;
+use parking_lot::Mutex;
+use std::sync::Arc;
+
+pub(crate) struct DeterministicQueue {
+    state: Mutex<QueueState>,
+}
+
+struct QueueState {
+    runnable: Vec<Arc<Process>>,
+    rng: XorShift,
+}
+
+impl DeterministicQueue {
+    pub(crate) fn new(seed: u64) -> DeterministicQueue {
+        DeterministicQueue {
+            state: Mutex::new(QueueState {
+                runnable: Vec::new(),
+                rng: XorShift::new(seed),
+            }),
+        }
+    }
+
+    pub(crate) fn enqueue(&self, process: Arc<Process>) {
+        self.state.lock().runnable.push(process);
+    }
+
+    /// Takes a runnable process, chosen by the seeded generator.
+    pub(crate) fn next(&self) -> Option<Arc<Process>> {
+        let mut state = self.state.lock();
+        if state.runnable.is_empty() {
+            return None;
+        }
+        let count = state.runnable.len();
+        let index = state.rng.below(count);
+        Some(state.runnable.swap_remove(index))
+    }
+
+    pub(crate) fn clear(&self) {
+        self.state.lock().runnable.clear();
+    }
+}
+
+/// xorshift64*: small, fast, and plenty for choosing an order.
+pub(crate) struct XorShift(u64);
+
+impl XorShift {
+    pub(crate) fn new(seed: u64) -> XorShift {
+        // Zero is a fixed point of xorshift; any other start will do.
+        XorShift(seed ^ 0x9E37_79B9_7F4A_7C15 | 1)
+    }
+
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n`.
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}

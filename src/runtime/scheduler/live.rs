@@ -1,0 +1,212 @@
+//! The live scheduler: N worker threads with work stealing.
+//!
+//! Each worker owns a FIFO run queue. A process woken by a process running
+//! on that worker goes to the worker's own queue (it is likely to run soon,
+//! on a warm cache); a process woken from anywhere else (the timer thread,
+//! the REPL) goes to the shared injector. A worker with nothing to do takes
+//! from the injector, then steals from the others, then sleeps. The sleep
+//! protocol, and why no wake-up is ever lost, is in README.md beside this
+//! file.
+
+use super::run_slice;
+use crate::runtime::node::Node;
+use crate::runtime::process::Process;
+use crossbeam_deque::{Injector, Steal, Stealer, Worker};
+use parking_lot::{Condvar, Mutex};
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering, fence};
+
+/// Every pool gets an id, so a worker thread knows its local queue belongs
+/// to this pool (several runtimes can live in one program, as in tests).
+static NEXT_POOL_ID: AtomicUsize = AtomicUsize::new(1);
+
+/// How often a worker looks at the injector before its own queue, so that
+/// processes woken from outside are not starved by a busy local queue.
+const INJECTOR_CHECK_INTERVAL: u32 = 61;
+
+thread_local! {
+    static LOCAL_QUEUE: RefCell<Option<LocalQueue>> = const { RefCell::new(None) };
+}
+
+struct LocalQueue {
+    pool_id: usize,
+    queue: Worker<Arc<Process>>,
+}
+
+pub(crate) struct LivePool {
+    id: usize,
+    injector: Injector<Arc<Process>>,
+    stealers: Vec<Stealer<Arc<Process>>>,
+    sleep: Sleep,
+}
+
+impl LivePool {
+    /// Creates the pool and the local queues its workers will own.
+    pub(crate) fn new(workers: usize) -> (LivePool, Vec<Worker<Arc<Process>>>) {
+        let queues: Vec<Worker<Arc<Process>>> = (0..workers).map(|_| Worker::new_fifo()).collect();
+        let pool = LivePool {
+            id: NEXT_POOL_ID.fetch_add(1, Ordering::Relaxed),
+            injector: Injector::new(),
+            stealers: queues.iter().map(Worker::stealer).collect(),
+            sleep: Sleep::new(),
+        };
+        (pool, queues)
+    }
+
+    pub(crate) fn enqueue(&self, process: Arc<Process>) {
+        let pushed_locally = LOCAL_QUEUE.with(|local| match &*local.borrow() {
+            Some(local) if local.pool_id == self.id => {
+                // The worker that pushes is awake and will get to this
+                // process itself; wake another only if there is more work
+                // queued here than this worker can take next.
+                let surplus = !local.queue.is_empty();
+                local.queue.push(process);
+                Ok(surplus)
+            }
+            _ => Err(process),
+        });
+        match pushed_locally {
+            Ok(false) => {}
+            Ok(true) => self.sleep.wake_one(),
+            Err(process) => {
+                self.injector.push(process);
+                self.sleep.wake_one();
+            }
+        }
+    }
+
+    fn has_work(&self) -> bool {
+        !self.injector.is_empty() || self.stealers.iter().any(|s| !s.is_empty())
+    }
+
+    fn find_work(
+        &self,
+        local: &Worker<Arc<Process>>,
+        index: usize,
+        tick: u32,
+    ) -> Option<Arc<Process>> {
+        if tick.is_multiple_of(INJECTOR_CHECK_INTERVAL)
+            && let Some(process) = self.steal_from_injector(local)
+        {
+            return Some(process);
+        }
+        local
+            .pop()
+            .or_else(|| self.steal_from_injector(local))
+            .or_else(|| self.steal_from_others(index))
+    }
+
+    fn steal_from_injector(&self, local: &Worker<Arc<Process>>) -> Option<Arc<Process>> {
+        loop {
+            match self.injector.steal_batch_and_pop(local) {
+                Steal::Success(process) => return Some(process),
+                Steal::Empty => return None,
+                Steal::Retry => continue,
+            }
+        }
+    }
+
+    fn steal_from_others(&self, index: usize) -> Option<Arc<Process>> {
+        let count = self.stealers.len();
+        (1..count)
+            .map(|offset| &self.stealers[(index + offset) % count])
+            .find_map(|stealer| {
+                loop {
+                    match stealer.steal() {
+                        Steal::Success(process) => return Some(process),
+                        Steal::Empty => return None,
+                        Steal::Retry => continue,
+                    }
+                }
+            })
+    }
+
+    /// Stops the workers (they finish their current slice first).
+    pub(crate) fn shutdown(&self) {
+        self.sleep.shutdown();
+        while self.injector.steal().is_success() {}
+    }
+}
+
+/// The body of worker thread `index`.
+pub(crate) fn worker_main(node: Arc<Node>, index: usize, queue: Worker<Arc<Process>>) {
+    let crate::runtime::scheduler::Scheduler::Live(pool) = &node.scheduler else {
+        unreachable!("live workers run only in a live pool");
+    };
+    LOCAL_QUEUE.with(|local| {
+        *local.borrow_mut() = Some(LocalQueue {
+            pool_id: pool.id,
+            queue,
+        })
+    });
+    let mut tick: u32 = 0;
+    while !pool.sleep.is_shut_down() {
+        tick = tick.wrapping_add(1);
+        let next = LOCAL_QUEUE.with(|local| {
+            let local = local.borrow();
+            let local = local.as_ref().expect("installed above");
+            pool.find_work(&local.queue, index, tick)
+        });
+        match next {
+            Some(process) => run_slice(&node, process),
+            None => pool.sleep.sleep_unless(|| pool.has_work()),
+        }
+    }
+    // Drop the queue (and the processes in it) before the thread ends.
+    LOCAL_QUEUE.with(|local| local.borrow_mut().take());
+}
+
+/// Idle workers sleep here. See README.md: "Sleeping without lost wake-ups".
+struct Sleep {
+    /// Workers that have announced they are about to sleep, or sleep.
+    sleepy: AtomicUsize,
+    lock: Mutex<()>,
+    wake: Condvar,
+    shut_down: AtomicBool,
+}
+
+impl Sleep {
+    fn new() -> Sleep {
+        Sleep {
+            sleepy: AtomicUsize::new(0),
+            lock: Mutex::new(()),
+            wake: Condvar::new(),
+            shut_down: AtomicBool::new(false),
+        }
+    }
+
+    /// Called after work was pushed: wakes one sleeping worker, if any.
+    fn wake_one(&self) {
+        // Pairs with the fence in `sleep_unless`: either we see the
+        // sleeper's announcement, or it sees our push.
+        fence(Ordering::SeqCst);
+        if self.sleepy.load(Ordering::SeqCst) > 0 {
+            let _guard = self.lock.lock();
+            self.wake.notify_one();
+        }
+    }
+
+    /// Sleeps until woken, unless `has_work` says there is work after the
+    /// announcement.
+    fn sleep_unless(&self, has_work: impl Fn() -> bool) {
+        self.sleepy.fetch_add(1, Ordering::SeqCst);
+        fence(Ordering::SeqCst);
+        let mut guard = self.lock.lock();
+        if !has_work() && !self.is_shut_down() {
+            self.wake.wait(&mut guard);
+        }
+        drop(guard);
+        self.sleepy.fetch_sub(1, Ordering::SeqCst);
+    }
+
+    fn is_shut_down(&self) -> bool {
+        self.shut_down.load(Ordering::Acquire)
+    }
+
+    fn shutdown(&self) {
+        self.shut_down.store(true, Ordering::Release);
+        let _guard = self.lock.lock();
+        self.wake.notify_all();
+    }
+}

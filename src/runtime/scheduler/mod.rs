@@ -1,0 +1,100 @@
+//! The scheduler: a few OS threads taking turns running many processes.
+//!
+//! A process is runnable when it has a signal to handle or work left in its
+//! slice; it sits in a run queue until a worker takes it and calls
+//! [`run_slice`]. A slice ends when the process waits for a message, spends
+//! its budget of reductions, or exits.
+//!
+//! Two schedulers share this slice logic:
+//!
+//! - [`live`]: N worker threads (one per core by default), each with its own
+//!   FIFO run queue, plus a shared injector for processes woken from outside
+//!   the workers. Idle workers steal from the others, and sleep without
+//!   missing a wake-up: README.md beside this file states the protocol and
+//!   its invariants.
+//! - [`deterministic`]: no threads; the caller drives the system one slice
+//!   at a time, choosing the next runnable process with a seeded random
+//!   number generator, on a virtual clock. Same seed, same run.
+
+mod crash;
+pub(crate) mod deterministic;
+pub(crate) mod live;
+mod run_state;
+
+pub(crate) use run_state::{RunPhase, RunState};
+
+use super::node::Node;
+use super::process::Process;
+use super::program::Step;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+pub(crate) enum Scheduler {
+    Live(Box<live::LivePool>),
+    Deterministic(deterministic::DeterministicQueue),
+}
+
+impl Scheduler {
+    /// Puts a runnable process in a run queue.
+    pub(crate) fn enqueue(&self, process: Arc<Process>) {
+        match self {
+            Scheduler::Live(pool) => pool.enqueue(process),
+            Scheduler::Deterministic(queue) => queue.enqueue(process),
+        }
+    }
+}
+
+/// Runs one time slice of `process` on the current thread, then decides
+/// where the process goes next: back to a run queue, to sleep, or out.
+pub(crate) fn run_slice(node: &Arc<Node>, process: Arc<Process>) {
+    process.run_state.start_running();
+    let budget = node.config.reductions_per_slice as i32;
+    let killed_before_running = {
+        let mut state = process.state.lock();
+        state.budget = budget;
+        // Signals are handled at every slice boundary, so even a process
+        // that never receives (a spinner) can be killed.
+        process.handle_signals(&mut state);
+        state.ending.is_some()
+    };
+    let step = if killed_before_running {
+        None
+    } else {
+        Some(run_program(&process))
+    };
+    let (used, ending) = {
+        let state = process.state.lock();
+        (budget - state.budget, state.ending.clone())
+    };
+    node.charge_virtual_time(used.max(1) as u32);
+
+    let exit_reason = match (ending, step) {
+        (Some(reason), _) => reason,
+        (None, Some(Err(panic_reason))) => panic_reason,
+        (None, Some(Ok(Step::Exit(reason)))) => reason,
+        (None, Some(Ok(Step::Yield))) => {
+            process.run_state.reschedule();
+            node.scheduler.enqueue(process);
+            return;
+        }
+        (None, Some(Ok(Step::Wait { until }))) => {
+            if let Some(deadline) = until {
+                node.arm_receive_timeout(&process, deadline);
+            }
+            if process.run_state.try_idle() {
+                node.active.fetch_sub(1, Ordering::AcqRel);
+            } else {
+                node.scheduler.enqueue(process);
+            }
+            return;
+        }
+        (None, None) => unreachable!("a process not killed before running has run"),
+    };
+    node.finish(&process, exit_reason);
+}
+
+fn run_program(process: &Process) -> Result<Step, super::term::Term> {
+    let mut program = process.program.lock();
+    let program = program.as_mut().expect("a runnable process has a program");
+    crash::isolate(|| program.run(process))
+}

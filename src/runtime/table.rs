@@ -1,0 +1,87 @@
+//! The process table: from pid to live process.
+//!
+//! Every `send` looks its target up here, so the table is split into shards
+//! with a lock each: two workers sending to different processes rarely
+//! touch the same lock. Pids are handed out in sequence, so the pid number
+//! itself spreads processes evenly over the shards and serves as the hash.
+
+use super::process::Process;
+use super::term::Pid;
+use parking_lot::Mutex;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+
+const SHARDS: usize = 64;
+
+/// Pid numbers are already well spread; hashing them again is wasted work.
+/// The shard takes the low bits, so the map gets the rest, mixed once.
+#[derive(Default)]
+struct PidHasher(u64);
+
+impl Hasher for PidHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n / SHARDS as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type Shard = HashMap<Pid, Arc<Process>, BuildHasherDefault<PidHasher>>;
+
+pub(crate) struct ProcessTable {
+    shards: Box<[Mutex<Shard>]>,
+}
+
+impl ProcessTable {
+    pub(crate) fn new() -> ProcessTable {
+        ProcessTable {
+            shards: (0..SHARDS).map(|_| Mutex::new(Shard::default())).collect(),
+        }
+    }
+
+    fn shard(&self, pid: Pid) -> &Mutex<Shard> {
+        &self.shards[pid.0 as usize % SHARDS]
+    }
+
+    pub(crate) fn insert(&self, process: Arc<Process>) {
+        self.shard(process.pid())
+            .lock()
+            .insert(process.pid(), process);
+    }
+
+    pub(crate) fn get(&self, pid: Pid) -> Option<Arc<Process>> {
+        self.shard(pid).lock().get(&pid).cloned()
+    }
+
+    pub(crate) fn remove(&self, pid: Pid) -> Option<Arc<Process>> {
+        self.shard(pid).lock().remove(&pid)
+    }
+
+    /// All live pids, in order.
+    pub(crate) fn pids(&self) -> Vec<Pid> {
+        let mut pids: Vec<Pid> = self
+            .shards
+            .iter()
+            .flat_map(|s| s.lock().keys().copied().collect::<Vec<_>>())
+            .collect();
+        pids.sort();
+        pids
+    }
+
+    /// Empties the table, handing back every process (used at shutdown).
+    pub(crate) fn drain(&self) -> Vec<Arc<Process>> {
+        self.shards
+            .iter()
+            .flat_map(|s| s.lock().drain().map(|(_, p)| p).collect::<Vec<_>>())
+            .collect()
+    }
+}

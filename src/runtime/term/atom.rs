@@ -1,0 +1,162 @@
+//! Atoms: interned names, as in the BEAM's atom table.
+//!
+//! An atom is a small integer index into a global table of names. Comparing
+//! and copying atoms is therefore as cheap as comparing integers, which
+//! matters because exit reasons (`normal`, `kill`, `shutdown`) and message
+//! tags are atoms and are compared on every signal. Like the BEAM, we never
+//! free atoms: the table only grows, so an `Atom` stays valid for ever.
+
+use parking_lot::RwLock;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::LazyLock;
+
+/// An interned atom such as `normal`, `'EXIT'` or `'A-D'`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Atom(u32);
+
+struct AtomTable {
+    index: HashMap<&'static str, u32>,
+    names: Vec<&'static str>,
+}
+
+/// Atoms the runtime itself uses, interned first so that they have fixed
+/// indices and can be `const`s.
+const WELL_KNOWN: &[&str] = &[
+    "normal",
+    "kill",
+    "killed",
+    "noproc",
+    "shutdown",
+    "EXIT",
+    "DOWN",
+    "process",
+    "timeout",
+    "panic",
+    "true",
+    "false",
+    "undefined",
+    "ok",
+    "error",
+    "$gen_call",
+    "badarg",
+    "crash",
+];
+
+impl Atom {
+    pub const NORMAL: Atom = Atom(0);
+    pub const KILL: Atom = Atom(1);
+    pub const KILLED: Atom = Atom(2);
+    pub const NOPROC: Atom = Atom(3);
+    pub const SHUTDOWN: Atom = Atom(4);
+    pub const EXIT: Atom = Atom(5);
+    pub const DOWN: Atom = Atom(6);
+    pub const PROCESS: Atom = Atom(7);
+    pub const TIMEOUT: Atom = Atom(8);
+    pub const PANIC: Atom = Atom(9);
+    pub const TRUE: Atom = Atom(10);
+    pub const FALSE: Atom = Atom(11);
+    pub const UNDEFINED: Atom = Atom(12);
+    pub const OK: Atom = Atom(13);
+    pub const ERROR: Atom = Atom(14);
+    pub const GEN_CALL: Atom = Atom(15);
+    pub const BADARG: Atom = Atom(16);
+    pub const CRASH: Atom = Atom(17);
+
+    /// Interns `name`, returning the same atom for the same text every time.
+    pub fn new(name: &str) -> Atom {
+        if let Some(&index) = TABLE.read().index.get(name) {
+            return Atom(index);
+        }
+        let mut table = TABLE.write();
+        // Another thread may have interned it between the two locks.
+        if let Some(&index) = table.index.get(name) {
+            return Atom(index);
+        }
+        let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+        let index = table.names.len() as u32;
+        table.names.push(leaked);
+        table.index.insert(leaked, index);
+        Atom(index)
+    }
+
+    /// The atom's text, without quotes.
+    pub fn name(self) -> &'static str {
+        TABLE.read().names[self.0 as usize]
+    }
+
+    /// Whether Erlang would print this atom without quotes: it starts with a
+    /// lowercase letter and continues with letters, digits, `_` or `@`.
+    pub fn is_bare(name: &str) -> bool {
+        let mut chars = name.chars();
+        matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@')
+    }
+}
+
+static TABLE: LazyLock<RwLock<AtomTable>> = LazyLock::new(|| {
+    let mut table = AtomTable {
+        index: HashMap::new(),
+        names: Vec::new(),
+    };
+    for (i, name) in WELL_KNOWN.iter().enumerate() {
+        table.index.insert(name, i as u32);
+        table.names.push(name);
+    }
+    RwLock::new(table)
+});
+
+impl fmt::Display for Atom {
+    /// Prints like Erlang: `normal`, `'EXIT'`, `'A-D'`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.name();
+        if Atom::is_bare(name) {
+            f.write_str(name)
+        } else {
+            f.write_str("'")?;
+            for c in name.chars() {
+                match c {
+                    '\'' => f.write_str("\\'")?,
+                    '\\' => f.write_str("\\\\")?,
+                    c => write!(f, "{c}")?,
+                }
+            }
+            f.write_str("'")
+        }
+    }
+}
+
+impl fmt::Debug for Atom {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn well_known_atoms_have_their_fixed_indices() {
+        assert_eq!(Atom::new("normal"), Atom::NORMAL);
+        assert_eq!(Atom::new("EXIT"), Atom::EXIT);
+        assert_eq!(Atom::new("crash"), Atom::CRASH);
+        assert_eq!(Atom::KILLED.name(), "killed");
+    }
+
+    #[test]
+    fn interning_is_stable() {
+        let a = Atom::new("some_new_atom");
+        assert_eq!(a, Atom::new("some_new_atom"));
+        assert_ne!(a, Atom::new("another_atom"));
+    }
+
+    #[test]
+    fn atoms_print_quoted_when_erlang_would() {
+        assert_eq!(Atom::NORMAL.to_string(), "normal");
+        assert_eq!(Atom::EXIT.to_string(), "'EXIT'");
+        assert_eq!(Atom::new("A-D").to_string(), "'A-D'");
+        assert_eq!(Atom::new("it's").to_string(), "'it\\'s'");
+        assert_eq!(Atom::new("node@host").to_string(), "node@host");
+    }
+}

@@ -1,0 +1,193 @@
+//! The clock and timers: `send_after`, and `receive ... after` timeouts.
+//!
+//! The runtime has one clock. In live mode it is the wall clock since the
+//! runtime started, and a timer thread sleeps until the next deadline. In
+//! deterministic mode it is a virtual clock: it moves forward only as
+//! processes do work (each reduction costs a fixed slice of virtual time)
+//! and, when every process is idle, by jumping straight to the next timer.
+//! So a script that sleeps 30 seconds finishes at once, and the same script
+//! always sees the same times.
+
+use super::term::{Pid, Term};
+use parking_lot::{Condvar, Mutex};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+pub(crate) enum Clock {
+    Wall(Instant),
+    /// Nanoseconds of virtual time.
+    Virtual(AtomicU64),
+}
+
+impl Clock {
+    pub(crate) fn now(&self) -> Duration {
+        match self {
+            Clock::Wall(start) => start.elapsed(),
+            Clock::Virtual(nanos) => Duration::from_nanos(nanos.load(Ordering::Relaxed)),
+        }
+    }
+
+    /// Moves a virtual clock forward to `at` (never back). No effect on
+    /// the wall clock.
+    pub(crate) fn advance_to(&self, at: Duration) {
+        if let Clock::Virtual(nanos) = self {
+            nanos.fetch_max(at.as_nanos() as u64, Ordering::Relaxed);
+        }
+    }
+
+    /// Moves a virtual clock forward by `by`.
+    pub(crate) fn advance_by(&self, by: Duration) {
+        if let Clock::Virtual(nanos) = self {
+            nanos.fetch_add(by.as_nanos() as u64, Ordering::Relaxed);
+        }
+    }
+}
+
+/// A handle on a started timer, for `cancel_timer`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TimerRef(pub(crate) u64);
+
+/// What a timer does when it fires.
+pub(crate) enum TimerAction {
+    /// `send_after`: deliver a message, as if sent by `from`.
+    Send { from: Pid, to: Pid, message: Term },
+    /// Wake a process whose receive has a timeout.
+    ReceiveTimeout { pid: Pid },
+}
+
+struct Entry {
+    at: Duration,
+    id: u64,
+    action: TimerAction,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        (self.at, self.id) == (other.at, other.id)
+    }
+}
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Entry) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    /// Earliest first; timers due at the same time fire in the order they
+    /// were started.
+    fn cmp(&self, other: &Entry) -> std::cmp::Ordering {
+        (self.at, self.id).cmp(&(other.at, other.id))
+    }
+}
+
+#[derive(Default)]
+struct Pending {
+    heap: BinaryHeap<Reverse<Entry>>,
+    /// Timers started and neither fired nor cancelled. Cancelling only
+    /// removes the id here; the heap entry is skipped when it comes up.
+    live: HashSet<u64>,
+    shutdown: bool,
+}
+
+pub(crate) struct Timers {
+    pending: Mutex<Pending>,
+    /// Signalled when an earlier deadline arrives or at shutdown.
+    changed: Condvar,
+    next_id: AtomicU64,
+}
+
+impl Timers {
+    pub(crate) fn new() -> Timers {
+        Timers {
+            pending: Mutex::new(Pending::default()),
+            changed: Condvar::new(),
+            next_id: AtomicU64::new(1),
+        }
+    }
+
+    /// Starts a timer firing at `at` on the runtime clock.
+    pub(crate) fn start(&self, at: Duration, action: TimerAction) -> TimerRef {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let mut pending = self.pending.lock();
+        let earliest = pending.heap.peek().is_none_or(|Reverse(e)| at < e.at);
+        pending.heap.push(Reverse(Entry { at, id, action }));
+        pending.live.insert(id);
+        if earliest {
+            self.changed.notify_one();
+        }
+        TimerRef(id)
+    }
+
+    /// Cancels a timer; true if it had not fired yet.
+    pub(crate) fn cancel(&self, timer: TimerRef) -> bool {
+        self.pending.lock().live.remove(&timer.0)
+    }
+
+    /// When the next live timer is due.
+    pub(crate) fn next_deadline(&self) -> Option<Duration> {
+        let mut pending = self.pending.lock();
+        Self::skip_cancelled(&mut pending);
+        pending.heap.peek().map(|Reverse(e)| e.at)
+    }
+
+    fn skip_cancelled(pending: &mut Pending) {
+        while let Some(Reverse(entry)) = pending.heap.peek() {
+            if pending.live.contains(&entry.id) {
+                return;
+            }
+            pending.heap.pop();
+        }
+    }
+
+    /// Takes every timer due at or before `now`, earliest first.
+    pub(crate) fn take_due(&self, now: Duration) -> Vec<(TimerRef, TimerAction)> {
+        let mut pending = self.pending.lock();
+        let mut due = Vec::new();
+        while let Some(Reverse(entry)) = pending.heap.peek() {
+            if entry.at > now {
+                break;
+            }
+            let Reverse(entry) = pending.heap.pop().expect("peeked");
+            if pending.live.remove(&entry.id) {
+                due.push((TimerRef(entry.id), entry.action));
+            }
+        }
+        due
+    }
+
+    /// For the live timer thread: blocks until a timer may be due (or
+    /// `shutdown`), then returns the due ones. `None` means shut down.
+    pub(crate) fn wait_due(&self, clock: &Clock) -> Option<Vec<(TimerRef, TimerAction)>> {
+        let mut pending = self.pending.lock();
+        loop {
+            if pending.shutdown {
+                return None;
+            }
+            Self::skip_cancelled(&mut pending);
+            let now = clock.now();
+            match pending.heap.peek().map(|Reverse(e)| e.at) {
+                Some(at) if at <= now => {
+                    drop(pending);
+                    return Some(self.take_due(now));
+                }
+                Some(at) => {
+                    self.changed.wait_for(&mut pending, at - now);
+                }
+                None => self.changed.wait(&mut pending),
+            }
+        }
+    }
+
+    pub(crate) fn shutdown(&self) {
+        let mut pending = self.pending.lock();
+        pending.shutdown = true;
+        pending.heap.clear();
+        pending.live.clear();
+        self.changed.notify_all();
+    }
+}
