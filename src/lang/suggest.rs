@@ -8,7 +8,9 @@
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 ///
 /// Short words only tolerate one edit, otherwise `ps` would "correct" almost
-/// anything of two letters.
+/// anything of two letters. A word cut short (`brutal` for `brutal_kill`)
+/// counts as one edit away, and on a tie the candidate it begins wins
+/// (`of` suggests `off` rather than `on`).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let allowed = match word.chars().count() {
         0..=2 => 1,
@@ -17,10 +19,18 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     };
     candidates
         .into_iter()
-        .map(|candidate| (edit_distance(word, candidate), candidate))
-        .filter(|(distance, _)| *distance <= allowed)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+        .map(|candidate| {
+            let is_prefix = candidate.starts_with(word) && !word.is_empty();
+            let distance = if is_prefix && word.len() >= 3 {
+                1
+            } else {
+                edit_distance(word, candidate)
+            };
+            (distance, !is_prefix, candidate)
+        })
+        .filter(|(distance, _, _)| *distance <= allowed)
+        .min_by_key(|(distance, not_prefix, _)| (*distance, *not_prefix))
+        .map(|(_, _, candidate)| candidate)
 }
 
 /// Optimal-string-alignment distance between `a` and `b`, counted in chars.
@@ -69,5 +79,10 @@ mod tests {
         assert_eq!(closest("spwan", commands), Some("spawn"));
         assert_eq!(closest("sned", commands), Some("send"));
         assert_eq!(closest("xylophone", commands), None);
+        assert_eq!(closest("of", ["on", "off"]), Some("off"));
+        assert_eq!(
+            closest("brutal", ["brutal_kill", "infinity"]),
+            Some("brutal_kill")
+        );
     }
 }
