@@ -41,12 +41,12 @@ pub(crate) fn statement(input: &str) -> PResult<'_, Command> {
     if let Some(parsed) = bang_send(input) {
         return parsed;
     }
-    if let Ok((rest, found)) = word(input) {
-        if let Some(parsed) = command(found, rest) {
-            let (rest, cmd) = parsed?;
-            let (rest, ()) = end_of_command(rest, &usage_hint(found))?;
-            return Ok((rest, cmd));
-        }
+    if let Ok((rest, found)) = word(input)
+        && let Some(parsed) = command(found, rest)
+    {
+        let (rest, cmd) = parsed?;
+        let (rest, ()) = end_of_command(rest, &usage_hint(found))?;
+        return Ok((rest, cmd));
     }
     match term(input, VALUE) {
         Ok((rest, TermExpr::Atom(found))) => fail(unknown_command(input, &found, rest)),
@@ -106,14 +106,13 @@ fn assignment(input: &str) -> Option<PResult<'_, Command>> {
 
 fn assignment_value(input: &str) -> PResult<'_, Command> {
     let (input, ()) = sp(input)?;
-    if let Ok((rest, found)) = word(input) {
-        if VALUE_COMMANDS.contains(&found) {
-            if let Some(parsed) = command(found, rest) {
-                let (rest, cmd) = parsed?;
-                let (rest, ()) = end_of_command(rest, &usage_hint(found))?;
-                return Ok((rest, cmd));
-            }
-        }
+    if let Ok((rest, found)) = word(input)
+        && VALUE_COMMANDS.contains(&found)
+        && let Some(parsed) = command(found, rest)
+    {
+        let (rest, cmd) = parsed?;
+        let (rest, ()) = end_of_command(rest, &usage_hint(found))?;
+        return Ok((rest, cmd));
     }
     let (rest, value) = required_term(input, VALUE)?;
     let only_values =
@@ -320,10 +319,10 @@ pub(crate) fn one_of<'a, T: Copy>(
 ) -> PResult<'a, T> {
     let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
     let found = word(input).ok();
-    if let Some((rest, found)) = found {
-        if let Some((_, value)) = choices.iter().find(|(name, _)| *name == found) {
-            return Ok((rest, *value));
-        }
+    if let Some((rest, found)) = found
+        && let Some((_, value)) = choices.iter().find(|(name, _)| *name == found)
+    {
+        return Ok((rest, *value));
     }
     let hint = found
         .and_then(|(_, found)| closest(found, names.iter().copied()))

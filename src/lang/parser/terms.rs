@@ -305,10 +305,11 @@ fn to_duration<'a>(
     };
     let value: f64 = numeral.text.parse().unwrap_or(f64::NAN);
     // Whole milliseconds keep `250ms` exact rather than going through f64.
-    if numeral.unit == "ms" && !numeral.is_float {
-        if let Ok(ms) = numeral.text.parse::<u64>() {
-            return Ok(Duration::from_millis(ms));
-        }
+    if numeral.unit == "ms"
+        && !numeral.is_float
+        && let Ok(ms) = numeral.text.parse::<u64>()
+    {
+        return Ok(Duration::from_millis(ms));
     }
     Duration::try_from_secs_f64(value * seconds_per_unit).map_err(|_| {
         nom::Err::Failure(
