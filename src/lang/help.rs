@@ -62,6 +62,18 @@ Strategies: one_for_one restarts only the failed child; one_for_all restarts all
 rest_for_one restarts the failed child and those started after it;
 simple_one_for_one has one template child, started with `start_child SUP ARGS...`.";
 
+const EXPECT_DETAILS: &str = "\
+  expect alive TARGET
+  expect dead TARGET [REASON]
+  expect message TARGET PATTERN        (in its mailbox now)
+  expect no_message TARGET PATTERN
+  expect restarts SUP/ID N             (restarts of that child so far)
+  expect children SUP N                (children running now)
+  expect same TARGET Var               (still the pid bound to Var)
+  expect changed TARGET Var            (a new pid since Var was bound)
+  expect reply TARGET REQUEST PATTERN
+Patterns are terms with `_` and unbound variables.";
+
 const VARIABLE_DETAILS: &str = "\
 Capitalised words are variables: `W = spawn counter`, `P = whereis demo/w1`,
 `R = monitor W`, `X = {a, 1}`, `Me = self`. Typing a variable alone shows its value.";
@@ -324,15 +336,16 @@ pub static COMMANDS: &[CommandHelp] = &[
         "trace c on",
     ),
     // expectations
-    entry(
-        "expect",
-        "expectations",
-        "expect alive|dead|message|no_message|restarts|children|same|changed|reply ...",
-        "check the system in a script: `expect alive T`, `expect dead T [REASON]`, `expect message T PATTERN`, \
-`expect no_message T PATTERN`, `expect restarts SUP/ID N`, `expect children SUP N`, `expect same T Var`, \
-`expect changed T Var`, `expect reply T REQUEST PATTERN`",
-        "expect restarts demo/w1 1",
-    ),
+    CommandHelp {
+        details: EXPECT_DETAILS,
+        ..entry(
+            "expect",
+            "expectations",
+            "expect alive|dead|message|no_message|restarts|children|same|changed|reply ...",
+            "check the system from a script; `letitcrash check` fails if any check does",
+            "expect restarts demo/w1 1",
+        )
+    },
     // help
     entry(
         "help",

@@ -18,7 +18,7 @@ use super::expect::expectation;
 use super::sup::{child_spec, sup_spec};
 use super::targets::{kind, required_name, required_target, target};
 use super::terms::{EXPECTED_DURATION, PATTERN, VALUE, duration, required_term, string, term};
-use crate::lang::ast::{Command, LogLevel, SpawnOpt, StartChildArg, TermExpr, WaitFor};
+use crate::lang::ast::{Command, LogLevel, SpawnOpt, StartChildArg, Target, TermExpr, WaitFor};
 use crate::lang::help;
 use crate::lang::suggest::closest;
 
@@ -356,10 +356,7 @@ fn log_level(input: &str) -> PResult<'_, LogLevel> {
 }
 
 /// `A [B]`, for link, unlink and monitor.
-fn two_targets<'a>(
-    input: &'a str,
-    usage: &str,
-) -> PResult<'a, (crate::lang::ast::Target, Option<crate::lang::ast::Target>)> {
+fn two_targets<'a>(input: &'a str, usage: &str) -> PResult<'a, (Target, Option<Target>)> {
     let (rest, a) = preceded(sp, |i| required_target(i, usage)).parse(input)?;
     let (rest, b) = preceded(sp, nom::combinator::opt(target)).parse(rest)?;
     Ok((rest, (a, b)))
