@@ -1,0 +1,447 @@
+//! The help catalogue: one entry per command, shared by `help`, the
+//! parser's usage hints and the REPL's tab completion.
+//!
+//! Keeping syntax and examples in one table means an error hint ("usage:
+//! link A [B]") can never disagree with what `help link` says.
+
+/// What `help` knows about one command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommandHelp {
+    pub name: &'static str,
+    /// The group `help` lists it under, e.g. "supervisors".
+    pub topic: &'static str,
+    pub syntax: &'static str,
+    pub summary: &'static str,
+    pub example: &'static str,
+    /// Longer notes, shown by `help NAME` only (may be empty).
+    pub details: &'static str,
+}
+
+/// Topics in the order the overview shows them, which follows the talk.
+pub const TOPICS: &[&str] = &[
+    "processes",
+    "messages",
+    "links and monitors",
+    "names",
+    "supervisors",
+    "views",
+    "time",
+    "presenting",
+    "expectations",
+    "help",
+];
+
+const fn entry(
+    name: &'static str,
+    topic: &'static str,
+    syntax: &'static str,
+    summary: &'static str,
+    example: &'static str,
+) -> CommandHelp {
+    CommandHelp {
+        name,
+        topic,
+        syntax,
+        summary,
+        example,
+        details: "",
+    }
+}
+
+const SUP_DETAILS: &str = "\
+Children are `worker ID KIND [permanent|transient|temporary] [shutdown brutal_kill|DURATION|infinity]`
+or a nested `sup ID ... { ... }` (reached as `outer/ID`), separated by newlines or `;`,
+started left to right and stopped right to left.
+
+Defaults are OTP's: strategy one_for_one, intensity 1, period 5s (a second restart
+within 5s takes the supervisor down); restart permanent; shutdown 5000ms for a
+worker and infinity for a supervisor.
+Elixir's Supervisor defaults to 3 restarts in 5s instead; letitcrash follows OTP.
+
+Strategies: one_for_one restarts only the failed child; one_for_all restarts all;
+rest_for_one restarts the failed child and those started after it;
+simple_one_for_one has one template child, started with `start_child SUP ARGS...`.";
+
+const EXPECT_DETAILS: &str = "\
+  expect alive TARGET
+  expect dead TARGET [REASON]
+  expect message TARGET PATTERN        (in its mailbox now)
+  expect no_message TARGET PATTERN
+  expect restarts SUP/ID N             (restarts of that child so far)
+  expect children SUP N                (children running now)
+  expect same TARGET Var               (still the pid bound to Var)
+  expect changed TARGET Var            (a new pid since Var was bound)
+  expect reply TARGET REQUEST PATTERN
+Patterns are terms with `_` and unbound variables.";
+
+const VARIABLE_DETAILS: &str = "\
+Capitalised words are variables: `W = spawn counter`, `P = whereis demo/w1`,
+`R = monitor W`, `X = {a, 1}`, `Me = self`. Typing a variable alone shows its value.";
+
+/// Every command, grouped by topic in `TOPICS` order.
+pub static COMMANDS: &[CommandHelp] = &[
+    // processes
+    CommandHelp {
+        details: VARIABLE_DETAILS,
+        ..entry(
+            "spawn",
+            "processes",
+            "spawn KIND [as NAME] [link|monitor]",
+            "start a process of a built-in kind; `as` registers a name, `link`/`monitor` tie it to the shell",
+            "spawn ticker(1s) as t link",
+        )
+    },
+    entry(
+        "exit",
+        "processes",
+        "exit TARGET REASON",
+        "send an exit signal with REASON from the shell; a process trapping exits gets a message instead",
+        "exit c boom",
+    ),
+    entry(
+        "kill",
+        "processes",
+        "kill TARGET",
+        "send the untrappable exit signal `kill` (same as `exit TARGET kill`); the process dies `killed`",
+        "kill c",
+    ),
+    entry(
+        "crash",
+        "processes",
+        "crash TARGET [REASON]",
+        "make the process itself fail with REASON (default `crash`), like a bug inside it; trapping exits does not save it",
+        "crash demo/w1 boom",
+    ),
+    entry(
+        "trap",
+        "processes",
+        "trap TARGET on|off",
+        "set trap_exit: exit signals then arrive as {'EXIT', From, Reason} messages",
+        "trap self on",
+    ),
+    // messages
+    entry(
+        "send",
+        "messages",
+        "send TARGET TERM   or   TARGET ! TERM",
+        "send a message",
+        "c ! {add, 5}",
+    ),
+    entry(
+        "call",
+        "messages",
+        "call TARGET TERM [timeout DURATION]",
+        "request/reply: prints the reply, or `timeout` / `noproc`",
+        "call c get timeout 1s",
+    ),
+    entry(
+        "flush",
+        "messages",
+        "flush",
+        "print and remove every message in the shell's mailbox",
+        "flush",
+    ),
+    entry(
+        "receive",
+        "messages",
+        "receive [PATTERN] [timeout DURATION]",
+        "take the first message matching PATTERN (`_` matches anything) from the shell's mailbox; to match the atom timeout write 'timeout'",
+        "receive {'DOWN', _, process, _, Reason} timeout 1s",
+    ),
+    // links and monitors
+    entry(
+        "link",
+        "links and monitors",
+        "link A [B]",
+        "link A to B (with one target, the shell links to A); links are two-way",
+        "link demo/w1",
+    ),
+    entry(
+        "unlink",
+        "links and monitors",
+        "unlink A [B]",
+        "remove the link between A and B (or between the shell and A)",
+        "unlink c",
+    ),
+    entry(
+        "monitor",
+        "links and monitors",
+        "monitor A [B]",
+        "A monitors B (with one target, the shell monitors A) and the reference is printed; a 'DOWN' message follows B's death",
+        "R = monitor c",
+    ),
+    entry(
+        "demonitor",
+        "links and monitors",
+        "demonitor REF",
+        "remove a monitor; REF is a variable bound by `monitor` or a #Ref<0.N>",
+        "demonitor R",
+    ),
+    // names
+    entry(
+        "register",
+        "names",
+        "register NAME TARGET",
+        "give a process a name; names are released when the process ends",
+        "register boss W",
+    ),
+    entry(
+        "unregister",
+        "names",
+        "unregister NAME",
+        "remove a registered name",
+        "unregister boss",
+    ),
+    entry(
+        "whereis",
+        "names",
+        "whereis TARGET",
+        "print the pid behind a name or supervisor path (or `undefined`)",
+        "P = whereis demo/w1",
+    ),
+    // supervisors
+    CommandHelp {
+        details: SUP_DETAILS,
+        ..entry(
+            "sup",
+            "supervisors",
+            "sup NAME [STRATEGY] [intensity N] [period DURATION] { CHILD ... }",
+            "start a supervisor registered as NAME with the given children",
+            "sup demo one_for_all { worker w1 counter; worker w2 ticker(1s) transient }",
+        )
+    },
+    entry(
+        "start_child",
+        "supervisors",
+        "start_child SUP CHILD   or   start_child SUP TERM...",
+        "add a child to a running supervisor (TERMs are the extra arguments for simple_one_for_one)",
+        "start_child demo worker w3 counter",
+    ),
+    entry(
+        "terminate_child",
+        "supervisors",
+        "terminate_child SUP ID",
+        "stop a child but keep its spec (unless it is temporary)",
+        "terminate_child demo w1",
+    ),
+    entry(
+        "restart_child",
+        "supervisors",
+        "restart_child SUP ID",
+        "start a terminated child again",
+        "restart_child demo w1",
+    ),
+    entry(
+        "delete_child",
+        "supervisors",
+        "delete_child SUP ID",
+        "remove the spec of a terminated child",
+        "delete_child demo w1",
+    ),
+    entry(
+        "which_children",
+        "supervisors",
+        "which_children SUP",
+        "list {Id, Pid, Type} for each child, newest first, as OTP does",
+        "which_children demo",
+    ),
+    entry(
+        "count_children",
+        "supervisors",
+        "count_children SUP",
+        "count specs, active children, supervisors and workers",
+        "count_children demo",
+    ),
+    // views
+    entry(
+        "tree",
+        "views",
+        "tree [SUP]",
+        "draw the supervision tree with status, pid and restarts per child",
+        "tree demo",
+    ),
+    entry("ps", "views", "ps", "list the live processes", "ps"),
+    entry(
+        "info",
+        "views",
+        "info TARGET",
+        "show a process: status, links, monitors, mailbox size, trap_exit (also for a recently dead pid)",
+        "info c",
+    ),
+    entry(
+        "mailbox",
+        "views",
+        "mailbox TARGET",
+        "show the messages waiting in a process's mailbox",
+        "mailbox self",
+    ),
+    entry("regs", "views", "regs", "list the registered names", "regs"),
+    // time
+    entry(
+        "sleep",
+        "time",
+        "sleep DURATION",
+        "let time pass (virtual time in scripts, so it costs nothing)",
+        "sleep 2s",
+    ),
+    entry(
+        "wait",
+        "time",
+        "wait TARGET alive|dead|restarted [timeout DURATION]",
+        "wait until the target is alive, dead or has been restarted",
+        "wait demo/w1 restarted timeout 5s",
+    ),
+    // presenting
+    entry(
+        "say",
+        "presenting",
+        "say \"TEXT\"",
+        "print narration for the audience",
+        "say \"Now watch the supervisor\"",
+    ),
+    entry(
+        "pause",
+        "presenting",
+        "pause",
+        "wait for a key press (when replaying)",
+        "pause",
+    ),
+    entry("clear", "presenting", "clear", "clear the screen", "clear"),
+    entry(
+        "reset",
+        "presenting",
+        "reset",
+        "stop every process and start afresh (variables are kept)",
+        "reset",
+    ),
+    entry(
+        "slowmo",
+        "presenting",
+        "slowmo DURATION|off",
+        "slow down event delivery so restarts can be followed on screen",
+        "slowmo 500ms",
+    ),
+    entry(
+        "log",
+        "presenting",
+        "log quiet|normal|verbose",
+        "choose how many events are printed",
+        "log verbose",
+    ),
+    entry(
+        "trace",
+        "presenting",
+        "trace TARGET on|off",
+        "print every message the process sends and receives",
+        "trace c on",
+    ),
+    // expectations
+    CommandHelp {
+        details: EXPECT_DETAILS,
+        ..entry(
+            "expect",
+            "expectations",
+            "expect alive|dead|message|no_message|restarts|children|same|changed|reply ...",
+            "check the system from a script; `letitcrash check` fails if any check does",
+            "expect restarts demo/w1 1",
+        )
+    },
+    // help
+    entry(
+        "help",
+        "help",
+        "help [COMMAND]",
+        "list the commands, or explain one",
+        "help sup",
+    ),
+    entry(
+        "kinds",
+        "help",
+        "kinds",
+        "list the process kinds `spawn` can start",
+        "kinds",
+    ),
+    entry("quit", "help", "quit", "leave letitcrash", "quit"),
+];
+
+/// The help entry for a command word, if it is one.
+pub fn lookup(name: &str) -> Option<&'static CommandHelp> {
+    COMMANDS.iter().find(|entry| entry.name == name)
+}
+
+/// Every command word, for tab completion and "did you mean" suggestions.
+pub fn command_names() -> Vec<&'static str> {
+    COMMANDS.iter().map(|entry| entry.name).collect()
+}
+
+/// All commands grouped by topic, one line each.
+pub fn help_overview() -> String {
+    let width = COMMANDS
+        .iter()
+        .map(|c| c.syntax.len())
+        .max()
+        .unwrap_or(0)
+        .min(44);
+    let mut out = String::from("Commands (type `help COMMAND` for details):\n");
+    for topic in TOPICS {
+        out += &format!("\n{topic}\n");
+        for entry in COMMANDS.iter().filter(|entry| entry.topic == *topic) {
+            out += &format!("  {:width$}  {}\n", entry.syntax, entry.summary);
+        }
+    }
+    out += "\nVariables are capitalised: `W = spawn counter`, then `kill W`.\n";
+    out
+}
+
+/// Syntax, meaning, example and notes for one command.
+pub fn help_for(name: &str) -> Option<String> {
+    let entry = lookup(name.trim())?;
+    let mut out = format!(
+        "{}\n\n  {}\n\nexample:\n  {}\n",
+        entry.syntax, entry.summary, entry.example
+    );
+    if !entry.details.is_empty() {
+        out += &format!("\n{}\n", entry.details);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_a_known_topic_and_an_example() {
+        for entry in COMMANDS {
+            assert!(TOPICS.contains(&entry.topic), "{}", entry.name);
+            assert!(entry.syntax.starts_with(entry.name), "{}", entry.name);
+            assert!(!entry.example.is_empty(), "{}", entry.name);
+        }
+    }
+
+    #[test]
+    fn help_sup_states_otp_defaults_and_the_elixir_difference() {
+        let text = help_for("sup").unwrap();
+        for needle in [
+            "one_for_one",
+            "intensity 1",
+            "period 5s",
+            "5000ms",
+            "infinity",
+            "permanent",
+            "Elixir",
+            "3 restarts in 5s",
+        ] {
+            assert!(text.contains(needle), "help sup lacks {needle}: {text}");
+        }
+    }
+
+    #[test]
+    fn overview_lists_every_command() {
+        let text = help_overview();
+        for name in command_names() {
+            assert!(text.contains(name), "{name}");
+        }
+        assert!(help_for("nonsense").is_none());
+    }
+}
