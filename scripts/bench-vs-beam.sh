@@ -153,8 +153,10 @@ cat <<EOF
 
 EOF
 
-python3 - "$OUT" <<'PY'
+python3 - "$OUT" "$WORKLOADS" <<'PY'
 import json, sys
+
+wanted = set(sys.argv[2].split())
 
 beam, ours = {}, {}
 with open(sys.argv[1]) as f:
@@ -206,6 +208,7 @@ for label, key, fig, kind, limit in rows:
                   fmt(o) if o is not None else "not available",
                   f"{ratio:.3f}" if ratio is not None else "n/a", target, result))
 
+table = table[:1] + [r for r in table[1:] if r[0].split()[0] in wanted]
 widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
 def line(r):
     return "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |"
