@@ -216,4 +216,11 @@ print(line(table[0]))
 print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 for r in table[1:]:
     print(line(r))
+
+# Figures only the BEAM side reports, for context.
+extra = beam.get(("restart", None), {}).get("us_per_restart_small_intensity")
+if extra is not None and "restart" in wanted:
+    print(f"\nBEAM restart with a fresh supervisor every 100 restarts (intensity 110): "
+          f"{fmt(extra)} us per restart; OTP's supervisor walks its list of recent "
+          f"restarts on each one, which is what makes the figure above grow with --times.")
 PY
