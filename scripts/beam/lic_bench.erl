@@ -1,0 +1,398 @@
+%%% lic_bench: the BEAM half of letitcrash's side-by-side benchmark.
+%%%
+%%% The same four workloads as `letitcrash bench`, written in plain
+%%% Erlang/OTP, printing the same JSON lines (one object per benchmark, on
+%%% standard output; anything else goes to standard error):
+%%%
+%%%   {"name":"ring","params":{"procs":1000,"hops":1000000},
+%%%    "figures":{"ns_per_hop":120.1},"schedulers":2,"revision":"beam-OTP25"}
+%%%
+%%% Build and run (scripts/bench-vs-beam.sh does this for you):
+%%%
+%%%   erlc -o /tmp/licb scripts/beam/*.erl
+%%%   erl -noshell +P 2000000 -pa /tmp/licb -s lic_bench main -extra spawn --procs 1000000
+%%%   erl -noshell -pa /tmp/licb -s lic_bench main -extra ring --procs 1000 --hops 1000000
+%%%   erl -noshell -pa /tmp/licb -s lic_bench main -extra restart --times 10000
+%%%   erl -noshell -pa /tmp/licb -s lic_bench main -extra fairness --spinners 4
+%%%   erl -noshell +P 2000000 -pa /tmp/licb -s lic_bench main -extra all
+%%%
+%%% `-s lic_bench main` calls main/0, which reads the words after `-extra`
+%%% (init:get_plain_arguments/0); `-extra` is needed because erl would take
+%%% `--procs` for one of its own flags. From a shell or -eval, call
+%%% lic_bench:main(["ring", "--procs", "1000"]) directly. main halts the
+%%% node itself (status 0 on success, 1 on a usage error or a failure), so
+%%% no `-s init stop` is needed. `--json` is accepted and ignored: the
+%%% output is always JSON, as with `letitcrash bench --json`.
+%%%
+%%% Workloads (see README.md beside this file for more):
+%%%   spawn    --procs N     spawn N idle processes; ns per spawn, bytes per
+%%%                          process (RSS delta), teardown time
+%%%   ring     --procs N --hops H
+%%%                          a token goes round a ring of N processes for H
+%%%                          hops in total; ns per hop
+%%%   restart  --times K     a one_for_one supervisor restarts a registered
+%%%                          gen_server that we kill K times; us per restart
+%%%                          (also: the same with at most 100 restarts per
+%%%                          supervisor, us_per_restart_small_intensity)
+%%%   fairness --spinners S [--rounds R]
+%%%                          S processes burn CPU while a ping-pong pair
+%%%                          measures R round trips; p50 and p99 in us
+%%%   all                    the four above, with defaults or the flags given
+-module(lic_bench).
+
+-export([main/0, main/1]).
+%% Exported because they are the bodies of spawned processes and are
+%% started by name (spawn/3), which reads better in a profile or crash dump.
+-export([idle/0, ring_node/0, spinner/0]).
+
+-define(DEFAULTS, #{procs => 1000000, hops => 1000000, times => 10000,
+                    spinners => 4, rounds => 2000}).
+
+%%====================================================================
+%% Entry point
+%%====================================================================
+
+%% `erl ... -s lic_bench main -extra ARGS`: the words after -extra.
+main() ->
+    main(init:get_plain_arguments()).
+
+main(Args) ->
+    Status =
+        try run(Args) of
+            ok -> 0
+        catch
+            throw:{usage, Msg} ->
+                io:format(standard_error, "lic_bench: ~s~n~s", [Msg, usage()]),
+                1;
+            Class:Reason:Stack ->
+                io:format(standard_error, "lic_bench: ~p:~p~n~p~n",
+                          [Class, Reason, Stack]),
+                1
+        end,
+    %% erlang:halt/1 would not wait for standard_io to drain; init:stop/1
+    %% flushes it and then stops the node cleanly.
+    init:stop(Status).
+
+usage() ->
+    "usage: lic_bench <spawn|ring|restart|fairness|all> [--procs N] [--hops H]\n"
+    "                 [--times K] [--spinners S] [--rounds R] [--json]\n".
+
+run([]) ->
+    throw({usage, "no workload given"});
+run([Workload | Flags]) ->
+    Opts = parse_flags(Flags, ?DEFAULTS),
+    case Workload of
+        "spawn"    -> emit(spawn_bench(Opts));
+        "ring"     -> emit(ring_bench(Opts));
+        "restart"  -> emit(restart_bench(Opts));
+        "fairness" -> emit(fairness_bench(Opts));
+        "all" ->
+            %% `all` runs the ring with 1,000 processes unless --procs says
+            %% otherwise; the spawn test gets --procs or its million.
+            RingOpts = case lists:member("--procs", Flags) of
+                           true -> Opts;
+                           false -> Opts#{procs := 1000}
+                       end,
+            emit(spawn_bench(Opts)),
+            emit(ring_bench(RingOpts)),
+            emit(restart_bench(Opts)),
+            emit(fairness_bench(Opts));
+        Other ->
+            throw({usage, "unknown workload: " ++ Other})
+    end.
+
+parse_flags([], Opts) ->
+    Opts;
+parse_flags(["--json" | Rest], Opts) ->
+    parse_flags(Rest, Opts);
+parse_flags([Flag, Value | Rest], Opts) ->
+    Key = case Flag of
+              "--procs" -> procs;
+              "--hops" -> hops;
+              "--times" -> times;
+              "--spinners" -> spinners;
+              "--rounds" -> rounds;
+              _ -> throw({usage, "unknown flag: " ++ Flag})
+          end,
+    N = try list_to_integer(Value)
+        catch error:badarg -> throw({usage, Flag ++ " wants a number"})
+        end,
+    N >= 0 orelse throw({usage, Flag ++ " wants a number >= 0"}),
+    parse_flags(Rest, Opts#{Key := N});
+parse_flags([Flag], _Opts) ->
+    throw({usage, "missing value for " ++ Flag}).
+
+%%====================================================================
+%% spawn: N idle processes
+%%====================================================================
+
+%% Each spawned process does nothing but wait for `stop`.
+idle() ->
+    receive
+        stop -> ok
+    end.
+
+spawn_bench(#{procs := N}) ->
+    N > 0 orelse throw({usage, "--procs must be > 0"}),
+    Limit = erlang:system_info(process_limit),
+    N + 100 =< Limit orelse
+        throw({usage, io_lib:format("--procs ~b is over the process limit ~b: "
+                                    "start erl with +P ~b", [N, Limit, 2 * N])}),
+    %% Settle the node first so that the "before" readings are quiet.
+    erlang:garbage_collect(),
+    wait_run_queues_empty(),
+    BaseCount = erlang:system_info(process_count),
+    RssBefore = rss_bytes(),
+    ErtsBefore = erlang:memory(processes),
+
+    T0 = now_ns(),
+    Pids = spawn_idle(N, []),
+    %% spawn/3 only queues the new process; wait until every one of them
+    %% has run and is parked in its receive, so the time covers "N idle
+    %% processes exist", not just "N spawn requests were made".
+    wait_run_queues_empty(),
+    T1 = now_ns(),
+
+    %% Bytes per process: the growth of the OS process's resident set
+    %% (VmRSS in /proc/self/status), as the Rust side measures it. It
+    %% includes our list of N pids (16 bytes a cons cell). The VM's own
+    %% count of process memory (heap + control block) is reported too.
+    RssAfter = rss_bytes(),
+    ErtsAfter = erlang:memory(processes),
+
+    %% Teardown: tell everyone to stop, and wait until the process count
+    %% is back where it was. No monitors: they would cost memory and time
+    %% of their own.
+    T2 = now_ns(),
+    lists:foreach(fun(Pid) -> Pid ! stop end, Pids),
+    wait_process_count(BaseCount),
+    T3 = now_ns(),
+
+    result(<<"spawn">>, [{procs, N}],
+           [{ns_per_spawn, (T1 - T0) / N},
+            {bytes_per_process, (RssAfter - RssBefore) / N},
+            {teardown_ms, (T3 - T2) / 1.0e6},
+            {erts_bytes_per_process, (ErtsAfter - ErtsBefore) / N}]).
+
+spawn_idle(0, Acc) ->
+    Acc;
+spawn_idle(N, Acc) ->
+    spawn_idle(N - 1, [spawn(?MODULE, idle, []) | Acc]).
+
+%% Poll until no scheduler has anything queued. We sleep 1 ms between
+%% looks so that the polling itself does not take a scheduler away.
+wait_run_queues_empty() ->
+    case erlang:statistics(total_run_queue_lengths_all) of
+        0 -> ok;
+        _ -> receive after 1 -> wait_run_queues_empty() end
+    end.
+
+wait_process_count(Target) ->
+    case erlang:system_info(process_count) =< Target of
+        true -> ok;
+        false -> receive after 1 -> wait_process_count(Target) end
+    end.
+
+rss_bytes() ->
+    {ok, Status} = file:read_file("/proc/self/status"),
+    {match, [Kb]} = re:run(Status, "VmRSS:\\s+(\\d+) kB",
+                           [{capture, all_but_first, list}]),
+    list_to_integer(Kb) * 1024.
+
+%%====================================================================
+%% ring: one token, N processes, H hops
+%%====================================================================
+
+%% A ring node first learns who comes next, then forwards the token,
+%% counting hops down. Whoever sees the count reach 0 tells the
+%% benchmark process. `stop` goes round the ring once to tear it down.
+ring_node() ->
+    receive
+        {next, Next} -> ring_loop(Next)
+    end.
+
+ring_loop(Next) ->
+    receive
+        {token, 0, Reporter} ->
+            Reporter ! ring_done,
+            ring_loop(Next);
+        {token, Hops, Reporter} ->
+            Next ! {token, Hops - 1, Reporter},
+            ring_loop(Next);
+        stop ->
+            Next ! stop,
+            ok
+    end.
+
+ring_bench(#{procs := N, hops := H}) ->
+    N > 0 orelse throw({usage, "--procs must be > 0"}),
+    Nodes = [spawn_link(?MODULE, ring_node, []) || _ <- lists:seq(1, N)],
+    %% Close the ring: node i gets node i+1, the last gets the first.
+    [First | _] = Nodes,
+    lists:foreach(fun({Pid, Next}) -> Pid ! {next, Next} end,
+                  lists:zip(Nodes, tl(Nodes) ++ [First])),
+    wait_run_queues_empty(),
+
+    T0 = now_ns(),
+    First ! {token, H, self()},
+    receive ring_done -> ok end,
+    T1 = now_ns(),
+
+    %% The stop message goes round once; the node that started it gets
+    %% it back from its predecessor only if that one is still alive, and
+    %% a send to a dead process is simply dropped, so this always ends.
+    unlink_all(Nodes),
+    First ! stop,
+    result(<<"ring">>, [{procs, N}, {hops, H}],
+           [{ns_per_hop, (T1 - T0) / max(H, 1)}]).
+
+unlink_all(Pids) ->
+    lists:foreach(fun erlang:unlink/1, Pids).
+
+%%====================================================================
+%% restart: supervisor restarts a killed, registered gen_server K times
+%%====================================================================
+
+%% lic_bench_sup is a real OTP supervisor (one_for_one) and
+%% lic_bench_worker a real gen_server registered as lic_bench_worker.
+%% The worker's init/1 sends {worker_started, self()} to us, so we learn
+%% of each new child without polling: by the time init/1 runs, the name
+%% is registered (gen_server registers before calling init/1).
+restart_bench(#{times := K}) ->
+    K > 0 orelse throw({usage, "--times must be > 0"}),
+    %% Each restart makes the supervisor log a SUPERVISOR REPORT (and the
+    %% default handler writes it to standard output). Printing 10,000 of
+    %% them would measure the terminal, not the restart, and would mix
+    %% with our JSON, so we mute log events from the supervisor module.
+    ok = logger:set_module_level(supervisor, none),
+    %% The figure asked for: one supervisor, K kills, intensity K + 10.
+    UsPerRestart = timed_restarts(K) / K / 1000,
+    %% The same K kills, but under a fresh supervisor every 100 restarts
+    %% (intensity 110). The supervisor keeps the times of its recent
+    %% restarts in a list and walks it on every restart to check the
+    %% intensity, so with thousands of restarts within its period each
+    %% restart costs more; this second figure shows the cost without
+    %% that history. Starting and stopping the supervisors is not timed.
+    Batch = 100,
+    Batches = [min(Batch, K - I) || I <- lists:seq(0, K - 1, Batch)],
+    SmallNs = lists:sum([timed_restarts(B) || B <- Batches]),
+    result(<<"restart">>, [{times, K}],
+           [{us_per_restart, UsPerRestart},
+            {us_per_restart_small_intensity, SmallNs / K / 1000}]).
+
+%% Start a supervisor sized for K restarts, kill its child K times, stop
+%% it; return the nanoseconds spent on the K kills and restarts.
+timed_restarts(K) ->
+    {ok, Sup} = lic_bench_sup:start_link(self(), K),
+    %% We stop the supervisor ourselves at the end; without the link, its
+    %% shutdown exit does not take us down with it.
+    unlink(Sup),
+    First = receive {worker_started, P0} -> P0 end,
+    First = whereis(lic_bench_worker),
+
+    T0 = now_ns(),
+    Last = kill_and_wait(K, First),
+    T1 = now_ns(),
+
+    %% Sanity: the last child we heard of is the registered, running one.
+    Last = whereis(lic_bench_worker),
+    pong = gen_server:call(lic_bench_worker, ping),
+    stop_sup(Sup),
+    T1 - T0.
+
+kill_and_wait(0, Pid) ->
+    Pid;
+kill_and_wait(K, Pid) ->
+    exit(Pid, kill),
+    receive
+        {worker_started, New} when New =/= Pid -> kill_and_wait(K - 1, New)
+    after 5000 ->
+        error({no_restart_within_5s, K})
+    end.
+
+stop_sup(Sup) ->
+    Ref = monitor(process, Sup),
+    exit(Sup, shutdown),
+    receive {'DOWN', Ref, process, Sup, _} -> ok end.
+
+%%====================================================================
+%% fairness: round-trip times under CPU-bound load
+%%====================================================================
+
+%% A spinner loops forever without ever receiving. The BEAM still takes
+%% the scheduler back from it: every function call costs a reduction and
+%% a process is preempted after a budget of them (about 4,000).
+spinner() ->
+    spinner().
+
+fairness_bench(#{spinners := S, rounds := R}) ->
+    R > 0 orelse throw({usage, "--rounds must be > 0"}),
+    Spinners = [spawn(?MODULE, spinner, []) || _ <- lists:seq(1, S)],
+    Self = self(),
+    Ponger = spawn(fun pong_loop/0),
+    %% The pinger measures; it runs as its own process (like the ponger)
+    %% so that both sides of the pair compete with the spinners alike.
+    Warmup = 50,
+    _Pinger = spawn(fun() ->
+                            _ = ping_rounds(Warmup, Ponger, []),
+                            Self ! {rtts, ping_rounds(R, Ponger, [])}
+                    end),
+    Rtts = receive {rtts, L} -> L end,
+    Ponger ! stop,
+    lists:foreach(fun(P) -> exit(P, kill) end, Spinners),
+
+    Sorted = lists:sort(Rtts),
+    result(<<"fairness">>, [{spinners, S}],
+           [{rtt_p50_us, percentile(Sorted, 50) / 1000},
+            {rtt_p99_us, percentile(Sorted, 99) / 1000},
+            {rtt_max_us, lists:last(Sorted) / 1000}]).
+
+ping_rounds(0, _Ponger, Acc) ->
+    Acc;
+ping_rounds(N, Ponger, Acc) ->
+    T0 = now_ns(),
+    Ponger ! {ping, self()},
+    receive pong -> ok end,
+    ping_rounds(N - 1, Ponger, [now_ns() - T0 | Acc]).
+
+pong_loop() ->
+    receive
+        {ping, From} -> From ! pong, pong_loop();
+        stop -> ok
+    end.
+
+%% Nearest-rank percentile of a sorted, non-empty list.
+percentile(Sorted, P) ->
+    Len = length(Sorted),
+    Rank = max(1, min(Len, ceil(P / 100 * Len))),
+    lists:nth(Rank, Sorted).
+
+%%====================================================================
+%% Output
+%%====================================================================
+
+now_ns() ->
+    erlang:monotonic_time(nanosecond).
+
+result(Name, Params, Figures) ->
+    #{name => Name, params => Params, figures => Figures}.
+
+emit(#{name := Name, params := Params, figures := Figures}) ->
+    Line = ["{\"name\":\"", Name, "\"",
+            ",\"params\":", json_object(Params),
+            ",\"figures\":", json_object(Figures),
+            ",\"schedulers\":",
+            integer_to_list(erlang:system_info(schedulers_online)),
+            ",\"revision\":\"beam-OTP", erlang:system_info(otp_release), "\"}"],
+    io:put_chars([Line, $\n]),
+    ok.
+
+%% Just enough JSON for our own lines: an ordered list of {atom, number}.
+json_object(Pairs) ->
+    Members = [["\"", atom_to_list(K), "\":", json_number(V)] || {K, V} <- Pairs],
+    ["{", lists:join(",", Members), "}"].
+
+json_number(V) when is_integer(V) ->
+    integer_to_list(V);
+json_number(V) when is_float(V) ->
+    float_to_list(V, [{decimals, 3}, compact]).
