@@ -1,3 +1,4 @@
 //! letitcrash: a playground for Erlang/OTP-style processes.
 pub mod lang;
 pub mod runtime;
+pub mod supervisor;

@@ -48,7 +48,7 @@ pub use host::{Host, HostError};
 pub use process::{Process, ProcessInfo, Status};
 pub use program::{NativeProgram, Program, Step};
 pub use registry::RegisterError;
-pub use term::{Atom, Pid, Ref, Term};
+pub use term::{Atom, Fun, Pid, Ref, Term};
 
 use crossbeam_channel::Receiver;
 use node::{NOBODY, Node, SpawnOptions};

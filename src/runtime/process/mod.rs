@@ -371,7 +371,7 @@ impl Process {
 }
 
 /// Whether `message` is `{'DOWN', Ref, _, _, _}` for this reference.
-pub(crate) fn is_down_for(message: &Term, reference: Ref) -> bool {
+pub fn is_down_for(message: &Term, reference: Ref) -> bool {
     message
         .tagged::<5>(Atom::DOWN)
         .is_some_and(|[_, r, ..]| *r == Term::Ref(reference))

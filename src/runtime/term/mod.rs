@@ -13,6 +13,7 @@ mod ids;
 pub use atom::Atom;
 pub use ids::{Pid, Ref};
 
+use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
 
@@ -29,6 +30,43 @@ pub enum Term {
     List(Vec<Term>),
     Pid(Pid),
     Ref(Ref),
+    /// An opaque Rust value, the playground's version of an Erlang fun: it
+    /// can travel in a message, but only its label prints.
+    Fun(Fun),
+}
+
+/// An opaque value in a term. Two funs are equal only when they are the
+/// same value, as two Erlang funs made at different places differ.
+#[derive(Clone)]
+pub struct Fun {
+    label: &'static str,
+    value: Arc<dyn Any + Send + Sync>,
+}
+
+impl Fun {
+    pub fn new<T: Any + Send + Sync>(label: &'static str, value: T) -> Fun {
+        Fun {
+            label,
+            value: Arc::new(value),
+        }
+    }
+
+    /// The value, if it is a `T`.
+    pub fn downcast<T: Any>(&self) -> Option<&T> {
+        self.value.downcast_ref()
+    }
+}
+
+impl PartialEq for Fun {
+    fn eq(&self, other: &Fun) -> bool {
+        std::ptr::addr_eq(Arc::as_ptr(&self.value), Arc::as_ptr(&other.value))
+    }
+}
+
+impl fmt::Debug for Fun {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#Fun<{}>", self.label)
+    }
 }
 
 impl Term {
@@ -154,6 +192,7 @@ impl fmt::Display for Term {
             Term::List(elements) => write_sequence(f, "[", elements, "]"),
             Term::Pid(p) => write!(f, "{p}"),
             Term::Ref(r) => write!(f, "{r}"),
+            Term::Fun(fun) => write!(f, "{fun:?}"),
         }
     }
 }

@@ -1,0 +1,507 @@
+//! The supervisor process: OTP's `supervisor` behaviour as a native process.
+//!
+//! A supervisor traps exits and links to every child it starts, so a child's
+//! death reaches it as an `{'EXIT', Child, Reason}` message. Its loop is:
+//!
+//! 1. On start, start the children left to right (S6). If one fails, stop
+//!    the ones already started, right to left, and fail to start.
+//! 2. On a child's `'EXIT'`: decide by the child's restart type (S4) whether
+//!    to restart; count the restart against the intensity (S3), giving up
+//!    with `shutdown` when it is exceeded; and carry out the strategy's plan
+//!    (S2): stop the affected siblings newest first, start them oldest first.
+//! 3. On an `'EXIT'` from its parent: stop all children right to left and
+//!    exit with the parent's reason (S6, S7).
+//! 4. Answer the API calls (S8).
+//!
+//! Every decision is reported on the event stream, so the audience sees the
+//! dead child, the strategy's action and the restart budget.
+
+use super::intensity::{RestartIntensity, Verdict};
+use super::shutdown::terminate_child;
+use super::snapshot::{ChildSnapshot, ChildState, SupervisorSnapshot};
+use super::spec::{
+    ChildSpec, ChildStart, ChildType, RestartDelay, RestartType, Strategy, SupervisorSpec,
+};
+use super::strategy::plan;
+use crate::runtime::process::{Process, as_call};
+use crate::runtime::{Atom, EventKind, Fun, Pid, Ref, SupervisorReport, Term};
+use std::sync::Arc;
+
+/// The tag of the message a supervisor sends itself to carry out a delayed
+/// restart.
+const RESTART_TAG: &str = "$restart";
+
+/// Where a starting supervisor reports that its children are up (or not),
+/// so that whoever started it can wait, as `supervisor:start_link` does.
+pub(crate) struct StartAck {
+    pub to: Pid,
+    pub reference: Ref,
+}
+
+struct Child {
+    /// Identity inside this supervisor, stable across restarts.
+    key: u64,
+    spec: ChildSpec,
+    state: ChildState,
+    restarts: u32,
+    /// Extra start arguments (instances of a `simple_one_for_one`).
+    args: Vec<Term>,
+}
+
+struct Supervisor {
+    me: Arc<Process>,
+    strategy: Strategy,
+    budget: RestartIntensity,
+    restart_delay: RestartDelay,
+    /// In start order.
+    children: Vec<Child>,
+    /// The one spec of a `simple_one_for_one` supervisor.
+    template: Option<ChildSpec>,
+    next_key: u64,
+    parent: Option<Pid>,
+}
+
+/// The supervisor's body.
+pub(crate) async fn run(me: Arc<Process>, spec: SupervisorSpec, ack: Option<StartAck>) -> Term {
+    me.set_trap_exit(true);
+    let mut supervisor = Supervisor {
+        parent: me
+            .parent()
+            .filter(|parent| me.info().links.contains(parent)),
+        me: me.clone(),
+        strategy: spec.strategy,
+        budget: RestartIntensity::new(spec.intensity, spec.period),
+        restart_delay: spec.restart_delay.clone(),
+        children: Vec::new(),
+        template: None,
+        next_key: 0,
+    };
+    let started = supervisor.init(spec.children).await;
+    if let Some(ack) = ack {
+        let result = match &started {
+            Ok(()) => Term::Atom(Atom::OK),
+            Err(reason) => Term::error(reason.clone()),
+        };
+        me.send(
+            ack.to,
+            Term::tuple([Term::atom("$ack"), Term::Ref(ack.reference), result]),
+        );
+    }
+    if let Err(reason) = started {
+        return reason;
+    }
+    loop {
+        let message = me.receive().await;
+        if let Some((from, request)) = as_call(&message) {
+            let reply = supervisor.handle_call(request).await;
+            me.reply(from, reply);
+        } else if let Some([_, Term::Pid(pid), reason]) = message.tagged::<3>(Atom::EXIT) {
+            if Some(*pid) == supervisor.parent {
+                supervisor.terminate_all().await;
+                return reason.clone();
+            }
+            if let Err(reason) = supervisor.child_exited(*pid, reason.clone()).await {
+                return reason;
+            }
+        } else if let Some([_, Term::List(keys)]) = message.tagged::<2>(Atom::new(RESTART_TAG)) {
+            let keys = keys
+                .iter()
+                .filter_map(Term::as_int)
+                .map(|k| k as u64)
+                .collect();
+            if let Err(reason) = supervisor.start_keys(keys).await {
+                return reason;
+            }
+        }
+        // Anything else is not for a supervisor; OTP logs and ignores it.
+    }
+}
+
+impl Supervisor {
+    fn report(&self, report: SupervisorReport) {
+        self.me.node.emit(EventKind::Supervisor {
+            supervisor: self.me.pid(),
+            report,
+        });
+    }
+
+    /// S6: start left to right; on a failure, stop the started ones right
+    /// to left and fail.
+    async fn init(&mut self, specs: Vec<ChildSpec>) -> Result<(), Term> {
+        if self.strategy == Strategy::SimpleOneForOne {
+            self.template = specs.into_iter().next();
+            return Ok(());
+        }
+        for spec in specs {
+            let id = spec.id;
+            let key = self.new_key();
+            let mut child = Child {
+                key,
+                spec,
+                state: ChildState::NotRunning,
+                restarts: 0,
+                args: Vec::new(),
+            };
+            match self.start_process(&child).await {
+                Ok(pid) => {
+                    child.state = ChildState::Running(pid);
+                    self.children.push(child);
+                }
+                Err(reason) => {
+                    self.terminate_all().await;
+                    return Err(Term::tuple([
+                        Term::Atom(Atom::SHUTDOWN),
+                        Term::tuple([Term::atom("failed_to_start_child"), Term::Atom(id), reason]),
+                    ]));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn new_key(&mut self) -> u64 {
+        self.next_key += 1;
+        self.next_key
+    }
+
+    /// Starts the process for `child` (not yet recorded as running).
+    async fn start_process(&self, child: &Child) -> Result<Pid, Term> {
+        let result = match &child.spec.start {
+            ChildStart::Spawn(start) => start(&self.me, &child.args),
+            ChildStart::Supervisor(spec) => {
+                let mut spec = (**spec).clone();
+                spec.restart_delay = self.restart_delay.clone();
+                super::start_link(&self.me, spec).await
+            }
+        };
+        let id = child.spec.id;
+        match &result {
+            Ok(pid) => self.report(SupervisorReport::ChildStarted { id, pid: *pid }),
+            Err(reason) => self.report(SupervisorReport::StartFailed {
+                id,
+                reason: reason.clone(),
+            }),
+        }
+        result
+    }
+
+    fn position_of_pid(&self, pid: Pid) -> Option<usize> {
+        self.children
+            .iter()
+            .position(|c| c.state == ChildState::Running(pid))
+    }
+
+    fn position_of_id(&self, id: Atom) -> Option<usize> {
+        self.children.iter().position(|c| c.spec.id == id)
+    }
+
+    /// A child ended on its own (S4, then S3 and S2).
+    async fn child_exited(&mut self, pid: Pid, reason: Term) -> Result<(), Term> {
+        let Some(index) = self.position_of_pid(pid) else {
+            // Not a child (any more): OTP ignores such 'EXIT's.
+            return Ok(());
+        };
+        let child = &mut self.children[index];
+        let id = child.spec.id;
+        self.report(SupervisorReport::ChildExited {
+            id,
+            pid,
+            reason: reason.clone(),
+        });
+        let child = &mut self.children[index];
+        child.state = ChildState::NotRunning;
+        match child.spec.restart {
+            RestartType::Temporary => {
+                self.children.remove(index);
+                Ok(())
+            }
+            restart if !restart.restarts_after(&reason) => Ok(()),
+            _ => self.restart(index).await,
+        }
+    }
+
+    /// Counts a restart and carries out the strategy for the child at `index`.
+    async fn restart(&mut self, index: usize) -> Result<(), Term> {
+        let count = match self.budget.add_restart(self.me.now()) {
+            Verdict::Restart { count } => count,
+            Verdict::GiveUp { count } => return Err(self.give_up(count).await),
+        };
+        let failed_key = self.children[index].key;
+        let failed_id = self.children[index].spec.id;
+        let plan = plan(self.strategy, index, self.children.len());
+        for &position in &plan.terminate {
+            self.terminate_at(position).await;
+        }
+        let mut to_start = Vec::new();
+        for &position in &plan.start {
+            let child = &mut self.children[position];
+            // S4: a temporary child stopped by a sibling's failure is gone.
+            if child.spec.restart == RestartType::Temporary && child.key != failed_key {
+                continue;
+            }
+            child.state = ChildState::Restarting;
+            child.restarts += 1;
+            to_start.push((child.key, child.spec.id));
+        }
+        self.children
+            .retain(|c| c.spec.restart != RestartType::Temporary || c.key == failed_key);
+        self.report(SupervisorReport::Restarting {
+            strategy: Atom::new(self.strategy.name()),
+            failed: failed_id,
+            restarting: to_start.iter().map(|&(_, id)| id).collect(),
+            restart: count,
+            intensity: self.budget.intensity(),
+            period: self.budget.period(),
+        });
+        let keys: Vec<u64> = to_start.into_iter().map(|(key, _)| key).collect();
+        let delay = self.restart_delay.get();
+        if delay.is_zero() {
+            self.start_keys(keys).await
+        } else {
+            let keys = keys.into_iter().map(|k| Term::Int(k as i64)).collect();
+            let message = Term::tuple([Term::atom(RESTART_TAG), Term::List(keys)]);
+            self.me.send_after(delay, self.me.pid(), message);
+            Ok(())
+        }
+    }
+
+    /// Starts the children with these keys, in order. A child that fails to
+    /// start is retried (counting as a restart), as OTP does.
+    async fn start_keys(&mut self, keys: Vec<u64>) -> Result<(), Term> {
+        for (n, &key) in keys.iter().enumerate() {
+            let Some(index) = self.children.iter().position(|c| c.key == key) else {
+                continue;
+            };
+            if self.children[index].state != ChildState::Restarting {
+                continue;
+            }
+            match self.start_process(&self.children[index]).await {
+                Ok(pid) => self.children[index].state = ChildState::Running(pid),
+                Err(_) => {
+                    let count = match self.budget.add_restart(self.me.now()) {
+                        Verdict::Restart { count } => count,
+                        Verdict::GiveUp { count } => return Err(self.give_up(count).await),
+                    };
+                    let _ = count;
+                    let rest = keys[n..].iter().map(|&k| Term::Int(k as i64)).collect();
+                    let retry = Term::tuple([Term::atom(RESTART_TAG), Term::List(rest)]);
+                    self.me.send(self.me.pid(), retry);
+                    return Ok(());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// S3: too many restarts. Stop everything and exit with `shutdown`.
+    async fn give_up(&mut self, restarts: u32) -> Term {
+        self.report(SupervisorReport::GaveUp {
+            restarts,
+            intensity: self.budget.intensity(),
+            period: self.budget.period(),
+        });
+        self.terminate_all().await;
+        Term::Atom(Atom::SHUTDOWN)
+    }
+
+    /// Stops the child at `position` if it runs (S5), reporting it.
+    async fn terminate_at(&mut self, position: usize) {
+        let child = &self.children[position];
+        if let ChildState::Running(pid) = child.state {
+            let id = child.spec.id;
+            let reason = terminate_child(&self.me, pid, child.spec.shutdown).await;
+            self.report(SupervisorReport::ChildTerminated { id, pid, reason });
+        }
+        self.children[position].state = ChildState::NotRunning;
+    }
+
+    /// S6: stop every child, right to left.
+    async fn terminate_all(&mut self) {
+        for position in (0..self.children.len()).rev() {
+            self.terminate_at(position).await;
+        }
+    }
+
+    async fn handle_call(&mut self, request: &Term) -> Term {
+        let (verb, argument) = match request {
+            Term::Atom(verb) => (*verb, None),
+            Term::Tuple(parts) if parts.len() == 2 => match parts[0].as_atom() {
+                Some(verb) => (verb, Some(&parts[1])),
+                None => return Term::error(Term::atom("badarg")),
+            },
+            _ => return Term::error(Term::atom("badarg")),
+        };
+        match (verb.name(), argument) {
+            ("which_children", None) => self.which_children(),
+            ("count_children", None) => self.count_children(),
+            ("$snapshot", None) => Term::Fun(Fun::new("supervisor_snapshot", self.snapshot())),
+            ("start_child", Some(argument)) => self.start_child(argument).await,
+            ("terminate_child", Some(id)) => self.terminate_child(id).await,
+            ("restart_child", Some(Term::Atom(id))) => self.restart_child(*id).await,
+            ("delete_child", Some(Term::Atom(id))) => self.delete_child(*id),
+            _ => Term::error(Term::atom("badarg")),
+        }
+    }
+
+    /// S8: `{Id, Pid | restarting | undefined, worker | supervisor}`, newest
+    /// first.
+    fn which_children(&self) -> Term {
+        let rows = self.children.iter().rev().map(|child| {
+            let pid = match child.state {
+                ChildState::Running(pid) => Term::Pid(pid),
+                ChildState::Restarting => Term::atom("restarting"),
+                ChildState::NotRunning => Term::Atom(Atom::UNDEFINED),
+            };
+            let id = if self.strategy == Strategy::SimpleOneForOne {
+                Term::Atom(Atom::UNDEFINED)
+            } else {
+                Term::Atom(child.spec.id)
+            };
+            Term::tuple([id, pid, Term::atom(child.spec.child_type().name())])
+        });
+        Term::List(rows.collect())
+    }
+
+    /// S8: specs, active, supervisors, workers.
+    fn count_children(&self) -> Term {
+        let specs = self.children.len();
+        let active = self
+            .children
+            .iter()
+            .filter(|c| matches!(c.state, ChildState::Running(_)))
+            .count();
+        let supervisors = self
+            .children
+            .iter()
+            .filter(|c| c.spec.child_type() == ChildType::Supervisor)
+            .count();
+        let pair = |name: &str, n: usize| Term::tuple([Term::atom(name), Term::Int(n as i64)]);
+        Term::List(vec![
+            pair("specs", specs),
+            pair("active", active),
+            pair("supervisors", supervisors),
+            pair("workers", specs - supervisors),
+        ])
+    }
+
+    fn snapshot(&mut self) -> SupervisorSnapshot {
+        let restarts_in_period = self.budget.recent(self.me.now());
+        SupervisorSnapshot {
+            pid: self.me.pid(),
+            strategy: self.strategy,
+            intensity: self.budget.intensity(),
+            period: self.budget.period(),
+            restarts_in_period,
+            children: self
+                .children
+                .iter()
+                .map(|child| ChildSnapshot {
+                    id: child.spec.id,
+                    state: child.state,
+                    child_type: child.spec.child_type(),
+                    kind: child.spec.kind,
+                    restart: child.spec.restart,
+                    restarts: child.restarts,
+                    nested: None,
+                })
+                .collect(),
+        }
+    }
+
+    /// S8: `{ok, Pid}`, `{error, already_present}`,
+    /// `{error, {already_started, Pid}}`, or `{error, Reason}`.
+    async fn start_child(&mut self, argument: &Term) -> Term {
+        let (spec, args) = match (&self.template, argument) {
+            (Some(template), Term::List(args)) => (template.clone(), args.clone()),
+            (None, Term::Fun(fun)) => match fun.downcast::<ChildSpec>() {
+                Some(spec) => (spec.clone(), Vec::new()),
+                None => return Term::error(Term::atom("badarg")),
+            },
+            _ => return Term::error(Term::atom("badarg")),
+        };
+        if self.template.is_none()
+            && let Some(existing) = self.position_of_id(spec.id)
+        {
+            return match self.children[existing].state {
+                ChildState::Running(pid) => {
+                    Term::error(Term::tuple([Term::atom("already_started"), Term::Pid(pid)]))
+                }
+                _ => Term::error(Term::atom("already_present")),
+            };
+        }
+        let key = self.new_key();
+        let mut child = Child {
+            key,
+            spec,
+            state: ChildState::NotRunning,
+            restarts: 0,
+            args,
+        };
+        match self.start_process(&child).await {
+            Ok(pid) => {
+                child.state = ChildState::Running(pid);
+                self.children.push(child);
+                Term::ok(Term::Pid(pid))
+            }
+            Err(reason) => Term::error(reason),
+        }
+    }
+
+    /// S8: stops the child; the spec stays unless it is temporary (or an
+    /// instance of a `simple_one_for_one`, named by its pid).
+    async fn terminate_child(&mut self, id: &Term) -> Term {
+        let position = match id {
+            Term::Pid(pid) if self.template.is_some() => self.position_of_pid(*pid),
+            Term::Atom(id) if self.template.is_none() => self.position_of_id(*id),
+            _ => None,
+        };
+        let Some(position) = position else {
+            return Term::error(Term::atom("not_found"));
+        };
+        self.terminate_at(position).await;
+        let child = &self.children[position];
+        if child.spec.restart == RestartType::Temporary || self.template.is_some() {
+            self.children.remove(position);
+        }
+        Term::Atom(Atom::OK)
+    }
+
+    /// S8: only for a child that is not running.
+    async fn restart_child(&mut self, id: Atom) -> Term {
+        if self.template.is_some() {
+            return Term::error(Term::atom("simple_one_for_one"));
+        }
+        let Some(position) = self.position_of_id(id) else {
+            return Term::error(Term::atom("not_found"));
+        };
+        match self.children[position].state {
+            ChildState::Running(_) => Term::error(Term::atom("running")),
+            ChildState::Restarting => Term::error(Term::atom("restarting")),
+            ChildState::NotRunning => match self.start_process(&self.children[position]).await {
+                Ok(pid) => {
+                    self.children[position].state = ChildState::Running(pid);
+                    Term::ok(Term::Pid(pid))
+                }
+                Err(reason) => Term::error(reason),
+            },
+        }
+    }
+
+    /// S8: only for a child that is not running.
+    fn delete_child(&mut self, id: Atom) -> Term {
+        if self.template.is_some() {
+            return Term::error(Term::atom("simple_one_for_one"));
+        }
+        let Some(position) = self.position_of_id(id) else {
+            return Term::error(Term::atom("not_found"));
+        };
+        match self.children[position].state {
+            ChildState::Running(_) => Term::error(Term::atom("running")),
+            ChildState::Restarting => Term::error(Term::atom("restarting")),
+            ChildState::NotRunning => {
+                self.children.remove(position);
+                Term::Atom(Atom::OK)
+            }
+        }
+    }
+}
