@@ -170,6 +170,50 @@ impl Runtime {
         self.node.send_signal(pid, Signal::SetTrapExit(on));
     }
 
+    /// Links `a` and `b` as if `a` had called `link(b)`: the playground's
+    /// `link A B`. Each side adds the link when it handles the request; if
+    /// either is dead, the other gets an exit signal `noproc` (L8).
+    pub fn link_pair(&self, a: Pid, b: Pid) {
+        if a == b {
+            return;
+        }
+        self.node.send_signal(a, Signal::Link(b));
+        self.node.send_signal(b, Signal::Link(a));
+        self.node.emit(EventKind::Linked { a, b });
+    }
+
+    /// Removes the link between `a` and `b`, as if `a` called `unlink(b)`.
+    pub fn unlink_pair(&self, a: Pid, b: Pid) {
+        self.node.send_signal(a, Signal::Unlink(b));
+        self.node.send_signal(b, Signal::Unlink(a));
+        self.node.emit(EventKind::Unlinked { a, b });
+    }
+
+    /// Makes `watcher` monitor `target`, as if it had called
+    /// `monitor(process, Target)`; the 'DOWN' goes to `watcher`.
+    pub fn monitor_pair(&self, watcher: Pid, target: Pid) -> Ref {
+        let reference = self.node.make_ref();
+        // The watcher records the monitor before the target can answer it:
+        // both signals go to the watcher's queue in this order.
+        self.node
+            .send_signal(watcher, Signal::AddMonitor { reference, target });
+        self.node
+            .send_signal(target, Signal::Monitor { watcher, reference });
+        reference
+    }
+
+    /// The messages waiting for `pid`, oldest first, without taking them
+    /// (`process_info(Pid, messages)`).
+    pub fn mailbox(&self, pid: Pid) -> Option<Vec<Term>> {
+        let process = self.node.lookup(pid)?;
+        let state = process.state.lock();
+        let in_transit = state.signals.iter().filter_map(|signal| match signal {
+            Signal::Message(message) => Some(message.clone()),
+            _ => None,
+        });
+        Some(state.mailbox.iter().cloned().chain(in_transit).collect())
+    }
+
     pub fn is_alive(&self, pid: Pid) -> bool {
         self.node.is_alive(pid)
     }

@@ -35,6 +35,12 @@ pub(crate) enum Signal {
     Demonitor {
         reference: Ref,
     },
+    /// Records a monitor this process holds on `target` (the playground's
+    /// `monitor A B`, where the shell makes A watch B).
+    AddMonitor {
+        reference: Ref,
+        target: Pid,
+    },
     /// A process this one monitors has ended.
     Down {
         reference: Ref,
@@ -83,6 +89,7 @@ impl Process {
             Signal::Unlink(from) => state.links.retain(|&p| p != from),
             Signal::Monitor { watcher, reference } => state.watchers.push((reference, watcher)),
             Signal::Demonitor { reference } => state.watchers.retain(|&(r, _)| r != reference),
+            Signal::AddMonitor { reference, target } => state.monitors.push((reference, target)),
             Signal::Down {
                 reference,
                 from,

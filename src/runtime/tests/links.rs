@@ -280,3 +280,29 @@ fn l10_spawn_link_is_atomic() {
     });
     assert_eq!(result, Err(crate::runtime::HostError::Died(atom("boom"))));
 }
+
+#[test]
+fn link_pair_links_two_other_processes() {
+    let rt = runtime();
+    let a = spawn_idle(&rt);
+    let b = spawn_idle(&rt);
+    rt.link_pair(a, b);
+    rt.run_until_quiet(SHORT);
+    assert_eq!(rt.process_info(a).unwrap().links, vec![b]);
+    rt.exit(a, atom("boom"));
+    rt.run_until_quiet(SHORT);
+    assert_eq!(reason_of_death(&rt, b), atom("boom"));
+}
+
+#[test]
+fn link_pair_with_a_dead_process_gives_noproc() {
+    let rt = runtime();
+    let trapping = probe(&rt, true);
+    let dead = spawn_exits_on_demand(&rt);
+    make_exit(&rt, dead, Term::normal());
+    rt.link_pair(trapping.pid(), dead);
+    assert_eq!(
+        next_message(&trapping, SHORT),
+        Some(exit_message(dead, atom("noproc")))
+    );
+}

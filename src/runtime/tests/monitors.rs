@@ -140,3 +140,28 @@ fn m3_demonitor_wins_over_a_down_already_on_its_way() {
     // never both, never twice.
     assert!(messages.len() <= 1, "{messages:?}");
 }
+
+#[test]
+fn monitor_pair_makes_one_process_watch_another() {
+    let rt = runtime();
+    let watcher = probe(&rt, false);
+    let x = spawn_exits_on_demand(&rt);
+    let reference = rt.monitor_pair(watcher.pid(), x);
+    rt.run_until_quiet(SHORT);
+    make_exit(&rt, x, atom("boom"));
+    assert_eq!(
+        next_message(&watcher, SHORT),
+        Some(down(reference, x, atom("boom")))
+    );
+}
+
+#[test]
+fn the_mailbox_can_be_read_without_taking_messages() {
+    let rt = runtime();
+    let p = probe(&rt, false);
+    rt.send(p.pid(), Term::Int(1));
+    rt.send(p.pid(), Term::Int(2));
+    assert_eq!(rt.mailbox(p.pid()), Some(vec![Term::Int(1), Term::Int(2)]));
+    assert_eq!(drain(&p), vec![Term::Int(1), Term::Int(2)]);
+    assert_eq!(rt.mailbox(p.pid()), Some(vec![]));
+}
