@@ -276,7 +276,7 @@ fn supervisor_body(
     match report {
         SupervisorReport::ChildStarted { id: child, pid: p } => format!(
             "{} {sup} started {} {}",
-            label("+ child", Role::Spawn, style),
+            label("+", Role::Spawn, style),
             id(child),
             pid(*p)
         ),
@@ -286,9 +286,9 @@ fn supervisor_body(
             reason,
         } => {
             let (text, role) = if reason.is_normal_exit() {
-                ("✓ child", Role::ExitNormal)
+                ("✓", Role::ExitNormal)
             } else {
-                ("✖ child", Role::Crash)
+                ("✖", Role::Crash)
             };
             format!(
                 "{} {sup} saw {} {} exit with {}",
@@ -311,7 +311,7 @@ fn supervisor_body(
             } else {
                 restarting
                     .iter()
-                    .map(|child| id(child))
+                    .map(&id)
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -350,7 +350,7 @@ fn supervisor_body(
         ),
         SupervisorReport::StartFailed { id: child, reason } => format!(
             "{} {sup} could not start {}: {}",
-            label("✖ start failed", Role::Crash, style),
+            label("✖", Role::Crash, style),
             id(child),
             style.paint(&reason.to_string(), Role::Crash)
         ),
@@ -365,5 +365,444 @@ fn supervisor_body(
             ),
             Role::GaveUp,
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::Ref;
+    use crate::view::strip_ansi;
+    use std::time::Duration;
+
+    fn pid(n: u64) -> Pid {
+        Pid::from_number(n)
+    }
+
+    fn names(p: Pid) -> Option<String> {
+        match p.number() {
+            30 => Some("shell".into()),
+            40 => Some("demo".into()),
+            44 => Some("demo/w1".into()),
+            45 => Some("demo/w2".into()),
+            _ => None,
+        }
+    }
+
+    fn at(ms: u64, kind: EventKind) -> Event {
+        Event {
+            at: Duration::from_millis(ms),
+            kind,
+        }
+    }
+
+    fn sup(report: SupervisorReport) -> EventKind {
+        EventKind::Supervisor {
+            supervisor: pid(40),
+            report,
+        }
+    }
+
+    fn boom() -> Term {
+        Term::atom("boom")
+    }
+
+    /// One of every kind of event, in the order a small demo produces them.
+    fn story() -> Vec<Event> {
+        let w1 = Atom::new("w1");
+        vec![
+            at(
+                0,
+                EventKind::Spawned {
+                    pid: pid(40),
+                    kind: Atom::new("supervisor"),
+                    parent: Some(pid(30)),
+                },
+            ),
+            at(
+                0,
+                EventKind::Registered {
+                    name: Atom::new("demo"),
+                    pid: pid(40),
+                },
+            ),
+            at(
+                1,
+                EventKind::Spawned {
+                    pid: pid(44),
+                    kind: Atom::new("counter"),
+                    parent: Some(pid(40)),
+                },
+            ),
+            at(
+                1,
+                EventKind::Linked {
+                    a: pid(40),
+                    b: pid(44),
+                },
+            ),
+            at(
+                1,
+                sup(SupervisorReport::ChildStarted {
+                    id: w1,
+                    pid: pid(44),
+                }),
+            ),
+            at(
+                250,
+                EventKind::Sent {
+                    from: pid(30),
+                    to: pid(44),
+                    message: Term::tuple([Term::atom("add"), Term::Int(5)]),
+                },
+            ),
+            at(
+                251,
+                EventKind::Received {
+                    pid: pid(44),
+                    message: Term::tuple([Term::atom("add"), Term::Int(5)]),
+                },
+            ),
+            at(
+                900,
+                EventKind::Output {
+                    pid: pid(44),
+                    text: "count is 5".into(),
+                },
+            ),
+            at(
+                3120,
+                EventKind::Exited {
+                    pid: pid(44),
+                    name: None,
+                    reason: boom(),
+                },
+            ),
+            at(
+                3120,
+                EventKind::ExitSignal {
+                    from: pid(44),
+                    to: pid(40),
+                    reason: boom(),
+                    outcome: SignalOutcome::Trapped,
+                },
+            ),
+            at(
+                3120,
+                sup(SupervisorReport::ChildExited {
+                    id: w1,
+                    pid: pid(44),
+                    reason: boom(),
+                }),
+            ),
+            at(
+                3120,
+                sup(SupervisorReport::Restarting {
+                    strategy: Atom::new("one_for_one"),
+                    failed: w1,
+                    restarting: vec![w1],
+                    restart: 2,
+                    intensity: 3,
+                    period: Duration::from_secs(5),
+                }),
+            ),
+            at(
+                3121,
+                EventKind::ExitSignal {
+                    from: pid(30),
+                    to: pid(46),
+                    reason: Term::normal(),
+                    outcome: SignalOutcome::Ignored,
+                },
+            ),
+            at(
+                3500,
+                EventKind::ExitSignal {
+                    from: pid(46),
+                    to: pid(47),
+                    reason: boom(),
+                    outcome: SignalOutcome::Died,
+                },
+            ),
+            at(
+                3500,
+                EventKind::Exited {
+                    pid: pid(47),
+                    name: Some(Atom::new("logger")),
+                    reason: boom(),
+                },
+            ),
+            at(
+                3500,
+                EventKind::MonitorFired {
+                    watcher: pid(30),
+                    target: pid(47),
+                    reference: Ref::from_number(7),
+                    reason: boom(),
+                },
+            ),
+            at(
+                4000,
+                EventKind::Unlinked {
+                    a: pid(30),
+                    b: pid(46),
+                },
+            ),
+            at(
+                4000,
+                EventKind::Exited {
+                    pid: pid(46),
+                    name: None,
+                    reason: Term::normal(),
+                },
+            ),
+            at(
+                4200,
+                sup(SupervisorReport::ChildTerminated {
+                    id: Atom::new("w2"),
+                    pid: pid(45),
+                    reason: Term::atom("shutdown"),
+                }),
+            ),
+            at(
+                4300,
+                sup(SupervisorReport::StartFailed {
+                    id: Atom::new("w2"),
+                    reason: Term::error(Term::atom("badarg")),
+                }),
+            ),
+            at(
+                5000,
+                sup(SupervisorReport::GaveUp {
+                    restarts: 4,
+                    intensity: 3,
+                    period: Duration::from_secs(5),
+                }),
+            ),
+            at(
+                1_234_567,
+                EventKind::Exited {
+                    pid: pid(40),
+                    name: Some(Atom::new("demo")),
+                    reason: Term::atom("shutdown"),
+                },
+            ),
+        ]
+    }
+
+    fn stateless(level: LogLevel) -> Vec<String> {
+        story()
+            .iter()
+            .filter_map(|e| event_line(e, &names, level, &Style::PLAIN))
+            .collect()
+    }
+
+    #[test]
+    fn verbose_shows_everything() {
+        let expected = [
+            "[  0.000s] + spawn supervisor <0.40.0> (demo) by <0.30.0> (shell)",
+            "[  0.000s] @ register demo <0.40.0>",
+            "[  0.001s] + spawn counter <0.44.0> (demo/w1) by <0.40.0> (demo)",
+            "[  0.001s] ⇄ link <0.40.0> (demo) ↔ <0.44.0> (demo/w1)",
+            "[  0.001s] + demo started w1 <0.44.0>",
+            "[  0.250s] ✉ send <0.30.0> (shell) → <0.44.0> (demo/w1): {add,5}",
+            "[  0.251s] ✉ receive <0.44.0> (demo/w1): {add,5}",
+            "[  0.900s] » <0.44.0> (demo/w1): count is 5",
+            "[  3.120s] ✖ crash <0.44.0> (demo/w1) exited with boom",
+            "[  3.120s] ↯ exit signal boom from <0.44.0> (demo/w1) trapped by <0.40.0> (demo) as {'EXIT',<0.44.0>,boom}",
+            "[  3.120s] ✖ demo saw w1 <0.44.0> exit with boom",
+            "[  3.120s] ⟲ demo restarting w1 (one_for_one) after w1 failed — restart 2 of 3 within 5s",
+            "[  3.121s] ↯ exit signal normal from <0.30.0> (shell) ignored by <0.46.0>",
+            "[  3.500s] ↯ exit signal boom from <0.46.0> killed <0.47.0>",
+            "[  3.500s] ✖ crash <0.47.0> (logger) exited with boom",
+            "[  3.500s] ▼ monitor <0.30.0> (shell) got 'DOWN' for <0.47.0>: boom",
+            "[  4.000s] ⇄ unlink <0.30.0> (shell) ↔ <0.46.0>",
+            "[  4.000s] ✓ exit normal <0.46.0>",
+            "[  4.200s] ■ demo terminated w2 <0.45.0>: shutdown",
+            "[  4.300s] ✖ demo could not start w2: {error,badarg}",
+            "[  5.000s] ‼ demo gave up: 4 restarts in 5s exceeds intensity 3 — shutting down all children",
+            "[1234.567s] ✓ exit shutdown <0.40.0> (demo)",
+        ];
+        assert_eq!(stateless(LogLevel::Verbose), expected);
+    }
+
+    #[test]
+    fn normal_hides_the_plumbing() {
+        let expected = [
+            "[  0.000s] + spawn supervisor <0.40.0> (demo) by <0.30.0> (shell)",
+            "[  0.000s] @ register demo <0.40.0>",
+            "[  0.001s] + spawn counter <0.44.0> (demo/w1) by <0.40.0> (demo)",
+            "[  0.250s] ✉ send <0.30.0> (shell) → <0.44.0> (demo/w1): {add,5}",
+            "[  0.251s] ✉ receive <0.44.0> (demo/w1): {add,5}",
+            "[  0.900s] » <0.44.0> (demo/w1): count is 5",
+            "[  3.120s] ✖ crash <0.44.0> (demo/w1) exited with boom",
+            "[  3.120s] ↯ exit signal boom from <0.44.0> (demo/w1) trapped by <0.40.0> (demo) as {'EXIT',<0.44.0>,boom}",
+            "[  3.120s] ⟲ demo restarting w1 (one_for_one) after w1 failed — restart 2 of 3 within 5s",
+            "[  3.500s] ↯ exit signal boom from <0.46.0> killed <0.47.0>",
+            "[  3.500s] ✖ crash <0.47.0> (logger) exited with boom",
+            "[  3.500s] ▼ monitor <0.30.0> (shell) got 'DOWN' for <0.47.0>: boom",
+            "[  4.000s] ✓ exit normal <0.46.0>",
+            "[  4.300s] ✖ demo could not start w2: {error,badarg}",
+            "[  5.000s] ‼ demo gave up: 4 restarts in 5s exceeds intensity 3 — shutting down all children",
+            "[1234.567s] ✓ exit shutdown <0.40.0> (demo)",
+        ];
+        assert_eq!(stateless(LogLevel::Normal), expected);
+    }
+
+    #[test]
+    fn quiet_keeps_the_story() {
+        let expected = [
+            "[  0.250s] ✉ send <0.30.0> (shell) → <0.44.0> (demo/w1): {add,5}",
+            "[  0.251s] ✉ receive <0.44.0> (demo/w1): {add,5}",
+            "[  0.900s] » <0.44.0> (demo/w1): count is 5",
+            "[  3.120s] ✖ crash <0.44.0> (demo/w1) exited with boom",
+            "[  3.120s] ⟲ demo restarting w1 (one_for_one) after w1 failed — restart 2 of 3 within 5s",
+            "[  3.500s] ✖ crash <0.47.0> (logger) exited with boom",
+            "[  4.300s] ✖ demo could not start w2: {error,badarg}",
+            "[  5.000s] ‼ demo gave up: 4 restarts in 5s exceeds intensity 3 — shutting down all children",
+        ];
+        assert_eq!(stateless(LogLevel::Quiet), expected);
+    }
+
+    #[test]
+    fn levels_nest() {
+        for event in story() {
+            let shown = |level| event_line(&event, &names, level, &Style::PLAIN).is_some();
+            assert!(shown(LogLevel::Verbose), "{event:?}");
+            if shown(LogLevel::Quiet) {
+                assert!(shown(LogLevel::Normal), "{event:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_narrator_explains_restarts() {
+        let mut narrator = Narrator::new(LogLevel::Quiet);
+        let lines: Vec<String> = story()
+            .iter()
+            .filter_map(|e| narrator.line(e, &names, &Style::PLAIN))
+            .collect();
+        assert_eq!(
+            lines[4],
+            "[  3.120s] ⟲ demo restarting w1 (one_for_one): w1 <0.44.0> exited with boom — restart 2 of 3 within 5s"
+        );
+        // Apart from the restart, the narrator says what event_line says.
+        let mut expected = stateless(LogLevel::Quiet);
+        expected[4] = lines[4].clone();
+        assert_eq!(lines, expected);
+    }
+
+    #[test]
+    fn one_for_all_names_every_child_it_restarts() {
+        let mut narrator = Narrator::new(LogLevel::Normal);
+        let [w1, w2, w3] = ["w1", "w2", "w3"].map(Atom::new);
+        let exited = at(
+            10,
+            sup(SupervisorReport::ChildExited {
+                id: w2,
+                pid: pid(45),
+                reason: boom(),
+            }),
+        );
+        let restarting = at(
+            10,
+            sup(SupervisorReport::Restarting {
+                strategy: Atom::new("one_for_all"),
+                failed: w2,
+                restarting: vec![w1, w2, w3],
+                restart: 1,
+                intensity: 3,
+                period: Duration::from_secs(5),
+            }),
+        );
+        assert_eq!(narrator.line(&exited, &names, &Style::PLAIN), None);
+        assert_eq!(
+            narrator.line(&restarting, &names, &Style::PLAIN).unwrap(),
+            "[  0.010s] ⟲ demo restarting w1, w2, w3 (one_for_all): w2 <0.45.0> exited with boom — restart 1 of 3 within 5s"
+        );
+        // The cause is used once: a second report without a fresh exit
+        // falls back to naming the failed child.
+        assert_eq!(
+            narrator.line(&restarting, &names, &Style::PLAIN).unwrap(),
+            "[  0.010s] ⟲ demo restarting w1, w2, w3 (one_for_all) after w2 failed — restart 1 of 3 within 5s"
+        );
+    }
+
+    #[test]
+    fn colour_adds_only_escapes() {
+        for event in story() {
+            let plain = event_line(&event, &names, LogLevel::Verbose, &Style::PLAIN).unwrap();
+            let coloured = event_line(&event, &names, LogLevel::Verbose, &Style::COLOR).unwrap();
+            assert!(coloured.contains('\x1b'), "{coloured}");
+            assert_eq!(strip_ansi(&coloured), plain);
+        }
+    }
+
+    #[test]
+    fn colour_follows_meaning() {
+        let line =
+            |kind| event_line(&at(0, kind), &names, LogLevel::Verbose, &Style::COLOR).unwrap();
+        let crash = line(EventKind::Exited {
+            pid: pid(44),
+            name: None,
+            reason: boom(),
+        });
+        assert!(crash.contains("\x1b[1;31m✖ crash\x1b[0m"), "{crash:?}");
+        let spawn = line(EventKind::Spawned {
+            pid: pid(44),
+            kind: Atom::new("echo"),
+            parent: None,
+        });
+        assert!(spawn.contains("\x1b[32m+ spawn\x1b[0m"), "{spawn:?}");
+        let normal = line(EventKind::Exited {
+            pid: pid(44),
+            name: None,
+            reason: Term::normal(),
+        });
+        assert!(
+            normal.contains("\x1b[2m✓ exit normal <0.44.0> (demo/w1)\x1b[0m"),
+            "{normal:?}"
+        );
+        let gave_up = line(sup(SupervisorReport::GaveUp {
+            restarts: 4,
+            intensity: 3,
+            period: Duration::from_secs(5),
+        }));
+        assert!(
+            gave_up.contains("\x1b[1;41;97m‼ demo gave up"),
+            "{gave_up:?}"
+        );
+    }
+
+    #[test]
+    fn the_last_restart_in_budget_is_a_warning() {
+        let restarting = |restart| {
+            let kind = sup(SupervisorReport::Restarting {
+                strategy: Atom::new("one_for_one"),
+                failed: Atom::new("w1"),
+                restarting: vec![Atom::new("w1")],
+                restart,
+                intensity: 3,
+                period: Duration::from_secs(5),
+            });
+            event_line(&at(0, kind), &names, LogLevel::Quiet, &Style::COLOR).unwrap()
+        };
+        assert!(restarting(2).contains("\x1b[1;96mrestart 2 of 3"));
+        assert!(restarting(3).contains("\x1b[1;33mrestart 3 of 3"));
+    }
+
+    #[test]
+    fn multi_line_output_stays_under_its_text() {
+        let event = at(
+            1500,
+            EventKind::Output {
+                pid: pid(44),
+                text: "line one\nline two".into(),
+            },
+        );
+        assert_eq!(
+            event_line(&event, &names, LogLevel::Quiet, &Style::PLAIN).unwrap(),
+            "[  1.500s] » <0.44.0> (demo/w1): line one\n           line two"
+        );
     }
 }

@@ -52,13 +52,13 @@ pub fn duration(d: Duration) -> String {
     if micros == 0 {
         return "0s".into();
     }
-    if micros % 1000 != 0 && micros < 1000 {
+    if micros < 1000 {
         return format!("{micros}µs");
     }
     let ms = d.as_millis();
-    if ms % 60_000 == 0 {
+    if ms.is_multiple_of(60_000) {
         format!("{}m", ms / 60_000)
-    } else if ms % 1000 == 0 {
+    } else if ms.is_multiple_of(1000) {
         format!("{}s", ms / 1000)
     } else if ms < 1000 {
         format!("{ms}ms")

@@ -186,10 +186,16 @@ fn draw_children(sup: &SupervisorView, prefix: &str, style: &Style, lines: &mut 
 
 /// Cells joined into a line: one space after the id (it names what
 /// follows), two between the other columns; each padded to `widths` where
-/// given, outside the paint, with no trailing spaces.
+/// given, outside the paint, with no trailing spaces. Empty cells are
+/// skipped.
 fn join(cells: &[(String, Option<Role>)], widths: &[usize], style: &Style) -> String {
     let mut out = String::new();
     for (i, (text, role)) in cells.iter().enumerate() {
+        // An empty cell (no status for a child without a process) takes no
+        // room: what follows it closes up rather than leave a hole.
+        if text.is_empty() {
+            continue;
+        }
         match i {
             0 => {}
             1 => out.push(' '),
@@ -204,4 +210,168 @@ fn join(cells: &[(String, Option<Role>)], widths: &[usize], style: &Style) -> St
         }
     }
     out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::strip_ansi;
+
+    fn worker(id: &str, pid: u64, kind: &str, status: Status, restarts: u32) -> ChildView {
+        ChildView {
+            id: id.into(),
+            pid: Some(Pid::from_number(pid)),
+            state: ChildState::Running,
+            kind: kind.into(),
+            restart_type: "permanent".into(),
+            restarts,
+            status: Some(status),
+            supervisor: None,
+        }
+    }
+
+    fn sup(name: &str, pid: u64, used: u32, children: Vec<ChildView>) -> SupervisorView {
+        SupervisorView {
+            name: name.into(),
+            pid: Pid::from_number(pid),
+            strategy: "one_for_one".into(),
+            intensity: 3,
+            period: Duration::from_secs(5),
+            restarts_in_period: used,
+            children,
+        }
+    }
+
+    fn nested(id: &str, view: SupervisorView, restarts: u32) -> ChildView {
+        ChildView {
+            id: id.into(),
+            pid: Some(view.pid),
+            state: ChildState::Running,
+            kind: "supervisor".into(),
+            restart_type: "permanent".into(),
+            restarts,
+            status: Some(Status::Waiting),
+            supervisor: Some(view),
+        }
+    }
+
+    /// The demo from the design: a state server, a nested supervisor and a
+    /// worker between lives.
+    fn demo() -> SupervisorView {
+        let a_d = sup(
+            "a_d",
+            42,
+            0,
+            vec![
+                worker("alice", 45, "stateful", Status::Running, 2),
+                worker("bob", 46, "stateful", Status::Waiting, 0),
+            ],
+        );
+        let w3 = ChildView {
+            pid: None,
+            state: ChildState::Restarting,
+            status: None,
+            ..worker("w3", 0, "counter", Status::Waiting, 1)
+        };
+        sup(
+            "demo",
+            40,
+            1,
+            vec![
+                worker("state_server", 41, "state_server", Status::Running, 0),
+                nested("a_d", a_d, 0),
+                w3,
+            ],
+        )
+    }
+
+    #[test]
+    fn draws_the_demo_tree() {
+        let expected = "\
+demo <0.40.0>  one_for_one  1/3 restarts in 5s
+├── state_server <0.41.0>      state_server  running
+├── a_d          <0.42.0>      one_for_one   0/3 restarts in 5s
+│   ├── alice <0.45.0>  stateful  running  ↻2
+│   └── bob   <0.46.0>  stateful  waiting
+└── w3           (restarting)  counter       ↻1";
+        assert_eq!(tree(&demo(), &Style::PLAIN), expected);
+    }
+
+    #[test]
+    fn nesting_three_levels_deep_keeps_the_rails() {
+        let level3 = sup(
+            "inner",
+            50,
+            3,
+            vec![
+                worker("x", 51, "echo", Status::Waiting, 0),
+                worker("y", 52, "echo", Status::Exiting, 4),
+            ],
+        );
+        let level2 = sup(
+            "middle",
+            48,
+            0,
+            vec![
+                nested("inner", level3, 1),
+                ChildView {
+                    pid: None,
+                    state: ChildState::NotRunning,
+                    status: None,
+                    restart_type: "transient".into(),
+                    ..worker("done", 0, "counter", Status::Waiting, 0)
+                },
+            ],
+        );
+        let root = SupervisorView {
+            strategy: "rest_for_one".into(),
+            intensity: 10,
+            period: Duration::from_millis(1500),
+            ..sup(
+                "top",
+                40,
+                0,
+                vec![
+                    nested("middle", level2, 0),
+                    worker("z", 60, "echo", Status::Running, 0),
+                ],
+            )
+        };
+        let expected = "\
+top <0.40.0>  rest_for_one  0/10 restarts in 1.5s
+├── middle <0.48.0>  one_for_one  0/3 restarts in 5s
+│   ├── inner <0.50.0>       one_for_one  3/3 restarts in 5s  ↻1
+│   │   ├── x <0.51.0>  echo  waiting
+│   │   └── y <0.52.0>  echo  exiting  ↻4
+│   └── done  (not running)  counter      transient
+└── z      <0.60.0>  echo         running";
+        assert_eq!(tree(&root, &Style::PLAIN), expected);
+        let coloured = tree(&root, &Style::COLOR);
+        assert!(coloured.contains('\x1b'));
+        assert_eq!(strip_ansi(&coloured), expected);
+    }
+
+    #[test]
+    fn colour_marks_status_and_restarts() {
+        let coloured = tree(&demo(), &Style::COLOR);
+        assert_eq!(strip_ansi(&coloured), tree(&demo(), &Style::PLAIN));
+        assert!(coloured.contains("\x1b[1;96m↻2\x1b[0m"), "{coloured:?}");
+        assert!(coloured.contains("\x1b[32mrunning\x1b[0m"), "{coloured:?}");
+        assert!(
+            coloured.contains("\x1b[1;96m(restarting)\x1b[0m"),
+            "{coloured:?}"
+        );
+    }
+
+    #[test]
+    fn a_supervisor_without_children_says_so() {
+        let empty = SupervisorView {
+            strategy: "simple_one_for_one".into(),
+            ..sup("pool", 70, 0, vec![])
+        };
+        assert_eq!(
+            tree(&empty, &Style::PLAIN),
+            "pool <0.70.0>  simple_one_for_one  0/3 restarts in 5s\n└── (no children)"
+        );
+    }
 }
