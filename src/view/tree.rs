@@ -2,11 +2,11 @@
 //!
 //! ```text
 //! demo <0.40.0>  one_for_one  1/3 restarts in 5s
-//! ├── state_server <0.41.0>  state_server  running
-//! ├── a_d          <0.42.0>  one_for_one   0/3 restarts in 5s
+//! ├── state_server <0.41.0>      state_server  running
+//! ├── a_d          <0.42.0>      one_for_one   0/3 restarts in 5s
 //! │   ├── alice <0.45.0>  stateful  running  ↻2
 //! │   └── bob   <0.46.0>  stateful  waiting
-//! └── w3           (restarting)  counter  ↻1
+//! └── w3           (restarting)  counter       ↻1
 //! ```
 //!
 //! Each supervisor shows its strategy and how much of its restart budget
