@@ -3,7 +3,7 @@
 //! Views are pure functions from data to text. They take runtime snapshots
 //! ([`Event`](crate::runtime::Event), [`ProcessInfo`](crate::runtime::ProcessInfo),
 //! [`Death`](crate::runtime::Death), terms) or the small input types of
-//! [`tree`], and return `String`s; they never print, never read the
+//! [`tree`](mod@tree), and return `String`s; they never print, never read the
 //! terminal and never call the runtime. That keeps them trivially testable
 //! (exact strings) and lets the REPL, the script player and check mode show
 //! the same thing.
@@ -13,7 +13,7 @@
 //! - [`event`]: one line per event, filtered by [`LogLevel`].
 //! - [`ps`]: the process table, like Erlang's `i()`.
 //! - [`info`]: `info` on a live or dead process, `mailbox`, `regs`.
-//! - [`tree`]: the supervision tree with box-drawing characters.
+//! - [`tree`](mod@tree): the supervision tree with box-drawing characters.
 //!
 //! Names beside pids (`<0.42.0> (demo/w1)`) come from a `names` callback
 //! the caller supplies, because only the layers above know supervisor
