@@ -2,3 +2,4 @@
 pub mod lang;
 pub mod runtime;
 pub mod supervisor;
+pub mod view;

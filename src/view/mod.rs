@@ -1,0 +1,137 @@
+//! Views: how things look on the presenter's screen.
+//!
+//! Views are pure functions from data to text. They take runtime snapshots
+//! ([`Event`](crate::runtime::Event), [`ProcessInfo`](crate::runtime::ProcessInfo),
+//! [`Death`](crate::runtime::Death), terms) or the small input types of
+//! [`tree`](mod@tree), and return `String`s; they never print, never read the
+//! terminal and never call the runtime. That keeps them trivially testable
+//! (exact strings) and lets the REPL, the script player and check mode show
+//! the same thing.
+//!
+//! - [`style`]: the palette by meaning and the colour switch (`NO_COLOR`,
+//!   `CLICOLOR_FORCE`, tty).
+//! - [`event`]: one line per event, filtered by [`LogLevel`].
+//! - [`ps`]: the process table, like Erlang's `i()`.
+//! - [`info`]: `info` on a live or dead process, `mailbox`, `regs`.
+//! - [`tree`](mod@tree): the supervision tree with box-drawing characters.
+//!
+//! Names beside pids (`<0.42.0> (demo/w1)`) come from a `names` callback
+//! the caller supplies, because only the layers above know supervisor
+//! paths; the views just ask.
+
+pub mod event;
+pub mod info;
+pub mod ps;
+pub mod style;
+mod table;
+pub mod tree;
+
+pub use event::{LogLevel, Narrator, event_line, min_level};
+pub use info::{dead_process, mailbox, process_info, registered};
+pub use ps::ps_table;
+pub use style::{Role, Style, paint, strip_ansi, style_from_env};
+pub use tree::{ChildState, ChildView, SupervisorView, tree};
+
+use crate::runtime::Pid;
+use std::time::Duration;
+
+/// The display name of a pid, if it has one: a registered name or a
+/// supervisor path like `demo/w1`.
+pub type Names<'a> = &'a dyn Fn(Pid) -> Option<String>;
+
+/// A `names` callback that knows no names.
+pub fn no_names(_: Pid) -> Option<String> {
+    None
+}
+
+/// A duration as the command language writes it: `250ms`, `5s`, `1m`, and
+/// `1.5s` where no whole unit fits (milliseconds precision, trailing zeros
+/// dropped). Under a millisecond, `µs`.
+pub fn duration(d: Duration) -> String {
+    let micros = d.as_micros();
+    if micros == 0 {
+        return "0s".into();
+    }
+    if micros < 1000 {
+        return format!("{micros}µs");
+    }
+    let ms = d.as_millis();
+    if ms.is_multiple_of(60_000) {
+        format!("{}m", ms / 60_000)
+    } else if ms.is_multiple_of(1000) {
+        format!("{}s", ms / 1000)
+    } else if ms < 1000 {
+        format!("{ms}ms")
+    } else {
+        let fraction = format!("{:03}", ms % 1000);
+        format!("{}.{}s", ms / 1000, fraction.trim_end_matches('0'))
+    }
+}
+
+/// A point in time since start as `3.120s`: seconds with milliseconds, the
+/// form event timestamps and deaths use.
+pub fn seconds(at: Duration) -> String {
+    let ms = at.as_millis();
+    format!("{}.{:03}s", ms / 1000, ms % 1000)
+}
+
+/// `<0.42.0> (demo/w1)`, or just `<0.42.0>` when `names` knows none.
+pub fn pid_with_name(pid: Pid, names: Names) -> String {
+    match names(pid) {
+        Some(name) => format!("{pid} ({name})"),
+        None => pid.to_string(),
+    }
+}
+
+/// [`pid_with_name`], painted: the pid in the pid colour, the name in the
+/// name colour.
+pub(crate) fn painted_pid(pid: Pid, name: Option<&str>, style: &Style) -> String {
+    let text = style.paint(&pid.to_string(), Role::Pid);
+    match name {
+        Some(name) => format!("{text} ({})", style.paint(name, Role::Name)),
+        None => text,
+    }
+}
+
+/// `s` when `n` is not 1: `1 process`, `2 processes` need their own words.
+pub(crate) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_like_the_command_language() {
+        let ms = Duration::from_millis;
+        assert_eq!(duration(ms(250)), "250ms");
+        assert_eq!(duration(ms(5000)), "5s");
+        assert_eq!(duration(ms(60_000)), "1m");
+        assert_eq!(duration(ms(120_000)), "2m");
+        assert_eq!(duration(ms(1500)), "1.5s");
+        assert_eq!(duration(ms(1250)), "1.25s");
+        assert_eq!(duration(ms(90_000)), "90s");
+        assert_eq!(duration(ms(1)), "1ms");
+        assert_eq!(duration(Duration::ZERO), "0s");
+        assert_eq!(duration(Duration::from_micros(500)), "500µs");
+    }
+
+    #[test]
+    fn seconds_have_millisecond_precision() {
+        assert_eq!(seconds(Duration::from_millis(3120)), "3.120s");
+        assert_eq!(seconds(Duration::from_micros(1_999)), "0.001s");
+        assert_eq!(seconds(Duration::ZERO), "0.000s");
+    }
+
+    #[test]
+    fn pids_carry_their_names() {
+        let names = |pid: Pid| (pid.number() == 42).then(|| "demo/w1".to_string());
+        assert_eq!(
+            pid_with_name(Pid::from_number(42), &names),
+            "<0.42.0> (demo/w1)"
+        );
+        assert_eq!(pid_with_name(Pid::from_number(7), &names), "<0.7.0>");
+        assert_eq!(pid_with_name(Pid::from_number(7), &no_names), "<0.7.0>");
+    }
+}

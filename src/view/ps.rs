@@ -1,0 +1,156 @@
+//! `ps`: the process table, one row per live process, like Erlang's `i()`.
+//!
+//! Columns: pid, name (registered name or supervisor path), kind, status,
+//! msgs (mailbox length), reductions and links. A non-empty mailbox is
+//! highlighted, because a queue that only grows is the classic way an
+//! Erlang system falls over. Rows come in the order given (the runtime
+//! lists pids in order, which is spawn order).
+
+use super::style::{Role, Style};
+use super::table::{Align, Cell, render};
+use super::{Names, plural};
+use crate::runtime::{Pid, ProcessInfo, Status};
+
+/// At most this many links are listed per row; the rest are counted, so a
+/// supervisor with a hundred children does not wrap the table.
+const LINKS_SHOWN: usize = 3;
+
+/// The table for `rows`, with a header line and a total line.
+pub fn ps_table(rows: &[ProcessInfo], names: Names, style: &Style) -> String {
+    let header = [
+        ("pid", Align::Left),
+        ("name", Align::Left),
+        ("kind", Align::Left),
+        ("status", Align::Left),
+        ("msgs", Align::Right),
+        ("reductions", Align::Right),
+        ("links", Align::Left),
+    ];
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|info| {
+            let name = names(info.pid)
+                .or_else(|| info.name.map(|n| n.to_string()))
+                .unwrap_or_default();
+            let msgs_role = if info.message_queue_len > 0 {
+                Role::Warning
+            } else {
+                Role::Quiet
+            };
+            vec![
+                Cell::new(info.pid.to_string(), Role::Pid),
+                Cell::new(name, Role::Name),
+                Cell::plain(info.kind.to_string()),
+                Cell::new(info.status.to_string(), status_role(info.status)),
+                Cell::new(info.message_queue_len.to_string(), msgs_role),
+                Cell::plain(info.reductions.to_string()),
+                Cell::new(links(&info.links), Role::Quiet),
+            ]
+        })
+        .collect();
+    let mut lines = render(&header, &cells, style);
+    lines.push(plural(rows.len(), "process", "processes"));
+    lines.join("\n")
+}
+
+/// The colour of a process status, shared with `info` and `tree`.
+pub(crate) fn status_role(status: Status) -> Role {
+    match status {
+        Status::Running | Status::Runnable | Status::Waiting => Role::Alive,
+        Status::Exiting => Role::Crash,
+    }
+}
+
+fn links(links: &[Pid]) -> String {
+    let mut text = links
+        .iter()
+        .take(LINKS_SHOWN)
+        .map(|pid| pid.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if links.len() > LINKS_SHOWN {
+        text.push_str(&format!(" +{}", links.len() - LINKS_SHOWN));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::Atom;
+    use crate::view::strip_ansi;
+
+    fn info(n: u64, kind: &str, status: Status, links: &[u64]) -> ProcessInfo {
+        ProcessInfo {
+            pid: Pid::from_number(n),
+            name: None,
+            kind: Atom::new(kind),
+            parent: None,
+            status,
+            links: links.iter().map(|&l| Pid::from_number(l)).collect(),
+            monitors: vec![],
+            monitored_by: vec![],
+            trap_exit: false,
+            message_queue_len: 0,
+            reductions: 0,
+            traced: false,
+        }
+    }
+
+    fn sample() -> Vec<ProcessInfo> {
+        let shell = ProcessInfo {
+            name: Some(Atom::new("shell")),
+            reductions: 12,
+            ..info(30, "shell", Status::Running, &[])
+        };
+        let sup = ProcessInfo {
+            reductions: 1234,
+            ..info(40, "supervisor", Status::Waiting, &[41, 42, 43, 44, 45])
+        };
+        let w1 = ProcessInfo {
+            message_queue_len: 3,
+            reductions: 56,
+            ..info(41, "counter", Status::Runnable, &[40])
+        };
+        let w2 = info(42, "echo", Status::Exiting, &[40]);
+        vec![shell, sup, w1, w2]
+    }
+
+    fn names(pid: Pid) -> Option<String> {
+        match pid.number() {
+            40 => Some("demo".into()),
+            41 => Some("demo/w1".into()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn table_is_aligned_with_header_and_total() {
+        let expected = "\
+pid       name     kind        status    msgs  reductions  links
+<0.30.0>  shell    shell       running      0          12
+<0.40.0>  demo     supervisor  waiting      0        1234  <0.41.0> <0.42.0> <0.43.0> +2
+<0.41.0>  demo/w1  counter     runnable     3          56  <0.40.0>
+<0.42.0>           echo        exiting      0           0  <0.40.0>
+4 processes";
+        assert_eq!(ps_table(&sample(), &names, &Style::PLAIN), expected);
+    }
+
+    #[test]
+    fn colour_changes_nothing_but_escapes() {
+        let plain = ps_table(&sample(), &names, &Style::PLAIN);
+        let coloured = ps_table(&sample(), &names, &Style::COLOR);
+        assert!(coloured.contains('\x1b'));
+        assert_eq!(strip_ansi(&coloured), plain);
+    }
+
+    #[test]
+    fn one_process_and_none() {
+        let one = [info(7, "echo", Status::Waiting, &[])];
+        assert!(ps_table(&one, &|_| None, &Style::PLAIN).ends_with("\n1 process"));
+        assert_eq!(
+            ps_table(&[], &|_| None, &Style::PLAIN),
+            "pid  name  kind  status  msgs  reductions  links\n0 processes"
+        );
+    }
+}
