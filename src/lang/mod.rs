@@ -13,6 +13,7 @@
 //! into runtime calls.
 
 pub mod ast;
+pub mod eval;
 pub mod error;
 pub mod help;
 pub mod highlight;
@@ -21,6 +22,7 @@ pub mod suggest;
 
 pub use ast::{Command, Stmt};
 pub use error::ParseError;
+pub use eval::{Control, Evaluation, Line, Session, SessionConfig};
 pub use parser::{is_incomplete, parse_line, parse_script};
 
 #[cfg(test)]

@@ -1,0 +1,97 @@
+//! `letitcrash bench`: the runtime's speed and memory, measured.
+//!
+//! Four workloads, the same ones `scripts/beam/lic_bench.erl` runs on the
+//! BEAM so `scripts/bench-vs-beam.sh` can put the figures side by side:
+//!
+//! - [`spawn`]: spawn N idle processes; ns per spawn, bytes per process
+//!   (resident memory before and after, from /proc), time to tear down.
+//! - [`ring`]: N processes in a ring pass one token H hops; ns per hop.
+//! - [`restart`]: a supervisor restarts its killed child K times; µs per
+//!   restart, from the kill to the new child running.
+//! - [`fairness`]: S spinners burn CPU while a ping-pong pair measures its
+//!   round trip; p50 and p99. Preemption by reductions keeps p99 low.
+//!
+//! Speed is measured here and only here: tests never assert on time.
+
+mod fairness;
+mod report;
+mod restart;
+mod ring;
+mod spawn;
+
+pub use report::Report;
+
+use crate::runtime::{Config, Runtime};
+
+/// Which benchmarks to run, with what parameters.
+#[derive(Clone, Debug)]
+pub struct BenchOptions {
+    pub workloads: Vec<Workload>,
+    pub procs: Option<usize>,
+    pub hops: u64,
+    pub times: u64,
+    pub spinners: usize,
+    pub schedulers: usize,
+    pub json: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Workload {
+    Spawn,
+    Ring,
+    Restart,
+    Fairness,
+}
+
+impl Workload {
+    pub const ALL: [Workload; 4] = [Workload::Spawn, Workload::Ring, Workload::Restart, Workload::Fairness];
+
+    pub fn from_name(name: &str) -> Option<Vec<Workload>> {
+        Some(match name {
+            "spawn" => vec![Workload::Spawn],
+            "ring" => vec![Workload::Ring],
+            "restart" => vec![Workload::Restart],
+            "fairness" => vec![Workload::Fairness],
+            "all" => Workload::ALL.to_vec(),
+            _ => return None,
+        })
+    }
+}
+
+impl Default for BenchOptions {
+    fn default() -> BenchOptions {
+        BenchOptions {
+            workloads: Workload::ALL.to_vec(),
+            procs: None,
+            hops: 1_000_000,
+            times: 10_000,
+            spinners: 4,
+            schedulers: std::thread::available_parallelism().map_or(1, usize::from),
+            json: false,
+        }
+    }
+}
+
+/// Runs the chosen benchmarks, each on a fresh live runtime, and returns
+/// their reports.
+pub fn run(options: &BenchOptions, mut on_report: impl FnMut(&Report)) -> Vec<Report> {
+    let mut reports = Vec::new();
+    let runtime = || Runtime::new(Config::live().with_schedulers(options.schedulers));
+    for workload in &options.workloads {
+        let new_reports = match workload {
+            Workload::Spawn => vec![spawn::run(&runtime(), options.procs.unwrap_or(1_000_000))],
+            Workload::Ring => match options.procs {
+                Some(procs) => vec![ring::run(&runtime(), procs, options.hops)],
+                None => [1_000, 10_000].map(|procs| ring::run(&runtime(), procs, options.hops)).to_vec(),
+            },
+            Workload::Restart => vec![restart::run(&runtime(), options.times)],
+            Workload::Fairness => vec![fairness::run(&runtime(), options.spinners)],
+        };
+        for mut report in new_reports {
+            report.schedulers = options.schedulers;
+            on_report(&report);
+            reports.push(report);
+        }
+    }
+    reports
+}

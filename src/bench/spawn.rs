@@ -1,0 +1,48 @@
+//! Spawn N idle processes: time per spawn, memory per process, teardown.
+
+use super::report::Report;
+use crate::runtime::{Atom, Runtime, Term};
+use std::time::{Duration, Instant};
+
+/// An idle process: waits for `stop`.
+async fn idle(me: std::sync::Arc<crate::runtime::Process>) -> Term {
+    let stop = Atom::new("stop");
+    while !me.receive().await.is_atom(stop) {}
+    Term::normal()
+}
+
+pub fn run(rt: &Runtime, procs: usize) -> Report {
+    rt.run_until_quiet(Duration::from_secs(1));
+    let rss_before = resident_bytes();
+    let start = Instant::now();
+    let pids: Vec<_> = (0..procs).map(|_| rt.spawn("idle", idle)).collect();
+    // Every process has run its first slice and waits in receive.
+    rt.run_until_quiet(Duration::from_secs(600));
+    let spawned = start.elapsed();
+    let rss_after = resident_bytes();
+
+    let start = Instant::now();
+    let stop = Term::atom("stop");
+    for &pid in &pids {
+        rt.send(pid, stop.clone());
+    }
+    rt.run_until(|| rt.process_count() == 0, Duration::from_secs(600));
+    let teardown = start.elapsed();
+
+    let bytes = rss_after.saturating_sub(rss_before) as f64 / procs as f64;
+    Report::new("spawn")
+        .param("procs", procs as u64)
+        .figure("ns_per_spawn", spawned.as_nanos() as f64 / procs as f64)
+        .figure("bytes_per_process", bytes)
+        .figure("teardown_ms", teardown.as_secs_f64() * 1000.0)
+}
+
+/// Resident memory of this process, from /proc (0 where there is none).
+pub(super) fn resident_bytes() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb * 1024)
+}

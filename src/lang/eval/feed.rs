@@ -1,0 +1,113 @@
+//! The event feed: runtime events turned into the lines the audience reads.
+//!
+//! The feed subscribes to the runtime's events and renders each at the
+//! current log level with the views. It also learns display names as events
+//! go by: a registered name, or the supervision path of a child
+//! (`demo/a_d/alice`), so that a pid in any line can be shown with the name
+//! a presenter knows it by. The REPL reads the feed from a printer thread
+//! while the presenter types; the script runner drains it after each
+//! command.
+
+use crate::runtime::{Event, EventKind, Pid, Runtime, SupervisorReport};
+use crate::view::{Narrator, Style};
+use crossbeam_channel::Receiver;
+use parking_lot::Mutex;
+use std::collections::HashMap;
+use std::time::Duration;
+
+pub use crate::view::LogLevel;
+
+/// Names learned from events: pid to registered name or supervision path.
+#[derive(Default)]
+pub struct Labels {
+    by_pid: HashMap<Pid, String>,
+}
+
+impl Labels {
+    pub fn get(&self, pid: Pid) -> Option<String> {
+        self.by_pid.get(&pid).cloned()
+    }
+
+    fn learn(&mut self, event: &Event) {
+        match &event.kind {
+            EventKind::Registered { name, pid } => {
+                self.by_pid.insert(*pid, name.name().to_owned());
+            }
+            EventKind::Supervisor {
+                supervisor,
+                report: SupervisorReport::ChildStarted { id, pid },
+            } => {
+                let parent = self.by_pid.get(supervisor).cloned().unwrap_or_else(|| supervisor.to_string());
+                self.by_pid.insert(*pid, format!("{parent}/{}", id.name()));
+            }
+            _ => {}
+        }
+    }
+}
+
+pub struct EventFeed {
+    events: Mutex<Receiver<Event>>,
+    labels: Mutex<Labels>,
+    narrator: Mutex<Narrator>,
+    style: Style,
+}
+
+impl EventFeed {
+    pub fn new(runtime: &Runtime, level: LogLevel, style: Style) -> EventFeed {
+        EventFeed {
+            events: Mutex::new(runtime.subscribe()),
+            labels: Mutex::new(Labels::default()),
+            narrator: Mutex::new(Narrator::new(level)),
+            style,
+        }
+    }
+
+    /// Follows a new runtime (after `reset`), forgetting the old names.
+    pub fn attach(&self, runtime: &Runtime) {
+        *self.events.lock() = runtime.subscribe();
+        *self.labels.lock() = Labels::default();
+    }
+
+    pub fn set_level(&self, level: LogLevel) {
+        self.narrator.lock().level = level;
+    }
+
+    pub fn level(&self) -> LogLevel {
+        self.narrator.lock().level
+    }
+
+    pub fn label(&self, pid: Pid) -> Option<String> {
+        self.labels.lock().get(pid)
+    }
+
+    /// Lines for every event that has arrived.
+    pub fn drain(&self) -> Vec<String> {
+        let events: Vec<Event> = self.events.lock().try_iter().collect();
+        self.render(events)
+    }
+
+    /// Waits up to `timeout` for events, then renders what arrived.
+    pub fn wait(&self, timeout: Duration) -> Vec<String> {
+        let events = {
+            let receiver = self.events.lock();
+            let Ok(first) = receiver.recv_timeout(timeout) else {
+                return Vec::new();
+            };
+            std::iter::once(first).chain(receiver.try_iter()).collect()
+        };
+        self.render(events)
+    }
+
+    fn render(&self, events: Vec<Event>) -> Vec<String> {
+        let mut narrator = self.narrator.lock();
+        let mut lines = Vec::new();
+        for event in events {
+            self.labels.lock().learn(&event);
+            let names = |pid| self.labels.lock().get(pid);
+            if let Some(line) = narrator.line(&event, &names, &self.style) {
+                lines.push(line);
+            }
+        }
+        lines
+    }
+}

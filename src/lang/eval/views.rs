@@ -1,0 +1,109 @@
+//! View commands: tree, ps, info, mailbox, regs.
+//!
+//! The session gathers the data (process info, deaths, supervisor
+//! snapshots) and hands it to the pure view functions in `crate::view`.
+
+use super::error::{EvalError, EvalResult};
+use super::{Line, Outcome, Session};
+use crate::lang::ast::Target;
+use crate::runtime::{Pid, Term};
+use crate::supervisor::{ChildState, SupervisorSnapshot, api};
+use crate::view::{self, ChildView, SupervisorView};
+
+impl Session {
+    pub(super) fn tree(&mut self, sup: Option<&Target>) -> EvalResult<Outcome> {
+        let roots = match sup {
+            Some(target) => vec![self.resolve(target)?],
+            None => self.live_supervisors(),
+        };
+        if roots.is_empty() {
+            return Ok(Outcome::line(Line::Text(
+                "no supervisors yet: start one with `sup NAME { worker ID KIND ... }`".to_owned(),
+            )));
+        }
+        let mut drawings = Vec::new();
+        for root in roots {
+            let snapshot = self
+                .shell
+                .run(move |me| async move { api::snapshot(&me, root).await })?
+                .map_err(|reason| EvalError::new(format!("{root} is not a supervisor that answers ({reason})")))?;
+            let name = self.display_name(root).unwrap_or_else(|| root.to_string());
+            drawings.push(view::tree(&self.supervisor_view(&name, &snapshot), &self.config.style));
+        }
+        Ok(Outcome::line(Line::Text(drawings.join("\n"))))
+    }
+
+    fn supervisor_view(&self, name: &str, snapshot: &SupervisorSnapshot) -> SupervisorView {
+        SupervisorView {
+            name: name.to_owned(),
+            pid: snapshot.pid,
+            strategy: snapshot.strategy.name().to_owned(),
+            intensity: snapshot.intensity,
+            period: snapshot.period,
+            restarts_in_period: snapshot.restarts_in_period,
+            children: snapshot
+                .children
+                .iter()
+                .map(|child| ChildView {
+                    id: child.id.name().to_owned(),
+                    pid: child.pid(),
+                    state: match child.state {
+                        ChildState::Running(_) => view::ChildState::Running,
+                        ChildState::Restarting => view::ChildState::Restarting,
+                        ChildState::NotRunning => view::ChildState::NotRunning,
+                    },
+                    kind: child.kind.name().to_owned(),
+                    restart_type: child.restart.name().to_owned(),
+                    restarts: child.restarts,
+                    status: child
+                        .pid()
+                        .and_then(|pid| self.runtime.process_info(pid))
+                        .map(|info| info.status),
+                    supervisor: child
+                        .nested
+                        .as_ref()
+                        .map(|nested| self.supervisor_view(child.id.name(), nested)),
+                })
+                .collect(),
+        }
+    }
+
+    pub(super) fn ps(&mut self) -> EvalResult<Outcome> {
+        let rows: Vec<_> = self
+            .runtime
+            .processes()
+            .into_iter()
+            .filter_map(|pid| self.runtime.process_info(pid))
+            .collect();
+        let names = |pid| self.display_name(pid);
+        Ok(Outcome::line(Line::Text(view::ps_table(&rows, &names, &self.config.style))))
+    }
+
+    pub(super) fn info(&mut self, target: &Target) -> EvalResult<Outcome> {
+        let pid = self.resolve_or_recall(target)?;
+        let names = |pid| self.display_name(pid);
+        let text = match (self.runtime.process_info(pid), self.runtime.death(pid)) {
+            (Some(info), _) => view::process_info(&info, &names, &self.config.style),
+            (None, Some(death)) => view::dead_process(&death, &self.config.style),
+            (None, None) => return Err(never_seen(pid)),
+        };
+        Ok(Outcome::line(Line::Text(text)))
+    }
+
+    pub(super) fn mailbox(&mut self, target: &Target) -> EvalResult<Outcome> {
+        let pid = self.resolve(target)?;
+        let messages: Vec<Term> = self.runtime.mailbox(pid).ok_or_else(|| match self.runtime.death(pid) {
+            Some(death) => EvalError::new(format!("{pid} is dead (exited with {}): its mailbox went with it", death.reason)),
+            None => never_seen(pid),
+        })?;
+        Ok(Outcome::line(Line::Text(view::mailbox(pid, &messages, &self.config.style))))
+    }
+
+    pub(super) fn regs(&mut self) -> EvalResult<Outcome> {
+        Ok(Outcome::line(Line::Text(view::registered(&self.runtime.registered(), &self.config.style))))
+    }
+}
+
+fn never_seen(pid: Pid) -> EvalError {
+    EvalError::new(format!("{pid} is not alive, and no recent death is known for it")).with_hint("`ps` lists the live processes")
+}
