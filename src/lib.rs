@@ -1,2 +1,3 @@
 //! letitcrash: a playground for Erlang/OTP-style processes.
+pub mod behavior;
 pub mod runtime;
