@@ -1,0 +1,84 @@
+//! `crasher`: failure on purpose, so that supervisors have something to
+//! do. `crasher(AFTER, REASON)` ends with REASON after AFTER (`crasher(AFTER)`
+//! with reason `crash`): watch its links and monitors hear about it, or its
+//! supervisor restart it, again and again until the restart intensity is
+//! used up. `crasher(PROBABILITY)`, with a float between 0 and 1, is a flaky
+//! service instead: each message it receives crashes it with reason `crash`
+//! with that probability. The dice are a xorshift generator seeded from the
+//! pid, so the same script crashes at the same messages every run.
+
+use super::{Args, Kind, KindError, Start, start};
+use crate::runtime::{Atom, Term};
+
+pub(super) const KIND: Kind = Kind {
+    name: "crasher",
+    usage: "crasher(AFTER, REASON) | crasher(AFTER) | crasher(PROBABILITY)",
+    help: "dies with REASON (default crash) after AFTER; with a float 0..1, crashes with that probability per message",
+    example: "crasher(500ms, boom)",
+    arity: (1, 2),
+    prepare,
+};
+
+fn prepare(args: &Args) -> Result<Start, KindError> {
+    match &args.terms[0] {
+        Term::Float(p) if args.terms.len() == 1 => {
+            if !(0.0..=1.0).contains(p) {
+                return Err(args.bad("a probability between 0.0 and 1.0", &args.terms[0]));
+            }
+            Ok(flaky(*p))
+        }
+        Term::Float(_) => Err(args.bad("a duration", &args.terms[0])),
+        _ => {
+            let after = args.duration(0).map_err(|error| match args.terms.len() {
+                1 => args.bad(
+                    "a duration or a probability between 0.0 and 1.0",
+                    &args.terms[0],
+                ),
+                _ => error,
+            })?;
+            let reason = args.get(1).cloned().unwrap_or(Term::Atom(Atom::CRASH));
+            Ok(start(move |me| async move {
+                // A receive that matches nothing: messages stay queued.
+                me.sleep(after).await;
+                reason
+            }))
+        }
+    }
+}
+
+fn flaky(probability: f64) -> Start {
+    start(move |me| async move {
+        let mut dice = XorShift::seeded(me.pid().number());
+        loop {
+            me.receive().await;
+            if dice.next_unit() < probability {
+                return Term::Atom(Atom::CRASH);
+            }
+        }
+    })
+}
+
+/// xorshift64: tiny, fast, and reproducible from its seed.
+pub(super) struct XorShift(u64);
+
+impl XorShift {
+    pub(super) fn seeded(seed: u64) -> XorShift {
+        // Spread small seeds (pid numbers) over the bits; never zero.
+        let mixed = seed.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        XorShift(mixed | 1)
+    }
+
+    pub(super) fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    /// Uniform in [0, 1).
+    pub(super) fn next_unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}

@@ -1,0 +1,394 @@
+//! Built-in process kinds: the small programs a presenter spawns.
+//!
+//! Each kind is a native behavior (an `async` body run by the runtime) that
+//! shows one thing about OTP: `counter` is a process with a bug, `sink`
+//! shows a mailbox filling up with trapped exits, `state_server` and
+//! `stateful` are the talk's "restore state" pattern, `spinner` proves that
+//! a busy process cannot starve the others, and so on. One file per kind;
+//! each opens with what it teaches.
+//!
+//! This module is the catalogue. [`kinds`] lists them (for `kinds` and
+//! completion), [`find`] looks one up, and [`spawn_kind`] starts one: the
+//! shell calls it for `spawn KIND`, and a supervisor calls it for each child
+//! start and restart. Arguments are checked *before* anything is spawned,
+//! so a typo is an error message, never a process that dies at once.
+//!
+//! Arguments arrive as terms. A duration typed as `500ms` or `1s` arrives as
+//! an integer number of milliseconds (`Term::Int(1000)`).
+
+mod counter;
+mod crasher;
+mod echo;
+mod idle;
+mod ping;
+mod sink;
+mod spinner;
+mod state_server;
+mod stateful;
+mod ticker;
+
+#[cfg(test)]
+mod tests;
+
+use crate::runtime::{Atom, Pid, Process, Runtime, Term};
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The running body of a kind: an `async` block that returns the exit reason.
+pub type Body = Pin<Box<dyn Future<Output = Term> + Send>>;
+
+/// A kind made ready to start, its arguments already checked.
+pub type Start = Box<dyn FnOnce(Arc<Process>) -> Body + Send>;
+
+/// Who is starting a process, as far as the process may care.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StartContext {
+    /// The supervisor's child id, when a supervisor starts it. `stateful`
+    /// uses it as its key in the state server, so the restarted child finds
+    /// what the crashed one saved. (The shell may pass the `as NAME` here
+    /// too: then the key is known before the name is registered.)
+    pub id: Option<Atom>,
+}
+
+impl StartContext {
+    /// Started by hand, not as a supervisor's child.
+    pub fn none() -> StartContext {
+        StartContext { id: None }
+    }
+
+    /// Started as the child `id`.
+    pub fn child(id: Atom) -> StartContext {
+        StartContext { id: Some(id) }
+    }
+}
+
+/// One built-in kind, as `kinds` lists it.
+pub struct Kind {
+    pub name: &'static str,
+    /// How it is written, e.g. `ticker(INTERVAL)`.
+    pub usage: &'static str,
+    /// One line: what it does and which messages it understands.
+    pub help: &'static str,
+    /// A complete, valid example, e.g. `ticker(1s)`.
+    pub example: &'static str,
+    /// How many arguments it takes (at least, at most).
+    pub arity: (usize, usize),
+    /// Checks the arguments and prepares the body.
+    prepare: fn(&Args) -> Result<Start, KindError>,
+}
+
+impl fmt::Debug for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Kind").field("name", &self.name).finish()
+    }
+}
+
+static KINDS: &[Kind] = &[
+    idle::KIND,
+    echo::KIND,
+    sink::KIND,
+    counter::KIND,
+    state_server::KIND,
+    stateful::KIND,
+    ticker::KIND,
+    crasher::KIND,
+    spinner::KIND,
+    ping::PINGER,
+    ping::PONGER,
+];
+
+/// Every built-in kind, in the order `kinds` shows them.
+pub fn kinds() -> &'static [Kind] {
+    KINDS
+}
+
+/// The kind called `name`.
+pub fn find(name: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|kind| kind.name == name)
+}
+
+/// Why a kind could not be started.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KindError {
+    /// No kind has this name; `suggestion` is the nearest one, if close.
+    Unknown {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
+    /// The wrong number of arguments.
+    Arity { kind: &'static str, given: usize },
+    /// An argument of the wrong sort.
+    BadArgument {
+        kind: &'static str,
+        expected: &'static str,
+        got: Term,
+    },
+    /// The name the process would register itself under is taken.
+    NameTaken {
+        kind: &'static str,
+        name: Atom,
+        owner: Pid,
+    },
+}
+
+impl fmt::Display for KindError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KindError::Unknown {
+                name,
+                suggestion: Some(suggestion),
+            } => write!(f, "unknown kind `{name}` — did you mean `{suggestion}`?"),
+            KindError::Unknown {
+                name,
+                suggestion: None,
+            } => write!(
+                f,
+                "unknown kind `{name}` — `kinds` lists the kinds there are"
+            ),
+            KindError::Arity { kind, .. } => {
+                let kind = find(kind).expect("arity errors name a known kind");
+                write!(
+                    f,
+                    "`{}` takes {}: {}, e.g. {}",
+                    kind.name,
+                    takes(kind.arity),
+                    kind.usage,
+                    kind.example
+                )
+            }
+            KindError::BadArgument {
+                kind,
+                expected,
+                got,
+            } => write!(f, "`{kind}`: expected {expected}, got {got}"),
+            KindError::NameTaken { kind, name, owner } => write!(
+                f,
+                "`{kind}`: the name {name} is already registered to {owner}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for KindError {}
+
+/// "one argument", "one or two arguments", ...
+fn takes((min, max): (usize, usize)) -> String {
+    const WORDS: [&str; 4] = ["no", "one", "two", "three"];
+    let word = |n: usize| WORDS.get(n).copied().unwrap_or("many");
+    let noun = |n: usize| if n == 1 { "argument" } else { "arguments" };
+    match (min, max) {
+        (a, b) if a == b => format!("{} {}", word(a), noun(a)),
+        (0, b) => format!("at most {} {}", word(b), noun(b)),
+        (a, b) => format!("{} or {} {}", word(a), word(b), noun(b)),
+    }
+}
+
+/// Starts a process of `kind` as a child of `parent` (linked to it if
+/// `link`). The shell and supervisors both start processes this way.
+pub fn spawn_kind(
+    parent: &Process,
+    kind: &str,
+    args: &[Term],
+    context: &StartContext,
+    link: bool,
+) -> Result<Pid, KindError> {
+    let (kind, start) = prepare(kind, args, context, |name| parent.whereis(name))?;
+    Ok(if link {
+        parent.spawn_link(kind.name, start)
+    } else {
+        parent.spawn(kind.name, start)
+    })
+}
+
+/// Starts a process of `kind` with no parent (for tests and tools).
+pub fn spawn_kind_top(
+    rt: &Runtime,
+    kind: &str,
+    args: &[Term],
+    context: &StartContext,
+) -> Result<Pid, KindError> {
+    let (kind, start) = prepare(kind, args, context, |name| rt.whereis(name))?;
+    Ok(rt.spawn(kind.name, start))
+}
+
+/// Finds the kind and checks the arguments, spawning nothing.
+pub fn check(kind: &str, args: &[Term]) -> Result<&'static Kind, KindError> {
+    let context = StartContext::none();
+    prepare(kind, args, &context, |_| None).map(|(kind, _)| kind)
+}
+
+fn prepare(
+    name: &str,
+    args: &[Term],
+    context: &StartContext,
+    whereis: impl Fn(Atom) -> Option<Pid>,
+) -> Result<(&'static Kind, Start), KindError> {
+    let kind = find(name).ok_or_else(|| KindError::Unknown {
+        name: name.to_owned(),
+        suggestion: suggest(name),
+    })?;
+    let (min, max) = kind.arity;
+    if args.len() < min || args.len() > max {
+        return Err(KindError::Arity {
+            kind: kind.name,
+            given: args.len(),
+        });
+    }
+    let args = Args {
+        kind: kind.name,
+        terms: args,
+        context,
+        whereis: &whereis,
+    };
+    Ok((kind, (kind.prepare)(&args)?))
+}
+
+/// A kind's arguments while they are checked.
+pub(crate) struct Args<'a> {
+    kind: &'static str,
+    terms: &'a [Term],
+    context: &'a StartContext,
+    whereis: &'a dyn Fn(Atom) -> Option<Pid>,
+}
+
+impl Args<'_> {
+    fn get(&self, index: usize) -> Option<&Term> {
+        self.terms.get(index)
+    }
+
+    fn bad(&self, expected: &'static str, got: &Term) -> KindError {
+        KindError::BadArgument {
+            kind: self.kind,
+            expected,
+            got: got.clone(),
+        }
+    }
+
+    /// A duration (milliseconds, as the parser hands `500ms` over).
+    fn duration(&self, index: usize) -> Result<Duration, KindError> {
+        let term = &self.terms[index];
+        match term {
+            Term::Int(ms) if *ms >= 0 => Ok(Duration::from_millis(*ms as u64)),
+            _ => Err(self.bad("a duration", term)),
+        }
+    }
+
+    fn int(&self, index: usize) -> Result<i64, KindError> {
+        let term = &self.terms[index];
+        term.as_int().ok_or_else(|| self.bad("an integer", term))
+    }
+
+    fn atom(&self, index: usize) -> Result<Atom, KindError> {
+        let term = &self.terms[index];
+        term.as_atom()
+            .ok_or_else(|| self.bad("a name (an atom)", term))
+    }
+
+    /// A process to talk to: a registered name or a pid.
+    fn target(&self, index: usize) -> Result<Target, KindError> {
+        match &self.terms[index] {
+            Term::Atom(name) => Ok(Target::Name(*name)),
+            Term::Pid(pid) => Ok(Target::Pid(*pid)),
+            other => Err(self.bad("a name or a pid", other)),
+        }
+    }
+
+    /// Fails if `name` is taken, so that a process that would register
+    /// itself under it is never spawned just to crash.
+    fn name_free(&self, name: Atom) -> Result<(), KindError> {
+        match (self.whereis)(name) {
+            Some(owner) => Err(KindError::NameTaken {
+                kind: self.kind,
+                name,
+                owner,
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Where a process sends to: a pid, or a name looked up at each send (so a
+/// restarted process under the same name is found again).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Target {
+    Name(Atom),
+    Pid(Pid),
+}
+
+impl Target {
+    fn resolve(self, me: &Process) -> Option<Pid> {
+        match self {
+            Target::Name(name) => me.whereis(name),
+            Target::Pid(pid) => Some(pid),
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Name(name) => write!(f, "{name}"),
+            Target::Pid(pid) => write!(f, "{pid}"),
+        }
+    }
+}
+
+/// Boxes an `async` body into a [`Start`].
+fn start<F, Fut>(body: F) -> Start
+where
+    F: FnOnce(Arc<Process>) -> Fut + Send + 'static,
+    Fut: Future<Output = Term> + Send + 'static,
+{
+    Box::new(move |me| Box::pin(body(me)) as Body)
+}
+
+/// The kind whose name is nearest to a misspelt `name`, if one is close:
+/// within two edits, or one that starts with what was typed.
+fn suggest(name: &str) -> Option<&'static str> {
+    let best = KINDS
+        .iter()
+        .map(|kind| (edit_distance(name, kind.name), kind.name))
+        .min()?;
+    if best.0 <= 2 && best.0 < name.chars().count() {
+        return Some(best.1);
+    }
+    if name.len() >= 2 {
+        return KINDS
+            .iter()
+            .find(|kind| kind.name.starts_with(name))
+            .map(|kind| kind.name);
+    }
+    None
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// Common message atoms.
+fn is(message: &Term, name: &str) -> bool {
+    message.is_atom(Atom::new(name))
+}
+
+/// `{bad_message, Msg}`: the exit reason of a process that got a message
+/// its code has no clause for.
+fn bad_message(message: Term) -> Term {
+    Term::tuple([Term::atom("bad_message"), message])
+}
