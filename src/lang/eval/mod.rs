@@ -122,7 +122,7 @@ impl Session {
         let runtime = Runtime::new(config.runtime.clone());
         let feed = Arc::new(EventFeed::new(&runtime, config.log, config.style));
         let shell = Shell::start(&runtime);
-        let mut session = Session {
+        let session = Session {
             config,
             runtime,
             shell,
@@ -171,19 +171,18 @@ impl Session {
             lines.push(Line::Notice(notice));
         }
         let mut control = Control::Continue;
-        let mut ok = true;
-        match self.run(&stmt.command, &mut control) {
+        let result = self.run(&stmt.command, &mut control);
+        lines.append(&mut self.pending);
+        let ok = match result {
             Ok(outcome) => {
-                lines.append(&mut self.pending);
-                ok = outcome.ok;
                 lines.extend(outcome.lines);
+                outcome.ok
             }
             Err(error) => {
-                lines.append(&mut self.pending);
-                ok = false;
                 lines.push(Line::Error(format!("error: {error}")));
+                false
             }
-        }
+        };
         if !matches!(stmt.command, Command::Reset | Command::Quit) {
             self.settle();
             if let Some(notice) = self.shell.revive(&self.runtime) {

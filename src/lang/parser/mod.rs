@@ -67,6 +67,15 @@ pub fn is_incomplete(src: &str) -> bool {
     !scanner.is_complete()
 }
 
+/// A duration written as the language writes it (`250ms`, `5s`, `1m`), for
+/// command-line options such as `--typing 25ms`.
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    match terms::duration(text.trim()) {
+        Ok((rest, duration)) if rest.is_empty() => Ok(duration),
+        _ => Err(format!("`{text}` is not a duration: write 250ms, 5s or 1m")),
+    }
+}
+
 /// Parses the statement `text`, which starts at byte `start` of `src`.
 fn parse_statement(src: &str, start: usize, text: &str) -> Result<Command, ParseError> {
     match commands::statement(text) {
