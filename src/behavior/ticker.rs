@@ -3,9 +3,9 @@
 //! it prints `tick N` and asks for the next. Between ticks it is blocked in
 //! `receive` like any idle process: there is no sleeping thread. The next
 //! tick is aimed at start + (N+1)·INTERVAL, so the beat does not drift by
-//! the time each tick takes, and a `tick` sent by hand is counted but
-//! does not start a second beat or move the first. `stop` ends it normally; other messages are
-//! ignored.
+//! the time each tick takes, and a `tick` sent by hand is counted but does
+//! not start a second beat or move the first. `stop` ends it normally;
+//! other messages are ignored.
 
 use super::{Args, Kind, KindError, Start, is, start};
 use crate::runtime::Term;
