@@ -346,22 +346,18 @@ where
 }
 
 /// The kind whose name is nearest to a misspelt `name`, if one is close:
-/// within two edits, or one that starts with what was typed.
+/// one that starts with what was typed, or one within two edits.
 fn suggest(name: &str) -> Option<&'static str> {
-    let best = KINDS
+    if name.len() >= 2
+        && let Some(kind) = KINDS.iter().find(|kind| kind.name.starts_with(name))
+    {
+        return Some(kind.name);
+    }
+    let (distance, nearest) = KINDS
         .iter()
         .map(|kind| (edit_distance(name, kind.name), kind.name))
         .min()?;
-    if best.0 <= 2 && best.0 < name.chars().count() {
-        return Some(best.1);
-    }
-    if name.len() >= 2 {
-        return KINDS
-            .iter()
-            .find(|kind| kind.name.starts_with(name))
-            .map(|kind| kind.name);
-    }
-    None
+    (distance <= 2 && distance < name.chars().count()).then_some(nearest)
 }
 
 /// Levenshtein distance, by characters.

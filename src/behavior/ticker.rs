@@ -3,9 +3,9 @@
 //! it prints `tick N` and asks for the next. Between ticks it is blocked in
 //! `receive` like any idle process: there is no sleeping thread. The next
 //! tick is aimed at start + (N+1)·INTERVAL, so the beat does not drift by
-//! the time each tick takes, and a `tick` sent by hand is counted but
-//! does not start a second beat. `stop` ends it normally; other messages are
-//! ignored.
+//! the time each tick takes, and a `tick` sent by hand is counted but does
+//! not start a second beat or move the first. `stop` ends it normally;
+//! other messages are ignored.
 
 use super::{Args, Kind, KindError, Start, is, start};
 use crate::runtime::Term;
@@ -27,8 +27,11 @@ fn prepare(args: &Args) -> Result<Start, KindError> {
     }
     Ok(start(move |me| async move {
         let began = me.now();
-        let mut ticks: u32 = 0;
-        let mut timer = me.send_after(interval, me.pid(), Term::atom("tick"));
+        // Beats are the timer's ticks; the next is due at began + (beats+1)·INTERVAL.
+        let mut beats: u32 = 0;
+        let mut due = began + interval;
+        let mut ticks: u64 = 0;
+        me.send_after(interval, me.pid(), Term::atom("tick"));
         loop {
             let message = me.receive().await;
             if is(&message, "stop") {
@@ -39,11 +42,14 @@ fn prepare(args: &Args) -> Result<Start, KindError> {
             }
             ticks += 1;
             me.print(format!("tick {ticks}"));
-            // One timer at a time: a `tick` sent by hand must not start a
-            // second beat.
-            me.cancel_timer(timer);
-            let next = began + interval * (ticks + 1);
-            timer = me.send_after(next.saturating_sub(me.now()), me.pid(), Term::atom("tick"));
+            // Only the timer's own tick (the one due by now) arms the next,
+            // so there is only ever one timer, whatever is sent by hand.
+            let now = me.now();
+            if now >= due {
+                beats += 1;
+                due = began + interval * (beats + 1);
+                me.send_after(due.saturating_sub(now), me.pid(), Term::atom("tick"));
+            }
         }
     }))
 }
