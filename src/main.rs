@@ -86,7 +86,9 @@ enum Command {
 }
 
 fn parse_workload(text: &str) -> Result<Vec<Workload>, String> {
-    Workload::from_name(text).ok_or_else(|| format!("`{text}` is not a benchmark: spawn, ring, restart, fairness or all"))
+    Workload::from_name(text).ok_or_else(|| {
+        format!("`{text}` is not a benchmark: spawn, ring, restart, fairness or all")
+    })
 }
 
 fn main() -> ExitCode {

@@ -48,7 +48,8 @@ pub fn run(rt: &Runtime, spinners: usize) -> Report {
         rt.exit(pid, Term::atom("kill"));
     }
     rtts.sort();
-    let percentile = |p: f64| rtts[((rtts.len() - 1) as f64 * p).round() as usize].as_secs_f64() * 1e6;
+    let percentile =
+        |p: f64| rtts[((rtts.len() - 1) as f64 * p).round() as usize].as_secs_f64() * 1e6;
     Report::new("fairness")
         .param("spinners", spinners as u64)
         .figure("rtt_p50_us", percentile(0.50))

@@ -44,7 +44,12 @@ pub enum Workload {
 }
 
 impl Workload {
-    pub const ALL: [Workload; 4] = [Workload::Spawn, Workload::Ring, Workload::Restart, Workload::Fairness];
+    pub const ALL: [Workload; 4] = [
+        Workload::Spawn,
+        Workload::Ring,
+        Workload::Restart,
+        Workload::Fairness,
+    ];
 
     pub fn from_name(name: &str) -> Option<Vec<Workload>> {
         Some(match name {
@@ -82,7 +87,9 @@ pub fn run(options: &BenchOptions, mut on_report: impl FnMut(&Report)) -> Vec<Re
             Workload::Spawn => vec![spawn::run(&runtime(), options.procs.unwrap_or(1_000_000))],
             Workload::Ring => match options.procs {
                 Some(procs) => vec![ring::run(&runtime(), procs, options.hops)],
-                None => [1_000, 10_000].map(|procs| ring::run(&runtime(), procs, options.hops)).to_vec(),
+                None => [1_000, 10_000]
+                    .map(|procs| ring::run(&runtime(), procs, options.hops))
+                    .to_vec(),
             },
             Workload::Restart => vec![restart::run(&runtime(), options.times)],
             Workload::Fairness => vec![fairness::run(&runtime(), options.spinners)],

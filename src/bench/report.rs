@@ -46,15 +46,32 @@ impl Report {
             let _ = write!(out, "{comma}\"{name}\":{value:.1}");
         }
         let revision = revision.replace(['"', '\\'], "");
-        let _ = write!(out, "}},\"schedulers\":{},\"revision\":\"{revision}\"}}", self.schedulers);
+        let _ = write!(
+            out,
+            "}},\"schedulers\":{},\"revision\":\"{revision}\"}}",
+            self.schedulers
+        );
         out
     }
 
     /// A readable line: `ring     procs=1000 hops=1000000   ns_per_hop=120.1`.
     pub fn to_line(&self) -> String {
-        let params: Vec<String> = self.params.iter().map(|(n, v)| format!("{n}={v}")).collect();
-        let figures: Vec<String> = self.figures.iter().map(|(n, v)| format!("{n}={v:.1}")).collect();
-        format!("{:<9} {:<28} {}", self.name, params.join(" "), figures.join("  "))
+        let params: Vec<String> = self
+            .params
+            .iter()
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect();
+        let figures: Vec<String> = self
+            .figures
+            .iter()
+            .map(|(n, v)| format!("{n}={v:.1}"))
+            .collect();
+        format!(
+            "{:<9} {:<28} {}",
+            self.name,
+            params.join(" "),
+            figures.join("  ")
+        )
     }
 }
 
@@ -64,7 +81,10 @@ mod tests {
 
     #[test]
     fn json_lines_have_the_shared_format() {
-        let mut report = Report::new("ring").param("procs", 1000).param("hops", 10).figure("ns_per_hop", 120.14);
+        let mut report = Report::new("ring")
+            .param("procs", 1000)
+            .param("hops", 10)
+            .figure("ns_per_hop", 120.14);
         report.schedulers = 2;
         assert_eq!(
             report.to_json("abc1234"),

@@ -12,7 +12,10 @@ pub fn run(rt: &Runtime, times: u64) -> Report {
     // replacement running without polling.
     let worker = ChildSpec::worker("worker", "worker", move |sup: &Process, _: &[Term]| {
         Ok(sup.spawn_link("worker", move |me| async move {
-            me.send(me_pid, Term::tuple([Term::atom("started"), Term::Pid(me.pid())]));
+            me.send(
+                me_pid,
+                Term::tuple([Term::atom("started"), Term::Pid(me.pid())]),
+            );
             loop {
                 me.receive().await;
             }
@@ -24,7 +27,9 @@ pub fn run(rt: &Runtime, times: u64) -> Report {
         .child(worker);
     let elapsed = probe
         .run_for(Duration::from_secs(3600), move |me| async move {
-            supervisor::start_link(&me, spec).await.expect("the supervisor starts");
+            supervisor::start_link(&me, spec)
+                .await
+                .expect("the supervisor starts");
             let mut current = started(&me).await;
             let start = Instant::now();
             for _ in 0..times {
@@ -34,12 +39,16 @@ pub fn run(rt: &Runtime, times: u64) -> Report {
             start.elapsed()
         })
         .expect("the restarts finish");
-    Report::new("restart")
-        .param("times", times)
-        .figure("us_per_restart", elapsed.as_secs_f64() * 1e6 / times.max(1) as f64)
+    Report::new("restart").param("times", times).figure(
+        "us_per_restart",
+        elapsed.as_secs_f64() * 1e6 / times.max(1) as f64,
+    )
 }
 
 async fn started(me: &Process) -> crate::runtime::Pid {
     let message = me.receive().await;
-    message.as_tuple().and_then(|t| t[1].as_pid()).expect("{started, Pid}")
+    message
+        .as_tuple()
+        .and_then(|t| t[1].as_pid())
+        .expect("{started, Pid}")
 }

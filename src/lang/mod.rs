@@ -13,8 +13,8 @@
 //! into runtime calls.
 
 pub mod ast;
-pub mod eval;
 pub mod error;
+pub mod eval;
 pub mod help;
 pub mod highlight;
 pub mod parser;

@@ -20,13 +20,21 @@ impl Session {
         let check = match expectation {
             Expectation::Alive(target) => self.expect_alive(target),
             Expectation::Dead { target, reason } => self.expect_dead(target, reason.as_ref())?,
-            Expectation::Message { target, pattern } => self.expect_message(target, pattern, true)?,
-            Expectation::NoMessage { target, pattern } => self.expect_message(target, pattern, false)?,
+            Expectation::Message { target, pattern } => {
+                self.expect_message(target, pattern, true)?
+            }
+            Expectation::NoMessage { target, pattern } => {
+                self.expect_message(target, pattern, false)?
+            }
             Expectation::Restarts { path, count } => self.expect_restarts(path, *count)?,
             Expectation::Children { sup, count } => self.expect_children(sup, *count)?,
             Expectation::Same { target, var } => self.expect_same(target, var, true)?,
             Expectation::Changed { target, var } => self.expect_same(target, var, false)?,
-            Expectation::Reply { target, request, pattern } => self.expect_reply(target, request, pattern)?,
+            Expectation::Reply {
+                target,
+                request,
+                pattern,
+            } => self.expect_reply(target, request, pattern)?,
         };
         Ok(match check {
             Ok(text) => Outcome::line(Line::Pass(format!("pass: {text}"))),
@@ -42,7 +50,10 @@ impl Session {
         match self.resolve(target) {
             Ok(pid) if self.runtime.is_alive(pid) => Ok(format!("{name} is alive ({pid})")),
             Ok(pid) => Err(match self.runtime.death(pid) {
-                Some(death) => format!("expected {name} to be alive, but {pid} exited with {}", death.reason),
+                Some(death) => format!(
+                    "expected {name} to be alive, but {pid} exited with {}",
+                    death.reason
+                ),
                 None => format!("expected {name} to be alive, but {pid} is not"),
             }),
             Err(error) => Err(format!("expected {name} to be alive, but {error}")),
@@ -53,21 +64,36 @@ impl Session {
         let name = describe(target);
         let expected = reason.map(|r| self.term(r)).transpose()?;
         let Ok(pid) = self.resolve_or_recall(target) else {
-            return Ok(Err(format!("expected {name} to be dead, but there is no such process to check")));
+            return Ok(Err(format!(
+                "expected {name} to be dead, but there is no such process to check"
+            )));
         };
         if self.runtime.is_alive(pid) {
-            return Ok(Err(format!("expected {name} to be dead, but {pid} is alive")));
+            return Ok(Err(format!(
+                "expected {name} to be dead, but {pid} is alive"
+            )));
         }
         let actual = self.runtime.death(pid).map(|death| death.reason);
         Ok(match (expected, actual) {
             (None, _) => Ok(format!("{name} is dead")),
-            (Some(expected), Some(actual)) if expected == actual => Ok(format!("{name} died with {actual}")),
-            (Some(expected), Some(actual)) => Err(format!("expected {name} to die with {expected}, but it died with {actual}")),
-            (Some(expected), None) => Err(format!("expected {name} to die with {expected}, but its reason is not known")),
+            (Some(expected), Some(actual)) if expected == actual => {
+                Ok(format!("{name} died with {actual}"))
+            }
+            (Some(expected), Some(actual)) => Err(format!(
+                "expected {name} to die with {expected}, but it died with {actual}"
+            )),
+            (Some(expected), None) => Err(format!(
+                "expected {name} to die with {expected}, but its reason is not known"
+            )),
         })
     }
 
-    fn expect_message(&self, target: &Target, pattern: &TermExpr, wanted: bool) -> EvalResult<Check> {
+    fn expect_message(
+        &self,
+        target: &Target,
+        pattern: &TermExpr,
+        wanted: bool,
+    ) -> EvalResult<Check> {
         let name = describe(target);
         let pid = self.resolve(target)?;
         let messages = self.runtime.mailbox(pid).unwrap_or_default();
@@ -82,13 +108,17 @@ impl Session {
                 "expected a message matching {shown} in {name}'s mailbox, found {}",
                 list(&messages)
             )),
-            (Some(message), false) => Err(format!("expected no message matching {shown} in {name}'s mailbox, found {message}")),
+            (Some(message), false) => Err(format!(
+                "expected no message matching {shown} in {name}'s mailbox, found {message}"
+            )),
         })
     }
 
     fn expect_restarts(&self, path: &Target, count: u64) -> EvalResult<Check> {
         let Target::Path(segments) = path else {
-            return Ok(Err("`expect restarts` takes a supervisor path like demo/w1".to_owned()));
+            return Ok(Err(
+                "`expect restarts` takes a supervisor path like demo/w1".to_owned(),
+            ));
         };
         let (id, parent) = segments.split_last().expect("paths have segments");
         let parent_target = if parent.len() == 1 {
@@ -98,21 +128,33 @@ impl Session {
         };
         let supervisor = self.resolve(&parent_target)?;
         let id = Atom::new(id);
-        let snapshot = self.shell.run(move |me| async move { api::snapshot(&me, supervisor).await })?;
+        let snapshot = self
+            .shell
+            .run(move |me| async move { api::snapshot(&me, supervisor).await })?;
         let Ok(snapshot) = snapshot else {
-            return Ok(Err(format!("{} is not a supervisor that answers", describe(&parent_target))));
+            return Ok(Err(format!(
+                "{} is not a supervisor that answers",
+                describe(&parent_target)
+            )));
         };
         let name = describe(path);
         Ok(match snapshot.children.iter().find(|c| c.id == id) {
-            Some(child) if u64::from(child.restarts) == count => Ok(format!("{name} was restarted {count} times")),
-            Some(child) => Err(format!("expected {name} to have been restarted {count} times, but it was {} times", child.restarts)),
+            Some(child) if u64::from(child.restarts) == count => {
+                Ok(format!("{name} was restarted {count} times"))
+            }
+            Some(child) => Err(format!(
+                "expected {name} to have been restarted {count} times, but it was {} times",
+                child.restarts
+            )),
             None => Err(format!("{} has no child {id}", describe(&parent_target))),
         })
     }
 
     fn expect_children(&self, sup: &Target, count: u64) -> EvalResult<Check> {
         let supervisor = self.resolve(sup)?;
-        let snapshot = self.shell.run(move |me| async move { api::snapshot(&me, supervisor).await })?;
+        let snapshot = self
+            .shell
+            .run(move |me| async move { api::snapshot(&me, supervisor).await })?;
         let name = describe(sup);
         let Ok(snapshot) = snapshot else {
             return Ok(Err(format!("{name} is not a supervisor that answers")));
@@ -125,7 +167,9 @@ impl Session {
         Ok(if running == count {
             Ok(format!("{name} has {count} children running"))
         } else {
-            Err(format!("expected {name} to have {count} children running, but it has {running}"))
+            Err(format!(
+                "expected {name} to have {count} children running, but it has {running}"
+            ))
         })
     }
 
@@ -135,14 +179,25 @@ impl Session {
         let now = self.resolve(target).map(Term::Pid);
         Ok(match (now, same) {
             (Ok(now), true) if now == before => Ok(format!("{name} is still {now}")),
-            (Ok(now), true) => Err(format!("expected {name} to still be {var} = {before}, but it is {now}")),
-            (Ok(now), false) if now != before => Ok(format!("{name} changed from {before} to {now}")),
-            (Ok(now), false) => Err(format!("expected {name} to have changed from {var} = {before}, but it is still {now}")),
+            (Ok(now), true) => Err(format!(
+                "expected {name} to still be {var} = {before}, but it is {now}"
+            )),
+            (Ok(now), false) if now != before => {
+                Ok(format!("{name} changed from {before} to {now}"))
+            }
+            (Ok(now), false) => Err(format!(
+                "expected {name} to have changed from {var} = {before}, but it is still {now}"
+            )),
             (Err(error), _) => Err(format!("expected {name} to be running, but {error}")),
         })
     }
 
-    fn expect_reply(&self, target: &Target, request: &TermExpr, pattern: &TermExpr) -> EvalResult<Check> {
+    fn expect_reply(
+        &self,
+        target: &Target,
+        request: &TermExpr,
+        pattern: &TermExpr,
+    ) -> EvalResult<Check> {
         let name = describe(target);
         let request = self.term(request)?;
         let server = self.resolve(target)?;
@@ -156,8 +211,12 @@ impl Session {
             Ok(reply) if match_pattern(pattern, &reply, &self.vars, self.shell.pid()).is_some() => {
                 Ok(format!("{name} answered {shown_request} with {reply}"))
             }
-            Ok(reply) => Err(format!("expected {name} to answer {shown_request} with {shown}, but it answered {reply}")),
-            Err(reason) => Err(format!("expected {name} to answer {shown_request} with {shown}, but the call failed: {reason}")),
+            Ok(reply) => Err(format!(
+                "expected {name} to answer {shown_request} with {shown}, but it answered {reply}"
+            )),
+            Err(reason) => Err(format!(
+                "expected {name} to answer {shown_request} with {shown}, but the call failed: {reason}"
+            )),
         })
     }
 }
@@ -167,11 +226,21 @@ fn show_pattern(pattern: &TermExpr) -> String {
     match pattern {
         TermExpr::Wildcard => "_".to_owned(),
         TermExpr::Var(name) => name.clone(),
-        TermExpr::Tuple(items) => format!("{{{}}}", items.iter().map(show_pattern).collect::<Vec<_>>().join(",")),
-        TermExpr::List(items) => format!("[{}]", items.iter().map(show_pattern).collect::<Vec<_>>().join(",")),
+        TermExpr::Tuple(items) => format!(
+            "{{{}}}",
+            items.iter().map(show_pattern).collect::<Vec<_>>().join(",")
+        ),
+        TermExpr::List(items) => format!(
+            "[{}]",
+            items.iter().map(show_pattern).collect::<Vec<_>>().join(",")
+        ),
         TermExpr::SelfPid => "self".to_owned(),
-        other => super::values::to_term(other, &Default::default(), crate::runtime::Pid::from_number(0))
-            .map_or_else(|_| format!("{other:?}"), |t| t.to_string()),
+        other => super::values::to_term(
+            other,
+            &Default::default(),
+            crate::runtime::Pid::from_number(0),
+        )
+        .map_or_else(|_| format!("{other:?}"), |t| t.to_string()),
     }
 }
 

@@ -37,7 +37,11 @@ impl Labels {
                 supervisor,
                 report: SupervisorReport::ChildStarted { id, pid },
             } => {
-                let parent = self.by_pid.get(supervisor).cloned().unwrap_or_else(|| supervisor.to_string());
+                let parent = self
+                    .by_pid
+                    .get(supervisor)
+                    .cloned()
+                    .unwrap_or_else(|| supervisor.to_string());
                 self.by_pid.insert(*pid, format!("{parent}/{}", id.name()));
             }
             _ => {}
@@ -78,6 +82,16 @@ impl EventFeed {
 
     pub fn label(&self, pid: Pid) -> Option<String> {
         self.labels.lock().get(pid)
+    }
+
+    /// Every name learned so far.
+    pub fn labels(&self) -> Vec<(Pid, String)> {
+        self.labels
+            .lock()
+            .by_pid
+            .iter()
+            .map(|(&pid, label)| (pid, label.clone()))
+            .collect()
     }
 
     /// Lines for every event that has arrived.

@@ -56,6 +56,20 @@ pub enum Line {
     Notice(String),
 }
 
+impl Line {
+    /// The line as the terminal shows it, coloured by what it means.
+    pub fn render(&self, style: &Style) -> String {
+        use crate::view::Role;
+        match self {
+            Line::Value(text) | Line::Text(text) => text.clone(),
+            Line::Error(text) | Line::Fail(text) => style.paint(text, Role::Crash),
+            Line::Say(text) => style.paint(text, Role::Header),
+            Line::Pass(text) => style.paint(text, Role::Alive),
+            Line::Notice(text) => style.paint(text, Role::Warning),
+        }
+    }
+}
+
 /// What the driver should do after a command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Control {
@@ -158,6 +172,27 @@ impl Session {
         &self.vars
     }
 
+    /// Targets worth completing: registered names and the supervision paths
+    /// of live processes (`demo`, `demo/w1`, ...), sorted.
+    pub fn target_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .runtime
+            .registered()
+            .into_iter()
+            .map(|(name, _)| name.name().to_owned())
+            .chain(
+                self.feed
+                    .labels()
+                    .into_iter()
+                    .filter(|(pid, _)| self.runtime.is_alive(*pid))
+                    .map(|(_, label)| label),
+            )
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
     /// Lets the system run after a command so its effects (and events) are
     /// complete before the next one.
     pub fn settle(&self) {
@@ -196,17 +231,27 @@ impl Session {
     fn value_of(&mut self, command: &Command) -> EvalResult<Term> {
         let mut control = Control::Continue;
         let outcome = self.run(command, &mut control)?;
-        outcome
-            .value
-            .ok_or_else(|| EvalError::new("this command has no value to bind").with_hint("bind a spawn, whereis, monitor, call, receive, start_child, sup or a term"))
+        outcome.value.ok_or_else(|| {
+            EvalError::new("this command has no value to bind").with_hint(
+                "bind a spawn, whereis, monitor, call, receive, start_child, sup or a term",
+            )
+        })
     }
 
     fn run(&mut self, command: &Command, control: &mut Control) -> EvalResult<Outcome> {
         use Command as C;
         match command {
-            C::Spawn { kind, name, link_or_monitor } => self.spawn(kind, name.as_deref(), *link_or_monitor),
+            C::Spawn {
+                kind,
+                name,
+                link_or_monitor,
+            } => self.spawn(kind, name.as_deref(), *link_or_monitor),
             C::Send { target, message } => self.send(target, message),
-            C::Call { target, request, timeout } => self.call(target, request, *timeout),
+            C::Call {
+                target,
+                request,
+                timeout,
+            } => self.call(target, request, *timeout),
             C::Exit { target, reason } => self.exit(target, reason),
             C::Kill { target } => self.exit(target, &ast::TermExpr::Atom("kill".into())),
             C::Crash { target, reason } => self.crash(target, reason.as_ref()),
@@ -233,7 +278,11 @@ impl Session {
             C::Mailbox { target } => self.mailbox(target),
             C::Regs => self.regs(),
             C::Sleep(duration) => self.sleep(*duration),
-            C::Wait { target, until, timeout } => self.wait(target, *until, *timeout),
+            C::Wait {
+                target,
+                until,
+                timeout,
+            } => self.wait(target, *until, *timeout),
             C::Expect(expectation) => self.expect(expectation),
             C::Say(text) => Ok(Outcome::line(Line::Say(text.clone()))),
             C::Pause => {
@@ -268,8 +317,10 @@ impl Session {
             && existing != &value
         {
             // Erlang's variables are single assignment; the shell says so.
-            return Err(EvalError::new(format!("no match: {var} is already bound to {existing}"))
-                .with_hint("variables are single assignment, as in Erlang: pick a new name"));
+            return Err(
+                EvalError::new(format!("no match: {var} is already bound to {existing}"))
+                    .with_hint("variables are single assignment, as in Erlang: pick a new name"),
+            );
         }
         self.vars.insert(var.to_owned(), value.clone());
         Ok(Outcome::value(value))
@@ -296,7 +347,10 @@ impl Session {
     fn slowmo(&mut self, delay: Option<Duration>) -> Outcome {
         self.slowmo.set(delay.unwrap_or(Duration::ZERO));
         Outcome::line(Line::Notice(match delay {
-            Some(d) => format!("slow motion: supervisors wait {} before each restart", crate::view::duration(d)),
+            Some(d) => format!(
+                "slow motion: supervisors wait {} before each restart",
+                crate::view::duration(d)
+            ),
             None => "slow motion off".to_owned(),
         }))
     }
@@ -308,7 +362,10 @@ impl Session {
             ast::LogLevel::Verbose => LogLevel::Verbose,
         };
         self.feed.set_level(level);
-        Outcome::line(Line::Notice(format!("log level: {}", format!("{level:?}").to_lowercase())))
+        Outcome::line(Line::Notice(format!(
+            "log level: {}",
+            format!("{level:?}").to_lowercase()
+        )))
     }
 
     fn help(&self, topic: Option<&str>) -> EvalResult<Outcome> {
@@ -327,7 +384,11 @@ impl Session {
     }
 
     fn kinds(&self) -> Outcome {
-        let width = crate::behavior::kinds().iter().map(|k| k.usage.len()).max().unwrap_or(0);
+        let width = crate::behavior::kinds()
+            .iter()
+            .map(|k| k.usage.len())
+            .max()
+            .unwrap_or(0);
         let text = crate::behavior::kinds()
             .iter()
             .map(|kind| format!("{:width$}  {}", kind.usage, kind.help))

@@ -26,13 +26,21 @@ impl Session {
         values::to_terms(&kind.args, &self.vars, self.shell.pid())
     }
 
-    pub(super) fn spawn(&mut self, kind: &KindSpec, name: Option<&str>, option: Option<SpawnOpt>) -> EvalResult<Outcome> {
+    pub(super) fn spawn(
+        &mut self,
+        kind: &KindSpec,
+        name: Option<&str>,
+        option: Option<SpawnOpt>,
+    ) -> EvalResult<Outcome> {
         let args = self.kind_args(kind)?;
         behavior::check(&kind.name, &args).map_err(|e| EvalError::new(e.to_string()))?;
         let name = name.map(Atom::new);
         if let Some(owner) = name.and_then(|name| self.runtime.whereis(name)) {
-            return Err(EvalError::new(format!("the name {} is already registered to {owner}", name.unwrap()))
-                .with_hint("pick another name, or `unregister` it first"));
+            return Err(EvalError::new(format!(
+                "the name {} is already registered to {owner}",
+                name.unwrap()
+            ))
+            .with_hint("pick another name, or `unregister` it first"));
         }
         let kind_name = kind.name.clone();
         let context = StartContext { id: name };
@@ -46,11 +54,15 @@ impl Session {
             })?
             .map_err(|e| EvalError::new(e.to_string()))?;
         if let Some(name) = name {
-            self.runtime.register(name, pid).map_err(|e| EvalError::new(e.to_string()))?;
+            self.runtime
+                .register(name, pid)
+                .map_err(|e| EvalError::new(e.to_string()))?;
         }
         let mut outcome = Outcome::value(Term::Pid(pid));
         if let Some(reference) = reference {
-            outcome.lines.push(Line::Notice(format!("monitoring {pid} with {reference}")));
+            outcome
+                .lines
+                .push(Line::Notice(format!("monitoring {pid} with {reference}")));
         }
         Ok(outcome)
     }
@@ -65,7 +77,12 @@ impl Session {
         Ok(Outcome::value(message))
     }
 
-    pub(super) fn call(&mut self, target: &Target, request: &TermExpr, timeout: Option<Duration>) -> EvalResult<Outcome> {
+    pub(super) fn call(
+        &mut self,
+        target: &Target,
+        request: &TermExpr,
+        timeout: Option<Duration>,
+    ) -> EvalResult<Outcome> {
         let request = self.term(request)?;
         let server = self.resolve(target)?;
         let timeout = timeout.unwrap_or(DEFAULT_WAIT);
@@ -74,22 +91,31 @@ impl Session {
             .run(move |me| async move { me.call(server, request, Some(timeout)).await })?;
         match reply {
             Ok(reply) => Ok(Outcome::value(reply)),
-            Err(reason) => Err(EvalError::new(format!("call failed: {reason}")).with_hint(match reason.as_atom().map(Atom::name) {
-                Some("noproc") => "the process is not alive".to_owned(),
-                Some("timeout") => format!("no reply within {}", crate::view::duration(timeout)),
-                _ => "the process died while handling the call".to_owned(),
-            })),
+            Err(reason) => Err(EvalError::new(format!("call failed: {reason}")).with_hint(
+                match reason.as_atom().map(Atom::name) {
+                    Some("noproc") => "the process is not alive".to_owned(),
+                    Some("timeout") => {
+                        format!("no reply within {}", crate::view::duration(timeout))
+                    }
+                    _ => "the process died while handling the call".to_owned(),
+                },
+            )),
         }
     }
 
     pub(super) fn exit(&mut self, target: &Target, reason: &TermExpr) -> EvalResult<Outcome> {
         let reason = self.term(reason)?;
         let to = self.resolve(target)?;
-        self.shell.run(move |me| async move { me.exit(to, reason) })?;
+        self.shell
+            .run(move |me| async move { me.exit(to, reason) })?;
         Ok(Outcome::value(Term::Atom(Atom::TRUE)))
     }
 
-    pub(super) fn crash(&mut self, target: &Target, reason: Option<&TermExpr>) -> EvalResult<Outcome> {
+    pub(super) fn crash(
+        &mut self,
+        target: &Target,
+        reason: Option<&TermExpr>,
+    ) -> EvalResult<Outcome> {
         let reason = match reason {
             Some(reason) => self.term(reason)?,
             None => Term::Atom(Atom::CRASH),
@@ -105,15 +131,23 @@ impl Session {
     pub(super) fn trap(&mut self, target: &Target, on: bool) -> EvalResult<Outcome> {
         let pid = self.resolve(target)?;
         let old = if pid == self.shell.pid() {
-            self.shell.run(move |me| async move { me.set_trap_exit(on) })?
+            self.shell
+                .run(move |me| async move { me.set_trap_exit(on) })?
         } else {
             self.alive(pid)?;
-            let old = self.runtime.process_info(pid).is_some_and(|info| info.trap_exit);
+            let old = self
+                .runtime
+                .process_info(pid)
+                .is_some_and(|info| info.trap_exit);
             self.runtime.set_trap_exit(pid, on);
             old
         };
         // process_flag/2 returns the old value.
-        Ok(Outcome::value(Term::Atom(if old { Atom::TRUE } else { Atom::FALSE })))
+        Ok(Outcome::value(Term::Atom(if old {
+            Atom::TRUE
+        } else {
+            Atom::FALSE
+        })))
     }
 
     fn alive(&self, pid: Pid) -> EvalResult<()> {
@@ -125,14 +159,20 @@ impl Session {
     }
 
     /// `link A` (the shell links to A) or `link A B`; likewise `unlink`.
-    pub(super) fn link(&mut self, a: &Target, b: Option<&Target>, link: bool) -> EvalResult<Outcome> {
+    pub(super) fn link(
+        &mut self,
+        a: &Target,
+        b: Option<&Target>,
+        link: bool,
+    ) -> EvalResult<Outcome> {
         let first = self.resolve(a)?;
         match b {
             None if link => {
                 let result = self.shell.run(move |me| async move { me.link(first) })?;
                 result.map_err(|reason| {
-                    EvalError::new(format!("** exception error: {reason}"))
-                        .with_hint(format!("{first} is not alive, so there is nothing to link to"))
+                    EvalError::new(format!("** exception error: {reason}")).with_hint(format!(
+                        "{first} is not alive, so there is nothing to link to"
+                    ))
                 })?;
             }
             None => self.shell.run(move |me| async move { me.unlink(first) })?,
@@ -163,9 +203,11 @@ impl Session {
 
     pub(super) fn demonitor(&mut self, reference: &TermExpr) -> EvalResult<Outcome> {
         let Term::Ref(reference) = self.term(reference)? else {
-            return Err(EvalError::new("demonitor takes a reference").with_hint("e.g. R = monitor w, then demonitor R"));
+            return Err(EvalError::new("demonitor takes a reference")
+                .with_hint("e.g. R = monitor w, then demonitor R"));
         };
-        self.shell.run(move |me| async move { me.demonitor(reference) })?;
+        self.shell
+            .run(move |me| async move { me.demonitor(reference) })?;
         Ok(Outcome::value(Term::Atom(Atom::TRUE)))
     }
 
@@ -190,7 +232,9 @@ impl Session {
             Target::Path(_) => self.resolve(target).ok(),
             other => Some(self.resolve(other)?).filter(|&pid| self.runtime.is_alive(pid)),
         };
-        Ok(Outcome::value(found.map_or(Term::Atom(Atom::UNDEFINED), Term::Pid)))
+        Ok(Outcome::value(
+            found.map_or(Term::Atom(Atom::UNDEFINED), Term::Pid),
+        ))
     }
 
     pub(super) fn trace(&mut self, target: &Target, on: bool) -> EvalResult<Outcome> {
@@ -198,7 +242,11 @@ impl Session {
         if !self.runtime.trace(pid, on) {
             return Err(EvalError::new(format!("{pid} is not alive")));
         }
-        let what = if on { "tracing messages of" } else { "no longer tracing" };
+        let what = if on {
+            "tracing messages of"
+        } else {
+            "no longer tracing"
+        };
         Ok(Outcome::line(Line::Notice(format!("{what} {pid}"))))
     }
 
@@ -212,26 +260,40 @@ impl Session {
             all
         })?;
         let mut outcome = Outcome::value(Term::Atom(Atom::OK));
-        let got: Vec<Line> = messages.iter().map(|m| Line::Text(format!("Shell got {m}"))).collect();
+        let got: Vec<Line> = messages
+            .iter()
+            .map(|m| Line::Text(format!("Shell got {m}")))
+            .collect();
         outcome.lines.splice(0..0, got);
         Ok(outcome)
     }
 
     /// `receive [PATTERN] [timeout D]`: takes the first matching message
     /// from the shell's mailbox, binding the pattern's variables.
-    pub(super) fn receive(&mut self, pattern: Option<&TermExpr>, timeout: Option<Duration>) -> EvalResult<Outcome> {
+    pub(super) fn receive(
+        &mut self,
+        pattern: Option<&TermExpr>,
+        timeout: Option<Duration>,
+    ) -> EvalResult<Outcome> {
         let timeout = timeout.unwrap_or(DEFAULT_WAIT);
         let vars = self.vars.clone();
         let shell = self.shell.pid();
         let pattern = pattern.cloned();
         let wanted = pattern.clone();
         let received = self.shell.run(move |me| async move {
-            let matches = move |m: &Term| wanted.as_ref().is_none_or(|p| match_pattern(p, m, &vars, shell).is_some());
+            let matches = move |m: &Term| {
+                wanted
+                    .as_ref()
+                    .is_none_or(|p| match_pattern(p, m, &vars, shell).is_some())
+            };
             me.receive_matching(matches, Some(timeout)).await
         })?;
         let Some(message) = received else {
-            return Err(EvalError::new(format!("nothing matched within {}", crate::view::duration(timeout)))
-                .with_hint("`mailbox self` shows what is waiting"));
+            return Err(EvalError::new(format!(
+                "nothing matched within {}",
+                crate::view::duration(timeout)
+            ))
+            .with_hint("`mailbox self` shows what is waiting"));
         };
         if let Some(pattern) = &pattern {
             self.bind_pattern(pattern, &message);

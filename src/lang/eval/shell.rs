@@ -51,11 +51,17 @@ impl Shell {
         F: FnOnce(Arc<Process>) -> Fut + Send + 'static,
         Fut: Future<Output = T> + Send + 'static,
     {
-        self.host.run_for(JOB_LIMIT, job).map_err(|error| match error {
-            HostError::Died(reason) => EvalError::new(format!("** exception exit: {reason} (the shell process died)")),
-            HostError::Stuck => EvalError::new("this would wait for ever: nothing else can happen")
-                .with_hint("give it a timeout, e.g. receive timeout 1s"),
-            HostError::TimedOut => EvalError::new("gave up waiting"),
-        })
+        self.host
+            .run_for(JOB_LIMIT, job)
+            .map_err(|error| match error {
+                HostError::Died(reason) => EvalError::new(format!(
+                    "** exception exit: {reason} (the shell process died)"
+                )),
+                HostError::Stuck => {
+                    EvalError::new("this would wait for ever: nothing else can happen")
+                        .with_hint("give it a timeout, e.g. receive timeout 1s")
+                }
+                HostError::TimedOut => EvalError::new("gave up waiting"),
+            })
     }
 }

@@ -17,14 +17,17 @@ impl Session {
     pub(super) fn start_supervisor(&mut self, spec: &SupSpec) -> EvalResult<Outcome> {
         let name = Atom::new(&spec.name);
         if let Some(owner) = self.runtime.whereis(name) {
-            return Err(EvalError::new(format!("the name {name} is already registered to {owner}"))
-                .with_hint("pick another name, or `reset` to start over"));
+            return Err(EvalError::new(format!(
+                "the name {name} is already registered to {owner}"
+            ))
+            .with_hint("pick another name, or `reset` to start over"));
         }
         let built = self.supervisor_spec(spec)?;
         let started = self
             .shell
             .run(move |me| async move { supervisor::start(&me, built, Some(name), false).await })?;
-        let pid = started.map_err(|reason| EvalError::new(format!("{name} failed to start: {reason}")))?;
+        let pid = started
+            .map_err(|reason| EvalError::new(format!("{name} failed to start: {reason}")))?;
         self.supervisors.retain(|&s| s != name);
         self.supervisors.push(name);
         Ok(Outcome::value(Term::Pid(pid)))
@@ -54,12 +57,14 @@ impl Session {
                 shutdown,
             } => {
                 let args = self.kind_args(kind)?;
-                behavior::check(&kind.name, &args).map_err(|e| EvalError::new(format!("worker {id}: {e}")))?;
+                behavior::check(&kind.name, &args)
+                    .map_err(|e| EvalError::new(format!("worker {id}: {e}")))?;
                 let kind_name = kind.name.clone();
                 let context = StartContext::child(Atom::new(id));
                 let start = move |sup: &Process, extra: &[Term]| {
                     let all: Vec<Term> = args.iter().chain(extra).cloned().collect();
-                    behavior::spawn_kind(sup, &kind_name, &all, &context, true).map_err(|e| Term::string(&e.to_string()))
+                    behavior::spawn_kind(sup, &kind_name, &all, &context, true)
+                        .map_err(|e| Term::string(&e.to_string()))
                 };
                 let mut spec = ChildSpec::worker(id, &kind.name, start);
                 if let Some(restart) = restart {
@@ -70,11 +75,18 @@ impl Session {
                 }
                 Ok(spec)
             }
-            ChildSpecAst::Sup(nested) => Ok(ChildSpec::supervisor(&nested.name, self.supervisor_spec(nested)?)),
+            ChildSpecAst::Sup(nested) => Ok(ChildSpec::supervisor(
+                &nested.name,
+                self.supervisor_spec(nested)?,
+            )),
         }
     }
 
-    pub(super) fn start_child(&mut self, sup: &Target, child: &StartChildArg) -> EvalResult<Outcome> {
+    pub(super) fn start_child(
+        &mut self,
+        sup: &Target,
+        child: &StartChildArg,
+    ) -> EvalResult<Outcome> {
         let supervisor = self.resolve(sup)?;
         let reply = match child {
             StartChildArg::Spec(spec) => {
@@ -84,8 +96,9 @@ impl Session {
             }
             StartChildArg::Args(args) => {
                 let args = super::values::to_terms(args, &self.vars, self.shell.pid())?;
-                self.shell
-                    .run(move |me| async move { api::start_child_with_args(&me, supervisor, args).await })?
+                self.shell.run(move |me| async move {
+                    api::start_child_with_args(&me, supervisor, args).await
+                })?
             }
         };
         supervisor_reply(reply)
@@ -94,7 +107,10 @@ impl Session {
     pub(super) fn terminate_child(&mut self, sup: &Target, id: &str) -> EvalResult<Outcome> {
         let supervisor = self.resolve(sup)?;
         // An instance of a simple_one_for_one supervisor is named by its pid.
-        let child = match id.strip_prefix("<0.").and_then(|rest| rest.strip_suffix(".0>")) {
+        let child = match id
+            .strip_prefix("<0.")
+            .and_then(|rest| rest.strip_suffix(".0>"))
+        {
             Some(number) => number
                 .parse()
                 .map(|n| Term::Pid(crate::runtime::Pid::from_number(n)))

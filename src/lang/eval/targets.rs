@@ -61,11 +61,17 @@ impl Session {
             let child = self
                 .shell
                 .run(move |me| async move { api::child_pid(&me, supervisor, id).await })?
-                .map_err(|reason| EvalError::new(format!("{walked} is not a supervisor that answers ({reason})")))?;
+                .map_err(|reason| {
+                    EvalError::new(format!(
+                        "{walked} is not a supervisor that answers ({reason})"
+                    ))
+                })?;
             walked = format!("{walked}/{segment}");
             current = child.ok_or_else(|| {
-                EvalError::new(format!("{walked} is not running"))
-                    .with_hint(format!("`which_children {}` shows its state", walked.rsplit_once('/').map_or("", |p| p.0)))
+                EvalError::new(format!("{walked} is not running")).with_hint(format!(
+                    "`which_children {}` shows its state",
+                    walked.rsplit_once('/').map_or("", |p| p.0)
+                ))
             })?;
         }
         Ok(current)

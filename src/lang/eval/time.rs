@@ -21,7 +21,12 @@ impl Session {
     }
 
     /// `wait TARGET alive|dead|restarted [timeout D]`.
-    pub(super) fn wait(&mut self, target: &Target, until: WaitFor, timeout: Option<Duration>) -> EvalResult<Outcome> {
+    pub(super) fn wait(
+        &mut self,
+        target: &Target,
+        until: WaitFor,
+        timeout: Option<Duration>,
+    ) -> EvalResult<Outcome> {
         let timeout = timeout.unwrap_or(DEFAULT_WAIT);
         // For `restarted`, the process the target names now; the wait ends
         // when the target names a different, live process.

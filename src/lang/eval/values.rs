@@ -35,21 +35,36 @@ pub fn to_term(expr: &TermExpr, vars: &Bindings, shell: Pid) -> EvalResult<Term>
 }
 
 pub fn to_terms(items: &[TermExpr], vars: &Bindings, shell: Pid) -> EvalResult<Vec<Term>> {
-    items.iter().map(|item| to_term(item, vars, shell)).collect()
+    items
+        .iter()
+        .map(|item| to_term(item, vars, shell))
+        .collect()
 }
 
 pub fn unbound(name: &str) -> EvalError {
-    EvalError::new(format!("variable {name} is unbound")).with_hint(format!("bind it first, e.g. {name} = spawn counter"))
+    EvalError::new(format!("variable {name} is unbound"))
+        .with_hint(format!("bind it first, e.g. {name} = spawn counter"))
 }
 
 /// Matches `term` against `pattern`; on success returns the variables the
 /// match binds (in addition to `vars`).
-pub fn match_pattern(pattern: &TermExpr, term: &Term, vars: &Bindings, shell: Pid) -> Option<Bindings> {
+pub fn match_pattern(
+    pattern: &TermExpr,
+    term: &Term,
+    vars: &Bindings,
+    shell: Pid,
+) -> Option<Bindings> {
     let mut new = Bindings::new();
     matches(pattern, term, vars, shell, &mut new).then_some(new)
 }
 
-fn matches(pattern: &TermExpr, term: &Term, vars: &Bindings, shell: Pid, new: &mut Bindings) -> bool {
+fn matches(
+    pattern: &TermExpr,
+    term: &Term,
+    vars: &Bindings,
+    shell: Pid,
+    new: &mut Bindings,
+) -> bool {
     match pattern {
         TermExpr::Wildcard => true,
         TermExpr::Var(name) => match vars.get(name).or_else(|| new.get(name)) {
@@ -71,7 +86,13 @@ fn matches(pattern: &TermExpr, term: &Term, vars: &Bindings, shell: Pid, new: &m
     }
 }
 
-fn all_match(items: &[TermExpr], elements: &[Term], vars: &Bindings, shell: Pid, new: &mut Bindings) -> bool {
+fn all_match(
+    items: &[TermExpr],
+    elements: &[Term],
+    vars: &Bindings,
+    shell: Pid,
+    new: &mut Bindings,
+) -> bool {
     items.len() == elements.len()
         && items
             .iter()
@@ -91,24 +112,55 @@ mod tests {
     fn variables_and_self_are_resolved() {
         let mut vars = Bindings::new();
         vars.insert("X".into(), Term::Int(1));
-        let expr = TermExpr::Tuple(vec![atom("a"), TermExpr::Var("X".into()), TermExpr::SelfPid]);
+        let expr = TermExpr::Tuple(vec![
+            atom("a"),
+            TermExpr::Var("X".into()),
+            TermExpr::SelfPid,
+        ]);
         let shell = Pid::from_number(7);
-        assert_eq!(to_term(&expr, &vars, shell).unwrap().to_string(), "{a,1,<0.7.0>}");
+        assert_eq!(
+            to_term(&expr, &vars, shell).unwrap().to_string(),
+            "{a,1,<0.7.0>}"
+        );
         assert!(to_term(&TermExpr::Var("Y".into()), &vars, shell).is_err());
     }
 
     #[test]
     fn patterns_bind_unbound_variables_and_compare_bound_ones() {
         let shell = Pid::from_number(7);
-        let exit = Term::tuple([Term::atom("EXIT"), Term::Pid(Pid::from_number(9)), Term::atom("boom")]);
-        let pattern = TermExpr::Tuple(vec![atom("EXIT"), TermExpr::Var("P".into()), TermExpr::Wildcard]);
+        let exit = Term::tuple([
+            Term::atom("EXIT"),
+            Term::Pid(Pid::from_number(9)),
+            Term::atom("boom"),
+        ]);
+        let pattern = TermExpr::Tuple(vec![
+            atom("EXIT"),
+            TermExpr::Var("P".into()),
+            TermExpr::Wildcard,
+        ]);
         let bound = match_pattern(&pattern, &exit, &Bindings::new(), shell).unwrap();
         assert_eq!(bound["P"], Term::Pid(Pid::from_number(9)));
         let mut vars = Bindings::new();
         vars.insert("P".into(), Term::Pid(Pid::from_number(10)));
         assert!(match_pattern(&pattern, &exit, &vars, shell).is_none());
         let twice = TermExpr::Tuple(vec![TermExpr::Var("A".into()), TermExpr::Var("A".into())]);
-        assert!(match_pattern(&twice, &Term::tuple([Term::Int(1), Term::Int(1)]), &Bindings::new(), shell).is_some());
-        assert!(match_pattern(&twice, &Term::tuple([Term::Int(1), Term::Int(2)]), &Bindings::new(), shell).is_none());
+        assert!(
+            match_pattern(
+                &twice,
+                &Term::tuple([Term::Int(1), Term::Int(1)]),
+                &Bindings::new(),
+                shell
+            )
+            .is_some()
+        );
+        assert!(
+            match_pattern(
+                &twice,
+                &Term::tuple([Term::Int(1), Term::Int(2)]),
+                &Bindings::new(),
+                shell
+            )
+            .is_none()
+        );
     }
 }

@@ -26,9 +26,16 @@ impl Session {
             let snapshot = self
                 .shell
                 .run(move |me| async move { api::snapshot(&me, root).await })?
-                .map_err(|reason| EvalError::new(format!("{root} is not a supervisor that answers ({reason})")))?;
+                .map_err(|reason| {
+                    EvalError::new(format!(
+                        "{root} is not a supervisor that answers ({reason})"
+                    ))
+                })?;
             let name = self.display_name(root).unwrap_or_else(|| root.to_string());
-            drawings.push(view::tree(&self.supervisor_view(&name, &snapshot), &self.config.style));
+            drawings.push(view::tree(
+                &self.supervisor_view(&name, &snapshot),
+                &self.config.style,
+            ));
         }
         Ok(Outcome::line(Line::Text(drawings.join("\n"))))
     }
@@ -76,7 +83,11 @@ impl Session {
             .filter_map(|pid| self.runtime.process_info(pid))
             .collect();
         let names = |pid| self.display_name(pid);
-        Ok(Outcome::line(Line::Text(view::ps_table(&rows, &names, &self.config.style))))
+        Ok(Outcome::line(Line::Text(view::ps_table(
+            &rows,
+            &names,
+            &self.config.style,
+        ))))
     }
 
     pub(super) fn info(&mut self, target: &Target) -> EvalResult<Outcome> {
@@ -92,18 +103,34 @@ impl Session {
 
     pub(super) fn mailbox(&mut self, target: &Target) -> EvalResult<Outcome> {
         let pid = self.resolve(target)?;
-        let messages: Vec<Term> = self.runtime.mailbox(pid).ok_or_else(|| match self.runtime.death(pid) {
-            Some(death) => EvalError::new(format!("{pid} is dead (exited with {}): its mailbox went with it", death.reason)),
-            None => never_seen(pid),
-        })?;
-        Ok(Outcome::line(Line::Text(view::mailbox(pid, &messages, &self.config.style))))
+        let messages: Vec<Term> =
+            self.runtime
+                .mailbox(pid)
+                .ok_or_else(|| match self.runtime.death(pid) {
+                    Some(death) => EvalError::new(format!(
+                        "{pid} is dead (exited with {}): its mailbox went with it",
+                        death.reason
+                    )),
+                    None => never_seen(pid),
+                })?;
+        Ok(Outcome::line(Line::Text(view::mailbox(
+            pid,
+            &messages,
+            &self.config.style,
+        ))))
     }
 
     pub(super) fn regs(&mut self) -> EvalResult<Outcome> {
-        Ok(Outcome::line(Line::Text(view::registered(&self.runtime.registered(), &self.config.style))))
+        Ok(Outcome::line(Line::Text(view::registered(
+            &self.runtime.registered(),
+            &self.config.style,
+        ))))
     }
 }
 
 fn never_seen(pid: Pid) -> EvalError {
-    EvalError::new(format!("{pid} is not alive, and no recent death is known for it")).with_hint("`ps` lists the live processes")
+    EvalError::new(format!(
+        "{pid} is not alive, and no recent death is known for it"
+    ))
+    .with_hint("`ps` lists the live processes")
 }

@@ -11,20 +11,29 @@ fn spawn_prints_a_pid_and_as_registers_a_name() {
     let pid = last(&out).to_owned();
     assert!(pid.starts_with("<0.") && pid.ends_with(".0>"), "{out:?}");
     assert_eq!(last(&run(&mut s, "whereis c")), pid);
-    assert!(has(&run(&mut s, "spawn counter as c"), "already registered"));
+    assert!(has(
+        &run(&mut s, "spawn counter as c"),
+        "already registered"
+    ));
 }
 
 #[test]
 fn spawn_with_an_unknown_kind_suggests_the_closest() {
     let mut s = session();
     let out = run(&mut s, "spawn countr");
-    assert!(has(&out, "unknown kind `countr`") && has(&out, "counter"), "{out:?}");
+    assert!(
+        has(&out, "unknown kind `countr`") && has(&out, "counter"),
+        "{out:?}"
+    );
 }
 
 #[test]
 fn send_and_call_talk_to_a_process() {
     let mut s = session();
-    let out = run(&mut s, "spawn counter as c\nc ! incr\nsend c {add, 5}\ncall c get");
+    let out = run(
+        &mut s,
+        "spawn counter as c\nc ! incr\nsend c {add, 5}\ncall c get",
+    );
     assert_eq!(last(&out), "6");
     assert!(has(&out, "{add,5}"), "send prints the message, like `!`");
 }
@@ -32,7 +41,10 @@ fn send_and_call_talk_to_a_process() {
 #[test]
 fn call_to_a_dead_process_fails_with_noproc() {
     let mut s = session();
-    assert!(has(&run(&mut s, "call <0.999.0> get"), "call failed: noproc"));
+    assert!(has(
+        &run(&mut s, "call <0.999.0> get"),
+        "call failed: noproc"
+    ));
 }
 
 #[test]
@@ -48,7 +60,10 @@ fn exit_normal_is_ignored_and_kill_kills() {
 #[test]
 fn crash_is_not_saved_by_trapping_exits() {
     let mut s = session();
-    let out = run(&mut s, "spawn idle as i\ntrap i on\ncrash i boom\nexpect dead i boom");
+    let out = run(
+        &mut s,
+        "spawn idle as i\ntrap i on\ncrash i boom\nexpect dead i boom",
+    );
     assert!(!has(&out, "FAIL"), "{out:?}");
     assert!(has(&out, "crash"), "the crash shows as an event: {out:?}");
 }
@@ -56,7 +71,10 @@ fn crash_is_not_saved_by_trapping_exits() {
 #[test]
 fn the_shell_traps_exits_and_flushes_them() {
     let mut s = session();
-    let out = run(&mut s, "trap self on\nX = spawn idle\nlink X\ncrash X boom\nflush");
+    let out = run(
+        &mut s,
+        "trap self on\nX = spawn idle\nlink X\ncrash X boom\nflush",
+    );
     assert!(has(&out, "Shell got {'EXIT',<0."), "{out:?}");
     assert!(has(&out, "boom}"), "{out:?}");
     assert!(!has(&out, "shell <0."), "the shell survived: {out:?}");
@@ -87,7 +105,10 @@ fn monitor_demonitor_and_monitor_a_b() {
         "spawn sink as s\nI = spawn idle\nJ = spawn idle\nmonitor s I\nR = monitor J\ndemonitor R\nkill I\nkill J\nexpect message s {'DOWN', _, process, I, killed}\nflush",
     );
     assert!(!has(&out, "FAIL"), "{out:?}");
-    assert!(!has(&out, "Shell got"), "demonitored: no 'DOWN' for the shell: {out:?}");
+    assert!(
+        !has(&out, "Shell got"),
+        "demonitored: no 'DOWN' for the shell: {out:?}"
+    );
     assert!(last(&run(&mut s, "R")).starts_with("#Ref<0."));
 }
 
@@ -103,17 +124,26 @@ fn register_unregister_whereis_and_regs() {
 #[test]
 fn receive_binds_the_variables_of_its_pattern() {
     let mut s = session();
-    let out = run(&mut s, "self ! {other, 1}\nself ! {hello, 42}\nreceive {hello, N}\nN");
+    let out = run(
+        &mut s,
+        "self ! {other, 1}\nself ! {hello, 42}\nreceive {hello, N}\nN",
+    );
     assert_eq!(last(&out), "42");
     assert_eq!(last(&run(&mut s, "receive")), "{other,1}");
-    assert!(has(&run(&mut s, "receive timeout 1s"), "nothing matched within 1s"));
+    assert!(has(
+        &run(&mut s, "receive timeout 1s"),
+        "nothing matched within 1s"
+    ));
 }
 
 #[test]
 fn variables_are_single_assignment() {
     let mut s = session();
     let out = run(&mut s, "X = {a, 1}\nX = {a, 1}\nX = {b, 2}\nX");
-    assert!(has(&out, "no match: X is already bound to {a,1}"), "{out:?}");
+    assert!(
+        has(&out, "no match: X is already bound to {a,1}"),
+        "{out:?}"
+    );
     assert_eq!(last(&out), "{a,1}");
     assert!(has(&run(&mut s, "send Y hi"), "variable Y is unbound"));
 }
@@ -121,21 +151,36 @@ fn variables_are_single_assignment() {
 #[test]
 fn views_show_processes() {
     let mut s = session();
-    let out = run(&mut s, "spawn counter as c\nc ! incr\nps\ninfo c\nmailbox self");
+    let out = run(
+        &mut s,
+        "spawn counter as c\nc ! incr\nps\ninfo c\nmailbox self",
+    );
     assert!(has(&out, "counter"), "{out:?}");
     assert!(has(&out, "processes"), "ps has a total line: {out:?}");
     let out = run(&mut s, "crash c boom\ninfo c");
-    assert!(has(&out, "is dead") && has(&out, "boom"), "info on a dead process: {out:?}");
+    assert!(
+        has(&out, "is dead") && has(&out, "boom"),
+        "info on a dead process: {out:?}"
+    );
 }
 
 #[test]
 fn sleep_and_wait_use_the_runtime_clock() {
     let mut s = session();
-    let out = run(&mut s, "spawn crasher(500, boom) as cr\nexpect alive cr\nsleep 1s\nexpect dead cr boom");
+    let out = run(
+        &mut s,
+        "spawn crasher(500, boom) as cr\nexpect alive cr\nsleep 1s\nexpect dead cr boom",
+    );
     assert!(!has(&out, "FAIL"), "{out:?}");
-    let out = run(&mut s, "spawn crasher(2000, boom) as later\nwait later dead timeout 5s\nexpect dead later boom");
+    let out = run(
+        &mut s,
+        "spawn crasher(2000, boom) as later\nwait later dead timeout 5s\nexpect dead later boom",
+    );
     assert!(!has(&out, "FAIL"), "{out:?}");
-    let out = run(&mut s, "spawn idle as forever\nwait forever dead timeout 1s");
+    let out = run(
+        &mut s,
+        "spawn idle as forever\nwait forever dead timeout 1s",
+    );
     assert!(has(&out, "did not happen"), "{out:?}");
 }
 
@@ -146,15 +191,24 @@ fn presenting_commands_control_the_driver() {
     assert_eq!(control(&mut s, "pause"), Control::Pause);
     assert_eq!(control(&mut s, "clear"), Control::Clear);
     assert_eq!(control(&mut s, "quit"), Control::Quit);
-    assert_eq!(run(&mut s, "say \"let it crash\""), vec!["say: let it crash".to_owned()]);
+    assert_eq!(
+        run(&mut s, "say \"let it crash\""),
+        vec!["say: let it crash".to_owned()]
+    );
 }
 
 #[test]
 fn log_levels_and_trace_change_what_events_show() {
     let mut s = session();
     let quiet = run(&mut s, "log quiet\nspawn idle as q");
-    assert!(!has(&quiet, "event: "), "no spawn events when quiet: {quiet:?}");
-    let verbose = run(&mut s, "log verbose\nA = spawn idle\nB = spawn idle\nlink A B");
+    assert!(
+        !has(&quiet, "event: "),
+        "no spawn events when quiet: {quiet:?}"
+    );
+    let verbose = run(
+        &mut s,
+        "log verbose\nA = spawn idle\nB = spawn idle\nlink A B",
+    );
     assert!(has(&verbose, "link"), "{verbose:?}");
     let traced = run(&mut s, "log normal\nspawn echo as e\ntrace e on\ne ! hello");
     assert!(has(&traced, "hello"), "{traced:?}");
@@ -167,7 +221,18 @@ fn help_and_kinds() {
     assert!(has(&run(&mut s, "help sup"), "intensity"));
     assert!(has(&run(&mut s, "help spwan"), "did you mean `help spawn`"));
     let kinds = run(&mut s, "kinds");
-    for kind in ["echo", "sink", "counter", "state_server", "stateful", "ticker", "crasher", "spinner", "pinger", "ponger"] {
+    for kind in [
+        "echo",
+        "sink",
+        "counter",
+        "state_server",
+        "stateful",
+        "ticker",
+        "crasher",
+        "spinner",
+        "pinger",
+        "ponger",
+    ] {
         assert!(has(&kinds, kind), "kinds lists {kind}");
     }
 }

@@ -5,17 +5,28 @@ use crate::lang::parse_line;
 
 fn check(s: &mut Session, line: &str) -> (bool, String) {
     let evaluation = s.eval(&parse_line(line).unwrap().unwrap());
-    let text = evaluation.lines.iter().map(|l| format!("{l:?}")).collect::<Vec<_>>().join("\n");
+    let text = evaluation
+        .lines
+        .iter()
+        .map(|l| format!("{l:?}"))
+        .collect::<Vec<_>>()
+        .join("\n");
     (evaluation.ok, text)
 }
 
 #[test]
 fn expectations_report_pass_and_fail() {
     let mut s = session();
-    run(&mut s, "spawn counter as c\nc ! incr\nspawn sink as sink\nsink ! {hello, 1}");
+    run(
+        &mut s,
+        "spawn counter as c\nc ! incr\nspawn sink as sink\nsink ! {hello, 1}",
+    );
     assert!(check(&mut s, "expect alive c").0);
     let (ok, text) = check(&mut s, "expect dead c");
-    assert!(!ok && text.contains("expected c to be dead, but <0."), "{text}");
+    assert!(
+        !ok && text.contains("expected c to be dead, but <0."),
+        "{text}"
+    );
     assert!(check(&mut s, "expect reply c get 1").0);
     let (ok, text) = check(&mut s, "expect reply c get 2");
     assert!(!ok && text.contains("answered 1"), "{text}");

@@ -29,7 +29,13 @@ pub fn run(session: &mut Session, script: &str) -> Vec<String> {
                 Line::Notice(text) => format!("notice: {text}"),
             });
         }
-        out.extend(session.feed().drain().into_iter().map(|e| format!("event: {e}")));
+        out.extend(
+            session
+                .feed()
+                .drain()
+                .into_iter()
+                .map(|e| format!("event: {e}")),
+        );
     }
     out
 }

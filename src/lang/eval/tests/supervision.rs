@@ -15,7 +15,17 @@ fn a_sup_block_starts_a_tree_that_tree_draws() {
     assert!(last(&out).starts_with("<0."), "{out:?}");
     let tree = run(&mut s, "tree");
     let text = tree.join("\n");
-    for needle in ["demo", "one_for_one", "w1", "w2", "inner", "rest_for_one", "a", "b", "0/3"] {
+    for needle in [
+        "demo",
+        "one_for_one",
+        "w1",
+        "w2",
+        "inner",
+        "rest_for_one",
+        "a",
+        "b",
+        "0/3",
+    ] {
         assert!(text.contains(needle), "tree shows {needle}:\n{text}");
     }
 }
@@ -29,21 +39,38 @@ fn paths_follow_a_child_across_restarts() {
         "W1 = whereis demo/w1\ncrash demo/w1 boom\nexpect changed demo/w1 W1\nexpect restarts demo/w1 1\nexpect dead W1 boom\nA = whereis demo/inner/a\ncrash demo/inner/a\nexpect changed demo/inner/a A\nexpect restarts demo/inner/a 1",
     );
     assert!(!has(&out, "FAIL"), "{out:?}");
-    assert!(has(&out, "restarting"), "the restart shows as an event: {out:?}");
+    assert!(
+        has(&out, "restarting"),
+        "the restart shows as an event: {out:?}"
+    );
 }
 
 #[test]
 fn the_supervisor_api_from_the_shell() {
     let mut s = session();
     run(&mut s, DEMO);
-    assert_eq!(last(&run(&mut s, "count_children demo")), "[{specs,3},{active,3},{supervisors,1},{workers,2}]");
+    assert_eq!(
+        last(&run(&mut s, "count_children demo")),
+        "[{specs,3},{active,3},{supervisors,1},{workers,2}]"
+    );
     assert!(last(&run(&mut s, "start_child demo worker w3 counter")).starts_with("{ok,<0."));
-    assert!(last(&run(&mut s, "start_child demo worker w3 counter")).starts_with("{error,{already_started,"));
+    assert!(
+        last(&run(&mut s, "start_child demo worker w3 counter"))
+            .starts_with("{error,{already_started,")
+    );
     assert_eq!(last(&run(&mut s, "terminate_child demo w3")), "ok");
-    assert!(last(&run(&mut s, "which_children demo")).starts_with("[{w3,undefined,worker},{inner,<0."));
+    assert!(
+        last(&run(&mut s, "which_children demo")).starts_with("[{w3,undefined,worker},{inner,<0.")
+    );
     assert!(last(&run(&mut s, "restart_child demo w3")).starts_with("{ok,<0."));
-    assert_eq!(last(&run(&mut s, "delete_child demo w3")), "{error,running}");
-    assert_eq!(last(&run(&mut s, "terminate_child demo nope")), "{error,not_found}");
+    assert_eq!(
+        last(&run(&mut s, "delete_child demo w3")),
+        "{error,running}"
+    );
+    assert_eq!(
+        last(&run(&mut s, "terminate_child demo nope")),
+        "{error,not_found}"
+    );
     let out = run(&mut s, "expect children demo 4");
     assert!(!has(&out, "FAIL"), "{out:?}");
 }
@@ -74,7 +101,10 @@ fn slow_motion_shows_the_child_restarting() {
 fn exceeding_the_intensity_takes_the_supervisor_down() {
     let mut s = session();
     run(&mut s, "sup fragile { worker w counter }");
-    let out = run(&mut s, "crash fragile/w\ncrash fragile/w\nexpect dead fragile shutdown");
+    let out = run(
+        &mut s,
+        "crash fragile/w\ncrash fragile/w\nexpect dead fragile shutdown",
+    );
     assert!(!has(&out, "FAIL"), "{out:?}");
     assert!(has(&out, "gave up"), "{out:?}");
 }
@@ -82,7 +112,10 @@ fn exceeding_the_intensity_takes_the_supervisor_down() {
 #[test]
 fn a_sup_with_a_bad_kind_is_rejected_before_anything_starts() {
     let mut s = session();
-    let out = run(&mut s, "sup broken { worker w1 counter; worker w2 tickr(1s) }");
+    let out = run(
+        &mut s,
+        "sup broken { worker w1 counter; worker w2 tickr(1s) }",
+    );
     assert!(has(&out, "worker w2: unknown kind `tickr`"), "{out:?}");
     assert_eq!(last(&run(&mut s, "whereis broken")), "undefined");
 }
