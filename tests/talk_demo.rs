@@ -25,10 +25,20 @@ fn member(name: &str) -> ChildSpec {
 fn audience() -> SupervisorSpec {
     let mut top = SupervisorSpec::new(Strategy::OneForOne)
         .intensity(5, Duration::from_secs(60))
-        .child(kind("store", "state_server", vec![Term::atom("state_server")]));
-    let first_members = [vec!["alice", "bob"], vec!["erin"], vec!["lena"], vec!["rosa", "zoe"]];
+        .child(kind(
+            "store",
+            "state_server",
+            vec![Term::atom("state_server")],
+        ));
+    let first_members = [
+        vec!["alice", "bob"],
+        vec!["erin"],
+        vec!["lena"],
+        vec!["rosa", "zoe"],
+    ];
     for (partition, members) in PARTITIONS.iter().zip(first_members) {
-        let mut spec = SupervisorSpec::new(Strategy::OneForOne).intensity(2, Duration::from_secs(5));
+        let mut spec =
+            SupervisorSpec::new(Strategy::OneForOne).intensity(2, Duration::from_secs(5));
         for name in members {
             spec = spec.child(member(name));
         }
@@ -48,7 +58,9 @@ impl Demo {
         let rt = Runtime::new(Config::deterministic(2024));
         let probe = rt.spawn_host("presenter");
         let top = probe
-            .run(|me| async move { supervisor::start(&me, audience(), Some(Atom::new("audience")), false).await })
+            .run(|me| async move {
+                supervisor::start(&me, audience(), Some(Atom::new("audience")), false).await
+            })
             .unwrap()
             .expect("the audience tree starts");
         Demo { rt, probe, top }
@@ -63,16 +75,21 @@ impl Demo {
     }
 
     fn partition(&self, name: &str) -> Pid {
-        self.child(self.top, name).expect("the partition is running")
+        self.child(self.top, name)
+            .expect("the partition is running")
     }
 
     fn member(&self, partition: &str, name: &str) -> Pid {
-        self.child(self.partition(partition), name).expect("the member is running")
+        self.child(self.partition(partition), name)
+            .expect("the member is running")
     }
 
     fn count(&self, pid: Pid) -> Term {
         self.probe
-            .run(move |me| async move { me.call(pid, Term::atom("get"), Some(Duration::from_secs(1))).await })
+            .run(move |me| async move {
+                me.call(pid, Term::atom("get"), Some(Duration::from_secs(1)))
+                    .await
+            })
             .unwrap()
             .expect("the member answers")
     }
@@ -95,7 +112,11 @@ fn a_crashed_member_is_restarted_with_its_count_restored() {
     demo.crash(alice);
     let new_alice = demo.member("A-D", "alice");
     assert_ne!(new_alice, alice, "a new process");
-    assert_eq!(demo.count(new_alice), Term::Int(3), "its state came back from the StateServer");
+    assert_eq!(
+        demo.count(new_alice),
+        Term::Int(3),
+        "its state came back from the StateServer"
+    );
 }
 
 #[test]
@@ -109,7 +130,8 @@ fn new_members_join_with_start_child() {
         .unwrap();
     assert!(reply.to_string().starts_with("{ok,<0."), "{reply}");
     let kate = demo.member("E-K", "kate");
-    demo.rt.send(kate, Term::tuple([Term::atom("add"), Term::Int(7)]));
+    demo.rt
+        .send(kate, Term::tuple([Term::atom("add"), Term::Int(7)]));
     demo.rt.run_until_quiet(Duration::from_millis(100));
     demo.crash(kate);
     assert_eq!(demo.count(demo.member("E-K", "kate")), Term::Int(7));
@@ -121,19 +143,34 @@ fn crashing_past_the_intensity_takes_the_partition_down_and_the_top_restarts_it(
     let a_d = demo.partition("A-D");
     let bob = demo.member("A-D", "bob");
     let rosa = demo.member("R-Z", "rosa");
-    demo.rt.send(demo.member("A-D", "alice"), Term::tuple([Term::atom("add"), Term::Int(5)]));
+    demo.rt.send(
+        demo.member("A-D", "alice"),
+        Term::tuple([Term::atom("add"), Term::Int(5)]),
+    );
     demo.rt.run_until_quiet(Duration::from_millis(100));
     // Intensity 2 in 5 s: the third crash within the period is one too many.
     for _ in 0..3 {
         demo.crash(demo.member("A-D", "alice"));
     }
-    assert_eq!(demo.rt.death(a_d).unwrap().reason, Term::atom("shutdown"), "the partition gave up");
+    assert_eq!(
+        demo.rt.death(a_d).unwrap().reason,
+        Term::atom("shutdown"),
+        "the partition gave up"
+    );
     assert!(!demo.rt.is_alive(bob), "and took its members down with it");
     let new_a_d = demo.partition("A-D");
     assert_ne!(new_a_d, a_d, "the top supervisor restarted the partition");
     let alice = demo.member("A-D", "alice");
-    assert_eq!(demo.count(alice), Term::Int(5), "the member's count survived even that");
+    assert_eq!(
+        demo.count(alice),
+        Term::Int(5),
+        "the member's count survived even that"
+    );
     assert_ne!(demo.member("A-D", "bob"), bob, "fresh members");
-    assert_eq!(demo.member("R-Z", "rosa"), rosa, "other partitions never noticed");
+    assert_eq!(
+        demo.member("R-Z", "rosa"),
+        rosa,
+        "other partitions never noticed"
+    );
     assert!(demo.rt.is_alive(demo.top));
 }

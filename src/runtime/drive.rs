@@ -10,7 +10,6 @@
 
 use super::node::Node;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 /// How a bounded run ended.
@@ -45,7 +44,7 @@ pub(crate) fn run_until_quiet(node: &Arc<Node>, bound: Duration) -> Outcome {
     }
     let deadline = Instant::now() + bound;
     loop {
-        if node.active.load(Ordering::Acquire) == 0 {
+        if node.is_quiet() {
             return Outcome::Done;
         }
         if Instant::now() >= deadline {

@@ -125,7 +125,9 @@ impl Runtime {
     /// Spawns a process running any [`Program`].
     pub fn spawn_program(&self, kind: &str, program: Box<dyn Program>) -> Pid {
         let pid = self.node.allocate_pid();
-        self.node.start(pid, Self::top_level(kind), |_| program);
+        self.node.start(pid, Self::top_level(kind), |_| {
+            program::Code::Program(program)
+        });
         pid
     }
 

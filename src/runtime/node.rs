@@ -21,7 +21,7 @@ use super::config::{Config, Mode};
 use super::deaths::{Death, Deaths};
 use super::event::{EventBus, EventKind};
 use super::process::{Process, Signal};
-use super::program::{NativeProgram, Program};
+use super::program::{Code, NativeBody};
 use super::registry::{RegisterError, Registry};
 use super::scheduler::{Scheduler, deterministic::DeterministicQueue, live::LivePool, run_slice};
 use super::table::ProcessTable;
@@ -48,8 +48,6 @@ pub(crate) struct Node {
     pub(crate) deaths: Deaths,
     next_pid: AtomicU64,
     next_ref: AtomicU64,
-    /// Processes that are scheduled or running: zero means quiet.
-    pub(crate) active: AtomicUsize,
     /// Processes alive.
     pub(crate) live: AtomicUsize,
     pub(crate) shut_down: AtomicBool,
@@ -92,7 +90,6 @@ impl Node {
             events: EventBus::new(),
             next_pid: AtomicU64::new(1),
             next_ref: AtomicU64::new(1),
-            active: AtomicUsize::new(0),
             live: AtomicUsize::new(0),
             shut_down: AtomicBool::new(false),
         };
@@ -131,7 +128,7 @@ impl Node {
         self: &Arc<Self>,
         pid: Pid,
         options: SpawnOptions,
-        make_program: impl FnOnce(&Arc<Process>) -> Box<dyn Program>,
+        make_program: impl FnOnce(&Arc<Process>) -> Code,
     ) {
         let process = Arc::new(Process::new(
             self.clone(),
@@ -145,7 +142,6 @@ impl Node {
         *process.program.lock() = Some(make_program(&process));
         self.table.insert(process.clone());
         self.live.fetch_add(1, Ordering::Relaxed);
-        self.active.fetch_add(1, Ordering::AcqRel);
         self.emit(EventKind::Spawned {
             pid,
             kind: options.kind,
@@ -161,7 +157,8 @@ impl Node {
         Fut: Future<Output = Term> + Send + 'static,
     {
         self.start(pid, options, |process| {
-            Box::new(NativeProgram::new(body(process.clone())))
+            let body: NativeBody = Box::pin(body(process.clone()));
+            Code::Native(body)
         });
     }
 
@@ -193,24 +190,33 @@ impl Node {
     /// Appends `signal` to `to`'s queue and wakes it; answers for `to` if it
     /// is dead.
     pub(crate) fn send_signal(&self, to: Pid, signal: Signal) {
-        match self.table.get(to) {
-            Some(process) => self.deliver(&process, signal),
-            None => self.answer_for_dead(to, signal),
+        // Delivered while the table shard is locked, which saves cloning the
+        // process handle on every send. Lock order: shard, then process.
+        // Nothing holds a process lock while it takes a shard lock.
+        let undelivered = self.table.with(to, |process| match process {
+            Some(process) => self.deliver(process, signal),
+            None => Some(signal),
+        });
+        if let Some(signal) = undelivered {
+            self.answer_for_dead(to, signal);
         }
     }
 
-    fn deliver(&self, process: &Arc<Process>, signal: Signal) {
+    /// Appends the signal, or hands it back if the process is ending.
+    fn deliver(&self, process: &Arc<Process>, signal: Signal) -> Option<Signal> {
         let mut state = process.state.lock();
         if state.ending.is_some() {
-            drop(state);
-            return self.answer_for_dead(process.pid(), signal);
+            return Some(signal);
+        }
+        if !matches!(signal, Signal::Message(_)) {
+            process.slice.control_signal_added();
         }
         state.signals.push_back(signal);
         drop(state);
         if process.run_state.notify() {
-            self.active.fetch_add(1, Ordering::AcqRel);
             self.scheduler.enqueue(process.clone());
         }
+        None
     }
 
     /// What a dead process "says" to a signal that reaches it (L8, M2).
@@ -243,7 +249,8 @@ impl Node {
         let pid = process.pid();
         let (reason, late_signals, links, watchers, monitors) = {
             let mut state = process.state.lock();
-            let reason = state.ending.get_or_insert(reason).clone();
+            process.end(&mut state, reason);
+            let reason = state.ending.clone().expect("ending now");
             state.mailbox.clear();
             (
                 reason,
@@ -300,7 +307,6 @@ impl Node {
             self.send_signal(target, Signal::Demonitor { reference });
         }
         self.live.fetch_sub(1, Ordering::Relaxed);
-        self.active.fetch_sub(1, Ordering::AcqRel);
     }
 
     pub(crate) fn register(&self, name: Atom, pid: Pid) -> Result<(), RegisterError> {
@@ -365,6 +371,15 @@ impl Node {
         }
     }
 
+    /// Live mode: every worker is asleep and no run queue holds work, so no
+    /// process is running or runnable.
+    pub(crate) fn is_quiet(&self) -> bool {
+        match &self.scheduler {
+            Scheduler::Live(pool) => pool.is_quiet(),
+            Scheduler::Deterministic(_) => true,
+        }
+    }
+
     pub(crate) fn is_deterministic(&self) -> bool {
         matches!(self.scheduler, Scheduler::Deterministic(_))
     }
@@ -389,7 +404,7 @@ impl Node {
         for process in self.table.drain() {
             {
                 let mut state = process.state.lock();
-                state.ending.get_or_insert(Term::Atom(Atom::SHUTDOWN));
+                process.end(&mut state, Term::Atom(Atom::SHUTDOWN));
                 state.signals.clear();
                 state.mailbox.clear();
             }

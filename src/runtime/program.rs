@@ -46,10 +46,14 @@ pub trait Program: Send + 'static {
     fn run(&mut self, process: &Process) -> Step;
 }
 
+/// The body of a native behavior: an `async` block returning the exit
+/// reason.
+pub type NativeBody = Pin<Box<dyn Future<Output = Term> + Send>>;
+
 /// Runs a native behavior: an `async` block whose `.await`s are the
 /// process's receives.
 pub struct NativeProgram {
-    body: Pin<Box<dyn Future<Output = Term> + Send>>,
+    body: NativeBody,
 }
 
 impl NativeProgram {
@@ -62,21 +66,37 @@ impl NativeProgram {
 
 impl Program for NativeProgram {
     fn run(&mut self, process: &Process) -> Step {
-        // Nothing is woken through the waker: a process is woken by the
-        // signals that reach it (see `receive`), so a no-op waker will do.
-        let mut context = Context::from_waker(Waker::noop());
-        match self.body.as_mut().poll(&mut context) {
-            Poll::Ready(reason) => Step::Exit(reason),
-            Poll::Pending => {
-                let mut state = process.state.lock();
-                if std::mem::take(&mut state.yield_requested) {
-                    Step::Yield
-                } else {
-                    Step::Wait {
-                        until: state.wait_until.take(),
-                    }
-                }
-            }
+        run_native(&mut self.body, process)
+    }
+}
+
+/// One time slice of a native body.
+pub(crate) fn run_native(body: &mut NativeBody, process: &Process) -> Step {
+    // Nothing is woken through the waker: a process is woken by the
+    // signals that reach it (see `receive`), so a no-op waker will do.
+    let mut context = Context::from_waker(Waker::noop());
+    match body.as_mut().poll(&mut context) {
+        Poll::Ready(reason) => Step::Exit(reason),
+        Poll::Pending if process.slice.take_yield_request() => Step::Yield,
+        Poll::Pending => Step::Wait {
+            until: process.slice.take_wait_until(),
+        },
+    }
+}
+
+/// What a process runs, as the runtime stores it: a native body directly
+/// (one allocation per process, which matters at a million processes), or
+/// any other [`Program`].
+pub(crate) enum Code {
+    Native(NativeBody),
+    Program(Box<dyn Program>),
+}
+
+impl Code {
+    pub(crate) fn run(&mut self, process: &Process) -> Step {
+        match self {
+            Code::Native(body) => run_native(body, process),
+            Code::Program(program) => program.run(process),
         }
     }
 }

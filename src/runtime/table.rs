@@ -62,6 +62,11 @@ impl ProcessTable {
         self.shard(pid).lock().get(&pid).cloned()
     }
 
+    /// Runs `f` on the process `pid` (or on `None`) with its shard locked.
+    pub(crate) fn with<T>(&self, pid: Pid, f: impl FnOnce(Option<&Arc<Process>>) -> T) -> T {
+        f(self.shard(pid).lock().get(&pid))
+    }
+
     pub(crate) fn remove(&self, pid: Pid) -> Option<Arc<Process>> {
         self.shard(pid).lock().remove(&pid)
     }

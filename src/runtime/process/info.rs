@@ -73,7 +73,7 @@ impl ProcessInfo {
             monitored_by: state.watchers.iter().map(|&(_, watcher)| watcher).collect(),
             trap_exit: state.trap_exit,
             message_queue_len: state.message_queue_len(),
-            reductions: state.reductions,
+            reductions: process.slice.reductions(),
             traced: process.is_traced(),
         }
     }

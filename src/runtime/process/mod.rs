@@ -16,16 +16,18 @@ mod exit_signal;
 mod info;
 mod receive;
 mod signal;
+mod slice;
 mod state;
 
 pub use info::{ProcessInfo, Status};
 pub use receive::{Receive, Work, as_call};
 pub(crate) use signal::Signal;
+pub(crate) use slice::SliceState;
 pub(crate) use state::ProcState;
 
 use super::event::EventKind;
 use super::node::{Node, SpawnOptions};
-use super::program::Program;
+use super::program::{Code, Program};
 use super::registry::RegisterError;
 use super::scheduler::RunState;
 use super::term::{Atom, Pid, Ref, Term};
@@ -43,10 +45,11 @@ pub struct Process {
     parent: Option<Pid>,
     pub(crate) node: Arc<Node>,
     pub(crate) run_state: RunState,
+    pub(crate) slice: SliceState,
     traced: AtomicBool,
     pub(crate) state: Mutex<ProcState>,
     /// Taken by the worker that runs the process; `None` once it has ended.
-    pub(crate) program: Mutex<Option<Box<dyn Program>>>,
+    pub(crate) program: Mutex<Option<Code>>,
 }
 
 impl Process {
@@ -57,6 +60,7 @@ impl Process {
             parent,
             node,
             run_state: RunState::new(),
+            slice: SliceState::new(),
             traced: AtomicBool::new(false),
             state: Mutex::new(ProcState::default()),
             program: Mutex::new(None),
@@ -92,7 +96,7 @@ impl Process {
     /// Sends `message` to `to`. Sending to a dead pid does nothing, as on
     /// the BEAM.
     pub fn send(&self, to: Pid, message: Term) {
-        self.state.lock().charge(1);
+        self.slice.charge(1);
         self.node.send_message(self.pid, to, message);
     }
 
@@ -145,7 +149,7 @@ impl Process {
             link,
             ..self.spawn_options(kind)
         };
-        self.node.start(child, options, |_| program);
+        self.node.start(child, options, |_| Code::Program(program));
         if link {
             self.node.emit(EventKind::Linked {
                 a: self.pid,
@@ -172,11 +176,14 @@ impl Process {
         if other == self.pid {
             return Ok(());
         }
+        // Asked before taking our own lock: nothing may hold a process lock
+        // while it takes a table shard's (see `Node::send_signal`).
+        let alive = self.node.is_alive(other);
         let mut state = self.state.lock();
         if state.links.contains(&other) {
             return Ok(());
         }
-        if !self.node.is_alive(other) {
+        if !alive {
             let noproc = Term::Atom(Atom::NOPROC);
             if !state.trap_exit {
                 return Err(noproc);
@@ -313,13 +320,13 @@ impl Process {
     /// Charges `n` reductions of work without yielding (see
     /// [`Process::work`] for the yielding version).
     pub fn bump_reductions(&self, n: u32) {
-        self.state.lock().charge(n);
+        self.slice.charge(n);
     }
 
     /// Reductions left in this time slice; a hand-written [`Program`]
     /// returns [`super::program::Step::Yield`] when this reaches zero.
     pub fn budget_left(&self) -> i32 {
-        self.state.lock().budget
+        self.slice.budget()
     }
 
     /// Prints a line on behalf of this process (the playground's
@@ -340,15 +347,10 @@ impl Process {
     /// selective receive that leaves the others in place.
     pub fn try_receive_matching(&self, mut matches: impl FnMut(&Term) -> bool) -> Option<Term> {
         let mut state = self.state.lock();
-        self.handle_signals(&mut state);
-        if state.ending.is_some() {
-            return None;
-        }
-        let position = state.mailbox.iter().position(&mut matches)?;
-        let message = state.mailbox.remove(position)?;
-        state.charge(1);
+        let message = self.take_matching(&mut state, &mut matches)?;
         state.receive_timer = None;
         drop(state);
+        self.slice.charge(1);
         if self.is_traced() {
             self.node.emit(EventKind::Received {
                 pid: self.pid,

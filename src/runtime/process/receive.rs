@@ -37,30 +37,21 @@ impl<M: FnMut(&Term) -> bool + Unpin> Future for Receive<'_, M> {
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Option<Term>> {
         let this = self.get_mut();
         let process = this.process;
-        let mut state = process.state.lock();
-        if state.budget <= 0 {
+        if process.slice.budget() <= 0 {
             // Preempted: the worker puts the process back in the run queue.
-            state.yield_requested = true;
+            process.slice.request_yield();
             return Poll::Pending;
         }
-        process.handle_signals(&mut state);
-        if state.ending.is_some() {
-            // An exit signal killed us; the worker ends the process.
-            return Poll::Pending;
-        }
+        let mut state = process.state.lock();
         if !this.started {
             this.started = true;
             state.timed_out = false;
             this.deadline = this.timeout.map(|t| process.now() + t);
         }
-        if let Some(position) = state.mailbox.iter().position(&mut this.matches) {
-            let message = state
-                .mailbox
-                .remove(position)
-                .expect("position is in range");
-            state.charge(1);
+        if let Some(message) = process.take_matching(&mut state, &mut this.matches) {
             state.receive_timer = None;
             drop(state);
+            process.slice.charge(1);
             if process.is_traced() {
                 process.node.emit(EventKind::Received {
                     pid: process.pid(),
@@ -69,6 +60,10 @@ impl<M: FnMut(&Term) -> bool + Unpin> Future for Receive<'_, M> {
             }
             return Poll::Ready(Some(message));
         }
+        if state.ending.is_some() {
+            // An exit signal killed us; the worker ends the process.
+            return Poll::Pending;
+        }
         if let Some(deadline) = this.deadline
             && (state.timed_out || process.now() >= deadline)
         {
@@ -76,7 +71,7 @@ impl<M: FnMut(&Term) -> bool + Unpin> Future for Receive<'_, M> {
             state.receive_timer = None;
             return Poll::Ready(None);
         }
-        state.wait_until = this.deadline;
+        process.slice.wait_until(this.deadline);
         Poll::Pending
     }
 }
@@ -92,12 +87,12 @@ impl Future for Work<'_> {
 
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
         let this = self.get_mut();
-        let mut state = this.process.state.lock();
-        if state.budget <= 0 {
-            state.yield_requested = true;
+        let slice = &this.process.slice;
+        if slice.budget() <= 0 {
+            slice.request_yield();
             return Poll::Pending;
         }
-        state.charge(std::mem::take(&mut this.reductions));
+        slice.charge(std::mem::take(&mut this.reductions));
         Poll::Ready(())
     }
 }

@@ -62,25 +62,34 @@ pub(crate) enum Signal {
 }
 
 impl Process {
-    /// Handles every signal that has arrived, in arrival order. Stops early
-    /// if a signal ends the process; the rest are answered when it ends.
+    /// Handles every signal that has arrived, in arrival order, moving
+    /// messages to the mailbox. Stops early if a signal ends the process; the
+    /// rest are answered when it ends.
     pub(crate) fn handle_signals(&self, state: &mut ProcState) {
         while state.ending.is_none() {
             let Some(signal) = state.signals.pop_front() else {
                 return;
             };
-            self.handle_signal(state, signal);
+            if let Some(message) = self.handle_signal(state, signal) {
+                state.mailbox.push_back(message);
+            }
         }
     }
 
-    fn handle_signal(&self, state: &mut ProcState, signal: Signal) {
+    /// Applies one signal. Returns the message it delivers, if any (a
+    /// message, a trapped 'EXIT', a 'DOWN'), for the caller to put at the
+    /// end of the mailbox or to hand straight to a receive that wants it.
+    pub(crate) fn handle_signal(&self, state: &mut ProcState, signal: Signal) -> Option<Term> {
+        if !matches!(signal, Signal::Message(_)) {
+            self.slice.control_signal_handled();
+        }
         match signal {
-            Signal::Message(message) => state.mailbox.push_back(message),
+            Signal::Message(message) => return Some(message),
             Signal::Exit {
                 from,
                 reason,
                 via_link,
-            } => self.handle_exit_signal(state, from, reason, via_link),
+            } => return self.handle_exit_signal(state, from, reason, via_link),
             Signal::Link(from) => {
                 if !state.links.contains(&from) {
                     state.links.push(from);
@@ -94,38 +103,40 @@ impl Process {
                 reference,
                 from,
                 reason,
-            } => self.handle_down(state, reference, from, reason),
+            } => return self.handle_down(state, reference, from, reason),
             Signal::ReceiveTimeout(token) => {
                 if matches!(state.receive_timer, Some((armed, _)) if armed == token) {
                     state.receive_timer = None;
                     state.timed_out = true;
                 }
             }
-            Signal::Fail(reason) => state.ending = Some(reason),
+            Signal::Fail(reason) => self.end(state, reason),
             Signal::SetTrapExit(on) => state.trap_exit = on,
             Signal::Poke => {}
         }
+        None
     }
 
-    fn handle_exit_signal(&self, state: &mut ProcState, from: Pid, reason: Term, via_link: bool) {
+    fn handle_exit_signal(
+        &self,
+        state: &mut ProcState,
+        from: Pid,
+        reason: Term,
+        via_link: bool,
+    ) -> Option<Term> {
         if via_link {
             // L9: once unlinked, a link's exit signal has no effect.
-            let Some(position) = state.links.iter().position(|&p| p == from) else {
-                return;
-            };
+            let position = state.links.iter().position(|&p| p == from)?;
             state.links.swap_remove(position);
         }
         let decision = decide(self.pid(), state.trap_exit, from, &reason, via_link);
-        let outcome = match decision {
+        let (outcome, message) = match decision {
             ExitDecision::Die(why) => {
-                state.ending = Some(why);
-                SignalOutcome::Died
+                self.end(state, why);
+                (SignalOutcome::Died, None)
             }
-            ExitDecision::Trap(message) => {
-                state.mailbox.push_back(message);
-                SignalOutcome::Trapped
-            }
-            ExitDecision::Ignore => SignalOutcome::Ignored,
+            ExitDecision::Trap(message) => (SignalOutcome::Trapped, Some(message)),
+            ExitDecision::Ignore => (SignalOutcome::Ignored, None),
         };
         self.node.emit(EventKind::ExitSignal {
             from,
@@ -133,13 +144,18 @@ impl Process {
             reason,
             outcome,
         });
+        message
     }
 
     /// M3: a 'DOWN' for a monitor that was removed meanwhile is dropped.
-    fn handle_down(&self, state: &mut ProcState, reference: Ref, from: Pid, reason: Term) {
-        let Some(position) = state.monitors.iter().position(|&(r, _)| r == reference) else {
-            return;
-        };
+    fn handle_down(
+        &self,
+        state: &mut ProcState,
+        reference: Ref,
+        from: Pid,
+        reason: Term,
+    ) -> Option<Term> {
+        let position = state.monitors.iter().position(|&(r, _)| r == reference)?;
         state.monitors.swap_remove(position);
         self.node.emit(EventKind::MonitorFired {
             watcher: self.pid(),
@@ -147,9 +163,51 @@ impl Process {
             reference,
             reason: reason.clone(),
         });
-        state
-            .mailbox
-            .push_back(down_message(reference, from, reason));
+        Some(down_message(reference, from, reason))
+    }
+
+    /// Marks the process as ending with `reason` (unless it already is):
+    /// from now on it accepts no signals, and the worker ends it.
+    pub(crate) fn end(&self, state: &mut ProcState, reason: Term) {
+        if state.ending.is_none() {
+            state.ending = Some(reason);
+            self.slice.mark_ending();
+        }
+    }
+
+    /// Takes the oldest message `matches` accepts: first among the messages
+    /// already in the mailbox, then among new signals in arrival order,
+    /// handling the other signals on the way. A message that matches goes
+    /// straight to the caller; the others join the mailbox in order. This
+    /// is the BEAM's receive, and it means a message that is wanted at once
+    /// never touches the mailbox. `None` if nothing matches (or the process
+    /// is ending).
+    pub(crate) fn take_matching(
+        &self,
+        state: &mut ProcState,
+        mut matches: impl FnMut(&Term) -> bool,
+    ) -> Option<Term> {
+        if state.ending.is_some() {
+            return None;
+        }
+        if !state.mailbox.is_empty()
+            && let Some(position) = state.mailbox.iter().position(&mut matches)
+        {
+            return state.mailbox.remove(position);
+        }
+        while let Some(signal) = state.signals.pop_front() {
+            let Some(message) = self.handle_signal(state, signal) else {
+                if state.ending.is_some() {
+                    return None;
+                }
+                continue;
+            };
+            if matches(&message) {
+                return Some(message);
+            }
+            state.mailbox.push_back(message);
+        }
+        None
     }
 }
 

@@ -27,15 +27,6 @@ pub(crate) struct ProcState {
     /// Set once the process is ending, with its exit reason. From then on it
     /// accepts no signals: senders treat it as dead.
     pub ending: Option<Term>,
-    /// Reductions used over the process's life.
-    pub reductions: u64,
-    /// Reductions left in the current time slice.
-    pub budget: i32,
-    /// Set by a native program that gave up the CPU because its budget ran
-    /// out (as opposed to waiting for a message).
-    pub yield_requested: bool,
-    /// The receive deadline the program is waiting for, if any.
-    pub wait_until: Option<Duration>,
     /// The receive-timeout timer that is armed: its token and deadline.
     pub receive_timer: Option<(u64, Duration)>,
     /// The armed receive timeout has fired.
@@ -51,11 +42,5 @@ impl ProcState {
             .filter(|s| matches!(s, Signal::Message(_)))
             .count();
         self.mailbox.len() + in_transit
-    }
-
-    /// Charges `n` reductions to the process.
-    pub fn charge(&mut self, n: u32) {
-        self.budget -= n as i32;
-        self.reductions += u64::from(n);
     }
 }

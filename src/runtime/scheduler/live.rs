@@ -36,6 +36,7 @@ struct LocalQueue {
 
 pub(crate) struct LivePool {
     id: usize,
+    workers: usize,
     injector: Injector<Arc<Process>>,
     stealers: Vec<Stealer<Arc<Process>>>,
     sleep: Sleep,
@@ -47,6 +48,7 @@ impl LivePool {
         let queues: Vec<Worker<Arc<Process>>> = (0..workers).map(|_| Worker::new_fifo()).collect();
         let pool = LivePool {
             id: NEXT_POOL_ID.fetch_add(1, Ordering::Relaxed),
+            workers,
             injector: Injector::new(),
             stealers: queues.iter().map(Worker::stealer).collect(),
             sleep: Sleep::new(),
@@ -122,6 +124,15 @@ impl LivePool {
             })
     }
 
+    /// Whether every worker waits for work and no queue holds any: then no
+    /// process is running or runnable. (A worker counts as waiting only
+    /// inside the wait, under the sleep lock, so a worker that announced
+    /// sleep but found work is never mistaken for idle.)
+    pub(crate) fn is_quiet(&self) -> bool {
+        let waiting = self.sleep.lock.lock();
+        *waiting == self.workers && !self.has_work()
+    }
+
     /// Stops the workers (they finish their current slice first).
     pub(crate) fn shutdown(&self) {
         self.sleep.shutdown();
@@ -161,7 +172,8 @@ pub(crate) fn worker_main(node: Arc<Node>, index: usize, queue: Worker<Arc<Proce
 struct Sleep {
     /// Workers that have announced they are about to sleep, or sleep.
     sleepy: AtomicUsize,
-    lock: Mutex<()>,
+    /// Workers inside the wait: guarded by the lock it is.
+    lock: Mutex<usize>,
     wake: Condvar,
     shut_down: AtomicBool,
 }
@@ -170,7 +182,7 @@ impl Sleep {
     fn new() -> Sleep {
         Sleep {
             sleepy: AtomicUsize::new(0),
-            lock: Mutex::new(()),
+            lock: Mutex::new(0),
             wake: Condvar::new(),
             shut_down: AtomicBool::new(false),
         }
@@ -192,11 +204,13 @@ impl Sleep {
     fn sleep_unless(&self, has_work: impl Fn() -> bool) {
         self.sleepy.fetch_add(1, Ordering::SeqCst);
         fence(Ordering::SeqCst);
-        let mut guard = self.lock.lock();
+        let mut waiting = self.lock.lock();
         if !has_work() && !self.is_shut_down() {
-            self.wake.wait(&mut guard);
+            *waiting += 1;
+            self.wake.wait(&mut waiting);
+            *waiting -= 1;
         }
-        drop(guard);
+        drop(waiting);
         self.sleepy.fetch_sub(1, Ordering::SeqCst);
     }
 

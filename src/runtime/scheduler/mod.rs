@@ -27,7 +27,6 @@ use super::node::Node;
 use super::process::Process;
 use super::program::Step;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 pub(crate) enum Scheduler {
     Live(Box<live::LivePool>),
@@ -49,24 +48,26 @@ impl Scheduler {
 pub(crate) fn run_slice(node: &Arc<Node>, process: Arc<Process>) {
     process.run_state.start_running();
     let budget = node.config.reductions_per_slice as i32;
-    let killed_before_running = {
+    process.slice.start(budget);
+    // Exit signals and other control signals are handled at every slice
+    // boundary, so even a process that never receives (a spinner) can be
+    // killed. Messages wait for the program's receives.
+    if process.slice.has_control_signals() {
         let mut state = process.state.lock();
-        state.budget = budget;
-        // Signals are handled at every slice boundary, so even a process
-        // that never receives (a spinner) can be killed.
         process.handle_signals(&mut state);
-        state.ending.is_some()
-    };
-    let step = if killed_before_running {
+    }
+    let step = if process.slice.is_ending() {
         None
     } else {
         Some(run_program(&process))
     };
-    let (used, ending) = {
-        let state = process.state.lock();
-        (budget - state.budget, state.ending.clone())
-    };
+    let used = budget - process.slice.budget();
     node.charge_virtual_time(used.max(1) as u32);
+    let ending = if process.slice.is_ending() {
+        process.state.lock().ending.clone()
+    } else {
+        None
+    };
 
     let exit_reason = match (ending, step) {
         (Some(reason), _) => reason,
@@ -81,9 +82,7 @@ pub(crate) fn run_slice(node: &Arc<Node>, process: Arc<Process>) {
             if let Some(deadline) = until {
                 node.arm_receive_timeout(&process, deadline);
             }
-            if process.run_state.try_idle() {
-                node.active.fetch_sub(1, Ordering::AcqRel);
-            } else {
+            if !process.run_state.try_idle() {
                 node.scheduler.enqueue(process);
             }
             return;

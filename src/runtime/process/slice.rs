@@ -1,0 +1,112 @@
+//! The per-slice bookkeeping of a process, kept in atomics.
+//!
+//! The budget of reductions, what the program wants next (yield, or wait
+//! until a deadline), and whether the process is ending are read and written
+//! on every receive and every send. Only the worker running the process
+//! writes them (views only read), so they need no lock: plain atomics with
+//! relaxed ordering suffice, and a message hop costs a few locks fewer. The
+//! process lock still guards everything other processes can touch.
+
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, AtomicU64, Ordering::Relaxed};
+use std::time::Duration;
+
+const NO_DEADLINE: u64 = u64::MAX;
+
+pub(crate) struct SliceState {
+    /// Reductions left in the current slice.
+    budget: AtomicI32,
+    /// Reductions used over the process's life.
+    reductions: AtomicU64,
+    /// The program gave up the CPU because its budget ran out.
+    yield_requested: AtomicBool,
+    /// The receive deadline the program waits for (nanoseconds on the
+    /// runtime clock), or `NO_DEADLINE`.
+    wait_until: AtomicU64,
+    /// Mirrors `ProcState::ending.is_some()`, so the worker can see that a
+    /// process is ending without taking its lock.
+    ending: AtomicBool,
+    /// Signals other than messages waiting in the queue. When there are
+    /// none, a slice can start without handling the queue: the program's
+    /// receives will take the messages in order.
+    control_signals: AtomicU32,
+}
+
+impl SliceState {
+    pub(crate) fn new() -> SliceState {
+        SliceState {
+            budget: AtomicI32::new(0),
+            reductions: AtomicU64::new(0),
+            yield_requested: AtomicBool::new(false),
+            wait_until: AtomicU64::new(NO_DEADLINE),
+            ending: AtomicBool::new(false),
+            control_signals: AtomicU32::new(0),
+        }
+    }
+
+    pub(crate) fn start(&self, budget: i32) {
+        self.budget.store(budget, Relaxed);
+    }
+
+    pub(crate) fn budget(&self) -> i32 {
+        self.budget.load(Relaxed)
+    }
+
+    /// Only the worker running the process charges it, so a load and a
+    /// store will do (no read-modify-write, which costs a locked bus cycle).
+    pub(crate) fn charge(&self, n: u32) {
+        self.budget
+            .store(self.budget.load(Relaxed) - n as i32, Relaxed);
+        self.reductions
+            .store(self.reductions.load(Relaxed) + u64::from(n), Relaxed);
+    }
+
+    pub(crate) fn reductions(&self) -> u64 {
+        self.reductions.load(Relaxed)
+    }
+
+    pub(crate) fn request_yield(&self) {
+        self.yield_requested.store(true, Relaxed);
+    }
+
+    pub(crate) fn take_yield_request(&self) -> bool {
+        let requested = self.yield_requested.load(Relaxed);
+        if requested {
+            self.yield_requested.store(false, Relaxed);
+        }
+        requested
+    }
+
+    pub(crate) fn wait_until(&self, deadline: Option<Duration>) {
+        let nanos = deadline.map_or(NO_DEADLINE, |d| d.as_nanos() as u64);
+        self.wait_until.store(nanos, Relaxed);
+    }
+
+    pub(crate) fn take_wait_until(&self) -> Option<Duration> {
+        let nanos = self.wait_until.load(Relaxed);
+        if nanos == NO_DEADLINE {
+            return None;
+        }
+        self.wait_until.store(NO_DEADLINE, Relaxed);
+        Some(Duration::from_nanos(nanos))
+    }
+
+    pub(crate) fn mark_ending(&self) {
+        self.ending.store(true, Relaxed);
+    }
+
+    pub(crate) fn is_ending(&self) -> bool {
+        self.ending.load(Relaxed)
+    }
+
+    pub(crate) fn control_signal_added(&self) {
+        self.control_signals.fetch_add(1, Relaxed);
+    }
+
+    pub(crate) fn control_signal_handled(&self) {
+        self.control_signals.fetch_sub(1, Relaxed);
+    }
+
+    pub(crate) fn has_control_signals(&self) -> bool {
+        self.control_signals.load(Relaxed) > 0
+    }
+}
