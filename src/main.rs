@@ -12,6 +12,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+/// mimalloc instead of the system allocator: spawning and ending a million
+/// processes is mostly allocation, and glibc's malloc spends a quarter of
+/// that time consolidating free lists (see docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A playground for Erlang/OTP-style processes: spawn, link, kill,
 /// supervise, and watch the restarts happen.
 #[derive(Parser)]

@@ -18,9 +18,7 @@ thread_local! {
 
 static INSTALL_HOOK: Once = Once::new();
 
-/// Runs `slice` (one time slice of a process), turning a panic into the
-/// process's exit reason.
-pub(crate) fn isolate<T>(slice: impl FnOnce() -> T) -> Result<T, Term> {
+fn install_hook() {
     INSTALL_HOOK.call_once(|| {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
@@ -29,9 +27,29 @@ pub(crate) fn isolate<T>(slice: impl FnOnce() -> T) -> Result<T, Term> {
             }
         }));
     });
+}
+
+/// Marks the current thread as a scheduler worker: everything it runs is
+/// process code, so its panics are reported as exit reasons, not printed.
+/// (Setting the flag once per thread, rather than around every slice, keeps
+/// two thread-local writes off the path of every message.)
+pub(crate) fn mark_worker_thread() {
+    install_hook();
     INSIDE_PROCESS.with(|inside| inside.set(true));
+}
+
+/// Runs `slice` (one time slice of a process), turning a panic into the
+/// process's exit reason.
+pub(crate) fn isolate<T>(slice: impl FnOnce() -> T) -> Result<T, Term> {
+    let worker = INSIDE_PROCESS.with(Cell::get);
+    if !worker {
+        install_hook();
+        INSIDE_PROCESS.with(|inside| inside.set(true));
+    }
     let outcome = panic::catch_unwind(AssertUnwindSafe(slice));
-    INSIDE_PROCESS.with(|inside| inside.set(false));
+    if !worker {
+        INSIDE_PROCESS.with(|inside| inside.set(false));
+    }
     outcome.map_err(|payload| panic_reason(&*payload))
 }
 

@@ -32,7 +32,17 @@ thread_local! {
 struct LocalQueue {
     pool_id: usize,
     queue: Worker<Arc<Process>>,
+    /// The process most recently woken by this worker: it runs next,
+    /// without a trip through the deque (tokio's "LIFO slot"). A message
+    /// passed along a chain of processes then costs no queue operations.
+    next: Option<Arc<Process>>,
+    /// How many slices in a row came from `next`; capped so that two
+    /// processes messaging each other cannot starve the queue.
+    next_streak: u32,
 }
+
+/// Consecutive slices from the `next` slot before the queue gets a turn.
+const NEXT_SLOT_LIMIT: u32 = 16;
 
 pub(crate) struct LivePool {
     id: usize,
@@ -56,18 +66,40 @@ impl LivePool {
         (pool, queues)
     }
 
+    /// A woken process: into this worker's `next` slot when woken from a
+    /// worker of this pool, else into the injector.
     pub(crate) fn enqueue(&self, process: Arc<Process>) {
-        let pushed_locally = LOCAL_QUEUE.with(|local| match &*local.borrow() {
+        let pushed_locally = LOCAL_QUEUE.with(|local| match &mut *local.borrow_mut() {
             Some(local) if local.pool_id == self.id => {
                 // The worker that pushes is awake and will get to this
                 // process itself; wake another only if there is more work
-                // queued here than this worker can take next.
-                let surplus = !local.queue.is_empty();
+                // here than this worker can take next.
+                let displaced = local.next.replace(process);
+                if let Some(displaced) = displaced {
+                    local.queue.push(displaced);
+                }
+                Ok(!local.queue.is_empty())
+            }
+            _ => Err(process),
+        });
+        self.after_push(pushed_locally);
+    }
+
+    /// A process that used up its slice: to the back of the queue, so that
+    /// everything queued before it runs first.
+    pub(crate) fn requeue(&self, process: Arc<Process>) {
+        let pushed_locally = LOCAL_QUEUE.with(|local| match &*local.borrow() {
+            Some(local) if local.pool_id == self.id => {
+                let surplus = !local.queue.is_empty() || local.next.is_some();
                 local.queue.push(process);
                 Ok(surplus)
             }
             _ => Err(process),
         });
+        self.after_push(pushed_locally);
+    }
+
+    fn after_push(&self, pushed_locally: Result<bool, Arc<Process>>) {
         match pushed_locally {
             Ok(false) => {}
             Ok(true) => self.sleep.wake_one(),
@@ -82,12 +114,16 @@ impl LivePool {
         !self.injector.is_empty() || self.stealers.iter().any(|s| !s.is_empty())
     }
 
-    fn find_work(
-        &self,
-        local: &Worker<Arc<Process>>,
-        index: usize,
-        tick: u32,
-    ) -> Option<Arc<Process>> {
+    fn find_work(&self, local: &mut LocalQueue, index: usize, tick: u32) -> Option<Arc<Process>> {
+        if let Some(next) = local.next.take() {
+            if local.next_streak < NEXT_SLOT_LIMIT || local.queue.is_empty() {
+                local.next_streak += 1;
+                return Some(next);
+            }
+            local.queue.push(next);
+        }
+        local.next_streak = 0;
+        let local = &local.queue;
         if tick.is_multiple_of(INJECTOR_CHECK_INTERVAL)
             && let Some(process) = self.steal_from_injector(local)
         {
@@ -145,19 +181,22 @@ pub(crate) fn worker_main(node: Arc<Node>, index: usize, queue: Worker<Arc<Proce
     let crate::runtime::scheduler::Scheduler::Live(pool) = &node.scheduler else {
         unreachable!("live workers run only in a live pool");
     };
+    super::crash::mark_worker_thread();
     LOCAL_QUEUE.with(|local| {
         *local.borrow_mut() = Some(LocalQueue {
             pool_id: pool.id,
             queue,
+            next: None,
+            next_streak: 0,
         })
     });
     let mut tick: u32 = 0;
     while !pool.sleep.is_shut_down() {
         tick = tick.wrapping_add(1);
         let next = LOCAL_QUEUE.with(|local| {
-            let local = local.borrow();
-            let local = local.as_ref().expect("installed above");
-            pool.find_work(&local.queue, index, tick)
+            let mut local = local.borrow_mut();
+            let local = local.as_mut().expect("installed above");
+            pool.find_work(local, index, tick)
         });
         match next {
             Some(process) => run_slice(&node, process),

@@ -16,7 +16,7 @@
 //!   at a time, choosing the next runnable process with a seeded random
 //!   number generator, on a virtual clock. Same seed, same run.
 
-mod crash;
+pub(crate) mod crash;
 pub(crate) mod deterministic;
 pub(crate) mod live;
 mod run_state;
@@ -34,10 +34,18 @@ pub(crate) enum Scheduler {
 }
 
 impl Scheduler {
-    /// Puts a runnable process in a run queue.
+    /// Puts a process that was just woken in a run queue.
     pub(crate) fn enqueue(&self, process: Arc<Process>) {
         match self {
             Scheduler::Live(pool) => pool.enqueue(process),
+            Scheduler::Deterministic(queue) => queue.enqueue(process),
+        }
+    }
+
+    /// Puts a process that used up its slice at the back of a run queue.
+    pub(crate) fn requeue(&self, process: Arc<Process>) {
+        match self {
+            Scheduler::Live(pool) => pool.requeue(process),
             Scheduler::Deterministic(queue) => queue.enqueue(process),
         }
     }
@@ -75,7 +83,7 @@ pub(crate) fn run_slice(node: &Arc<Node>, process: Arc<Process>) {
         (None, Some(Ok(Step::Exit(reason)))) => reason,
         (None, Some(Ok(Step::Yield))) => {
             process.run_state.reschedule();
-            node.scheduler.enqueue(process);
+            node.scheduler.requeue(process);
             return;
         }
         (None, Some(Ok(Step::Wait { until }))) => {
@@ -83,7 +91,7 @@ pub(crate) fn run_slice(node: &Arc<Node>, process: Arc<Process>) {
                 node.arm_receive_timeout(&process, deadline);
             }
             if !process.run_state.try_idle() {
-                node.scheduler.enqueue(process);
+                node.scheduler.requeue(process);
             }
             return;
         }

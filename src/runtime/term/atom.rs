@@ -9,6 +9,7 @@
 use parking_lot::RwLock;
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// An interned atom such as `normal`, `'EXIT'` or `'A-D'`.
@@ -16,8 +17,32 @@ use std::sync::LazyLock;
 pub struct Atom(u32);
 
 struct AtomTable {
-    index: HashMap<&'static str, u32>,
+    index: HashMap<&'static str, u32, BuildHasherDefault<Fnv>>,
     names: Vec<&'static str>,
+}
+
+/// FNV-1a: atoms are short names looked up on hot paths (a behavior
+/// matching `{add, N}` interns `add`), where SipHash's protection against
+/// crafted keys buys nothing and costs a hundred instructions.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
 }
 
 /// Atoms the runtime itself uses, interned first so that they have fixed
@@ -96,7 +121,7 @@ impl Atom {
 
 static TABLE: LazyLock<RwLock<AtomTable>> = LazyLock::new(|| {
     let mut table = AtomTable {
-        index: HashMap::new(),
+        index: HashMap::default(),
         names: Vec::new(),
     };
     for (i, name) in WELL_KNOWN.iter().enumerate() {
