@@ -1,4 +1,46 @@
 //! letitcrash: a playground for Erlang/OTP-style processes.
+//!
+//! A presenter types short commands (`spawn`, `send`, `link`, `kill`,
+//! `sup ... { ... }`) and the audience watches processes crash and
+//! supervisors bring them back; the same commands replay from demo scripts
+//! and check themselves in tutorials. What the playground shows is what the
+//! BEAM does: the rules it follows are in `OTP-SEMANTICS.md`, and every rule
+//! has a test named after it.
+//!
+//! # Layers
+//!
+//! One library with a thin binary (`src/main.rs`) on top. Each layer calls
+//! only the layers below it:
+//!
+//! ```text
+//! main.rs      CLI: repl | run FILE | check FILE... | bench
+//! repl/        the interactive shell: rustyline, completion, live events
+//! script/      replaying demo scripts, and check mode for expectations
+//! lang/        the command language: nom parser -> AST -> evaluator (Session)
+//! bench/       `letitcrash bench`: spawn, ring, restart, fairness figures
+//! view/        pure functions from data to text: event lines, ps, info, tree
+//! supervisor/  the supervisor process: specs, strategies, restart intensity
+//! behavior/    built-in process kinds: echo, counter, state_server, ...
+//! runtime/     pids, terms, processes, signals, scheduler, timers, events
+//! ```
+//!
+//! - [`runtime`] is a small BEAM: lightweight processes (Rust `async`
+//!   state machines) run by a hand-written M:N scheduler with preemption by
+//!   reductions; links, monitors, exit signals and trap_exit; timers on a
+//!   wall or virtual clock; a deterministic single-threaded mode; an event
+//!   stream. It knows nothing of the layers above.
+//! - [`supervisor`] is OTP's `supervisor` as a native process, with the
+//!   four strategies, restart intensity, restart types, shutdown, and the
+//!   `start_child`/`which_children`/... API.
+//! - [`behavior`] holds the kinds a presenter can spawn, the StateServer and
+//!   the `stateful` worker that restores its state after a crash among them.
+//! - [`view`] renders: it takes data (events, process info, supervisor
+//!   snapshots) and returns coloured or plain text.
+//! - [`lang`] parses commands and evaluates them in a [`lang::Session`]:
+//!   the runtime, a shell process acting for the presenter, variables.
+//! - [`repl`] and [`script`] drive a session from a terminal or a file;
+//!   [`bench`] measures the runtime.
+
 pub mod behavior;
 pub mod bench;
 pub mod lang;
