@@ -8,6 +8,7 @@
 //! keeps its count somewhere safe).
 
 use super::{Args, Kind, KindError, Start, bad_message, is, start};
+use crate::runtime::Process;
 use crate::runtime::process::as_call;
 use crate::runtime::{Atom, Term};
 
@@ -28,21 +29,40 @@ fn prepare(args: &Args) -> Result<Start, KindError> {
     Ok(start(move |me| async move {
         let mut count = initial;
         loop {
-            let message = me.receive().await;
-            if let Some((from, request)) = as_call(&message) {
-                if request.is_atom(Atom::new("get")) {
-                    me.reply(from, Term::Int(count));
-                    continue;
-                }
-                return Term::tuple([Term::atom("bad_call"), request.clone()]);
-            }
-            match apply(count, &message) {
-                Some(Ok(next)) => count = next,
-                Some(Err(reason)) => return reason,
-                None => return bad_message(message),
+            match handle(&me, count, me.receive().await) {
+                Handled::Answered => {}
+                Handled::Counted(next) => count = next,
+                Handled::Crash(reason) => return reason,
             }
         }
     }))
+}
+
+/// What a counter did with one message.
+pub(super) enum Handled {
+    /// It answered a `get` call.
+    Answered,
+    /// It counted: this is the new count.
+    Counted(i64),
+    /// It did not understand: the process crashes with this reason.
+    Crash(Term),
+}
+
+/// A counter's reaction to `message` (shared with `stateful`, which counts
+/// the same way and also saves the count).
+pub(super) fn handle(me: &Process, count: i64, message: Term) -> Handled {
+    if let Some((from, request)) = as_call(&message) {
+        if request.is_atom(Atom::new("get")) {
+            me.reply(from, Term::Int(count));
+            return Handled::Answered;
+        }
+        return Handled::Crash(Term::tuple([Term::atom("bad_call"), request.clone()]));
+    }
+    match apply(count, &message) {
+        Some(Ok(next)) => Handled::Counted(next),
+        Some(Err(reason)) => Handled::Crash(reason),
+        None => Handled::Crash(bad_message(message)),
+    }
 }
 
 /// The count after `message`, `None` for a message counters do not know,

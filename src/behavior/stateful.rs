@@ -14,8 +14,7 @@
 //! is not there, the call fails and the worker crashes with `noproc`: the
 //! honest OTP behaviour, which is why the store is started first.
 
-use super::{Args, Kind, KindError, Start, Target, bad_message, counter, start};
-use crate::runtime::process::as_call;
+use super::{Args, Kind, KindError, Start, Target, counter, start};
 use crate::runtime::{Atom, Process, Term};
 use std::time::Duration;
 
@@ -55,18 +54,10 @@ fn prepare(args: &Args) -> Result<Start, KindError> {
             _ => 0,
         };
         loop {
-            let message = me.receive().await;
-            if let Some((from, request)) = as_call(&message) {
-                if request.is_atom(Atom::new("get")) {
-                    me.reply(from, Term::Int(count));
-                    continue;
-                }
-                return Term::tuple([Term::atom("bad_call"), request.clone()]);
-            }
-            count = match counter::apply(count, &message) {
-                Some(Ok(next)) => next,
-                Some(Err(reason)) => return reason,
-                None => return bad_message(message),
+            count = match counter::handle(&me, count, me.receive().await) {
+                counter::Handled::Answered => continue,
+                counter::Handled::Counted(next) => next,
+                counter::Handled::Crash(reason) => return reason,
             };
             let put = Term::tuple([Term::atom("put"), key.clone(), Term::Int(count)]);
             if let Err(reason) = store_call(&me, store, put).await {

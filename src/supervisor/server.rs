@@ -466,42 +466,46 @@ impl Supervisor {
         Term::Atom(Atom::OK)
     }
 
-    /// S8: only for a child that is not running.
+    /// S8: restart a child that is not running.
     async fn restart_child(&mut self, id: Atom) -> Term {
-        if self.template.is_some() {
-            return Term::error(Term::atom("simple_one_for_one"));
-        }
-        let Some(position) = self.position_of_id(id) else {
-            return Term::error(Term::atom("not_found"));
+        let position = match self.stopped_child(id) {
+            Ok(position) => position,
+            Err(error) => return error,
         };
-        match self.children[position].state {
-            ChildState::Running(_) => Term::error(Term::atom("running")),
-            ChildState::Restarting => Term::error(Term::atom("restarting")),
-            ChildState::NotRunning => match self.start_process(&self.children[position]).await {
-                Ok(pid) => {
-                    self.children[position].state = ChildState::Running(pid);
-                    Term::ok(Term::Pid(pid))
-                }
-                Err(reason) => Term::error(reason),
-            },
+        match self.start_process(&self.children[position]).await {
+            Ok(pid) => {
+                self.children[position].state = ChildState::Running(pid);
+                Term::ok(Term::Pid(pid))
+            }
+            Err(reason) => Term::error(reason),
         }
     }
 
-    /// S8: only for a child that is not running.
+    /// S8: delete the spec of a child that is not running.
     fn delete_child(&mut self, id: Atom) -> Term {
-        if self.template.is_some() {
-            return Term::error(Term::atom("simple_one_for_one"));
-        }
-        let Some(position) = self.position_of_id(id) else {
-            return Term::error(Term::atom("not_found"));
-        };
-        match self.children[position].state {
-            ChildState::Running(_) => Term::error(Term::atom("running")),
-            ChildState::Restarting => Term::error(Term::atom("restarting")),
-            ChildState::NotRunning => {
+        match self.stopped_child(id) {
+            Ok(position) => {
                 self.children.remove(position);
                 Term::Atom(Atom::OK)
             }
+            Err(error) => error,
+        }
+    }
+
+    /// The position of child `id` if it exists and is not running, else
+    /// the API's error: `not_found`, `running`, `restarting`, or
+    /// `simple_one_for_one` (whose instances have no ids).
+    fn stopped_child(&self, id: Atom) -> Result<usize, Term> {
+        if self.template.is_some() {
+            return Err(Term::error(Term::atom("simple_one_for_one")));
+        }
+        let position = self
+            .position_of_id(id)
+            .ok_or_else(|| Term::error(Term::atom("not_found")))?;
+        match self.children[position].state {
+            ChildState::Running(_) => Err(Term::error(Term::atom("running"))),
+            ChildState::Restarting => Err(Term::error(Term::atom("restarting"))),
+            ChildState::NotRunning => Ok(position),
         }
     }
 }
