@@ -196,7 +196,14 @@ call c get
 fn replayed(src: &str, options: &RunOptions, keys: &[Key]) -> (bool, String) {
     let mut out = Vec::new();
     let mut keys: VecDeque<Key> = keys.iter().copied().collect();
-    let ok = replay("story.crash", src, options, Style::PLAIN, &mut out, &mut keys);
+    let ok = replay(
+        "story.crash",
+        src,
+        options,
+        Style::PLAIN,
+        &mut out,
+        &mut keys,
+    );
     (ok, String::from_utf8(out).unwrap())
 }
 
@@ -259,7 +266,10 @@ fn step_mode_i_interacts_then_resumes() {
     let (ok, text) = replayed("spawn idle\n", &step, &[Key::Interact, Key::Next]);
     assert!(ok, "{text}");
     assert!(text.contains("interactive mode"), "{text}");
-    assert!(text.ends_with("crash> spawn idle\n<0.2.0>\n[  0.000s] + spawn idle <0.2.0> by <0.1.0>\n"), "{text}");
+    assert!(
+        text.ends_with("crash> spawn idle\n<0.2.0>\n[  0.000s] + spawn idle <0.2.0> by <0.1.0>\n"),
+        "{text}"
+    );
 }
 
 const BROKEN: &str = "\
@@ -274,8 +284,14 @@ fn a_failing_command_stops_the_replay_with_file_line_col() {
     let output = letitcrash(&["run", "--seed", "1", script.path()]);
     let text = all_output(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
-    assert!(text.contains(&format!(" --> {}:2:1\n", script.path())), "{text}");
-    assert!(text.contains("2 | kill nobody\n  | ^^^^^^^^^^^\n"), "{text}");
+    assert!(
+        text.contains(&format!(" --> {}:2:1\n", script.path())),
+        "{text}"
+    );
+    assert!(
+        text.contains("2 | kill nobody\n  | ^^^^^^^^^^^\n"),
+        "{text}"
+    );
     assert!(!text.contains("spawn idle as b"), "stopped: {text}");
 }
 
@@ -295,7 +311,10 @@ fn parse_errors_show_file_line_col_and_nothing_runs() {
     let output = letitcrash(&["run", "--seed", "1", script.path()]);
     let text = all_output(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
-    assert!(text.contains(&format!(" --> {}:3:1\n", script.path())), "{text}");
+    assert!(
+        text.contains(&format!(" --> {}:3:1\n", script.path())),
+        "{text}"
+    );
     assert!(text.contains("3 | spwan counter\n  | ^"), "{text}");
     assert!(!text.contains("crash>"), "nothing ran: {text}");
 
@@ -382,6 +401,8 @@ fn the_language_reference_covers_every_command() {
 fn ci_checks_the_scripts() {
     let ci = std::fs::read_to_string(root().join(".ci/run")).unwrap();
     let test = ci.find("cargo test").expect("CI runs the tests");
-    let check = ci.find("check scripts/*.crash").expect("CI checks the scripts");
+    let check = ci
+        .find("check scripts/*.crash")
+        .expect("CI checks the scripts");
     assert!(check > test, "{ci}");
 }

@@ -95,7 +95,12 @@ pub fn diff<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<S
     let (mut i, mut j) = (0, 0);
     while i < n || j < m {
         if i < n && is_any_lines(expected[i]) {
-            if j < m && best[i][j] == best[i][j + 1] {
+            // Swallow a line when the best alignment needs it, or when it
+            // costs nothing and enough lines are left for what follows (so
+            // the lines near a mismatch are shown, not swallowed).
+            let needed = best[i][j] != best[i + 1][j] + 1;
+            let free = best[i][j] == best[i][j + 1] && m - j > n - i - 1;
+            if j < m && (needed || free) {
                 j += 1; // swallowed by the wildcard
             } else {
                 out.push(format!("  {}", expected[i]));
