@@ -1,5 +1,27 @@
-//! Replaying and checking demo scripts.
+//! Replaying and checking demo scripts (`.crash` files).
+//!
+//! - [`run`] (`letitcrash run FILE`) replays a script as if it were typed:
+//!   each statement echoed after the `crash> ` prompt, then its output and
+//!   the events it caused; `say` narration in its own colour; with pacing
+//!   for a talk (`--step`, `--typing`, `--delay`). See [`replay`].
+//! - [`check`] (`letitcrash check FILE...`) runs scripts deterministically
+//!   and verifies every `expect` and every `#=>` expected-output block,
+//!   ending with the line `N passed, M failed`. See [`check_source`].
+//!
+//! Both drive a [`Session`] one statement at a time, like the REPL; the
+//! output of a statement is the same in both: [`statement_output`].
 
+mod check;
+pub mod keys;
+pub mod matching;
+mod replay;
+
+pub use check::{CheckReport, check_source, summary};
+pub use replay::{Interact, interact, replay};
+
+use crate::lang::{Evaluation, Session, Stmt};
+use crate::view::{Style, style_from_env};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -8,12 +30,19 @@ use std::time::Duration;
 #[derive(Clone, Debug, Default)]
 pub struct RunOptions {
     pub file: PathBuf,
+    /// Wait for a key before each command (Enter: next, q: quit, i: interact).
     pub step: bool,
+    /// Type each command out, one character per duration.
     pub typing: Option<Duration>,
+    /// Wait this long between commands.
     pub delay: Option<Duration>,
+    /// Run deterministically with this seed (default: live).
     pub seed: Option<u64>,
+    /// Go on after a command fails (exit code 1 at the end).
     pub keep_going: bool,
+    /// Show the script's `#` comments.
     pub comments: bool,
+    /// Scheduler threads for the live runtime.
     pub schedulers: Option<usize>,
 }
 
@@ -24,12 +53,85 @@ pub struct CheckOptions {
     pub seed: u64,
 }
 
-pub fn run(options: RunOptions) -> ExitCode {
-    let _ = options;
-    ExitCode::FAILURE
+/// What a statement printed: its result lines (rendered with `style`, each
+/// multi-line text split into lines) followed by the event lines it caused.
+pub fn statement_output(
+    session: &mut Session,
+    stmt: &Stmt,
+    style: &Style,
+) -> (Evaluation, Vec<String>) {
+    let evaluation = session.eval(stmt);
+    let mut lines: Vec<String> = evaluation
+        .lines
+        .iter()
+        .flat_map(|line| {
+            line.render(style)
+                .lines()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    lines.extend(session.feed().drain());
+    (evaluation, lines)
 }
 
+/// `letitcrash run FILE`: replay a script on the terminal.
+pub fn run(options: RunOptions) -> ExitCode {
+    let name = options.file.display().to_string();
+    let src = match std::fs::read_to_string(&options.file) {
+        Ok(src) => src,
+        Err(error) => {
+            eprintln!("error: cannot read {name}: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let style = style_from_env();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut keys = keys::Keys::stdin();
+    let ok = replay(&name, &src, &options, style, &mut out, &mut keys);
+    let _ = out.flush();
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// `letitcrash check FILE...`: check every script; prints each failure,
+/// one line per file, and the summary `N passed, M failed` last.
 pub fn check(options: CheckOptions) -> ExitCode {
-    let _ = options;
-    ExitCode::FAILURE
+    let style = style_from_env();
+    let (mut passed, mut failed) = (0, 0);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for path in &options.files {
+        let name = path.display().to_string();
+        let report = match std::fs::read_to_string(path) {
+            Ok(src) => check_source(&name, &src, options.seed),
+            Err(error) => CheckReport {
+                passed: 0,
+                failed: 1,
+                failures: vec![format!("{name}: cannot read: {error}\n")],
+            },
+        };
+        for failure in &report.failures {
+            let _ = writeln!(out, "{}", check::paint_failure(failure, &style));
+        }
+        let verdict = if report.ok() {
+            style.paint("ok  ", crate::view::Role::Alive)
+        } else {
+            style.paint("FAIL", crate::view::Role::Crash)
+        };
+        let _ = writeln!(out, "{verdict} {name}: {}", report.summary());
+        passed += report.passed;
+        failed += report.failed;
+    }
+    let _ = writeln!(out, "{}", summary(passed, failed));
+    let _ = out.flush();
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

@@ -1,0 +1,369 @@
+//! Replay: a script played back as if the presenter typed it.
+//!
+//! Each command is echoed after the prompt (`crash> `, and `   ..> ` on the
+//! continuation lines of a block), then come its result lines and the event
+//! lines it caused, in order. `say` narration is not echoed: it appears in
+//! its own colour, set off by blank lines. `pause` waits for a key in step
+//! mode and is ignored otherwise; `#` comments are shown with `--comments`.
+//!
+//! Pacing, for a talk: `--step` waits for a key before each command (the
+//! prompt is already on screen, so the command appears when the key is
+//! pressed; after a `pause` the next command goes on without a second key),
+//! `--typing` types each command out character by character, `--delay`
+//! waits between commands (printing any events that happen meanwhile).
+//!
+//! A parse error anywhere stops the replay before it starts, naming
+//! FILE:LINE:COL, so a typo is found at rehearsal, not on stage. A command
+//! that fails (an error, or an `expect` that does not hold) stops it with
+//! the same display; `--keep-going` goes on and reports failure at the end.
+
+use super::RunOptions;
+use super::keys::{Key, KeySource};
+use crate::lang::ast::Command;
+use crate::lang::error::ParseError;
+use crate::lang::{Control, Line, Session, SessionConfig, Stmt, parse_script};
+use crate::runtime::Config;
+use crate::view::{Role, Style};
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+/// The prompt a replayed command is echoed after.
+pub const PROMPT: &str = "crash> ";
+/// The prompt of a block's continuation lines (as wide as [`PROMPT`]).
+pub const CONTINUATION: &str = "   ..> ";
+
+/// How long live mode keeps collecting events after a command, at most,
+/// and how long a lull ends it sooner.
+const LIVE_TAIL: Duration = Duration::from_millis(400);
+const LIVE_LULL: Duration = Duration::from_millis(40);
+
+/// How an interactive interlude (`i` in step mode) ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Interact {
+    /// Go back to the script where it was.
+    Resume,
+    /// Leave the replay.
+    Quit,
+}
+
+/// Step mode's `i`: hand the session to the presenter, then resume.
+///
+/// This is the one place that knows about the REPL; it is wired to
+/// `crate::repl::interact` when the REPL offers it.
+pub fn interact(session: &mut Session, out: &mut dyn Write) -> Interact {
+    let _ = session;
+    let _ = writeln!(out, "interactive mode is not available in this build");
+    Interact::Resume
+}
+
+/// Replays `src` (named `file` in messages) on `out`, reading step-mode
+/// keys from `keys`. Returns whether everything went well.
+pub fn replay(
+    file: &str,
+    src: &str,
+    options: &RunOptions,
+    style: Style,
+    out: &mut dyn Write,
+    keys: &mut dyn KeySource,
+) -> bool {
+    let statements = parse_script(src);
+    if !options.keep_going {
+        let errors: Vec<&ParseError> = statements.iter().filter_map(|s| s.as_ref().err()).collect();
+        if !errors.is_empty() {
+            for error in errors {
+                let _ = write!(out, "{}", paint_error(&error.render(Some(file)), &style));
+            }
+            return false;
+        }
+    }
+    let config = match options.seed {
+        Some(seed) => SessionConfig::deterministic(seed, style),
+        None => {
+            let mut config = SessionConfig::live(style);
+            if let Some(n) = options.schedulers {
+                config.runtime = Config::live().with_schedulers(n);
+            }
+            config
+        }
+    };
+    let mut player = Player {
+        file,
+        options,
+        style,
+        out,
+        keys,
+        session: Session::new(config),
+        failed: false,
+        narrating: false,
+        waited: false,
+        first: true,
+    };
+    for statement in statements {
+        let flow = match statement {
+            Ok(stmt) => player.statement(&stmt),
+            Err(error) => {
+                player.end_narration();
+                let text = paint_error(&error.render(Some(file)), &style);
+                player.print(&text);
+                player.failed = true;
+                Flow::Go
+            }
+        };
+        if flow == Flow::Stop {
+            break;
+        }
+    }
+    let _ = player.out.flush();
+    !player.failed
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    Go,
+    Stop,
+}
+
+struct Player<'a> {
+    file: &'a str,
+    options: &'a RunOptions,
+    style: Style,
+    out: &'a mut dyn Write,
+    keys: &'a mut dyn KeySource,
+    session: Session,
+    failed: bool,
+    /// The last thing shown was narration (a blank line follows it).
+    narrating: bool,
+    /// A key was pressed since the last command (at a `pause`).
+    waited: bool,
+    first: bool,
+}
+
+impl Player<'_> {
+    fn print(&mut self, text: &str) {
+        let _ = self.out.write_all(text.as_bytes());
+        let _ = self.out.flush();
+    }
+
+    fn println(&mut self, text: &str) {
+        self.print(&format!("{text}\n"));
+    }
+
+    fn end_narration(&mut self) {
+        if self.narrating {
+            self.println("");
+            self.narrating = false;
+        }
+    }
+
+    fn statement(&mut self, stmt: &Stmt) -> Flow {
+        if self.options.comments {
+            for comment in &stmt.comments {
+                let line = self.style.paint(&format!("# {comment}"), Role::Quiet);
+                self.println(&line);
+            }
+        }
+        match stmt.command {
+            Command::Say(_) => {
+                if !self.narrating {
+                    self.println("");
+                }
+                self.narrating = true;
+                let evaluation = self.session.eval(stmt);
+                for line in &evaluation.lines {
+                    let text = line.render(&self.style);
+                    self.println(&text);
+                }
+                self.events();
+                self.first = false;
+                Flow::Go
+            }
+            Command::Pause => {
+                if self.options.step {
+                    self.waited = true;
+                    return match self.wait_key() {
+                        Key::Quit => Flow::Stop,
+                        _ => Flow::Go,
+                    };
+                }
+                Flow::Go
+            }
+            _ => self.command(stmt),
+        }
+    }
+
+    /// Waits for a key in step mode, handling `i` until another key comes.
+    fn wait_key(&mut self) -> Key {
+        loop {
+            match self.keys.key() {
+                Key::Interact => {
+                    self.println("");
+                    if interact(&mut self.session, self.out) == Interact::Quit {
+                        return Key::Quit;
+                    }
+                }
+                key => return key,
+            }
+        }
+    }
+
+    fn command(&mut self, stmt: &Stmt) -> Flow {
+        self.end_narration();
+        let prompt = self.style.paint(PROMPT, Role::Quiet);
+        if self.options.step && !self.waited {
+            self.print(&prompt);
+            loop {
+                match self.keys.key() {
+                    Key::Next => break,
+                    Key::Quit => {
+                        self.println("");
+                        return Flow::Stop;
+                    }
+                    Key::Interact => {
+                        self.println("");
+                        if interact(&mut self.session, self.out) == Interact::Quit {
+                            return Flow::Stop;
+                        }
+                        self.print(&prompt);
+                    }
+                }
+            }
+        } else {
+            if let Some(delay) = self.options.delay
+                && !self.first
+            {
+                self.idle(delay);
+            }
+            self.print(&prompt);
+        }
+        self.waited = false;
+        self.first = false;
+        self.echo(&stmt.source);
+
+        let evaluation = self.session.eval(stmt);
+        for line in &evaluation.lines {
+            if matches!(line, Line::Error(_) | Line::Fail(_)) && !evaluation.ok {
+                continue; // shown below, with where it happened
+            }
+            let text = line.render(&self.style);
+            self.println(&text);
+        }
+        self.events();
+        if !evaluation.ok {
+            self.failed = true;
+            let message = evaluation
+                .lines
+                .iter()
+                .find_map(|line| match line {
+                    Line::Error(text) => Some(text.strip_prefix("error: ").unwrap_or(text)),
+                    Line::Fail(text) => Some(text.strip_prefix("FAIL: ").unwrap_or(text)),
+                    _ => None,
+                })
+                .unwrap_or("this command failed");
+            let text = paint_error(&located(self.file, stmt, message), &self.style);
+            self.print(&text);
+            if !self.options.keep_going {
+                return Flow::Stop;
+            }
+        }
+        match evaluation.control {
+            Control::Quit => Flow::Stop,
+            Control::Clear => {
+                if self.style.colorize {
+                    self.print("\x1b[2J\x1b[H");
+                }
+                Flow::Go
+            }
+            Control::Continue | Control::Pause => Flow::Go,
+        }
+    }
+
+    /// Writes the command after the prompt that is already on screen.
+    fn echo(&mut self, source: &str) {
+        let continuation = self.style.paint(CONTINUATION, Role::Quiet);
+        match self.options.typing {
+            Some(pace) => {
+                for c in source.chars() {
+                    if c == '\n' {
+                        self.print(&format!("\n{continuation}"));
+                    } else {
+                        self.print(c.encode_utf8(&mut [0; 4]));
+                    }
+                    std::thread::sleep(pace);
+                }
+                self.println("");
+            }
+            None => {
+                let text = source.replace('\n', &format!("\n{continuation}"));
+                self.println(&text);
+            }
+        }
+    }
+
+    /// Prints the events the last command caused; in live mode, also those
+    /// that follow shortly after (a restart a moment later).
+    fn events(&mut self) {
+        let feed = self.session.feed();
+        for line in feed.drain() {
+            self.println(&line);
+        }
+        if self.options.seed.is_none() {
+            let start = Instant::now();
+            while start.elapsed() < LIVE_TAIL {
+                let lines = feed.wait(LIVE_LULL);
+                if lines.is_empty() {
+                    break;
+                }
+                for line in lines {
+                    self.println(&line);
+                }
+            }
+        }
+    }
+
+    /// Lets `duration` pass between commands, printing events as they come
+    /// (in deterministic mode the system is quiet between commands).
+    fn idle(&mut self, duration: Duration) {
+        let feed = self.session.feed();
+        let end = Instant::now() + duration;
+        loop {
+            let now = Instant::now();
+            if now >= end {
+                break;
+            }
+            if self.options.seed.is_some() {
+                std::thread::sleep(end - now);
+                break;
+            }
+            for line in feed.wait(end - now) {
+                self.println(&line);
+            }
+        }
+    }
+}
+
+/// A failed command shown like a parse error: the message, FILE:LINE:COL,
+/// the statement's first line with a caret under it, and the hint if the
+/// message carries one.
+fn located(file: &str, stmt: &Stmt, message: &str) -> String {
+    let (message, hint) = match message.split_once(" (hint: ") {
+        Some((message, hint)) => (message, hint.strip_suffix(')').map(str::to_owned)),
+        None => (message, None),
+    };
+    let first = stmt.source.lines().next().unwrap_or("");
+    ParseError {
+        line: stmt.span.line,
+        column: stmt.span.column,
+        len: first.chars().count(),
+        message: message.to_owned(),
+        expected: Vec::new(),
+        hint,
+        source_line: format!("{}{first}", " ".repeat(stmt.span.column.saturating_sub(1))),
+    }
+    .render(Some(file))
+}
+
+/// Colours the first line (`error: ...`) of a rendered error.
+fn paint_error(text: &str, style: &Style) -> String {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    format!("{}\n{rest}", style.paint(first, Role::Crash))
+}
