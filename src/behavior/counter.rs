@@ -18,6 +18,7 @@ pub(super) const KIND: Kind = Kind {
     help: "an integer: incr, decr, {add, N}; call get; any other message crashes it with {bad_message, Msg}",
     example: "counter(10)",
     arity: (0, 1),
+    registers: None,
     prepare,
 };
 

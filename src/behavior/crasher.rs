@@ -16,6 +16,7 @@ pub(super) const KIND: Kind = Kind {
     help: "dies with REASON (default crash) after AFTER; with a float 0..1, crashes with that probability per message",
     example: "crasher(500ms, boom)",
     arity: (1, 2),
+    registers: None,
     prepare,
 };
 

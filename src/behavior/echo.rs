@@ -12,6 +12,7 @@ pub(super) const KIND: Kind = Kind {
     help: "prints every message it gets; answers {Pid, Msg} by sending Msg back to Pid; `stop` ends it",
     example: "echo",
     arity: (0, 0),
+    registers: None,
     prepare,
 };
 

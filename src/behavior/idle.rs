@@ -13,6 +13,7 @@ pub(super) const KIND: Kind = Kind {
     help: "waits for ever and ignores messages; `stop` ends it normally",
     example: "idle",
     arity: (0, 0),
+    registers: None,
     prepare,
 };
 

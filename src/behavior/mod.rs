@@ -76,6 +76,10 @@ pub struct Kind {
     pub example: &'static str,
     /// How many arguments it takes (at least, at most).
     pub arity: (usize, usize),
+    /// The argument, if any, that names the process: it is registered
+    /// before the start returns, as `gen_server:start_link({local, Name},
+    /// ...)` does, so a sibling started next can already find it.
+    pub registers: Option<usize>,
     /// Checks the arguments and prepares the body.
     prepare: fn(&Args) -> Result<Start, KindError>,
 }
@@ -196,11 +200,31 @@ pub fn spawn_kind(
     link: bool,
 ) -> Result<Pid, KindError> {
     let (kind, start) = prepare(kind, args, context, |name| parent.whereis(name))?;
-    Ok(if link {
+    let pid = if link {
         parent.spawn_link(kind.name, start)
     } else {
         parent.spawn(kind.name, start)
-    })
+    };
+    if let Some(name) = kind
+        .registers
+        .and_then(|i| args.get(i))
+        .and_then(Term::as_atom)
+        && let Err(error) = parent.node.register(name, pid)
+    {
+        // Someone took the name since it was checked: the new process
+        // must not run nameless in its place.
+        parent.exit(pid, Term::atom("kill"));
+        let owner = match error {
+            crate::runtime::RegisterError::NameTaken { owner, .. } => owner,
+            _ => pid,
+        };
+        return Err(KindError::NameTaken {
+            kind: kind.name,
+            name,
+            owner,
+        });
+    }
+    Ok(pid)
 }
 
 /// Starts a process of `kind` with no parent (for tests and tools).
@@ -211,7 +235,19 @@ pub fn spawn_kind_top(
     context: &StartContext,
 ) -> Result<Pid, KindError> {
     let (kind, start) = prepare(kind, args, context, |name| rt.whereis(name))?;
-    Ok(rt.spawn(kind.name, start))
+    let pid = rt.spawn(kind.name, start);
+    if let Some(name) = kind
+        .registers
+        .and_then(|i| args.get(i))
+        .and_then(Term::as_atom)
+    {
+        rt.register(name, pid).map_err(|_| KindError::NameTaken {
+            kind: kind.name,
+            name,
+            owner: rt.whereis(name).unwrap_or(pid),
+        })?;
+    }
+    Ok(pid)
 }
 
 /// Finds the kind and checks the arguments, spawning nothing.

@@ -16,6 +16,7 @@ pub(super) const PINGER: Kind = Kind {
     help: "sends {ping, Self} to TARGET on start and on each `go`; prints the pongs it gets",
     example: "pinger(p)",
     arity: (1, 1),
+    registers: None,
     prepare: prepare_pinger,
 };
 
@@ -25,6 +26,7 @@ pub(super) const PONGER: Kind = Kind {
     help: "answers {ping, From} with pong, and prints it",
     example: "ponger",
     arity: (0, 0),
+    registers: None,
     prepare: prepare_ponger,
 };
 

@@ -17,6 +17,7 @@ pub(super) const KIND: Kind = Kind {
     help: "keeps every message in its mailbox (for 'EXIT' and 'DOWN'); answers call count (queued messages) and call stop",
     example: "sink",
     arity: (0, 0),
+    registers: None,
     prepare,
 };
 

@@ -17,6 +17,7 @@ pub(super) const KIND: Kind = Kind {
     help: "burns CPU for ever (or for CHUNKS chunks) without starving others: preemption by reductions",
     example: "spinner",
     arity: (0, 1),
+    registers: None,
     prepare,
 };
 

@@ -11,9 +11,9 @@
 //! `{delete, K}`. `stop` ends it. Anything else is ignored; an unknown call
 //! gets `{error, {unknown_call, Request}}`.
 //!
-//! `state_server(Name)` registers itself as `Name` when it starts, the way a
-//! GenServer is started with `name: __MODULE__`, so that clients can find
-//! it by name after it too has been restarted.
+//! `state_server(Name)` is registered as `Name` as part of its start, the
+//! way a GenServer is started with `name: __MODULE__`, so that clients can
+//! find it by name, also after it has been restarted.
 
 use super::{Args, Kind, KindError, Start, is, start};
 use crate::runtime::process::as_call;
@@ -26,29 +26,18 @@ pub(super) const KIND: Kind = Kind {
     help: "a map behind call: {put, K, V} -> ok, {get, K} -> {ok, V} | not_found, {delete, K}, keys; NAME registers it",
     example: "state_server(state_server)",
     arity: (0, 1),
+    registers: Some(0),
     prepare,
 };
 
 fn prepare(args: &Args) -> Result<Start, KindError> {
-    let name = match args.get(0) {
-        Some(_) => {
-            let name = args.atom(0)?;
-            args.name_free(name)?;
-            Some(name)
-        }
-        None => None,
-    };
+    // The name is only checked here: `spawn_kind` registers it before it
+    // returns (see `Kind::registers`), so clients started right after the
+    // server can find it.
+    if args.get(0).is_some() {
+        args.name_free(args.atom(0)?)?;
+    }
     Ok(start(move |me| async move {
-        if let Some(name) = name
-            && me.register(name).is_err()
-        {
-            // Another process took the name between the check and now:
-            // gen_server's answer, `{already_started, Pid}`.
-            let owner = me
-                .whereis(name)
-                .map_or(Term::Atom(Atom::UNDEFINED), Term::Pid);
-            return Term::tuple([Term::atom("already_started"), owner]);
-        }
         let mut store = Store::default();
         loop {
             let message = me.receive().await;

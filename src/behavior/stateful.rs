@@ -24,6 +24,7 @@ pub(super) const KIND: Kind = Kind {
     help: "a counter (incr, decr, {add, N}; call get) that saves its count in a state_server and restores it on restart",
     example: "stateful(state_server)",
     arity: (0, 1),
+    registers: None,
     prepare,
 };
 

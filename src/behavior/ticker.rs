@@ -16,6 +16,7 @@ pub(super) const KIND: Kind = Kind {
     help: "sends itself `tick` every INTERVAL and prints `tick N`; `stop` ends it",
     example: "ticker(1s)",
     arity: (1, 1),
+    registers: None,
     prepare,
 };
 

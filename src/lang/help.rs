@@ -311,7 +311,7 @@ pub static COMMANDS: &[CommandHelp] = &[
         "reset",
         "presenting",
         "reset",
-        "stop every process and start afresh (variables are kept)",
+        "stop every process and start afresh: a new runtime, a new shell, no variables",
         "reset",
     ),
     entry(

@@ -21,7 +21,7 @@
 use super::style::{Role, Style};
 use super::{Names, duration, painted_pid, seconds};
 use crate::runtime::{Atom, Event, EventKind, Pid, SignalOutcome, SupervisorReport, Term};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How much of the event stream to show (the `log` command).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -75,6 +75,8 @@ pub struct Narrator {
     pub level: LogLevel,
     /// Per supervisor, the last child that exited: (id, pid, reason).
     last_exit: HashMap<Pid, (Atom, Pid, Term)>,
+    /// Pids of supervisors, learned from their spawn events.
+    supervisors: HashSet<Pid>,
 }
 
 impl Narrator {
@@ -82,6 +84,7 @@ impl Narrator {
         Narrator {
             level,
             last_exit: HashMap::new(),
+            supervisors: HashSet::new(),
         }
     }
 
@@ -107,10 +110,23 @@ impl Narrator {
                 _ => {}
             }
         }
-        if self.level < min_level(&event.kind) {
+        if let EventKind::Spawned { pid, kind, .. } = &event.kind
+            && kind.name() == "supervisor"
+        {
+            self.supervisors.insert(*pid);
+        }
+        if self.level < min_level(&event.kind) || self.is_supervisor_bookkeeping(&event.kind) {
             return None;
         }
         Some(render(event, names, cause.as_ref(), style))
+    }
+
+    /// A supervisor monitors each child it stops, to know when it is gone
+    /// (S5). Those 'DOWN's are its bookkeeping, not news: the stop itself
+    /// is already on screen, so they show only at the verbose level.
+    fn is_supervisor_bookkeeping(&self, kind: &EventKind) -> bool {
+        self.level < LogLevel::Verbose
+            && matches!(kind, EventKind::MonitorFired { watcher, .. } if self.supervisors.contains(watcher))
     }
 }
 

@@ -140,11 +140,12 @@ impl Session {
         let name = describe(path);
         Ok(match snapshot.children.iter().find(|c| c.id == id) {
             Some(child) if u64::from(child.restarts) == count => {
-                Ok(format!("{name} was restarted {count} times"))
+                Ok(format!("{name} was restarted {}", times(count)))
             }
             Some(child) => Err(format!(
-                "expected {name} to have been restarted {count} times, but it was {} times",
-                child.restarts
+                "expected {name} to have been restarted {}, but it was restarted {}",
+                times(count),
+                times(u64::from(child.restarts))
             )),
             None => Err(format!("{} has no child {id}", describe(&parent_target))),
         })
@@ -218,6 +219,15 @@ impl Session {
                 "expected {name} to answer {shown_request} with {shown}, but the call failed: {reason}"
             )),
         })
+    }
+}
+
+/// "never", "once", "3 times".
+fn times(n: u64) -> String {
+    match n {
+        0 => "never".to_owned(),
+        1 => "once".to_owned(),
+        n => format!("{n} times"),
     }
 }
 

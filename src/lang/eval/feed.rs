@@ -17,35 +17,51 @@ use std::time::Duration;
 
 pub use crate::view::LogLevel;
 
-/// Names learned from events: pid to registered name or supervision path.
+/// Names learned from events: a registered name, or a place in a
+/// supervision tree (supervisor and child id). Paths are put together when
+/// asked for, because a nested supervisor starts its children (and reports
+/// them) before its own parent reports it.
 #[derive(Default)]
 pub struct Labels {
-    by_pid: HashMap<Pid, String>,
+    names: HashMap<Pid, String>,
+    parents: HashMap<Pid, (Pid, String)>,
 }
 
 impl Labels {
+    /// The registered name, else the supervision path (`demo/a_d/alice`).
     pub fn get(&self, pid: Pid) -> Option<String> {
-        self.by_pid.get(&pid).cloned()
+        if let Some(name) = self.names.get(&pid) {
+            return Some(name.clone());
+        }
+        // A supervisor is always started before its children, so the walk up
+        // the tree ends (at a registered name, or at an unnamed pid).
+        let (parent, id) = self.parents.get(&pid)?;
+        let parent_label = self.get(*parent).unwrap_or_else(|| parent.to_string());
+        Some(format!("{parent_label}/{id}"))
     }
 
     fn learn(&mut self, event: &Event) {
         match &event.kind {
             EventKind::Registered { name, pid } => {
-                self.by_pid.insert(*pid, name.name().to_owned());
+                self.names.insert(*pid, name.name().to_owned());
             }
             EventKind::Supervisor {
                 supervisor,
                 report: SupervisorReport::ChildStarted { id, pid },
             } => {
-                let parent = self
-                    .by_pid
-                    .get(supervisor)
-                    .cloned()
-                    .unwrap_or_else(|| supervisor.to_string());
-                self.by_pid.insert(*pid, format!("{parent}/{}", id.name()));
+                self.parents
+                    .insert(*pid, (*supervisor, id.name().to_owned()));
             }
             _ => {}
         }
+    }
+
+    fn all(&self) -> Vec<(Pid, String)> {
+        self.names
+            .keys()
+            .chain(self.parents.keys())
+            .filter_map(|&pid| Some((pid, self.get(pid)?)))
+            .collect()
     }
 }
 
@@ -86,12 +102,7 @@ impl EventFeed {
 
     /// Every name learned so far.
     pub fn labels(&self) -> Vec<(Pid, String)> {
-        self.labels
-            .lock()
-            .by_pid
-            .iter()
-            .map(|(&pid, label)| (pid, label.clone()))
-            .collect()
+        self.labels.lock().all()
     }
 
     /// Lines for every event that has arrived.

@@ -119,3 +119,20 @@ fn a_sup_with_a_bad_kind_is_rejected_before_anything_starts() {
     assert!(has(&out, "worker w2: unknown kind `tickr`"), "{out:?}");
     assert_eq!(last(&run(&mut s, "whereis broken")), "undefined");
 }
+
+#[test]
+fn a_named_state_server_is_registered_before_its_siblings_start() {
+    // Each seed orders the first slices differently; none may let `alice`
+    // ask for the store before its name exists.
+    for seed in 0..8 {
+        let mut s = Session::new(SessionConfig::deterministic(seed, Style::PLAIN));
+        let out = run(
+            &mut s,
+            "sup app rest_for_one intensity 3 { worker store state_server(state_server); worker alice stateful; worker bob stateful }\nexpect restarts app/alice 0\nexpect restarts app/bob 0",
+        );
+        assert!(
+            !has(&out, "FAIL") && !has(&out, "noproc"),
+            "seed {seed}: {out:?}"
+        );
+    }
+}
