@@ -102,6 +102,12 @@ pub fn interact(session: &mut Session) -> InteractEnd {
             for line in &evaluation.lines {
                 let _ = writeln!(out, "{}", line.render(&style));
             }
+            // What the command caused and the printer has not shown yet
+            // goes right under its output, as in a piped transcript; the
+            // printer keeps the events that come later.
+            for line in session.feed().drain() {
+                let _ = writeln!(out, "{line}");
+            }
             let _ = out.flush();
         }
         *names.lock() = Names::of(session);
