@@ -71,7 +71,7 @@ pub fn is_incomplete(src: &str) -> bool {
 /// command-line options such as `--typing 25ms`.
 pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     match terms::duration(text.trim()) {
-        Ok((rest, duration)) if rest.is_empty() => Ok(duration),
+        Ok(("", duration)) => Ok(duration),
         _ => Err(format!("`{text}` is not a duration: write 250ms, 5s or 1m")),
     }
 }
