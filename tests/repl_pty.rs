@@ -178,6 +178,11 @@ fn ctrl_c_cancels_the_line_and_keeps_the_repl() {
     repl.send_line("whereis half").unwrap();
     expect(&mut repl, &mut transcript, "undefined");
 
+    // `reset` swaps the runtime under the event printer, which must not
+    // block it.
+    repl.send_line("reset").unwrap();
+    expect(&mut repl, &mut transcript, "a fresh runtime");
+
     // A parse error is shown with its caret, and the REPL goes on.
     repl.send_line("spwan x").unwrap();
     expect(&mut repl, &mut transcript, "did you mean `spawn`?");

@@ -99,14 +99,10 @@ pub fn interact(session: &mut Session) -> InteractEnd {
         {
             let _guard = print_lock.lock();
             let mut out = std::io::stdout().lock();
+            // Events are the printer's alone, even those this command
+            // caused: they appear as they happen, during a long command too.
             for line in &evaluation.lines {
                 let _ = writeln!(out, "{}", line.render(&style));
-            }
-            // What the command caused and the printer has not shown yet
-            // goes right under its output, as in a piped transcript; the
-            // printer keeps the events that come later.
-            for line in session.feed().drain() {
-                let _ = writeln!(out, "{line}");
             }
             let _ = out.flush();
         }
