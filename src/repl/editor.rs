@@ -48,7 +48,7 @@ pub enum InteractEnd {
 pub fn interact(session: &mut Session) -> InteractEnd {
     let style = session.style();
     let names = Arc::new(Mutex::new(Names::of(session)));
-    let mut editor = match new_editor(style, names.clone()) {
+    let mut editor = match new_editor(style, names.clone(), session.feed()) {
         Ok(editor) => editor,
         Err(error) => {
             eprintln!("letitcrash: cannot start the line editor: {error}");
@@ -60,9 +60,7 @@ pub fn interact(session: &mut Session) -> InteractEnd {
         // A first run has no history yet: nothing to report.
         let _ = editor.load_history(path);
     }
-    // Output of the loop and of the printer must not interleave mid-line.
-    let print_lock = Arc::new(Mutex::new(()));
-    let printer = EventPrinter::start(&mut editor, session.feed(), print_lock.clone());
+    let printer = EventPrinter::start(&mut editor, session.feed());
     let _sigint = IgnoreSigint::install();
 
     let end = loop {
@@ -89,23 +87,19 @@ pub fn interact(session: &mut Session) -> InteractEnd {
             Ok(Some(stmt)) => stmt,
             Ok(None) => continue,
             Err(error) => {
-                let _guard = print_lock.lock();
-                print!("{}", render_parse_error(&error, None, &style));
-                let _ = std::io::stdout().flush();
+                write_whole(&render_parse_error(&error, None, &style));
                 continue;
             }
         };
         let evaluation = session.eval(&stmt);
-        {
-            let _guard = print_lock.lock();
-            let mut out = std::io::stdout().lock();
-            // Events are the printer's alone, even those this command
-            // caused: they appear as they happen, during a long command too.
-            for line in &evaluation.lines {
-                let _ = writeln!(out, "{}", line.render(&style));
-            }
-            let _ = out.flush();
-        }
+        // Events are the printer's alone, even those this command caused:
+        // they appear as they happen, during a long command too.
+        let output: String = evaluation
+            .lines
+            .iter()
+            .map(|line| line.render(&style) + "\n")
+            .collect();
+        write_whole(&output);
         *names.lock() = Names::of(session);
         match evaluation.control {
             Control::Quit => break InteractEnd::Quit,
@@ -115,8 +109,24 @@ pub fn interact(session: &mut Session) -> InteractEnd {
             Control::Continue | Control::Pause => {}
         }
     };
+    // The editor goes first: a printer thread blocked handing text to it
+    // (see `write_whole`) is released when its channel closes.
+    drop(editor);
     printer.stop();
     end
+}
+
+/// Writes `text` to stdout in one go, so that event lines the printer
+/// writes meanwhile land between whole outputs, not inside one.
+///
+/// There is deliberately no lock shared with the printer: while a line is
+/// edited, rustyline's printer hands text to the editor through a channel
+/// of one slot and can block until the next `readline`; holding a lock then
+/// would stop this thread from ever getting there.
+fn write_whole(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
 }
 
 /// A parse error as the REPL and piped mode print it: the caret display,
@@ -132,6 +142,7 @@ pub fn render_parse_error(error: &ParseError, file: Option<&str>, style: &Style)
 fn new_editor(
     style: Style,
     names: Arc<Mutex<Names>>,
+    feed: Arc<EventFeed>,
 ) -> rustyline::Result<Editor<CrashHelper, DefaultHistory>> {
     let config = Config::builder()
         .auto_add_history(false)
@@ -140,7 +151,7 @@ fn new_editor(
         .completion_type(CompletionType::List)
         .build();
     let mut editor = Editor::with_config(config)?;
-    editor.set_helper(Some(CrashHelper::new(style, names)));
+    editor.set_helper(Some(CrashHelper::new(style, names, feed)));
     // Enter, and Ctrl-J (what a terminal sends for Enter in some setups).
     for key in ['\r', '\n'] {
         editor.bind_sequence(
@@ -175,7 +186,6 @@ impl EventPrinter {
     fn start(
         editor: &mut Editor<CrashHelper, DefaultHistory>,
         feed: Arc<EventFeed>,
-        lock: Arc<Mutex<()>>,
     ) -> EventPrinter {
         // Without a terminal on both sides rustyline has no external
         // printer; plain writes to stdout are then just as good.
@@ -196,7 +206,6 @@ impl EventPrinter {
             .spawn(move || {
                 let mut emit = |lines: Vec<String>| {
                     if !lines.is_empty() {
-                        let _guard = lock.lock();
                         print(lines.join("\n") + "\n");
                     }
                 };

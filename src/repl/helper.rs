@@ -11,7 +11,7 @@
 //! functions of the text and the snapshot, so they are unit-tested without
 //! a terminal; the rustyline trait impls only adapt them.
 
-use crate::lang::eval::Session;
+use crate::lang::eval::{EventFeed, Session};
 use crate::lang::help;
 use crate::lang::highlight::{TokenClass, classify};
 use crate::lang::is_incomplete;
@@ -256,11 +256,26 @@ pub fn highlight(line: &str, style: &Style) -> String {
 pub struct CrashHelper {
     style: Style,
     names: Arc<Mutex<Names>>,
+    /// The feed learns names (`demo/w1`) as the printer thread renders
+    /// events, which may be just after the snapshot was taken; asking it
+    /// at Tab time offers a new supervisor's children at once.
+    feed: Arc<EventFeed>,
 }
 
 impl CrashHelper {
-    pub fn new(style: Style, names: Arc<Mutex<Names>>) -> CrashHelper {
-        CrashHelper { style, names }
+    pub fn new(style: Style, names: Arc<Mutex<Names>>, feed: Arc<EventFeed>) -> CrashHelper {
+        CrashHelper { style, names, feed }
+    }
+
+    /// The snapshot plus every name the feed has learned since.
+    fn current_names(&self) -> Names {
+        let mut names = self.names.lock().clone();
+        names
+            .targets
+            .extend(self.feed.labels().into_iter().map(|(_, label)| label));
+        names.targets.sort();
+        names.targets.dedup();
+        names
     }
 }
 
@@ -273,7 +288,7 @@ impl Completer for CrashHelper {
         pos: usize,
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        let (start, words) = complete(line, pos, &self.names.lock());
+        let (start, words) = complete(line, pos, &self.current_names());
         let pairs = words
             .into_iter()
             .map(|word| Pair {
