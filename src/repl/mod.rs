@@ -106,6 +106,19 @@ mod tests {
     }
 
     #[test]
+    fn parse_errors_colour_only_the_error_word() {
+        let error = crate::lang::parse_line("spwan x").unwrap_err();
+        let plain = render_parse_error(&error, None, &Style::PLAIN);
+        assert!(
+            plain.starts_with("error: unknown command `spwan`"),
+            "{plain}"
+        );
+        let coloured = render_parse_error(&error, None, &Style::COLOR);
+        assert!(coloured.starts_with("\x1b["), "{coloured:?}");
+        assert_eq!(crate::view::strip_ansi(&coloured), plain);
+    }
+
+    #[test]
     fn piped_script_prints_echo_output_and_events_in_order() {
         let options = ReplOptions {
             seed: Some(1),
