@@ -1,5 +1,30 @@
-//! The interactive REPL.
+//! The REPL: how a presenter (or a pipe) talks to a session.
+//!
+//! [`run`] picks the mode from stdin. On a terminal it starts the line
+//! editor ([`interact`]): completion, hints and colour as you type, history
+//! across runs, and live events printed above the prompt while the
+//! presenter types. From a pipe (`letitcrash < demo.crash`) it runs the
+//! whole input as a script and prints a transcript, failing if any
+//! statement did. The script runner's step mode reuses [`interact`] to drop
+//! into the REPL with the script's session and carry on afterwards.
+//!
+//! - `editor`: the interactive loop and the event printer thread;
+//! - `helper`: completion, hints, highlighting and block continuation;
+//! - `history`: where history is kept;
+//! - `piped`: the transcript for non-terminal input.
 
+mod editor;
+pub mod helper;
+mod history;
+mod piped;
+
+pub use editor::{InteractEnd, PROMPT, interact, render_parse_error};
+pub use piped::run_script;
+
+use crate::lang::eval::{Session, SessionConfig};
+use crate::runtime::Config;
+use crate::view::{Role, Style, style_from_env};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 /// How to start the REPL.
@@ -11,7 +36,103 @@ pub struct ReplOptions {
     pub seed: Option<u64>,
 }
 
+/// `letitcrash` / `letitcrash repl`: the editor on a terminal, a transcript
+/// from a pipe.
 pub fn run(options: ReplOptions) -> ExitCode {
-    let _ = options;
-    ExitCode::FAILURE
+    let style = style_from_env();
+    let mut session = Session::new(session_config(&options, style));
+    if !std::io::stdin().is_terminal() {
+        return piped::run(&mut session);
+    }
+    println!("{}", banner(&options, &style));
+    interact(&mut session);
+    println!("{}", style.paint("bye: every process is gone", Role::Quiet));
+    ExitCode::SUCCESS
+}
+
+/// The session `options` ask for: deterministic only with a seed.
+pub fn session_config(options: &ReplOptions, style: Style) -> SessionConfig {
+    match options.seed {
+        Some(seed) => SessionConfig::deterministic(seed, style),
+        None => {
+            let mut config = SessionConfig::live(style);
+            if let Some(n) = options.schedulers {
+                config.runtime = Config::live().with_schedulers(n);
+            }
+            config
+        }
+    }
+}
+
+/// The lines printed when the REPL starts.
+pub fn banner(options: &ReplOptions, style: &Style) -> String {
+    let title = format!(
+        "letitcrash {}: make it crash, watch it heal",
+        env!("CARGO_PKG_VERSION")
+    );
+    let mode = match options.seed {
+        Some(seed) => format!("deterministic: seed {seed}, virtual clock"),
+        None => match options.schedulers {
+            Some(n) => format!("live: {n} scheduler threads, wall clock"),
+            None => "live: one scheduler per core, wall clock".to_owned(),
+        },
+    };
+    format!(
+        "{}\n{}\n{}",
+        style.paint(&title, Role::Header),
+        style.paint(
+            "type `help` for commands, Tab to complete, Ctrl-D to leave",
+            Role::Quiet
+        ),
+        style.paint(&mode, Role::Quiet),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn banner_says_whether_deterministic() {
+        let live = banner(&ReplOptions::default(), &Style::PLAIN);
+        assert!(live.contains("help"), "{live}");
+        assert!(live.contains("live"), "{live}");
+        let seeded = ReplOptions {
+            seed: Some(7),
+            schedulers: None,
+        };
+        let det = banner(&seeded, &Style::PLAIN);
+        assert!(det.contains("deterministic: seed 7"), "{det}");
+    }
+
+    #[test]
+    fn parse_errors_colour_only_the_error_word() {
+        let error = crate::lang::parse_line("spwan x").unwrap_err();
+        let plain = render_parse_error(&error, None, &Style::PLAIN);
+        assert!(
+            plain.starts_with("error: unknown command `spwan`"),
+            "{plain}"
+        );
+        let coloured = render_parse_error(&error, None, &Style::COLOR);
+        assert!(coloured.starts_with("\x1b["), "{coloured:?}");
+        assert_eq!(crate::view::strip_ansi(&coloured), plain);
+    }
+
+    #[test]
+    fn piped_script_prints_echo_output_and_events_in_order() {
+        let options = ReplOptions {
+            seed: Some(1),
+            schedulers: None,
+        };
+        let mut session = Session::new(session_config(&options, Style::PLAIN));
+        let mut out = Vec::new();
+        let ok = run_script(&mut session, "W = spawn counter\nkill W\n", &mut out);
+        let text = String::from_utf8(out).unwrap();
+        assert!(ok, "{text}");
+        let spawn = text.find("crash> W = spawn counter").expect(&text);
+        let kill = text.find("crash> kill W").expect(&text);
+        assert!(spawn < kill, "{text}");
+        assert!(text[spawn..kill].contains("<0."), "{text}");
+        assert!(text[kill..].contains("killed"), "{text}");
+    }
 }

@@ -113,13 +113,14 @@ impl EventFeed {
 
     /// Waits up to `timeout` for events, then renders what arrived.
     pub fn wait(&self, timeout: Duration) -> Vec<String> {
-        let events = {
-            let receiver = self.events.lock();
-            let Ok(first) = receiver.recv_timeout(timeout) else {
-                return Vec::new();
-            };
-            std::iter::once(first).chain(receiver.try_iter()).collect()
+        // Wait on a clone, not under the lock: a printer thread waits here
+        // in a loop, and holding the lock while blocked would starve
+        // `attach` (on `reset`) and `drain` on the REPL's thread.
+        let receiver = self.events.lock().clone();
+        let Ok(first) = receiver.recv_timeout(timeout) else {
+            return Vec::new();
         };
+        let events = std::iter::once(first).chain(receiver.try_iter()).collect();
         self.render(events)
     }
 

@@ -1,0 +1,257 @@
+//! The interactive loop: a rustyline editor over a live session, with the
+//! runtime's events printed above the prompt as they happen.
+//!
+//! Two threads share the terminal. The loop reads a line, evaluates it and
+//! prints its output; a printer thread waits on the session's event feed
+//! and hands each batch of event lines to rustyline's `ExternalPrinter`,
+//! which, while a line is being edited, clears the prompt, prints the
+//! events and redraws the half-typed line, so nothing the presenter types
+//! is garbled. While a command runs (`sleep 5s`) the terminal is not in raw
+//! mode and the printer writes straight through, so events still appear.
+//! `reset` re-attaches the same feed to the new runtime, so one printer
+//! thread serves the whole session.
+
+use super::helper::{CrashHelper, Names};
+use super::history;
+use crate::lang::eval::{Control, EventFeed, Session};
+use crate::lang::{ParseError, parse_line};
+use crate::view::{Role, Style};
+use parking_lot::Mutex;
+use rustyline::error::ReadlineError;
+use rustyline::history::DefaultHistory;
+use rustyline::{
+    Cmd, CompletionType, ConditionalEventHandler, Config, Editor, Event, EventContext,
+    EventHandler, ExternalPrinter, KeyEvent, RepeatCount,
+};
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+pub const PROMPT: &str = "crash> ";
+
+/// How the presenter left [`interact`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InteractEnd {
+    /// Ctrl-D: go back to whatever was running (the script, or exit).
+    Resume,
+    /// `quit`: stop altogether.
+    Quit,
+}
+
+/// The interactive loop on an existing session, until Ctrl-D or `quit`.
+///
+/// Everything the session holds (processes, variables, log level) is used
+/// as it is and left as the presenter leaves it, so a script runner can
+/// drop into the REPL between two commands and resume afterwards.
+pub fn interact(session: &mut Session) -> InteractEnd {
+    let style = session.style();
+    let names = Arc::new(Mutex::new(Names::of(session)));
+    let mut editor = match new_editor(style, names.clone(), session.feed()) {
+        Ok(editor) => editor,
+        Err(error) => {
+            eprintln!("letitcrash: cannot start the line editor: {error}");
+            return InteractEnd::Resume;
+        }
+    };
+    let history = history::path();
+    if let Some(path) = &history {
+        // A first run has no history yet: nothing to report.
+        let _ = editor.load_history(path);
+    }
+    let printer = EventPrinter::start(&mut editor, session.feed());
+    let _sigint = IgnoreSigint::install();
+
+    let end = loop {
+        let entry = match editor.readline(PROMPT) {
+            Ok(entry) => entry,
+            // Ctrl-C abandons the line being typed, never the session.
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break InteractEnd::Resume,
+            Err(error) => {
+                eprintln!("letitcrash: {error}");
+                break InteractEnd::Resume;
+            }
+        };
+        if entry.trim().is_empty() {
+            continue;
+        }
+        let _ = editor.add_history_entry(entry.as_str());
+        if let Some(path) = &history {
+            // Saved as we go, so a killed terminal keeps the talk's history;
+            // a read-only home must not stop the show.
+            let _ = editor.save_history(path);
+        }
+        let stmt = match parse_line(&entry) {
+            Ok(Some(stmt)) => stmt,
+            Ok(None) => continue,
+            Err(error) => {
+                write_whole(&render_parse_error(&error, None, &style));
+                continue;
+            }
+        };
+        let evaluation = session.eval(&stmt);
+        // Events are the printer's alone, even those this command caused:
+        // they appear as they happen, during a long command too.
+        let output: String = evaluation
+            .lines
+            .iter()
+            .map(|line| line.render(&style) + "\n")
+            .collect();
+        write_whole(&output);
+        *names.lock() = Names::of(session);
+        match evaluation.control {
+            Control::Quit => break InteractEnd::Quit,
+            Control::Clear => {
+                let _ = editor.clear_screen();
+            }
+            Control::Continue | Control::Pause => {}
+        }
+    };
+    // The editor goes first: a printer thread blocked handing text to it
+    // (see `write_whole`) is released when its channel closes.
+    drop(editor);
+    printer.stop();
+    end
+}
+
+/// Writes `text` to stdout in one go, so that event lines the printer
+/// writes meanwhile land between whole outputs, not inside one.
+///
+/// There is deliberately no lock shared with the printer: while a line is
+/// edited, rustyline's printer hands text to the editor through a channel
+/// of one slot and can block until the next `readline`; holding a lock then
+/// would stop this thread from ever getting there.
+fn write_whole(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+/// A parse error as the REPL and piped mode print it: the caret display,
+/// with the `error:` word in the crash colour.
+pub fn render_parse_error(error: &ParseError, file: Option<&str>, style: &Style) -> String {
+    let text = error.render(file);
+    match text.strip_prefix("error:") {
+        Some(rest) => format!("{}{rest}", style.paint("error:", Role::Crash)),
+        None => text,
+    }
+}
+
+fn new_editor(
+    style: Style,
+    names: Arc<Mutex<Names>>,
+    feed: Arc<EventFeed>,
+) -> rustyline::Result<Editor<CrashHelper, DefaultHistory>> {
+    let config = Config::builder()
+        .auto_add_history(false)
+        .history_ignore_dups(true)?
+        .history_ignore_space(true)
+        .completion_type(CompletionType::List)
+        .build();
+    let mut editor = Editor::with_config(config)?;
+    editor.set_helper(Some(CrashHelper::new(style, names, feed)));
+    // Enter, and Ctrl-J (what a terminal sends for Enter in some setups).
+    for key in ['\r', '\n'] {
+        editor.bind_sequence(
+            KeyEvent::from(key),
+            EventHandler::Conditional(Box::new(IndentBlock)),
+        );
+    }
+    Ok(editor)
+}
+
+/// Enter at the end of an unfinished block starts the next line indented,
+/// which is the REPL's continuation prompt: rustyline draws no prompt on
+/// the lines after the first, and the indentation shows the block is open.
+/// Anywhere else Enter does what it always does (the validator decides).
+struct IndentBlock;
+
+impl ConditionalEventHandler for IndentBlock {
+    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
+        let line = ctx.line();
+        (ctx.pos() == line.len() && crate::lang::is_incomplete(line))
+            .then(|| Cmd::Insert(1, "\n    ".to_owned()))
+    }
+}
+
+/// The thread that prints live events above the prompt.
+struct EventPrinter {
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl EventPrinter {
+    fn start(
+        editor: &mut Editor<CrashHelper, DefaultHistory>,
+        feed: Arc<EventFeed>,
+    ) -> EventPrinter {
+        // Without a terminal on both sides rustyline has no external
+        // printer; plain writes to stdout are then just as good.
+        let mut print: Box<dyn FnMut(String) + Send> = match editor.create_external_printer() {
+            Ok(mut printer) => Box::new(move |text| {
+                let _ = printer.print(text);
+            }),
+            Err(_) => Box::new(|text: String| {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(text.as_bytes());
+                let _ = out.flush();
+            }),
+        };
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = stop.clone();
+        let thread = std::thread::Builder::new()
+            .name("event-printer".into())
+            .spawn(move || {
+                let mut emit = |lines: Vec<String>| {
+                    if !lines.is_empty() {
+                        print(lines.join("\n") + "\n");
+                    }
+                };
+                while !stopping.load(Ordering::Relaxed) {
+                    emit(feed.wait(Duration::from_millis(50)));
+                }
+                // Whatever the last command caused is shown before leaving.
+                emit(feed.drain());
+            })
+            .ok();
+        EventPrinter { stop, thread }
+    }
+
+    fn stop(mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Ignores SIGINT while the REPL runs: in the editor Ctrl-C arrives as a
+/// key (raw mode), but during a command (`sleep 5s`) the terminal would
+/// turn it into a signal and end the whole demo. The old disposition comes
+/// back on drop, for a script runner that called [`interact`].
+struct IgnoreSigint {
+    previous: Option<nix::sys::signal::SigHandler>,
+}
+
+impl IgnoreSigint {
+    fn install() -> IgnoreSigint {
+        use nix::sys::signal::{SigHandler, Signal, signal};
+        // SAFETY: SIG_IGN runs no code in the handler, so nothing here can
+        // break async-signal safety.
+        let previous = unsafe { signal(Signal::SIGINT, SigHandler::SigIgn) }.ok();
+        IgnoreSigint { previous }
+    }
+}
+
+impl Drop for IgnoreSigint {
+    fn drop(&mut self) {
+        use nix::sys::signal::{Signal, signal};
+        if let Some(previous) = self.previous {
+            // SAFETY: restores the disposition that was in force before,
+            // which its installer vouched for.
+            let _ = unsafe { signal(Signal::SIGINT, previous) };
+        }
+    }
+}

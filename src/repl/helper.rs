@@ -1,0 +1,507 @@
+//! What the line editor knows about the command language: completion,
+//! hints, colouring as you type, and when Enter means "more to come".
+//!
+//! The editor owns its helper while the REPL loop owns the session, so the
+//! helper cannot ask the session for names itself. Instead the loop keeps a
+//! [`Names`] snapshot up to date after every command and the helper reads
+//! it; between two commands the names a presenter can see do not change
+//! (a restarted child keeps its path, only its pid is new).
+//!
+//! The decisions (which words fit where, which hint to show) are plain
+//! functions of the text and the snapshot, so they are unit-tested without
+//! a terminal; the rustyline trait impls only adapt them.
+
+use crate::lang::eval::{EventFeed, Session};
+use crate::lang::help;
+use crate::lang::highlight::{TokenClass, classify};
+use crate::lang::is_incomplete;
+use crate::view::{Role, Style};
+use parking_lot::Mutex;
+use rustyline::completion::{Completer, Pair};
+use rustyline::highlight::{CmdKind, Highlighter};
+use rustyline::hint::{Hint, Hinter};
+use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::{Context, Helper};
+use std::borrow::Cow;
+use std::sync::Arc;
+
+/// The names worth completing, as of the last command.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names {
+    /// Registered names and supervision paths (`demo`, `demo/w1`).
+    pub targets: Vec<String>,
+    /// Bound shell variables (`W`, `P`).
+    pub variables: Vec<String>,
+}
+
+impl Names {
+    pub fn of(session: &Session) -> Names {
+        Names {
+            targets: session.target_names(),
+            variables: session.variables().keys().cloned().collect(),
+        }
+    }
+}
+
+/// Words after which a position has a fixed vocabulary.
+const CHILD_WORDS: &[&str] = &["worker", "sup"];
+const LOG_LEVELS: &[&str] = &["quiet", "normal", "verbose"];
+const ON_OFF: &[&str] = &["on", "off"];
+const WAIT_STATES: &[&str] = &["alive", "dead", "restarted"];
+const SPAWN_OPTIONS: &[&str] = &["as", "link", "monitor"];
+const STRATEGIES: &[&str] = &[
+    "one_for_one",
+    "one_for_all",
+    "rest_for_one",
+    "simple_one_for_one",
+    "intensity",
+    "period",
+];
+const RESTART_TYPES: &[&str] = &["permanent", "transient", "temporary", "shutdown"];
+const EXPECTATIONS: &[&str] = &[
+    "alive",
+    "dead",
+    "message",
+    "no_message",
+    "restarts",
+    "children",
+    "same",
+    "changed",
+    "reply",
+];
+
+/// True for the characters a completable word is made of: names, variables,
+/// kinds, and supervision paths with their `/`.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '/' | '@')
+}
+
+/// Where the word under the cursor starts.
+fn word_start(line: &str, pos: usize) -> usize {
+    line[..pos]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(pos, |(i, _)| i)
+}
+
+/// How many `{`, `[` or `(` are still open in `text` (ignoring strings, which
+/// is good enough for choosing completions).
+fn open_depth(text: &str) -> usize {
+    text.chars().fold(0usize, |depth, c| match c {
+        '{' | '[' | '(' => depth + 1,
+        '}' | ']' | ')' => depth.saturating_sub(1),
+        _ => depth,
+    })
+}
+
+/// The words of the statement being typed, before `end`: a statement starts
+/// after a `;`, `{` or newline. A leading `Var =` is dropped, since the
+/// command comes after it.
+fn statement_words(before: &str) -> Vec<&str> {
+    let start = before.rfind([';', '{', '\n']).map_or(0, |i| i + 1);
+    let mut words: Vec<&str> = before[start..].split_whitespace().collect();
+    if words.len() >= 2 && words[1] == "=" && words[0].starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        words.drain(..2);
+    }
+    words
+}
+
+/// The candidates for the word under the cursor: where it starts, and the
+/// words that fit there and begin with what is typed, sorted.
+pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
+    let pos = pos.min(line.len());
+    let start = word_start(line, pos);
+    let prefix = &line[start..pos];
+    let before = &line[..start];
+    let words = statement_words(before);
+    let variables = || names.variables.iter().map(String::as_str).collect();
+    let owned_kinds: Vec<&str> = crate::behavior::kinds().iter().map(|k| k.name).collect();
+
+    let pool: Vec<&str> = if prefix.starts_with(|c: char| c.is_ascii_uppercase()) {
+        variables()
+    } else {
+        match words.as_slice() {
+            [] if open_depth(before) > 0 => CHILD_WORDS.to_vec(),
+            [] => help::command_names(),
+            ["spawn"] => owned_kinds,
+            [.., "worker", _] => owned_kinds,
+            ["spawn", ..] => SPAWN_OPTIONS.to_vec(),
+            ["help"] => help::command_names(),
+            ["log"] => LOG_LEVELS.to_vec(),
+            ["trap" | "trace", _] => ON_OFF.to_vec(),
+            ["wait", _] => WAIT_STATES.to_vec(),
+            ["slowmo"] => vec!["off"],
+            ["expect"] => EXPECTATIONS.to_vec(),
+            ["sup", _, ..] => STRATEGIES.to_vec(),
+            [.., "worker", _, _] => RESTART_TYPES.to_vec(),
+            _ => names
+                .targets
+                .iter()
+                .map(String::as_str)
+                .chain(names.variables.iter().map(String::as_str))
+                .chain(["self"])
+                .collect(),
+        }
+    };
+    let mut found: Vec<String> = pool
+        .into_iter()
+        .filter(|word| word.starts_with(prefix))
+        .map(str::to_owned)
+        .collect();
+    found.sort();
+    found.dedup();
+    (start, found)
+}
+
+/// A hint shown after the cursor, in grey: either the rest of the only
+/// command that starts with the typed word (→ accepts it), or the syntax of
+/// the command being typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommandHint {
+    pub display: String,
+    /// What → inserts, for a command word; `None` for a syntax reminder.
+    pub completion: Option<String>,
+}
+
+impl Hint for CommandHint {
+    fn display(&self) -> &str {
+        &self.display
+    }
+
+    fn completion(&self) -> Option<&str> {
+        self.completion.as_deref()
+    }
+}
+
+/// The hint for `line` with the cursor at its end (no hint elsewhere: a
+/// hint in the middle of the line would hide what follows).
+pub fn hint(line: &str, pos: usize) -> Option<CommandHint> {
+    if pos != line.len() || line.trim().is_empty() {
+        return None;
+    }
+    let start = line.rfind([';', '{', '\n']).map_or(0, |i| i + 1);
+    if open_depth(line) > 0 && start > 0 {
+        // Inside a block the words are children, not commands.
+        return None;
+    }
+    let words = statement_words(line);
+    let ends_with_space = line.ends_with([' ', '\t']);
+    match words.as_slice() {
+        [partial] if !ends_with_space => {
+            let mut matches = help::command_names()
+                .into_iter()
+                .filter(|name| name.starts_with(partial));
+            let only = matches.next()?;
+            if matches.next().is_some() || only == *partial {
+                return None;
+            }
+            let rest = only[partial.len()..].to_owned();
+            Some(CommandHint {
+                display: rest.clone(),
+                completion: Some(rest),
+            })
+        }
+        [command] => {
+            let entry = help::lookup(command)?;
+            let rest = entry.syntax[entry.name.len()..].trim_start();
+            (!rest.is_empty()).then(|| CommandHint {
+                display: rest.to_owned(),
+                completion: None,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The colour of each kind of token, by the palette's meanings.
+fn role_of(class: TokenClass) -> Option<Role> {
+    Some(match class {
+        TokenClass::Command => Role::Header,
+        TokenClass::Keyword => Role::Trapped,
+        TokenClass::Variable => Role::Name,
+        TokenClass::Pid => Role::Pid,
+        TokenClass::Number | TokenClass::Duration => Role::Restart,
+        TokenClass::String => Role::Spawn,
+        TokenClass::Comment => Role::Quiet,
+        TokenClass::Unknown => Role::Crash,
+        TokenClass::Atom | TokenClass::Punct => return None,
+    })
+}
+
+/// `line` with each token painted; unchanged when colour is off. Painting
+/// only adds escape codes, so the width rustyline measures stays right.
+pub fn highlight(line: &str, style: &Style) -> String {
+    if !style.colorize {
+        return line.to_owned();
+    }
+    let mut out = String::with_capacity(line.len() * 2);
+    let mut at = 0;
+    for (range, class) in classify(line) {
+        out += &line[at..range.start];
+        let text = &line[range.clone()];
+        match role_of(class) {
+            Some(role) => out += &style.paint(text, role),
+            None => out += text,
+        }
+        at = range.end;
+    }
+    out += &line[at..];
+    out
+}
+
+/// The rustyline helper: all of the above behind the editor's traits.
+pub struct CrashHelper {
+    style: Style,
+    names: Arc<Mutex<Names>>,
+    /// The feed learns names (`demo/w1`) as the printer thread renders
+    /// events, which may be just after the snapshot was taken; asking it
+    /// at Tab time offers a new supervisor's children at once.
+    feed: Arc<EventFeed>,
+}
+
+impl CrashHelper {
+    pub fn new(style: Style, names: Arc<Mutex<Names>>, feed: Arc<EventFeed>) -> CrashHelper {
+        CrashHelper { style, names, feed }
+    }
+
+    /// The snapshot plus every name the feed has learned since.
+    fn current_names(&self) -> Names {
+        let mut names = self.names.lock().clone();
+        names
+            .targets
+            .extend(self.feed.labels().into_iter().map(|(_, label)| label));
+        names.targets.sort();
+        names.targets.dedup();
+        names
+    }
+}
+
+impl Completer for CrashHelper {
+    type Candidate = Pair;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let (start, words) = complete(line, pos, &self.current_names());
+        let pairs = words
+            .into_iter()
+            .map(|word| Pair {
+                display: word.clone(),
+                replacement: word,
+            })
+            .collect();
+        Ok((start, pairs))
+    }
+}
+
+impl Hinter for CrashHelper {
+    type Hint = CommandHint;
+
+    fn hint(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> Option<CommandHint> {
+        hint(line, pos).map(|mut found| {
+            if found.completion.is_none() {
+                // Set the syntax apart from the typed words it follows.
+                found.display = format!("  {}", found.display);
+            }
+            found
+        })
+    }
+}
+
+impl Highlighter for CrashHelper {
+    fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
+        if self.style.colorize {
+            Cow::Owned(highlight(line, &self.style))
+        } else {
+            Cow::Borrowed(line)
+        }
+    }
+
+    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(
+        &'s self,
+        prompt: &'p str,
+        _default: bool,
+    ) -> Cow<'b, str> {
+        Cow::Owned(self.style.paint(prompt, Role::Header))
+    }
+
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        Cow::Owned(self.style.paint(hint, Role::Quiet))
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
+        // Any key can change a token's class (`spaw` is unknown, `spawn` a
+        // command), and lines are short: always repaint.
+        self.style.colorize
+    }
+}
+
+impl Validator for CrashHelper {
+    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
+        Ok(validate(ctx.input()))
+    }
+}
+
+/// Enter on an unclosed `{` block (or string) asks for another line.
+pub fn validate(input: &str) -> ValidationResult {
+    if is_incomplete(input) {
+        ValidationResult::Incomplete
+    } else {
+        ValidationResult::Valid(None)
+    }
+}
+
+impl Helper for CrashHelper {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Names {
+        Names {
+            targets: vec![
+                "demo".into(),
+                "demo/w1".into(),
+                "demo/w2".into(),
+                "logger".into(),
+            ],
+            variables: vec!["P".into(), "W".into()],
+        }
+    }
+
+    fn words(line: &str) -> Vec<String> {
+        complete(line, line.len(), &names()).1
+    }
+
+    #[test]
+    fn kinds_after_spawn() {
+        let found = words("spawn ");
+        assert!(found.contains(&"counter".to_owned()), "{found:?}");
+        assert!(found.contains(&"ticker".to_owned()), "{found:?}");
+        assert_eq!(words("spawn cou"), ["counter"]);
+        assert_eq!(complete("spawn cou", 9, &names()).0, 6);
+    }
+
+    #[test]
+    fn kinds_after_a_bound_spawn() {
+        assert_eq!(words("W2 = spawn cou"), ["counter"]);
+    }
+
+    #[test]
+    fn kinds_for_a_worker_in_a_sup_block() {
+        assert_eq!(words("sup demo { worker w1 cou"), ["counter"]);
+        assert_eq!(
+            words("sup demo { worker w1 counter; worker w2 cra"),
+            ["crasher"]
+        );
+        assert_eq!(words("start_child demo worker w3 ec"), ["echo"]);
+    }
+
+    #[test]
+    fn child_words_inside_a_block() {
+        assert_eq!(words("sup demo { "), ["sup", "worker"]);
+        assert_eq!(words("sup demo { worker w1 counter; w"), ["worker"]);
+        assert_eq!(words("sup demo {\n  wo"), ["worker"]);
+    }
+
+    #[test]
+    fn supervision_paths() {
+        assert_eq!(words("kill demo/"), ["demo/w1", "demo/w2"]);
+        assert_eq!(complete("kill demo/", 10, &names()).0, 5);
+        assert_eq!(words("crash demo/w"), ["demo/w1", "demo/w2"]);
+        assert_eq!(words("info de"), ["demo", "demo/w1", "demo/w2"]);
+    }
+
+    #[test]
+    fn targets_include_variables_and_self() {
+        let found = words("link ");
+        assert!(found.contains(&"logger".to_owned()), "{found:?}");
+        assert!(found.contains(&"W".to_owned()), "{found:?}");
+        assert!(found.contains(&"self".to_owned()), "{found:?}");
+        assert_eq!(words("send W"), ["W"]);
+    }
+
+    #[test]
+    fn commands_at_the_start() {
+        assert_eq!(words("sp"), ["spawn"]);
+        let found = words("s");
+        for command in ["send", "sleep", "spawn", "sup", "say"] {
+            assert!(found.contains(&command.to_owned()), "{found:?}");
+        }
+        assert!(words("").len() > 20);
+        assert_eq!(words("flush; sp"), ["spawn"]);
+        assert_eq!(words("help sp"), ["spawn"]);
+    }
+
+    #[test]
+    fn fixed_vocabularies() {
+        assert_eq!(words("log v"), ["verbose"]);
+        assert_eq!(words("trap self o"), ["off", "on"]);
+        assert_eq!(words("wait demo/w1 r"), ["restarted"]);
+        assert_eq!(words("sup demo one"), ["one_for_all", "one_for_one"]);
+        assert_eq!(words("spawn counter as c link"), ["link"]);
+    }
+
+    #[test]
+    fn completion_in_the_middle_of_a_line() {
+        let line = "kill dem; flush";
+        let (start, found) = complete(line, 8, &names());
+        assert_eq!(start, 5);
+        assert_eq!(found, ["demo", "demo/w1", "demo/w2"]);
+    }
+
+    #[test]
+    fn validator_waits_for_closed_blocks() {
+        assert!(matches!(
+            validate("sup demo {"),
+            ValidationResult::Incomplete
+        ));
+        assert!(matches!(
+            validate("sup demo {\n worker w1 counter"),
+            ValidationResult::Incomplete
+        ));
+        assert!(matches!(
+            validate("say \"open"),
+            ValidationResult::Incomplete
+        ));
+        assert!(matches!(
+            validate("sup demo {\n worker w1 counter\n}"),
+            ValidationResult::Valid(None)
+        ));
+        assert!(matches!(
+            validate("spawn counter"),
+            ValidationResult::Valid(None)
+        ));
+        // A mistake is left to the parser, which can say what is wrong.
+        assert!(matches!(validate("spwan x"), ValidationResult::Valid(None)));
+    }
+
+    #[test]
+    fn hints_finish_a_command_word_then_show_its_syntax() {
+        let word = hint("spa", 3).unwrap();
+        assert_eq!(word.completion.as_deref(), Some("wn"));
+        assert_eq!(word.display, "wn");
+        let syntax = hint("spawn ", 6).unwrap();
+        assert!(syntax.display.starts_with("KIND"), "{syntax:?}");
+        assert_eq!(syntax.completion, None);
+        assert!(hint("s", 1).is_none(), "ambiguous");
+        assert!(hint("spawn counter", 13).is_none());
+        assert!(hint("spa", 1).is_none(), "cursor not at the end");
+        assert!(hint("", 0).is_none());
+    }
+
+    #[test]
+    fn highlighting_adds_colour_only_when_asked() {
+        let line = "spawn counter as c";
+        assert_eq!(highlight(line, &Style::PLAIN), line);
+        let coloured = highlight("spwan counter", &Style::COLOR);
+        assert!(coloured.contains('\x1b'), "{coloured:?}");
+        assert_eq!(crate::view::strip_ansi(&coloured), "spwan counter");
+    }
+}
