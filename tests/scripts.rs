@@ -267,7 +267,9 @@ fn step_mode_i_interacts_then_resumes() {
     assert!(ok, "{text}");
     assert!(text.contains("interactive mode"), "{text}");
     assert!(
-        text.ends_with("crash> spawn idle\n<0.2.0>\n[  0.000s] + spawn idle <0.2.0> by <0.1.0>\n"),
+        text.ends_with(
+            "crash> spawn idle\n<0.2.0>\n[  0.000s] + spawn idle <0.2.0> by <0.1.0> (shell)\n"
+        ),
         "{text}"
     );
 }

@@ -46,14 +46,30 @@ pub enum Interact {
     Quit,
 }
 
-/// Step mode's `i`: hand the session to the presenter, then resume.
-///
-/// This is the one place that knows about the REPL; it is wired to
-/// `crate::repl::interact` when the REPL offers it.
+/// Step mode's `i`: hand the session to the presenter, with everything the
+/// script built so far, then resume the script where it stopped. This is
+/// the one place that knows about the REPL.
 pub fn interact(session: &mut Session, out: &mut dyn Write) -> Interact {
-    let _ = session;
-    let _ = writeln!(out, "interactive mode is not available in this build");
-    Interact::Resume
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        let _ = writeln!(
+            out,
+            "(interactive mode needs a terminal; resuming the script)"
+        );
+        return Interact::Resume;
+    }
+    let _ = writeln!(
+        out,
+        "interactive: the script waits; Ctrl-D resumes it, `quit` stops"
+    );
+    let _ = out.flush();
+    match crate::repl::interact(session) {
+        crate::repl::InteractEnd::Resume => {
+            let _ = writeln!(out, "resuming the script");
+            Interact::Resume
+        }
+        crate::repl::InteractEnd::Quit => Interact::Quit,
+    }
 }
 
 /// Replays `src` (named `file` in messages) on `out`, reading step-mode

@@ -100,6 +100,11 @@ impl EventFeed {
         self.labels.lock().get(pid)
     }
 
+    /// Names `pid` for the audience (the shell process is `shell`).
+    pub fn name(&self, pid: Pid, name: &str) {
+        self.labels.lock().names.insert(pid, name.to_owned());
+    }
+
     /// Every name learned so far.
     pub fn labels(&self) -> Vec<(Pid, String)> {
         self.labels.lock().all()

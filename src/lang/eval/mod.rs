@@ -146,6 +146,7 @@ impl Session {
             supervisors: Vec::new(),
             pending: Vec::new(),
         };
+        session.feed.name(session.shell.pid(), "shell");
         session.settle();
         session.feed.drain();
         session
@@ -202,9 +203,7 @@ impl Session {
     /// Carries out one statement.
     pub fn eval(&mut self, stmt: &Stmt) -> Evaluation {
         let mut lines = Vec::new();
-        if let Some(notice) = self.shell.revive(&self.runtime) {
-            lines.push(Line::Notice(notice));
-        }
+        self.revive_shell(&mut lines);
         let mut control = Control::Continue;
         let result = self.run(&stmt.command, &mut control);
         lines.append(&mut self.pending);
@@ -220,11 +219,17 @@ impl Session {
         };
         if !matches!(stmt.command, Command::Reset | Command::Quit) {
             self.settle();
-            if let Some(notice) = self.shell.revive(&self.runtime) {
-                lines.push(Line::Notice(notice));
-            }
+            self.revive_shell(&mut lines);
         }
         Evaluation { lines, control, ok }
+    }
+
+    /// If a link killed the shell process, starts a new one and says so.
+    fn revive_shell(&mut self, lines: &mut Vec<Line>) {
+        if let Some(notice) = self.shell.revive(&self.runtime) {
+            self.feed.name(self.shell.pid(), "shell");
+            lines.push(Line::Notice(notice));
+        }
     }
 
     /// Runs a command for its value (the right-hand side of `X = ...`).
@@ -333,6 +338,7 @@ impl Session {
         let old = std::mem::replace(&mut self.runtime, runtime);
         drop(old);
         self.shell = Shell::start(&self.runtime);
+        self.feed.name(self.shell.pid(), "shell");
         self.vars.clear();
         self.supervisors.clear();
         self.slowmo = RestartDelay::default();
