@@ -41,6 +41,11 @@ struct LocalQueue {
     next_streak: u32,
 }
 
+/// Looks for work an idle worker makes, spinning, before it yields its
+/// core, and then yielding, before it sleeps (tens of microseconds in all).
+const SPIN_ROUNDS: u32 = 64;
+const YIELD_ROUNDS: u32 = 16;
+
 /// Consecutive slices from the `next` slot before the queue gets a turn.
 const NEXT_SLOT_LIMIT: u32 = 16;
 
@@ -191,6 +196,7 @@ pub(crate) fn worker_main(node: Arc<Node>, index: usize, queue: Worker<Arc<Proce
         })
     });
     let mut tick: u32 = 0;
+    let mut idle_rounds: u32 = 0;
     while !pool.sleep.is_shut_down() {
         tick = tick.wrapping_add(1);
         let next = LOCAL_QUEUE.with(|local| {
@@ -199,8 +205,25 @@ pub(crate) fn worker_main(node: Arc<Node>, index: usize, queue: Worker<Arc<Proce
             pool.find_work(local, index, tick)
         });
         match next {
-            Some(process) => run_slice(&node, process),
-            None => pool.sleep.sleep_unless(|| pool.has_work()),
+            Some(process) => {
+                idle_rounds = 0;
+                run_slice(&node, process);
+            }
+            // Work often arrives within microseconds (a spawner, a reply on
+            // its way): look again a few times before paying for a futex
+            // sleep and, worse, for the futex wake the next push would need.
+            None if idle_rounds < SPIN_ROUNDS => {
+                idle_rounds += 1;
+                std::hint::spin_loop();
+            }
+            None if idle_rounds < SPIN_ROUNDS + YIELD_ROUNDS => {
+                idle_rounds += 1;
+                std::thread::yield_now();
+            }
+            None => {
+                idle_rounds = 0;
+                pool.sleep.sleep_unless(|| pool.has_work());
+            }
         }
     }
     // Drop the queue (and the processes in it) before the thread ends.
