@@ -58,17 +58,6 @@ const STRATEGIES: &[&str] = &[
     "period",
 ];
 const RESTART_TYPES: &[&str] = &["permanent", "transient", "temporary", "shutdown"];
-const EXPECTATIONS: &[&str] = &[
-    "alive",
-    "dead",
-    "message",
-    "no_message",
-    "restarts",
-    "children",
-    "same",
-    "changed",
-    "reply",
-];
 
 /// True for the characters a completable word is made of: names, variables,
 /// kinds, and supervision paths with their `/`.
@@ -134,7 +123,7 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
             ["trap" | "trace", _] => ON_OFF.to_vec(),
             ["wait", _] => WAIT_STATES.to_vec(),
             ["slowmo"] => vec!["off"],
-            ["expect"] => EXPECTATIONS.to_vec(),
+            ["expect"] => crate::lang::parser::EXPECTATION_FORMS.to_vec(),
             ["sup", _, ..] => STRATEGIES.to_vec(),
             [.., "worker", _, _] => RESTART_TYPES.to_vec(),
             _ => names

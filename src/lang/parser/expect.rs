@@ -13,7 +13,8 @@ use super::targets::required_target;
 use super::terms::{PATTERN, VALUE, required_term, term};
 use crate::lang::ast::{Expectation, Target};
 
-const FORMS: &[&str] = &[
+/// The words that can follow `expect` (also offered by the REPL's completion).
+pub const EXPECTATION_FORMS: &[&str] = &[
     "alive",
     "dead",
     "message",
@@ -30,7 +31,7 @@ pub(crate) fn expectation(input: &str) -> PResult<'_, Expectation> {
     let Ok((rest, form)) = word(input) else {
         return fail(
             SyntaxError::new(input, "expected what to check, e.g. `expect alive c`")
-                .expected(FORMS),
+                .expected(EXPECTATION_FORMS),
         );
     };
     let usage = format!("usage: {}", usage(form));
@@ -121,7 +122,12 @@ pub(crate) fn expectation(input: &str) -> PResult<'_, Expectation> {
                 },
             ))
         }
-        other => fail(unknown_option(input, other, "expectation", FORMS)),
+        other => fail(unknown_option(
+            input,
+            other,
+            "expectation",
+            EXPECTATION_FORMS,
+        )),
     }
 }
 

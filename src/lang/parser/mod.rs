@@ -19,6 +19,8 @@
 mod basics;
 mod commands;
 mod expect;
+
+pub use expect::EXPECTATION_FORMS;
 mod scan;
 mod script;
 mod sup;
