@@ -212,6 +212,7 @@ impl Node {
             process.slice.control_signal_added();
         }
         state.signals.push_back(signal);
+        process.slice.set_news();
         drop(state);
         if process.run_state.notify() {
             self.scheduler.enqueue(process.clone());

@@ -190,6 +190,7 @@ impl Process {
             }
             let exit = Term::tuple([Term::Atom(Atom::EXIT), Term::Pid(other), noproc]);
             state.mailbox.push_back(exit);
+            self.slice.set_news();
             return Ok(());
         }
         state.links.push(other);

@@ -42,6 +42,12 @@ impl<M: FnMut(&Term) -> bool + Unpin> Future for Receive<'_, M> {
             process.slice.request_yield();
             return Poll::Pending;
         }
+        if this.timeout.is_none() && !process.slice.has_news() && !process.slice.is_ending() {
+            // Nothing has arrived since the mailbox was last found empty:
+            // wait, without taking the lock (see `SliceState::news`).
+            process.slice.wait_until(None);
+            return Poll::Pending;
+        }
         let mut state = process.state.lock();
         if !this.started {
             this.started = true;

@@ -203,9 +203,15 @@ impl Process {
                 continue;
             };
             if matches(&message) {
+                if state.signals.is_empty() && state.mailbox.is_empty() {
+                    self.slice.clear_news();
+                }
                 return Some(message);
             }
             state.mailbox.push_back(message);
+        }
+        if state.mailbox.is_empty() {
+            self.slice.clear_news();
         }
         None
     }

@@ -7,7 +7,10 @@
 //! relaxed ordering suffice, and a message hop costs a few locks fewer. The
 //! process lock still guards everything other processes can touch.
 
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, AtomicU64, Ordering::Relaxed};
+use std::sync::atomic::{
+    AtomicBool, AtomicI32, AtomicU32, AtomicU64, Ordering::Acquire, Ordering::Relaxed,
+    Ordering::Release,
+};
 use std::time::Duration;
 
 const NO_DEADLINE: u64 = u64::MAX;
@@ -29,6 +32,13 @@ pub(crate) struct SliceState {
     /// none, a slice can start without handling the queue: the program's
     /// receives will take the messages in order.
     control_signals: AtomicU32,
+    /// False only when the process last looked (under its lock) and found
+    /// no signal waiting and an empty mailbox. A receive without a timeout
+    /// that finds it false can wait without taking the lock. Senders set it
+    /// (a plain store, under the process lock) before they notify, so a
+    /// receive that misses the store is caught by the run-state protocol
+    /// (the process is running, so the notify marks it to run again).
+    news: AtomicBool,
 }
 
 impl SliceState {
@@ -40,6 +50,7 @@ impl SliceState {
             wait_until: AtomicU64::new(NO_DEADLINE),
             ending: AtomicBool::new(false),
             control_signals: AtomicU32::new(0),
+            news: AtomicBool::new(true),
         }
     }
 
@@ -104,6 +115,18 @@ impl SliceState {
 
     pub(crate) fn control_signal_handled(&self) {
         self.control_signals.fetch_sub(1, Relaxed);
+    }
+
+    pub(crate) fn set_news(&self) {
+        self.news.store(true, Release);
+    }
+
+    pub(crate) fn clear_news(&self) {
+        self.news.store(false, Relaxed);
+    }
+
+    pub(crate) fn has_news(&self) -> bool {
+        self.news.load(Acquire)
     }
 
     pub(crate) fn has_control_signals(&self) -> bool {
