@@ -229,29 +229,29 @@ impl EventPrinter {
 
 /// Ignores SIGINT while the REPL runs: in the editor Ctrl-C arrives as a
 /// key (raw mode), but during a command (`sleep 5s`) the terminal would
-/// turn it into a signal and end the whole demo. The old disposition comes
-/// back on drop, for a script runner that called [`interact`].
-struct IgnoreSigint {
-    previous: Option<nix::sys::signal::SigHandler>,
-}
+/// turn it into a signal and end the whole demo. Outside the REPL (a script
+/// runner that called [`interact`] and resumed), Ctrl-C ends the program
+/// as usual: the handler performs the default action only while
+/// `SIGINT_ENDS_PROGRAM` is true.
+struct IgnoreSigint;
+
+static SIGINT_ENDS_PROGRAM: std::sync::LazyLock<Arc<AtomicBool>> = std::sync::LazyLock::new(|| {
+    let flag = Arc::new(AtomicBool::new(true));
+    // Registered once; if it cannot be, Ctrl-C simply keeps its default.
+    let _ =
+        signal_hook::flag::register_conditional_default(signal_hook::consts::SIGINT, flag.clone());
+    flag
+});
 
 impl IgnoreSigint {
     fn install() -> IgnoreSigint {
-        use nix::sys::signal::{SigHandler, Signal, signal};
-        // SAFETY: SIG_IGN runs no code in the handler, so nothing here can
-        // break async-signal safety.
-        let previous = unsafe { signal(Signal::SIGINT, SigHandler::SigIgn) }.ok();
-        IgnoreSigint { previous }
+        SIGINT_ENDS_PROGRAM.store(false, Ordering::SeqCst);
+        IgnoreSigint
     }
 }
 
 impl Drop for IgnoreSigint {
     fn drop(&mut self) {
-        use nix::sys::signal::{Signal, signal};
-        if let Some(previous) = self.previous {
-            // SAFETY: restores the disposition that was in force before,
-            // which its installer vouched for.
-            let _ = unsafe { signal(Signal::SIGINT, previous) };
-        }
+        SIGINT_ENDS_PROGRAM.store(true, Ordering::SeqCst);
     }
 }

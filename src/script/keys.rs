@@ -84,34 +84,28 @@ fn key_of_line(line: &str) -> Key {
 
 #[cfg(unix)]
 mod raw {
+    use nix::sys::termios::{self, LocalFlags, SetArg, SpecialCharacterIndices};
+    use std::io::Read;
+
     /// Reads one key press (all the bytes it sent, e.g. an escape
     /// sequence) with the terminal in raw mode, restoring it afterwards.
     /// `None` if the terminal could not be switched.
     pub fn read_key() -> Option<Vec<u8>> {
-        use std::mem::MaybeUninit;
-        let fd = libc::STDIN_FILENO;
-        // SAFETY: tcgetattr fills the struct on success; we only read it then.
-        let saved = unsafe {
-            let mut saved = MaybeUninit::<libc::termios>::uninit();
-            if libc::tcgetattr(fd, saved.as_mut_ptr()) != 0 {
-                return None;
-            }
-            saved.assume_init()
-        };
-        let mut raw = saved;
-        raw.c_lflag &= !(libc::ICANON | libc::ECHO | libc::ISIG | libc::IEXTEN);
-        raw.c_cc[libc::VMIN] = 1;
-        raw.c_cc[libc::VTIME] = 0;
-        // SAFETY: `raw` is a valid termios derived from the current one.
-        if unsafe { libc::tcsetattr(fd, libc::TCSANOW, &raw) } != 0 {
-            return None;
-        }
+        let stdin = std::io::stdin();
+        let saved = termios::tcgetattr(&stdin).ok()?;
+        let mut raw = saved.clone();
+        raw.local_flags &=
+            !(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG | LocalFlags::IEXTEN);
+        raw.control_chars[SpecialCharacterIndices::VMIN as usize] = 1;
+        raw.control_chars[SpecialCharacterIndices::VTIME as usize] = 0;
+        termios::tcsetattr(&stdin, SetArg::TCSANOW, &raw).ok()?;
         let mut buf = [0u8; 16];
-        // SAFETY: reading into a local buffer of the given length.
-        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
-        // SAFETY: restoring the settings read above.
-        unsafe { libc::tcsetattr(fd, libc::TCSANOW, &saved) };
-        (n > 0).then(|| buf[..n as usize].to_vec())
+        let read = stdin.lock().read(&mut buf);
+        let _ = termios::tcsetattr(&stdin, SetArg::TCSANOW, &saved);
+        match read {
+            Ok(n) if n > 0 => Some(buf[..n].to_vec()),
+            _ => None,
+        }
     }
 }
 
