@@ -94,43 +94,10 @@ pub enum LogLevel {
     Verbose,
 }
 
-/// A supervisor's restart strategy. OTP's default is `OneForOne`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Strategy {
-    #[default]
-    OneForOne,
-    OneForAll,
-    RestForOne,
-    SimpleOneForOne,
-}
-
-impl Strategy {
-    /// The spelling used in the language and in Erlang, e.g. `one_for_all`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Strategy::OneForOne => "one_for_one",
-            Strategy::OneForAll => "one_for_all",
-            Strategy::RestForOne => "rest_for_one",
-            Strategy::SimpleOneForOne => "simple_one_for_one",
-        }
-    }
-}
-
-/// When a child is restarted. OTP's default is `Permanent`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RestartType {
-    Permanent,
-    Transient,
-    Temporary,
-}
-
-/// How a supervisor stops a child.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shutdown {
-    BrutalKill,
-    Timeout(Duration),
-    Infinity,
-}
+/// A supervisor's strategy, a child's restart type and shutdown are the
+/// supervisor's own types: what the presenter writes is exactly what the
+/// supervisor is given.
+pub use crate::supervisor::{RestartType, Shutdown, Strategy};
 
 /// `sup NAME [STRATEGY] [intensity N] [period DURATION] { CHILD ... }`.
 ///

@@ -9,9 +9,9 @@
 use super::error::{EvalError, EvalResult};
 use super::{Outcome, Session};
 use crate::behavior::{self, StartContext};
-use crate::lang::ast::{self, ChildSpecAst, StartChildArg, SupSpec, Target};
+use crate::lang::ast::{ChildSpecAst, StartChildArg, SupSpec, Target};
 use crate::runtime::{Atom, Process, Term};
-use crate::supervisor::{self, ChildSpec, RestartType, Shutdown, Strategy, SupervisorSpec, api};
+use crate::supervisor::{self, ChildSpec, SupervisorSpec, api};
 
 impl Session {
     pub(super) fn start_supervisor(&mut self, spec: &SupSpec) -> EvalResult<Outcome> {
@@ -36,7 +36,7 @@ impl Session {
     fn supervisor_spec(&self, spec: &SupSpec) -> EvalResult<SupervisorSpec> {
         let defaults = SupervisorSpec::default();
         let mut built = SupervisorSpec {
-            strategy: strategy(spec.strategy),
+            strategy: spec.strategy,
             intensity: spec.intensity.unwrap_or(defaults.intensity),
             period: spec.period.unwrap_or(defaults.period),
             children: Vec::new(),
@@ -68,10 +68,10 @@ impl Session {
                 };
                 let mut spec = ChildSpec::worker(id, &kind.name, start);
                 if let Some(restart) = restart {
-                    spec.restart = restart_type(*restart);
+                    spec.restart = *restart;
                 }
                 if let Some(shutdown) = shutdown {
-                    spec.shutdown = shutdown_of(*shutdown);
+                    spec.shutdown = *shutdown;
                 }
                 Ok(spec)
             }
@@ -172,29 +172,4 @@ fn supervisor_reply(reply: Result<Term, Term>) -> EvalResult<Outcome> {
     reply
         .map(Outcome::value)
         .map_err(|reason| EvalError::new(format!("the supervisor did not answer: {reason}")))
-}
-
-fn strategy(strategy: ast::Strategy) -> Strategy {
-    match strategy {
-        ast::Strategy::OneForOne => Strategy::OneForOne,
-        ast::Strategy::OneForAll => Strategy::OneForAll,
-        ast::Strategy::RestForOne => Strategy::RestForOne,
-        ast::Strategy::SimpleOneForOne => Strategy::SimpleOneForOne,
-    }
-}
-
-fn restart_type(restart: ast::RestartType) -> RestartType {
-    match restart {
-        ast::RestartType::Permanent => RestartType::Permanent,
-        ast::RestartType::Transient => RestartType::Transient,
-        ast::RestartType::Temporary => RestartType::Temporary,
-    }
-}
-
-fn shutdown_of(shutdown: ast::Shutdown) -> Shutdown {
-    match shutdown {
-        ast::Shutdown::BrutalKill => Shutdown::BrutalKill,
-        ast::Shutdown::Timeout(t) => Shutdown::Timeout(t),
-        ast::Shutdown::Infinity => Shutdown::Infinity,
-    }
 }
