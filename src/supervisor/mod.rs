@@ -75,10 +75,12 @@ pub async fn start(
     if let Some(name) = name {
         // Registered before the supervisor runs, so the name is there by the
         // time anyone hears of it.
-        spawner
-            .node
-            .register(name, pid)
-            .map_err(|e| Term::string(&e.to_string()))?;
+        if let Err(error) = spawner.node.register(name, pid) {
+            // Someone took the name since it was checked: a supervisor must
+            // not run on, nameless, behind the error.
+            spawner.exit(pid, Term::Atom(Atom::KILL));
+            return Err(Term::string(&error.to_string()));
+        }
     }
     wait_for_ack(spawner, pid, reference).await
 }

@@ -278,11 +278,9 @@ impl Supervisor {
             match self.start_process(&self.children[index]).await {
                 Ok(pid) => self.children[index].state = ChildState::Running(pid),
                 Err(_) => {
-                    let count = match self.budget.add_restart(self.me.now()) {
-                        Verdict::Restart { count } => count,
-                        Verdict::GiveUp { count } => return Err(self.give_up(count).await),
-                    };
-                    let _ = count;
+                    if let Verdict::GiveUp { count } = self.budget.add_restart(self.me.now()) {
+                        return Err(self.give_up(count).await);
+                    }
                     let rest = keys[n..].iter().map(|&k| Term::Int(k as i64)).collect();
                     let retry = Term::tuple([Term::atom(RESTART_TAG), Term::List(rest)]);
                     self.me.send(self.me.pid(), retry);

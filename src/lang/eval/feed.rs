@@ -92,10 +92,6 @@ impl EventFeed {
         self.narrator.lock().level = level;
     }
 
-    pub fn level(&self) -> LogLevel {
-        self.narrator.lock().level
-    }
-
     pub fn label(&self, pid: Pid) -> Option<String> {
         self.labels.lock().get(pid)
     }

@@ -127,8 +127,6 @@ pub struct Session {
     slowmo: RestartDelay,
     /// Supervisors started with `sup`, for `tree` without arguments.
     supervisors: Vec<crate::runtime::Atom>,
-    /// Output a command produced that is not its value (e.g. flush lines).
-    pending: Vec<Line>,
 }
 
 impl Session {
@@ -144,7 +142,6 @@ impl Session {
             feed,
             slowmo: RestartDelay::default(),
             supervisors: Vec::new(),
-            pending: Vec::new(),
         };
         session.feed.name(session.shell.pid(), "shell");
         session.settle();
@@ -206,7 +203,6 @@ impl Session {
         self.revive_shell(&mut lines);
         let mut control = Control::Continue;
         let result = self.run(&stmt.command, &mut control);
-        lines.append(&mut self.pending);
         let ok = match result {
             Ok(outcome) => {
                 lines.extend(outcome.lines);
