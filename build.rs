@@ -1,0 +1,22 @@
+//! Finds out whether the real BEAM is here: with `erl` and `erlc` on the
+//! PATH, the differential suite in tests/otp/ runs against it (cfg
+//! `has_erlang`); without them its tests are compiled as ignored, so a
+//! fresh machine's `cargo test` reports them as ignored, never as passed.
+
+use std::env;
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo::rustc-check-cfg=cfg(has_erlang)");
+    println!("cargo::rerun-if-env-changed=PATH");
+    let path = env::var_os("PATH").unwrap_or_default();
+    let dirs: Vec<PathBuf> = env::split_paths(&path).filter(|d| d.is_dir()).collect();
+    // Installing Erlang changes a PATH directory: look again then.
+    for dir in &dirs {
+        println!("cargo::rerun-if-changed={}", dir.display());
+    }
+    let found = |tool: &str| dirs.iter().any(|dir| dir.join(tool).is_file());
+    if found("erl") && found("erlc") {
+        println!("cargo::rustc-cfg=has_erlang");
+    }
+}
