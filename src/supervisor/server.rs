@@ -220,23 +220,33 @@ impl Supervisor {
         }
     }
 
-    /// Counts a restart and carries out the strategy for the child at `index`.
+    /// Counts a restart and carries out the strategy for the child at
+    /// `index`, as `supervisor:restart/2` (and `restart/3`, per strategy)
+    /// does.
     async fn restart(&mut self, index: usize) -> Result<(), Term> {
         let count = match self.budget.add_restart(self.me.now()) {
             Verdict::Restart { count } => count,
             Verdict::GiveUp { count } => return Err(self.give_up(count).await),
         };
-        let failed_key = self.children[index].key;
         let failed_id = self.children[index].spec.id;
         let plan = plan(self.strategy, index, self.children.len());
         for &position in &plan.terminate {
             self.terminate_at(position).await;
         }
+        // S4: a temporary child that the plan stopped is gone for good, as
+        // `supervisor:terminate_children/2` removes it. Temporary children
+        // outside the plan are untouched: they keep running, supervised.
+        let stopped_temporaries: Vec<u64> = plan
+            .terminate
+            .iter()
+            .map(|&position| &self.children[position])
+            .filter(|child| child.spec.restart == RestartType::Temporary)
+            .map(|child| child.key)
+            .collect();
         let mut to_start = Vec::new();
         for &position in &plan.start {
             let child = &mut self.children[position];
-            // S4: a temporary child stopped by a sibling's failure is gone.
-            if child.spec.restart == RestartType::Temporary && child.key != failed_key {
+            if stopped_temporaries.contains(&child.key) {
                 continue;
             }
             child.state = ChildState::Restarting;
@@ -244,7 +254,7 @@ impl Supervisor {
             to_start.push((child.key, child.spec.id));
         }
         self.children
-            .retain(|c| c.spec.restart != RestartType::Temporary || c.key == failed_key);
+            .retain(|child| !stopped_temporaries.contains(&child.key));
         self.report(SupervisorReport::Restarting {
             strategy: Atom::new(self.strategy.name()),
             failed: failed_id,

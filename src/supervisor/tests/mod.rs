@@ -5,3 +5,4 @@ mod nested;
 mod restarts;
 mod shutdown;
 mod support;
+mod temporary;
