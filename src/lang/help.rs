@@ -58,6 +58,11 @@ within 5s takes the supervisor down); restart permanent; shutdown 5000ms for a
 worker and infinity for a supervisor.
 Elixir's Supervisor defaults to 3 restarts in 5s instead; letitcrash follows OTP.
 
+Restarts are counted as OTP counts them: stamped in whole seconds of the clock,
+and kept while Stamp >= Now - Period. So with period 5s a crash exactly 5s after
+the first still counts, one 6.2s after never does, and one 5.5s after depends on
+where in its second the first fell. A period is a whole number of seconds.
+
 Strategies: one_for_one restarts only the failed child; one_for_all restarts all;
 rest_for_one restarts the failed child and those started after it;
 simple_one_for_one has one template child, started with `start_child SUP ARGS...`.";
@@ -431,6 +436,8 @@ mod tests {
             "permanent",
             "Elixir",
             "3 restarts in 5s",
+            "whole seconds",
+            "Stamp >= Now - Period",
         ] {
             assert!(text.contains(needle), "help sup lacks {needle}: {text}");
         }

@@ -8,6 +8,7 @@
 
 use nom::Parser;
 use nom::sequence::preceded;
+use std::time::Duration;
 
 use super::basics::{PResult, SyntaxError, fail, keyword, sp, token_text, word, ws};
 use super::commands::{one_of, unknown_option};
@@ -70,7 +71,7 @@ pub(crate) fn sup_spec(input: &str) -> PResult<'_, SupSpec> {
                 after
             }
             "period" => {
-                let (after, d) = preceded(sp, duration).parse(after)?;
+                let (after, d) = preceded(sp, period).parse(after)?;
                 spec.period = Some(d);
                 after
             }
@@ -127,6 +128,21 @@ fn intensity(input: &str) -> PResult<'_, u32> {
             "expected the number of restarts allowed per period, e.g. intensity 3",
         )),
     }
+}
+
+/// A restart period: whole seconds, at least one, as OTP requires
+/// (`supervisor:check_flags/1`), because restarts are stamped in whole
+/// seconds (S3).
+fn period(input: &str) -> PResult<'_, Duration> {
+    let (rest, d) = duration(input)?;
+    if d.subsec_nanos() != 0 || d.is_zero() {
+        return fail(
+            SyntaxError::new(input, "a period is a whole number of seconds, at least 1s")
+                .underline(input.len() - rest.len())
+                .hint("OTP stamps restarts in whole seconds, e.g. period 5s"),
+        );
+    }
+    Ok((rest, d))
 }
 
 /// `{ CHILD (newline|;) CHILD ... }`, starting at the `{`.

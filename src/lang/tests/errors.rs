@@ -128,6 +128,14 @@ fn supervisor_mistakes() {
         "expected the number of restarts allowed per period, e.g. intensity 3",
         None,
     );
+    for period in ["1500ms", "0s"] {
+        check(
+            &format!("sup demo period {period} {{ }}"),
+            17,
+            "a period is a whole number of seconds, at least 1s",
+            Some("OTP stamps restarts in whole seconds, e.g. period 5s"),
+        );
+    }
     check(
         "sup d { worker w1 counter permanant }",
         27,

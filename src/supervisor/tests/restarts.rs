@@ -306,3 +306,32 @@ fn a_restart_delay_shows_the_dead_child_without_changing_the_accounting() {
         Some(Term::atom("shutdown"))
     );
 }
+
+#[test]
+fn s3_a_second_crash_exactly_one_period_later_takes_the_supervisor_down() {
+    let rt = runtime();
+    let probe = Probe::new(&rt);
+    let sup = probe
+        .start(
+            "s3_boundary",
+            SupervisorSpec::default().child(worker_spec("w")),
+        )
+        .unwrap();
+    crash(&rt, probe.child(sup, "w").unwrap(), Term::atom("boom"));
+    rt.advance(Duration::from_secs(5));
+    crash(&rt, probe.child(sup, "w").unwrap(), Term::atom("boom"));
+    assert_eq!(rt.death(sup).unwrap().reason, Term::atom("shutdown"));
+}
+
+#[test]
+fn s3_a_second_crash_6_2_seconds_later_is_within_the_budget() {
+    let rt = runtime();
+    let probe = Probe::new(&rt);
+    let sup = probe
+        .start("s3_past", SupervisorSpec::default().child(worker_spec("w")))
+        .unwrap();
+    crash(&rt, probe.child(sup, "w").unwrap(), Term::atom("boom"));
+    rt.advance(Duration::from_millis(6200));
+    crash(&rt, probe.child(sup, "w").unwrap(), Term::atom("boom"));
+    assert!(rt.is_alive(sup));
+}
