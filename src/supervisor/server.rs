@@ -9,8 +9,9 @@
 //!    to restart; count the restart against the intensity (S3), giving up
 //!    with `shutdown` when it is exceeded; and carry out the strategy's plan
 //!    (S2): stop the affected siblings newest first, start them oldest first.
-//! 3. On an `'EXIT'` from its parent: stop all children right to left and
-//!    exit with the parent's reason (S6, S7).
+//! 3. On an `'EXIT'` from its parent (the process that started it, linked
+//!    or not: the shell for a top-level `sup`): stop all children right to
+//!    left and exit with the parent's reason (S6, S7).
 //! 4. Answer the API calls (S8).
 //!
 //! Every decision is reported on the event stream, so the audience sees the
@@ -65,9 +66,10 @@ struct Supervisor {
 pub(crate) async fn run(me: Arc<Process>, spec: SupervisorSpec, ack: Option<StartAck>) -> Term {
     me.set_trap_exit(true);
     let mut supervisor = Supervisor {
-        parent: me
-            .parent()
-            .filter(|parent| me.info().links.contains(parent)),
+        // The process that started it, linked or not (S7): an exit signal
+        // from it is an order to stop. Trapping exits, the supervisor sees
+        // it as an 'EXIT' message even when they are not linked.
+        parent: me.parent(),
         me: me.clone(),
         strategy: spec.strategy,
         budget: RestartIntensity::new(spec.intensity, spec.period),
@@ -97,6 +99,8 @@ pub(crate) async fn run(me: Arc<Process>, spec: SupervisorSpec, ack: Option<Star
             me.reply(from, reply);
         } else if let Some([_, Term::Pid(pid), reason]) = message.tagged::<3>(Atom::EXIT) {
             if Some(*pid) == supervisor.parent {
+                // `gen_server` stops on `{'EXIT', Parent, Reason}`, and
+                // `supervisor:terminate/2` stops the children first.
                 supervisor.terminate_all().await;
                 return reason.clone();
             }

@@ -136,3 +136,35 @@ fn a_named_state_server_is_registered_before_its_siblings_start() {
         );
     }
 }
+
+#[test]
+fn s7_exit_from_the_shell_stops_a_top_level_supervisor_right_to_left() {
+    let mut s = session();
+    run(
+        &mut s,
+        "sup s { worker a echo; worker b echo; worker c echo }",
+    );
+    let out = run(&mut s, "exit s shutdown\nexpect dead s shutdown");
+    assert!(!has(&out, "FAIL"), "{out:?}");
+    // Who exited, in order: the children newest first, then s.
+    let exits: Vec<&str> = out
+        .iter()
+        .filter(|l| l.contains("✓ exit shutdown"))
+        .filter_map(|l| l.rsplit_once('(').map(|(_, who)| who.trim_end_matches(')')))
+        .collect();
+    assert_eq!(exits, ["s/c", "s/b", "s/a", "s"], "{out:#?}");
+}
+
+#[test]
+fn s7_exit_from_the_shell_with_another_reason_ends_the_supervisor_with_it() {
+    let mut s = session();
+    run(
+        &mut s,
+        "sup s { worker a echo; worker b echo }\nA = whereis s/a",
+    );
+    let out = run(
+        &mut s,
+        "exit s boom\nexpect dead s boom\nexpect dead A shutdown",
+    );
+    assert!(!has(&out, "FAIL"), "{out:?}");
+}
