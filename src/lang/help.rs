@@ -247,7 +247,7 @@ pub static COMMANDS: &[CommandHelp] = &[
         "which_children",
         "supervisors",
         "which_children SUP",
-        "list {Id, Pid, Type} for each child, newest first, as OTP does",
+        "list {Id, Pid, Type, [Kind]} for each child, newest first, as OTP does",
         "which_children demo",
     ),
     entry(

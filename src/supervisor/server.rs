@@ -355,8 +355,9 @@ impl Supervisor {
         }
     }
 
-    /// S8: `{Id, Pid | restarting | undefined, worker | supervisor}`, newest
-    /// first.
+    /// S8: `{Id, Pid | restarting | undefined, worker | supervisor, [Kind]}`,
+    /// newest first, as `supervisor:which_children/1` answers (the kind
+    /// stands for OTP's list of callback modules).
     fn which_children(&self) -> Term {
         let rows = self.children.iter().rev().map(|child| {
             let pid = match child.state {
@@ -369,7 +370,12 @@ impl Supervisor {
             } else {
                 Term::Atom(child.spec.id)
             };
-            Term::tuple([id, pid, Term::atom(child.spec.child_type().name())])
+            Term::tuple([
+                id,
+                pid,
+                Term::atom(child.spec.child_type().name()),
+                Term::List(vec![Term::Atom(child.spec.kind)]),
+            ])
         });
         Term::List(rows.collect())
     }

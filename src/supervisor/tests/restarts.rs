@@ -234,7 +234,7 @@ fn s4_transient_children_restart_only_after_abnormal_exits() {
         let which = probe.which_children(sup);
         assert_eq!(
             which.to_string(),
-            "[{t,undefined,worker}]",
+            "[{t,undefined,worker,[worker]}]",
             "kept with no pid"
         );
         let restarted = probe
@@ -293,7 +293,7 @@ fn a_restart_delay_shows_the_dead_child_without_changing_the_accounting() {
     crash(&rt, w, Term::atom("boom"));
     assert_eq!(
         probe.which_children(sup).to_string(),
-        "[{w,restarting,worker}]"
+        "[{w,restarting,worker,[worker]}]"
     );
     rt.advance(Duration::from_millis(1100));
     let w2 = probe.child(sup, "w").expect("back after the delay");

@@ -60,7 +60,8 @@ fn the_supervisor_api_from_the_shell() {
     );
     assert_eq!(last(&run(&mut s, "terminate_child demo w3")), "ok");
     assert!(
-        last(&run(&mut s, "which_children demo")).starts_with("[{w3,undefined,worker},{inner,<0.")
+        last(&run(&mut s, "which_children demo"))
+            .starts_with("[{w3,undefined,worker,[counter]},{inner,<0.")
     );
     assert!(last(&run(&mut s, "restart_child demo w3")).starts_with("{ok,<0."));
     assert_eq!(
@@ -92,7 +93,10 @@ fn slow_motion_shows_the_child_restarting() {
     run(&mut s, "slowmo 1s");
     run(&mut s, DEMO);
     let out = run(&mut s, "crash demo/w1\nwhich_children demo");
-    assert!(last(&out).contains("{w1,restarting,worker}"), "{out:?}");
+    assert!(
+        last(&out).contains("{w1,restarting,worker,[counter]}"),
+        "{out:?}"
+    );
     let out = run(&mut s, "sleep 1100ms\nwhich_children demo");
     assert!(!last(&out).contains("restarting"), "{out:?}");
 }
@@ -167,4 +171,18 @@ fn s7_exit_from_the_shell_with_another_reason_ends_the_supervisor_with_it() {
         "exit s boom\nexpect dead s boom\nexpect dead A shutdown",
     );
     assert!(!has(&out, "FAIL"), "{out:?}");
+}
+
+#[test]
+fn s8_which_children_rows_are_4_tuples_with_the_kind() {
+    let mut s = session();
+    run(&mut s, DEMO);
+    assert_eq!(
+        last(&run(&mut s, "which_children demo")),
+        "[{inner,<0.5.0>,supervisor,[supervisor]},{w2,<0.4.0>,worker,[counter]},{w1,<0.3.0>,worker,[counter]}]"
+    );
+    assert_eq!(
+        last(&run(&mut s, "which_children demo/inner")),
+        "[{b,<0.7.0>,worker,[echo]},{a,<0.6.0>,worker,[echo]}]"
+    );
 }
