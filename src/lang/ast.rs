@@ -259,9 +259,11 @@ pub enum Command {
         sup: Target,
         child: StartChildArg,
     },
+    /// The child is an id (a bare name), or for the instances of a
+    /// `simple_one_for_one` a pid: a pid literal, a variable or any target.
     TerminateChild {
         sup: Target,
-        id: String,
+        child: Target,
     },
     RestartChild {
         sup: Target,

@@ -225,8 +225,8 @@ pub static COMMANDS: &[CommandHelp] = &[
     entry(
         "terminate_child",
         "supervisors",
-        "terminate_child SUP ID",
-        "stop a child but keep its spec (unless it is temporary)",
+        "terminate_child SUP ID   or   terminate_child SUP PID",
+        "stop a child but keep its spec (unless it is temporary); a simple_one_for_one instance is named by its pid (a pid, a variable or any target), and one already gone answers ok",
         "terminate_child demo w1",
     ),
     entry(

@@ -357,48 +357,63 @@ impl Supervisor {
 
     /// S8: `{Id, Pid | restarting | undefined, worker | supervisor, [Kind]}`,
     /// newest first, as `supervisor:which_children/1` answers (the kind
-    /// stands for OTP's list of callback modules).
+    /// stands for OTP's list of callback modules). The instances of a
+    /// `simple_one_for_one` have no id and come in pid order, oldest first,
+    /// as OTP lists its table of dynamic children.
     fn which_children(&self) -> Term {
-        let rows = self.children.iter().rev().map(|child| {
-            let pid = match child.state {
-                ChildState::Running(pid) => Term::Pid(pid),
-                ChildState::Restarting => Term::atom("restarting"),
-                ChildState::NotRunning => Term::Atom(Atom::UNDEFINED),
-            };
-            let id = if self.strategy == Strategy::SimpleOneForOne {
-                Term::Atom(Atom::UNDEFINED)
-            } else {
-                Term::Atom(child.spec.id)
-            };
-            Term::tuple([
-                id,
-                pid,
-                Term::atom(child.spec.child_type().name()),
-                Term::List(vec![Term::Atom(child.spec.kind)]),
-            ])
-        });
+        if self.template.is_some() {
+            let mut instances: Vec<&Child> = self.children.iter().collect();
+            // Restarting instances (no pid) after the running ones.
+            instances.sort_by_key(|child| match child.state {
+                ChildState::Running(pid) => (false, pid.number()),
+                _ => (true, child.key),
+            });
+            let rows = instances
+                .into_iter()
+                .map(|child| row(Term::Atom(Atom::UNDEFINED), child));
+            return Term::List(rows.collect());
+        }
+        let rows = self
+            .children
+            .iter()
+            .rev()
+            .map(|child| row(Term::Atom(child.spec.id), child));
         Term::List(rows.collect())
     }
 
-    /// S8: specs, active, supervisors, workers.
+    /// S8: specs, active, supervisors, workers. A `simple_one_for_one`
+    /// counts its template as the one spec and its instances by the
+    /// template's type, as `supervisor:count_children/1` does.
     fn count_children(&self) -> Term {
-        let specs = self.children.len();
         let active = self
             .children
             .iter()
             .filter(|c| matches!(c.state, ChildState::Running(_)))
             .count();
-        let supervisors = self
-            .children
-            .iter()
-            .filter(|c| c.spec.child_type() == ChildType::Supervisor)
-            .count();
+        let (specs, supervisors, workers) = match &self.template {
+            Some(template) => {
+                let instances = self.children.len();
+                match template.child_type() {
+                    ChildType::Supervisor => (1, instances, 0),
+                    ChildType::Worker => (1, 0, instances),
+                }
+            }
+            None => {
+                let supervisors = self
+                    .children
+                    .iter()
+                    .filter(|c| c.spec.child_type() == ChildType::Supervisor)
+                    .count();
+                let specs = self.children.len();
+                (specs, supervisors, specs - supervisors)
+            }
+        };
         let pair = |name: &str, n: usize| Term::tuple([Term::atom(name), Term::Int(n as i64)]);
         Term::List(vec![
             pair("specs", specs),
             pair("active", active),
             pair("supervisors", supervisors),
-            pair("workers", specs - supervisors),
+            pair("workers", workers),
         ])
     }
 
@@ -465,16 +480,24 @@ impl Supervisor {
         }
     }
 
-    /// S8: stops the child; the spec stays unless it is temporary (or an
-    /// instance of a `simple_one_for_one`, named by its pid).
+    /// S8: stops the child; the spec stays unless it is temporary. A
+    /// `simple_one_for_one` names an instance by its pid, and an instance
+    /// that is already gone answers `ok` too (`supervisor:find_child/2`).
     async fn terminate_child(&mut self, id: &Term) -> Term {
-        let position = match id {
-            Term::Pid(pid) if self.template.is_some() => self.position_of_pid(*pid),
-            Term::Atom(id) if self.template.is_none() => self.position_of_id(*id),
-            _ => None,
-        };
-        let Some(position) = position else {
-            return Term::error(Term::atom("not_found"));
+        let position = match (id, &self.template) {
+            (Term::Pid(pid), Some(_)) => match self.position_of_pid(*pid) {
+                Some(position) => position,
+                None if self.me.node.is_alive(*pid) => {
+                    return Term::error(Term::atom("not_found"));
+                }
+                None => return Term::Atom(Atom::OK),
+            },
+            (_, Some(_)) => return Term::error(Term::atom("simple_one_for_one")),
+            (Term::Atom(id), None) => match self.position_of_id(*id) {
+                Some(position) => position,
+                None => return Term::error(Term::atom("not_found")),
+            },
+            (_, None) => return Term::error(Term::atom("not_found")),
         };
         self.terminate_at(position).await;
         let child = &self.children[position];
@@ -526,4 +549,19 @@ impl Supervisor {
             ChildState::NotRunning => Ok(position),
         }
     }
+}
+
+/// One `which_children` row for `child`, named `id`.
+fn row(id: Term, child: &Child) -> Term {
+    let pid = match child.state {
+        ChildState::Running(pid) => Term::Pid(pid),
+        ChildState::Restarting => Term::atom("restarting"),
+        ChildState::NotRunning => Term::Atom(Atom::UNDEFINED),
+    };
+    Term::tuple([
+        id,
+        pid,
+        Term::atom(child.spec.child_type().name()),
+        Term::List(vec![Term::Atom(child.spec.kind)]),
+    ])
 }

@@ -320,7 +320,21 @@ fn supervisor_api() {
         cmd("terminate_child demo w1"),
         Command::TerminateChild {
             sup: name("demo"),
-            id: "w1".into()
+            child: name("w1")
+        }
+    );
+    assert_eq!(
+        cmd("terminate_child pool <0.7.0>"),
+        Command::TerminateChild {
+            sup: name("pool"),
+            child: Target::Pid(7)
+        }
+    );
+    assert_eq!(
+        cmd("terminate_child pool W"),
+        Command::TerminateChild {
+            sup: name("pool"),
+            child: Target::Var("W".into())
         }
     );
     assert_eq!(

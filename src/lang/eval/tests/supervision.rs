@@ -186,3 +186,49 @@ fn s8_which_children_rows_are_4_tuples_with_the_kind() {
         "[{b,<0.7.0>,worker,[echo]},{a,<0.6.0>,worker,[echo]}]"
     );
 }
+
+#[test]
+fn s8_terminate_child_takes_a_pid_a_variable_or_a_target_for_simple_one_for_one() {
+    let mut s = session();
+    run(&mut s, "sup pool simple_one_for_one { worker t echo }");
+    let out = run(
+        &mut s,
+        "start_child pool\nstart_child pool\nstart_child pool\nP = <0.4.0>",
+    );
+    assert_eq!(
+        out.iter().filter(|l| l.starts_with("{ok,<0.")).count(),
+        3,
+        "{out:?}"
+    );
+    assert_eq!(
+        last(&run(&mut s, "which_children pool")),
+        "[{undefined,<0.3.0>,worker,[echo]},{undefined,<0.4.0>,worker,[echo]},{undefined,<0.5.0>,worker,[echo]}]"
+    );
+    assert_eq!(
+        last(&run(&mut s, "count_children pool")),
+        "[{specs,1},{active,3},{supervisors,0},{workers,3}]"
+    );
+    assert_eq!(last(&run(&mut s, "terminate_child pool <0.3.0>")), "ok");
+    assert_eq!(last(&run(&mut s, "terminate_child pool P")), "ok");
+    assert_eq!(last(&run(&mut s, "terminate_child pool P")), "ok");
+    assert_eq!(
+        last(&run(&mut s, "terminate_child pool t")),
+        "{error,simple_one_for_one}"
+    );
+    assert_eq!(
+        last(&run(&mut s, "restart_child pool t")),
+        "{error,simple_one_for_one}"
+    );
+    assert_eq!(
+        last(&run(&mut s, "delete_child pool t")),
+        "{error,simple_one_for_one}"
+    );
+    assert_eq!(
+        last(&run(&mut s, "terminate_child pool self")),
+        "{error,not_found}"
+    );
+    assert_eq!(
+        last(&run(&mut s, "which_children pool")),
+        "[{undefined,<0.5.0>,worker,[echo]}]"
+    );
+}
