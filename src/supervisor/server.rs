@@ -18,7 +18,7 @@
 //! dead child, the strategy's action and the restart budget.
 
 use super::intensity::{RestartIntensity, Verdict};
-use super::shutdown::terminate_child;
+use super::shutdown::{terminate_child, terminate_children_at_once};
 use super::snapshot::{ChildSnapshot, ChildState, SupervisorSnapshot};
 use super::spec::{
     ChildSpec, ChildStart, ChildType, RestartDelay, RestartType, Strategy, SupervisorSpec,
@@ -327,8 +327,28 @@ impl Supervisor {
         self.children[position].state = ChildState::NotRunning;
     }
 
-    /// S6: stop every child, right to left.
+    /// S6: stop every child, right to left, as `supervisor:terminate/2`
+    /// does; the instances of a `simple_one_for_one` all at once (S5).
     async fn terminate_all(&mut self) {
+        if let Some(template) = &self.template {
+            let shutdown = template.shutdown;
+            let id = template.id;
+            let running: Vec<Pid> = self
+                .children
+                .iter()
+                .filter_map(|child| match child.state {
+                    ChildState::Running(pid) => Some(pid),
+                    _ => None,
+                })
+                .collect();
+            for (pid, reason) in terminate_children_at_once(&self.me, &running, shutdown).await {
+                self.report(SupervisorReport::ChildTerminated { id, pid, reason });
+            }
+            for child in &mut self.children {
+                child.state = ChildState::NotRunning;
+            }
+            return;
+        }
         for position in (0..self.children.len()).rev() {
             self.terminate_at(position).await;
         }

@@ -3,7 +3,7 @@
 
 use super::support::*;
 use crate::runtime::{Atom, Pid, Term};
-use crate::supervisor::{Strategy, SupervisorSpec, api};
+use crate::supervisor::{Shutdown, Strategy, SupervisorSpec, api};
 use std::time::Duration;
 
 fn pool(template: crate::supervisor::ChildSpec) -> SupervisorSpec {
@@ -42,6 +42,16 @@ fn call(probe: &Probe, sup: Pid, verb: &'static str, argument: Term) -> String {
             reply.unwrap().to_string()
         })
         .unwrap()
+}
+
+/// `elapsed` is `expected`, give or take the few microseconds each step of
+/// the virtual clock takes.
+#[track_caller]
+fn assert_about(elapsed: Duration, expected: Duration, what: &str) {
+    assert!(
+        elapsed >= expected && elapsed < expected + Duration::from_millis(10),
+        "{what}: took {elapsed:?}"
+    );
 }
 
 #[test]
@@ -98,5 +108,53 @@ fn s8_simple_one_for_one_terminates_instances_by_pid() {
     assert_eq!(
         call(&probe, sup, "which_children", Term::Atom(Atom::UNDEFINED)),
         format!("[{{undefined,{second},worker,[worker]}}]")
+    );
+}
+
+#[test]
+fn s5_simple_one_for_one_stops_its_instances_at_once_with_one_timer() {
+    let rt = runtime();
+    let probe = Probe::new(&rt);
+    let template = stubborn_spec("t").shutdown(Shutdown::Timeout(Duration::from_secs(1)));
+    let sup = probe.start("s5_pool", pool(template)).unwrap();
+    let instances = start_instances(&probe, sup, 3);
+    let before = rt.now();
+    probe
+        .host
+        .run(move |me| async move { me.exit(sup, Term::atom("shutdown")) })
+        .unwrap();
+    rt.advance(Duration::from_secs(5));
+    for pid in instances {
+        let death = rt.death(pid).unwrap();
+        assert_eq!(death.reason, Term::atom("killed"));
+        assert_about(death.at - before, Duration::from_secs(1), "killed at 1 s");
+    }
+    let death = rt.death(sup).unwrap();
+    assert_eq!(death.reason, Term::atom("shutdown"));
+    assert_about(death.at - before, Duration::from_secs(1), "not at 3 s");
+}
+
+#[test]
+fn s5_simple_one_for_one_instances_that_stop_in_time_end_with_shutdown() {
+    let rt = runtime();
+    let probe = Probe::new(&rt);
+    let template = slow_spec("t", Duration::from_millis(300))
+        .shutdown(Shutdown::Timeout(Duration::from_secs(1)));
+    let sup = probe.start("s5_pool_clean", pool(template)).unwrap();
+    let instances = start_instances(&probe, sup, 3);
+    let before = rt.now();
+    probe
+        .host
+        .run(move |me| async move { me.exit(sup, Term::atom("shutdown")) })
+        .unwrap();
+    rt.advance(Duration::from_secs(5));
+    for pid in instances {
+        assert_eq!(rt.death(pid).unwrap().reason, Term::atom("shutdown"));
+    }
+    let death = rt.death(sup).unwrap();
+    assert_about(
+        death.at - before,
+        Duration::from_millis(300),
+        "all clean up together",
     );
 }
