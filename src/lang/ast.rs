@@ -121,8 +121,14 @@ pub enum ChildSpecAst {
         restart: Option<RestartType>,
         shutdown: Option<Shutdown>,
     },
-    /// A nested supervisor, reached as `outer/ID`.
-    Sup(SupSpec),
+    /// A nested supervisor, reached as `outer/ID`. Like a worker it may
+    /// have a restart type and a shutdown (S4); `None` means OTP's
+    /// defaults for a supervisor (permanent, infinity).
+    Sup {
+        spec: SupSpec,
+        restart: Option<RestartType>,
+        shutdown: Option<Shutdown>,
+    },
 }
 
 impl ChildSpecAst {
@@ -130,7 +136,7 @@ impl ChildSpecAst {
     pub fn id(&self) -> &str {
         match self {
             ChildSpecAst::Worker { id, .. } => id,
-            ChildSpecAst::Sup(spec) => &spec.name,
+            ChildSpecAst::Sup { spec, .. } => &spec.name,
         }
     }
 }

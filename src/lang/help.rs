@@ -51,7 +51,13 @@ const fn entry(
 const SUP_DETAILS: &str = "\
 Children are `worker ID KIND [permanent|transient|temporary] [shutdown brutal_kill|DURATION|infinity]`
 or a nested `sup ID ... { ... }` (reached as `outer/ID`), separated by newlines or `;`,
-started left to right and stopped right to left.
+started left to right and stopped right to left. A nested sup takes a restart type
+and a shutdown like a worker, in any order with its other options, e.g.
+`sup inner one_for_one intensity 1 period 5s transient shutdown infinity { ... }`;
+a transient one that gives up (exit shutdown) is not restarted.
+
+`exit NAME shutdown` from the shell, which started the supervisor, stops it in
+order: its children right to left, then itself (any other reason works the same).
 
 Defaults are OTP's: strategy one_for_one, intensity 1, period 5s (a second restart
 within 5s takes the supervisor down); restart permanent; shutdown 5000ms for a
@@ -438,6 +444,8 @@ mod tests {
             "3 restarts in 5s",
             "whole seconds",
             "Stamp >= Now - Period",
+            "transient shutdown infinity",
+            "exit NAME shutdown",
         ] {
             assert!(text.contains(needle), "help sup lacks {needle}: {text}");
         }

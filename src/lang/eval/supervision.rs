@@ -75,10 +75,20 @@ impl Session {
                 }
                 Ok(spec)
             }
-            ChildSpecAst::Sup(nested) => Ok(ChildSpec::supervisor(
-                &nested.name,
-                self.supervisor_spec(nested)?,
-            )),
+            ChildSpecAst::Sup {
+                spec: nested,
+                restart,
+                shutdown,
+            } => {
+                let mut spec = ChildSpec::supervisor(&nested.name, self.supervisor_spec(nested)?);
+                if let Some(restart) = restart {
+                    spec.restart = *restart;
+                }
+                if let Some(shutdown) = shutdown {
+                    spec.shutdown = *shutdown;
+                }
+                Ok(spec)
+            }
         }
     }
 

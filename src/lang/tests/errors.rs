@@ -128,6 +128,18 @@ fn supervisor_mistakes() {
         "expected the number of restarts allowed per period, e.g. intensity 3",
         None,
     );
+    check(
+        "sup demo transient { }",
+        10,
+        "a top-level supervisor takes no `transient`: it is nobody's child",
+        Some("a nested `sup ID ... { ... }` takes a restart type and a shutdown"),
+    );
+    check(
+        "sup d { sup inner transient temporary { } }",
+        29,
+        "a child has only one restart type",
+        None,
+    );
     for period in ["1500ms", "0s"] {
         check(
             &format!("sup demo period {period} {{ }}"),

@@ -232,3 +232,48 @@ fn s8_terminate_child_takes_a_pid_a_variable_or_a_target_for_simple_one_for_one(
         "[{undefined,<0.5.0>,worker,[echo]}]"
     );
 }
+
+#[test]
+fn s4_a_transient_child_supervisor_that_gives_up_is_not_restarted() {
+    let mut s = session();
+    run(
+        &mut s,
+        "sup top intensity 5 { sup inner one_for_one intensity 1 period 5s transient { worker a echo }; worker w echo }",
+    );
+    let out = run(
+        &mut s,
+        "Inner = whereis top/inner\ncrash top/inner/a boom\ncrash top/inner/a boom\nexpect dead Inner shutdown\nexpect restarts top/inner 0",
+    );
+    assert!(!has(&out, "FAIL"), "{out:?}");
+    assert_eq!(
+        last(&run(&mut s, "which_children top")),
+        "[{w,<0.5.0>,worker,[echo]},{inner,undefined,supervisor,[supervisor]}]"
+    );
+    let tree = run(&mut s, "tree").join("\n");
+    assert!(tree.contains("inner (not running)"), "{tree}");
+    // A permanent one (the default) would have been restarted.
+    let mut s = session();
+    run(
+        &mut s,
+        "sup top intensity 5 { sup inner intensity 1 { worker a echo } }",
+    );
+    let out = run(
+        &mut s,
+        "crash top/inner/a boom\ncrash top/inner/a boom\nexpect restarts top/inner 1",
+    );
+    assert!(!has(&out, "FAIL"), "{out:?}");
+}
+
+#[test]
+fn s5_a_nested_sup_takes_its_shutdown() {
+    let mut s = session();
+    run(
+        &mut s,
+        "sup top { sup inner shutdown brutal_kill { worker a echo }; sup other { worker b echo } }",
+    );
+    let out = run(
+        &mut s,
+        "Inner = whereis top/inner\nOther = whereis top/other\nterminate_child top inner\nterminate_child top other\nexpect dead Inner killed\nexpect dead Other shutdown",
+    );
+    assert!(!has(&out, "FAIL"), "{out:?}");
+}
