@@ -214,13 +214,20 @@ impl Supervisor {
         });
         let child = &mut self.children[index];
         child.state = ChildState::NotRunning;
+        // `supervisor:do_restart/4`: a child that is not restarted is
+        // deleted (`del_child`), which keeps the spec with no pid, unless
+        // it is temporary or an instance of a `simple_one_for_one`.
         match child.spec.restart {
+            restart if restart.restarts_after(&reason) => self.restart(index).await,
             RestartType::Temporary => {
                 self.children.remove(index);
                 Ok(())
             }
-            restart if !restart.restarts_after(&reason) => Ok(()),
-            _ => self.restart(index).await,
+            _ if self.template.is_some() => {
+                self.children.remove(index);
+                Ok(())
+            }
+            _ => Ok(()),
         }
     }
 

@@ -158,3 +158,23 @@ fn s5_simple_one_for_one_instances_that_stop_in_time_end_with_shutdown() {
         "all clean up together",
     );
 }
+
+#[test]
+fn s4_a_transient_instance_that_ends_normally_is_gone_from_the_list() {
+    let rt = runtime();
+    let probe = Probe::new(&rt);
+    let template = worker_spec("t").restart(crate::supervisor::RestartType::Transient);
+    let sup = probe.start("s4_pool_transient", pool(template)).unwrap();
+    let [first, second] = start_instances(&probe, sup, 2)[..] else {
+        panic!()
+    };
+    crash(&rt, first, Term::normal());
+    assert_eq!(
+        call(&probe, sup, "which_children", Term::Atom(Atom::UNDEFINED)),
+        format!("[{{undefined,{second},worker,[worker]}}]")
+    );
+    assert_eq!(
+        call(&probe, sup, "count_children", Term::Atom(Atom::UNDEFINED)),
+        "[{specs,1},{active,1},{supervisors,0},{workers,1}]"
+    );
+}
