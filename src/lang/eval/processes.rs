@@ -174,8 +174,9 @@ impl Session {
             None => self.shell.run(move |me| async move { me.unlink(first) })?,
             Some(b) => {
                 let second = self.resolve(b)?;
-                self.alive(first)?;
                 if link {
+                    // A dead A cannot call link/1 at all.
+                    self.alive(first)?;
                     // L8: linking to a dead process fails like `link/1`
                     // does; it never sends the linker an exit signal.
                     self.runtime
