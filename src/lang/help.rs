@@ -89,6 +89,24 @@ const VARIABLE_DETAILS: &str = "\
 Capitalised words are variables: `W = spawn counter`, `P = whereis demo/w1`,
 `R = monitor W`, `X = {a, 1}`, `Me = self`. Typing a variable alone shows its value.";
 
+const LINK_DETAILS: &str = "\
+Linking to a process that is already dead sends no exit signal, as in Erlang:
+if A traps exits it gets {'EXIT', B, noproc} in its mailbox, otherwise the
+command fails with noproc and A is unharmed (for `link B`, A is the shell).";
+
+const MONITOR_DETAILS: &str = "\
+The 'DOWN' is {'DOWN', Ref, process, Pid, Reason}; a dead B gives Reason
+noproc at once. B given as a registered name is monitored as a name: the
+'DOWN' says {Name, nonode@nohost} instead of the pid, and a name nobody holds
+gives that 'DOWN' with noproc at once, not an error. A variable, pid or
+sup/child path means the pid it names now. A process monitoring itself gets a
+reference but no monitor: no 'DOWN' ever comes.";
+
+const DEMONITOR_DETAILS: &str = "\
+It acts for the monitor's owner, whoever made it: after `R = monitor W T`,
+`demonitor R` removes W's monitor. No 'DOWN' for R arrives afterwards; one
+already in the mailbox stays. It answers true, as demonitor/1 does.";
+
 /// Every command, grouped by topic in `TOPICS` order.
 pub static COMMANDS: &[CommandHelp] = &[
     // processes
@@ -160,13 +178,16 @@ pub static COMMANDS: &[CommandHelp] = &[
         "receive {'DOWN', _, process, _, Reason} timeout 1s",
     ),
     // links and monitors
-    entry(
-        "link",
-        "links and monitors",
-        "link A [B]",
-        "link A to B (with one target, the shell links to A); links are two-way",
-        "link demo/w1",
-    ),
+    CommandHelp {
+        details: LINK_DETAILS,
+        ..entry(
+            "link",
+            "links and monitors",
+            "link A [B]",
+            "link A to B (with one target, the shell links to A); links are two-way",
+            "link demo/w1",
+        )
+    },
     entry(
         "unlink",
         "links and monitors",
@@ -174,20 +195,26 @@ pub static COMMANDS: &[CommandHelp] = &[
         "remove the link between A and B (or between the shell and A)",
         "unlink c",
     ),
-    entry(
-        "monitor",
-        "links and monitors",
-        "monitor A [B]",
-        "A monitors B (with one target, the shell monitors A) and the reference is printed; a 'DOWN' message follows B's death",
-        "R = monitor c",
-    ),
-    entry(
-        "demonitor",
-        "links and monitors",
-        "demonitor REF",
-        "remove a monitor; REF is a variable bound by `monitor` or a #Ref<0.N>",
-        "demonitor R",
-    ),
+    CommandHelp {
+        details: MONITOR_DETAILS,
+        ..entry(
+            "monitor",
+            "links and monitors",
+            "monitor A [B]",
+            "A monitors B (with one target, the shell monitors A) and the reference is printed; a 'DOWN' message follows B's death",
+            "R = monitor c",
+        )
+    },
+    CommandHelp {
+        details: DEMONITOR_DETAILS,
+        ..entry(
+            "demonitor",
+            "links and monitors",
+            "demonitor REF",
+            "remove a monitor, whoever holds it; REF is a variable bound by `monitor` or a #Ref<0.N>",
+            "demonitor R",
+        )
+    },
     // names
     entry(
         "register",
