@@ -13,7 +13,8 @@
 //! only the layers below it:
 //!
 //! ```text
-//! main.rs      CLI: repl | run FILE | check FILE... | bench
+//! main.rs      the binary: the allocator, then cli.rs
+//! cli.rs       CLI: repl | run FILE | check FILE... | bench (clap)
 //! repl/        the interactive shell: rustyline, completion, live events
 //! script/      replaying demo scripts, and check mode for expectations
 //! lang/        the command language: nom parser -> AST -> evaluator (Session)
@@ -43,6 +44,7 @@
 
 pub mod behavior;
 pub mod bench;
+pub mod cli;
 pub mod lang;
 pub mod repl;
 pub mod runtime;

@@ -327,6 +327,20 @@ fn parse_errors_show_file_line_col_and_nothing_runs() {
     assert_eq!(last_line(&text), "0 passed, 1 failed");
 }
 
+#[test]
+fn a_failed_block_with_any_lines_is_reported_not_a_panic() {
+    // `...` in a block that does not match once made check mode index past
+    // the end of its diff table and exit 101.
+    let script = TempScript::new("any-lines.crash", "X = 1\n#=> 2\n#=> ...\n");
+    let output = letitcrash(&["check", script.path()]);
+    let text = all_output(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(!text.contains("panicked"), "{text}");
+    assert!(text.contains(&format!("{}:1:1", script.path())), "{text}");
+    assert!(text.contains("- 2"), "{text}");
+    assert_eq!(last_line(&stdout(&output)), "0 passed, 1 failed");
+}
+
 /// The ```crash blocks of a Markdown file as one script, with every other
 /// line blanked so that line numbers in reports are the file's own.
 fn crash_blocks(markdown: &str) -> String {

@@ -121,8 +121,14 @@ pub enum ChildSpecAst {
         restart: Option<RestartType>,
         shutdown: Option<Shutdown>,
     },
-    /// A nested supervisor, reached as `outer/ID`.
-    Sup(SupSpec),
+    /// A nested supervisor, reached as `outer/ID`. Like a worker it may
+    /// have a restart type and a shutdown (S4); `None` means OTP's
+    /// defaults for a supervisor (permanent, infinity).
+    Sup {
+        spec: SupSpec,
+        restart: Option<RestartType>,
+        shutdown: Option<Shutdown>,
+    },
 }
 
 impl ChildSpecAst {
@@ -130,7 +136,7 @@ impl ChildSpecAst {
     pub fn id(&self) -> &str {
         match self {
             ChildSpecAst::Worker { id, .. } => id,
-            ChildSpecAst::Sup(spec) => &spec.name,
+            ChildSpecAst::Sup { spec, .. } => &spec.name,
         }
     }
 }
@@ -259,9 +265,11 @@ pub enum Command {
         sup: Target,
         child: StartChildArg,
     },
+    /// The child is an id (a bare name), or for the instances of a
+    /// `simple_one_for_one` a pid: a pid literal, a variable or any target.
     TerminateChild {
         sup: Target,
-        id: String,
+        child: Target,
     },
     RestartChild {
         sup: Target,

@@ -51,12 +51,23 @@ const fn entry(
 const SUP_DETAILS: &str = "\
 Children are `worker ID KIND [permanent|transient|temporary] [shutdown brutal_kill|DURATION|infinity]`
 or a nested `sup ID ... { ... }` (reached as `outer/ID`), separated by newlines or `;`,
-started left to right and stopped right to left.
+started left to right and stopped right to left. A nested sup takes a restart type
+and a shutdown like a worker, in any order with its other options, e.g.
+`sup inner one_for_one intensity 1 period 5s transient shutdown infinity { ... }`;
+a transient one that gives up (exit shutdown) is not restarted.
+
+`exit NAME shutdown` from the shell, which started the supervisor, stops it in
+order: its children right to left, then itself (any other reason works the same).
 
 Defaults are OTP's: strategy one_for_one, intensity 1, period 5s (a second restart
 within 5s takes the supervisor down); restart permanent; shutdown 5000ms for a
 worker and infinity for a supervisor.
 Elixir's Supervisor defaults to 3 restarts in 5s instead; letitcrash follows OTP.
+
+Restarts are counted as OTP counts them: stamped in whole seconds of the clock,
+and kept while Stamp >= Now - Period. So with period 5s a crash exactly 5s after
+the first still counts, one 6.2s after never does, and one 5.5s after depends on
+where in its second the first fell. A period is a whole number of seconds.
 
 Strategies: one_for_one restarts only the failed child; one_for_all restarts all;
 rest_for_one restarts the failed child and those started after it;
@@ -77,6 +88,24 @@ Patterns are terms with `_` and unbound variables.";
 const VARIABLE_DETAILS: &str = "\
 Capitalised words are variables: `W = spawn counter`, `P = whereis demo/w1`,
 `R = monitor W`, `X = {a, 1}`, `Me = self`. Typing a variable alone shows its value.";
+
+const LINK_DETAILS: &str = "\
+Linking to a process that is already dead sends no exit signal, as in Erlang:
+if A traps exits it gets {'EXIT', B, noproc} in its mailbox, otherwise the
+command fails with noproc and A is unharmed (for `link B`, A is the shell).";
+
+const MONITOR_DETAILS: &str = "\
+The 'DOWN' is {'DOWN', Ref, process, Pid, Reason}; a dead B gives Reason
+noproc at once. B given as a registered name is monitored as a name: the
+'DOWN' says {Name, nonode@nohost} instead of the pid, and a name nobody holds
+gives that 'DOWN' with noproc at once, not an error. A variable, pid or
+sup/child path means the pid it names now. A process monitoring itself gets a
+reference but no monitor: no 'DOWN' ever comes.";
+
+const DEMONITOR_DETAILS: &str = "\
+It acts for the monitor's owner, whoever made it: after `R = monitor W T`,
+`demonitor R` removes W's monitor. No 'DOWN' for R arrives afterwards; one
+already in the mailbox stays. It answers true, as demonitor/1 does.";
 
 /// Every command, grouped by topic in `TOPICS` order.
 pub static COMMANDS: &[CommandHelp] = &[
@@ -149,13 +178,16 @@ pub static COMMANDS: &[CommandHelp] = &[
         "receive {'DOWN', _, process, _, Reason} timeout 1s",
     ),
     // links and monitors
-    entry(
-        "link",
-        "links and monitors",
-        "link A [B]",
-        "link A to B (with one target, the shell links to A); links are two-way",
-        "link demo/w1",
-    ),
+    CommandHelp {
+        details: LINK_DETAILS,
+        ..entry(
+            "link",
+            "links and monitors",
+            "link A [B]",
+            "link A to B (with one target, the shell links to A); links are two-way",
+            "link demo/w1",
+        )
+    },
     entry(
         "unlink",
         "links and monitors",
@@ -163,20 +195,26 @@ pub static COMMANDS: &[CommandHelp] = &[
         "remove the link between A and B (or between the shell and A)",
         "unlink c",
     ),
-    entry(
-        "monitor",
-        "links and monitors",
-        "monitor A [B]",
-        "A monitors B (with one target, the shell monitors A) and the reference is printed; a 'DOWN' message follows B's death",
-        "R = monitor c",
-    ),
-    entry(
-        "demonitor",
-        "links and monitors",
-        "demonitor REF",
-        "remove a monitor; REF is a variable bound by `monitor` or a #Ref<0.N>",
-        "demonitor R",
-    ),
+    CommandHelp {
+        details: MONITOR_DETAILS,
+        ..entry(
+            "monitor",
+            "links and monitors",
+            "monitor A [B]",
+            "A monitors B (with one target, the shell monitors A) and the reference is printed; a 'DOWN' message follows B's death",
+            "R = monitor c",
+        )
+    },
+    CommandHelp {
+        details: DEMONITOR_DETAILS,
+        ..entry(
+            "demonitor",
+            "links and monitors",
+            "demonitor REF",
+            "remove a monitor, whoever holds it; REF is a variable bound by `monitor` or a #Ref<0.N>",
+            "demonitor R",
+        )
+    },
     // names
     entry(
         "register",
@@ -220,8 +258,8 @@ pub static COMMANDS: &[CommandHelp] = &[
     entry(
         "terminate_child",
         "supervisors",
-        "terminate_child SUP ID",
-        "stop a child but keep its spec (unless it is temporary)",
+        "terminate_child SUP ID   or   terminate_child SUP PID",
+        "stop a child but keep its spec (unless it is temporary); a simple_one_for_one instance is named by its pid (a pid, a variable or any target), and one already gone answers ok",
         "terminate_child demo w1",
     ),
     entry(
@@ -242,7 +280,7 @@ pub static COMMANDS: &[CommandHelp] = &[
         "which_children",
         "supervisors",
         "which_children SUP",
-        "list {Id, Pid, Type} for each child, newest first, as OTP does",
+        "list {Id, Pid, Type, [Kind]} for each child, newest first, as OTP does",
         "which_children demo",
     ),
     entry(
@@ -431,6 +469,10 @@ mod tests {
             "permanent",
             "Elixir",
             "3 restarts in 5s",
+            "whole seconds",
+            "Stamp >= Now - Period",
+            "transient shutdown infinity",
+            "exit NAME shutdown",
         ] {
             assert!(text.contains(needle), "help sup lacks {needle}: {text}");
         }

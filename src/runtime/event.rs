@@ -66,10 +66,12 @@ pub enum EventKind {
         reason: Term,
         outcome: SignalOutcome,
     },
-    /// A monitor fired: `watcher` got `{'DOWN', Ref, process, Target, Reason}`.
+    /// A monitor fired: `watcher` got `{'DOWN', Ref, process, Object, Reason}`.
     MonitorFired {
         watcher: Pid,
-        target: Pid,
+        /// What ended, as the 'DOWN' names it: a pid, or `{Name, Node}`
+        /// for a monitor made by registered name (M2).
+        object: Term,
         reference: Ref,
         reason: Term,
     },

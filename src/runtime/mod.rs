@@ -52,7 +52,7 @@ pub use term::{Atom, Fun, Pid, Ref, Term};
 
 use crossbeam_channel::Receiver;
 use node::{NOBODY, Node, SpawnOptions};
-use process::Signal;
+use process::{Forgotten, HeldMonitor, Signal};
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -173,15 +173,36 @@ impl Runtime {
     }
 
     /// Links `a` and `b` as if `a` had called `link(b)`: the playground's
-    /// `link A B`. Each side adds the link when it handles the request; if
-    /// either is dead, the other gets an exit signal `noproc` (L8).
-    pub fn link_pair(&self, a: Pid, b: Pid) {
+    /// `link A B`. Each side adds the link when it handles the request.
+    ///
+    /// L8: if `b` is already dead, no link and no exit signal: a trapping
+    /// `a` gets `{'EXIT', B, noproc}` in its mailbox, and for a
+    /// non-trapping `a` the call fails with `noproc` and `a` is unharmed,
+    /// as if it had caught the error `link/1` raised. A dead `a` cannot
+    /// call anything: that fails with `noproc` too. (Should `b` die after
+    /// this check, its answer is an exit signal `noproc` over the new link,
+    /// as on the BEAM.)
+    pub fn link_pair(&self, a: Pid, b: Pid) -> Result<(), Term> {
+        let noproc = Term::Atom(Atom::NOPROC);
+        let Some(linker) = self.node.lookup(a) else {
+            return Err(noproc);
+        };
         if a == b {
-            return;
+            return Ok(());
+        }
+        if !self.node.is_alive(b) {
+            let trapping = linker.state.lock().trap_exit;
+            if !trapping {
+                return Err(noproc);
+            }
+            let exit = Term::tuple([Term::Atom(Atom::EXIT), Term::Pid(b), noproc]);
+            self.node.send_signal(a, Signal::Message(exit));
+            return Ok(());
         }
         self.node.send_signal(a, Signal::Link(b));
         self.node.send_signal(b, Signal::Link(a));
         self.node.emit(EventKind::Linked { a, b });
+        Ok(())
     }
 
     /// Removes the link between `a` and `b`, as if `a` called `unlink(b)`.
@@ -192,16 +213,90 @@ impl Runtime {
     }
 
     /// Makes `watcher` monitor `target`, as if it had called
-    /// `monitor(process, Target)`; the 'DOWN' goes to `watcher`.
+    /// `monitor(process, Target)`; the 'DOWN' goes to `watcher`. Watching
+    /// yourself gives a reference but no monitor (M1).
     pub fn monitor_pair(&self, watcher: Pid, target: Pid) -> Ref {
         let reference = self.node.make_ref();
+        if watcher == target {
+            return reference;
+        }
         // The watcher records the monitor before the target can answer it:
         // both signals go to the watcher's queue in this order.
-        self.node
-            .send_signal(watcher, Signal::AddMonitor { reference, target });
+        self.node.send_signal(
+            watcher,
+            Signal::AddMonitor(HeldMonitor {
+                reference,
+                target: Some(target),
+                name: None,
+            }),
+        );
         self.node
             .send_signal(target, Signal::Monitor { watcher, reference });
         reference
+    }
+
+    /// Makes `watcher` monitor whoever holds `name`, as if it had called
+    /// `monitor(process, Name)`: the 'DOWN' names `{Name, nonode@nohost}`,
+    /// and comes at once with `noproc` if nobody holds the name (M2).
+    pub fn monitor_name_pair(&self, watcher: Pid, name: Atom) -> Ref {
+        let reference = self.node.make_ref();
+        let holder = self.whereis(name);
+        if holder == Some(watcher) {
+            return reference;
+        }
+        self.node.send_signal(
+            watcher,
+            Signal::AddMonitor(HeldMonitor {
+                reference,
+                target: holder,
+                name: Some(name),
+            }),
+        );
+        match holder {
+            Some(target) => self
+                .node
+                .send_signal(target, Signal::Monitor { watcher, reference }),
+            None => self
+                .node
+                .send_signal(watcher, process::no_such_name(reference)),
+        }
+        reference
+    }
+
+    /// The live process that holds the monitor `reference`, if any. A
+    /// reference is not indexed anywhere, so this looks at every process:
+    /// fine for a command typed at the shell, not for a hot path.
+    pub fn monitor_owner(&self, reference: Ref) -> Option<Pid> {
+        self.node.table.pids().into_iter().find(|&pid| {
+            self.node
+                .lookup(pid)
+                .is_some_and(|process| process.holds_monitor(reference))
+        })
+    }
+
+    /// Removes the monitor `reference` that `owner` holds, as if `owner`
+    /// had called `demonitor(Ref)` (M3): the playground's `demonitor R`
+    /// acts for the monitor's owner, whoever made it. No 'DOWN' for it
+    /// reaches `owner` after this, and the watched process stops listing
+    /// `owner`. Returns whether `owner` held that monitor.
+    pub fn demonitor_for(&self, owner: Pid, reference: Ref) -> bool {
+        let Some(process) = self.node.lookup(owner) else {
+            return false;
+        };
+        let monitor = match process.forget_monitor(reference) {
+            None => return false,
+            Some(Forgotten::Removed(monitor)) => monitor,
+            Some(Forgotten::Pending(monitor)) => {
+                self.node
+                    .send_signal(owner, Signal::DropMonitor { reference });
+                monitor
+            }
+        };
+        if let Some(target) = monitor.target {
+            self.node
+                .send_signal(target, Signal::Demonitor { reference });
+        }
+        true
     }
 
     /// The messages waiting for `pid`, oldest first, without taking them

@@ -304,8 +304,11 @@ impl Node {
                 },
             );
         }
-        for (reference, target) in monitors {
-            self.send_signal(target, Signal::Demonitor { reference });
+        for monitor in monitors {
+            if let Some(target) = monitor.target {
+                let reference = monitor.reference;
+                self.send_signal(target, Signal::Demonitor { reference });
+            }
         }
         self.live.fetch_sub(1, Ordering::Relaxed);
     }

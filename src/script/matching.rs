@@ -45,22 +45,28 @@ fn is_any_lines(line: &str) -> bool {
 
 /// Whether the actual lines match the expected block (with `[..]` and `...`).
 pub fn lines_match<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> bool {
-    // matched[i][j]: expected[i..] matches actual[j..].
+    let expected: Vec<&str> = expected.iter().map(AsRef::as_ref).collect();
+    let actual: Vec<&str> = actual.iter().map(AsRef::as_ref).collect();
+    match_table(&expected, &actual)[0][0]
+}
+
+/// `table[i][j]`: whether `expected[i..]` matches `actual[j..]`.
+fn match_table(expected: &[&str], actual: &[&str]) -> Vec<Vec<bool>> {
     let (n, m) = (expected.len(), actual.len());
     let mut matched = vec![vec![false; m + 1]; n + 1];
     matched[n][m] = true;
     for i in (0..n).rev() {
-        let e = expected[i].as_ref();
+        let e = expected[i];
         for j in (0..=m).rev() {
             matched[i][j] = if is_any_lines(e) {
                 // Skip the wildcard, or let it swallow one more line.
                 matched[i + 1][j] || (j < m && matched[i][j + 1])
             } else {
-                j < m && line_matches(e, actual[j].as_ref()) && matched[i + 1][j + 1]
+                j < m && line_matches(e, actual[j]) && matched[i + 1][j + 1]
             };
         }
     }
-    matched[0][0]
+    matched
 }
 
 /// A small line diff: `- ` for an expected line that is missing, `+ ` for
@@ -91,16 +97,35 @@ pub fn diff<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<S
             };
         }
     }
+    // Where the rest of the block matches, the walk follows a match, so
+    // that it shows a difference only where there is one.
+    let matched = match_table(&expected, &actual);
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < n || j < m {
-        if i < n && is_any_lines(expected[i]) {
+        if matched[i][j] {
+            if is_any_lines(expected[i]) && !(j < m && matched[i][j + 1]) {
+                out.push(format!("  {}", expected[i]));
+                i += 1;
+            } else if is_any_lines(expected[i]) {
+                j += 1; // swallowed by the wildcard
+            } else {
+                out.push(format!("  {}", actual[j]));
+                i += 1;
+                j += 1;
+            }
+        } else if i < n && is_any_lines(expected[i]) {
             // Swallow a line when the best alignment needs it, or when it
             // costs nothing and enough lines are left for what follows (so
             // the lines near a mismatch are shown, not swallowed).
-            let needed = best[i][j] != best[i + 1][j] + 1;
-            let free = best[i][j] == best[i][j + 1] && m - j > n - i - 1;
-            if j < m && (needed || free) {
+            // With every actual line used up there is nothing to swallow
+            // (and no column `j + 1` to look at).
+            let swallow = j < m && {
+                let needed = best[i][j] != best[i + 1][j] + 1;
+                let free = best[i][j] == best[i][j + 1] && m - j > n - i - 1;
+                needed || free
+            };
+            if swallow {
                 j += 1; // swallowed by the wildcard
             } else {
                 out.push(format!("  {}", expected[i]));

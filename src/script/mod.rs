@@ -14,6 +14,8 @@
 mod check;
 pub mod keys;
 pub mod matching;
+#[cfg(test)]
+mod matching_properties;
 mod replay;
 
 pub use check::{CheckReport, check_source, summary};

@@ -54,7 +54,8 @@ pub async fn delete_child(me: &Process, supervisor: Pid, id: Atom) -> Result<Ter
     request(me, supervisor, with("delete_child", Term::Atom(id))).await
 }
 
-/// `[{Id, Pid | restarting | undefined, worker | supervisor}]`, newest first.
+/// `[{Id, Pid | restarting | undefined, worker | supervisor, [Kind]}]`,
+/// newest first.
 pub async fn which_children(me: &Process, supervisor: Pid) -> Result<Term, Term> {
     request(me, supervisor, Term::atom("which_children")).await
 }
@@ -115,7 +116,7 @@ pub async fn child_pid(me: &Process, supervisor: Pid, id: Atom) -> Result<Option
         return Ok(None);
     };
     Ok(rows.iter().find_map(|row| match row.as_tuple() {
-        Some([Term::Atom(child), Term::Pid(pid), _]) if *child == id => Some(*pid),
+        Some([Term::Atom(child), Term::Pid(pid), _, _]) if *child == id => Some(*pid),
         _ => None,
     }))
 }

@@ -1,12 +1,18 @@
 //! Restart intensity: how many restarts a supervisor allows in a period
 //! before it decides something is deeply wrong and gives up (S3).
 //!
-//! Every restart is timestamped on the runtime clock. Restarts older than
-//! the period are forgotten; if the ones that remain, counting the new one,
-//! are more than the intensity, the supervisor stops all its children and
-//! exits with `shutdown`, passing the problem up the tree. OTP keeps these
-//! timestamps in whole seconds; the playground keeps the exact time, so a
-//! restart "5 seconds later" is never counted by rounding.
+//! Every restart is timestamped. Restarts older than the period are
+//! forgotten; if the ones that remain, counting the new one, are more than
+//! the intensity, the supervisor stops all its children and exits with
+//! `shutdown`, passing the problem up the tree.
+//!
+//! This follows `supervisor:add_restart/3` to the letter: timestamps are
+//! whole seconds of the monotonic clock (`erlang:monotonic_time(second)`,
+//! here the runtime clock floored), and a restart is kept while
+//! `Stamp >= Now - Period`. So a restart exactly `period` seconds old still
+//! counts, one more than `period + 1` seconds old never does, and in between
+//! it depends on where in their seconds the two restarts fell, as on the
+//! BEAM.
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -15,7 +21,8 @@ use std::time::Duration;
 pub struct RestartIntensity {
     intensity: u32,
     period: Duration,
-    restarts: VecDeque<Duration>,
+    /// Whole seconds, oldest first.
+    restarts: VecDeque<u64>,
 }
 
 /// The budget after a restart was added.
@@ -28,6 +35,8 @@ pub enum Verdict {
 }
 
 impl RestartIntensity {
+    /// `period` counts in whole seconds, as OTP's does (the language only
+    /// accepts whole seconds); a fraction is dropped.
     pub fn new(intensity: u32, period: Duration) -> RestartIntensity {
         RestartIntensity {
             intensity,
@@ -44,8 +53,10 @@ impl RestartIntensity {
         self.period
     }
 
-    /// Records a restart at `now` and says whether it is allowed.
+    /// Records a restart at `now` and says whether it is allowed, like
+    /// `supervisor:add_restart/1`.
     pub fn add_restart(&mut self, now: Duration) -> Verdict {
+        let now = now.as_secs();
         self.forget_before(now);
         self.restarts.push_back(now);
         let count = self.restarts.len() as u32;
@@ -56,19 +67,23 @@ impl RestartIntensity {
         }
     }
 
-    /// Restarts within the period that ends at `now`.
+    /// Restarts that would still count against the intensity at `now`, by
+    /// the same rule as [`RestartIntensity::add_restart`].
     pub fn recent(&mut self, now: Duration) -> u32 {
-        self.forget_before(now);
+        self.forget_before(now.as_secs());
         self.restarts.len() as u32
     }
 
-    fn forget_before(&mut self, now: Duration) {
-        while let Some(&oldest) = self.restarts.front() {
-            if now.saturating_sub(oldest) > self.period {
-                self.restarts.pop_front();
-            } else {
-                return;
-            }
+    /// Drops the stamps older than `Now - Period` (`supervisor:add_restart/3`
+    /// keeps `R >= Now - Period`).
+    fn forget_before(&mut self, now: u64) {
+        let threshold = now.saturating_sub(self.period.as_secs());
+        while self
+            .restarts
+            .front()
+            .is_some_and(|&stamp| stamp < threshold)
+        {
+            self.restarts.pop_front();
         }
     }
 }
@@ -92,9 +107,9 @@ mod tests {
     fn s3_restarts_older_than_the_period_are_forgotten() {
         let mut budget = RestartIntensity::new(1, secs(5.0));
         assert_eq!(budget.add_restart(secs(0.0)), Verdict::Restart { count: 1 });
-        assert_eq!(budget.add_restart(secs(5.1)), Verdict::Restart { count: 1 });
+        assert_eq!(budget.add_restart(secs(6.0)), Verdict::Restart { count: 1 });
         assert_eq!(
-            budget.add_restart(secs(10.2)),
+            budget.add_restart(secs(12.2)),
             Verdict::Restart { count: 1 }
         );
         assert_eq!(budget.recent(secs(100.0)), 0);
@@ -118,5 +133,57 @@ mod tests {
             );
         }
         assert_eq!(budget.add_restart(secs(3.0)), Verdict::GiveUp { count: 4 });
+    }
+
+    #[test]
+    fn s3_a_restart_exactly_one_period_old_still_counts() {
+        for first in [0.0, 0.3, 0.999] {
+            let mut budget = RestartIntensity::new(1, secs(5.0));
+            assert_eq!(
+                budget.add_restart(secs(first)),
+                Verdict::Restart { count: 1 }
+            );
+            assert_eq!(
+                budget.add_restart(secs(first + 5.0)),
+                Verdict::GiveUp { count: 2 },
+                "first at {first}s"
+            );
+        }
+    }
+
+    #[test]
+    fn s3_a_restart_6_2_seconds_old_never_counts() {
+        for first in [0.0, 0.3, 0.79, 0.8, 0.999] {
+            let mut budget = RestartIntensity::new(1, secs(5.0));
+            assert_eq!(
+                budget.add_restart(secs(first)),
+                Verdict::Restart { count: 1 }
+            );
+            assert_eq!(
+                budget.add_restart(secs(first + 6.2)),
+                Verdict::Restart { count: 1 },
+                "first at {first}s"
+            );
+        }
+    }
+
+    #[test]
+    fn s3_a_restart_5_5_seconds_old_counts_depending_on_its_place_in_its_second() {
+        // 0.2 and 5.7 are in seconds 0 and 5: 0 >= 5 - 5, still counted.
+        let mut budget = RestartIntensity::new(1, secs(5.0));
+        budget.add_restart(secs(0.2));
+        assert_eq!(budget.add_restart(secs(5.7)), Verdict::GiveUp { count: 2 });
+        // 0.7 and 6.2 are in seconds 0 and 6: 0 < 6 - 5, forgotten.
+        let mut budget = RestartIntensity::new(1, secs(5.0));
+        budget.add_restart(secs(0.7));
+        assert_eq!(budget.add_restart(secs(6.2)), Verdict::Restart { count: 1 });
+    }
+
+    #[test]
+    fn s3_recent_counts_by_the_same_rule() {
+        let mut budget = RestartIntensity::new(3, secs(5.0));
+        budget.add_restart(secs(0.9));
+        assert_eq!(budget.recent(secs(5.99)), 1);
+        assert_eq!(budget.recent(secs(6.0)), 0);
     }
 }

@@ -9,15 +9,16 @@
 //!    to restart; count the restart against the intensity (S3), giving up
 //!    with `shutdown` when it is exceeded; and carry out the strategy's plan
 //!    (S2): stop the affected siblings newest first, start them oldest first.
-//! 3. On an `'EXIT'` from its parent: stop all children right to left and
-//!    exit with the parent's reason (S6, S7).
+//! 3. On an `'EXIT'` from its parent (the process that started it, linked
+//!    or not: the shell for a top-level `sup`): stop all children right to
+//!    left and exit with the parent's reason (S6, S7).
 //! 4. Answer the API calls (S8).
 //!
 //! Every decision is reported on the event stream, so the audience sees the
 //! dead child, the strategy's action and the restart budget.
 
 use super::intensity::{RestartIntensity, Verdict};
-use super::shutdown::terminate_child;
+use super::shutdown::{terminate_child, terminate_children_at_once};
 use super::snapshot::{ChildSnapshot, ChildState, SupervisorSnapshot};
 use super::spec::{
     ChildSpec, ChildStart, ChildType, RestartDelay, RestartType, Strategy, SupervisorSpec,
@@ -65,9 +66,10 @@ struct Supervisor {
 pub(crate) async fn run(me: Arc<Process>, spec: SupervisorSpec, ack: Option<StartAck>) -> Term {
     me.set_trap_exit(true);
     let mut supervisor = Supervisor {
-        parent: me
-            .parent()
-            .filter(|parent| me.info().links.contains(parent)),
+        // The process that started it, linked or not (S7): an exit signal
+        // from it is an order to stop. Trapping exits, the supervisor sees
+        // it as an 'EXIT' message even when they are not linked.
+        parent: me.parent(),
         me: me.clone(),
         strategy: spec.strategy,
         budget: RestartIntensity::new(spec.intensity, spec.period),
@@ -97,6 +99,8 @@ pub(crate) async fn run(me: Arc<Process>, spec: SupervisorSpec, ack: Option<Star
             me.reply(from, reply);
         } else if let Some([_, Term::Pid(pid), reason]) = message.tagged::<3>(Atom::EXIT) {
             if Some(*pid) == supervisor.parent {
+                // `gen_server` stops on `{'EXIT', Parent, Reason}`, and
+                // `supervisor:terminate/2` stops the children first.
                 supervisor.terminate_all().await;
                 return reason.clone();
             }
@@ -210,33 +214,50 @@ impl Supervisor {
         });
         let child = &mut self.children[index];
         child.state = ChildState::NotRunning;
+        // `supervisor:do_restart/4`: a child that is not restarted is
+        // deleted (`del_child`), which keeps the spec with no pid, unless
+        // it is temporary or an instance of a `simple_one_for_one`.
         match child.spec.restart {
+            restart if restart.restarts_after(&reason) => self.restart(index).await,
             RestartType::Temporary => {
                 self.children.remove(index);
                 Ok(())
             }
-            restart if !restart.restarts_after(&reason) => Ok(()),
-            _ => self.restart(index).await,
+            _ if self.template.is_some() => {
+                self.children.remove(index);
+                Ok(())
+            }
+            _ => Ok(()),
         }
     }
 
-    /// Counts a restart and carries out the strategy for the child at `index`.
+    /// Counts a restart and carries out the strategy for the child at
+    /// `index`, as `supervisor:restart/2` (and `restart/3`, per strategy)
+    /// does.
     async fn restart(&mut self, index: usize) -> Result<(), Term> {
         let count = match self.budget.add_restart(self.me.now()) {
             Verdict::Restart { count } => count,
             Verdict::GiveUp { count } => return Err(self.give_up(count).await),
         };
-        let failed_key = self.children[index].key;
         let failed_id = self.children[index].spec.id;
         let plan = plan(self.strategy, index, self.children.len());
         for &position in &plan.terminate {
             self.terminate_at(position).await;
         }
+        // S4: a temporary child that the plan stopped is gone for good, as
+        // `supervisor:terminate_children/2` removes it. Temporary children
+        // outside the plan are untouched: they keep running, supervised.
+        let stopped_temporaries: Vec<u64> = plan
+            .terminate
+            .iter()
+            .map(|&position| &self.children[position])
+            .filter(|child| child.spec.restart == RestartType::Temporary)
+            .map(|child| child.key)
+            .collect();
         let mut to_start = Vec::new();
         for &position in &plan.start {
             let child = &mut self.children[position];
-            // S4: a temporary child stopped by a sibling's failure is gone.
-            if child.spec.restart == RestartType::Temporary && child.key != failed_key {
+            if stopped_temporaries.contains(&child.key) {
                 continue;
             }
             child.state = ChildState::Restarting;
@@ -244,7 +265,7 @@ impl Supervisor {
             to_start.push((child.key, child.spec.id));
         }
         self.children
-            .retain(|c| c.spec.restart != RestartType::Temporary || c.key == failed_key);
+            .retain(|child| !stopped_temporaries.contains(&child.key));
         self.report(SupervisorReport::Restarting {
             strategy: Atom::new(self.strategy.name()),
             failed: failed_id,
@@ -313,8 +334,28 @@ impl Supervisor {
         self.children[position].state = ChildState::NotRunning;
     }
 
-    /// S6: stop every child, right to left.
+    /// S6: stop every child, right to left, as `supervisor:terminate/2`
+    /// does; the instances of a `simple_one_for_one` all at once (S5).
     async fn terminate_all(&mut self) {
+        if let Some(template) = &self.template {
+            let shutdown = template.shutdown;
+            let id = template.id;
+            let running: Vec<Pid> = self
+                .children
+                .iter()
+                .filter_map(|child| match child.state {
+                    ChildState::Running(pid) => Some(pid),
+                    _ => None,
+                })
+                .collect();
+            for (pid, reason) in terminate_children_at_once(&self.me, &running, shutdown).await {
+                self.report(SupervisorReport::ChildTerminated { id, pid, reason });
+            }
+            for child in &mut self.children {
+                child.state = ChildState::NotRunning;
+            }
+            return;
+        }
         for position in (0..self.children.len()).rev() {
             self.terminate_at(position).await;
         }
@@ -341,44 +382,65 @@ impl Supervisor {
         }
     }
 
-    /// S8: `{Id, Pid | restarting | undefined, worker | supervisor}`, newest
-    /// first.
+    /// S8: `{Id, Pid | restarting | undefined, worker | supervisor, [Kind]}`,
+    /// newest first, as `supervisor:which_children/1` answers (the kind
+    /// stands for OTP's list of callback modules). The instances of a
+    /// `simple_one_for_one` have no id and come in pid order, oldest first,
+    /// as OTP lists its table of dynamic children.
     fn which_children(&self) -> Term {
-        let rows = self.children.iter().rev().map(|child| {
-            let pid = match child.state {
-                ChildState::Running(pid) => Term::Pid(pid),
-                ChildState::Restarting => Term::atom("restarting"),
-                ChildState::NotRunning => Term::Atom(Atom::UNDEFINED),
-            };
-            let id = if self.strategy == Strategy::SimpleOneForOne {
-                Term::Atom(Atom::UNDEFINED)
-            } else {
-                Term::Atom(child.spec.id)
-            };
-            Term::tuple([id, pid, Term::atom(child.spec.child_type().name())])
-        });
+        if self.template.is_some() {
+            let mut instances: Vec<&Child> = self.children.iter().collect();
+            // Restarting instances (no pid) after the running ones.
+            instances.sort_by_key(|child| match child.state {
+                ChildState::Running(pid) => (false, pid.number()),
+                _ => (true, child.key),
+            });
+            let rows = instances
+                .into_iter()
+                .map(|child| row(Term::Atom(Atom::UNDEFINED), child));
+            return Term::List(rows.collect());
+        }
+        let rows = self
+            .children
+            .iter()
+            .rev()
+            .map(|child| row(Term::Atom(child.spec.id), child));
         Term::List(rows.collect())
     }
 
-    /// S8: specs, active, supervisors, workers.
+    /// S8: specs, active, supervisors, workers. A `simple_one_for_one`
+    /// counts its template as the one spec and its instances by the
+    /// template's type, as `supervisor:count_children/1` does.
     fn count_children(&self) -> Term {
-        let specs = self.children.len();
         let active = self
             .children
             .iter()
             .filter(|c| matches!(c.state, ChildState::Running(_)))
             .count();
-        let supervisors = self
-            .children
-            .iter()
-            .filter(|c| c.spec.child_type() == ChildType::Supervisor)
-            .count();
+        let (specs, supervisors, workers) = match &self.template {
+            Some(template) => {
+                let instances = self.children.len();
+                match template.child_type() {
+                    ChildType::Supervisor => (1, instances, 0),
+                    ChildType::Worker => (1, 0, instances),
+                }
+            }
+            None => {
+                let supervisors = self
+                    .children
+                    .iter()
+                    .filter(|c| c.spec.child_type() == ChildType::Supervisor)
+                    .count();
+                let specs = self.children.len();
+                (specs, supervisors, specs - supervisors)
+            }
+        };
         let pair = |name: &str, n: usize| Term::tuple([Term::atom(name), Term::Int(n as i64)]);
         Term::List(vec![
             pair("specs", specs),
             pair("active", active),
             pair("supervisors", supervisors),
-            pair("workers", specs - supervisors),
+            pair("workers", workers),
         ])
     }
 
@@ -445,16 +507,24 @@ impl Supervisor {
         }
     }
 
-    /// S8: stops the child; the spec stays unless it is temporary (or an
-    /// instance of a `simple_one_for_one`, named by its pid).
+    /// S8: stops the child; the spec stays unless it is temporary. A
+    /// `simple_one_for_one` names an instance by its pid, and an instance
+    /// that is already gone answers `ok` too (`supervisor:find_child/2`).
     async fn terminate_child(&mut self, id: &Term) -> Term {
-        let position = match id {
-            Term::Pid(pid) if self.template.is_some() => self.position_of_pid(*pid),
-            Term::Atom(id) if self.template.is_none() => self.position_of_id(*id),
-            _ => None,
-        };
-        let Some(position) = position else {
-            return Term::error(Term::atom("not_found"));
+        let position = match (id, &self.template) {
+            (Term::Pid(pid), Some(_)) => match self.position_of_pid(*pid) {
+                Some(position) => position,
+                None if self.me.node.is_alive(*pid) => {
+                    return Term::error(Term::atom("not_found"));
+                }
+                None => return Term::Atom(Atom::OK),
+            },
+            (_, Some(_)) => return Term::error(Term::atom("simple_one_for_one")),
+            (Term::Atom(id), None) => match self.position_of_id(*id) {
+                Some(position) => position,
+                None => return Term::error(Term::atom("not_found")),
+            },
+            (_, None) => return Term::error(Term::atom("not_found")),
         };
         self.terminate_at(position).await;
         let child = &self.children[position];
@@ -506,4 +576,19 @@ impl Supervisor {
             ChildState::NotRunning => Ok(position),
         }
     }
+}
+
+/// One `which_children` row for `child`, named `id`.
+fn row(id: Term, child: &Child) -> Term {
+    let pid = match child.state {
+        ChildState::Running(pid) => Term::Pid(pid),
+        ChildState::Restarting => Term::atom("restarting"),
+        ChildState::NotRunning => Term::Atom(Atom::UNDEFINED),
+    };
+    Term::tuple([
+        id,
+        pid,
+        Term::atom(child.spec.child_type().name()),
+        Term::List(vec![Term::Atom(child.spec.kind)]),
+    ])
 }

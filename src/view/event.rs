@@ -231,14 +231,17 @@ fn body(
         },
         EventKind::MonitorFired {
             watcher,
-            target,
+            object,
             reason,
             ..
         } => format!(
             "{} {} got 'DOWN' for {}: {}",
             label("▼ monitor", Role::Trapped, style),
             who(*watcher),
-            who(*target),
+            match object {
+                Term::Pid(pid) => who(*pid),
+                by_name => by_name.to_string(),
+            },
             style.paint(&reason.to_string(), Role::Trapped)
         ),
         EventKind::Linked { a, b } => style.paint(
@@ -552,7 +555,7 @@ mod tests {
                 3500,
                 EventKind::MonitorFired {
                     watcher: pid(30),
-                    target: pid(47),
+                    object: Term::Pid(pid(47)),
                     reference: Ref::from_number(7),
                     reason: boom(),
                 },

@@ -268,7 +268,7 @@ impl Session {
             C::Receive { pattern, timeout } => self.receive(pattern.as_ref(), *timeout),
             C::Sup(spec) => self.start_supervisor(spec),
             C::StartChild { sup, child } => self.start_child(sup, child),
-            C::TerminateChild { sup, id } => self.terminate_child(sup, id),
+            C::TerminateChild { sup, child } => self.terminate_child(sup, child),
             C::RestartChild { sup, id } => self.restart_child(sup, id),
             C::DeleteChild { sup, id } => self.delete_child(sup, id),
             C::WhichChildren { sup } => self.which_children(sup),

@@ -169,17 +169,19 @@ impl Session {
         match b {
             None if link => {
                 let result = self.shell.run(move |me| async move { me.link(first) })?;
-                result.map_err(|reason| {
-                    EvalError::new(format!("** exception error: {reason}")).with_hint(format!(
-                        "{first} is not alive, so there is nothing to link to"
-                    ))
-                })?;
+                result.map_err(|reason| link_failed(&reason, first))?;
             }
             None => self.shell.run(move |me| async move { me.unlink(first) })?,
             Some(b) => {
                 let second = self.resolve(b)?;
                 if link {
-                    self.runtime.link_pair(first, second);
+                    // A dead A cannot call link/1 at all.
+                    self.alive(first)?;
+                    // L8: linking to a dead process fails like `link/1`
+                    // does; it never sends the linker an exit signal.
+                    self.runtime
+                        .link_pair(first, second)
+                        .map_err(|reason| link_failed(&reason, second))?;
                 } else {
                     self.runtime.unlink_pair(first, second);
                 }
@@ -189,25 +191,52 @@ impl Session {
     }
 
     /// `monitor A` (the shell watches A) or `monitor A B` (A watches B).
+    /// A registered name is monitored as a name (M2): the 'DOWN' says
+    /// `{Name, nonode@nohost}`, and a name nobody holds is not an error.
     pub(super) fn monitor(&mut self, a: &Target, b: Option<&Target>) -> EvalResult<Outcome> {
-        let first = self.resolve(a)?;
         let reference: Ref = match b {
-            None => self.shell.run(move |me| async move { me.monitor(first) })?,
+            None => match self.watched(a)? {
+                Watched::Pid(pid) => self.shell.run(move |me| async move { me.monitor(pid) })?,
+                Watched::Name(name) => self
+                    .shell
+                    .run(move |me| async move { me.monitor_name(name) })?,
+            },
             Some(b) => {
-                let second = self.resolve(b)?;
-                self.runtime.monitor_pair(first, second)
+                let watcher = self.resolve(a)?;
+                self.alive(watcher)?;
+                match self.watched(b)? {
+                    Watched::Pid(pid) => self.runtime.monitor_pair(watcher, pid),
+                    Watched::Name(name) => self.runtime.monitor_name_pair(watcher, name),
+                }
             }
         };
         Ok(Outcome::value(Term::Ref(reference)))
     }
 
+    /// What a monitor watches: a bare name stays a name, anything else
+    /// (a variable, a pid, `self`, a `sup/child` path) is the pid it
+    /// resolves to now.
+    fn watched(&self, target: &Target) -> EvalResult<Watched> {
+        match target {
+            Target::Name(name) => Ok(Watched::Name(Atom::new(name))),
+            other => self.resolve(other).map(Watched::Pid),
+        }
+    }
+
+    /// `demonitor REF`, for whoever holds the monitor (M3): the shell's own,
+    /// or one it made with `monitor A B` on A's behalf. Answers `true`
+    /// either way, as `demonitor/1` does.
     pub(super) fn demonitor(&mut self, reference: &TermExpr) -> EvalResult<Outcome> {
         let Term::Ref(reference) = self.term(reference)? else {
             return Err(EvalError::new("demonitor takes a reference")
                 .with_hint("e.g. R = monitor w, then demonitor R"));
         };
-        self.shell
+        let the_shells_own = self
+            .shell
             .run(move |me| async move { me.demonitor(reference) })?;
+        if !the_shells_own && let Some(owner) = self.runtime.monitor_owner(reference) {
+            self.runtime.demonitor_for(owner, reference);
+        }
         Ok(Outcome::value(Term::Atom(Atom::TRUE)))
     }
 
@@ -307,4 +336,17 @@ impl Session {
             self.vars.extend(new);
         }
     }
+}
+
+/// A monitor's target as the command named it.
+enum Watched {
+    Pid(Pid),
+    Name(Atom),
+}
+
+/// `link` failed the way `link/1` raises: `noproc` when `other` is dead.
+fn link_failed(reason: &Term, other: Pid) -> EvalError {
+    EvalError::new(format!("** exception error: {reason}")).with_hint(format!(
+        "{other} is not alive, so there is nothing to link to"
+    ))
 }

@@ -75,10 +75,20 @@ impl Session {
                 }
                 Ok(spec)
             }
-            ChildSpecAst::Sup(nested) => Ok(ChildSpec::supervisor(
-                &nested.name,
-                self.supervisor_spec(nested)?,
-            )),
+            ChildSpecAst::Sup {
+                spec: nested,
+                restart,
+                shutdown,
+            } => {
+                let mut spec = ChildSpec::supervisor(&nested.name, self.supervisor_spec(nested)?);
+                if let Some(restart) = restart {
+                    spec.restart = *restart;
+                }
+                if let Some(shutdown) = shutdown {
+                    spec.shutdown = *shutdown;
+                }
+                Ok(spec)
+            }
         }
     }
 
@@ -104,18 +114,20 @@ impl Session {
         supervisor_reply(reply)
     }
 
-    pub(super) fn terminate_child(&mut self, sup: &Target, id: &str) -> EvalResult<Outcome> {
+    pub(super) fn terminate_child(&mut self, sup: &Target, child: &Target) -> EvalResult<Outcome> {
         let supervisor = self.resolve(sup)?;
-        // An instance of a simple_one_for_one supervisor is named by its pid.
-        let child = match id
-            .strip_prefix("<0.")
-            .and_then(|rest| rest.strip_suffix(".0>"))
-        {
-            Some(number) => number
-                .parse()
-                .map(|n| Term::Pid(crate::runtime::Pid::from_number(n)))
-                .map_err(|_| EvalError::new(format!("{id} is not a pid")))?,
-            None => Term::atom(id),
+        // A bare name is a child id; an instance of a simple_one_for_one
+        // supervisor is named by its pid, which any other target gives. A
+        // variable passes on whatever it holds, as `supervisor:terminate_child/2`
+        // takes any term.
+        let child = match child {
+            Target::Name(id) => Term::atom(id),
+            Target::Var(name) => self
+                .vars
+                .get(name)
+                .cloned()
+                .ok_or_else(|| super::values::unbound(name))?,
+            other => Term::Pid(self.resolve(other)?),
         };
         let reply = self
             .shell

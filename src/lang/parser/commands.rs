@@ -200,7 +200,13 @@ fn command<'a>(name: &str, args: &'a str) -> Option<PResult<'a, Command>> {
             .parse(args)
             .map(|(rest, spec)| (rest, Command::Sup(spec))),
         "start_child" => start_child(args, usage),
-        "terminate_child" | "restart_child" | "delete_child" => sup_and_id(name, args, usage),
+        "terminate_child" => preceded(sp, |i| required_target(i, usage))
+            .parse(args)
+            .and_then(|(rest, sup)| {
+                let (rest, child) = preceded(sp, |i| required_target(i, usage)).parse(rest)?;
+                Ok((rest, Command::TerminateChild { sup, child }))
+            }),
+        "restart_child" | "delete_child" => sup_and_id(name, args, usage),
         "which_children" => {
             one_target(args).map(|(rest, sup)| (rest, Command::WhichChildren { sup }))
         }
@@ -428,7 +434,6 @@ fn sup_and_id<'a>(name: &str, input: &'a str, usage: &str) -> PResult<'a, Comman
     let (rest, sup) = preceded(sp, |i| required_target(i, usage)).parse(input)?;
     let (rest, id) = preceded(sp, |i| required_name(i, "a child id")).parse(rest)?;
     let cmd = match name {
-        "terminate_child" => Command::TerminateChild { sup, id },
         "restart_child" => Command::RestartChild { sup, id },
         _ => Command::DeleteChild { sup, id },
     };

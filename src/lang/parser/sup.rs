@@ -1,5 +1,7 @@
 //! Supervisor blocks: `sup NAME [STRATEGY] [intensity N] [period D] { ... }`
-//! and the child specs inside them, which may nest further `sup` blocks.
+//! and the child specs inside them, which may nest further `sup` blocks. A
+//! nested one is a child too, so it also takes a restart type and a
+//! shutdown, in any order with the other options.
 //!
 //! Inside the braces, a newline or `;` ends a child, so a whole tree can be
 //! written on one line for the REPL or spread over many in a script. Checks
@@ -8,6 +10,7 @@
 
 use nom::Parser;
 use nom::sequence::preceded;
+use std::time::Duration;
 
 use super::basics::{PResult, SyntaxError, fail, keyword, sp, token_text, word, ws};
 use super::commands::{one_of, unknown_option};
@@ -34,8 +37,41 @@ const RESTART_TYPES: &[(&str, RestartType)] = &[
 
 const CHILD_USAGE: &str = "usage: worker ID KIND [permanent|transient|temporary] [shutdown brutal_kill|DURATION|infinity]";
 
-/// The part after the word `sup`: name, options and the block of children.
+const SUP_USAGE: &str = "usage: sup NAME [STRATEGY] [intensity N] [period DURATION] { CHILD ... }";
+
+const NESTED_SUP_USAGE: &str = "usage: sup ID [STRATEGY] [intensity N] [period DURATION] [permanent|transient|temporary] [shutdown brutal_kill|DURATION|infinity] { CHILD ... }";
+
+/// A child supervisor's own place in its parent: a restart type and a
+/// shutdown, like a worker's (S4).
+#[derive(Default)]
+struct AsChild {
+    restart: Option<RestartType>,
+    shutdown: Option<Shutdown>,
+}
+
+/// The part after the word `sup` at the top: name, options and the block
+/// of children.
 pub(crate) fn sup_spec(input: &str) -> PResult<'_, SupSpec> {
+    let (rest, (spec, _)) = sup_block(input, false)?;
+    Ok((rest, spec))
+}
+
+/// The part after the word `sup` inside a block: a child supervisor, which
+/// also takes a restart type and a shutdown, in any order with the other
+/// options.
+fn nested_sup(input: &str) -> PResult<'_, ChildSpecAst> {
+    let (rest, (spec, as_child)) = sup_block(input, true)?;
+    Ok((
+        rest,
+        ChildSpecAst::Sup {
+            spec,
+            restart: as_child.restart,
+            shutdown: as_child.shutdown,
+        },
+    ))
+}
+
+fn sup_block(input: &str, nested: bool) -> PResult<'_, (SupSpec, AsChild)> {
     let (mut rest, name) = required_name(input, "a supervisor name")?;
     let mut spec = SupSpec {
         name,
@@ -44,6 +80,8 @@ pub(crate) fn sup_spec(input: &str) -> PResult<'_, SupSpec> {
         period: None,
         children: Vec::new(),
     };
+    let mut as_child = AsChild::default();
+    let usage = if nested { NESTED_SUP_USAGE } else { SUP_USAGE };
     let mut strategy_given = false;
     loop {
         let (at, ()) = sp(rest)?;
@@ -60,9 +98,19 @@ pub(crate) fn sup_spec(input: &str) -> PResult<'_, SupSpec> {
                         token_text(at)
                     ),
                 )
-                .hint("usage: sup NAME [STRATEGY] [intensity N] [period DURATION] { CHILD ... }"),
+                .hint(usage),
             );
         };
+        let restart_type = RESTART_TYPES.iter().find(|(name, _)| *name == option);
+        if !nested && (restart_type.is_some() || option == "shutdown") {
+            return fail(
+                SyntaxError::new(
+                    at,
+                    format!("a top-level supervisor takes no `{option}`: it is nobody's child"),
+                )
+                .hint("a nested `sup ID ... { ... }` takes a restart type and a shutdown"),
+            );
+        }
         rest = match option {
             "intensity" => {
                 let (after, n) = preceded(sp, intensity).parse(after)?;
@@ -70,7 +118,7 @@ pub(crate) fn sup_spec(input: &str) -> PResult<'_, SupSpec> {
                 after
             }
             "period" => {
-                let (after, d) = preceded(sp, duration).parse(after)?;
+                let (after, d) = preceded(sp, period).parse(after)?;
                 spec.period = Some(d);
                 after
             }
@@ -81,11 +129,23 @@ pub(crate) fn sup_spec(input: &str) -> PResult<'_, SupSpec> {
                 strategy_given = true;
                 after
             }
+            "shutdown" => {
+                let (after, value) = preceded(sp, shutdown_value).parse(after)?;
+                as_child.shutdown = Some(value);
+                after
+            }
+            _ if restart_type.is_some() => {
+                let (_, value) = restart_type.expect("checked");
+                if as_child.restart.replace(*value).is_some() {
+                    return fail(SyntaxError::new(at, "a child has only one restart type"));
+                }
+                after
+            }
             _ if strategy_given && STRATEGIES.iter().any(|(name, _)| *name == option) => {
                 return fail(SyntaxError::new(at, "a supervisor has only one strategy"));
             }
             _ => {
-                let (after, s) = strategy_or_unknown(at)?;
+                let (after, s) = strategy_or_unknown(at, nested)?;
                 spec.strategy = s;
                 strategy_given = true;
                 after
@@ -95,23 +155,22 @@ pub(crate) fn sup_spec(input: &str) -> PResult<'_, SupSpec> {
     let (rest, children) = children(rest)?;
     spec.children = children;
     check_children(input, &spec)?;
-    Ok((rest, spec))
+    Ok((rest, (spec, as_child)))
 }
 
 /// A bare strategy word, or the best error for a word that is not one.
-fn strategy_or_unknown(at: &str) -> PResult<'_, Strategy> {
+fn strategy_or_unknown(at: &str, nested: bool) -> PResult<'_, Strategy> {
     let Ok((_, found)) = word(at) else {
         return one_of(at, STRATEGIES, STRATEGY_MESSAGE);
     };
-    let near_option = closest(found, ["intensity", "period", "strategy"]);
+    let mut options = vec!["intensity", "period"];
+    if nested {
+        options.extend(["permanent", "transient", "temporary", "shutdown"]);
+    }
+    let near_option = closest(found, options.iter().copied().chain(["strategy"]));
     let near_strategy = closest(found, STRATEGIES.iter().map(|(name, _)| *name));
     match (near_strategy, near_option) {
-        (None, Some(_)) => fail(unknown_option(
-            at,
-            found,
-            "supervisor option",
-            &["intensity", "period"],
-        )),
+        (None, Some(_)) => fail(unknown_option(at, found, "supervisor option", &options)),
         _ => one_of(at, STRATEGIES, STRATEGY_MESSAGE),
     }
 }
@@ -127,6 +186,21 @@ fn intensity(input: &str) -> PResult<'_, u32> {
             "expected the number of restarts allowed per period, e.g. intensity 3",
         )),
     }
+}
+
+/// A restart period: whole seconds, at least one, as OTP requires
+/// (`supervisor:check_flags/1`), because restarts are stamped in whole
+/// seconds (S3).
+fn period(input: &str) -> PResult<'_, Duration> {
+    let (rest, d) = duration(input)?;
+    if d.subsec_nanos() != 0 || d.is_zero() {
+        return fail(
+            SyntaxError::new(input, "a period is a whole number of seconds, at least 1s")
+                .underline(input.len() - rest.len())
+                .hint("OTP stamps restarts in whole seconds, e.g. period 5s"),
+        );
+    }
+    Ok((rest, d))
 }
 
 /// `{ CHILD (newline|;) CHILD ... }`, starting at the `{`.
@@ -177,8 +251,7 @@ pub(crate) fn child_spec(input: &str) -> PResult<'_, ChildSpecAst> {
         return worker(rest);
     }
     if let Ok((rest, _)) = keyword("sup")(input) {
-        let (rest, spec) = preceded(sp, sup_spec).parse(rest)?;
-        return Ok((rest, ChildSpecAst::Sup(spec)));
+        return preceded(sp, nested_sup).parse(rest);
     }
     let found = token_text(input);
     let hint = match closest(&found, ["worker", "sup"]) {

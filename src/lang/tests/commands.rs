@@ -320,7 +320,21 @@ fn supervisor_api() {
         cmd("terminate_child demo w1"),
         Command::TerminateChild {
             sup: name("demo"),
-            id: "w1".into()
+            child: name("w1")
+        }
+    );
+    assert_eq!(
+        cmd("terminate_child pool <0.7.0>"),
+        Command::TerminateChild {
+            sup: name("pool"),
+            child: Target::Pid(7)
+        }
+    );
+    assert_eq!(
+        cmd("terminate_child pool W"),
+        Command::TerminateChild {
+            sup: name("pool"),
+            child: Target::Var("W".into())
         }
     );
     assert_eq!(
@@ -629,4 +643,44 @@ fn comments_quoted_names_and_blank_lines() {
         None
     );
     assert_eq!(crate::lang::parse_line("").unwrap(), None);
+}
+
+#[test]
+fn s4_a_nested_sup_takes_a_restart_type_and_shutdown_in_any_order() {
+    let inner = |src: &str| {
+        let Command::Sup(top) = cmd(src) else {
+            panic!("{src}")
+        };
+        top.children[0].clone()
+    };
+    let expected = ChildSpecAst::Sup {
+        spec: SupSpec {
+            name: "inner".into(),
+            strategy: Strategy::RestForOne,
+            intensity: Some(1),
+            period: Some(ms(5000)),
+            children: vec![ChildSpecAst::Worker {
+                id: "a".into(),
+                kind: kind("echo"),
+                restart: None,
+                shutdown: None,
+            }],
+        },
+        restart: Some(RestartType::Transient),
+        shutdown: Some(Shutdown::Timeout(ms(10_000))),
+    };
+    for src in [
+        "sup top { sup inner rest_for_one intensity 1 period 5s transient shutdown 10s { worker a echo } }",
+        "sup top { sup inner transient shutdown 10s rest_for_one intensity 1 period 5s { worker a echo } }",
+        "sup top { sup inner intensity 1 shutdown 10s rest_for_one transient period 5s { worker a echo } }",
+    ] {
+        assert_eq!(inner(src), expected, "{src}");
+    }
+    let ChildSpecAst::Sup {
+        restart, shutdown, ..
+    } = inner("sup top { sup inner { worker a echo } }")
+    else {
+        panic!()
+    };
+    assert_eq!((restart, shutdown), (None, None), "OTP's defaults apply");
 }

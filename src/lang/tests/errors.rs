@@ -129,6 +129,26 @@ fn supervisor_mistakes() {
         None,
     );
     check(
+        "sup demo transient { }",
+        10,
+        "a top-level supervisor takes no `transient`: it is nobody's child",
+        Some("a nested `sup ID ... { ... }` takes a restart type and a shutdown"),
+    );
+    check(
+        "sup d { sup inner transient temporary { } }",
+        29,
+        "a child has only one restart type",
+        None,
+    );
+    for period in ["1500ms", "0s"] {
+        check(
+            &format!("sup demo period {period} {{ }}"),
+            17,
+            "a period is a whole number of seconds, at least 1s",
+            Some("OTP stamps restarts in whole seconds, e.g. period 5s"),
+        );
+    }
+    check(
         "sup d { worker w1 counter permanant }",
         27,
         "unknown child option `permanant`",

@@ -36,7 +36,7 @@ fn nested_multi_line_sup_block() {
     assert_eq!(top.intensity, Some(2));
     let ids: Vec<&str> = top.children.iter().map(ChildSpecAst::id).collect();
     assert_eq!(ids, ["db", "pool", "web"]);
-    let ChildSpecAst::Sup(pool) = &top.children[1] else {
+    let ChildSpecAst::Sup { spec: pool, .. } = &top.children[1] else {
         panic!()
     };
     assert_eq!(pool.strategy, Strategy::RestForOne);

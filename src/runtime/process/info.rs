@@ -69,7 +69,13 @@ impl ProcessInfo {
             parent: process.parent(),
             status,
             links,
-            monitors: state.monitors.clone(),
+            // A monitor on a name nobody held watches nothing: its 'DOWN'
+            // is on its way, and it is not listed while it travels.
+            monitors: state
+                .monitors
+                .iter()
+                .filter_map(|held| Some((held.reference, held.target?)))
+                .collect(),
             monitored_by: state.watchers.iter().map(|&(_, watcher)| watcher).collect(),
             trap_exit: state.trap_exit,
             message_queue_len: state.message_queue_len(),

@@ -23,7 +23,7 @@ pub use info::{ProcessInfo, Status};
 pub use receive::{Receive, Work, as_call};
 pub(crate) use signal::Signal;
 pub(crate) use slice::SliceState;
-pub(crate) use state::ProcState;
+pub(crate) use state::{HeldMonitor, ProcState};
 
 use super::event::EventKind;
 use super::node::{Node, SpawnOptions};
@@ -225,10 +225,18 @@ impl Process {
 
     /// `monitor(process, Other)`: a new, independent monitor (M1). If
     /// `other` is dead, the 'DOWN' with reason `noproc` is already on its
-    /// way (M2).
+    /// way (M2). Monitoring yourself gives a reference but no monitor (M1):
+    /// a process cannot outlive itself to hear of its own death.
     pub fn monitor(&self, other: Pid) -> Ref {
         let reference = self.node.make_ref();
-        self.state.lock().monitors.push((reference, other));
+        if other == self.pid {
+            return reference;
+        }
+        self.hold_monitor(HeldMonitor {
+            reference,
+            target: Some(other),
+            name: None,
+        });
         self.node.send_signal(
             other,
             Signal::Monitor {
@@ -239,20 +247,89 @@ impl Process {
         reference
     }
 
+    /// `monitor(process, Name)`: monitors whoever holds the registered
+    /// name now. The 'DOWN' names the object as `{Name, nonode@nohost}`,
+    /// and if nobody holds the name it comes at once with `noproc`: not
+    /// an error (M2).
+    pub fn monitor_name(&self, name: Atom) -> Ref {
+        let reference = self.node.make_ref();
+        // The registry is asked before our own lock is taken (see `link`).
+        let holder = self.whereis(name);
+        if holder == Some(self.pid) {
+            return reference;
+        }
+        self.hold_monitor(HeldMonitor {
+            reference,
+            target: holder,
+            name: Some(name),
+        });
+        match holder {
+            Some(target) => self.node.send_signal(
+                target,
+                Signal::Monitor {
+                    watcher: self.pid,
+                    reference,
+                },
+            ),
+            None => self.node.send_signal(self.pid, no_such_name(reference)),
+        }
+        reference
+    }
+
+    fn hold_monitor(&self, monitor: HeldMonitor) {
+        self.state.lock().monitors.push(monitor);
+    }
+
     /// `demonitor(Ref)`: no 'DOWN' for this reference arrives after this
     /// returns (M3). A 'DOWN' already in the mailbox stays. Returns whether
     /// the monitor was active.
     pub fn demonitor(&self, reference: Ref) -> bool {
-        let target = {
+        let removed = {
             let mut state = self.state.lock();
-            let position = state.monitors.iter().position(|&(r, _)| r == reference);
-            position.map(|i| state.monitors.swap_remove(i).1)
+            let position = state
+                .monitors
+                .iter()
+                .position(|held| held.reference == reference);
+            position.map(|i| state.monitors.swap_remove(i))
         };
-        if let Some(target) = target {
+        if let Some(target) = removed.and_then(|held| held.target) {
             self.node
                 .send_signal(target, Signal::Demonitor { reference });
         }
-        target.is_some()
+        removed.is_some()
+    }
+
+    /// The monitor `reference` this process holds, also one the shell has
+    /// asked it to hold that it has not recorded yet.
+    pub(crate) fn holds_monitor(&self, reference: Ref) -> bool {
+        let state = self.state.lock();
+        state.ending.is_none()
+            && (state
+                .monitors
+                .iter()
+                .any(|held| held.reference == reference)
+                || pending_monitor(&state, reference).is_some())
+    }
+
+    /// Removes the monitor `reference` on this process's behalf, as
+    /// `demonitor(Ref)` would (M3): the shell's `demonitor R` for a monitor
+    /// someone else holds. Like `demonitor`, it takes effect at once, so a
+    /// 'DOWN' already sent but not yet handled is dropped. A monitor whose
+    /// `AddMonitor` is still queued is returned as [`Forgotten::Pending`]:
+    /// the caller must queue a `DropMonitor` behind it.
+    pub(crate) fn forget_monitor(&self, reference: Ref) -> Option<Forgotten> {
+        let mut state = self.state.lock();
+        if state.ending.is_some() {
+            return None;
+        }
+        let recorded = state
+            .monitors
+            .iter()
+            .position(|held| held.reference == reference);
+        match recorded {
+            Some(i) => Some(Forgotten::Removed(state.monitors.swap_remove(i))),
+            None => pending_monitor(&state, reference).map(Forgotten::Pending),
+        }
     }
 
     /// `demonitor(Ref, [flush])`: also removes a 'DOWN' for this reference
@@ -370,6 +447,32 @@ impl Process {
     /// A snapshot for `info` and `ps`.
     pub fn info(&self) -> ProcessInfo {
         ProcessInfo::of(self)
+    }
+}
+
+/// What [`Process::forget_monitor`] found.
+pub(crate) enum Forgotten {
+    /// The monitor was recorded, and is gone now.
+    Removed(HeldMonitor),
+    /// The monitor is still on its way in an `AddMonitor` signal.
+    Pending(HeldMonitor),
+}
+
+/// A monitor queued for the process in an `AddMonitor` it has not handled.
+fn pending_monitor(state: &ProcState, reference: Ref) -> Option<HeldMonitor> {
+    state.signals.iter().find_map(|signal| match signal {
+        Signal::AddMonitor(monitor) if monitor.reference == reference => Some(*monitor),
+        _ => None,
+    })
+}
+
+/// The 'DOWN' for a monitor on a name nobody holds: it comes from nobody,
+/// and the watcher's record of the monitor names the object (M2).
+pub(crate) fn no_such_name(reference: Ref) -> Signal {
+    Signal::Down {
+        reference,
+        from: super::node::NOBODY,
+        reason: Term::Atom(Atom::NOPROC),
     }
 }
 

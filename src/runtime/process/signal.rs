@@ -13,7 +13,7 @@
 
 use super::Process;
 use super::exit_signal::{ExitDecision, decide};
-use super::state::ProcState;
+use super::state::{HeldMonitor, ProcState};
 use crate::runtime::event::{EventKind, SignalOutcome};
 use crate::runtime::term::{Atom, Pid, Ref, Term};
 
@@ -35,11 +35,15 @@ pub(crate) enum Signal {
     Demonitor {
         reference: Ref,
     },
-    /// Records a monitor this process holds on `target` (the playground's
+    /// Records a monitor this process holds (the playground's
     /// `monitor A B`, where the shell makes A watch B).
-    AddMonitor {
+    AddMonitor(HeldMonitor),
+    /// Forgets the monitor with this reference, as if this process had
+    /// called `demonitor(Ref)`: the playground's `demonitor R` for a
+    /// monitor whose `AddMonitor` was still queued (see
+    /// `Process::forget_monitor`). The watched side is told separately.
+    DropMonitor {
         reference: Ref,
-        target: Pid,
     },
     /// A process this one monitors has ended.
     Down {
@@ -98,7 +102,10 @@ impl Process {
             Signal::Unlink(from) => state.links.retain(|&p| p != from),
             Signal::Monitor { watcher, reference } => state.watchers.push((reference, watcher)),
             Signal::Demonitor { reference } => state.watchers.retain(|&(r, _)| r != reference),
-            Signal::AddMonitor { reference, target } => state.monitors.push((reference, target)),
+            Signal::AddMonitor(monitor) => state.monitors.push(monitor),
+            Signal::DropMonitor { reference } => {
+                state.monitors.retain(|held| held.reference != reference)
+            }
             Signal::Down {
                 reference,
                 from,
@@ -155,15 +162,18 @@ impl Process {
         from: Pid,
         reason: Term,
     ) -> Option<Term> {
-        let position = state.monitors.iter().position(|&(r, _)| r == reference)?;
-        state.monitors.swap_remove(position);
+        let position = state
+            .monitors
+            .iter()
+            .position(|held| held.reference == reference)?;
+        let object = state.monitors.swap_remove(position).object(from);
         self.node.emit(EventKind::MonitorFired {
             watcher: self.pid(),
-            target: from,
+            object: object.clone(),
             reference,
             reason: reason.clone(),
         });
-        Some(down_message(reference, from, reason))
+        Some(down_message(reference, object, reason))
     }
 
     /// Marks the process as ending with `reason` (unless it already is):
@@ -217,13 +227,14 @@ impl Process {
     }
 }
 
-/// `{'DOWN', Ref, process, Pid, Reason}` (M2).
-pub(crate) fn down_message(reference: Ref, from: Pid, reason: Term) -> Term {
+/// `{'DOWN', Ref, process, Object, Reason}` (M2), where `Object` is the
+/// pid or, for a monitor made by name, `{Name, Node}`.
+pub(crate) fn down_message(reference: Ref, object: Term, reason: Term) -> Term {
     Term::tuple([
         Term::Atom(Atom::DOWN),
         Term::Ref(reference),
         Term::Atom(Atom::PROCESS),
-        Term::Pid(from),
+        object,
         reason,
     ])
 }

@@ -7,7 +7,7 @@
 //! without a global lock.
 
 use super::signal::Signal;
-use crate::runtime::term::{Pid, Ref, Term};
+use crate::runtime::term::{Atom, Pid, Ref, Term};
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -19,8 +19,8 @@ pub(crate) struct ProcState {
     pub mailbox: VecDeque<Term>,
     /// Processes linked to this one (at most one link per pair, L1).
     pub links: Vec<Pid>,
-    /// Monitors this process holds on others: (reference, watched process).
-    pub monitors: Vec<(Ref, Pid)>,
+    /// Monitors this process holds on others.
+    pub monitors: Vec<HeldMonitor>,
     /// Monitors others hold on this process: (reference, watcher).
     pub watchers: Vec<(Ref, Pid)>,
     pub trap_exit: bool,
@@ -31,6 +31,29 @@ pub(crate) struct ProcState {
     pub receive_timer: Option<(u64, Duration)>,
     /// The armed receive timeout has fired.
     pub timed_out: bool,
+}
+
+/// A monitor a process holds on another (M1, M2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct HeldMonitor {
+    pub reference: Ref,
+    /// The process watched, or `None` when a name nobody held was
+    /// monitored: that monitor's 'DOWN' `noproc` is already on its way.
+    pub target: Option<Pid>,
+    /// The registered name the target was monitored by, if it was. The
+    /// 'DOWN' then names the object as the call did, `{Name, Node}`, not
+    /// by pid (M2): the watcher asked about a name, not a process.
+    pub name: Option<Atom>,
+}
+
+impl HeldMonitor {
+    /// How the 'DOWN' names what died: `Pid`, or `{Name, nonode@nohost}`.
+    pub fn object(&self, pid: Pid) -> Term {
+        match self.name {
+            Some(name) => Term::tuple([Term::Atom(name), Term::Atom(Atom::NODE)]),
+            None => Term::Pid(pid),
+        }
+    }
 }
 
 impl ProcState {

@@ -66,6 +66,7 @@ const WELL_KNOWN: &[&str] = &[
     "$gen_call",
     "badarg",
     "crash",
+    "nonode@nohost",
 ];
 
 impl Atom {
@@ -87,6 +88,9 @@ impl Atom {
     pub const GEN_CALL: Atom = Atom(15);
     pub const BADARG: Atom = Atom(16);
     pub const CRASH: Atom = Atom(17);
+    /// The name of the one node there is (`node()` on a BEAM not started
+    /// as a distributed node).
+    pub const NODE: Atom = Atom(18);
 
     /// Interns `name`, returning the same atom for the same text every time.
     pub fn new(name: &str) -> Atom {

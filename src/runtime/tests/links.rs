@@ -1,7 +1,7 @@
 //! Links and exit signals: OTP-SEMANTICS L1–L10.
 
 use super::support::*;
-use crate::runtime::{Atom, Term};
+use crate::runtime::{Atom, EventKind, Term};
 
 #[test]
 fn l1_links_are_bidirectional_single_and_not_to_self() {
@@ -286,7 +286,7 @@ fn link_pair_links_two_other_processes() {
     let rt = runtime();
     let a = spawn_idle(&rt);
     let b = spawn_idle(&rt);
-    rt.link_pair(a, b);
+    rt.link_pair(a, b).unwrap();
     rt.run_until_quiet(SHORT);
     assert_eq!(rt.process_info(a).unwrap().links, vec![b]);
     rt.exit(a, atom("boom"));
@@ -295,14 +295,46 @@ fn link_pair_links_two_other_processes() {
 }
 
 #[test]
-fn link_pair_with_a_dead_process_gives_noproc() {
+fn l8_link_pair_with_a_dead_process_fails_or_traps_and_sends_no_exit_signal() {
     let rt = runtime();
-    let trapping = probe(&rt, true);
+    let events = rt.subscribe();
     let dead = spawn_exits_on_demand(&rt);
     make_exit(&rt, dead, Term::normal());
-    rt.link_pair(trapping.pid(), dead);
+
+    // Not trapping: the call fails with noproc, and the linker is unharmed
+    // (as if it had caught the error link/1 raised).
+    let plain = probe(&rt, false);
+    assert_eq!(rt.link_pair(plain.pid(), dead), Err(atom("noproc")));
+    rt.run_until_quiet(SHORT);
+    assert!(plain.is_alive());
+    assert!(rt.process_info(plain.pid()).unwrap().links.is_empty());
+    assert!(drain(&plain).is_empty());
+
+    // Trapping: {'EXIT', Dead, noproc} in the mailbox, no link.
+    let trapping = probe(&rt, true);
+    assert_eq!(rt.link_pair(trapping.pid(), dead), Ok(()));
     assert_eq!(
         next_message(&trapping, SHORT),
         Some(exit_message(dead, atom("noproc")))
     );
+    assert!(rt.process_info(trapping.pid()).unwrap().links.is_empty());
+
+    let exit_signals: Vec<EventKind> = events
+        .try_iter()
+        .map(|e| e.kind)
+        .filter(|kind| matches!(kind, EventKind::ExitSignal { .. }))
+        .collect();
+    assert!(exit_signals.is_empty(), "{exit_signals:?}");
+}
+
+#[test]
+fn l8_link_pair_from_a_dead_process_fails_and_leaves_the_other_alone() {
+    let rt = runtime();
+    let dead = spawn_exits_on_demand(&rt);
+    make_exit(&rt, dead, Term::normal());
+    let alive = probe(&rt, false);
+    assert_eq!(rt.link_pair(dead, alive.pid()), Err(atom("noproc")));
+    rt.run_until_quiet(SHORT);
+    assert!(alive.is_alive());
+    assert!(rt.process_info(alive.pid()).unwrap().links.is_empty());
 }

@@ -56,7 +56,9 @@ fn s8_api_results_follow_otp() {
     );
     assert_eq!(
         texts[5],
-        format!("[{{c,{c},worker}},{{b,undefined,worker}},{{a,{a},worker}}]"),
+        format!(
+            "[{{c,{c},worker,[worker]}},{{b,undefined,worker,[worker]}},{{a,{a},worker,[worker]}}]"
+        ),
         "newest first"
     );
     assert_eq!(

@@ -4,4 +4,6 @@ mod api;
 mod nested;
 mod restarts;
 mod shutdown;
+mod simple;
 mod support;
+mod temporary;

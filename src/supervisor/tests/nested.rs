@@ -97,3 +97,44 @@ fn the_snapshot_shows_the_whole_tree_with_restart_counts() {
     assert_eq!(nested.children[1].restarts, 1);
     assert_eq!(nested.children[0].restarts, 0);
 }
+
+#[test]
+fn s7_an_exit_signal_from_the_unlinked_parent_stops_it_children_first() {
+    let rt = runtime();
+    let probe = Probe::new(&rt);
+    // Started unlinked by the probe, which is its parent all the same.
+    let sup = probe.start("s7_parent", abc(Strategy::OneForOne)).unwrap();
+    let a = probe.child(sup, "a").unwrap();
+    let events = rt.subscribe();
+    probe
+        .host
+        .run(move |me| async move { me.exit(sup, Term::atom("boom")) })
+        .unwrap();
+    rt.run_until_quiet(SETTLE);
+    assert_eq!(rt.death(sup).unwrap().reason, Term::atom("boom"));
+    assert_eq!(rt.death(a).unwrap().reason, Term::atom("shutdown"));
+    let stopped: Vec<Atom> = reports(&events)
+        .into_iter()
+        .filter_map(|r| match r {
+            crate::runtime::SupervisorReport::ChildTerminated { id, .. } => Some(id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(stopped, ids(&["c", "b", "a"]));
+}
+
+#[test]
+fn s7_exit_signals_from_anyone_else_are_trapped() {
+    let rt = runtime();
+    let probe = Probe::new(&rt);
+    let sup = probe.start("s7_other", abc(Strategy::OneForOne)).unwrap();
+    let other = Probe::new(&rt);
+    other
+        .host
+        .run(move |me| async move { me.exit(sup, Term::atom("shutdown")) })
+        .unwrap();
+    rt.exit(sup, Term::atom("boom"));
+    rt.run_until_quiet(SETTLE);
+    assert!(rt.is_alive(sup));
+    assert!(probe.child(sup, "a").is_some());
+}

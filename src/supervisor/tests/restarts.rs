@@ -234,7 +234,7 @@ fn s4_transient_children_restart_only_after_abnormal_exits() {
         let which = probe.which_children(sup);
         assert_eq!(
             which.to_string(),
-            "[{t,undefined,worker}]",
+            "[{t,undefined,worker,[worker]}]",
             "kept with no pid"
         );
         let restarted = probe
@@ -293,7 +293,7 @@ fn a_restart_delay_shows_the_dead_child_without_changing_the_accounting() {
     crash(&rt, w, Term::atom("boom"));
     assert_eq!(
         probe.which_children(sup).to_string(),
-        "[{w,restarting,worker}]"
+        "[{w,restarting,worker,[worker]}]"
     );
     rt.advance(Duration::from_millis(1100));
     let w2 = probe.child(sup, "w").expect("back after the delay");
@@ -305,4 +305,33 @@ fn a_restart_delay_shows_the_dead_child_without_changing_the_accounting() {
         rt.death(sup).map(|d| d.reason),
         Some(Term::atom("shutdown"))
     );
+}
+
+#[test]
+fn s3_a_second_crash_exactly_one_period_later_takes_the_supervisor_down() {
+    let rt = runtime();
+    let probe = Probe::new(&rt);
+    let sup = probe
+        .start(
+            "s3_boundary",
+            SupervisorSpec::default().child(worker_spec("w")),
+        )
+        .unwrap();
+    crash(&rt, probe.child(sup, "w").unwrap(), Term::atom("boom"));
+    rt.advance(Duration::from_secs(5));
+    crash(&rt, probe.child(sup, "w").unwrap(), Term::atom("boom"));
+    assert_eq!(rt.death(sup).unwrap().reason, Term::atom("shutdown"));
+}
+
+#[test]
+fn s3_a_second_crash_6_2_seconds_later_is_within_the_budget() {
+    let rt = runtime();
+    let probe = Probe::new(&rt);
+    let sup = probe
+        .start("s3_past", SupervisorSpec::default().child(worker_spec("w")))
+        .unwrap();
+    crash(&rt, probe.child(sup, "w").unwrap(), Term::atom("boom"));
+    rt.advance(Duration::from_millis(6200));
+    crash(&rt, probe.child(sup, "w").unwrap(), Term::atom("boom"));
+    assert!(rt.is_alive(sup));
 }

@@ -113,6 +113,118 @@ fn monitor_demonitor_and_monitor_a_b() {
 }
 
 #[test]
+fn m3_demonitor_acts_for_the_monitors_owner() {
+    let mut s = session();
+    let out = run(
+        &mut s,
+        "W = spawn sink\nT = spawn idle\nR = monitor W T\ndemonitor R",
+    );
+    assert_eq!(last(&out), "true");
+    let info = run(&mut s, "info W").join("\n");
+    assert!(info.contains("monitors           none"), "{info}");
+    let info = run(&mut s, "info T").join("\n");
+    assert!(info.contains("monitored_by       none"), "{info}");
+    let out = run(&mut s, "crash T boom\nmailbox W");
+    assert!(has(&out, "(empty)"), "{out:?}");
+    assert!(!has(&out, "got 'DOWN'"), "no monitor fired for W: {out:?}");
+}
+
+#[test]
+fn l8_link_a_b_with_b_dead_fails_with_noproc_and_leaves_a_unharmed() {
+    let mut s = session();
+    let out = run(&mut s, "W = spawn idle\nD = spawn idle\nkill D\nlink W D");
+    assert!(
+        last(&out).starts_with("error: ** exception error: noproc ("),
+        "{out:?}"
+    );
+    let out = run(&mut s, "expect alive W\ninfo W");
+    assert!(!has(&out, "FAIL"), "{out:?}");
+    assert!(has(&out, "links              none"), "{out:?}");
+    assert!(!has(&out, "exit signal"), "no exit signal: {out:?}");
+}
+
+#[test]
+fn l8_link_a_b_with_b_dead_gives_a_trapping_a_an_exit_message() {
+    let mut s = session();
+    let out = run(
+        &mut s,
+        "W = spawn sink\ntrap W on\nD = spawn idle\nkill D\nlink W D\nexpect message W {'EXIT', D, noproc}\nexpect alive W",
+    );
+    assert!(!has(&out, "FAIL") && !has(&out, "error"), "{out:?}");
+    assert!(!has(&out, "exit signal noproc"), "no exit signal: {out:?}");
+}
+
+#[test]
+fn l8_the_shells_own_link_to_a_dead_process() {
+    let mut s = session();
+    let shell = s.shell_pid();
+    let out = run(&mut s, "D = spawn idle\nkill D\nlink D");
+    assert!(
+        last(&out).starts_with("error: ** exception error: noproc ("),
+        "{out:?}"
+    );
+    assert_eq!(s.shell_pid(), shell, "the shell did not die");
+    let out = run(&mut s, "trap self on\nlink D\nflush");
+    assert!(has(&out, "Shell got {'EXIT',<0."), "{out:?}");
+    assert!(has(&out, ",noproc}"), "{out:?}");
+    assert_eq!(s.shell_pid(), shell);
+}
+
+#[test]
+fn m2_monitoring_by_name_names_the_object_in_the_down() {
+    let mut s = session();
+    let out = run(
+        &mut s,
+        "W = spawn sink\nspawn idle as n\nR = monitor n\nRw = monitor W n\ncrash n boom\nexpect message W {'DOWN', Rw, process, {n, nonode@nohost}, boom}\nflush",
+    );
+    assert!(!has(&out, "FAIL"), "{out:?}");
+    let reference = last(&run(&mut s, "R")).to_owned();
+    assert!(
+        has(
+            &out,
+            &format!("Shell got {{'DOWN',{reference},process,{{n,nonode@nohost}},boom}}")
+        ),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn m2_monitoring_a_name_nobody_holds_gives_noproc_at_once() {
+    let mut s = session();
+    let out = run(&mut s, "R = monitor nobody");
+    assert!(last(&out).starts_with("#Ref<0."), "not an error: {out:?}");
+    let out = run(
+        &mut s,
+        "receive {'DOWN', R, process, {nobody, nonode@nohost}, noproc} timeout 0ms\nW = spawn sink\nRw = monitor W nobody\nexpect message W {'DOWN', Rw, process, {nobody, nonode@nohost}, noproc}",
+    );
+    assert!(
+        !has(&out, "FAIL") && !has(&out, "nothing matched"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn m2_a_pid_variable_or_path_target_gives_the_pid_in_the_down() {
+    let mut s = session();
+    let out = run(
+        &mut s,
+        "sup demo { worker w idle }\nP = whereis demo/w\nR1 = monitor P\nR2 = monitor demo/w\nkill demo/w\nreceive {'DOWN', R1, process, P, killed} timeout 0ms\nreceive {'DOWN', R2, process, P, killed} timeout 0ms",
+    );
+    assert!(!has(&out, "nothing matched"), "{out:?}");
+}
+
+#[test]
+fn m1_monitoring_yourself_makes_no_monitor() {
+    let mut s = session();
+    let out = run(&mut s, "R = monitor self\nW = spawn idle\nRw = monitor W W");
+    assert!(last(&out).starts_with("#Ref<0."), "{out:?}");
+    let out = run(&mut s, "info self\ninfo W");
+    assert!(!has(&out, "#Ref<"), "nothing in info: {out:?}");
+    let out = run(&mut s, "kill W\nflush\nmailbox W");
+    assert!(!has(&out, "'DOWN'"), "no 'DOWN' ever comes: {out:?}");
+}
+
+#[test]
 fn register_unregister_whereis_and_regs() {
     let mut s = session();
     let out = run(&mut s, "P = spawn idle\nregister p P\nwhereis p\nregs");

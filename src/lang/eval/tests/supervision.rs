@@ -60,7 +60,8 @@ fn the_supervisor_api_from_the_shell() {
     );
     assert_eq!(last(&run(&mut s, "terminate_child demo w3")), "ok");
     assert!(
-        last(&run(&mut s, "which_children demo")).starts_with("[{w3,undefined,worker},{inner,<0.")
+        last(&run(&mut s, "which_children demo"))
+            .starts_with("[{w3,undefined,worker,[counter]},{inner,<0.")
     );
     assert!(last(&run(&mut s, "restart_child demo w3")).starts_with("{ok,<0."));
     assert_eq!(
@@ -92,7 +93,10 @@ fn slow_motion_shows_the_child_restarting() {
     run(&mut s, "slowmo 1s");
     run(&mut s, DEMO);
     let out = run(&mut s, "crash demo/w1\nwhich_children demo");
-    assert!(last(&out).contains("{w1,restarting,worker}"), "{out:?}");
+    assert!(
+        last(&out).contains("{w1,restarting,worker,[counter]}"),
+        "{out:?}"
+    );
     let out = run(&mut s, "sleep 1100ms\nwhich_children demo");
     assert!(!last(&out).contains("restarting"), "{out:?}");
 }
@@ -135,4 +139,141 @@ fn a_named_state_server_is_registered_before_its_siblings_start() {
             "seed {seed}: {out:?}"
         );
     }
+}
+
+#[test]
+fn s7_exit_from_the_shell_stops_a_top_level_supervisor_right_to_left() {
+    let mut s = session();
+    run(
+        &mut s,
+        "sup s { worker a echo; worker b echo; worker c echo }",
+    );
+    let out = run(&mut s, "exit s shutdown\nexpect dead s shutdown");
+    assert!(!has(&out, "FAIL"), "{out:?}");
+    // Who exited, in order: the children newest first, then s.
+    let exits: Vec<&str> = out
+        .iter()
+        .filter(|l| l.contains("✓ exit shutdown"))
+        .filter_map(|l| l.rsplit_once('(').map(|(_, who)| who.trim_end_matches(')')))
+        .collect();
+    assert_eq!(exits, ["s/c", "s/b", "s/a", "s"], "{out:#?}");
+}
+
+#[test]
+fn s7_exit_from_the_shell_with_another_reason_ends_the_supervisor_with_it() {
+    let mut s = session();
+    run(
+        &mut s,
+        "sup s { worker a echo; worker b echo }\nA = whereis s/a",
+    );
+    let out = run(
+        &mut s,
+        "exit s boom\nexpect dead s boom\nexpect dead A shutdown",
+    );
+    assert!(!has(&out, "FAIL"), "{out:?}");
+}
+
+#[test]
+fn s8_which_children_rows_are_4_tuples_with_the_kind() {
+    let mut s = session();
+    run(&mut s, DEMO);
+    assert_eq!(
+        last(&run(&mut s, "which_children demo")),
+        "[{inner,<0.5.0>,supervisor,[supervisor]},{w2,<0.4.0>,worker,[counter]},{w1,<0.3.0>,worker,[counter]}]"
+    );
+    assert_eq!(
+        last(&run(&mut s, "which_children demo/inner")),
+        "[{b,<0.7.0>,worker,[echo]},{a,<0.6.0>,worker,[echo]}]"
+    );
+}
+
+#[test]
+fn s8_terminate_child_takes_a_pid_a_variable_or_a_target_for_simple_one_for_one() {
+    let mut s = session();
+    run(&mut s, "sup pool simple_one_for_one { worker t echo }");
+    let out = run(
+        &mut s,
+        "start_child pool\nstart_child pool\nstart_child pool\nP = <0.4.0>",
+    );
+    assert_eq!(
+        out.iter().filter(|l| l.starts_with("{ok,<0.")).count(),
+        3,
+        "{out:?}"
+    );
+    assert_eq!(
+        last(&run(&mut s, "which_children pool")),
+        "[{undefined,<0.3.0>,worker,[echo]},{undefined,<0.4.0>,worker,[echo]},{undefined,<0.5.0>,worker,[echo]}]"
+    );
+    assert_eq!(
+        last(&run(&mut s, "count_children pool")),
+        "[{specs,1},{active,3},{supervisors,0},{workers,3}]"
+    );
+    assert_eq!(last(&run(&mut s, "terminate_child pool <0.3.0>")), "ok");
+    assert_eq!(last(&run(&mut s, "terminate_child pool P")), "ok");
+    assert_eq!(last(&run(&mut s, "terminate_child pool P")), "ok");
+    assert_eq!(
+        last(&run(&mut s, "terminate_child pool t")),
+        "{error,simple_one_for_one}"
+    );
+    assert_eq!(
+        last(&run(&mut s, "restart_child pool t")),
+        "{error,simple_one_for_one}"
+    );
+    assert_eq!(
+        last(&run(&mut s, "delete_child pool t")),
+        "{error,simple_one_for_one}"
+    );
+    assert_eq!(
+        last(&run(&mut s, "terminate_child pool self")),
+        "{error,not_found}"
+    );
+    assert_eq!(
+        last(&run(&mut s, "which_children pool")),
+        "[{undefined,<0.5.0>,worker,[echo]}]"
+    );
+}
+
+#[test]
+fn s4_a_transient_child_supervisor_that_gives_up_is_not_restarted() {
+    let mut s = session();
+    run(
+        &mut s,
+        "sup top intensity 5 { sup inner one_for_one intensity 1 period 5s transient { worker a echo }; worker w echo }",
+    );
+    let out = run(
+        &mut s,
+        "Inner = whereis top/inner\ncrash top/inner/a boom\ncrash top/inner/a boom\nexpect dead Inner shutdown\nexpect restarts top/inner 0",
+    );
+    assert!(!has(&out, "FAIL"), "{out:?}");
+    assert_eq!(
+        last(&run(&mut s, "which_children top")),
+        "[{w,<0.5.0>,worker,[echo]},{inner,undefined,supervisor,[supervisor]}]"
+    );
+    let tree = run(&mut s, "tree").join("\n");
+    assert!(tree.contains("inner (not running)"), "{tree}");
+    // A permanent one (the default) would have been restarted.
+    let mut s = session();
+    run(
+        &mut s,
+        "sup top intensity 5 { sup inner intensity 1 { worker a echo } }",
+    );
+    let out = run(
+        &mut s,
+        "crash top/inner/a boom\ncrash top/inner/a boom\nexpect restarts top/inner 1",
+    );
+    assert!(!has(&out, "FAIL"), "{out:?}");
+}
+
+#[test]
+fn s5_a_nested_sup_takes_its_shutdown() {
+    let mut s = session();
+    run(
+        &mut s,
+        "sup top { sup inner shutdown brutal_kill { worker a echo }; sup other { worker b echo } }",
+    );
+    let out = run(
+        &mut s,
+        "Inner = whereis top/inner\nOther = whereis top/other\nterminate_child top inner\nterminate_child top other\nexpect dead Inner killed\nexpect dead Other shutdown",
+    );
+    assert!(!has(&out, "FAIL"), "{out:?}");
 }

@@ -1,0 +1,217 @@
+//! The command line: what `letitcrash` accepts, and what each command runs.
+//!
+//! [`Cli`] is the whole grammar (clap derive); [`run`] hands a parsed
+//! command over to the library: [`crate::repl`] for the interactive shell,
+//! [`crate::script`] for replaying and checking demo scripts,
+//! [`crate::bench`] for the benchmarks. It lives in the library, not in
+//! `main.rs`, so that tests can parse the commands the docs show with the
+//! very parser the binary uses.
+
+use crate::bench::{self, BenchOptions, Workload};
+use crate::lang::parse_duration;
+use crate::{repl, script};
+use clap::{CommandFactory, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// A playground for Erlang/OTP-style processes: spawn, link, kill,
+/// supervise, and watch the restarts happen.
+///
+/// With no command it is the REPL, and takes the REPL's options:
+/// `letitcrash --seed 0` is `letitcrash repl --seed 0`.
+#[derive(Debug, Parser)]
+#[command(name = "letitcrash", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The REPL's options, when no command is given.
+    #[command(flatten)]
+    pub repl: ReplArgs,
+    /// Scheduler threads for the live runtime (default: one per core).
+    #[arg(long, global = true, value_name = "N")]
+    pub schedulers: Option<usize>,
+}
+
+impl Cli {
+    /// Parses `args` (the program name first) as the binary does. Unlike
+    /// the derived parser, it refuses REPL options before another command
+    /// (`letitcrash --seed 0 run FILE`): they would silently do nothing.
+    /// (`--schedulers` is global, so it may stand anywhere.)
+    pub fn try_parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let cli = Cli::try_parse_from(args)?;
+        if let (Some(_), Some(command)) = (cli.repl.seed, &cli.command) {
+            let name = command.name();
+            return Err(Cli::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!(
+                    "`--seed` before a command is the REPL's; for `{name}`, put it after: `letitcrash {name} ... --seed N`"
+                ),
+            ));
+        }
+        Ok(cli)
+    }
+}
+
+/// Options of the interactive shell.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ReplArgs {
+    /// Run the REPL deterministically, on a virtual clock, with this seed.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The interactive shell (what runs when no command is given).
+    Repl(ReplArgs),
+    /// Replay a demo script as if it were typed.
+    Run {
+        file: PathBuf,
+        /// Wait for a key before each command (Enter: next, q: quit, i: interact).
+        #[arg(long)]
+        step: bool,
+        /// Type each command out, one character per DURATION.
+        #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+        typing: Option<Duration>,
+        /// Wait DURATION between commands.
+        #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+        delay: Option<Duration>,
+        /// Run deterministically, on a virtual clock, with this seed.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Go on after a command fails.
+        #[arg(long)]
+        keep_going: bool,
+        /// Show the script's `#` comments.
+        #[arg(long)]
+        comments: bool,
+    },
+    /// Check scripts: run them deterministically and verify every `expect`
+    /// and `#=>` expected output.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+    },
+    /// Measure spawn, message ring, restart and fairness figures.
+    Bench {
+        /// spawn, ring, restart, fairness or all.
+        #[arg(default_value = "all", value_parser = parse_workload)]
+        workload: Vec<Vec<Workload>>,
+        /// Processes (spawn: 1,000,000; ring: 1,000 and 10,000).
+        #[arg(long)]
+        procs: Option<usize>,
+        /// Hops around the ring.
+        #[arg(long, default_value_t = 1_000_000)]
+        hops: u64,
+        /// Restarts.
+        #[arg(long, default_value_t = 10_000)]
+        times: u64,
+        /// Spinners competing with the ping-pong pair.
+        #[arg(long, default_value_t = 4)]
+        spinners: usize,
+        /// One JSON object per line instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+impl Command {
+    /// The command's name as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Repl(_) => "repl",
+            Command::Run { .. } => "run",
+            Command::Check { .. } => "check",
+            Command::Bench { .. } => "bench",
+        }
+    }
+}
+
+fn parse_workload(text: &str) -> Result<Vec<Workload>, String> {
+    Workload::from_name(text).ok_or_else(|| {
+        format!("`{text}` is not a benchmark: spawn, ring, restart, fairness or all")
+    })
+}
+
+/// Runs what the command line asked for.
+pub fn run(cli: Cli) -> ExitCode {
+    let schedulers = cli.schedulers;
+    match cli.command.unwrap_or(Command::Repl(cli.repl)) {
+        Command::Repl(ReplArgs { seed }) => repl::run(repl::ReplOptions { schedulers, seed }),
+        Command::Run {
+            file,
+            step,
+            typing,
+            delay,
+            seed,
+            keep_going,
+            comments,
+        } => script::run(script::RunOptions {
+            file,
+            step,
+            typing,
+            delay,
+            seed,
+            keep_going,
+            comments,
+            schedulers,
+        }),
+        Command::Check { files, seed } => script::check(script::CheckOptions { files, seed }),
+        Command::Bench {
+            workload,
+            procs,
+            hops,
+            times,
+            spinners,
+            json,
+        } => {
+            let defaults = BenchOptions::default();
+            let options = BenchOptions {
+                workloads: workload.into_iter().flatten().collect(),
+                procs,
+                hops,
+                times,
+                spinners,
+                schedulers: schedulers.unwrap_or(defaults.schedulers),
+                json,
+            };
+            run_bench(&options)
+        }
+    }
+}
+
+fn run_bench(options: &BenchOptions) -> ExitCode {
+    let revision = git_revision();
+    if !options.json {
+        println!(
+            "letitcrash bench  ({} schedulers, revision {revision})",
+            options.schedulers
+        );
+    }
+    bench::run(options, |report| {
+        if options.json {
+            println!("{}", report.to_json(&revision));
+        } else {
+            println!("{}", report.to_line());
+        }
+    });
+    ExitCode::SUCCESS
+}
+
+/// The git revision of the working tree, if there is one.
+fn git_revision() -> String {
+    std::process::Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
