@@ -328,6 +328,12 @@ pub enum Command {
         var: String,
         value: Box<Command>,
     },
+    /// `{ok, P} = start_child s`: the value matched against a pattern, as
+    /// in Erlang's shell; the pattern's unbound variables are bound.
+    Match {
+        pattern: TermExpr,
+        value: Box<Command>,
+    },
     /// A bare term: the right-hand side of `X = {a, 1}`, or a line like `W`
     /// that just shows a variable's value.
     Eval(TermExpr),

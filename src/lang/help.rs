@@ -87,7 +87,9 @@ Patterns are terms with `_` and unbound variables.";
 
 const VARIABLE_DETAILS: &str = "\
 Capitalised words are variables: `W = spawn counter`, `P = whereis demo/w1`,
-`R = monitor W`, `X = {a, 1}`, `Me = self`. Typing a variable alone shows its value.";
+`R = monitor W`, `X = {a, 1}`, `Me = self`. Typing a variable alone shows its value.
+A tuple or list pattern on the left matches, as in Erlang's shell:
+`{ok, P} = start_child pool 7`, `[{_, C, _, _}] = which_children s`.";
 
 const LINK_DETAILS: &str = "\
 Linking to a process that is already dead sends no exit signal, as in Erlang:

@@ -83,6 +83,36 @@ scenarios! {
     n1_a_taken_name_or_a_dead_pid_cannot_be_registered
     o1_a_call_overtakes_queued_messages
     o1_messages_arrive_in_the_order_sent
+    s1_defaults_one_for_one_one_restart_in_five_seconds
+    s2_one_for_all_stops_the_others_newest_first
+    s2_one_for_one_restarts_only_the_failed_child
+    s2_rest_for_one_restarts_the_failed_child_and_those_after_it
+    s2_simple_one_for_one_instances_of_one_spec
+    s2_simple_one_for_one_restarts_an_instance_with_its_arguments
+    s3_a_one_for_all_restart_counts_once
+    s3_intensity_0_gives_up_at_the_first_failure
+    s3_intensity_exceeded_gives_up_with_shutdown
+    s3_the_period_boundary_in_whole_seconds
+    s4_a_dynamic_temporary_child_survives_a_siblings_restart
+    s4_a_temporary_sibling_survives_a_one_for_one_restart
+    s4_a_transient_child_supervisor_that_gives_up_stays_down
+    s4_one_for_all_drops_a_temporary_child_it_stopped
+    s4_permanent_is_restarted_even_after_normal
+    s4_rest_for_one_keeps_an_earlier_temporary_child
+    s4_temporary_is_never_restarted_and_its_spec_goes
+    s4_transient_is_restarted_only_after_an_abnormal_exit
+    s5_brutal_kill_and_shutdown_timeouts
+    s5_simple_one_for_one_stops_its_instances_at_once
+    s6_children_stop_right_to_left
+    s7_a_child_supervisor_that_gives_up_is_restarted_by_its_parent
+    s7_a_supervisor_can_be_killed_and_linked
+    s7_an_exit_signal_from_the_parent_stops_the_supervisor
+    s7_exit_signals_from_others_are_trapped
+    s8_count_children
+    s8_simple_one_for_one_api
+    s8_start_child_with_an_id_in_use
+    s8_terminate_restart_and_delete_child
+    s8_which_children_lists_4_tuples_newest_first
 }
 
 #[test]
@@ -103,7 +133,10 @@ fn every_scenario_file_has_its_twin_and_a_test() {
     assert_eq!(crash, erl, "each scenario needs NAME.crash and NAME.erl");
     let mut listed: Vec<String> = SCENARIOS.iter().map(|s| s.to_string()).collect();
     listed.sort();
-    assert_eq!(crash, listed, "list every scenario in scenarios! in tests/otp/main.rs");
+    assert_eq!(
+        crash, listed,
+        "list every scenario in scenarios! in tests/otp/main.rs"
+    );
 }
 
 /// Without the BEAM this still proves something: every script parses, runs

@@ -9,13 +9,14 @@ use std::path::Path;
 /// What a command marked `# obs LABEL` showed: `obs LABEL TERM` lines, then
 /// `end`, in the form the Erlang harness prints.
 pub fn observe(script: &Path) -> Vec<String> {
-    let source = std::fs::read_to_string(script)
-        .unwrap_or_else(|e| panic!("{}: {e}", script.display()));
+    let source =
+        std::fs::read_to_string(script).unwrap_or_else(|e| panic!("{}: {e}", script.display()));
     let mut session = Session::new(SessionConfig::deterministic(0, Style::PLAIN));
     let mut observations = Vec::new();
     for statement in parse_script(&source) {
-        let statement = statement
-            .unwrap_or_else(|error| panic!("{}", error.render(Some(&script.display().to_string()))));
+        let statement = statement.unwrap_or_else(|error| {
+            panic!("{}", error.render(Some(&script.display().to_string())))
+        });
         let label = statement
             .comments
             .iter()

@@ -234,7 +234,7 @@ impl Session {
         let outcome = self.run(command, &mut control)?;
         outcome.value.ok_or_else(|| {
             EvalError::new("this command has no value to bind").with_hint(
-                "bind a spawn, whereis, monitor, call, receive, start_child, sup or a term",
+                "bind a spawn, whereis, monitor, call, receive, sup, a supervisor API call or a term",
             )
         })
     }
@@ -305,6 +305,7 @@ impl Session {
             C::Help(topic) => self.help(topic.as_deref()),
             C::Kinds => Ok(self.kinds()),
             C::Assign { var, value } => self.assign(var, value),
+            C::Match { pattern, value } => self.match_value(pattern, value),
             C::Eval(expr) => {
                 let value = values::to_term(expr, &self.vars, self.shell.pid())?;
                 Ok(Outcome::value(value))
@@ -325,6 +326,22 @@ impl Session {
         }
         self.vars.insert(var.to_owned(), value.clone());
         Ok(Outcome::value(value))
+    }
+
+    /// `PATTERN = COMMAND`: binds the pattern's new variables, or fails as
+    /// Erlang's shell does, naming the value that did not match.
+    fn match_value(&mut self, pattern: &ast::TermExpr, command: &Command) -> EvalResult<Outcome> {
+        let value = self.value_of(command)?;
+        match values::match_pattern(pattern, &value, &self.vars, self.shell.pid()) {
+            Some(new) => {
+                self.vars.extend(new);
+                Ok(Outcome::value(value))
+            }
+            None => Err(EvalError::new(format!(
+                "** exception error: no match of right hand side value {value}"
+            ))
+            .with_hint("the pattern on the left does not fit the value on the right")),
+        }
     }
 
     /// `reset`: a fresh runtime and shell, as if the tool had just started.

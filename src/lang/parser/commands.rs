@@ -31,6 +31,11 @@ const VALUE_COMMANDS: &[&str] = &[
     "receive",
     "start_child",
     "sup",
+    "which_children",
+    "count_children",
+    "terminate_child",
+    "restart_child",
+    "delete_child",
 ];
 
 /// One whole statement, from its first character to the end of its text.
@@ -87,21 +92,41 @@ fn usage_hint(name: &str) -> String {
     }
 }
 
-/// `Var = COMMAND` or `Var = TERM`; `None` when the statement is not one.
+/// `Var = COMMAND` or `Var = TERM`, or a pattern on the left
+/// (`{ok, P} = start_child s`); `None` when the statement is not one.
 fn assignment(input: &str) -> Option<PResult<'_, Command>> {
-    let (rest, var) = variable(input).ok()?;
-    let (rest, ()) = sp(rest).ok()?;
-    let rest = rest.strip_prefix('=')?;
+    if let Ok((rest, var)) = variable(input)
+        && let Some(rest) = after_equals(rest)
+    {
+        return Some(assignment_value(rest).map(|(rest, value)| {
+            let value = Box::new(value);
+            (
+                rest,
+                Command::Assign {
+                    var: var.to_string(),
+                    value,
+                },
+            )
+        }));
+    }
+    // Only a tuple or a list makes a pattern worth matching: `a = ...` is
+    // no statement anyone means.
+    if !input.starts_with(['{', '[']) {
+        return None;
+    }
+    let (rest, pattern) = term(input, PATTERN).ok()?;
+    let rest = after_equals(rest)?;
     Some(assignment_value(rest).map(|(rest, value)| {
         let value = Box::new(value);
-        (
-            rest,
-            Command::Assign {
-                var: var.to_string(),
-                value,
-            },
-        )
+        (rest, Command::Match { pattern, value })
     }))
+}
+
+/// The input after ` = ` (not `==`, `=>` or `=:=`), if that comes next.
+fn after_equals(input: &str) -> Option<&str> {
+    let (rest, ()) = sp(input).ok()?;
+    let rest = rest.strip_prefix('=')?;
+    (!rest.starts_with(['=', '>', ':'])).then_some(rest)
 }
 
 fn assignment_value(input: &str) -> PResult<'_, Command> {
@@ -115,8 +140,7 @@ fn assignment_value(input: &str) -> PResult<'_, Command> {
         return Ok((rest, cmd));
     }
     let (rest, value) = required_term(input, VALUE)?;
-    let only_values =
-        "only spawn, whereis, monitor, call, receive, start_child and sup give a value to bind";
+    let only_values = "only spawn, whereis, monitor, call, receive, sup and the supervisor API give a value to bind";
     let (rest, ()) = end_of_command(rest, only_values)?;
     Ok((rest, Command::Eval(value)))
 }

@@ -684,3 +684,23 @@ fn s4_a_nested_sup_takes_a_restart_type_and_shutdown_in_any_order() {
     };
     assert_eq!((restart, shutdown), (None, None), "OTP's defaults apply");
 }
+
+#[test]
+fn a_tuple_or_list_pattern_on_the_left_is_a_match() {
+    assert_eq!(
+        cmd("{ok, P} = start_child pool 7"),
+        Command::Match {
+            pattern: TermExpr::Tuple(vec![atom("ok"), TermExpr::Var("P".into())]),
+            value: Box::new(Command::StartChild {
+                sup: name("pool"),
+                child: StartChildArg::Args(vec![TermExpr::Int(7)]),
+            }),
+        }
+    );
+    assert!(matches!(
+        cmd("[{_, C, _, _}] = which_children s"),
+        Command::Match { .. }
+    ));
+    // `{a, 1} == ...` is no match: only a single `=` makes one.
+    assert!(crate::lang::parse_line("{a, 1} == {a, 1}").is_err());
+}

@@ -19,7 +19,7 @@
 %% {'$lic_crash', Reason} as of a bug of its own (crash/2).
 -module(lic).
 -compile({no_auto_import, [spawn/2, spawn/3, exit/2, monitor/2, demonitor/1, demonitor/2, whereis/1]}).
--export([main/1, obs/2, try_obs/2, settle/0, settled/1, sleep/1]).
+-export([main/1, obs/2, try_obs/2, settle/0, settled/1, sleep/1, align_to_second/0]).
 -export([spawn/2, spawn/3, start_link/2, start_link/3, on_behalf/2, control/1]).
 -export([trap/2, crash/2, exit/2, link/2, unlink/2, monitor/2, demonitor/1]).
 -export([flush/0, recv/1, recv/2, call/2, send/2, whereis/1, child/2, fails/2, demonitor/2]).
@@ -32,6 +32,8 @@
 
 %% erl -noshell -pa DIR -run lic main SCENARIO
 main([Scenario]) ->
+    %% Supervisor reports would mix with the observations on stdout.
+    logger:set_primary_config(level, none),
     Module = list_to_atom(Scenario),
     {Shell, Monitor} = spawn_monitor(fun() -> Module:run() end),
     receive
@@ -70,6 +72,16 @@ fails(Label, Fun) ->
 settle() -> timer:sleep(?SETTLE_MS).
 
 sleep(Ms) -> timer:sleep(Ms), settle().
+
+%% Waits for the first tenth of a second of the monotonic clock's next
+%% second. supervisor:add_restart/3 stamps restarts in whole seconds, and
+%% letitcrash's deterministic clock starts at 0: a scenario about the
+%% period's boundary starts its clock here so both count the same seconds.
+align_to_second() ->
+    case erlang:monotonic_time(millisecond) rem 1000 of
+        Ms when Ms < 100 -> ok;
+        Ms -> timer:sleep(1000 - Ms), align_to_second()
+    end.
 
 %% `spawn KIND(ARGS) [link | monitor]` from the shell.
 spawn(Kind, Args) -> spawn(Kind, Args, none).

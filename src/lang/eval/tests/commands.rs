@@ -360,3 +360,32 @@ fn reset_starts_a_fresh_runtime() {
     assert!(has(&run(&mut s, "X"), "unbound"));
     assert_eq!(s.shell_pid(), before, "pid numbering starts over too");
 }
+
+#[test]
+fn a_pattern_match_binds_its_new_variables_or_fails_binding_nothing() {
+    let mut s = session();
+    let out = run(
+        &mut s,
+        "sup pool simple_one_for_one { worker w counter }\n{ok, P} = start_child pool 7\ncall P get",
+    );
+    assert_eq!(last(&out), "7", "{out:?}");
+    let out = run(
+        &mut s,
+        "[{undefined, Q, worker, [counter]}] = which_children pool\nQ",
+    );
+    let pid = last(&out).to_owned();
+    assert_eq!(
+        last(&run(&mut s, "P")),
+        pid,
+        "a bound variable must be equal"
+    );
+    let out = run(&mut s, "{error, R} = {ok, 1}");
+    assert!(
+        has(&out, "no match of right hand side value {ok,1}"),
+        "{out:?}"
+    );
+    assert!(
+        has(&run(&mut s, "R"), "unbound"),
+        "a failed match binds nothing"
+    );
+}
