@@ -45,6 +45,7 @@
 pub mod behavior;
 pub mod bench;
 pub mod cli;
+pub mod code;
 pub mod lang;
 pub mod repl;
 pub mod runtime;
