@@ -25,3 +25,7 @@
 //! one kind of error whatever they typed.
 
 pub mod ast;
+pub mod names;
+pub mod syntax;
+
+pub use syntax::parse_module as parse;
