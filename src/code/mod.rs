@@ -25,7 +25,12 @@
 //! one kind of error whatever they typed.
 
 pub mod ast;
+pub mod check;
 pub mod names;
 pub mod syntax;
 
+pub use check::check;
+
+#[cfg(test)]
+mod tests;
 pub use syntax::parse_module as parse;
