@@ -316,6 +316,24 @@ pub enum Command {
         target: Target,
         on: bool,
     },
+    // process code
+    /// `def NAME { CLAUSES }`: a module in the process language
+    /// (`crate::code`), parsed and checked when it is evaluated.
+    Def {
+        name: String,
+        /// The text between the braces, as written.
+        source: String,
+        /// Where `source` starts in the statement's text: the line (0 for
+        /// the statement's first) and the column on it (0-based, in
+        /// characters), so a compile error can name the script's
+        /// FILE:LINE:COL.
+        line_offset: usize,
+        column_offset: usize,
+    },
+    /// `show NAME`: a definition's source.
+    Show(String),
+    /// `load FILE`: every `def` block of a file.
+    Load(std::path::PathBuf),
     // help
     Help(Option<String>),
     Kinds,

@@ -20,6 +20,7 @@ pub struct CommandHelp {
 /// Topics in the order the overview shows them, which follows the talk.
 pub const TOPICS: &[&str] = &[
     "processes",
+    "process code",
     "messages",
     "links and monitors",
     "names",
@@ -73,6 +74,24 @@ Strategies: one_for_one restarts only the failed child; one_for_all restarts all
 rest_for_one restarts the failed child and those started after it;
 simple_one_for_one has one template child, started with `start_child SUP ARGS...`.";
 
+const DEF_DETAILS: &str = "\
+The block holds Erlang function clauses, as in a module of that name:
+`name(Patterns) when Guard -> Body.`, clauses of one function separated by `;`
+and written together. `spawn NAME(Args)` runs NAME:start(Args).
+
+Expressions: matches `P = E`, sequences `E1, E2`, case/if/receive ... end,
+`receive ... after T -> ... end` (T in ms, `infinity`, or 30s / 500ms / 1m),
+calls `f(X)`, `other:f(X)`, `F(X)`, funs `fun(X) -> ... end`, `fun f/1`,
+arithmetic `+ - * / div rem`, comparisons `== /= =:= =/= < > =< >=`,
+`andalso orelse and or xor not`, lists `[H | T]`, `++`, `--`, strings,
+tuples, `begin ... end`, send `Pid ! Msg`; `%` starts a comment.
+BIFs: self(), spawn, spawn_link, link, monitor, exit, element, length, ...,
+erlang:send_after/3, timer:sleep/1, lists:map/2, io:format/2, ...
+
+A definition is checked as erlc checks a module: unbound variables and calls
+to undefined functions are errors, shown with a caret. A definition that does
+not compile is rejected whole and the previous version stays in force.";
+
 const EXPECT_DETAILS: &str = "\
   expect alive TARGET
   expect dead TARGET [REASON]
@@ -122,6 +141,30 @@ pub static COMMANDS: &[CommandHelp] = &[
             "spawn ticker(1s) as t link",
         )
     },
+    CommandHelp {
+        details: DEF_DETAILS,
+        ..entry(
+            "def",
+            "process code",
+            "def NAME { CLAUSES }",
+            "define a process kind in Erlang: a module of function clauses; answers {ok,NAME}",
+            "def counter { start(N) -> loop(N). loop(N) -> receive incr -> loop(N + 1) end. }",
+        )
+    },
+    entry(
+        "show",
+        "process code",
+        "show NAME",
+        "print a definition's source (so does `help NAME`)",
+        "show counter",
+    ),
+    entry(
+        "load",
+        "process code",
+        "load FILE",
+        "read the `def` blocks of a file, each as if typed",
+        "load counter.crash",
+    ),
     entry(
         "exit",
         "processes",

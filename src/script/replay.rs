@@ -114,6 +114,7 @@ pub fn replay(
         waited: false,
         first: true,
     };
+    player.session.set_source_name(Some(file.to_string()));
     for statement in statements {
         let flow = match statement {
             Ok(stmt) => player.statement(&stmt),

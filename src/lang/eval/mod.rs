@@ -11,8 +11,10 @@
 //! Commands are grouped by topic: [`processes`] (spawn, send, links,
 //! monitors, names, the shell's mailbox), [`supervision`] (`sup` blocks and
 //! the supervisor API), [`views`] (tree, ps, info, mailbox, regs), [`time`]
-//! (sleep, wait) and [`expect`] (checks for scripts).
+//! (sleep, wait), [`expect`] (checks for scripts) and [`definitions`]
+//! (process code: def, show, load).
 
+mod definitions;
 mod error;
 mod expect;
 mod feed;
@@ -27,6 +29,7 @@ mod views;
 #[cfg(test)]
 mod tests;
 
+pub use definitions::{Definition, Definitions};
 pub use error::EvalError;
 pub use feed::{EventFeed, LogLevel};
 pub use values::Bindings;
@@ -127,6 +130,10 @@ pub struct Session {
     slowmo: RestartDelay,
     /// Supervisors started with `sup`, for `tree` without arguments.
     supervisors: Vec<crate::runtime::Atom>,
+    /// Process code defined with `def` or `load`, by name.
+    definitions: Definitions,
+    /// The script being run, for FILE:LINE:COL in compile errors.
+    source_name: Option<String>,
 }
 
 impl Session {
@@ -142,6 +149,8 @@ impl Session {
             feed,
             slowmo: RestartDelay::default(),
             supervisors: Vec::new(),
+            definitions: Definitions::new(),
+            source_name: None,
         };
         session.feed.name(session.shell.pid(), "shell");
         session.settle();
@@ -202,7 +211,11 @@ impl Session {
         let mut lines = Vec::new();
         self.revive_shell(&mut lines);
         let mut control = Control::Continue;
-        let result = self.run(&stmt.command, &mut control);
+        let result = match &stmt.command {
+            // A definition's compile errors point into the statement.
+            Command::Def { .. } => self.define_statement(stmt),
+            command => self.run(command, &mut control),
+        };
         let ok = match result {
             Ok(outcome) => {
                 lines.extend(outcome.lines);
@@ -302,6 +315,27 @@ impl Session {
             C::Slowmo(delay) => Ok(self.slowmo(*delay)),
             C::Log(level) => Ok(self.log(*level)),
             C::Trace { target, on } => self.trace(target, *on),
+            // Only reached without its statement (`eval` places errors
+            // better): errors count from a statement rebuilt here.
+            C::Def { name, source, .. } => {
+                let head = format!("def {name} {{");
+                let statement = format!("{head}{source}}}");
+                let file = self.source_name.clone();
+                let origin = definitions::Origin {
+                    file: file.as_deref(),
+                    span: ast::Span {
+                        line: 1,
+                        column: 1,
+                        ..ast::Span::default()
+                    },
+                    statement: &statement,
+                    line_offset: 0,
+                    column_offset: head.chars().count(),
+                };
+                self.define(name, source, &origin)
+            }
+            C::Show(name) => self.show(name),
+            C::Load(path) => self.load(path),
             C::Help(topic) => self.help(topic.as_deref()),
             C::Kinds => Ok(self.kinds()),
             C::Assign { var, value } => self.assign(var, value),
@@ -355,10 +389,24 @@ impl Session {
         self.vars.clear();
         self.supervisors.clear();
         self.slowmo = RestartDelay::default();
+        // Definitions are code, not processes: they stay, loaded afresh.
+        let mut kept = Vec::new();
+        for (name, definition) in self.definitions.clone() {
+            if self.load_definition(definition.module).is_ok() {
+                kept.push(name);
+            } else {
+                self.definitions.remove(&name);
+            }
+        }
         self.settle();
         self.feed.drain();
+        let kept = if kept.is_empty() {
+            String::new()
+        } else {
+            format!("; definitions kept: {}", kept.join(", "))
+        };
         Outcome::line(Line::Notice(format!(
-            "reset: a fresh runtime; the shell is {}",
+            "reset: a fresh runtime; the shell is {}{kept}",
             self.shell.pid()
         )))
     }
@@ -390,6 +438,12 @@ impl Session {
     fn help(&self, topic: Option<&str>) -> EvalResult<Outcome> {
         let text = match topic {
             None => crate::lang::help::help_overview(),
+            Some(name)
+                if crate::lang::help::lookup(name).is_none()
+                    && self.definitions.contains_key(name) =>
+            {
+                return self.show(name);
+            }
             Some(name) => crate::lang::help::help_for(name).ok_or_else(|| {
                 let names = crate::lang::help::command_names();
                 let error = EvalError::new(format!("no help for `{name}`"));
@@ -402,15 +456,17 @@ impl Session {
         Ok(Outcome::line(Line::Text(text)))
     }
 
+    /// The built-in kinds, then the definitions.
     fn kinds(&self) -> Outcome {
-        let width = crate::behavior::kinds()
+        let rows: Vec<(String, String)> = crate::behavior::kinds()
             .iter()
-            .map(|k| k.usage.len())
-            .max()
-            .unwrap_or(0);
-        let text = crate::behavior::kinds()
+            .map(|kind| (kind.usage.to_string(), kind.help.to_string()))
+            .chain(self.definition_kinds())
+            .collect();
+        let width = rows.iter().map(|(usage, _)| usage.len()).max().unwrap_or(0);
+        let text = rows
             .iter()
-            .map(|kind| format!("{:width$}  {}", kind.usage, kind.help))
+            .map(|(usage, help)| format!("{usage:width$}  {help}"))
             .collect::<Vec<_>>()
             .join("\n");
         Outcome::line(Line::Text(text))

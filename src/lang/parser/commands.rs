@@ -15,6 +15,7 @@ use super::basics::{
     PResult, SyntaxError, end_of_command, fail, keyword, sp, token_text, variable, word,
 };
 use super::expect::expectation;
+use super::scan::erlang_block_end;
 use super::sup::{child_spec, sup_spec};
 use super::targets::{kind, required_name, required_target, target};
 use super::terms::{EXPECTED_DURATION, PATTERN, VALUE, duration, required_term, string, term};
@@ -262,6 +263,11 @@ fn command<'a>(name: &str, args: &'a str) -> Option<PResult<'a, Command>> {
             let (rest, on) = preceded(sp, on_off).parse(rest)?;
             Ok((rest, Command::Trace { target, on }))
         }),
+        "def" => def_block(args),
+        "show" => preceded(sp, |i| required_name(i, "the name of a definition"))
+            .parse(args)
+            .map(|(rest, name)| (rest, Command::Show(name))),
+        "load" => load(args),
         "help" => help_topic(args),
         "kinds" => Ok((args, Command::Kinds)),
         "quit" => Ok((args, Command::Quit)),
@@ -529,6 +535,64 @@ fn slowmo(input: &str) -> PResult<'_, Command> {
         })
     })?;
     Ok((rest, Command::Slowmo(Some(delay))))
+}
+
+/// `def NAME { CLAUSES }`: the name, and the Erlang text up to the brace
+/// that closes the block (found with Erlang's lexical rules). The clauses
+/// are parsed when the definition is evaluated, by `crate::code`.
+fn def_block(input: &str) -> PResult<'_, Command> {
+    let (at, ()) = sp(input)?;
+    let example = "def counter { start(N) -> loop(N). ... }";
+    let name = match word(at) {
+        Ok((rest, name)) if name.starts_with(|c: char| c.is_ascii_lowercase()) => {
+            Some((rest, name))
+        }
+        _ => None,
+    };
+    let Some((rest, name)) = name else {
+        return fail(
+            SyntaxError::new(at, "expected the definition's name, a lowercase atom")
+                .hint(format!("a definition is named like a module: {example}")),
+        );
+    };
+    let (at, ()) = sp(rest)?;
+    let Some(code) = at.strip_prefix('{') else {
+        return fail(
+            SyntaxError::new(at, format!("expected `{{` after `def {name}`"))
+                .hint(format!("the clauses go in braces: {example}")),
+        );
+    };
+    let Some(end) = erlang_block_end(code) else {
+        return fail(
+            SyntaxError::new(at, "this `{` is never closed")
+                .underline(1)
+                .hint("add a `}` after the last clause"),
+        );
+    };
+    Ok((
+        &code[end + 1..],
+        Command::Def {
+            name: name.to_string(),
+            source: code[..end].to_string(),
+            // Filled in by the caller, which sees the whole statement.
+            line_offset: 0,
+            column_offset: 0,
+        },
+    ))
+}
+
+/// `load FILE`: a path, bare or in double quotes.
+fn load(input: &str) -> PResult<'_, Command> {
+    let (at, ()) = sp(input)?;
+    if at.starts_with('"') {
+        let (rest, path) = string(at)?;
+        return Ok((rest, Command::Load(path.into())));
+    }
+    let end = at.find(char::is_whitespace).unwrap_or(at.len());
+    if end == 0 {
+        return fail(SyntaxError::new(at, "expected a file to load").hint("load counter.crash"));
+    }
+    Ok((&at[end..], Command::Load(at[..end].into())))
 }
 
 /// `help` or `help WORD`; any word is accepted so `help` can answer

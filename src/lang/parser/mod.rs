@@ -81,7 +81,7 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
 /// Parses the statement `text`, which starts at byte `start` of `src`.
 fn parse_statement(src: &str, start: usize, text: &str) -> Result<Command, ParseError> {
     match commands::statement(text) {
-        Ok((rest, command)) if rest.trim().is_empty() => Ok(command),
+        Ok((rest, command)) if rest.trim().is_empty() => Ok(place_definition(command, text)),
         Ok((rest, _)) => Err(syntax_error(
             src,
             start,
@@ -95,6 +95,24 @@ fn parse_statement(src: &str, start: usize, text: &str) -> Result<Command, Parse
             text,
             SyntaxError::new("", "unexpected end of input"),
         )),
+    }
+}
+
+/// A `def` learns where its code starts in the statement: just after the
+/// first `{`, which is the block's (`def NAME {`).
+fn place_definition(command: Command, text: &str) -> Command {
+    let Command::Def { name, source, .. } = command else {
+        return command;
+    };
+    let start = text.find('{').map_or(0, |i| i + 1);
+    let before = &text[..start];
+    let line_offset = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Command::Def {
+        name,
+        source,
+        line_offset,
+        column_offset: before[line_start..].chars().count(),
     }
 }
 

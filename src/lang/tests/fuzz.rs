@@ -33,7 +33,8 @@ impl XorShift {
 const PIECES: &[&str] = &[
     "{", "}", "[", "]", "(", ")", "<", ">", "\"", "'", "\\", "#", "#Ref<0.", "#=> ", "!", "=", ",",
     ";", "/", "_", "-", ".", " ", " ", "\t", "\n", "\r\n", "0", "7", "12", "ms", "s", "m", "a",
-    "X", "self", "sup", "worker", "é", "🦀", "\u{0}", "ß", "\u{200b}", "<0.3.0>", "5s",
+    "X", "self", "sup", "worker", "def c {", "%", "$", "->", "é", "🦀", "\u{0}", "ß", "\u{200b}",
+    "<0.3.0>", "5s",
 ];
 
 const SEEDS: &[&str] = &[
@@ -48,6 +49,7 @@ const SEEDS: &[&str] = &[
     "say \"hello \\\"world\\\"\"",
     "start_child pool 1 2 {three}",
     "# a comment\nkill c\n#=> ok\n",
+    "def c {\n  start() -> loop($}, \"}\", '}'). % }\n  loop(A, B, C) -> receive X -> X after 5s -> ok end.\n}\nshow c",
 ];
 
 #[test]

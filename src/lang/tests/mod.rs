@@ -3,6 +3,7 @@
 //! nothing panics on arbitrary input.
 
 mod commands;
+mod definitions;
 mod errors;
 mod fuzz;
 mod scripts;

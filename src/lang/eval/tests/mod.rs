@@ -2,6 +2,7 @@
 //! deterministic session as a script would run it.
 
 mod commands;
+mod definitions;
 mod expectations;
 mod shell;
 mod supervision;
