@@ -7,6 +7,11 @@
 //!
 //! A word in command position that is no command is `Unknown`, which lets
 //! the REPL show a typo such as `spwan` before Enter is pressed.
+//!
+//! Inside the braces of `def NAME { ... }` the text is Erlang and is
+//! coloured by Erlang's rules: its keywords (`receive`, `after`, `end`,
+//! `case`, `fun`, `when`, ...), atoms, variables, numbers and `$c`
+//! characters, strings, and `%` comments (where `#` is no comment).
 
 use std::ops::Range;
 
@@ -75,6 +80,8 @@ pub fn classify(line: &str) -> Vec<(Range<usize>, TokenClass)> {
         tokens: Vec::new(),
         depth: 0,
         command_position: true,
+        def_pending: false,
+        erlang_depth: None,
     };
     lexer.run();
     lexer.tokens
@@ -88,6 +95,10 @@ struct Lexer<'a> {
     depth: usize,
     /// True until the first word of a statement has been seen.
     command_position: bool,
+    /// The command word was `def`: its first `{` opens Erlang code.
+    def_pending: bool,
+    /// Inside a `def` block: the depth its `{` opened.
+    erlang_depth: Option<usize>,
 }
 
 impl Lexer<'_> {
@@ -112,6 +123,10 @@ impl Lexer<'_> {
 
     fn run(&mut self) {
         while let Some(c) = self.peek() {
+            if self.erlang_depth.is_some() {
+                self.erlang(c);
+                continue;
+            }
             match c {
                 '\n' => {
                     self.pos += 1;
@@ -129,6 +144,9 @@ impl Lexer<'_> {
                 c if c.is_ascii_alphabetic() || c == '_' => self.word(),
                 '{' | '[' | '(' => {
                     self.depth += 1;
+                    if c == '{' && self.depth == 1 && self.def_pending {
+                        self.erlang_depth = Some(1);
+                    }
                     self.push(self.pos + 1, TokenClass::Punct);
                 }
                 '}' | ']' | ')' => {
@@ -206,6 +224,54 @@ impl Lexer<'_> {
         self.push(unit_end, class);
     }
 
+    /// One token of Erlang code inside a `def` block.
+    fn erlang(&mut self, c: char) {
+        match c {
+            c if c.is_whitespace() => self.pos += c.len_utf8(),
+            '%' => self.push(self.end_of(|c| c != '\n'), TokenClass::Comment),
+            '"' | '\'' => self.quoted(c),
+            '$' => {
+                // `$a`, `$\n`: a character is a number in Erlang.
+                let mut chars = self.rest().char_indices().skip(1);
+                let end = match chars.next() {
+                    Some((i, '\\')) => chars
+                        .next()
+                        .map_or(self.src.len(), |(j, c)| self.pos + j + c.len_utf8())
+                        .max(self.pos + i + 1),
+                    Some((i, c)) => self.pos + i + c.len_utf8(),
+                    None => self.src.len(),
+                };
+                self.push(end, TokenClass::Number);
+            }
+            '0'..='9' => self.number(),
+            c if c.is_ascii_alphabetic() || c == '_' => {
+                let end = self.end_of(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
+                let text = &self.src[self.pos..end];
+                let class = if text.starts_with(|c: char| c.is_ascii_uppercase() || c == '_') {
+                    TokenClass::Variable
+                } else if crate::code::names::is_reserved_word(text) {
+                    TokenClass::Keyword
+                } else {
+                    TokenClass::Atom
+                };
+                self.push(end, class);
+            }
+            '{' | '[' | '(' => {
+                self.depth += 1;
+                self.push(self.pos + 1, TokenClass::Punct);
+            }
+            '}' | ']' | ')' => {
+                self.depth = self.depth.saturating_sub(1);
+                if self.erlang_depth.is_some_and(|depth| self.depth < depth) {
+                    self.erlang_depth = None;
+                    self.def_pending = false;
+                }
+                self.push(self.pos + 1, TokenClass::Punct);
+            }
+            other => self.push(self.pos + other.len_utf8(), TokenClass::Punct),
+        }
+    }
+
     fn word(&mut self) {
         let end = self.end_of(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
         let text = &self.src[self.pos..end];
@@ -224,6 +290,7 @@ impl Lexer<'_> {
         } else if self.command_position && next != Some('!') {
             self.command_position = false;
             if command_names().contains(&text) {
+                self.def_pending = text == "def";
                 TokenClass::Command
             } else if KEYWORDS.contains(&text) {
                 TokenClass::Keyword
@@ -291,6 +358,50 @@ mod tests {
             ]
         );
         assert_eq!(classes("spwan x")[0], ("spwan", Unknown));
+    }
+
+    #[test]
+    fn a_def_block_is_coloured_as_erlang() {
+        let line = "def c {\n  loop(N) -> receive {get, F} -> F ! $a, \"}\" % note }\n  after 5s -> end. }\nkill c # x";
+        assert_eq!(
+            classes(line),
+            vec![
+                ("def", Command),
+                ("c", Atom),
+                ("{", Punct),
+                ("loop", Atom),
+                ("(", Punct),
+                ("N", Variable),
+                (")", Punct),
+                ("-", Punct),
+                (">", Punct),
+                ("receive", Keyword),
+                ("{", Punct),
+                ("get", Atom),
+                (",", Punct),
+                ("F", Variable),
+                ("}", Punct),
+                ("-", Punct),
+                (">", Punct),
+                ("F", Variable),
+                ("!", Punct),
+                ("$a", Number),
+                (",", Punct),
+                ("\"}\"", String),
+                ("% note }", Comment),
+                ("after", Keyword),
+                ("5s", Duration),
+                ("-", Punct),
+                (">", Punct),
+                ("end", Keyword),
+                (".", Punct),
+                ("}", Punct),
+                ("kill", Command),
+                ("c", Atom),
+                ("# x", Comment),
+            ]
+        );
+        assert_eq!(classes("def c { f() -> $\\}. }")[8], ("$\\}", Number));
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub mod suggest;
 pub use ast::{Command, Stmt};
 pub use error::ParseError;
 pub use eval::{Control, Evaluation, Line, Session, SessionConfig};
-pub use parser::{is_incomplete, parse_duration, parse_line, parse_script};
+pub use parser::{in_definition, is_incomplete, parse_duration, parse_line, parse_script};
 
 #[cfg(test)]
 mod tests;

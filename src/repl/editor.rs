@@ -164,7 +164,8 @@ fn new_editor(
 
 /// Enter at the end of an unfinished block starts the next line indented,
 /// which is the REPL's continuation prompt: rustyline draws no prompt on
-/// the lines after the first, and the indentation shows the block is open.
+/// the lines after the first, and the indentation shows the block is open
+/// (inside a `def`, it follows the code: see `continuation_indent`).
 /// Anywhere else Enter does what it always does (the validator decides).
 struct IndentBlock;
 
@@ -172,7 +173,7 @@ impl ConditionalEventHandler for IndentBlock {
     fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
         let line = ctx.line();
         (ctx.pos() == line.len() && crate::lang::is_incomplete(line))
-            .then(|| Cmd::Insert(1, "\n    ".to_owned()))
+            .then(|| Cmd::Insert(1, format!("\n{}", super::helper::continuation_indent(line))))
     }
 }
 

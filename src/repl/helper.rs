@@ -32,6 +32,8 @@ pub struct Names {
     pub targets: Vec<String>,
     /// Bound shell variables (`W`, `P`).
     pub variables: Vec<String>,
+    /// Definitions made with `def` or `load` (`counter`).
+    pub definitions: Vec<String>,
 }
 
 impl Names {
@@ -39,6 +41,7 @@ impl Names {
         Names {
             targets: session.target_names(),
             variables: session.variables().keys().cloned().collect(),
+            definitions: session.definitions().keys().cloned().collect(),
         }
     }
 }
@@ -107,9 +110,16 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
     let before = &line[..start];
     let words = statement_words(before);
     let variables = || names.variables.iter().map(String::as_str).collect();
-    let owned_kinds: Vec<&str> = crate::behavior::kinds().iter().map(|k| k.name).collect();
+    let definitions = names.definitions.iter().map(String::as_str);
+    let owned_kinds: Vec<&str> = crate::behavior::kinds()
+        .iter()
+        .map(|k| k.name)
+        .chain(definitions.clone())
+        .collect();
 
-    let pool: Vec<&str> = if prefix.starts_with(|c: char| c.is_ascii_uppercase()) {
+    let pool: Vec<&str> = if crate::lang::in_definition(before) {
+        erlang_words(names)
+    } else if prefix.starts_with(|c: char| c.is_ascii_uppercase()) {
         variables()
     } else {
         match words.as_slice() {
@@ -118,7 +128,11 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
             ["spawn"] => owned_kinds,
             [.., "worker", _] => owned_kinds,
             ["spawn", ..] => SPAWN_OPTIONS.to_vec(),
-            ["help"] => help::command_names(),
+            ["help"] => help::command_names()
+                .into_iter()
+                .chain(definitions)
+                .collect(),
+            ["show"] => definitions.collect(),
             ["log"] => LOG_LEVELS.to_vec(),
             ["trap" | "trace", _] => ON_OFF.to_vec(),
             ["wait", _] => WAIT_STATES.to_vec(),
@@ -143,6 +157,49 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
     found.sort();
     found.dedup();
     (start, found)
+}
+
+/// The indentation of the next line of an unfinished entry. In a `sup`
+/// block, four spaces; in a `def` block it follows the code: one level in
+/// for the clauses, one more after `->`, `of`, `receive`, `after`,
+/// `begin`, `if` or an open bracket, back to the clause level after a
+/// function's final `.`, and otherwise the line's own.
+pub fn continuation_indent(text: &str) -> String {
+    const LEVEL: &str = "  ";
+    if !crate::lang::in_definition(text) {
+        return "    ".to_owned();
+    }
+    let Some((_, last)) = text.rsplit_once('\n') else {
+        return LEVEL.to_owned();
+    };
+    let base = &last[..last.len() - last.trim_start().len()];
+    let code = last.split('%').next().unwrap_or("").trim_end();
+    let opens = ["->", "(", "[", "{"].iter().any(|end| code.ends_with(end))
+        || ["of", "receive", "after", "begin", "if"]
+            .iter()
+            .any(|word| code.split_whitespace().last() == Some(word));
+    if opens {
+        format!("{base}{LEVEL}")
+    } else if code.ends_with('.') {
+        LEVEL.to_owned()
+    } else {
+        base.to_owned()
+    }
+}
+
+/// The words worth completing in Erlang code: keywords, BIFs, the
+/// runtime's modules and their functions, and the definitions (callable as
+/// `name:function(...)`).
+fn erlang_words(names: &Names) -> Vec<&str> {
+    use crate::code::names;
+    names::KEYWORDS
+        .iter()
+        .copied()
+        .chain(names::AUTO_IMPORTED.iter().map(|(name, _)| *name))
+        .chain(names::RUNTIME_MODULES.iter().copied())
+        .chain(names::REMOTE_BIFS.iter().map(|(_, name, _)| *name))
+        .chain(names.definitions.iter().map(String::as_str))
+        .collect()
 }
 
 /// A hint shown after the cursor, in grey: either the rest of the only
@@ -361,6 +418,7 @@ mod tests {
                 "logger".into(),
             ],
             variables: vec!["P".into(), "W".into()],
+            definitions: Vec::new(),
         }
     }
 
@@ -443,6 +501,61 @@ mod tests {
         let (start, found) = complete(line, 8, &names());
         assert_eq!(start, 5);
         assert_eq!(found, ["demo", "demo/w1", "demo/w2"]);
+    }
+
+    #[test]
+    fn definitions_complete_as_kinds_and_after_show() {
+        let names = Names {
+            definitions: vec!["counter2".into()],
+            ..names()
+        };
+        assert!(
+            complete("spawn coun", 10, &names)
+                .1
+                .contains(&"counter2".to_string())
+        );
+        assert_eq!(complete("show c", 6, &names).1, ["counter2"]);
+        assert!(
+            complete("help cou", 8, &names)
+                .1
+                .contains(&"counter2".to_string())
+        );
+    }
+
+    #[test]
+    fn inside_a_def_block_erlang_words_complete() {
+        let names = Names {
+            definitions: vec!["pinger2".into()],
+            ..names()
+        };
+        let line = "def c {\n  loop(N) -> rec";
+        assert_eq!(complete(line, line.len(), &names).1, ["receive"]);
+        let line = "def c {\n  f() -> lists:rev";
+        assert_eq!(complete(line, line.len(), &names).1, ["reverse"]);
+        let line = "def c { f() -> spawn_l";
+        assert_eq!(complete(line, line.len(), &names).1, ["spawn_link"]);
+        let line = "def c { f() -> pin";
+        assert_eq!(complete(line, line.len(), &names).1, ["pinger2"]);
+        // After the block, commands again.
+        let line = "def c { f() -> ok. }\nspa";
+        assert_eq!(complete(line, line.len(), &names).1, ["spawn"]);
+    }
+
+    #[test]
+    fn a_def_block_is_indented_as_erlang_is_written() {
+        assert_eq!(continuation_indent("sup s {"), "    ");
+        assert_eq!(continuation_indent("def counter {"), "  ");
+        assert_eq!(continuation_indent("def c {\n  loop(N) ->"), "    ");
+        assert_eq!(
+            continuation_indent("def c {\n  loop(N) ->\n    receive"),
+            "      "
+        );
+        assert_eq!(
+            continuation_indent("def c {\n  loop(N) ->\n    receive\n      incr -> loop(N + 1);"),
+            "      "
+        );
+        assert_eq!(continuation_indent("def c {\n  f() ->\n    ok."), "  ");
+        assert_eq!(continuation_indent("def c {\n  f() -> % why ->"), "    ");
     }
 
     #[test]

@@ -69,6 +69,14 @@ pub fn is_incomplete(src: &str) -> bool {
     !scanner.is_complete()
 }
 
+/// True when `src` ends inside the braces of a `def` block, where the text
+/// is Erlang (for completion).
+pub fn in_definition(src: &str) -> bool {
+    let mut scanner = Scanner::default();
+    scanner.feed(src);
+    scanner.in_erlang()
+}
+
 /// A duration written as the language writes it (`250ms`, `5s`, `1m`), for
 /// command-line options such as `--typing 25ms`.
 pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {

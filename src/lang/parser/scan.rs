@@ -82,7 +82,7 @@ impl Scanner {
         }
     }
 
-    fn in_erlang(&self) -> bool {
+    pub fn in_erlang(&self) -> bool {
         self.erlang_block.is_some()
     }
 
