@@ -270,10 +270,10 @@ impl Node {
                     cause: state
                         .ending_cause
                         .take()
-                        .unwrap_or(Cause::Own { location: None }),
+                        .map_or(Cause::Own { location: None }, |cause| *cause),
                     acting_for: process.acting_for(),
                     kind: process.kind(),
-                    last_message: state.last_taken.take(),
+                    last_message: state.last_taken.take().map(|message| *message),
                     message_queue_len: state.message_queue_len(),
                     links: state.links.clone(),
                 })

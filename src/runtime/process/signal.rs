@@ -197,7 +197,9 @@ impl Process {
     pub(crate) fn end_with(&self, state: &mut ProcState, reason: Term, cause: Cause) {
         if state.ending.is_none() {
             state.ending = Some(reason);
-            state.ending_cause = Some(cause);
+            if self.node.events.active() {
+                state.ending_cause = Some(Box::new(cause));
+            }
             self.slice.mark_ending();
         }
     }
@@ -206,7 +208,7 @@ impl Process {
     /// listens to events (a clone per receive is not free).
     fn note_taken(&self, state: &mut ProcState, message: &Term) {
         if self.node.events.active() {
-            state.last_taken = Some(message.clone());
+            state.last_taken = Some(Box::new(message.clone()));
         }
     }
 

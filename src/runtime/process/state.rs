@@ -32,11 +32,13 @@ pub(crate) struct ProcState {
     pub receive_timer: Option<(u64, Duration)>,
     /// The armed receive timeout has fired.
     pub timed_out: bool,
-    /// Why it is ending, set with `ending` (for `why`).
-    pub ending_cause: Option<Cause>,
+    /// Why it is ending, set with `ending`, kept only while someone
+    /// subscribes to events (for `why`). Boxed, like `last_taken`, so that
+    /// an idle process pays one word for each.
+    pub ending_cause: Option<Box<Cause>>,
     /// The last message taken from the mailbox, kept only while someone
     /// subscribes to events (for crash reports and `why`).
-    pub last_taken: Option<Term>,
+    pub last_taken: Option<Box<Term>>,
 }
 
 /// A monitor a process holds on another (M1, M2).
