@@ -102,13 +102,15 @@ pub fn replay(
             config
         }
     };
+    let mut session = Session::new(config);
+    session.set_source(file);
     let mut player = Player {
         file,
         options,
         style,
         out,
         keys,
-        session: Session::new(config),
+        session,
         failed: false,
         narrating: false,
         waited: false,

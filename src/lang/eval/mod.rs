@@ -11,12 +11,18 @@
 //! Commands are grouped by topic: [`processes`] (spawn, send, links,
 //! monitors, names, the shell's mailbox), [`supervision`] (`sup` blocks and
 //! the supervisor API), [`views`] (tree, ps, info, mailbox, regs), [`time`]
-//! (sleep, wait) and [`expect`] (checks for scripts).
+//! (sleep, wait) and [`expect`] (checks for scripts); explaining what
+//! happened is [`explain`] (`why`, `tree --mermaid`, crash reports, with
+//! the session's [`history`] and [`chain`]) and [`seq`] (charts).
 
+mod chain;
 mod error;
 mod expect;
+mod explain;
 mod feed;
+mod history;
 mod processes;
+mod seq;
 mod shell;
 mod supervision;
 mod targets;
@@ -127,14 +133,21 @@ pub struct Session {
     slowmo: RestartDelay,
     /// Supervisors started with `sup`, for `tree` without arguments.
     supervisors: Vec<crate::runtime::Atom>,
+    /// What happened, for `why`, `info` on the dead and `seq` charts.
+    history: history::History,
+    /// The script file statements come from (`FILE:LINE` in `why`).
+    source: Option<String>,
+    /// The `Command` event of the statement running now.
+    command: Option<crate::runtime::EventId>,
 }
 
 impl Session {
     pub fn new(config: SessionConfig) -> Session {
         let runtime = Runtime::new(config.runtime.clone());
         let feed = Arc::new(EventFeed::new(&runtime, config.log, config.style));
+        let history = history::History::new(&runtime);
         let shell = Shell::start(&runtime);
-        let session = Session {
+        let mut session = Session {
             config,
             runtime,
             shell,
@@ -142,11 +155,21 @@ impl Session {
             feed,
             slowmo: RestartDelay::default(),
             supervisors: Vec::new(),
+            history,
+            source: None,
+            command: None,
         };
-        session.feed.name(session.shell.pid(), "shell");
+        session.name_shell();
         session.settle();
         session.feed.drain();
+        session.absorb_history();
         session
+    }
+
+    /// The shell is `shell` in every view.
+    fn name_shell(&mut self) {
+        self.feed.name(self.shell.pid(), "shell");
+        self.history.labels.name(self.shell.pid(), "shell");
     }
 
     /// The event feed, for a printer thread.
@@ -202,6 +225,7 @@ impl Session {
         let mut lines = Vec::new();
         self.revive_shell(&mut lines);
         let mut control = Control::Continue;
+        self.announce(stmt);
         let result = self.run(&stmt.command, &mut control);
         let ok = match result {
             Ok(outcome) => {
@@ -215,7 +239,9 @@ impl Session {
         };
         if !matches!(stmt.command, Command::Reset | Command::Quit) {
             self.settle();
+            self.runtime.act_for(self.shell.pid(), None);
             self.revive_shell(&mut lines);
+            self.absorb_history();
         }
         Evaluation { lines, control, ok }
     }
@@ -223,7 +249,7 @@ impl Session {
     /// If a link killed the shell process, starts a new one and says so.
     fn revive_shell(&mut self, lines: &mut Vec<Line>) {
         if let Some(notice) = self.shell.revive(&self.runtime) {
-            self.feed.name(self.shell.pid(), "shell");
+            self.name_shell();
             lines.push(Line::Notice(notice));
         }
     }
@@ -274,6 +300,9 @@ impl Session {
             C::WhichChildren { sup } => self.which_children(sup),
             C::CountChildren { sup } => self.count_children(sup),
             C::Tree { sup } => self.tree(sup.as_ref()),
+            C::TreeMermaid { sup } => self.tree_mermaid(sup.as_ref()),
+            C::Why { target } => self.why(target),
+            C::Seq(command) => self.seq(command),
             C::Ps => self.ps(),
             C::Info { target } => self.info(target),
             C::Mailbox { target } => self.mailbox(target),
@@ -348,15 +377,17 @@ impl Session {
     fn reset(&mut self) -> Outcome {
         let runtime = Runtime::new(self.config.runtime.clone());
         self.feed.attach(&runtime);
+        self.history = history::History::new(&runtime);
         let old = std::mem::replace(&mut self.runtime, runtime);
         drop(old);
         self.shell = Shell::start(&self.runtime);
-        self.feed.name(self.shell.pid(), "shell");
+        self.name_shell();
         self.vars.clear();
         self.supervisors.clear();
         self.slowmo = RestartDelay::default();
         self.settle();
         self.feed.drain();
+        self.absorb_history();
         Outcome::line(Line::Notice(format!(
             "reset: a fresh runtime; the shell is {}",
             self.shell.pid()
