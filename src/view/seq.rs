@@ -149,7 +149,7 @@ pub fn terminal(chart: &Chart) -> String {
     for row in &chart.rows {
         match row {
             Row::Message { from, to, label } => {
-                arrow(chart, width, *from, *to, label, '─', '▶', '◀', &mut lines)
+                lines.extend(SOLID.draw(chart, width, (*from, *to), label))
             }
             Row::Signal {
                 from,
@@ -157,16 +157,10 @@ pub fn terminal(chart: &Chart) -> String {
                 label,
                 killed,
             } => {
-                let (right, left) = if *killed {
-                    ('✖', '✖')
-                } else {
-                    ('▷', '◁')
-                };
-                arrow(
-                    chart, width, *from, *to, label, '╌', right, left, &mut lines,
-                )
+                let style = if *killed { FATAL } else { TRAPPED };
+                lines.extend(style.draw(chart, width, (*from, *to), label))
             }
-            Row::Link { a, b } => arrow(chart, width, *a, *b, "link", '┈', '┤', '├', &mut lines),
+            Row::Link { a, b } => lines.extend(LINK.draw(chart, width, (*a, *b), "link")),
             Row::Note { on, note } => {
                 let mut canvas = Canvas::new(chart, width);
                 canvas.put(x(*on), &format!("┤ {}", abbreviate(&note.text())));
@@ -182,46 +176,68 @@ pub fn terminal(chart: &Chart) -> String {
     lines.join("\n")
 }
 
-/// A label line and an arrow line from lifeline `from` to `to`.
-#[allow(clippy::too_many_arguments)]
-fn arrow(
-    chart: &Chart,
-    width: usize,
-    from: usize,
-    to: usize,
-    label: &str,
+/// How an arrow is drawn: its shaft, and its head pointing right or left.
+struct Arrow {
     shaft: char,
-    head_right: char,
-    head_left: char,
-    lines: &mut Vec<String>,
-) {
-    let x = |line: usize| line * width + width / 2;
-    let label = abbreviate(label);
-    let mut over = Canvas::new(chart, width);
-    let mut shaft_line = Canvas::new(chart, width);
-    if from == to {
-        over.put(x(from), &format!("├─┐ {label}"));
-        shaft_line.put(x(from), &format!("│◀┘"));
-        lines.push(over.line());
-        lines.push(shaft_line.line());
-        return;
+    right: char,
+    left: char,
+}
+
+const SOLID: Arrow = Arrow {
+    shaft: '─',
+    right: '▶',
+    left: '◀',
+};
+const TRAPPED: Arrow = Arrow {
+    shaft: '╌',
+    right: '▷',
+    left: '◁',
+};
+const FATAL: Arrow = Arrow {
+    shaft: '╌',
+    right: '✖',
+    left: '✖',
+};
+const LINK: Arrow = Arrow {
+    shaft: '┈',
+    right: '┤',
+    left: '├',
+};
+
+impl Arrow {
+    /// A label line and an arrow line between two lifelines.
+    fn draw(
+        &self,
+        chart: &Chart,
+        width: usize,
+        (from, to): (usize, usize),
+        label: &str,
+    ) -> [String; 2] {
+        let x = |line: usize| line * width + width / 2;
+        let label = abbreviate(label);
+        let mut over = Canvas::new(chart, width);
+        let mut shaft_line = Canvas::new(chart, width);
+        if from == to {
+            over.put(x(from), &format!("├─┐ {label}"));
+            shaft_line.put(x(from), "│◀┘");
+            return [over.line(), shaft_line.line()];
+        }
+        let (left, right) = (x(from.min(to)), x(from.max(to)));
+        over.put(left + 2, &label);
+        let mut body: String = std::iter::repeat_n(self.shaft, right - left - 1).collect();
+        if to > from {
+            body.pop();
+            body.push(self.right);
+            shaft_line.put(left, "├");
+            shaft_line.put(left + 1, &body);
+        } else {
+            body.remove(0);
+            body.insert(0, self.left);
+            shaft_line.put(left + 1, &body);
+            shaft_line.put(right, "┤");
+        }
+        [over.line(), shaft_line.line()]
     }
-    let (left, right) = (x(from.min(to)), x(from.max(to)));
-    over.put(left + 2, &label);
-    let mut body: String = std::iter::repeat_n(shaft, right - left - 1).collect();
-    if to > from {
-        body.pop();
-        body.push(head_right);
-        shaft_line.put(left, "├");
-        shaft_line.put(left + 1, &body);
-    } else {
-        body.remove(0);
-        body.insert(0, head_left);
-        shaft_line.put(left + 1, &body);
-        shaft_line.put(right, "┤");
-    }
-    lines.push(over.line());
-    lines.push(shaft_line.line());
 }
 
 /// The chart as a Mermaid `sequenceDiagram`. Participants are `p1`, `p2`,

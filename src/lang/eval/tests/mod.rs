@@ -3,6 +3,7 @@
 
 mod commands;
 mod expectations;
+mod explain;
 mod shell;
 mod supervision;
 
