@@ -54,8 +54,11 @@ impl History {
             }
             if worth_keeping(&event.kind) {
                 self.kept.insert(event.id, event);
-                if self.kept.len() > KEEP {
-                    self.kept.pop_first();
+                if self.kept.len() > KEEP
+                    && let Some((_, oldest)) = self.kept.pop_first()
+                    && let EventKind::Exited { pid, .. } = oldest.kind
+                {
+                    self.deaths.remove(&pid);
                 }
             }
         }
