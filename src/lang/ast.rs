@@ -334,6 +334,17 @@ pub enum Command {
     Show(String),
     /// `load FILE`: every `def` block of a file.
     Load(std::path::PathBuf),
+    // explaining what happened
+    /// `why TARGET`: the chain of causes of a death, back to the first.
+    Why {
+        target: Target,
+    },
+    /// `seq on|off|show|mermaid|svg ...`: message sequence charts.
+    Seq(SeqCommand),
+    /// `tree --mermaid [SUP]`: the tree as a Mermaid flowchart.
+    TreeMermaid {
+        sup: Option<Target>,
+    },
     // help
     Help(Option<String>),
     Kinds,
@@ -355,6 +366,21 @@ pub enum Command {
     /// A bare term: the right-hand side of `X = {a, 1}`, or a line like `W`
     /// that just shows a variable's value.
     Eval(TermExpr),
+}
+
+/// What a `seq` command asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeqCommand {
+    /// `seq on A B C`: start recording a chart with these lifelines.
+    On(Vec<Target>),
+    /// `seq off`: stop recording (the chart stays for `show`).
+    Off,
+    /// `seq show`: the chart in the terminal.
+    Show,
+    /// `seq mermaid`: the chart as a Mermaid `sequenceDiagram`.
+    Mermaid,
+    /// `seq svg FILE`: the chart as an SVG file.
+    Svg(String),
 }
 
 /// One parsed statement with everything a REPL or script runner needs to

@@ -49,6 +49,25 @@ const fn entry(
     }
 }
 
+const WHY_DETAILS: &str = "\
+TARGET is a pid (also of a dead process), a variable, a name or a `sup/child` path;
+for a path, the child's most recent death (the earlier ones are listed, `why PID`
+explains each). Each line is one cause, newest first: a crash in the process itself
+(reason, the last message it took and who sent it), an exit signal over a link,
+`kill`/`exit`/`crash` from the shell (with FILE:LINE in a script), a supervisor's
+strategy stopping a sibling, a supervisor giving up (the child that exhausted the
+intensity, with the restart times), a parent supervisor shutting down.
+For a supervisor that gave up, every restart in the period that led there is listed.
+Causes are recorded as events happen (each exit names the event that caused it).";
+
+const SEQ_DETAILS: &str = "\
+`seq on A B C` starts recording messages, exits, links and restarts between these
+processes (a `sup/child` path follows the child across restarts); the shell and any
+other process they talk to get a lifeline when they first appear.
+`seq off` stops recording; `seq show` draws the chart (time runs down, ✖ marks a
+crash, ↻ a restart); `seq mermaid` prints it as a Mermaid sequenceDiagram for
+GitHub or Livebook; `seq svg FILE` writes an SVG picture. Long terms are shortened.";
+
 const SUP_DETAILS: &str = "\
 Children are `worker ID KIND [permanent|transient|temporary] [shutdown brutal_kill|DURATION|infinity]`
 or a nested `sup ID ... { ... }` (reached as `outer/ID`), separated by newlines or `;`,
@@ -339,8 +358,8 @@ pub static COMMANDS: &[CommandHelp] = &[
     entry(
         "tree",
         "views",
-        "tree [SUP]",
-        "draw the supervision tree with status, pid and restarts per child",
+        "tree [--mermaid] [SUP]",
+        "draw the supervision tree with status, pid and restarts per child (--mermaid: as a Mermaid flowchart)",
         "tree demo",
     ),
     entry("ps", "views", "ps", "list the live processes", "ps"),
@@ -418,6 +437,27 @@ pub static COMMANDS: &[CommandHelp] = &[
         "print every message the process sends and receives",
         "trace c on",
     ),
+    // explaining what happened
+    CommandHelp {
+        details: WHY_DETAILS,
+        ..entry(
+            "why",
+            "views",
+            "why TARGET",
+            "explain a death: the chain of causes back to the first, one per line",
+            "why demo/w1",
+        )
+    },
+    CommandHelp {
+        details: SEQ_DETAILS,
+        ..entry(
+            "seq",
+            "views",
+            "seq on TARGET... | seq off | seq show | seq mermaid | seq svg FILE",
+            "record a message sequence chart between processes, and draw it",
+            "seq on demo/w1 demo/w2",
+        )
+    },
     // expectations
     CommandHelp {
         details: EXPECT_DETAILS,

@@ -50,6 +50,7 @@ impl Names {
 const CHILD_WORDS: &[&str] = &["worker", "sup"];
 const LOG_LEVELS: &[&str] = &["quiet", "normal", "verbose"];
 const ON_OFF: &[&str] = &["on", "off"];
+const SEQ_WORDS: &[&str] = &["on", "off", "show", "mermaid", "svg"];
 const WAIT_STATES: &[&str] = &["alive", "dead", "restarted"];
 const SPAWN_OPTIONS: &[&str] = &["as", "link", "monitor"];
 const STRATEGIES: &[&str] = &[
@@ -134,6 +135,7 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
                 .collect(),
             ["show"] => definitions.collect(),
             ["log"] => LOG_LEVELS.to_vec(),
+            ["seq"] => SEQ_WORDS.to_vec(),
             ["trap" | "trace", _] => ON_OFF.to_vec(),
             ["wait", _] => WAIT_STATES.to_vec(),
             ["slowmo"] => vec!["off"],
@@ -489,6 +491,9 @@ mod tests {
     #[test]
     fn fixed_vocabularies() {
         assert_eq!(words("log v"), ["verbose"]);
+        assert_eq!(words("seq m"), ["mermaid"]);
+        assert_eq!(words("seq s"), ["show", "svg"]);
+        assert_eq!(words("wh"), ["whereis", "which_children", "why"]);
         assert_eq!(words("trap self o"), ["off", "on"]);
         assert_eq!(words("wait demo/w1 r"), ["restarted"]);
         assert_eq!(words("sup demo one"), ["one_for_all", "one_for_one"]);

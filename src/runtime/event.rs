@@ -7,21 +7,88 @@
 //! built for processes that are traced, so an untraced `send` pays nothing.
 //!
 //! Higher layers post their own reports through the same stream (the
-//! supervisor's decisions, a behavior's printed output), so one subscriber
-//! sees one ordered story.
+//! supervisor's decisions, a behavior's printed output, the command the
+//! shell is carrying out), so one subscriber sees one ordered story.
+//!
+//! Every event has an [`EventId`], its number in the stream, and the events
+//! that end processes say which earlier event caused them: an exit carries
+//! a [`Cause`] (its own code, the exit signal that killed it, the command
+//! that crashed it), an exit signal carries the event it was sent on
+//! account of (the sender's death for a link, the command or supervisor
+//! decision the sender was acting for). Causes are recorded as things
+//! happen, so `why` follows ids back instead of guessing. When nobody
+//! subscribes no event is built and no id is taken: causes cost nothing.
 
 use super::term::{Atom, Pid, Ref, Term};
 use crossbeam_channel::{Receiver, Sender};
 use parking_lot::Mutex;
+use std::fmt;
+use std::num::NonZeroU64;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// One thing that happened, stamped with the runtime clock (virtual time in
-/// deterministic mode).
+/// deterministic mode) and numbered in stream order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
+    pub id: EventId,
     pub at: Duration,
     pub kind: EventKind,
+}
+
+/// An event's number in the stream: 1, 2, 3, ... in the order emitted, so
+/// a cause always has a smaller id than its effect. Non-zero, so that an
+/// `Option<EventId>` (in a signal, say) costs no more than the id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventId(NonZeroU64);
+
+impl EventId {
+    pub fn new(n: u64) -> Option<EventId> {
+        NonZeroU64::new(n).map(EventId)
+    }
+
+    pub fn get(self) -> u64 {
+        self.0.get()
+    }
+}
+
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// Why a process ended, as the runtime saw it happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cause {
+    /// Its own code ended it: it returned, raised or panicked. `location`
+    /// is where in its code, for processes whose code can say (a defined
+    /// process's function and line, filled in by the process language).
+    Own { location: Option<String> },
+    /// The playground's `crash`: it was made to fail from outside, on
+    /// account of event `by` (the shell's command).
+    Crashed { by: Option<EventId> },
+    /// An exit signal from `from` killed it; `signal` is the
+    /// [`EventKind::ExitSignal`] event.
+    Signal { from: Pid, signal: Option<EventId> },
+    /// Its code was purged while it still ran old code (for the process
+    /// language's code loading): `by` is the event that loaded new code.
+    Purged { by: Option<EventId> },
+}
+
+/// What an [`EventKind::Exited`] event knows about the end: the cause, and
+/// what an OTP crash report shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExitCause {
+    pub cause: Cause,
+    /// The event the process was acting on when it ended (a supervisor
+    /// that gave up acts on its `GaveUp` report).
+    pub acting_for: Option<EventId>,
+    pub kind: Atom,
+    /// The last message it took out of its mailbox.
+    pub last_message: Option<Term>,
+    pub message_queue_len: usize,
+    pub links: Vec<Pid>,
 }
 
 /// What a process did when an exit signal reached it (OTP-SEMANTICS L3–L7).
@@ -46,6 +113,8 @@ pub enum EventKind {
         pid: Pid,
         name: Option<Atom>,
         reason: Term,
+        /// Why, and the crash report's facts.
+        cause: Box<ExitCause>,
     },
     Linked {
         a: Pid,
@@ -65,6 +134,9 @@ pub enum EventKind {
         to: Pid,
         reason: Term,
         outcome: SignalOutcome,
+        /// The event the signal was sent on account of: the sender's
+        /// `Exited` for a link, else what the sender was acting for.
+        cause: Option<EventId>,
     },
     /// A monitor fired: `watcher` got `{'DOWN', Ref, process, Object, Reason}`.
     MonitorFired {
@@ -95,6 +167,22 @@ pub enum EventKind {
     Supervisor {
         supervisor: Pid,
         report: SupervisorReport,
+    },
+    /// A command the shell is about to carry out, posted by the language
+    /// layer: what the shell does next is on its account. `location` is
+    /// `FILE:LINE` in a script.
+    Command {
+        text: String,
+        location: Option<String>,
+    },
+    /// A message sent by a process acting on account of event `cause` (the
+    /// shell carrying out a command): lets `why` say where a fatal message
+    /// came from. Not a line in the log.
+    SentFor {
+        from: Pid,
+        to: Pid,
+        message: Term,
+        cause: EventId,
     },
 }
 
@@ -147,14 +235,24 @@ pub enum SupervisorReport {
 /// sees the events in the same order, and the timestamps in that order never
 /// go backwards (the clock is read under the lock).
 pub(crate) struct EventBus {
-    subscribers: Mutex<Vec<Sender<Event>>>,
+    subscribers: Mutex<Subscribers>,
     count: AtomicUsize,
+}
+
+/// The channels, and the number the next event gets (taken under the same
+/// lock, so ids follow stream order).
+struct Subscribers {
+    channels: Vec<Sender<Event>>,
+    last_id: u64,
 }
 
 impl EventBus {
     pub(crate) fn new() -> EventBus {
         EventBus {
-            subscribers: Mutex::new(Vec::new()),
+            subscribers: Mutex::new(Subscribers {
+                channels: Vec::new(),
+                last_id: 0,
+            }),
             count: AtomicUsize::new(0),
         }
     }
@@ -162,8 +260,9 @@ impl EventBus {
     pub(crate) fn subscribe(&self) -> Receiver<Event> {
         let (tx, rx) = crossbeam_channel::unbounded();
         let mut subscribers = self.subscribers.lock();
-        subscribers.push(tx);
-        self.count.store(subscribers.len(), Ordering::Relaxed);
+        subscribers.channels.push(tx);
+        self.count
+            .store(subscribers.channels.len(), Ordering::Relaxed);
         rx
     }
 
@@ -174,15 +273,26 @@ impl EventBus {
         self.count.load(Ordering::Relaxed) > 0
     }
 
-    /// Sends the event built from `kind` at the time `now()` reads. Dropped
-    /// receivers are forgotten.
-    pub(crate) fn emit(&self, now: impl FnOnce() -> Duration, kind: EventKind) {
+    /// Sends the event built from `kind` at the time `now()` reads, and
+    /// returns its id (`None` when nobody listens). Dropped receivers are
+    /// forgotten.
+    pub(crate) fn emit(&self, now: impl FnOnce() -> Duration, kind: EventKind) -> Option<EventId> {
         if !self.active() {
-            return;
+            return None;
         }
         let mut subscribers = self.subscribers.lock();
-        let event = Event { at: now(), kind };
-        subscribers.retain(|subscriber| subscriber.send(event.clone()).is_ok());
-        self.count.store(subscribers.len(), Ordering::Relaxed);
+        subscribers.last_id += 1;
+        let id = EventId::new(subscribers.last_id)?;
+        let event = Event {
+            id,
+            at: now(),
+            kind,
+        };
+        subscribers
+            .channels
+            .retain(|subscriber| subscriber.send(event.clone()).is_ok());
+        self.count
+            .store(subscribers.channels.len(), Ordering::Relaxed);
+        Some(id)
     }
 }

@@ -43,7 +43,7 @@ mod tests;
 pub use config::{Config, Mode};
 pub use deaths::Death;
 pub use drive::Outcome;
-pub use event::{Event, EventKind, SignalOutcome, SupervisorReport};
+pub use event::{Cause, Event, EventId, EventKind, ExitCause, SignalOutcome, SupervisorReport};
 pub use host::{Host, HostError};
 pub use process::{Process, ProcessInfo, Status};
 pub use program::{NativeProgram, Program, Step};
@@ -157,6 +157,7 @@ impl Runtime {
                 from: NOBODY,
                 reason,
                 via_link: false,
+                cause: None,
             },
         );
     }
@@ -164,7 +165,21 @@ impl Runtime {
     /// Makes `pid` fail with `reason` from inside, like a bug would: not an
     /// exit signal, so trapping exits does not save it.
     pub fn crash(&self, pid: Pid, reason: Term) {
-        self.node.send_signal(pid, Signal::Fail(reason));
+        self.crash_for(pid, reason, None);
+    }
+
+    /// [`Runtime::crash`] on account of event `by` (the shell's command),
+    /// which the death then names as its cause.
+    pub fn crash_for(&self, pid: Pid, reason: Term, by: Option<EventId>) {
+        self.node.send_signal(pid, Signal::Fail { reason, by });
+    }
+
+    /// Makes `pid` act on account of `event` from now on (see
+    /// [`Process::act_for`]): the shell, for the command it carries out.
+    pub fn act_for(&self, pid: Pid, event: Option<EventId>) {
+        if let Some(process) = self.node.lookup(pid) {
+            process.act_for(event);
+        }
     }
 
     /// Sets another process's trap_exit flag (a playground affordance).
@@ -372,9 +387,10 @@ impl Runtime {
         self.node.events.subscribe()
     }
 
-    /// Posts an event from a higher layer (a supervisor report, say).
-    pub fn emit(&self, kind: EventKind) {
-        self.node.emit(kind);
+    /// Posts an event from a higher layer (a supervisor report, say), and
+    /// returns its id (`None` when nobody subscribes).
+    pub fn emit(&self, kind: EventKind) -> Option<EventId> {
+        self.node.emit(kind)
     }
 
     /// Runs until nothing is runnable or `bound` has passed. See

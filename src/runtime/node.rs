@@ -19,7 +19,7 @@
 
 use super::config::{Config, Mode};
 use super::deaths::{Death, Deaths};
-use super::event::{EventBus, EventKind};
+use super::event::{Cause, EventBus, EventId, EventKind, ExitCause};
 use super::process::{Process, Signal};
 use super::program::{Code, NativeBody};
 use super::registry::{RegisterError, Registry};
@@ -100,8 +100,8 @@ impl Node {
         self.clock.now()
     }
 
-    pub(crate) fn emit(&self, kind: EventKind) {
-        self.events.emit(|| self.clock.now(), kind);
+    pub(crate) fn emit(&self, kind: EventKind) -> Option<EventId> {
+        self.events.emit(|| self.clock.now(), kind)
     }
 
     pub(crate) fn allocate_pid(&self) -> Pid {
@@ -172,15 +172,26 @@ impl Node {
         pid
     }
 
-    /// Sends a message, with a trace event if either side is traced.
+    /// Sends a message, with a trace event if either side is traced, and a
+    /// `SentFor` if the sender acts on account of an event (the shell's
+    /// command), so that `why` can tell where a fatal message came from.
     pub(crate) fn send_message(&self, from: Pid, to: Pid, message: Term) {
         if self.events.active() {
+            let sender = self.table.get(from);
             let traced = |pid| self.table.get(pid).is_some_and(|p| p.is_traced());
-            if traced(from) || traced(to) {
+            if sender.as_ref().is_some_and(|p| p.is_traced()) || traced(to) {
                 self.emit(EventKind::Sent {
                     from,
                     to,
                     message: message.clone(),
+                });
+            }
+            if let Some(cause) = sender.and_then(|p| p.acting_for()) {
+                self.emit(EventKind::SentFor {
+                    from,
+                    to,
+                    message: message.clone(),
+                    cause,
                 });
             }
         }
@@ -230,6 +241,7 @@ impl Node {
                     from: dead,
                     reason: noproc,
                     via_link: true,
+                    cause: None,
                 },
             ),
             Signal::Monitor { watcher, reference } => self.send_signal(
@@ -248,13 +260,28 @@ impl Node {
     /// reason, which then wins), and tells everyone who needs to know.
     pub(crate) fn finish(&self, process: &Arc<Process>, reason: Term) {
         let pid = process.pid();
-        let (reason, late_signals, links, watchers, monitors) = {
+        let (reason, cause, late_signals, links, watchers, monitors) = {
             let mut state = process.state.lock();
             process.end(&mut state, reason);
             let reason = state.ending.clone().expect("ending now");
+            // What a crash report shows, gathered only for a listener.
+            let cause = self.events.active().then(|| {
+                Box::new(ExitCause {
+                    cause: state
+                        .ending_cause
+                        .take()
+                        .map_or(Cause::Own { location: None }, |cause| *cause),
+                    acting_for: process.acting_for(),
+                    kind: process.kind(),
+                    last_message: state.last_taken.take().map(|message| *message),
+                    message_queue_len: state.message_queue_len(),
+                    links: state.links.clone(),
+                })
+            });
             state.mailbox.clear();
             (
                 reason,
+                cause,
                 std::mem::take(&mut state.signals),
                 std::mem::take(&mut state.links),
                 std::mem::take(&mut state.watchers),
@@ -274,10 +301,14 @@ impl Node {
             reason: reason.clone(),
             at: self.now(),
         });
-        self.emit(EventKind::Exited {
-            pid,
-            name,
-            reason: reason.clone(),
+        // The death is the cause of the exit signals its links carry.
+        let exited = cause.and_then(|cause| {
+            self.emit(EventKind::Exited {
+                pid,
+                name,
+                reason: reason.clone(),
+                cause,
+            })
         });
         for signal in late_signals {
             self.answer_for_dead(pid, signal);
@@ -290,6 +321,7 @@ impl Node {
                     from: pid,
                     reason,
                     via_link: true,
+                    cause: exited,
                 },
             );
         }

@@ -54,7 +54,7 @@ pub fn summary(passed: usize, failed: usize) -> String {
 pub fn check_source(file: &str, src: &str, seed: u64) -> CheckReport {
     let mut report = CheckReport::default();
     let mut session = Session::new(SessionConfig::deterministic(seed, Style::PLAIN));
-    session.set_source_name(Some(file.to_string()));
+    session.set_source(file);
     for parsed in parse_script(src) {
         let stmt = match parsed {
             Ok(stmt) => stmt,

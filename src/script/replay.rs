@@ -102,19 +102,20 @@ pub fn replay(
             config
         }
     };
+    let mut session = Session::new(config);
+    session.set_source(file);
     let mut player = Player {
         file,
         options,
         style,
         out,
         keys,
-        session: Session::new(config),
+        session,
         failed: false,
         narrating: false,
         waited: false,
         first: true,
     };
-    player.session.set_source_name(Some(file.to_string()));
     for statement in statements {
         let flow = match statement {
             Ok(stmt) => player.statement(&stmt),

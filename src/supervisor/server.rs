@@ -25,7 +25,7 @@ use super::spec::{
 };
 use super::strategy::plan;
 use crate::runtime::process::{Process, as_call};
-use crate::runtime::{Atom, EventKind, Fun, Pid, Ref, SupervisorReport, Term};
+use crate::runtime::{Atom, EventId, EventKind, Fun, Pid, Ref, SupervisorReport, Term};
 use std::sync::Arc;
 
 /// The tag of the message a supervisor sends itself to carry out a delayed
@@ -122,11 +122,12 @@ pub(crate) async fn run(me: Arc<Process>, spec: SupervisorSpec, ack: Option<Star
 }
 
 impl Supervisor {
-    fn report(&self, report: SupervisorReport) {
+    /// Posts a report; its id lets the supervisor act on its account.
+    fn report(&self, report: SupervisorReport) -> Option<EventId> {
         self.me.node.emit(EventKind::Supervisor {
             supervisor: self.me.pid(),
             report,
-        });
+        })
     }
 
     /// S6: start left to right; on a failure, stop the started ones right
@@ -185,7 +186,7 @@ impl Supervisor {
                 id,
                 reason: reason.clone(),
             }),
-        }
+        };
         result
     }
 
@@ -207,18 +208,32 @@ impl Supervisor {
         };
         let child = &mut self.children[index];
         let id = child.spec.id;
-        self.report(SupervisorReport::ChildExited {
+        let exited = self.report(SupervisorReport::ChildExited {
             id,
             pid,
             reason: reason.clone(),
         });
+        // Siblings the strategy stops are stopped on account of this exit
+        // (`why` follows it back).
+        self.me.act_for(exited);
+        let done = self.after_child_exit(index, &reason).await;
+        if done.is_ok() {
+            // A supervisor that gave up keeps acting for its `GaveUp`.
+            self.me.act_for(None);
+        }
+        done
+    }
+
+    /// S4: restart the child at `index` after it ended with `reason`, or
+    /// let it go, by its restart type.
+    async fn after_child_exit(&mut self, index: usize, reason: &Term) -> Result<(), Term> {
         let child = &mut self.children[index];
         child.state = ChildState::NotRunning;
         // `supervisor:do_restart/4`: a child that is not restarted is
         // deleted (`del_child`), which keeps the spec with no pid, unless
         // it is temporary or an instance of a `simple_one_for_one`.
         match child.spec.restart {
-            restart if restart.restarts_after(&reason) => self.restart(index).await,
+            restart if restart.restarts_after(reason) => self.restart(index).await,
             RestartType::Temporary => {
                 self.children.remove(index);
                 Ok(())
@@ -314,11 +329,13 @@ impl Supervisor {
 
     /// S3: too many restarts. Stop everything and exit with `shutdown`.
     async fn give_up(&mut self, restarts: u32) -> Term {
-        self.report(SupervisorReport::GaveUp {
+        let gave_up = self.report(SupervisorReport::GaveUp {
             restarts,
             intensity: self.budget.intensity(),
             period: self.budget.period(),
         });
+        // The children and then the supervisor itself end on its account.
+        self.me.act_for(gave_up);
         self.terminate_all().await;
         Term::Atom(Atom::SHUTDOWN)
     }

@@ -47,6 +47,8 @@ pub fn min_level(kind: &EventKind) -> LogLevel {
             SignalOutcome::Ignored => Verbose,
         },
         EventKind::Linked { .. } | EventKind::Unlinked { .. } => Verbose,
+        // Records for `why`, never lines: see `is_record_only`.
+        EventKind::Command { .. } | EventKind::SentFor { .. } => Verbose,
         EventKind::Supervisor { report, .. } => match report {
             // A child that cannot even start is a failure, like a crash.
             SupervisorReport::Restarting { .. }
@@ -60,9 +62,15 @@ pub fn min_level(kind: &EventKind) -> LogLevel {
     }
 }
 
+/// Events that only record causes for `why` (the shell's command, a
+/// message sent on its account): no level shows them.
+pub fn is_record_only(kind: &EventKind) -> bool {
+    matches!(kind, EventKind::Command { .. } | EventKind::SentFor { .. })
+}
+
 /// The line for `event` at `level`, or `None` when the level hides it.
 pub fn event_line(event: &Event, names: Names, level: LogLevel, style: &Style) -> Option<String> {
-    if level < min_level(&event.kind) {
+    if level < min_level(&event.kind) || is_record_only(&event.kind) {
         return None;
     }
     Some(render(event, names, None, style))
@@ -115,7 +123,10 @@ impl Narrator {
         {
             self.supervisors.insert(*pid);
         }
-        if self.level < min_level(&event.kind) || self.is_supervisor_bookkeeping(&event.kind) {
+        if self.level < min_level(&event.kind)
+            || is_record_only(&event.kind)
+            || self.is_supervisor_bookkeeping(&event.kind)
+        {
             return None;
         }
         Some(render(event, names, cause.as_ref(), style))
@@ -176,7 +187,9 @@ fn body(
             }
             line
         }
-        EventKind::Exited { pid, name, reason } => {
+        EventKind::Exited {
+            pid, name, reason, ..
+        } => {
             // The registry has usually forgotten a dead process's name by
             // the time this is printed: fall back to the name it died with.
             let name = names(*pid).or_else(|| name.map(|n| n.to_string()));
@@ -200,6 +213,7 @@ fn body(
             to,
             reason,
             outcome,
+            ..
         } => match outcome {
             SignalOutcome::Died => format!(
                 "{} {} from {} killed {}",
@@ -280,6 +294,16 @@ fn body(
         EventKind::Supervisor { supervisor, report } => {
             supervisor_body(&sup(*supervisor), report, cause, style)
         }
+        EventKind::Command { text, .. } => style.paint(&format!("> {text}"), Role::Quiet),
+        EventKind::SentFor {
+            from, to, message, ..
+        } => format!(
+            "{} {} → {}: {}",
+            label("→ send", Role::Message, style),
+            who(*from),
+            who(*to),
+            style.paint(&message.to_string(), Role::Message)
+        ),
     }
 }
 
@@ -410,9 +434,21 @@ mod tests {
 
     fn at(ms: u64, kind: EventKind) -> Event {
         Event {
+            id: crate::runtime::EventId::new(ms + 1).unwrap(),
             at: Duration::from_millis(ms),
             kind,
         }
+    }
+
+    fn own_exit() -> Box<crate::runtime::ExitCause> {
+        Box::new(crate::runtime::ExitCause {
+            cause: crate::runtime::Cause::Own { location: None },
+            acting_for: None,
+            kind: Atom::new("counter"),
+            last_message: None,
+            message_queue_len: 0,
+            links: Vec::new(),
+        })
     }
 
     fn sup(report: SupervisorReport) -> EventKind {
@@ -492,6 +528,7 @@ mod tests {
             at(
                 3120,
                 EventKind::Exited {
+                    cause: own_exit(),
                     pid: pid(44),
                     name: None,
                     reason: boom(),
@@ -500,6 +537,7 @@ mod tests {
             at(
                 3120,
                 EventKind::ExitSignal {
+                    cause: None,
                     from: pid(44),
                     to: pid(40),
                     reason: boom(),
@@ -528,6 +566,7 @@ mod tests {
             at(
                 3121,
                 EventKind::ExitSignal {
+                    cause: None,
                     from: pid(30),
                     to: pid(46),
                     reason: Term::normal(),
@@ -537,6 +576,7 @@ mod tests {
             at(
                 3500,
                 EventKind::ExitSignal {
+                    cause: None,
                     from: pid(46),
                     to: pid(47),
                     reason: boom(),
@@ -546,6 +586,7 @@ mod tests {
             at(
                 3500,
                 EventKind::Exited {
+                    cause: own_exit(),
                     pid: pid(47),
                     name: Some(Atom::new("logger")),
                     reason: boom(),
@@ -570,6 +611,7 @@ mod tests {
             at(
                 4000,
                 EventKind::Exited {
+                    cause: own_exit(),
                     pid: pid(46),
                     name: None,
                     reason: Term::normal(),
@@ -601,6 +643,7 @@ mod tests {
             at(
                 1_234_567,
                 EventKind::Exited {
+                    cause: own_exit(),
                     pid: pid(40),
                     name: Some(Atom::new("demo")),
                     reason: Term::atom("shutdown"),
@@ -762,6 +805,7 @@ mod tests {
         let line =
             |kind| event_line(&at(0, kind), &names, LogLevel::Verbose, &Style::COLOR).unwrap();
         let crash = line(EventKind::Exited {
+            cause: own_exit(),
             pid: pid(44),
             name: None,
             reason: boom(),
@@ -774,6 +818,7 @@ mod tests {
         });
         assert!(spawn.contains("\x1b[32m+ spawn\x1b[0m"), "{spawn:?}");
         let normal = line(EventKind::Exited {
+            cause: own_exit(),
             pid: pid(44),
             name: None,
             reason: Term::normal(),

@@ -14,17 +14,25 @@
 //! - [`ps`]: the process table, like Erlang's `i()`.
 //! - [`info`]: `info` on a live or dead process, `mailbox`, `regs`.
 //! - [`tree`](mod@tree): the supervision tree with box-drawing characters.
+//! - [`why`](mod@why), [`crash_report`](mod@crash_report): what caused a
+//!   death, and OTP's crash report for it.
+//! - [`seq`]: message sequence charts (terminal, Mermaid, SVG);
+//!   [`mermaid`]: the tree as a Mermaid flowchart.
 //!
 //! Names beside pids (`<0.42.0> (demo/w1)`) come from a `names` callback
 //! the caller supplies, because only the layers above know supervisor
 //! paths; the views just ask.
 
+pub mod crash_report;
 pub mod event;
 pub mod info;
+pub mod mermaid;
 pub mod ps;
+pub mod seq;
 pub mod style;
 mod table;
 pub mod tree;
+pub mod why;
 
 pub use event::{LogLevel, Narrator, event_line, min_level};
 pub use info::{dead_process, mailbox, process_info, registered};

@@ -87,11 +87,6 @@ fn reserved_name(name: &str) -> Option<String> {
 }
 
 impl Session {
-    /// Names the file being run, so compile errors read FILE:LINE:COL.
-    pub fn set_source_name(&mut self, name: Option<String>) {
-        self.source_name = name;
-    }
-
     /// The definitions in force, by name.
     pub fn definitions(&self) -> &Definitions {
         &self.definitions
@@ -108,7 +103,7 @@ impl Session {
         else {
             return Err(EvalError::new("not a definition"));
         };
-        let file = self.source_name.clone();
+        let file = self.source.clone();
         let origin = Origin {
             file: file.as_deref(),
             span: stmt.span,

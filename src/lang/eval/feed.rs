@@ -9,10 +9,11 @@
 //! command.
 
 use crate::runtime::{Event, EventKind, Pid, Runtime, SupervisorReport};
+use crate::view::crash_report::{CrashReport, crash_report};
 use crate::view::{Narrator, Style};
 use crossbeam_channel::Receiver;
 use parking_lot::Mutex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 pub use crate::view::LogLevel;
@@ -40,7 +41,7 @@ impl Labels {
         Some(format!("{parent_label}/{id}"))
     }
 
-    fn learn(&mut self, event: &Event) {
+    pub(super) fn learn(&mut self, event: &Event) {
         match &event.kind {
             EventKind::Registered { name, pid } => {
                 self.names.insert(*pid, name.name().to_owned());
@@ -56,6 +57,16 @@ impl Labels {
         }
     }
 
+    /// Names `pid` (the shell is `shell`).
+    pub(super) fn name(&mut self, pid: Pid, name: &str) {
+        self.names.insert(pid, name.to_owned());
+    }
+
+    /// The supervisor that started `pid` as a child, if one did.
+    pub(super) fn supervisor_of(&self, pid: Pid) -> Option<Pid> {
+        self.parents.get(&pid).map(|(sup, _)| *sup)
+    }
+
     fn all(&self) -> Vec<(Pid, String)> {
         self.names
             .keys()
@@ -69,6 +80,9 @@ pub struct EventFeed {
     events: Mutex<Receiver<Event>>,
     labels: Mutex<Labels>,
     narrator: Mutex<Narrator>,
+    /// Processes the presenter asked to `trace`: only their messages are
+    /// lines (a `seq` chart traces processes too, silently).
+    traced: Mutex<HashSet<Pid>>,
     style: Style,
 }
 
@@ -78,6 +92,7 @@ impl EventFeed {
             events: Mutex::new(runtime.subscribe()),
             labels: Mutex::new(Labels::default()),
             narrator: Mutex::new(Narrator::new(level)),
+            traced: Mutex::new(HashSet::new()),
             style,
         }
     }
@@ -86,6 +101,31 @@ impl EventFeed {
     pub fn attach(&self, runtime: &Runtime) {
         *self.events.lock() = runtime.subscribe();
         *self.labels.lock() = Labels::default();
+        self.traced.lock().clear();
+    }
+
+    /// Prints `pid`'s messages (`trace PID on`) or stops.
+    pub fn set_traced(&self, pid: Pid, on: bool) {
+        let mut traced = self.traced.lock();
+        if on {
+            traced.insert(pid);
+        } else {
+            traced.remove(&pid);
+        }
+    }
+
+    pub fn is_traced(&self, pid: Pid) -> bool {
+        self.traced.lock().contains(&pid)
+    }
+
+    /// Message events are lines only for processes traced by `trace`.
+    fn shows_messages(&self, kind: &EventKind) -> bool {
+        let traced = self.traced.lock();
+        match kind {
+            EventKind::Sent { from, to, .. } => traced.contains(from) || traced.contains(to),
+            EventKind::Received { pid, .. } => traced.contains(pid),
+            _ => true,
+        }
     }
 
     pub fn set_level(&self, level: LogLevel) {
@@ -130,11 +170,58 @@ impl EventFeed {
         let mut lines = Vec::new();
         for event in events {
             self.labels.lock().learn(&event);
+            if !self.shows_messages(&event.kind) {
+                continue;
+            }
             let names = |pid| self.labels.lock().get(pid);
             if let Some(line) = narrator.line(&event, &names, &self.style) {
                 lines.push(line);
+                if narrator.level == LogLevel::Verbose
+                    && let Some(report) = self.crash_report(&event)
+                {
+                    lines.extend(report.lines().map(str::to_owned));
+                }
             }
         }
         lines
     }
+
+    /// OTP's crash report for a crash (not `normal` or `shutdown`), shown
+    /// under `log verbose`.
+    fn crash_report(&self, event: &Event) -> Option<String> {
+        let EventKind::Exited { reason, .. } = &event.kind else {
+            return None;
+        };
+        if reason.is_normal_exit() {
+            return None;
+        }
+        let report = report_of(event, &self.labels.lock())?;
+        Some(crash_report(&report, &self.style))
+    }
+}
+
+/// The crash report's facts for an `Exited` event, names looked up.
+pub(super) fn report_of(event: &Event, labels: &Labels) -> Option<CrashReport> {
+    let EventKind::Exited {
+        pid,
+        name,
+        reason,
+        cause,
+    } = &event.kind
+    else {
+        return None;
+    };
+    let named = |pid: Pid| (pid, labels.get(pid));
+    Some(CrashReport {
+        pid: *pid,
+        label: labels.get(*pid),
+        registered_name: *name,
+        kind: cause.kind,
+        reason: reason.clone(),
+        at: event.at,
+        last_message: cause.last_message.clone(),
+        message_queue_len: cause.message_queue_len,
+        links: cause.links.iter().map(|&pid| named(pid)).collect(),
+        supervisor: labels.supervisor_of(*pid).map(named),
+    })
 }

@@ -12,13 +12,19 @@
 //! monitors, names, the shell's mailbox), [`supervision`] (`sup` blocks and
 //! the supervisor API), [`views`] (tree, ps, info, mailbox, regs), [`time`]
 //! (sleep, wait), [`expect`] (checks for scripts) and [`definitions`]
-//! (process code: def, show, load).
+//! (process code: def, show, load); explaining what happened is
+//! [`explain`] (`why`, `tree --mermaid`, crash reports, with the session's
+//! [`history`] and [`chain`]) and [`seq`] (charts).
 
+mod chain;
 mod definitions;
 mod error;
 mod expect;
+mod explain;
 mod feed;
+mod history;
 mod processes;
+mod seq;
 mod shell;
 mod supervision;
 mod targets;
@@ -132,16 +138,22 @@ pub struct Session {
     supervisors: Vec<crate::runtime::Atom>,
     /// Process code defined with `def` or `load`, by name.
     definitions: Definitions,
-    /// The script being run, for FILE:LINE:COL in compile errors.
-    source_name: Option<String>,
+    /// What happened, for `why`, `info` on the dead and `seq` charts.
+    history: history::History,
+    /// The script file statements come from (`FILE:LINE` in `why`,
+    /// FILE:LINE:COL in compile errors).
+    source: Option<String>,
+    /// The `Command` event of the statement running now.
+    command: Option<crate::runtime::EventId>,
 }
 
 impl Session {
     pub fn new(config: SessionConfig) -> Session {
         let runtime = Runtime::new(config.runtime.clone());
         let feed = Arc::new(EventFeed::new(&runtime, config.log, config.style));
+        let history = history::History::new(&runtime);
         let shell = Shell::start(&runtime);
-        let session = Session {
+        let mut session = Session {
             config,
             runtime,
             shell,
@@ -150,12 +162,21 @@ impl Session {
             slowmo: RestartDelay::default(),
             supervisors: Vec::new(),
             definitions: Definitions::new(),
-            source_name: None,
+            history,
+            source: None,
+            command: None,
         };
-        session.feed.name(session.shell.pid(), "shell");
+        session.name_shell();
         session.settle();
         session.feed.drain();
+        session.absorb_history();
         session
+    }
+
+    /// The shell is `shell` in every view.
+    fn name_shell(&mut self) {
+        self.feed.name(self.shell.pid(), "shell");
+        self.history.labels.name(self.shell.pid(), "shell");
     }
 
     /// The event feed, for a printer thread.
@@ -211,6 +232,7 @@ impl Session {
         let mut lines = Vec::new();
         self.revive_shell(&mut lines);
         let mut control = Control::Continue;
+        self.announce(stmt);
         let result = match &stmt.command {
             // A definition's compile errors point into the statement.
             Command::Def { .. } => self.define_statement(stmt),
@@ -228,7 +250,9 @@ impl Session {
         };
         if !matches!(stmt.command, Command::Reset | Command::Quit) {
             self.settle();
+            self.runtime.act_for(self.shell.pid(), None);
             self.revive_shell(&mut lines);
+            self.absorb_history();
         }
         Evaluation { lines, control, ok }
     }
@@ -236,7 +260,7 @@ impl Session {
     /// If a link killed the shell process, starts a new one and says so.
     fn revive_shell(&mut self, lines: &mut Vec<Line>) {
         if let Some(notice) = self.shell.revive(&self.runtime) {
-            self.feed.name(self.shell.pid(), "shell");
+            self.name_shell();
             lines.push(Line::Notice(notice));
         }
     }
@@ -287,6 +311,9 @@ impl Session {
             C::WhichChildren { sup } => self.which_children(sup),
             C::CountChildren { sup } => self.count_children(sup),
             C::Tree { sup } => self.tree(sup.as_ref()),
+            C::TreeMermaid { sup } => self.tree_mermaid(sup.as_ref()),
+            C::Why { target } => self.why(target),
+            C::Seq(command) => self.seq(command),
             C::Ps => self.ps(),
             C::Info { target } => self.info(target),
             C::Mailbox { target } => self.mailbox(target),
@@ -320,7 +347,7 @@ impl Session {
             C::Def { name, source, .. } => {
                 let head = format!("def {name} {{");
                 let statement = format!("{head}{source}}}");
-                let file = self.source_name.clone();
+                let file = self.source.clone();
                 let origin = definitions::Origin {
                     file: file.as_deref(),
                     span: ast::Span {
@@ -382,10 +409,11 @@ impl Session {
     fn reset(&mut self) -> Outcome {
         let runtime = Runtime::new(self.config.runtime.clone());
         self.feed.attach(&runtime);
+        self.history = history::History::new(&runtime);
         let old = std::mem::replace(&mut self.runtime, runtime);
         drop(old);
         self.shell = Shell::start(&self.runtime);
-        self.feed.name(self.shell.pid(), "shell");
+        self.name_shell();
         self.vars.clear();
         self.supervisors.clear();
         self.slowmo = RestartDelay::default();
@@ -405,6 +433,7 @@ impl Session {
         } else {
             format!("; definitions kept: {}", kept.join(", "))
         };
+        self.absorb_history();
         Outcome::line(Line::Notice(format!(
             "reset: a fresh runtime; the shell is {}{kept}",
             self.shell.pid()

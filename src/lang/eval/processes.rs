@@ -124,7 +124,7 @@ impl Session {
         if !self.runtime.is_alive(pid) {
             return Err(EvalError::new(format!("{pid} is not alive")));
         }
-        self.runtime.crash(pid, reason);
+        self.runtime.crash_for(pid, reason, self.command);
         Ok(Outcome::value(Term::Atom(Atom::OK)))
     }
 
@@ -271,6 +271,7 @@ impl Session {
         if !self.runtime.trace(pid, on) {
             return Err(EvalError::new(format!("{pid} is not alive")));
         }
+        self.feed.set_traced(pid, on);
         let what = if on {
             "tracing messages of"
         } else {

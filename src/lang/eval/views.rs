@@ -40,7 +40,11 @@ impl Session {
         Ok(Outcome::line(Line::Text(drawings.join("\n"))))
     }
 
-    fn supervisor_view(&self, name: &str, snapshot: &SupervisorSnapshot) -> SupervisorView {
+    pub(super) fn supervisor_view(
+        &self,
+        name: &str,
+        snapshot: &SupervisorSnapshot,
+    ) -> SupervisorView {
         SupervisorView {
             name: name.to_owned(),
             pid: snapshot.pid,
@@ -95,7 +99,13 @@ impl Session {
         let names = |pid| self.display_name(pid);
         let text = match (self.runtime.process_info(pid), self.runtime.death(pid)) {
             (Some(info), _) => view::process_info(&info, &names, &self.config.style),
-            (None, Some(death)) => view::dead_process(&death, &self.config.style),
+            (None, Some(death)) => {
+                let dead = view::dead_process(&death, &self.config.style);
+                match self.dead_report(pid) {
+                    Some(report) => format!("{dead}\n{report}"),
+                    None => dead,
+                }
+            }
             (None, None) => return Err(never_seen(pid)),
         };
         Ok(Outcome::line(Line::Text(text)))

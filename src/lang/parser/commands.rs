@@ -238,9 +238,16 @@ fn command<'a>(name: &str, args: &'a str) -> Option<PResult<'a, Command>> {
         "count_children" => {
             one_target(args).map(|(rest, sup)| (rest, Command::CountChildren { sup }))
         }
-        "tree" => preceded(sp, nom::combinator::opt(target))
-            .parse(args)
-            .map(|(rest, sup)| (rest, Command::Tree { sup })),
+        "tree" => match super::explain::mermaid_flag(args) {
+            Some(args) => preceded(sp, nom::combinator::opt(target))
+                .parse(args)
+                .map(|(rest, sup)| (rest, Command::TreeMermaid { sup })),
+            None => preceded(sp, nom::combinator::opt(target))
+                .parse(args)
+                .map(|(rest, sup)| (rest, Command::Tree { sup })),
+        },
+        "why" => one_target(args).map(|(rest, target)| (rest, Command::Why { target })),
+        "seq" => super::explain::seq(args, usage),
         "ps" => Ok((args, Command::Ps)),
         "info" => one_target(args).map(|(rest, target)| (rest, Command::Info { target })),
         "mailbox" => one_target(args).map(|(rest, target)| (rest, Command::Mailbox { target })),

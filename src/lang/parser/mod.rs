@@ -19,6 +19,7 @@
 mod basics;
 mod commands;
 mod expect;
+mod explain;
 
 pub use expect::EXPECTATION_FORMS;
 mod scan;

@@ -25,7 +25,7 @@ pub(crate) use signal::Signal;
 pub(crate) use slice::SliceState;
 pub(crate) use state::{HeldMonitor, ProcState};
 
-use super::event::EventKind;
+use super::event::{EventId, EventKind};
 use super::node::{Node, SpawnOptions};
 use super::program::{Code, Program};
 use super::registry::RegisterError;
@@ -35,7 +35,7 @@ use super::timer::{TimerAction, TimerRef};
 use parking_lot::Mutex;
 use std::future::Future;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 /// One lightweight process.
@@ -47,6 +47,10 @@ pub struct Process {
     pub(crate) run_state: RunState,
     pub(crate) slice: SliceState,
     traced: AtomicBool,
+    /// The event this process is acting on account of (0: none): the
+    /// shell's current command, a supervisor's decision. Exit signals and
+    /// messages it sends carry it, so `why` can follow them back.
+    acting_for: AtomicU64,
     pub(crate) state: Mutex<ProcState>,
     /// Taken by the worker that runs the process; `None` once it has ended.
     pub(crate) program: Mutex<Option<Code>>,
@@ -62,6 +66,7 @@ impl Process {
             run_state: RunState::new(),
             slice: SliceState::new(),
             traced: AtomicBool::new(false),
+            acting_for: AtomicU64::new(0),
             state: Mutex::new(ProcState::default()),
             program: Mutex::new(None),
         }
@@ -91,6 +96,18 @@ impl Process {
 
     pub(crate) fn set_traced(&self, on: bool) {
         self.traced.store(on, Ordering::Relaxed);
+    }
+
+    /// From now on this process acts on account of `event` (see
+    /// [`EventKind::ExitSignal`]'s `cause`); `None` ends that.
+    pub fn act_for(&self, event: Option<EventId>) {
+        let n = event.map_or(0, EventId::get);
+        self.acting_for.store(n, Ordering::Relaxed);
+    }
+
+    /// The event this process acts on account of, if any.
+    pub fn acting_for(&self) -> Option<EventId> {
+        EventId::new(self.acting_for.load(Ordering::Relaxed))
     }
 
     /// Sends `message` to `to`. Sending to a dead pid does nothing, as on
@@ -343,7 +360,8 @@ impl Process {
             .retain(|message| !is_down_for(message, reference));
     }
 
-    /// `exit(Target, Reason)`: sends an exit signal (L4, L7).
+    /// `exit(Target, Reason)`: sends an exit signal (L4, L7), on account
+    /// of whatever this process is acting for.
     pub fn exit(&self, target: Pid, reason: Term) {
         self.node.send_signal(
             target,
@@ -351,6 +369,7 @@ impl Process {
                 from: self.pid,
                 reason,
                 via_link: false,
+                cause: self.acting_for(),
             },
         );
     }

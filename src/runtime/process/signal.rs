@@ -14,7 +14,7 @@
 use super::Process;
 use super::exit_signal::{ExitDecision, decide};
 use super::state::{HeldMonitor, ProcState};
-use crate::runtime::event::{EventKind, SignalOutcome};
+use crate::runtime::event::{Cause, EventId, EventKind, SignalOutcome};
 use crate::runtime::term::{Atom, Pid, Ref, Term};
 
 pub(crate) enum Signal {
@@ -25,6 +25,8 @@ pub(crate) enum Signal {
         from: Pid,
         reason: Term,
         via_link: bool,
+        /// The event it is sent on account of (see `EventKind::ExitSignal`).
+        cause: Option<EventId>,
     },
     Link(Pid),
     Unlink(Pid),
@@ -55,8 +57,11 @@ pub(crate) enum Signal {
     ReceiveTimeout(u64),
     /// The playground's `crash` command: the process fails with this reason
     /// as if a bug inside it had raised it. Unlike an exit signal, trapping
-    /// exits cannot save it.
-    Fail(Term),
+    /// exits cannot save it. `by` is the event that asked for it.
+    Fail {
+        reason: Term,
+        by: Option<EventId>,
+    },
     /// Sets the trap_exit flag, in order with the other signals (the
     /// playground lets the shell do this to any process).
     SetTrapExit(bool),
@@ -93,7 +98,8 @@ impl Process {
                 from,
                 reason,
                 via_link,
-            } => return self.handle_exit_signal(state, from, reason, via_link),
+                cause,
+            } => return self.handle_exit_signal(state, from, reason, via_link, cause),
             Signal::Link(from) => {
                 if !state.links.contains(&from) {
                     state.links.push(from);
@@ -117,7 +123,7 @@ impl Process {
                     state.timed_out = true;
                 }
             }
-            Signal::Fail(reason) => self.end(state, reason),
+            Signal::Fail { reason, by } => self.end_with(state, reason, Cause::Crashed { by }),
             Signal::SetTrapExit(on) => state.trap_exit = on,
             Signal::Poke => {}
         }
@@ -130,6 +136,7 @@ impl Process {
         from: Pid,
         reason: Term,
         via_link: bool,
+        cause: Option<EventId>,
     ) -> Option<Term> {
         if via_link {
             // L9: once unlinked, a link's exit signal has no effect.
@@ -137,20 +144,23 @@ impl Process {
             state.links.swap_remove(position);
         }
         let decision = decide(self.pid(), state.trap_exit, from, &reason, via_link);
-        let (outcome, message) = match decision {
-            ExitDecision::Die(why) => {
-                self.end(state, why);
-                (SignalOutcome::Died, None)
-            }
-            ExitDecision::Trap(message) => (SignalOutcome::Trapped, Some(message)),
-            ExitDecision::Ignore => (SignalOutcome::Ignored, None),
+        let (outcome, message, dies_of) = match decision {
+            ExitDecision::Die(why) => (SignalOutcome::Died, None, Some(why)),
+            ExitDecision::Trap(message) => (SignalOutcome::Trapped, Some(message), None),
+            ExitDecision::Ignore => (SignalOutcome::Ignored, None, None),
         };
-        self.node.emit(EventKind::ExitSignal {
+        // Emitted before the process is marked ending, so that its death
+        // can name this event as the cause.
+        let signal = self.node.emit(EventKind::ExitSignal {
             from,
             to: self.pid(),
             reason,
             outcome,
+            cause,
         });
+        if let Some(why) = dies_of {
+            self.end_with(state, why, Cause::Signal { from, signal });
+        }
         message
     }
 
@@ -179,9 +189,26 @@ impl Process {
     /// Marks the process as ending with `reason` (unless it already is):
     /// from now on it accepts no signals, and the worker ends it.
     pub(crate) fn end(&self, state: &mut ProcState, reason: Term) {
+        self.end_with(state, reason, Cause::Own { location: None });
+    }
+
+    /// [`Process::end`], saying why (for `why`; the first cause wins, as
+    /// the first reason does).
+    pub(crate) fn end_with(&self, state: &mut ProcState, reason: Term, cause: Cause) {
         if state.ending.is_none() {
             state.ending = Some(reason);
+            if self.node.events.active() {
+                state.ending_cause = Some(Box::new(cause));
+            }
             self.slice.mark_ending();
+        }
+    }
+
+    /// Keeps the message just taken for crash reports, only when someone
+    /// listens to events (a clone per receive is not free).
+    fn note_taken(&self, state: &mut ProcState, message: &Term) {
+        if self.node.events.active() {
+            state.last_taken = Some(Box::new(message.clone()));
         }
     }
 
@@ -203,7 +230,9 @@ impl Process {
         if !state.mailbox.is_empty()
             && let Some(position) = state.mailbox.iter().position(&mut matches)
         {
-            return state.mailbox.remove(position);
+            let message = state.mailbox.remove(position)?;
+            self.note_taken(state, &message);
+            return Some(message);
         }
         while let Some(signal) = state.signals.pop_front() {
             let Some(message) = self.handle_signal(state, signal) else {
@@ -216,6 +245,7 @@ impl Process {
                 if state.signals.is_empty() && state.mailbox.is_empty() {
                     self.slice.clear_news();
                 }
+                self.note_taken(state, &message);
                 return Some(message);
             }
             state.mailbox.push_back(message);

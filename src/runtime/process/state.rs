@@ -7,6 +7,7 @@
 //! without a global lock.
 
 use super::signal::Signal;
+use crate::runtime::event::Cause;
 use crate::runtime::term::{Atom, Pid, Ref, Term};
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -31,6 +32,13 @@ pub(crate) struct ProcState {
     pub receive_timer: Option<(u64, Duration)>,
     /// The armed receive timeout has fired.
     pub timed_out: bool,
+    /// Why it is ending, set with `ending`, kept only while someone
+    /// subscribes to events (for `why`). Boxed, like `last_taken`, so that
+    /// an idle process pays one word for each.
+    pub ending_cause: Option<Box<Cause>>,
+    /// The last message taken from the mailbox, kept only while someone
+    /// subscribes to events (for crash reports and `why`).
+    pub last_taken: Option<Box<Term>>,
 }
 
 /// A monitor a process holds on another (M1, M2).

@@ -19,17 +19,12 @@ fn spawns_exits_links_and_exit_signals_are_reported() {
         a: plain.pid(),
         b: x
     }));
-    assert!(kinds.contains(&EventKind::Exited {
-        pid: x,
-        name: None,
-        reason: atom("boom")
-    }));
-    assert!(kinds.contains(&EventKind::ExitSignal {
-        from: x,
-        to: plain.pid(),
-        reason: atom("boom"),
-        outcome: SignalOutcome::Died
-    }));
+    assert!(kinds.iter().any(|k| matches!(k, EventKind::Exited {
+        pid, name: None, reason, ..
+    } if *pid == x && *reason == atom("boom"))));
+    assert!(kinds.iter().any(|k| matches!(k, EventKind::ExitSignal {
+        from, to, reason, outcome: SignalOutcome::Died, ..
+    } if *from == x && *to == plain.pid() && *reason == atom("boom"))));
     let exits = kinds
         .iter()
         .filter(|k| matches!(k, EventKind::Exited { .. }))
@@ -76,4 +71,54 @@ fn event_timestamps_never_go_backwards() {
     let times: Vec<_> = events.try_iter().map(|e| e.at).collect();
     assert!(times.len() >= 400);
     assert!(times.windows(2).all(|w| w[0] <= w[1]));
+}
+
+/// `why` follows ids: a linked death names the exit signal that killed
+/// it, and that signal names the death it came from. The process that
+/// died of its own code names the last message it took.
+#[test]
+fn an_exit_names_the_event_that_caused_it() {
+    use crate::runtime::{Cause, Event};
+    let rt = runtime();
+    let events = rt.subscribe();
+    let plain = probe(&rt, false);
+    let x = spawn_exits_on_demand(&rt);
+    plain
+        .run(move |me| async move { me.link(x) })
+        .unwrap()
+        .unwrap();
+    make_exit(&rt, x, atom("boom"));
+    let all: Vec<Event> = events.try_iter().collect();
+    let exited = |pid| {
+        all.iter()
+            .find(|e| matches!(&e.kind, EventKind::Exited { pid: p, .. } if *p == pid))
+            .expect("an exit")
+    };
+    let EventKind::Exited { cause, .. } = &exited(x).kind else {
+        unreachable!()
+    };
+    assert_eq!(cause.cause, Cause::Own { location: None });
+    assert_eq!(
+        cause.last_message,
+        Some(Term::tuple([atom("exit_with"), atom("boom")]))
+    );
+    assert_eq!(cause.links, vec![plain.pid()]);
+    let EventKind::Exited { cause, .. } = &exited(plain.pid()).kind else {
+        unreachable!()
+    };
+    let Cause::Signal {
+        from,
+        signal: Some(signal),
+    } = cause.cause
+    else {
+        panic!("killed by a signal: {cause:?}")
+    };
+    assert_eq!(from, x);
+    let signal = all.iter().find(|e| e.id == signal).expect("the signal");
+    assert!(
+        matches!(&signal.kind, EventKind::ExitSignal { cause: Some(c), .. } if *c == exited(x).id),
+        "the signal came from x's death: {signal:?}"
+    );
+    let ids: Vec<u64> = all.iter().map(|e| e.id.get()).collect();
+    assert!(ids.windows(2).all(|w| w[1] == w[0] + 1), "ids count up");
 }

@@ -45,7 +45,7 @@ fn kinds_lists_definitions_beside_the_built_ins() {
 /// The compile error of the first statement of `script`, as rendered.
 fn compile_error(script: &str) -> String {
     let mut s = session();
-    s.set_source_name(Some("demo.crash".into()));
+    s.set_source("demo.crash");
     let stmt = parse_script(script)
         .remove(0)
         .expect("the def block parses");
@@ -63,7 +63,7 @@ fn a_compile_error_names_the_script_line_and_column_with_a_caret() {
         "say \"hi\"\n\n  def counter {\n    start(N) -> loop(N, 0).\n    loop(N) -> N.\n  }";
     let stmts = parse_script(script);
     let mut s = session();
-    s.set_source_name(Some("demo.crash".into()));
+    s.set_source("demo.crash");
     let evaluation = s.eval(stmts[1].as_ref().unwrap());
     let Line::Error(text) = &evaluation.lines[0] else {
         panic!()

@@ -4,6 +4,7 @@
 mod commands;
 mod definitions;
 mod expectations;
+mod explain;
 mod shell;
 mod supervision;
 
