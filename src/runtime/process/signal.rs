@@ -203,6 +203,7 @@ impl Process {
         if !state.mailbox.is_empty()
             && let Some(position) = state.mailbox.iter().position(&mut matches)
         {
+            state.save = 0;
             return state.mailbox.remove(position);
         }
         while let Some(signal) = state.signals.pop_front() {

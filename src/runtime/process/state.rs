@@ -31,6 +31,11 @@ pub(crate) struct ProcState {
     pub receive_timer: Option<(u64, Duration)>,
     /// The armed receive timeout has fired.
     pub timed_out: bool,
+    /// The save position of the receive in progress: messages before this
+    /// index in `mailbox` were already rejected by it (BEAM's `loop_rec`
+    /// save pointer, see `Process::receive_scan`). Reset to 0 whenever a
+    /// message is removed, since indexes then shift.
+    pub save: usize,
 }
 
 /// A monitor a process holds on another (M1, M2).
