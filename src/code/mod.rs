@@ -25,3 +25,23 @@
 //! one kind of error whatever they typed.
 
 pub mod ast;
+pub mod compile;
+pub mod module;
+pub mod opcodes;
+pub mod program;
+pub mod vm;
+
+#[cfg(test)]
+mod tests;
+
+pub use compile::CompileError;
+pub use module::CompiledModule;
+pub use program::{load, lookup, spawn, spawn_top};
+pub use vm::errors::describe as describe_reason;
+
+use std::sync::Arc;
+
+/// Compiles a definition (see [`compile::compile`]).
+pub fn compile(module: &ast::Module) -> Result<Arc<CompiledModule>, CompileError> {
+    compile::compile(module).map(Arc::new)
+}
