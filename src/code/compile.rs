@@ -232,9 +232,17 @@ impl<'c> FnCompiler<'c> {
                 self.bound.insert(name.clone());
             }
         }
+        // An argument whose pattern is a variable named nowhere else in the
+        // head *is* that variable (`f({X}, X)` must still compare).
         for (i, pattern) in clause.patterns.iter().enumerate() {
             if let PatternKind::Var(name) = &pattern.kind
                 && !self.vars.contains_key(name)
+                && clause
+                    .patterns
+                    .iter()
+                    .map(|p| occurrences(p, name))
+                    .sum::<usize>()
+                    == 1
             {
                 self.vars.insert(name.clone(), i as Reg);
             }
@@ -549,6 +557,19 @@ impl<'c> FnCompiler<'c> {
         Ok(reg)
     }
 
+    /// The register a pattern is matched against: the interpreter lends
+    /// the value out of it while the pattern binds, so when the pattern
+    /// names the subject variable itself (`case X of {X} -> ...`) the value
+    /// is matched from a copy.
+    fn subject(&mut self, expr: &Expr, mentioned: bool) -> Result<Reg> {
+        if !mentioned {
+            return self.operand(expr);
+        }
+        let reg = self.temp(expr.pos)?;
+        self.expr(expr, reg)?;
+        Ok(reg)
+    }
+
     /// `args` into consecutive fresh registers; the first.
     fn args(&mut self, args: &[Expr], pos: Pos) -> Result<Reg> {
         let start = self.temps(args.len(), pos)?;
@@ -705,7 +726,7 @@ impl<'c> FnCompiler<'c> {
             }
             PatternKind::Wildcard => self.expr(value, dst)?,
             _ => {
-                let src = self.operand(value)?;
+                let src = self.subject(value, mentions(pattern, value))?;
                 let pat = self.pattern(pattern)?;
                 let pat = self.add_pattern(pat);
                 self.line = pattern.pos.line;
@@ -893,7 +914,8 @@ impl<'c> FnCompiler<'c> {
         dst: Option<Reg>,
         pos: Pos,
     ) -> Result<()> {
-        let value = self.operand(subject)?;
+        let mentioned = clauses.iter().any(|c| mentions(&c.pattern, subject));
+        let value = self.subject(subject, mentioned)?;
         let before = self.bound.clone();
         let mut branches = Vec::new();
         let end = self.label();
@@ -1101,6 +1123,28 @@ fn classify(op: BinOp) -> OpClass {
         BinOp::Or => OpClass::Logic(LogicOp::Or),
         BinOp::Xor => OpClass::Logic(LogicOp::Xor),
     }
+}
+
+/// How many times `pattern` names the variable `name`.
+fn occurrences(pattern: &Pattern, name: &str) -> usize {
+    match &pattern.kind {
+        PatternKind::Var(n) => usize::from(n == name),
+        PatternKind::Tuple(items) => items.iter().map(|p| occurrences(p, name)).sum(),
+        PatternKind::Cons(a, b) | PatternKind::Alias(a, b) => {
+            occurrences(a, name) + occurrences(b, name)
+        }
+        _ => 0,
+    }
+}
+
+/// Whether `pattern` names the variable `subject` is (if it is one).
+fn mentions(pattern: &Pattern, subject: &Expr) -> bool {
+    let ExprKind::Var(name) = &subject.kind else {
+        return false;
+    };
+    let mut names = Vec::new();
+    pattern_vars(pattern, &mut names);
+    names.contains(name)
 }
 
 fn push_unique(name: &str, out: &mut Vec<String>) {

@@ -6,6 +6,7 @@ mod build;
 mod support;
 mod vm_basics;
 mod vm_errors;
+mod vm_fuzz;
 mod vm_processes;
 mod vm_receive;
 mod vm_scheduling;

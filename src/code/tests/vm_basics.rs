@@ -473,3 +473,49 @@ fn literal_patterns_strings_floats_and_lists() {
         r#"[string,string,nil,float,other,{two,1,2},{h,"ey"},other]"#
     );
 }
+
+#[test]
+fn a_pattern_may_name_the_variable_it_matches() {
+    // X = {1}, case X of {X} -> inner; X -> same end
+    let value = eval(vec![
+        m(pv("X"), t(vec![i(1)])),
+        m(pv("X"), v("X")),
+        case(
+            v("X"),
+            vec![
+                arm(pt(vec![pv("X")]), vec![], vec![a("inner")]),
+                arm(pv("X"), vec![], vec![a("same")]),
+            ],
+        ),
+    ]);
+    assert_eq!(value, atom("same"));
+}
+
+#[test]
+fn a_variable_repeated_in_a_head_must_match_the_same_value() {
+    // same({X}, X) -> yes; same(_, _) -> no.   f(X, X) -> eq; f(_, _) -> ne.
+    let same = func(
+        "same",
+        vec![
+            cl(2, vec![pt(vec![pv("X")]), pv("X")], vec![a("yes")]),
+            cl(3, vec![any(), any()], vec![a("no")]),
+        ],
+    );
+    let eq = func(
+        "eq",
+        vec![
+            cl(4, vec![pv("X"), pv("X")], vec![a("eq")]),
+            cl(5, vec![any(), any()], vec![a("ne")]),
+        ],
+    );
+    let value = eval_with(
+        vec![list(vec![
+            call("same", vec![t(vec![i(1)]), i(1)]),
+            call("same", vec![t(vec![i(1)]), i(2)]),
+            call("eq", vec![i(3), i(3)]),
+            call("eq", vec![i(3), f(3.0)]),
+        ])],
+        vec![same, eq],
+    );
+    assert_eq!(value.to_string(), "[yes,no,eq,ne]");
+}

@@ -207,24 +207,25 @@ impl Vm {
                     .into_term();
                 }
                 Op::Match { pat, src, fail } => {
-                    let value = x!(*src).clone();
-                    if !match_pat(
-                        &module.patterns[*pat as usize],
-                        &value,
-                        &mut self.regs[base..],
-                    ) {
+                    // The value is lent out of its register while the
+                    // pattern binds others (the compiler never lets a
+                    // pattern read or bind the register it matches).
+                    let value = std::mem::replace(&mut x!(*src), EMPTY);
+                    let pattern = &module.patterns[*pat as usize];
+                    let matched = match_pat(pattern, &value, &mut self.regs[base..]);
+                    x!(*src) = value;
+                    if !matched {
                         self.pc = *fail;
                     }
                 }
                 Op::MatchOrRaise { pat, src } => {
-                    let value = x!(*src).clone();
-                    if !match_pat(
-                        &module.patterns[*pat as usize],
-                        &value,
-                        &mut self.regs[base..],
-                    ) {
+                    let value = std::mem::replace(&mut x!(*src), EMPTY);
+                    let pattern = &module.patterns[*pat as usize];
+                    let matched = match_pat(pattern, &value, &mut self.regs[base..]);
+                    if !matched {
                         return Err(Raise::tagged("badmatch", value));
                     }
+                    x!(*src) = value;
                 }
                 Op::Guard { guard, fail } => {
                     if !guard_holds(&module.guards[*guard as usize], &self.regs[base..], process) {
