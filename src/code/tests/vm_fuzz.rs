@@ -95,8 +95,15 @@ fn expr(r: &mut Rng, depth: u32) -> Expr {
         6 => t((0..r.below(3)).map(|_| expr(r, depth - 1)).collect()),
         7 => cons(expr(r, depth - 1), expr(r, depth - 1)),
         8 => m(pattern(r, 2), expr(r, depth - 1)),
-        9 => op(OPS[r.below(OPS.len())], expr(r, depth - 1), expr(r, depth - 1)),
-        10 => un([UnOp::Neg, UnOp::Not, UnOp::Plus][r.below(3)], expr(r, depth - 1)),
+        9 => op(
+            OPS[r.below(OPS.len())],
+            expr(r, depth - 1),
+            expr(r, depth - 1),
+        ),
+        10 => un(
+            [UnOp::Neg, UnOp::Not, UnOp::Plus][r.below(3)],
+            expr(r, depth - 1),
+        ),
         11 => {
             let (name, arity) = BIFS[r.below(BIFS.len())];
             call(name, (0..arity).map(|_| expr(r, depth - 1)).collect())
@@ -136,9 +143,18 @@ fn random_definitions_never_panic_the_compiler_or_the_vm() {
     let mut compiled = 0;
     for round in 0..300 {
         let rt = rt();
-        let start = func("start", vec![cl(1, vec![], (0..3).map(|_| expr(&mut r, 3)).collect())]);
+        let start = func(
+            "start",
+            vec![cl(1, vec![], (0..3).map(|_| expr(&mut r, 3)).collect())],
+        );
         let f_clauses = (0..1 + r.below(2))
-            .map(|n| cl(2 + n as u32, vec![pattern(&mut r, 2)], vec![expr(&mut r, 3)]))
+            .map(|n| {
+                cl(
+                    2 + n as u32,
+                    vec![pattern(&mut r, 2)],
+                    vec![expr(&mut r, 3)],
+                )
+            })
             .collect();
         let m = module("fz", vec![start, func("f", f_clauses)]);
         let Ok(module) = code::compile(&m) else {

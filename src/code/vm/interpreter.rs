@@ -161,9 +161,23 @@ impl Vm {
     /// Runs instructions of the current function until control moves to
     /// another function (`Next`) or the slice ends.
     fn run_function(&mut self, process: &Process) -> Result<Flow, Raise> {
+        // Local calls and returns stay in this loop (no reference
+        // counting); only a change of module goes back to `execute`.
         let module = self.module.clone();
-        let function = &module.functions[self.func as usize];
-        let code = &function.code[..];
+        let mut function = &module.functions[self.func as usize];
+        let mut code = &function.code[..];
+        macro_rules! same_module_or_leave {
+            ($flow:expr) => {
+                match $flow {
+                    Flow::Next if Arc::ptr_eq(&self.module, &module) => {
+                        function = &module.functions[self.func as usize];
+                        code = &function.code[..];
+                        continue;
+                    }
+                    flow => return Ok(flow),
+                }
+            };
+        }
         loop {
             let Some(op) = code.get(self.pc as usize) else {
                 // The compiler ends every function with a raise or a
@@ -300,9 +314,20 @@ impl Vm {
                         return Ok(flow);
                     }
                     self.push_frame(None, *dst)?;
-                    let args = self.take_args(*args, module.functions[*func as usize].arity);
-                    self.enter(None, *func, args);
-                    return Ok(Flow::Next);
+                    let callee = &module.functions[*func as usize];
+                    // The arguments move to the new window, above this one.
+                    let from = base + usize::from(*args);
+                    self.base = self.regs.len();
+                    for i in 0..callee.arity as usize {
+                        let value = std::mem::replace(&mut self.regs[from + i], EMPTY);
+                        self.regs.push(value);
+                    }
+                    let size = usize::from(callee.frame_size).max(callee.arity as usize);
+                    self.regs.resize(self.base + size, EMPTY);
+                    self.func = *func;
+                    self.pc = 0;
+                    function = callee;
+                    code = &function.code[..];
                 }
                 Op::TailCall { func, args } => {
                     if let Some(flow) = self.preempt(process) {
@@ -310,7 +335,8 @@ impl Vm {
                     }
                     let arity = module.functions[*func as usize].arity;
                     self.tail_enter(*args, arity, &module, *func);
-                    return Ok(Flow::Next);
+                    function = &module.functions[*func as usize];
+                    code = &function.code[..];
                 }
                 Op::CallExt { import, args, dst } => {
                     if let Some(flow) = self.preempt(process) {
@@ -389,7 +415,7 @@ impl Vm {
                 Op::Return { src } => {
                     let value = std::mem::replace(&mut x!(*src), EMPTY);
                     self.drop_window();
-                    return Ok(self.give_back(process, value));
+                    same_module_or_leave!(self.give_back(process, value));
                 }
                 Op::Send { to, msg, dst } => {
                     let message = x!(*msg).clone();
