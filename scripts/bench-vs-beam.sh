@@ -15,6 +15,8 @@
 #   RESTART_TIMES  supervisor restarts              [10000]
 #   SPINNERS       CPU-bound spinners for fairness  [4]
 #   WORKLOADS      which to run                     ["spawn ring restart fairness"]
+#                  (also: vm-ring vm-fib vm-spawn, the process language's)
+#   VM_SPAWN_PROCS processes for vm-spawn           [100000]
 #   LETITCRASH     our binary; if unset, `cargo build --release` and
 #                  target/release/letitcrash
 #   SKIP_OURS=1    run the BEAM side only
@@ -35,6 +37,7 @@ RING_PROCS=${RING_PROCS:-"1000 10000"}
 RING_HOPS=${RING_HOPS:-1000000}
 RESTART_TIMES=${RESTART_TIMES:-10000}
 SPINNERS=${SPINNERS:-4}
+VM_SPAWN_PROCS=${VM_SPAWN_PROCS:-100000}
 WORKLOADS=${WORKLOADS:-"spawn ring restart fairness"}
 SKIP_OURS=${SKIP_OURS:-0}
 OUT=${OUT:-target/bench-vs-beam.jsonl}
@@ -130,7 +133,18 @@ for w in $WORKLOADS; do
         fairness)
             run_beam fairness --spinners "$SPINNERS"
             run_ours fairness --spinners "$SPINNERS" ;;
-        *) log "bench-vs-beam: unknown workload '$w' (spawn, ring, restart, fairness)"; exit 2 ;;
+        vm-ring)
+            for n in $RING_PROCS; do
+                run_beam vm-ring --procs "$n" --hops "$RING_HOPS"
+                run_ours vm-ring --procs "$n" --hops "$RING_HOPS"
+            done ;;
+        vm-fib)
+            run_beam vm-fib
+            run_ours vm-fib ;;
+        vm-spawn)
+            run_beam vm-spawn --procs "$VM_SPAWN_PROCS"
+            run_ours vm-spawn --procs "$VM_SPAWN_PROCS" ;;
+        *) log "bench-vs-beam: unknown workload '$w' (spawn, ring, restart, fairness, vm-ring, vm-fib, vm-spawn)"; exit 2 ;;
     esac
 done
 
@@ -170,7 +184,7 @@ with open(sys.argv[1]) as f:
             continue
         name = rec.get("name")
         # Rings are told apart by their size; the other workloads by name.
-        key = (name, rec.get("params", {}).get("procs")) if name == "ring" else (name, None)
+        key = (name, rec.get("params", {}).get("procs")) if name in ("ring", "vm-ring") else (name, None)
         side = beam if str(rec.get("revision", "")).startswith("beam-") else ours
         side[key] = rec.get("figures", {})
 
@@ -182,6 +196,12 @@ rows = [("spawn", ("spawn", None), "ns_per_spawn", "ratio", 0.2),
 ring_sizes = sorted({k[1] for k in list(beam) + list(ours) if k[0] == "ring" and k[1] is not None})
 for n in ring_sizes:
     rows.append((f"ring {n:,}", ("ring", n), "ns_per_hop", "ratio", 0.33))
+vm_ring_sizes = sorted({k[1] for k in list(beam) + list(ours) if k[0] == "vm-ring" and k[1] is not None})
+for n in vm_ring_sizes:
+    rows.append((f"vm-ring {n:,}", ("vm-ring", n), "ns_per_hop", "ratio", 0.5))
+rows += [("vm-fib", ("vm-fib", None), "ms", "ratio", 3.0),
+         ("vm-spawn", ("vm-spawn", None), "ns_per_spawn", "ratio", 0.2),
+         ("vm-spawn", ("vm-spawn", None), "bytes_per_process", "ratio", 0.5)]
 rows += [("restart", ("restart", None), "us_per_restart", "ratio", 0.1),
          ("fairness", ("fairness", None), "rtt_p50_us", None, None),
          ("fairness", ("fairness", None), "rtt_p99_us", "abs", 2000.0)]

@@ -22,6 +22,7 @@
 //! view/        pure functions from data to text: event lines, ps, info, tree
 //! supervisor/  the supervisor process: specs, strategies, restart intensity
 //! behavior/    built-in process kinds: echo, counter, state_server, ...
+//! code/        the process language: syntax tree, compiler, bytecode VM
 //! runtime/     pids, terms, processes, signals, scheduler, timers, events
 //! ```
 //!
@@ -35,6 +36,11 @@
 //!   `start_child`/`which_children`/... API.
 //! - [`behavior`] holds the kinds a presenter can spawn, the StateServer and
 //!   the `stateful` worker that restores its state after a crash among them.
+//! - [`code`] is the process language (`def counter { ... }`): compiled to
+//!   a register bytecode and run by an interpreter that is one more
+//!   `runtime::Program`, with reductions, tail calls, selective receive
+//!   and OTP 25's exit reasons. A loaded definition is a kind like the
+//!   built-in ones.
 //! - [`view`] renders: it takes data (events, process info, supervisor
 //!   snapshots) and returns coloured or plain text.
 //! - [`lang`] parses commands and evaluates them in a [`lang::Session`]:

@@ -40,7 +40,7 @@
 %%%   all                    the four above, with defaults or the flags given
 -module(lic_bench).
 
--export([main/0, main/1]).
+-export([vm_ring_start/0, vm_fib_start/1, vm_idle/0, main/0, main/1]).
 %% Exported because they are the bodies of spawned processes and are
 %% started by name (spawn/3), which reads better in a profile or crash dump.
 -export([idle/0, ring_node/0, spinner/0]).
@@ -74,7 +74,7 @@ main(Args) ->
     init:stop(Status).
 
 usage() ->
-    "usage: lic_bench <spawn|ring|restart|fairness|all> [--procs N] [--hops H]\n"
+    "usage: lic_bench <spawn|ring|restart|fairness|all|vm-ring|vm-fib|vm-spawn> [--procs N] [--hops H]\n"
     "                 [--times K] [--spinners S] [--rounds R] [--json]\n".
 
 run([]) ->
@@ -86,6 +86,9 @@ run([Workload | Flags]) ->
         "ring"     -> emit(ring_bench(Opts));
         "restart"  -> emit(restart_bench(Opts));
         "fairness" -> emit(fairness_bench(Opts));
+        "vm-ring"  -> emit(vm_ring_bench(Opts));
+        "vm-fib"   -> emit(vm_fib_bench(Opts));
+        "vm-spawn" -> emit(vm_spawn_bench(Opts));
         "all" ->
             %% `all` runs the ring with 1,000 processes unless --procs says
             %% otherwise; the spawn test gets --procs or its million.
@@ -370,6 +373,74 @@ percentile(Sorted, P) ->
 %%====================================================================
 %% Output
 %%====================================================================
+
+%% ---- the process language's workloads (letitcrash bench vm-*) ----------
+%% The same programs the playground compiles to its bytecode, word for
+%% word, so the two VMs run the same code.
+
+%% vm-ring: loop(Next) -> receive 0 -> ok; K -> Next ! K - 1, loop(Next) end.
+vm_ring_start() ->
+    receive {next, Next} -> vm_ring_loop(Next) end.
+
+vm_ring_loop(Next) ->
+    receive
+        0 -> ok;
+        K -> Next ! K - 1, vm_ring_loop(Next)
+    end.
+
+vm_ring_bench(#{procs := N, hops := H}) ->
+    Nodes = [spawn(?MODULE, vm_ring_start, []) || _ <- lists:seq(1, N)],
+    [First | _] = Nodes,
+    lists:foreach(fun({Pid, Next}) -> Pid ! {next, Next} end,
+                  lists:zip(Nodes, tl(Nodes) ++ [First])),
+    wait_run_queues_empty(),
+    Last = lists:nth(H rem N + 1, Nodes),
+    T0 = now_ns(),
+    Ref = monitor(process, Last),
+    First ! H,
+    receive {'DOWN', Ref, process, _, _} -> ok end,
+    T1 = now_ns(),
+    [exit(P, kill) || P <- Nodes],
+    result(<<"vm-ring">>, [{procs, N}, {hops, H}],
+           [{ns_per_hop, (T1 - T0) / max(H, 1)}]).
+
+%% vm-fib: fib(27) inside one process.
+vm_fib_start(Parent) -> Parent ! {fib, vm_fib(27)}.
+
+vm_fib(0) -> 0;
+vm_fib(1) -> 1;
+vm_fib(N) -> vm_fib(N - 1) + vm_fib(N - 2).
+
+vm_fib_bench(_Opts) ->
+    T0 = now_ns(),
+    spawn(?MODULE, vm_fib_start, [self()]),
+    receive {fib, 196418} -> ok end,
+    T1 = now_ns(),
+    result(<<"vm-fib">>, [{n, 27}], [{ms, (T1 - T0) / 1.0e6}]).
+
+%% vm-spawn: N idle processes (start() -> receive stop -> ok end).
+vm_idle() -> receive stop -> ok end.
+
+vm_spawn_bench(#{procs := N0}) ->
+    %% 100,000 unless --procs says otherwise, as `bench vm-spawn` does
+    %% (the 1,000,000 default is the spawn workload's).
+    N = case N0 of 1000000 -> 100000; _ -> N0 end,
+    Base = erlang:system_info(process_count),
+    wait_run_queues_empty(),
+    Rss0 = rss_bytes(),
+    T0 = now_ns(),
+    Pids = [spawn(?MODULE, vm_idle, []) || _ <- lists:seq(1, N)],
+    wait_run_queues_empty(),
+    T1 = now_ns(),
+    Rss1 = rss_bytes(),
+    T2 = now_ns(),
+    [P ! stop || P <- Pids],
+    wait_process_count(Base),
+    T3 = now_ns(),
+    result(<<"vm-spawn">>, [{procs, N}],
+           [{ns_per_spawn, (T1 - T0) / N},
+            {bytes_per_process, (Rss1 - Rss0) / N},
+            {teardown_ms, (T3 - T2) / 1.0e6}]).
 
 now_ns() ->
     erlang:monotonic_time(nanosecond).

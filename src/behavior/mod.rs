@@ -30,7 +30,7 @@ mod ticker;
 #[cfg(test)]
 mod tests;
 
-use crate::runtime::{Atom, Pid, Process, Runtime, Term};
+use crate::runtime::{Atom, CodeTable, Pid, Process, Runtime, Term};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -130,6 +130,13 @@ pub enum KindError {
         expected: &'static str,
         got: Term,
     },
+    /// A loaded definition (process language) without `start/N` for the
+    /// number of arguments given. `arities` are the `start/N` it has.
+    NoStart {
+        kind: String,
+        given: usize,
+        arities: Vec<u32>,
+    },
     /// The name the process would register itself under is taken.
     NameTaken {
         kind: &'static str,
@@ -168,6 +175,31 @@ impl fmt::Display for KindError {
                 expected,
                 got,
             } => write!(f, "`{kind}`: expected {expected}, got {got}"),
+            KindError::NoStart {
+                kind,
+                given,
+                arities,
+            } if arities.is_empty() => write!(
+                f,
+                "`{kind}` has no start/{given}: `spawn {kind}(...)` calls {kind}:start(...)"
+            ),
+            KindError::NoStart {
+                kind,
+                given,
+                arities,
+            } => {
+                let starts: Vec<String> = arities.iter().map(|n| format!("start/{n}")).collect();
+                write!(
+                    f,
+                    "`{kind}` has no start/{given}, only {}: give it {} argument(s)",
+                    starts.join(", "),
+                    arities
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                )
+            }
             KindError::NameTaken { kind, name, owner } => write!(
                 f,
                 "`{kind}`: the name {name} is already registered to {owner}"
@@ -192,6 +224,11 @@ fn takes((min, max): (usize, usize)) -> String {
 
 /// Starts a process of `kind` as a child of `parent` (linked to it if
 /// `link`). The shell and supervisors both start processes this way.
+///
+/// A loaded definition (the process language's `def counter { ... }`)
+/// starts `counter:start(Args...)`: a definition is a kind like any other,
+/// and one named like a built-in kind shadows it (the presenter just wrote
+/// it; the built-in comes back when the definition is gone).
 pub fn spawn_kind(
     parent: &Process,
     kind: &str,
@@ -199,6 +236,17 @@ pub fn spawn_kind(
     context: &StartContext,
     link: bool,
 ) -> Result<Pid, KindError> {
+    if parent.code().current(Atom::new(kind)).is_some() {
+        check_definition(parent.code(), kind, args)?;
+        let start = Atom::new("start");
+        return crate::code::spawn(parent, Atom::new(kind), start, args.to_vec(), link).map_err(
+            |_| KindError::NoStart {
+                kind: kind.to_owned(),
+                given: args.len(),
+                arities: Vec::new(),
+            },
+        );
+    }
     let (kind, start) = prepare(kind, args, context, |name| parent.whereis(name))?;
     let pid = if link {
         parent.spawn_link(kind.name, start)
@@ -234,6 +282,17 @@ pub fn spawn_kind_top(
     args: &[Term],
     context: &StartContext,
 ) -> Result<Pid, KindError> {
+    if rt.code().current(Atom::new(kind)).is_some() {
+        check_definition(rt.code(), kind, args)?;
+        let start = Atom::new("start");
+        return crate::code::spawn_top(rt, Atom::new(kind), start, args.to_vec()).map_err(|_| {
+            KindError::NoStart {
+                kind: kind.to_owned(),
+                given: args.len(),
+                arities: Vec::new(),
+            }
+        });
+    }
     let (kind, start) = prepare(kind, args, context, |name| rt.whereis(name))?;
     let pid = rt.spawn(kind.name, start);
     if let Some(name) = kind
@@ -254,6 +313,41 @@ pub fn spawn_kind_top(
 pub fn check(kind: &str, args: &[Term]) -> Result<&'static Kind, KindError> {
     let context = StartContext::none();
     prepare(kind, args, &context, |_| None).map(|(kind, _)| kind)
+}
+
+/// Like [`check`], and a loaded definition is a kind too: it must have
+/// `start/N` for the N arguments given (checked here, so that a typo is a
+/// clear error rather than a process that dies `undef`).
+pub fn check_in(code: &CodeTable, kind: &str, args: &[Term]) -> Result<(), KindError> {
+    if code.current(Atom::new(kind)).is_some() {
+        return check_definition(code, kind, args);
+    }
+    check(kind, args).map(|_| ())
+}
+
+fn check_definition(code: &CodeTable, kind: &str, args: &[Term]) -> Result<(), KindError> {
+    let start = Atom::new("start");
+    let arities: Vec<u32> = code
+        .current(Atom::new(kind))
+        .and_then(|loaded| loaded.downcast::<crate::code::CompiledModule>().ok())
+        .map(|module| {
+            module
+                .function_names()
+                .into_iter()
+                .filter(|(name, _)| *name == start)
+                .map(|(_, arity)| arity)
+                .collect()
+        })
+        .unwrap_or_default();
+    if arities.contains(&(args.len() as u32)) {
+        Ok(())
+    } else {
+        Err(KindError::NoStart {
+            kind: kind.to_owned(),
+            given: args.len(),
+            arities,
+        })
+    }
 }
 
 fn prepare(

@@ -11,6 +11,10 @@
 //! - [`fairness`]: S spinners burn CPU while a ping-pong pair measures its
 //!   round trip; p50 and p99. Preemption by reductions keeps p99 low.
 //!
+//! - [`vm`]: the same kind of work done by processes written in the
+//!   process language (`vm-ring`, `vm-fib`, `vm-spawn`), run by the
+//!   bytecode interpreter; not part of `all`.
+//!
 //! Speed is measured here and only here: tests never assert on time.
 
 mod fairness;
@@ -18,6 +22,7 @@ mod report;
 mod restart;
 mod ring;
 mod spawn;
+mod vm;
 
 pub use report::Report;
 
@@ -41,6 +46,9 @@ pub enum Workload {
     Ring,
     Restart,
     Fairness,
+    VmRing,
+    VmFib,
+    VmSpawn,
 }
 
 impl Workload {
@@ -57,6 +65,10 @@ impl Workload {
             "ring" => vec![Workload::Ring],
             "restart" => vec![Workload::Restart],
             "fairness" => vec![Workload::Fairness],
+            "vm-ring" => vec![Workload::VmRing],
+            "vm-fib" => vec![Workload::VmFib],
+            "vm-spawn" => vec![Workload::VmSpawn],
+            "vm" => vec![Workload::VmRing, Workload::VmFib, Workload::VmSpawn],
             "all" => Workload::ALL.to_vec(),
             _ => return None,
         })
@@ -93,6 +105,14 @@ pub fn run(options: &BenchOptions, mut on_report: impl FnMut(&Report)) -> Vec<Re
             },
             Workload::Restart => vec![restart::run(&runtime(), options.times)],
             Workload::Fairness => vec![fairness::run(&runtime(), options.spinners)],
+            Workload::VmRing => match options.procs {
+                Some(procs) => vec![vm::ring(&runtime(), procs, options.hops)],
+                None => [1_000, 10_000]
+                    .map(|procs| vm::ring(&runtime(), procs, options.hops))
+                    .to_vec(),
+            },
+            Workload::VmFib => vec![vm::fib(&runtime())],
+            Workload::VmSpawn => vec![vm::spawn(&runtime(), options.procs.unwrap_or(100_000))],
         };
         for mut report in new_reports {
             report.schedulers = options.schedulers;

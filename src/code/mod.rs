@@ -26,11 +26,27 @@
 
 pub mod ast;
 pub mod check;
+pub mod compile;
+pub mod module;
 pub mod names;
+pub mod opcodes;
+pub mod program;
 pub mod syntax;
-
-pub use check::check;
+pub mod vm;
 
 #[cfg(test)]
 mod tests;
+
+pub use check::check;
+pub use compile::CompileError;
+pub use module::CompiledModule;
+pub use program::{load, lookup, spawn, spawn_top};
 pub use syntax::parse_module as parse;
+pub use vm::errors::describe as describe_reason;
+
+use std::sync::Arc;
+
+/// Compiles a definition (see [`compile::compile`]).
+pub fn compile(module: &ast::Module) -> Result<Arc<CompiledModule>, CompileError> {
+    compile::compile(module).map(Arc::new)
+}

@@ -23,6 +23,7 @@
 //! [`Runtime`] is the handle that owns all of it; dropping it stops every
 //! process and thread.
 
+pub mod code_table;
 mod config;
 mod deaths;
 mod drive;
@@ -40,6 +41,7 @@ pub mod timer;
 #[cfg(test)]
 mod tests;
 
+pub use code_table::{CodeTable, LoadedCode, Versions};
 pub use config::{Config, Mode};
 pub use deaths::Death;
 pub use drive::Outcome;
@@ -97,6 +99,11 @@ impl Runtime {
 
     pub(crate) fn node(&self) -> &Arc<Node> {
         &self.node
+    }
+
+    /// The modules loaded into this runtime (see [`code_table`]).
+    pub fn code(&self) -> &CodeTable {
+        &self.node.code
     }
 
     pub fn config(&self) -> &Config {

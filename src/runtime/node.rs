@@ -17,6 +17,7 @@
 //!   then its links get exit signals with its reason, its monitors fire, and
 //!   the signals that arrived too late are answered as above.
 
+use super::code_table::CodeTable;
 use super::config::{Config, Mode};
 use super::deaths::{Death, Deaths};
 use super::event::{Cause, EventBus, EventId, EventKind, ExitCause};
@@ -46,6 +47,8 @@ pub(crate) struct Node {
     pub(crate) scheduler: Scheduler,
     pub(crate) events: EventBus,
     pub(crate) deaths: Deaths,
+    /// Loaded modules (the process language's definitions).
+    pub(crate) code: CodeTable,
     next_pid: AtomicU64,
     next_ref: AtomicU64,
     /// Processes alive.
@@ -88,6 +91,7 @@ impl Node {
             timers: Timers::new(),
             scheduler,
             events: EventBus::new(),
+            code: CodeTable::default(),
             next_pid: AtomicU64::new(1),
             next_ref: AtomicU64::new(1),
             live: AtomicUsize::new(0),

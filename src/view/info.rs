@@ -32,6 +32,13 @@ pub fn process_info(info: &ProcessInfo, names: Names, style: &Style) -> String {
             },
         ),
         ("kind", info.kind.to_string()),
+    ];
+    // `erlang:process_info(P, current_function)`, for processes running
+    // the process language.
+    if let Some((module, function, arity)) = info.current_function {
+        rows.push(("current_function", format!("{module}:{function}/{arity}")));
+    }
+    rows.extend([
         (
             "parent",
             match info.parent {
@@ -74,7 +81,7 @@ pub fn process_info(info: &ProcessInfo, names: Names, style: &Style) -> String {
             },
         ),
         ("reductions", info.reductions.to_string()),
-    ];
+    ]);
     if info.traced {
         rows.push(("traced", style.paint("true", Role::Message)));
     }
@@ -178,6 +185,7 @@ mod tests {
             message_queue_len: 2,
             reductions: 1234,
             traced: true,
+            current_function: None,
         }
     }
 

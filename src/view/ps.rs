@@ -94,6 +94,7 @@ mod tests {
             message_queue_len: 0,
             reductions: 0,
             traced: false,
+            current_function: None,
         }
     }
 

@@ -1,5 +1,15 @@
-//! Tests of the front end as a whole: the checker's verdicts with their
-//! positions, and a fuzz test of parser and checker together.
+//! Tests of the process language: the front end (the checker's verdicts
+//! with their positions, a fuzz test of parser and checker together) and
+//! compilation and execution (`vm_*`, with trees built by hand in
+//! [`build`]; each quotes the Erlang it stands for).
 
+mod build;
 mod check;
 mod fuzz;
+mod support;
+mod vm_basics;
+mod vm_errors;
+mod vm_fuzz;
+mod vm_processes;
+mod vm_receive;
+mod vm_scheduling;

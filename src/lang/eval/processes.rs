@@ -33,7 +33,8 @@ impl Session {
         option: Option<SpawnOpt>,
     ) -> EvalResult<Outcome> {
         let args = self.kind_args(kind)?;
-        behavior::check(&kind.name, &args).map_err(|e| EvalError::new(e.to_string()))?;
+        behavior::check_in(self.runtime.code(), &kind.name, &args)
+            .map_err(|e| EvalError::new(e.to_string()))?;
         let name = name.map(Atom::new);
         if let Some(owner) = name.and_then(|name| self.runtime.whereis(name)) {
             return Err(EvalError::new(format!(

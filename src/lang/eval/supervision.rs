@@ -57,7 +57,7 @@ impl Session {
                 shutdown,
             } => {
                 let args = self.kind_args(kind)?;
-                behavior::check(&kind.name, &args)
+                behavior::check_in(self.runtime.code(), &kind.name, &args)
                     .map_err(|e| EvalError::new(format!("worker {id}: {e}")))?;
                 let kind_name = kind.name.clone();
                 let context = StartContext::child(Atom::new(id));

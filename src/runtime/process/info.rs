@@ -45,6 +45,10 @@ pub struct ProcessInfo {
     pub message_queue_len: usize,
     pub reductions: u64,
     pub traced: bool,
+    /// The function the process's code is in, `(module, function,
+    /// arity)`, for processes running the process language (`None` for
+    /// native behaviors).
+    pub current_function: Option<(Atom, Atom, u32)>,
 }
 
 impl ProcessInfo {
@@ -81,6 +85,7 @@ impl ProcessInfo {
             message_queue_len: state.message_queue_len(),
             reductions: process.slice.reductions(),
             traced: process.is_traced(),
+            current_function: process.location(),
         }
     }
 }

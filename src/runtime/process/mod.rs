@@ -20,7 +20,7 @@ mod slice;
 mod state;
 
 pub use info::{ProcessInfo, Status};
-pub use receive::{Receive, Work, as_call};
+pub use receive::{Receive, Scan, Work, as_call};
 pub(crate) use signal::Signal;
 pub(crate) use slice::SliceState;
 pub(crate) use state::{HeldMonitor, ProcState};
@@ -35,7 +35,7 @@ use super::timer::{TimerAction, TimerRef};
 use parking_lot::Mutex;
 use std::future::Future;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::time::Duration;
 
 /// One lightweight process.
@@ -51,6 +51,10 @@ pub struct Process {
     /// shell's current command, a supervisor's decision. Exit signals and
     /// messages it sends carry it, so `why` can follow them back.
     acting_for: AtomicU64,
+    /// Where the process's code is, for views: module, function and arity
+    /// atoms/number, or `NO_LOCATION`. Written by the program at the end of
+    /// its slices (relaxed stores: a view may see a slightly stale place).
+    location: [AtomicU32; 3],
     pub(crate) state: Mutex<ProcState>,
     /// Taken by the worker that runs the process; `None` once it has ended.
     pub(crate) program: Mutex<Option<Code>>,
@@ -67,6 +71,7 @@ impl Process {
             slice: SliceState::new(),
             traced: AtomicBool::new(false),
             acting_for: AtomicU64::new(0),
+            location: std::array::from_fn(|_| AtomicU32::new(NO_LOCATION)),
             state: Mutex::new(ProcState::default()),
             program: Mutex::new(None),
         }
@@ -83,6 +88,32 @@ impl Process {
 
     pub fn parent(&self) -> Option<Pid> {
         self.parent
+    }
+
+    /// The modules loaded into the runtime this process runs in.
+    pub fn code(&self) -> &super::code_table::CodeTable {
+        &self.node.code
+    }
+
+    /// Records the function the process's code is in (`counter:loop/1`),
+    /// for `ps` and `info`. An interpreter calls it when a slice ends.
+    pub fn set_location(&self, module: Atom, function: Atom, arity: u32) {
+        self.location[0].store(module.index(), Ordering::Relaxed);
+        self.location[1].store(function.index(), Ordering::Relaxed);
+        self.location[2].store(arity, Ordering::Relaxed);
+    }
+
+    /// The function last recorded by [`Process::set_location`].
+    pub fn location(&self) -> Option<(Atom, Atom, u32)> {
+        let [m, f, a] = &self.location;
+        let module = m.load(Ordering::Relaxed);
+        (module != NO_LOCATION).then(|| {
+            (
+                Atom::from_index(module),
+                Atom::from_index(f.load(Ordering::Relaxed)),
+                a.load(Ordering::Relaxed),
+            )
+        })
     }
 
     /// The runtime clock: wall time since start, or virtual time.
@@ -174,6 +205,50 @@ impl Process {
             });
         }
         child
+    }
+
+    /// Spawns a process running `program`, linked and/or monitored from
+    /// the start: both are in place before the child can run, so even a
+    /// child that dies at once reports its real reason (`spawn_monitor`,
+    /// like `spawn_link`, is atomic on the BEAM).
+    pub fn spawn_program_with(
+        &self,
+        kind: &str,
+        program: Box<dyn Program>,
+        link: bool,
+        monitor: bool,
+    ) -> (Pid, Option<Ref>) {
+        let child = self.node.allocate_pid();
+        if link {
+            self.state.lock().links.push(child);
+        }
+        let reference = monitor.then(|| {
+            let reference = self.node.make_ref();
+            self.hold_monitor(HeldMonitor {
+                reference,
+                target: Some(child),
+                name: None,
+            });
+            reference
+        });
+        let options = SpawnOptions {
+            link,
+            ..self.spawn_options(kind)
+        };
+        let watcher = self.pid;
+        self.node.start(child, options, |process| {
+            if let Some(reference) = reference {
+                process.state.lock().watchers.push((reference, watcher));
+            }
+            Code::Program(program)
+        });
+        if link {
+            self.node.emit(EventKind::Linked {
+                a: self.pid,
+                b: child,
+            });
+        }
+        (child, reference)
     }
 
     fn spawn_options(&self, kind: &str) -> SpawnOptions {
@@ -358,6 +433,7 @@ impl Process {
         state
             .mailbox
             .retain(|message| !is_down_for(message, reference));
+        state.save = 0;
     }
 
     /// `exit(Target, Reason)`: sends an exit signal (L4, L7), on account
@@ -386,6 +462,16 @@ impl Process {
     /// `register(Name, self())`.
     pub fn register(&self, name: Atom) -> Result<(), RegisterError> {
         self.node.register(name, self.pid)
+    }
+
+    /// `register(Name, Pid)` for any live process.
+    pub fn register_pid(&self, name: Atom, pid: Pid) -> Result<(), RegisterError> {
+        self.node.register(name, pid)
+    }
+
+    /// `unregister(Name)`.
+    pub fn unregister(&self, name: Atom) -> Result<Pid, RegisterError> {
+        self.node.registry.unregister(name)
     }
 
     pub fn whereis(&self, name: Atom) -> Option<Pid> {
@@ -468,6 +554,9 @@ impl Process {
         ProcessInfo::of(self)
     }
 }
+
+/// No location recorded (see [`Process::set_location`]).
+const NO_LOCATION: u32 = u32::MAX;
 
 /// What [`Process::forget_monitor`] found.
 pub(crate) enum Forgotten {

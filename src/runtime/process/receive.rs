@@ -82,6 +82,18 @@ impl<M: FnMut(&Term) -> bool + Unpin> Future for Receive<'_, M> {
     }
 }
 
+/// What [`Process::receive_scan`] found.
+#[derive(Debug, PartialEq)]
+pub enum Scan<R> {
+    /// The oldest message the matcher accepted, taken out of the mailbox,
+    /// and what the matcher said about it (which clause, say).
+    Taken(Term, R),
+    /// Nothing matched and the deadline, if any, has not passed: wait.
+    Nothing,
+    /// Nothing matched and the deadline has passed (`after` fires).
+    TimedOut,
+}
+
 /// Gives up the CPU once the time slice's reductions are spent.
 pub struct Work<'a> {
     process: &'a Process,
@@ -128,6 +140,95 @@ impl Process {
             deadline: None,
             started: false,
         }
+    }
+
+    /// One look at the mailbox for a receive written in an interpreted
+    /// language, as the BEAM's receive opcodes do it (`loop_rec`,
+    /// `loop_rec_end`, `wait`, `wait_timeout`, `timeout` in `beam_emu`;
+    /// AtomVM's `OP_LOOP_REC` family is the same design):
+    ///
+    /// - the messages are offered to `matcher` oldest first, starting at the
+    ///   *save position*: those before it were rejected by an earlier look
+    ///   of the same receive and are not offered again (a receive that
+    ///   waits for `{reply, Ref}` behind 10,000 other messages pays for
+    ///   them once, not at every wake-up);
+    /// - the first message the matcher accepts is removed and returned with
+    ///   the matcher's answer, and the save position goes back to the
+    ///   start for the next receive;
+    /// - otherwise the save position moves to the end of the mailbox and,
+    ///   if `deadline` has passed (or its timer fired), the receive times
+    ///   out and the save position is reset too.
+    ///
+    /// `first` is true on the first look of a receive (not on the looks
+    /// after a wake-up): it forgets a timeout left over from an earlier
+    /// receive. The caller arms the timer by returning
+    /// `Step::Wait { until: deadline }`; a later `Wait` with the same
+    /// deadline does not arm it again.
+    pub fn receive_scan<R>(
+        &self,
+        first: bool,
+        deadline: Option<Duration>,
+        mut matcher: impl FnMut(&Term) -> Option<R>,
+    ) -> Scan<R> {
+        let mut state = self.state.lock();
+        if first {
+            state.timed_out = false;
+            state.save = 0;
+        }
+        if state.ending.is_some() {
+            return Scan::Nothing;
+        }
+        let mut found = None;
+        let mut index = state.save.min(state.mailbox.len());
+        while index < state.mailbox.len() {
+            if let Some(answer) = matcher(&state.mailbox[index]) {
+                let message = state.mailbox.remove(index).expect("in range");
+                found = Some((message, answer));
+                break;
+            }
+            index += 1;
+        }
+        if found.is_none() {
+            while let Some(signal) = state.signals.pop_front() {
+                let Some(message) = self.handle_signal(&mut state, signal) else {
+                    if state.ending.is_some() {
+                        return Scan::Nothing;
+                    }
+                    continue;
+                };
+                if let Some(answer) = matcher(&message) {
+                    found = Some((message, answer));
+                    break;
+                }
+                state.mailbox.push_back(message);
+            }
+        }
+        if state.signals.is_empty() && state.mailbox.is_empty() {
+            self.slice.clear_news();
+        }
+        let Some((message, answer)) = found else {
+            state.save = state.mailbox.len();
+            return match deadline {
+                Some(deadline) if state.timed_out || self.now() >= deadline => {
+                    state.timed_out = false;
+                    state.receive_timer = None;
+                    state.save = 0;
+                    Scan::TimedOut
+                }
+                _ => Scan::Nothing,
+            };
+        };
+        state.save = 0;
+        state.receive_timer = None;
+        self.note_taken(&mut state, &message);
+        drop(state);
+        if self.is_traced() {
+            self.node.emit(EventKind::Received {
+                pid: self.pid(),
+                message: message.clone(),
+            });
+        }
+        Scan::Taken(message, answer)
     }
 
     /// `timer:sleep(Duration)`: a receive that matches nothing.

@@ -206,7 +206,7 @@ impl Process {
 
     /// Keeps the message just taken for crash reports, only when someone
     /// listens to events (a clone per receive is not free).
-    fn note_taken(&self, state: &mut ProcState, message: &Term) {
+    pub(super) fn note_taken(&self, state: &mut ProcState, message: &Term) {
         if self.node.events.active() {
             state.last_taken = Some(Box::new(message.clone()));
         }
@@ -230,6 +230,7 @@ impl Process {
         if !state.mailbox.is_empty()
             && let Some(position) = state.mailbox.iter().position(&mut matches)
         {
+            state.save = 0;
             let message = state.mailbox.remove(position)?;
             self.note_taken(state, &message);
             return Some(message);

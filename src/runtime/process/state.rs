@@ -39,6 +39,11 @@ pub(crate) struct ProcState {
     /// The last message taken from the mailbox, kept only while someone
     /// subscribes to events (for crash reports and `why`).
     pub last_taken: Option<Box<Term>>,
+    /// The save position of the receive in progress: messages before this
+    /// index in `mailbox` were already rejected by it (BEAM's `loop_rec`
+    /// save pointer, see `Process::receive_scan`). Reset to 0 whenever a
+    /// message is removed, since indexes then shift.
+    pub save: usize,
 }
 
 /// A monitor a process holds on another (M1, M2).

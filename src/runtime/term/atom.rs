@@ -109,6 +109,16 @@ impl Atom {
         Atom(index)
     }
 
+    /// The atom's index in the table (stable for the program's life).
+    pub(crate) fn index(self) -> u32 {
+        self.0
+    }
+
+    /// The atom at `index`, which an earlier [`Atom::index`] returned.
+    pub(crate) fn from_index(index: u32) -> Atom {
+        Atom(index)
+    }
+
     /// The atom's text, without quotes.
     pub fn name(self) -> &'static str {
         TABLE.read().names[self.0 as usize]

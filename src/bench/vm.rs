@@ -1,0 +1,264 @@
+//! The process language's workloads: the same programs as
+//! `scripts/beam/lic_bench.erl`'s `vm-*` workloads, compiled by
+//! `code::compile` and run by our interpreter.
+//!
+//! ```erlang
+//! %% vm-ring: N processes, one token, H hops
+//! start() -> receive {next, Next} -> loop(Next) end.
+//! loop(Next) -> receive 0 -> ok; K -> Next ! K - 1, loop(Next) end.
+//!
+//! %% vm-fib: fib(27) inside one process
+//! start(Parent) -> Parent ! {fib, fib(27)}.
+//! fib(0) -> 0; fib(1) -> 1; fib(N) -> fib(N - 1) + fib(N - 2).
+//!
+//! %% vm-spawn: N idle processes
+//! start() -> receive stop -> ok end.
+//! ```
+//!
+//! The trees are built by hand here until the front end's parser is on
+//! main; then these can be the source text above.
+
+use super::report::Report;
+use super::spawn::resident_bytes;
+use crate::code::ast::*;
+use crate::code::{self, CompiledModule};
+use crate::runtime::{Atom, Runtime, Term};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn p(kind: PatternKind) -> Pattern {
+    Pattern {
+        kind,
+        pos: Pos::new(1, 1),
+    }
+}
+
+fn e(kind: ExprKind) -> Expr {
+    Expr {
+        kind,
+        pos: Pos::new(1, 1),
+    }
+}
+
+fn var(name: &str) -> Expr {
+    e(ExprKind::Var(name.into()))
+}
+
+fn call(name: &str, args: Vec<Expr>) -> Expr {
+    e(ExprKind::Call(Callee::Local(name.into()), args))
+}
+
+fn clause(patterns: Vec<Pattern>, body: Vec<Expr>) -> Clause {
+    Clause {
+        patterns,
+        guard: vec![],
+        body,
+        pos: Pos::new(1, 1),
+    }
+}
+
+fn arm(pattern: Pattern, body: Vec<Expr>) -> CaseClause {
+    CaseClause {
+        pattern,
+        guard: vec![],
+        body,
+        pos: Pos::new(1, 1),
+    }
+}
+
+fn function(name: &str, clauses: Vec<Clause>) -> Function {
+    Function {
+        name: name.into(),
+        arity: clauses[0].patterns.len(),
+        clauses,
+        pos: Pos::new(1, 1),
+    }
+}
+
+fn binop(op: BinOp, a: Expr, b: Expr) -> Expr {
+    e(ExprKind::BinOp(op, Box::new(a), Box::new(b)))
+}
+
+fn compile(name: &str, functions: Vec<Function>) -> Arc<CompiledModule> {
+    let module = Module {
+        name: name.into(),
+        functions,
+        source: String::new(),
+    };
+    code::compile(&module).expect("the benchmark programs compile")
+}
+
+fn ring_module() -> Arc<CompiledModule> {
+    let next = p(PatternKind::Tuple(vec![
+        p(PatternKind::Atom("next".into())),
+        p(PatternKind::Var("Next".into())),
+    ]));
+    let start = clause(
+        vec![],
+        vec![e(ExprKind::Receive {
+            clauses: vec![arm(next, vec![call("loop", vec![var("Next")])])],
+            after: None,
+        })],
+    );
+    let forward = vec![
+        e(ExprKind::Send(
+            Box::new(var("Next")),
+            Box::new(binop(BinOp::Sub, var("K"), e(ExprKind::Int(1)))),
+        )),
+        call("loop", vec![var("Next")]),
+    ];
+    let loop_ = clause(
+        vec![p(PatternKind::Var("Next".into()))],
+        vec![e(ExprKind::Receive {
+            clauses: vec![
+                arm(p(PatternKind::Int(0)), vec![e(ExprKind::Atom("ok".into()))]),
+                arm(p(PatternKind::Var("K".into())), forward),
+            ],
+            after: None,
+        })],
+    );
+    compile(
+        "vm_ring",
+        vec![
+            function("start", vec![start]),
+            function("loop", vec![loop_]),
+        ],
+    )
+}
+
+/// `bench vm-ring`: ns per hop.
+pub fn ring(rt: &Runtime, procs: usize, hops: u64) -> Report {
+    let module = ring_module();
+    code::load(rt, module);
+    let (name, start) = (Atom::new("vm_ring"), Atom::new("start"));
+    let members: Vec<_> = (0..procs)
+        .map(|_| code::spawn_top(rt, name, start, vec![]).expect("start/0"))
+        .collect();
+    for (i, &member) in members.iter().enumerate() {
+        let next = members[(i + 1) % procs];
+        rt.send(member, Term::tuple([Term::atom("next"), Term::Pid(next)]));
+    }
+    rt.run_until_quiet(Duration::from_secs(60));
+    // The member that sees 0 ends; the bench watches it.
+    let last = members[(hops % procs as u64) as usize];
+    let first = members[0];
+    let watcher = rt.spawn_host("bench");
+    let begin = Instant::now();
+    watcher
+        .run_for(Duration::from_secs(3600), move |me| async move {
+            me.monitor(last);
+            me.send(first, Term::Int(hops as i64));
+            me.receive().await
+        })
+        .expect("the ring finishes");
+    let elapsed = begin.elapsed();
+    for &member in &members {
+        rt.exit(member, Term::atom("kill"));
+    }
+    rt.run_until(|| rt.process_count() <= 1, Duration::from_secs(60));
+    Report::new("vm-ring")
+        .param("procs", procs as u64)
+        .param("hops", hops)
+        .figure("ns_per_hop", elapsed.as_nanos() as f64 / hops.max(1) as f64)
+}
+
+fn fib_module() -> Arc<CompiledModule> {
+    let int = |n| e(ExprKind::Int(n));
+    let fib = function(
+        "fib",
+        vec![
+            clause(vec![p(PatternKind::Int(0))], vec![int(0)]),
+            clause(vec![p(PatternKind::Int(1))], vec![int(1)]),
+            clause(
+                vec![p(PatternKind::Var("N".into()))],
+                vec![binop(
+                    BinOp::Add,
+                    call("fib", vec![binop(BinOp::Sub, var("N"), int(1))]),
+                    call("fib", vec![binop(BinOp::Sub, var("N"), int(2))]),
+                )],
+            ),
+        ],
+    );
+    let start = function(
+        "start",
+        vec![clause(
+            vec![p(PatternKind::Var("Parent".into()))],
+            vec![e(ExprKind::Send(
+                Box::new(var("Parent")),
+                Box::new(e(ExprKind::Tuple(vec![
+                    e(ExprKind::Atom("fib".into())),
+                    call("fib", vec![int(27)]),
+                ]))),
+            ))],
+        )],
+    );
+    compile("vm_fib", vec![start, fib])
+}
+
+/// `bench vm-fib`: milliseconds for fib(27) in one process.
+pub fn fib(rt: &Runtime) -> Report {
+    code::load(rt, fib_module());
+    let host = rt.spawn_host("bench");
+    let me = host.pid();
+    let begin = Instant::now();
+    let answer = host
+        .run_for(Duration::from_secs(600), move |process| async move {
+            code::spawn(
+                &process,
+                Atom::new("vm_fib"),
+                Atom::new("start"),
+                vec![Term::Pid(me)],
+                false,
+            )
+            .expect("start/1");
+            process.receive().await
+        })
+        .expect("fib answers");
+    let elapsed = begin.elapsed();
+    assert_eq!(answer.to_string(), "{fib,196418}");
+    Report::new("vm-fib")
+        .param("n", 27)
+        .figure("ms", elapsed.as_secs_f64() * 1000.0)
+}
+
+fn idle_module() -> Arc<CompiledModule> {
+    let start = clause(
+        vec![],
+        vec![e(ExprKind::Receive {
+            clauses: vec![arm(
+                p(PatternKind::Atom("stop".into())),
+                vec![e(ExprKind::Atom("ok".into()))],
+            )],
+            after: None,
+        })],
+    );
+    compile("vm_idle", vec![function("start", vec![start])])
+}
+
+/// `bench vm-spawn`: ns per spawn and bytes per idle defined process.
+pub fn spawn(rt: &Runtime, procs: usize) -> Report {
+    code::load(rt, idle_module());
+    let (name, start) = (Atom::new("vm_idle"), Atom::new("start"));
+    rt.run_until_quiet(Duration::from_secs(1));
+    let rss_before = resident_bytes();
+    let begin = Instant::now();
+    let pids: Vec<_> = (0..procs)
+        .map(|_| code::spawn_top(rt, name, start, vec![]).expect("start/0"))
+        .collect();
+    rt.run_until_quiet(Duration::from_secs(600));
+    let spawned = begin.elapsed();
+    let rss_after = resident_bytes();
+    let begin = Instant::now();
+    let stop = Term::atom("stop");
+    for &pid in &pids {
+        rt.send(pid, stop.clone());
+    }
+    rt.run_until(|| rt.process_count() == 0, Duration::from_secs(600));
+    let teardown = begin.elapsed();
+    let bytes = rss_after.saturating_sub(rss_before) as f64 / procs as f64;
+    Report::new("vm-spawn")
+        .param("procs", procs as u64)
+        .figure("ns_per_spawn", spawned.as_nanos() as f64 / procs as f64)
+        .figure("bytes_per_process", bytes)
+        .figure("teardown_ms", teardown.as_secs_f64() * 1000.0)
+}

@@ -1,0 +1,277 @@
+//! Every instruction of the process language's virtual machine, in one
+//! list, the way Lua's `lopcodes.h` and Wren's `wren_opcodes.h` lay theirs
+//! out: read this file to know what the compiler can say and what the
+//! interpreter must do.
+//!
+//! It is a *register machine*, like the BEAM: each function activation has
+//! a window of registers `x[0..frame_size]` (the arguments arrive in
+//! `x[0..arity]`, then come the clause's variables, then temporaries).
+//! Operands name registers relative to the window, so an instruction reads
+//! `x[a]` and writes `x[dst]` without a stack of operands to shuffle.
+//! Labels are instruction indexes within the same function.
+//!
+//! Patterns and guards are not instructions: they are small trees
+//! ([`Pat`](super::module::Pat), [`GuardCode`](super::module::GuardCode))
+//! that `Match`, `Guard` and `Receive` hand to a matcher. This is what the
+//! issue allows ("closures for patterns and guards are fine") and what
+//! `erl_eval` does, while bodies, calls and control flow are bytecode. It
+//! also lets a `receive` match a message *where it lies* in the mailbox,
+//! under the process lock, without copying it out first.
+//!
+//! Reductions: every `Call*` and `Bif` charges one (BIFs whose work grows
+//! with their input charge more); `Receive` charges one when it takes a
+//! message; `Send` charges one. Calls are where the interpreter checks the
+//! budget and yields, as the BEAM does at function entry, so any loop (all
+//! loops are calls) can be preempted.
+
+use super::vm::bifs::BifId;
+
+/// A register in the current window.
+pub type Reg = u16;
+/// An instruction index in the current function.
+pub type Label = u32;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    // ---- moving and building values --------------------------------------
+    /// `x[dst] = x[src]`.
+    Move {
+        src: Reg,
+        dst: Reg,
+    },
+    /// `x[dst] = constants[k]`.
+    Const {
+        k: u32,
+        dst: Reg,
+    },
+    /// `x[dst] = {x[start], ..., x[start + len - 1]}`.
+    Tuple {
+        start: Reg,
+        len: u16,
+        dst: Reg,
+    },
+    /// `x[dst] = [x[head] | x[tail]]`; `badarg` unless the tail is a list
+    /// (the playground has no improper lists).
+    Cons {
+        head: Reg,
+        tail: Reg,
+        dst: Reg,
+    },
+    /// `x[dst] = fun`: the module's function `lambda` closed over the
+    /// values of `captures` (copied now; `fun name/arity` has none).
+    MakeFun {
+        lambda: u32,
+        captures: Box<[Reg]>,
+        dst: Reg,
+    },
+
+    // ---- matching ----------------------------------------------------------
+    /// Matches `patterns[pat]` against `x[src]`, binding its variables'
+    /// registers; jumps to `fail` if it does not match (a clause head, a
+    /// case clause).
+    Match {
+        pat: u32,
+        src: Reg,
+        fail: Label,
+    },
+    /// `Pattern = Expr` in a body: like `Match`, but a mismatch raises
+    /// `{badmatch, x[src]}`.
+    MatchOrRaise {
+        pat: u32,
+        src: Reg,
+    },
+    /// Evaluates `guards[guard]` (`G1, G2; G3`); jumps to `fail` unless it
+    /// is `true`. An exception inside a guard just fails it.
+    Guard {
+        guard: u32,
+        fail: Label,
+    },
+
+    // ---- operators -----------------------------------------------------------
+    /// `x[dst] = x[a] op x[b]` for `+ - * / div rem`; `badarith` on a
+    /// non-number, division by zero, or i64 overflow.
+    Arith {
+        op: ArithOp,
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+    },
+    /// `x[dst] = -x[src]` (`neg`) or `+x[src]`; `badarith` on a non-number.
+    Unary {
+        negate: bool,
+        src: Reg,
+        dst: Reg,
+    },
+    /// `x[dst] = (x[a] op x[b])` as `true`/`false`, in Erlang's term order.
+    Compare {
+        op: CmpOp,
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+    },
+    /// `not`, `and`, `or`, `xor` on booleans; `badarg` otherwise.
+    Not {
+        src: Reg,
+        dst: Reg,
+    },
+    Logic {
+        op: LogicOp,
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+    },
+    /// `x[dst] = x[a] ++ x[b]` / `x[a] -- x[b]` (cost grows with length).
+    Append {
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+    },
+    Subtract {
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+    },
+    /// `andalso` / `orelse`: if `x[src]` is `true` go on at `on_true`, if
+    /// `false` at `on_false`; anything else raises `{badarg, V}`.
+    Branch {
+        src: Reg,
+        on_true: Label,
+        on_false: Label,
+    },
+    /// Goes on at `to`.
+    Jump {
+        to: Label,
+    },
+
+    // ---- calls ---------------------------------------------------------------
+    /// Calls the module's function `func` with arguments
+    /// `x[args..args + arity]`; its result lands in `x[dst]`. Pushes a
+    /// frame (return address, window); `system_limit` past the depth limit.
+    Call {
+        func: u32,
+        args: Reg,
+        dst: Reg,
+    },
+    /// `Call` in tail position: the arguments move to `x[0..]`, the window
+    /// is resized to the callee's and no frame is pushed, so a loop runs in
+    /// constant space (BEAM's `call_only`).
+    TailCall {
+        func: u32,
+        args: Reg,
+    },
+    /// `m:f(Args)` through `imports[import]`: always the *current* version
+    /// of `m` in the code table (Erlang's rule for remote calls, which hot
+    /// code loading relies on); `undef` if there is none.
+    CallExt {
+        import: u32,
+        args: Reg,
+        dst: Reg,
+    },
+    TailCallExt {
+        import: u32,
+        args: Reg,
+    },
+    /// `F(Args)` with `argc` arguments: `{badfun, F}` if `x[fun]` is not a
+    /// fun, `{badarity, {F, Args}}` if it takes another number.
+    CallFun {
+        fun: Reg,
+        args: Reg,
+        argc: u8,
+        dst: Reg,
+    },
+    TailCallFun {
+        fun: Reg,
+        args: Reg,
+        argc: u8,
+    },
+    /// A built-in function (`vm/bifs.rs`), arguments `x[args..]`.
+    Bif {
+        bif: BifId,
+        args: Reg,
+        dst: Reg,
+    },
+    /// Returns `x[src]` to the caller; from the process's first function,
+    /// ends the process with reason `normal`.
+    Return {
+        src: Reg,
+    },
+
+    // ---- messages --------------------------------------------------------------
+    /// `x[dst] = x[msg]` after sending it to `x[to]`, a pid or a registered
+    /// name (`badarg` if nobody has the name).
+    Send {
+        to: Reg,
+        msg: Reg,
+        dst: Reg,
+    },
+    /// A selective receive: `receives[table]`. Offers the mailbox's
+    /// messages, oldest first from the save position, to the clauses'
+    /// patterns and guards; on a match jumps to that clause's body. With
+    /// nothing to take, it times out to the `after` body, or the slice ends
+    /// with `Step::Wait { until: deadline }` and this same instruction runs
+    /// again when the process wakes (the deadline, computed once from
+    /// `x[timeout]` on the first execution, is kept: waking does not re-arm
+    /// the timer). The save position lives in the process (see
+    /// `Process::receive_scan`), as BEAM's `loop_rec`/`wait` keep theirs.
+    Receive {
+        table: u32,
+    },
+
+    // ---- errors (the raise instructions of a failed selection) ---------------
+    /// No clause of the function matched: `function_clause`, the frame
+    /// showing the arguments `x[0..arity]`.
+    FunctionClause,
+    /// No clause of a `case` matched `x[src]`: `{case_clause, V}`.
+    CaseClause {
+        src: Reg,
+    },
+    /// No branch of an `if` was true: `if_clause`.
+    IfClause,
+}
+
+/// `+ - * / div rem`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    IntDiv,
+    Rem,
+}
+
+/// `== /= =:= =/= < > =< >=`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    ExactEq,
+    ExactNe,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+}
+
+/// `and or xor`: both sides evaluated, booleans only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogicOp {
+    And,
+    Or,
+    Xor,
+}
+
+impl ArithOp {
+    /// The operator's name as the `erlang` module exports it, for the BIF
+    /// frame of a `badarith` stack (`{erlang, '+', [1, a], []}`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ArithOp::Add => "+",
+            ArithOp::Sub => "-",
+            ArithOp::Mul => "*",
+            ArithOp::Div => "/",
+            ArithOp::IntDiv => "div",
+            ArithOp::Rem => "rem",
+        }
+    }
+}

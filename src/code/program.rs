@@ -1,0 +1,155 @@
+//! Loading definitions into a runtime and starting processes that run
+//! them: the glue between compiled code and the runtime's
+//! [`Program`](crate::runtime::Program) contract, whose implementation is
+//! the interpreter ([`Vm`]).
+//!
+//! A definition is loaded into the runtime's code table
+//! ([`crate::runtime::CodeTable`]) under its name, as an
+//! `Arc<CompiledModule>`. Spawning looks the *current* version up once; the
+//! process then holds that version (its frames refer to it), so loading a
+//! new version changes what new processes and new remote calls run, never
+//! the code under a running one. Hot reload (issue 11) builds on this.
+
+use super::module::{CompiledModule, FunValue};
+use super::vm::errors::{self, Raise};
+use super::vm::interpreter::Vm;
+use crate::runtime::{Atom, Pid, Process, Program, Ref, Runtime, Step, Term};
+use std::sync::Arc;
+
+/// Makes `module` the current version of its name in `runtime`.
+pub fn load(runtime: &Runtime, module: Arc<CompiledModule>) {
+    runtime.code().load(module.name, module);
+}
+
+/// The current version of the definition `name` loaded in `runtime`.
+pub fn lookup(runtime: &Runtime, name: Atom) -> Option<Arc<CompiledModule>> {
+    as_compiled(runtime.code().current(name)?)
+}
+
+/// The current version of `name`, as seen from a process.
+pub(crate) fn current(process: &Process, name: Atom) -> Option<Arc<CompiledModule>> {
+    as_compiled(process.code().current(name)?)
+}
+
+fn as_compiled(code: crate::runtime::LoadedCode) -> Option<Arc<CompiledModule>> {
+    code.downcast::<CompiledModule>().ok()
+}
+
+/// Starts `module:function(args...)` in a new process whose parent is
+/// `parent` (linked to it if `link`): what `spawn(M, F, A)` and
+/// `spawn_link` do, for a loaded definition. `Err` (with a reason term,
+/// `undef`-like) if the definition or the function does not exist: the
+/// shell and supervisors check before they spawn (see
+/// `behavior::spawn_kind`); the `spawn/3` BIF instead starts a process that
+/// dies with `undef`, as the BEAM does.
+pub fn spawn(
+    parent: &Process,
+    module: Atom,
+    function: Atom,
+    args: Vec<Term>,
+    link: bool,
+) -> Result<Pid, Term> {
+    let vm = prepare(current(parent, module), module, function, args)?;
+    let (pid, _) = parent.spawn_program_with(module.name(), Box::new(vm), link, false);
+    Ok(pid)
+}
+
+/// Like [`spawn`], with no parent (for tests and tools).
+pub fn spawn_top(
+    runtime: &Runtime,
+    module: Atom,
+    function: Atom,
+    args: Vec<Term>,
+) -> Result<Pid, Term> {
+    let vm = prepare(lookup(runtime, module), module, function, args)?;
+    Ok(runtime.spawn_program(module.name(), Box::new(vm)))
+}
+
+fn prepare(
+    code: Option<Arc<CompiledModule>>,
+    module: Atom,
+    function: Atom,
+    args: Vec<Term>,
+) -> Result<Vm, Term> {
+    let found = code.and_then(|code| {
+        let func = code.function(function, args.len() as u32)?;
+        Some((code, func))
+    });
+    match found {
+        Some((code, func)) => Ok(Vm::new(code, func, args)),
+        None => Err(undef(module, function, args)),
+    }
+}
+
+/// `{undef, [{M, F, Args, []}]}`: the exit reason of a process spawned to
+/// run a function that does not exist.
+fn undef(module: Atom, function: Atom, args: Vec<Term>) -> Term {
+    let mut raise = Raise::error(Term::atom("undef"));
+    raise.top = Some(errors::frame(module, function, Term::List(args), None));
+    errors::exit_reason(raise, Vec::new())
+}
+
+/// A process that ends at once with a reason (a `spawn` of something
+/// undefined, as the BEAM's would).
+struct Doomed(Option<Term>);
+
+impl Program for Doomed {
+    fn run(&mut self, _: &Process) -> Step {
+        Step::Exit(self.0.take().unwrap_or_else(Term::normal))
+    }
+}
+
+/// `spawn(M, F, A)` and friends from the process language: a loaded
+/// definition, else a built-in kind of that name (started with the
+/// arguments `A`, whatever `F` is), else a process that dies `undef`.
+pub(crate) fn spawn_mfa(
+    parent: &Process,
+    module: Atom,
+    function: Atom,
+    args: Vec<Term>,
+    link: bool,
+    monitor: bool,
+) -> Result<(Pid, Option<Ref>), Raise> {
+    let code = current(parent, module);
+    if code.is_none() && crate::behavior::find(module.name()).is_some() {
+        let context = crate::behavior::StartContext::none();
+        let pid = crate::behavior::spawn_kind(parent, module.name(), &args, &context, link)
+            .map_err(|_| Raise::badarg())?;
+        let reference = monitor.then(|| parent.monitor(pid));
+        return Ok((pid, reference));
+    }
+    let program: Box<dyn Program> = match prepare(code, module, function, args) {
+        Ok(vm) => Box::new(vm),
+        Err(reason) => Box::new(Doomed(Some(reason))),
+    };
+    Ok(parent.spawn_program_with(module.name(), program, link, monitor))
+}
+
+/// `spawn(Fun)` and friends: a fun of no arguments.
+pub(crate) fn spawn_fun(
+    parent: &Process,
+    fun: &Term,
+    link: bool,
+    monitor: bool,
+) -> Result<(Pid, Option<Ref>), Raise> {
+    let value = match fun {
+        Term::Fun(f) => f.downcast::<FunValue>(),
+        _ => None,
+    };
+    match value {
+        Some(FunValue::Local {
+            module,
+            function,
+            captured,
+        }) if module.functions[*function as usize].arity == captured.len() as u32 => {
+            let vm = Vm::new(module.clone(), *function, captured.clone());
+            Ok(parent.spawn_program_with(module.name.name(), Box::new(vm), link, monitor))
+        }
+        Some(FunValue::External {
+            module,
+            function,
+            arity: 0,
+        }) => spawn_mfa(parent, *module, *function, Vec::new(), link, monitor),
+        _ => Err(Raise::badarg()),
+    }
+}

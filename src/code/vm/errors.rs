@@ -1,0 +1,199 @@
+//! Runtime errors, and the exit reasons they become, exactly as OTP 25
+//! builds them.
+//!
+//! An exception has a *class* (`error`, `exit`, `throw`) and a reason. The
+//! playground has no `try`/`catch`, so every exception ends the process;
+//! its exit reason is what the BEAM's `erts` makes of an uncaught one:
+//!
+//! | raised by | exit reason |
+//! |---|---|
+//! | `exit(R)` | `R`, exactly |
+//! | `error(R)`, a failed match, a bad argument, ... | `{R, Stack}` |
+//! | `throw(X)` | `{{nocatch, X}, Stack}` |
+//!
+//! `Stack` is a list of frames `{Module, Function, Arity, Location}`, the
+//! innermost first: the function that raised (with the line of the
+//! instruction), then each caller still waiting for a return (with the line
+//! of its call). Calls in tail position left no frame behind, as on the
+//! BEAM. `Location` is `[{line, N}]`; OTP also puts `{file, "counter.erl"}`
+//! first, which a definition has no file for.
+//!
+//! Special first frames, as OTP 25 gives them:
+//! - `function_clause`: the function's frame has its *arguments*
+//!   instead of the arity, and the line of the function's first clause:
+//!   `{function_clause, [{counter, loop, [a], [{line, 2}]} | ...]}`.
+//! - a BIF or operator that fails (`badarg`, `badarith`) adds its own
+//!   frame first, with its arguments: `{badarith, [{erlang, '+', [1, a],
+//!   []}, {counter, loop, 1, [{line, 4}]} | ...]}` (OTP adds an
+//!   `error_info` map there; the playground has no maps).
+//! - `undef`: the missing function's frame first, with the arguments:
+//!   `{undef, [{nosuch, f, [1], []} | ...]}`.
+//!
+//! Like the BEAM's default `backtrace_depth`, at most [`BACKTRACE_DEPTH`]
+//! (8) frames are kept.
+
+use crate::runtime::{Atom, Term};
+
+/// How many frames an exit reason's stack keeps (OTP's default
+/// `backtrace_depth`).
+pub const BACKTRACE_DEPTH: usize = 8;
+
+/// The class of an exception.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    Error,
+    Exit,
+    Throw,
+}
+
+/// An exception on its way out of the process.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Raise {
+    pub class: Class,
+    pub reason: Term,
+    /// A frame to put on top of the stack: the failing BIF or operator
+    /// with its arguments, or the undefined function (see the module docs).
+    pub top: Option<Term>,
+    /// `function_clause`: the raising function's frame shows these
+    /// arguments instead of its arity.
+    pub clause_args: Option<Vec<Term>>,
+}
+
+impl Raise {
+    pub fn error(reason: Term) -> Raise {
+        Raise {
+            class: Class::Error,
+            reason,
+            top: None,
+            clause_args: None,
+        }
+    }
+
+    pub fn exit(reason: Term) -> Raise {
+        Raise {
+            class: Class::Exit,
+            ..Raise::error(reason)
+        }
+    }
+
+    pub fn throw(value: Term) -> Raise {
+        Raise {
+            class: Class::Throw,
+            ..Raise::error(value)
+        }
+    }
+
+    /// `badarg`.
+    pub fn badarg() -> Raise {
+        Raise::error(Term::Atom(Atom::BADARG))
+    }
+
+    /// `{Tag, Value}` errors: `{badmatch, V}`, `{case_clause, V}`, ...
+    pub fn tagged(tag: &str, value: Term) -> Raise {
+        Raise::error(Term::tuple([Term::atom(tag), value]))
+    }
+
+    /// The same error, raised by `module:function(args)` (a BIF frame).
+    pub fn in_bif(mut self, module: &str, function: &str, args: Vec<Term>) -> Raise {
+        if self.class == Class::Error && self.top.is_none() {
+            self.top = Some(frame(
+                Atom::new(module),
+                Atom::new(function),
+                Term::List(args),
+                None,
+            ));
+        }
+        self
+    }
+}
+
+/// One stack frame: `{Module, Function, ArityOrArgs, Location}`.
+pub fn frame(module: Atom, function: Atom, arity_or_args: Term, line: Option<u32>) -> Term {
+    let location = match line {
+        Some(line) if line > 0 => vec![Term::tuple([
+            Term::atom("line"),
+            Term::Int(i64::from(line)),
+        ])],
+        _ => Vec::new(),
+    };
+    Term::tuple([
+        Term::Atom(module),
+        Term::Atom(function),
+        arity_or_args,
+        Term::List(location),
+    ])
+}
+
+/// The exit reason of a process that did not catch `raise`, given the
+/// stack frames the interpreter collected (innermost first, without the
+/// raise's own `top`).
+pub fn exit_reason(raise: Raise, frames: Vec<Term>) -> Term {
+    let stack = || {
+        let mut stack: Vec<Term> = raise.top.clone().into_iter().chain(frames).collect();
+        stack.truncate(BACKTRACE_DEPTH);
+        Term::List(stack)
+    };
+    match raise.class {
+        Class::Exit => raise.reason,
+        Class::Error => Term::tuple([raise.reason.clone(), stack()]),
+        Class::Throw => Term::tuple([
+            Term::tuple([Term::atom("nocatch"), raise.reason.clone()]),
+            stack(),
+        ]),
+    }
+}
+
+/// An exit reason, compactly, for event lines: the error and where it
+/// happened, `{badmatch,2} in counter:loop/1 line 4`. The place is the
+/// innermost frame of the playground's own code that has a line (a BIF's
+/// frame is skipped: `badarith in counter:loop/1 line 4` says more than
+/// `in erlang:'+'/2`). A reason without a stack prints as itself.
+pub fn describe(reason: &Term) -> String {
+    let Some([error, Term::List(stack)]) = reason
+        .as_tuple()
+        .map(|t| t.to_vec())
+        .and_then(|t| <[Term; 2]>::try_from(t).ok())
+    else {
+        return reason.to_string();
+    };
+    let frames: Vec<(&Term, &Term, usize, Option<i64>)> =
+        stack.iter().filter_map(parse_frame).collect();
+    if frames.is_empty() || frames.len() != stack.len() {
+        return reason.to_string();
+    }
+    let (m, f, arity, line) = frames
+        .iter()
+        .find(|(.., line)| line.is_some())
+        .copied()
+        .unwrap_or(frames[0]);
+    match line {
+        Some(line) => format!("{error} in {m}:{f}/{arity} line {line}"),
+        None => format!("{error} in {m}:{f}/{arity}"),
+    }
+}
+
+fn parse_frame(frame: &Term) -> Option<(&Term, &Term, usize, Option<i64>)> {
+    let [
+        m @ Term::Atom(_),
+        f @ Term::Atom(_),
+        arity,
+        Term::List(location),
+    ] = frame.as_tuple()?
+    else {
+        return None;
+    };
+    let arity = match arity {
+        Term::Int(n) => usize::try_from(*n).ok()?,
+        Term::List(args) => args.len(),
+        _ => return None,
+    };
+    let line = location.iter().find_map(|item| {
+        let [key, value] = item.as_tuple()? else {
+            return None;
+        };
+        (key.is_atom(Atom::new("line")))
+            .then(|| value.as_int())
+            .flatten()
+    });
+    Some((m, f, arity, line))
+}

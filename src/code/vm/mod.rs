@@ -1,0 +1,10 @@
+//! The virtual machine: the interpreter loop ([`interpreter`]), the
+//! built-in functions ([`bifs`]), Erlang's meaning of operations on terms
+//! ([`terms`]), pattern matching and guards ([`matching`]), and the exit
+//! reasons of runtime errors ([`errors`]).
+
+pub mod bifs;
+pub mod errors;
+pub mod interpreter;
+pub mod matching;
+pub mod terms;
