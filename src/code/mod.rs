@@ -37,12 +37,12 @@ pub mod vm;
 #[cfg(test)]
 mod tests;
 
+pub use crate::view::reason::compact as describe_reason;
 pub use check::check;
 pub use compile::CompileError;
 pub use module::CompiledModule;
 pub use program::{load, lookup, spawn, spawn_top};
 pub use syntax::parse_module as parse;
-pub use vm::errors::describe as describe_reason;
 
 use std::sync::Arc;
 

@@ -18,6 +18,7 @@
 //! it can say why: `⟲ demo restarting w1 (one_for_one): w1 <0.44.0> exited
 //! with boom — restart 2 of 3 within 5s`.
 
+use super::reason::compact;
 use super::style::{Role, Style};
 use super::{Names, duration, painted_pid, seconds};
 use crate::runtime::{Atom, Event, EventKind, Pid, SignalOutcome, SupervisorReport, Term};
@@ -204,7 +205,7 @@ fn body(
                     "{} {} exited with {}",
                     label("✖ crash", Role::Crash, style),
                     painted_pid(*pid, name.as_deref(), style),
-                    style.paint(&reason.to_string(), Role::Crash)
+                    style.paint(&compact(reason), Role::Crash)
                 )
             }
         }
@@ -218,17 +219,24 @@ fn body(
             SignalOutcome::Died => format!(
                 "{} {} from {} killed {}",
                 label("↯ exit signal", Role::Signal, style),
-                style.paint(&reason.to_string(), Role::Signal),
+                style.paint(&compact(reason), Role::Signal),
                 who(*from),
                 who(*to)
             ),
             SignalOutcome::Trapped => {
-                let message =
-                    Term::tuple([Term::Atom(Atom::EXIT), Term::Pid(*from), reason.clone()]);
+                let shown = compact(reason);
+                // The 'EXIT' message as the receiver will see it, unless
+                // its reason carries a stack too long for one line.
+                let message = if shown == reason.to_string() {
+                    Term::tuple([Term::Atom(Atom::EXIT), Term::Pid(*from), reason.clone()])
+                        .to_string()
+                } else {
+                    "an 'EXIT' message".to_string()
+                };
                 format!(
                     "{} {} from {} trapped by {} as {}",
                     label("↯ exit signal", Role::Trapped, style),
-                    style.paint(&reason.to_string(), Role::Trapped),
+                    style.paint(&shown, Role::Trapped),
                     who(*from),
                     who(*to),
                     message
@@ -236,7 +244,8 @@ fn body(
             }
             SignalOutcome::Ignored => style.paint(
                 &format!(
-                    "↯ exit signal {reason} from {} ignored by {}",
+                    "↯ exit signal {} from {} ignored by {}",
+                    compact(reason),
                     plain_who(*from),
                     plain_who(*to)
                 ),
@@ -256,7 +265,7 @@ fn body(
                 Term::Pid(pid) => who(*pid),
                 by_name => by_name.to_string(),
             },
-            style.paint(&reason.to_string(), Role::Trapped)
+            style.paint(&compact(reason), Role::Trapped)
         ),
         EventKind::Linked { a, b } => style.paint(
             &format!("⇄ link {} ↔ {}", plain_who(*a), plain_who(*b)),
@@ -338,7 +347,7 @@ fn supervisor_body(
                 label(text, role, style),
                 id(child),
                 pid(*p),
-                style.paint(&reason.to_string(), role)
+                style.paint(&compact(reason), role)
             )
         }
         SupervisorReport::Restarting {
@@ -363,7 +372,7 @@ fn supervisor_body(
                     ": {} {} exited with {}",
                     id(child),
                     pid(*p),
-                    style.paint(&reason.to_string(), Role::Crash)
+                    style.paint(&compact(reason), Role::Crash)
                 ),
                 None => format!(" after {} failed", id(failed)),
             };
@@ -388,7 +397,7 @@ fn supervisor_body(
             pid: p,
             reason,
         } => style.paint(
-            &format!("■ {name} terminated {child} {p}: {reason}"),
+            &format!("■ {name} terminated {child} {p}: {}", compact(reason)),
             Role::Quiet,
         ),
         SupervisorReport::StartFailed { id: child, reason } => format!(

@@ -28,6 +28,7 @@ pub mod event;
 pub mod info;
 pub mod mermaid;
 pub mod ps;
+pub mod reason;
 pub mod seq;
 pub mod style;
 mod table;
@@ -104,6 +105,23 @@ pub(crate) fn painted_pid(pid: Pid, name: Option<&str>, style: &Style) -> String
 /// `s` when `n` is not 1: `1 process`, `2 processes` need their own words.
 pub(crate) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A process's kind as `ps` and `tree` show it: for process code, with the
+/// function it is in (`counter:loop/1`, or `counter (other:wait/0)` after a
+/// call into another definition), as `erlang:process_info(P,
+/// current_function)` would say; a built-in kind is just its name.
+pub fn kind_and_function(
+    kind: &str,
+    current: Option<(crate::runtime::Atom, crate::runtime::Atom, u32)>,
+) -> String {
+    match current {
+        Some((module, function, arity)) if module.name() == kind => {
+            format!("{module}:{function}/{arity}")
+        }
+        Some((module, function, arity)) => format!("{kind} ({module}:{function}/{arity})"),
+        None => kind.to_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! `ps`: the process table, one row per live process, like Erlang's `i()`.
 //!
-//! Columns: pid, name (registered name or supervisor path), kind, status,
+//! Columns: pid, name (registered name or supervisor path), kind (with the
+//! function process code is in: `counter:loop/1`), status,
 //! msgs (mailbox length), reductions and links. A non-empty mailbox is
 //! highlighted, because a queue that only grows is the classic way an
 //! Erlang system falls over. Rows come in the order given (the runtime
@@ -40,7 +41,10 @@ pub fn ps_table(rows: &[ProcessInfo], names: Names, style: &Style) -> String {
             vec![
                 Cell::new(info.pid.to_string(), Role::Pid),
                 Cell::new(name, Role::Name),
-                Cell::plain(info.kind.to_string()),
+                Cell::plain(super::kind_and_function(
+                    info.kind.name(),
+                    info.current_function,
+                )),
                 Cell::new(info.status.to_string(), status_role(info.status)),
                 Cell::new(info.message_queue_len.to_string(), msgs_role),
                 Cell::plain(info.reductions.to_string()),

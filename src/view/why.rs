@@ -129,7 +129,9 @@ pub fn why(steps: &[Step], style: &Style) -> String {
 }
 
 fn step_lines(step: &Step, style: &Style) -> Vec<String> {
-    let term = |t: &Term, role| style.paint(&t.to_string(), role);
+    // Reasons as event lines show them: an error in process code reads
+    // `badarith in counter:loop/1 line 4`, which is where in its code.
+    let term = |t: &Term, role| style.paint(&super::reason::compact(t), role);
     match step {
         Step::Ended {
             who,

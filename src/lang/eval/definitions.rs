@@ -1,14 +1,16 @@
 //! Process code in the session: `def`, `show`, `load`.
 //!
-//! `def NAME { ... }` is parsed and checked by the front end in
-//! `crate::code`; a definition that compiles replaces the previous one of
-//! that name and answers `{ok, NAME}` as Erlang's shell answers `c(NAME)`.
+//! `def NAME { ... }` is parsed, checked and compiled by `crate::code`; a
+//! definition that compiles is loaded into the runtime's code table, where
+//! it replaces the previous one of that name (new spawns and supervisor
+//! restarts use it), and answers `{ok, NAME}` as Erlang's shell answers
+//! `c(NAME)`.
 //! One that does not is rejected whole: its compile error is shown with a
 //! caret at the line and column of the script (or REPL entry) where the
 //! code stands, and the previous version stays in force.
 //!
-//! Loading a module into the runtime is [`Session::load_definition`]'s job:
-//! the one place where the compiler and the VM plug in.
+//! After `reset` (a fresh runtime, an empty code table) the session loads
+//! its definitions again with [`Session::load_definition`].
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -126,12 +128,17 @@ impl Session {
             return Err(EvalError::new(format!("cannot define `{name}`: {why}"))
                 .with_hint("pick another name for the definition"));
         }
-        let checked = code::parse(name, source).and_then(|module| {
+        // Parse, check (what erlc rejects), compile: any of the three may
+        // refuse the definition, always with a place to put the caret.
+        let compiled = code::parse(name, source).and_then(|module| {
             code::check(&module)?;
-            Ok(module)
+            let compiled = code::compile(&module).map_err(|error| {
+                code::syntax::error_at(source, error.pos, 1, error.message, error.hint)
+            })?;
+            Ok((module, compiled))
         });
-        let module = match checked {
-            Ok(module) => module,
+        let (module, compiled) = match compiled {
+            Ok(both) => both,
             Err(error) => {
                 let rendered = origin.place(error).render(origin.file);
                 let mut lines = vec![Line::Error(rendered.trim_end().to_string())];
@@ -147,8 +154,7 @@ impl Session {
                 });
             }
         };
-        self.load_definition(module.clone())
-            .map_err(|reason| EvalError::new(format!("cannot load `{name}`: {reason}")))?;
+        code::load(&self.runtime, compiled);
         let text = origin.statement.to_string();
         self.definitions
             .insert(name.to_string(), Definition { module, text });
@@ -158,15 +164,11 @@ impl Session {
         ])))
     }
 
-    /// Makes a checked module runnable: `spawn NAME(...)`, children of
-    /// supervisors, calls from other definitions.
-    ///
-    /// MERGE POINT (issue 10): compile `module` to bytecode
-    /// (`code::compile`) and load it into the runtime's code table here.
-    /// Until the compiler and VM are merged, the definition is only
-    /// recorded by the caller.
-    pub(super) fn load_definition(&mut self, module: code::ast::Module) -> Result<(), String> {
-        let _ = module;
+    /// Compiles a checked module again and loads it into the runtime's
+    /// code table: after `reset`, whose fresh runtime has an empty one.
+    pub(super) fn load_definition(&mut self, module: &code::ast::Module) -> Result<(), String> {
+        let compiled = code::compile(module).map_err(|error| error.to_string())?;
+        code::load(&self.runtime, compiled);
         Ok(())
     }
 

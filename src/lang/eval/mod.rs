@@ -420,7 +420,7 @@ impl Session {
         // Definitions are code, not processes: they stay, loaded afresh.
         let mut kept = Vec::new();
         for (name, definition) in self.definitions.clone() {
-            if self.load_definition(definition.module).is_ok() {
+            if self.load_definition(&definition.module).is_ok() {
                 kept.push(name);
             } else {
                 self.definitions.remove(&name);

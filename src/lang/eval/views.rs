@@ -55,25 +55,29 @@ impl Session {
             children: snapshot
                 .children
                 .iter()
-                .map(|child| ChildView {
-                    id: child.id.name().to_owned(),
-                    pid: child.pid(),
-                    state: match child.state {
-                        ChildState::Running(_) => view::ChildState::Running,
-                        ChildState::Restarting => view::ChildState::Restarting,
-                        ChildState::NotRunning => view::ChildState::NotRunning,
-                    },
-                    kind: child.kind.name().to_owned(),
-                    restart_type: child.restart.name().to_owned(),
-                    restarts: child.restarts,
-                    status: child
-                        .pid()
-                        .and_then(|pid| self.runtime.process_info(pid))
-                        .map(|info| info.status),
-                    supervisor: child
-                        .nested
-                        .as_ref()
-                        .map(|nested| self.supervisor_view(child.id.name(), nested)),
+                .map(|child| {
+                    let info = child.pid().and_then(|pid| self.runtime.process_info(pid));
+                    let info = info.as_ref();
+                    ChildView {
+                        id: child.id.name().to_owned(),
+                        pid: child.pid(),
+                        state: match child.state {
+                            ChildState::Running(_) => view::ChildState::Running,
+                            ChildState::Restarting => view::ChildState::Restarting,
+                            ChildState::NotRunning => view::ChildState::NotRunning,
+                        },
+                        kind: view::kind_and_function(
+                            child.kind.name(),
+                            info.and_then(|i| i.current_function),
+                        ),
+                        restart_type: child.restart.name().to_owned(),
+                        restarts: child.restarts,
+                        status: info.map(|info| info.status),
+                        supervisor: child
+                            .nested
+                            .as_ref()
+                            .map(|nested| self.supervisor_view(child.id.name(), nested)),
+                    }
                 })
                 .collect(),
         }

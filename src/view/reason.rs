@@ -1,0 +1,64 @@
+//! Exit reasons as event lines show them: compactly.
+//!
+//! An error raised in process code ends the process with OTP's
+//! `{Error, Stack}`, e.g. `{{badmatch,2},[{counter,loop,1,[{line,4}]}]}`:
+//! the whole term is what `info` and `expect dead` see, but an event line
+//! read from the back of a room wants `{badmatch,2} in counter:loop/1 line 4`.
+//! Any other reason prints as itself.
+
+use crate::runtime::{Atom, Term};
+
+/// An exit reason, compactly, for event lines: the error and where it
+/// happened, `{badmatch,2} in counter:loop/1 line 4`. The place is the
+/// innermost frame of the playground's own code that has a line (a BIF's
+/// frame is skipped: `badarith in counter:loop/1 line 4` says more than
+/// `in erlang:'+'/2`). A reason without a stack prints as itself.
+pub fn compact(reason: &Term) -> String {
+    let Some([error, Term::List(stack)]) = reason
+        .as_tuple()
+        .map(|t| t.to_vec())
+        .and_then(|t| <[Term; 2]>::try_from(t).ok())
+    else {
+        return reason.to_string();
+    };
+    let frames: Vec<(&Term, &Term, usize, Option<i64>)> =
+        stack.iter().filter_map(parse_frame).collect();
+    if frames.is_empty() || frames.len() != stack.len() {
+        return reason.to_string();
+    }
+    let (m, f, arity, line) = frames
+        .iter()
+        .find(|(.., line)| line.is_some())
+        .copied()
+        .unwrap_or(frames[0]);
+    match line {
+        Some(line) => format!("{error} in {m}:{f}/{arity} line {line}"),
+        None => format!("{error} in {m}:{f}/{arity}"),
+    }
+}
+
+fn parse_frame(frame: &Term) -> Option<(&Term, &Term, usize, Option<i64>)> {
+    let [
+        m @ Term::Atom(_),
+        f @ Term::Atom(_),
+        arity,
+        Term::List(location),
+    ] = frame.as_tuple()?
+    else {
+        return None;
+    };
+    let arity = match arity {
+        Term::Int(n) => usize::try_from(*n).ok()?,
+        Term::List(args) => args.len(),
+        _ => return None,
+    };
+    let line = location.iter().find_map(|item| {
+        let [key, value] = item.as_tuple()? else {
+            return None;
+        };
+        (key.is_atom(Atom::new("line")))
+            .then(|| value.as_int())
+            .flatten()
+    });
+    Some((m, f, arity, line))
+}
