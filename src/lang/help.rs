@@ -109,7 +109,10 @@ erlang:send_after/3, timer:sleep/1, lists:map/2, io:format/2, ...
 
 A definition is checked as erlc checks a module: unbound variables and calls
 to undefined functions are errors, shown with a caret. A definition that does
-not compile is rejected whole and the previous version stays in force.";
+not compile is rejected whole and the previous version stays in force.
+
+The reference, with every construct, BIF and exit reason, and what differs
+from Erlang: docs/language.md, part \"Process code\".";
 
 const EXPECT_DETAILS: &str = "\
   expect alive TARGET
