@@ -34,12 +34,14 @@ pub const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("demonitor", 2),
     ("element", 2),
     ("error", 1),
+    ("error", 2),
     ("exit", 1),
     ("exit", 2),
     ("float", 1),
     ("hd", 1),
     ("integer_to_list", 1),
     ("is_atom", 1),
+    ("is_boolean", 1),
     ("is_float", 1),
     ("is_function", 1),
     ("is_function", 2),
@@ -56,6 +58,7 @@ pub const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("max", 2),
     ("min", 2),
     ("monitor", 2),
+    ("node", 0),
     ("process_flag", 2),
     ("register", 2),
     ("round", 1),
@@ -84,6 +87,7 @@ pub const GUARD_BIFS: &[(&str, usize)] = &[
     ("float", 1),
     ("hd", 1),
     ("is_atom", 1),
+    ("is_boolean", 1),
     ("is_float", 1),
     ("is_function", 1),
     ("is_function", 2),
@@ -94,6 +98,7 @@ pub const GUARD_BIFS: &[(&str, usize)] = &[
     ("is_reference", 1),
     ("is_tuple", 1),
     ("length", 1),
+    ("node", 0),
     ("round", 1),
     ("self", 0),
     ("tl", 1),
@@ -128,4 +133,31 @@ pub fn is_guard_bif(name: &str, arity: usize) -> bool {
 
 pub fn is_reserved_word(word: &str) -> bool {
     RESERVED_WORDS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::vm::bifs;
+
+    /// The checker accepts what these lists say and the VM runs what its
+    /// table has: the two must agree, or a definition passes the checker
+    /// and then fails to compile.
+    #[test]
+    fn every_auto_imported_and_guard_bif_is_one_the_vm_runs() {
+        for &(name, arity) in AUTO_IMPORTED {
+            assert!(
+                bifs::find_auto(name, arity).is_some(),
+                "{name}/{arity} is auto-imported but the VM has no such BIF"
+            );
+        }
+        for &(name, arity) in GUARD_BIFS {
+            let id = bifs::find("erlang", name, arity)
+                .unwrap_or_else(|| panic!("{name}/{arity} is a guard BIF the VM lacks"));
+            assert!(
+                bifs::get(id).guard,
+                "{name}/{arity} must be allowed in guards"
+            );
+        }
+    }
 }

@@ -168,6 +168,19 @@ pub static BIFS: &[Bif] = &[
         Term::Float(x) => Ok(Term::Float(x.abs())),
         _ => Err(Raise::badarg()),
     }),
+    pure("erlang", "float", 1, true, |_, a| match &a[0] {
+        Term::Int(n) => Ok(Term::Float(*n as f64)),
+        Term::Float(x) => Ok(Term::Float(*x)),
+        _ => Err(Raise::badarg()),
+    }),
+    // round/1 and trunc/1 of a float too large for an i64 would be a
+    // bignum on the BEAM: here it is badarg's sibling, badarith.
+    pure("erlang", "round", 1, true, |_, a| {
+        to_integer(&a[0], f64::round)
+    }),
+    pure("erlang", "trunc", 1, true, |_, a| {
+        to_integer(&a[0], f64::trunc)
+    }),
     pure("erlang", "min", 2, false, |_, a| {
         Ok(if terms::compare(&a[1], &a[0]).is_lt() {
             a[1].clone()
@@ -298,6 +311,23 @@ pub static BIFS: &[Bif] = &[
 /// The modules whose functions are BIFs rather than definitions.
 pub fn is_bif_module(module: &str) -> bool {
     matches!(module, "erlang" | "lists" | "io" | "timer")
+}
+
+/// `round/1`, `trunc/1`: an integer stays as it is; a float is rounded
+/// (halves away from zero, as Erlang's `round`) or cut toward zero.
+fn to_integer(term: &Term, cut: fn(f64) -> f64) -> Result<Term, Raise> {
+    match term {
+        Term::Int(n) => Ok(Term::Int(*n)),
+        Term::Float(x) => {
+            let whole = cut(*x);
+            if whole >= i64::MIN as f64 && whole < i64::MAX as f64 {
+                Ok(Term::Int(whole as i64))
+            } else {
+                Err(Raise::error(Term::atom("badarith")))
+            }
+        }
+        _ => Err(Raise::badarg()),
+    }
 }
 
 /// `module:name/arity`, if it is a BIF.

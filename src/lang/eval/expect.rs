@@ -60,9 +60,11 @@ impl Session {
         }
     }
 
+    /// `expect dead TARGET [REASON]`: the reason is a pattern, as in the
+    /// other expectations, so `{{badmatch,2},_}` checks an error's term
+    /// without spelling out its stack.
     fn expect_dead(&self, target: &Target, reason: Option<&TermExpr>) -> EvalResult<Check> {
         let name = describe(target);
-        let expected = reason.map(|r| self.term(r)).transpose()?;
         let Ok(pid) = self.resolve_or_recall(target) else {
             return Ok(Err(format!(
                 "expected {name} to be dead, but there is no such process to check"
@@ -74,16 +76,20 @@ impl Session {
             )));
         }
         let actual = self.runtime.death(pid).map(|death| death.reason);
-        Ok(match (expected, actual) {
+        Ok(match (reason, actual) {
             (None, _) => Ok(format!("{name} is dead")),
-            (Some(expected), Some(actual)) if expected == actual => {
+            (Some(pattern), Some(actual))
+                if match_pattern(pattern, &actual, &self.vars, self.shell.pid()).is_some() =>
+            {
                 Ok(format!("{name} died with {actual}"))
             }
-            (Some(expected), Some(actual)) => Err(format!(
-                "expected {name} to die with {expected}, but it died with {actual}"
+            (Some(pattern), Some(actual)) => Err(format!(
+                "expected {name} to die with {}, but it died with {actual}",
+                show_pattern(pattern)
             )),
-            (Some(expected), None) => Err(format!(
-                "expected {name} to die with {expected}, but its reason is not known"
+            (Some(pattern), None) => Err(format!(
+                "expected {name} to die with {}, but its reason is not known",
+                show_pattern(pattern)
             )),
         })
     }

@@ -51,3 +51,20 @@ fn expect_same_and_changed() {
     assert!(check(&mut s, "expect restarts demo/w 1").0);
     assert!(!check(&mut s, "expect children demo 0").0);
 }
+
+#[test]
+fn expect_dead_takes_a_pattern_for_the_reason() {
+    let mut s = session();
+    let out = run(
+        &mut s,
+        "def o { start() -> 1 = 2. }\nP = spawn o\nexpect dead P {{badmatch,2},_}\nexpect dead P {badarith,_}",
+    );
+    assert!(has(&out, "pass: P died with {{badmatch,2},"), "{out:?}");
+    assert!(
+        has(
+            &out,
+            "expected P to die with {badarith,_}, but it died with"
+        ),
+        "{out:?}"
+    );
+}
