@@ -36,7 +36,7 @@ use super::terms::{self, as_bool, boolean};
 use crate::code::module::{CompiledModule, FunValue};
 use crate::code::opcodes::{Op, Reg};
 use crate::runtime::process::Scan;
-use crate::runtime::{Atom, Process, Program, Step, Term};
+use crate::runtime::{Atom, Location, Process, Program, Step, Term};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -130,10 +130,15 @@ impl Vm {
         self.frames.len()
     }
 
-    /// The function running now, `(module, name, arity)`.
-    pub fn location(&self) -> (Atom, Atom, u32) {
+    /// The function running now, and its module's version.
+    pub fn location(&self) -> Location {
         let f = &self.module.functions[self.func as usize];
-        (self.module.name, f.name, f.arity - f.captured)
+        Location {
+            module: self.module.name,
+            version: self.module.version(),
+            function: f.name,
+            arity: f.arity - f.captured,
+        }
     }
 
     /// Runs until the slice ends.
@@ -894,9 +899,12 @@ impl Vm {
 impl Program for Vm {
     fn run(&mut self, process: &Process) -> Step {
         let step = self.execute(process);
-        let (module, function, arity) = self.location();
-        process.set_location(module, function, arity);
+        process.set_location(self.location());
         step
+    }
+
+    fn location(&self) -> Option<Location> {
+        Some(Vm::location(self))
     }
 }
 
