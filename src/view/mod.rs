@@ -18,6 +18,7 @@
 //!   death, and OTP's crash report for it.
 //! - [`seq`]: message sequence charts (terminal, Mermaid, SVG);
 //!   [`mermaid`]: the tree as a Mermaid flowchart.
+//! - [`versions`]: a definition's loaded versions and who runs each.
 //!
 //! Names beside pids (`<0.42.0> (demo/w1)`) come from a `names` callback
 //! the caller supplies, because only the layers above know supervisor
@@ -33,6 +34,7 @@ pub mod seq;
 pub mod style;
 mod table;
 pub mod tree;
+pub mod versions;
 pub mod why;
 
 pub use event::{LogLevel, Narrator, event_line, min_level};
@@ -40,6 +42,7 @@ pub use info::{dead_process, mailbox, process_info, registered};
 pub use ps::ps_table;
 pub use style::{Role, Style, paint, strip_ansi, style_from_env};
 pub use tree::{ChildState, ChildView, SupervisorView, tree};
+pub use versions::{VersionRow, VersionState, versions_table};
 
 use crate::runtime::{CodeVersion, Pid};
 use std::time::Duration;
