@@ -40,7 +40,10 @@
 //!   a register bytecode and run by an interpreter that is one more
 //!   `runtime::Program`, with reductions, tail calls, selective receive
 //!   and OTP 25's exit reasons. A loaded definition is a kind like the
-//!   built-in ones.
+//!   built-in ones. Defining it again is hot code loading as Erlang's code
+//!   server does it: the runtime's code table keeps a current and an old
+//!   version, a process moves to new code at a fully qualified call, and
+//!   a purge (`Runtime::purge`) kills the processes still in old code.
 //! - [`view`] renders: it takes data (events, process info, supervisor
 //!   snapshots) and returns coloured or plain text.
 //! - [`lang`] parses commands and evaluates them in a [`lang::Session`]:

@@ -126,6 +126,7 @@ pub fn compile(module: &ast::Module) -> Result<CompiledModule> {
         guards: ctx.guards,
         receives: ctx.receives,
         imports: ctx.imports,
+        version: Default::default(),
         source: module.source.clone(),
     })
 }

@@ -1,13 +1,16 @@
 //! A compiled definition: what `compile.rs` produces and the interpreter
 //! runs. One [`CompiledModule`] per loaded version of a definition; a
 //! process's frames hold an `Arc` of the version they run, so loading a new
-//! version never changes code under a running process.
+//! version never changes code under a running process, and a version is
+//! known by the identity of its `Arc` (what `erlang:check_process_code`
+//! compares, see `vm/interpreter.rs`).
 
 use super::opcodes::{ArithOp, CmpOp, LogicOp, Op, Reg};
 use super::vm::bifs::BifId;
 use crate::runtime::{Atom, Term};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 #[derive(Debug)]
 pub struct CompiledModule {
@@ -27,6 +30,10 @@ pub struct CompiledModule {
     pub imports: Vec<Import>,
     /// The text of the definition, for `show` and the export.
     pub source: String,
+    /// Its version number (`counter@2`), stamped when it is loaded (see
+    /// `program::load`; 0 until then). An atomic only so that it can be
+    /// stamped through the `Arc` the compiler hands out.
+    pub version: AtomicU32,
 }
 
 #[derive(Debug)]
@@ -167,6 +174,16 @@ impl FunValue {
 }
 
 impl CompiledModule {
+    /// The version number it was loaded as (0: not loaded).
+    pub fn version(&self) -> u32 {
+        self.version.load(Ordering::Relaxed)
+    }
+
+    /// `counter@2`: how views name this version.
+    pub fn label(&self) -> String {
+        format!("{}@{}", self.name.name(), self.version())
+    }
+
     /// The index of `name/arity`, if the module defines it.
     pub fn function(&self, name: Atom, arity: u32) -> Option<u32> {
         self.exports.get(&(name, arity)).copied()

@@ -5,20 +5,62 @@
 //!
 //! A definition is loaded into the runtime's code table
 //! ([`crate::runtime::CodeTable`]) under its name, as an
-//! `Arc<CompiledModule>`. Spawning looks the *current* version up once; the
-//! process then holds that version (its frames refer to it), so loading a
-//! new version changes what new processes and new remote calls run, never
-//! the code under a running one. Hot reload (issue 11) builds on this.
+//! `Arc<CompiledModule>` numbered with its version. Spawning looks the
+//! *current* version up once; the process then holds that version (its
+//! frames refer to it), so loading a new version changes what new
+//! processes and new remote calls run, never the code under a running one:
+//! Erlang's rule, where a local call stays in its version and a fully
+//! qualified call `counter:loop(N)` goes to the newest.
+//!
+//! Loading keeps Erlang's two versions: the shell's `c/1` calls
+//! `code:purge/1` before it loads, so loading a third version kills the
+//! processes still running the first ([`crate::runtime::Runtime::purge`])
+//! and drops it.
 
 use super::module::{CompiledModule, FunValue};
 use super::vm::errors::{self, Raise};
 use super::vm::interpreter::Vm;
-use crate::runtime::{Atom, Pid, Process, Program, Ref, Runtime, Step, Term};
+use crate::runtime::{Atom, EventId, Pid, Process, Program, Purged, Ref, Runtime, Step, Term};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
-/// Makes `module` the current version of its name in `runtime`.
-pub fn load(runtime: &Runtime, module: Arc<CompiledModule>) {
-    runtime.code().load(module.name, module);
+/// Makes `module` the current version of its name in `runtime` (see
+/// [`load_for`]).
+pub fn load(runtime: &Runtime, module: Arc<CompiledModule>) -> Option<Purged> {
+    load_for(runtime, module, None)
+}
+
+/// Makes `module` the next version of its name in `runtime`, on account of
+/// event `by` (the shell's `def`): the old version, if there is one, is
+/// purged first (its processes killed, see the module docs), and what the
+/// purge did is returned.
+pub fn load_for(
+    runtime: &Runtime,
+    module: Arc<CompiledModule>,
+    by: Option<EventId>,
+) -> Option<Purged> {
+    let purged = runtime.purge(module.name, by);
+    let version = runtime.code().next_version(module.name);
+    module.version.store(version, Ordering::Relaxed);
+    runtime.code().load(module.name, version, module);
+    purged
+}
+
+/// `code:purge(Module)`: kills the processes still running the old version
+/// of `name` and removes it. `None` if there is no old version.
+pub fn purge(runtime: &Runtime, name: Atom, by: Option<EventId>) -> Option<Purged> {
+    runtime.purge(name, by)
+}
+
+/// Both loaded versions of `name`, current first.
+pub fn versions(runtime: &Runtime, name: Atom) -> Vec<Arc<CompiledModule>> {
+    let Some(versions) = runtime.code().versions(name) else {
+        return Vec::new();
+    };
+    std::iter::once(versions.current)
+        .chain(versions.old)
+        .filter_map(|loaded| as_compiled(loaded.code))
+        .collect()
 }
 
 /// The current version of the definition `name` loaded in `runtime`.

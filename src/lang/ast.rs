@@ -330,8 +330,12 @@ pub enum Command {
         line_offset: usize,
         column_offset: usize,
     },
-    /// `show NAME`: a definition's source.
+    /// `show NAME` or `show NAME@N`: a definition's source (of version N).
     Show(String),
+    /// `versions NAME`: a definition's versions and who runs each.
+    Versions(String),
+    /// `purge NAME`: `code:purge/1`, the old version and its processes go.
+    Purge(String),
     /// `load FILE`: every `def` block of a file.
     Load(std::path::PathBuf),
     // explaining what happened

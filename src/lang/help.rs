@@ -60,6 +60,28 @@ intensity, with the restart times), a parent supervisor shutting down.
 For a supervisor that gave up, every restart in the period that led there is listed.
 Causes are recorded as events happen (each exit names the event that caused it).";
 
+const SHOW_DETAILS: &str = "\
+Each `def` of a name loads a new version: `counter`, then `counter@2`, `counter@3`.
+`show counter` prints the version in force; `show counter@1` an earlier one, also
+one that was purged (its text is kept for the whole session; `reset` starts the
+numbering again).";
+
+const VERSIONS_DETAILS: &str = "\
+As in Erlang, at most two versions of a definition live at once: the current one,
+which new spawns, supervisor restarts and fully qualified calls (`counter:loop(N)`)
+use, and the old one, which processes that were already running it keep running
+for their local calls (`loop(N)`). `versions` lists both with the processes that
+still need each (a frame of their stack in it, or a fun of it: what
+`erlang:check_process_code/2` looks at), and the versions already purged.";
+
+const PURGE_DETAILS: &str = "\
+Like `code:purge/1`: every process that still needs the old version (it runs it,
+or holds a fun of it) is killed with reason `killed`, trapping exits or not, and
+the version is removed. Its supervisor restarts it, in the current version.
+Answers `true` if a process was killed, else `false`. A `def` that loads a third
+version purges the first this way (the shell's `c/1` does the same), and
+`why` on a process killed so names the purge and the command that caused it.";
+
 const SEQ_DETAILS: &str = "\
 `seq on A B C` starts recording messages, exits, links and restarts between these
 processes (a `sup/child` path follows the child across restarts); the shell and any
@@ -173,13 +195,36 @@ pub static COMMANDS: &[CommandHelp] = &[
             "def counter { start(N) -> loop(N). loop(N) -> receive incr -> loop(N + 1) end. }",
         )
     },
-    entry(
-        "show",
-        "process code",
-        "show NAME",
-        "print a definition's source (so does `help NAME`)",
-        "show counter",
-    ),
+    CommandHelp {
+        details: SHOW_DETAILS,
+        ..entry(
+            "show",
+            "process code",
+            "show NAME[@N]",
+            "print a definition's source, or that of its version N (so does `help NAME`)",
+            "show counter@1",
+        )
+    },
+    CommandHelp {
+        details: VERSIONS_DETAILS,
+        ..entry(
+            "versions",
+            "process code",
+            "versions NAME",
+            "list a definition's versions (current, old, purged) and the processes running each",
+            "versions counter",
+        )
+    },
+    CommandHelp {
+        details: PURGE_DETAILS,
+        ..entry(
+            "purge",
+            "process code",
+            "purge NAME",
+            "remove the old version of a definition, killing the processes still running it (code:purge/1)",
+            "purge counter",
+        )
+    },
     entry(
         "load",
         "process code",

@@ -133,7 +133,7 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
                 .into_iter()
                 .chain(definitions)
                 .collect(),
-            ["show"] => definitions.collect(),
+            ["show" | "versions" | "purge"] => definitions.collect(),
             ["log"] => LOG_LEVELS.to_vec(),
             ["seq"] => SEQ_WORDS.to_vec(),
             ["trap" | "trace", _] => ON_OFF.to_vec(),

@@ -71,8 +71,9 @@ pub enum Cause {
     /// An exit signal from `from` killed it; `signal` is the
     /// [`EventKind::ExitSignal`] event.
     Signal { from: Pid, signal: Option<EventId> },
-    /// Its code was purged while it still ran old code (for the process
-    /// language's code loading): `by` is the event that loaded new code.
+    /// Its code was purged while it still ran it (`code:purge/1` kills
+    /// such processes): `by` is the [`EventKind::CodePurged`] event that
+    /// decided it, which names the command that purged.
     Purged { by: Option<EventId> },
 }
 
@@ -108,6 +109,9 @@ pub enum EventKind {
         pid: Pid,
         kind: Atom,
         parent: Option<Pid>,
+        /// For process code: the version of its module it starts in
+        /// (`counter@2`, see `code_table`).
+        version: Option<u32>,
     },
     Exited {
         pid: Pid,
@@ -157,6 +161,18 @@ pub enum EventKind {
     Received {
         pid: Pid,
         message: Term,
+    },
+    /// Version `version` of `module` was purged while `pid` still needed
+    /// it (`running`: a frame of its stack in it, else a fun of it), so
+    /// `pid` is killed, as `code:purge/1` does after
+    /// `erlang:check_process_code/2`. `cause` is the event the purge was
+    /// done on account of (the shell's `def` or `purge`).
+    CodePurged {
+        module: Atom,
+        version: u32,
+        pid: Pid,
+        running: bool,
+        cause: Option<EventId>,
     },
     /// Text a process printed (the playground's `io:format`).
     Output {

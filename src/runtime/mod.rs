@@ -41,14 +41,14 @@ pub mod timer;
 #[cfg(test)]
 mod tests;
 
-pub use code_table::{CodeTable, LoadedCode, Versions};
+pub use code_table::{CodeTable, Loaded, LoadedCode, Versions};
 pub use config::{Config, Mode};
 pub use deaths::Death;
 pub use drive::Outcome;
 pub use event::{Cause, Event, EventId, EventKind, ExitCause, SignalOutcome, SupervisorReport};
 pub use host::{Host, HostError};
-pub use process::{Process, ProcessInfo, Status};
-pub use program::{NativeProgram, Program, Step};
+pub use process::{CodeVersion, Process, ProcessInfo, Status};
+pub use program::{CodeUse, Location, NativeProgram, Program, Step};
 pub use registry::RegisterError;
 pub use term::{Atom, Fun, Pid, Ref, Term};
 
@@ -60,6 +60,14 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::thread::JoinHandle;
 use std::time::Duration;
+
+/// What [`Runtime::purge`] did: the version it removed, and the processes
+/// it killed because they still needed it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Purged {
+    pub version: u32,
+    pub killed: Vec<(Pid, CodeUse)>,
+}
 
 /// One running runtime. Dropping it stops every process and worker.
 pub struct Runtime {
@@ -179,6 +187,57 @@ impl Runtime {
     /// which the death then names as its cause.
     pub fn crash_for(&self, pid: Pid, reason: Term, by: Option<EventId>) {
         self.node.send_signal(pid, Signal::Fail { reason, by });
+    }
+
+    /// `erlang:check_process_code/2` over every live process: those whose
+    /// code still needs `code` (one version of a module), in pid order, and
+    /// how. Called from outside any process's time slice (the shell's
+    /// session, a test): each process's program is looked at between its
+    /// slices.
+    pub fn processes_using(&self, code: &LoadedCode) -> Vec<(Pid, CodeUse)> {
+        let mut found = Vec::new();
+        for pid in self.node.table.pids() {
+            let Some(process) = self.node.lookup(pid) else {
+                continue;
+            };
+            if process.state.lock().ending.is_some() {
+                continue;
+            }
+            let used = match process.program.lock().as_ref() {
+                Some(program) => program.check_code(code),
+                None => CodeUse::Unused,
+            };
+            if used != CodeUse::Unused {
+                found.push((pid, used));
+            }
+        }
+        found
+    }
+
+    /// `code:purge(Module)`: kills every process that still needs the old
+    /// version of `module` (reason `killed`, as OTP's `code_server` does
+    /// after `erlang:check_process_code/2`), then removes that version.
+    /// Each kill is posted as an [`EventKind::CodePurged`] on account of
+    /// `by` (the command that purged), and the death names that event as
+    /// its cause. `None` when there is no old version.
+    pub fn purge(&self, module: Atom, by: Option<EventId>) -> Option<Purged> {
+        let old = self.code().versions(module)?.old?;
+        let killed = self.processes_using(&old.code);
+        for &(pid, used) in &killed {
+            let id = self.node.emit(EventKind::CodePurged {
+                module,
+                version: old.version,
+                pid,
+                running: used == CodeUse::Running,
+                cause: by,
+            });
+            self.node.send_signal(pid, Signal::Purge { by: id });
+        }
+        self.code().take_old(module);
+        Some(Purged {
+            version: old.version,
+            killed,
+        })
     }
 
     /// Makes `pid` act on account of `event` from now on (see

@@ -143,13 +143,19 @@ impl Node {
         if let (true, Some(parent)) = (options.link, options.parent) {
             process.state.lock().links.push(parent);
         }
-        *process.program.lock() = Some(make_program(&process));
+        let code = make_program(&process);
+        let location = code.location();
+        if let Some(location) = location {
+            process.set_location(location);
+        }
+        *process.program.lock() = Some(code);
         self.table.insert(process.clone());
         self.live.fetch_add(1, Ordering::Relaxed);
         self.emit(EventKind::Spawned {
             pid,
             kind: options.kind,
             parent: options.parent,
+            version: location.map(|l| l.version),
         });
         self.scheduler.enqueue(process);
     }

@@ -19,8 +19,9 @@
 //! execute instructions, charging one reduction each, until the budget is
 //! spent or a `receive` finds nothing.
 
+use super::code_table::LoadedCode;
 use super::process::Process;
-use super::term::Term;
+use super::term::{Atom, Term};
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
@@ -44,6 +45,44 @@ pub trait Program: Send + 'static {
     /// Runs one time slice of `process`. The process's budget of reductions
     /// for this slice is [`Process::budget_left`].
     fn run(&mut self, process: &Process) -> Step;
+
+    /// `erlang:check_process_code(Pid, Module)` for one version of a
+    /// module: whether this program still needs `code` (a frame of its
+    /// stack in it, or a fun of it in its registers). The code server asks
+    /// before it purges a version, and kills the processes that do (see
+    /// [`crate::runtime::Runtime::purge`]). Called between time slices,
+    /// never during one. Native behaviors run no loaded code.
+    fn check_code(&self, _code: &LoadedCode) -> CodeUse {
+        CodeUse::Unused
+    }
+
+    /// Where the program's code starts, before its first slice: the spawn
+    /// event names the version a process starts in from this.
+    fn location(&self) -> Option<Location> {
+        None
+    }
+}
+
+/// What [`Program::check_code`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeUse {
+    Unused,
+    /// A frame of the process's stack (or the function it is in) belongs
+    /// to that version.
+    Running,
+    /// Only a fun of that version, held in its variables.
+    HoldsFun,
+}
+
+/// The function a process's code is in, and the version of its module
+/// (`counter@2:loop/1`), as `erlang:process_info(P, current_function)`
+/// says, plus the version the playground numbers (see `code_table`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub module: Atom,
+    pub version: u32,
+    pub function: Atom,
+    pub arity: u32,
 }
 
 /// The body of a native behavior: an `async` block returning the exit
@@ -97,6 +136,20 @@ impl Code {
         match self {
             Code::Native(body) => run_native(body, process),
             Code::Program(program) => program.run(process),
+        }
+    }
+
+    pub(crate) fn check_code(&self, code: &LoadedCode) -> CodeUse {
+        match self {
+            Code::Native(_) => CodeUse::Unused,
+            Code::Program(program) => program.check_code(code),
+        }
+    }
+
+    pub(crate) fn location(&self) -> Option<Location> {
+        match self {
+            Code::Native(_) => None,
+            Code::Program(program) => program.location(),
         }
     }
 }

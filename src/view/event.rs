@@ -40,6 +40,8 @@ pub fn min_level(kind: &EventKind) -> LogLevel {
         EventKind::Exited { reason, .. } if !reason.is_normal_exit() => Quiet,
         EventKind::Exited { .. } => Normal,
         EventKind::Output { .. } | EventKind::Sent { .. } | EventKind::Received { .. } => Quiet,
+        // A kill the presenter did not ask for by pid: always worth a line.
+        EventKind::CodePurged { .. } => Quiet,
         EventKind::Spawned { .. }
         | EventKind::Registered { .. }
         | EventKind::MonitorFired { .. } => Normal,
@@ -177,10 +179,16 @@ fn body(
     // the subject of the sentence, and its pid is one `tree` away.
     let sup = |pid: Pid| names(pid).unwrap_or_else(|| pid.to_string());
     match kind {
-        EventKind::Spawned { pid, kind, parent } => {
+        EventKind::Spawned {
+            pid,
+            kind,
+            parent,
+            version,
+        } => {
             let mut line = format!(
-                "{} {kind} {}",
+                "{} {} {}",
                 label("+ spawn", Role::Spawn, style),
+                super::versioned(kind.name(), *version),
                 who(*pid)
             );
             if let Some(parent) = parent {
@@ -188,6 +196,22 @@ fn body(
             }
             line
         }
+        EventKind::CodePurged {
+            module,
+            version,
+            pid,
+            running,
+            ..
+        } => format!(
+            "{} {module}@{version} killed {}: {}",
+            label("✖ purge", Role::Crash, style),
+            who(*pid),
+            if *running {
+                "still running old code"
+            } else {
+                "holds a fun of old code"
+            }
+        ),
         EventKind::Exited {
             pid, name, reason, ..
         } => {
@@ -481,6 +505,7 @@ mod tests {
                     pid: pid(40),
                     kind: Atom::new("supervisor"),
                     parent: Some(pid(30)),
+                    version: None,
                 },
             ),
             at(
@@ -496,6 +521,7 @@ mod tests {
                     pid: pid(44),
                     kind: Atom::new("counter"),
                     parent: Some(pid(40)),
+                    version: None,
                 },
             ),
             at(
@@ -824,6 +850,7 @@ mod tests {
             pid: pid(44),
             kind: Atom::new("echo"),
             parent: None,
+            version: None,
         });
         assert!(spawn.contains("\x1b[32m+ spawn\x1b[0m"), "{spawn:?}");
         let normal = line(EventKind::Exited {

@@ -35,8 +35,26 @@ pub fn process_info(info: &ProcessInfo, names: Names, style: &Style) -> String {
     ];
     // `erlang:process_info(P, current_function)`, for processes running
     // the process language.
+    // With the version once there is more than one (`counter@2`), and
+    // `(old)` when a newer one has been loaded since.
     if let Some((module, function, arity)) = info.current_function {
-        rows.push(("current_function", format!("{module}:{function}/{arity}")));
+        let (version, newest) = info
+            .code_version
+            .map_or((None, 0), |v| (Some(v.running), v.newest));
+        let shown = if newest > 1 {
+            format!("{module}@{}", version.unwrap_or(1))
+        } else {
+            module.to_string()
+        };
+        let old = if info.code_version.is_some_and(|v| v.is_old()) {
+            " (old)"
+        } else {
+            ""
+        };
+        rows.push((
+            "current_function",
+            format!("{shown}:{function}/{arity}{old}"),
+        ));
     }
     rows.extend([
         (
@@ -186,6 +204,7 @@ mod tests {
             reductions: 1234,
             traced: true,
             current_function: None,
+            code_version: None,
         }
     }
 

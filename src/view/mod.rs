@@ -18,6 +18,7 @@
 //!   death, and OTP's crash report for it.
 //! - [`seq`]: message sequence charts (terminal, Mermaid, SVG);
 //!   [`mermaid`]: the tree as a Mermaid flowchart.
+//! - [`versions`]: a definition's loaded versions and who runs each.
 //!
 //! Names beside pids (`<0.42.0> (demo/w1)`) come from a `names` callback
 //! the caller supplies, because only the layers above know supervisor
@@ -33,6 +34,7 @@ pub mod seq;
 pub mod style;
 mod table;
 pub mod tree;
+pub mod versions;
 pub mod why;
 
 pub use event::{LogLevel, Narrator, event_line, min_level};
@@ -40,8 +42,9 @@ pub use info::{dead_process, mailbox, process_info, registered};
 pub use ps::ps_table;
 pub use style::{Role, Style, paint, strip_ansi, style_from_env};
 pub use tree::{ChildState, ChildView, SupervisorView, tree};
+pub use versions::{VersionRow, VersionState, versions_table};
 
-use crate::runtime::Pid;
+use crate::runtime::{CodeVersion, Pid};
 use std::time::Duration;
 
 /// The display name of a pid, if it has one: a registered name or a
@@ -110,17 +113,41 @@ pub(crate) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> String {
 /// A process's kind as `ps` and `tree` show it: for process code, with the
 /// function it is in (`counter:loop/1`, or `counter (other:wait/0)` after a
 /// call into another definition), as `erlang:process_info(P,
-/// current_function)` would say; a built-in kind is just its name.
+/// current_function)` would say; a built-in kind is just its name. Once a
+/// definition has been loaded again, the version shows (`counter@2:loop/1`),
+/// and a process still in an older one is marked `(old)`.
 pub fn kind_and_function(
     kind: &str,
     current: Option<(crate::runtime::Atom, crate::runtime::Atom, u32)>,
+    version: Option<CodeVersion>,
 ) -> String {
+    let module_label = |module: &str| match version {
+        Some(v) if v.newest > 1 => format!("{module}@{}", v.running),
+        _ => module.to_owned(),
+    };
+    let old = if version.is_some_and(|v| v.is_old()) {
+        " (old)"
+    } else {
+        ""
+    };
     match current {
         Some((module, function, arity)) if module.name() == kind => {
-            format!("{module}:{function}/{arity}")
+            format!("{}:{function}/{arity}{old}", module_label(module.name()))
         }
-        Some((module, function, arity)) => format!("{kind} ({module}:{function}/{arity})"),
+        Some((module, function, arity)) => format!(
+            "{kind} ({}:{function}/{arity}){old}",
+            module_label(module.name())
+        ),
         None => kind.to_owned(),
+    }
+}
+
+/// `counter@2` for a process code's version, `counter` for the first one
+/// (numbers only show once there is more than one) and for built-in kinds.
+pub fn versioned(name: &str, version: Option<u32>) -> String {
+    match version {
+        Some(n) if n > 1 => format!("{name}@{n}"),
+        _ => name.to_owned(),
     }
 }
 

@@ -44,6 +44,7 @@ pub fn ps_table(rows: &[ProcessInfo], names: Names, style: &Style) -> String {
                 Cell::plain(super::kind_and_function(
                     info.kind.name(),
                     info.current_function,
+                    info.code_version,
                 )),
                 Cell::new(info.status.to_string(), status_role(info.status)),
                 Cell::new(info.message_queue_len.to_string(), msgs_role),
@@ -99,6 +100,7 @@ mod tests {
             reductions: 0,
             traced: false,
             current_function: None,
+            code_version: None,
         }
     }
 

@@ -49,6 +49,21 @@ impl CommandRef {
     }
 }
 
+impl CommandRef {
+    /// Like `show`, with only the first line of a command that spans
+    /// several (a `def` block): `def counter { …`.
+    fn show_first_line(&self) -> String {
+        match self.text.split_once('\n') {
+            Some((first, _)) => CommandRef {
+                text: format!("{} …", first.trim_end()),
+                location: self.location.clone(),
+            }
+            .show(),
+            None => self.show(),
+        }
+    }
+}
+
 /// `talk.crash:12` read aloud: `line 12 of talk.crash`.
 fn line_of(location: &str) -> String {
     match location.rsplit_once(':') {
@@ -111,8 +126,15 @@ pub enum Step {
     StoppedWhileShuttingDown { sup: Who },
     /// A supervisor was told to stop by its parent's exit signal.
     ToldToStop { parent: Who, reason: Term },
-    /// Its code was purged (the process language's code loading).
-    Purged,
+    /// The version of its code it still needed (`counter@1`: it ran it,
+    /// or, not `running`, held a fun of it) was purged, as `code:purge/1`
+    /// does, by `command` (a `def` that loaded a newer version, or
+    /// `purge`).
+    Purged {
+        code: String,
+        running: bool,
+        command: Option<CommandRef>,
+    },
 }
 
 /// The chain as lines: the death first, then `  ← cause` per step.
@@ -246,7 +268,29 @@ fn step_lines(step: &Step, style: &Style) -> Vec<String> {
             parent.show(style),
             term(reason, Role::Signal)
         )],
-        Step::Purged => vec!["its old code was purged".to_owned()],
+        Step::Purged {
+            code,
+            running,
+            command,
+        } => {
+            let code = if code.is_empty() {
+                "its old code".to_owned()
+            } else {
+                code.clone()
+            };
+            let needed = if *running {
+                "it still ran it"
+            } else {
+                "it held a fun of it"
+            };
+            vec![match command {
+                Some(command) => format!(
+                    "{code} was purged while {needed}, by the shell: {}",
+                    command.show_first_line()
+                ),
+                None => format!("{code} was purged while {needed}"),
+            }]
+        }
     }
 }
 

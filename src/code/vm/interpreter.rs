@@ -27,7 +27,14 @@
 //! A frame records the module version its function belongs to only when a
 //! call crosses modules (`None` means "the same as the function it
 //! called"), so local calls cost no reference counting; a process keeps
-//! running the version it entered even after a new one is loaded.
+//! running the version it entered even after a new one is loaded. That is
+//! Erlang's hot code rule: a local call (`loop(N)`, `Op::Call`,
+//! `Op::TailCall`) stays in the caller's version, and only a fully
+//! qualified call (`counter:loop(N)`, `Op::CallExt`), an external fun
+//! (`fun counter:loop/1`) or `spawn(counter, loop, [...])` looks the
+//! *current* version up (`call_ext`), so a running process moves to new
+//! code exactly there. A local fun (`fun loop/1`, `fun (X) -> ... end`)
+//! keeps the version it was made in.
 
 use super::bifs::{self, BifImpl, Special};
 use super::errors::{self, Class, Raise};
@@ -36,7 +43,7 @@ use super::terms::{self, as_bool, boolean};
 use crate::code::module::{CompiledModule, FunValue};
 use crate::code::opcodes::{Op, Reg};
 use crate::runtime::process::Scan;
-use crate::runtime::{Atom, Process, Program, Step, Term};
+use crate::runtime::{Atom, CodeUse, LoadedCode, Location, Process, Program, Step, Term};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -130,10 +137,49 @@ impl Vm {
         self.frames.len()
     }
 
-    /// The function running now, `(module, name, arity)`.
-    pub fn location(&self) -> (Atom, Atom, u32) {
+    /// The function running now, and its module's version.
+    pub fn location(&self) -> Location {
         let f = &self.module.functions[self.func as usize];
-        (self.module.name, f.name, f.arity - f.captured)
+        Location {
+            module: self.module.name,
+            version: self.module.version(),
+            function: f.name,
+            arity: f.arity - f.captured,
+        }
+    }
+
+    /// `erlang:check_process_code/2` for one version `code`: `Running` if
+    /// the function running now or any frame waiting for a return belongs
+    /// to it, `HoldsFun` if only a fun of it is in the registers (the
+    /// BEAM's stack and heap) or in a `lists:map`/`foldl` in progress.
+    /// The set of versions on the stack is `self.module` plus every
+    /// frame's recorded module: a frame records one wherever a call may
+    /// cross into another version (see `push_frame`), and `None` means
+    /// the same version as the frame above it.
+    fn uses(&self, code: &Arc<CompiledModule>) -> CodeUse {
+        let running = Arc::ptr_eq(&self.module, code)
+            || self.frames.iter().any(|frame| {
+                matches!(frame, Frame::Call { module: Some(m), .. } if Arc::ptr_eq(m, code))
+            });
+        if running {
+            return CodeUse::Running;
+        }
+        let in_frames = self.frames.iter().any(|frame| match frame {
+            Frame::Call { .. } => false,
+            Frame::Map { fun, rest, done } => {
+                holds_fun_of(fun, code)
+                    || rest.as_slice().iter().any(|t| holds_fun_of(t, code))
+                    || done.iter().any(|t| holds_fun_of(t, code))
+            }
+            Frame::Foldl { fun, rest } => {
+                holds_fun_of(fun, code) || rest.as_slice().iter().any(|t| holds_fun_of(t, code))
+            }
+        });
+        if in_frames || self.regs.iter().any(|t| holds_fun_of(t, code)) {
+            CodeUse::HoldsFun
+        } else {
+            CodeUse::Unused
+        }
     }
 
     /// Runs until the slice ends.
@@ -894,9 +940,35 @@ impl Vm {
 impl Program for Vm {
     fn run(&mut self, process: &Process) -> Step {
         let step = self.execute(process);
-        let (module, function, arity) = self.location();
-        process.set_location(module, function, arity);
+        process.set_location(self.location());
         step
+    }
+
+    fn check_code(&self, code: &LoadedCode) -> CodeUse {
+        match code.clone().downcast::<CompiledModule>() {
+            Ok(code) => self.uses(&code),
+            Err(_) => CodeUse::Unused,
+        }
+    }
+
+    fn location(&self) -> Option<Location> {
+        Some(Vm::location(self))
+    }
+}
+
+/// Whether `term` is or contains a fun of version `code` (also inside
+/// another fun's captured values): what keeps old code alive in a process's
+/// data, for `erlang:check_process_code/2`.
+fn holds_fun_of(term: &Term, code: &Arc<CompiledModule>) -> bool {
+    match term {
+        Term::Fun(f) => match f.downcast::<FunValue>() {
+            Some(FunValue::Local {
+                module, captured, ..
+            }) => Arc::ptr_eq(module, code) || captured.iter().any(|t| holds_fun_of(t, code)),
+            _ => false,
+        },
+        Term::Tuple(items) | Term::List(items) => items.iter().any(|t| holds_fun_of(t, code)),
+        _ => false,
     }
 }
 

@@ -96,8 +96,33 @@ impl Walk<'_> {
                     self.signal(*signal);
                 }
             }
-            Cause::Purged { .. } => self.steps.push(Step::Purged),
+            Cause::Purged { by } => self.purged(*by),
         }
+    }
+
+    /// A purge killed it: which version, and the command that purged
+    /// (a `def` of a third version, or `purge`).
+    fn purged(&mut self, by: Option<EventId>) {
+        let purge = by.and_then(|id| self.history.get(id));
+        let step = match purge.map(|event| &event.kind) {
+            Some(EventKind::CodePurged {
+                module,
+                version,
+                running,
+                cause,
+                ..
+            }) => Step::Purged {
+                code: format!("{module}@{version}"),
+                running: *running,
+                command: self.command(*cause),
+            },
+            _ => Step::Purged {
+                code: String::new(),
+                running: true,
+                command: None,
+            },
+        };
+        self.steps.push(step);
     }
 
     /// Where the last message `pid` took before dying (event `died`) came

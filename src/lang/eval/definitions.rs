@@ -9,8 +9,17 @@
 //! caret at the line and column of the script (or REPL entry) where the
 //! code stands, and the previous version stays in force.
 //!
+//! Defining a name again loads a new version (`counter@2`), as Erlang's
+//! `c/1` does: new spawns, supervisor restarts and fully qualified calls run
+//! it, while running processes stay in theirs for local calls. At most two
+//! versions live; loading a third purges the oldest first, killing the
+//! processes still in it (see `code::program::load_for`). `versions NAME`
+//! lists them with their processes, `purge NAME` is `code:purge/1`, and
+//! the text of every version is kept for `show NAME@N`.
+//!
 //! After `reset` (a fresh runtime, an empty code table) the session loads
-//! its definitions again with [`Session::load_definition`].
+//! its definitions again with [`Session::load_definition`], each as
+//! version 1 of the fresh runtime.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,7 +29,8 @@ use super::{Line, Outcome, Session};
 use crate::code;
 use crate::lang::ParseError;
 use crate::lang::ast::{Command, Span, Stmt};
-use crate::runtime::Term;
+use crate::runtime::{Atom, CodeUse, LoadedCode, Pid, Purged, Term};
+use crate::view::{self, VersionRow, VersionState};
 
 /// A definition in force: its module and the statement as written.
 #[derive(Clone, Debug)]
@@ -28,6 +38,10 @@ pub struct Definition {
     pub module: code::ast::Module,
     /// The whole `def NAME { ... }` text, for `show` and `help`.
     pub text: String,
+    /// Its version in the runtime's code table (1 for the first).
+    pub version: u32,
+    /// The text of each earlier version, by number, for `show NAME@N`.
+    pub earlier: BTreeMap<u32, String>,
 }
 
 /// The session's definitions by name (sorted, for `kinds`).
@@ -154,14 +168,137 @@ impl Session {
                 });
             }
         };
-        code::load(&self.runtime, compiled);
+        let purged = code::program::load_for(&self.runtime, compiled.clone(), self.command);
+        let version = compiled.version();
         let text = origin.statement.to_string();
-        self.definitions
-            .insert(name.to_string(), Definition { module, text });
-        Ok(Outcome::value(Term::tuple([
-            Term::atom("ok"),
-            Term::atom(name),
-        ])))
+        let earlier = match self.definitions.remove(name) {
+            Some(previous) => {
+                let mut earlier = previous.earlier;
+                earlier.insert(previous.version, previous.text);
+                earlier
+            }
+            None => BTreeMap::new(),
+        };
+        self.definitions.insert(
+            name.to_string(),
+            Definition {
+                module,
+                text,
+                version,
+                earlier,
+            },
+        );
+        let mut outcome = Outcome::value(Term::tuple([Term::atom("ok"), Term::atom(name)]));
+        if version > 1 {
+            outcome
+                .lines
+                .push(Line::Notice(self.reload_notice(name, version, purged)));
+        }
+        Ok(outcome)
+    }
+
+    /// What a new version changed: the version now current, the old one
+    /// and who still runs it, and what a purge of the one before did.
+    fn reload_notice(&self, name: &str, version: u32, purged: Option<Purged>) -> String {
+        let mut text = format!(
+            "{name}@{version} is current: new spawns and restarts run it; \
+             {name}@{} is old",
+            version - 1
+        );
+        let old = code::program::versions(&self.runtime, Atom::new(name))
+            .into_iter()
+            .nth(1);
+        if let Some(old) = old {
+            let users = self.runtime.processes_using(&(old as LoadedCode));
+            if !users.is_empty() {
+                text.push_str(&format!(", still run by {}", self.pids_listed(&users)));
+            }
+        }
+        if let Some(purged) = purged {
+            text.push_str(&format!("; {name}@{} purged", purged.version));
+            if !purged.killed.is_empty() {
+                text.push_str(&format!(", killing {}", self.pids_listed(&purged.killed)));
+            }
+        }
+        text
+    }
+
+    fn pids_listed(&self, pids: &[(Pid, CodeUse)]) -> String {
+        let names = |pid| self.display_name(pid);
+        pids.iter()
+            .map(|&(pid, _)| view::pid_with_name(pid, &names))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// `versions NAME`: each version, newest first, with the processes
+    /// that still need it.
+    pub(super) fn versions(&self, name: &str) -> EvalResult<Outcome> {
+        let Some(definition) = self.definitions.get(name) else {
+            return Err(self.no_definition(name));
+        };
+        let loaded = code::program::versions(&self.runtime, Atom::new(name));
+        let mut rows = Vec::new();
+        for (index, module) in loaded.iter().enumerate() {
+            let users = self
+                .runtime
+                .processes_using(&(module.clone() as LoadedCode))
+                .into_iter()
+                .map(|(pid, used)| (pid, used == CodeUse::Running))
+                .collect();
+            rows.push(VersionRow {
+                label: module.label(),
+                state: if index == 0 {
+                    VersionState::Current
+                } else {
+                    VersionState::Old
+                },
+                users,
+            });
+        }
+        let live: Vec<u32> = loaded.iter().map(|m| m.version()).collect();
+        for &number in definition.earlier.keys().rev() {
+            if !live.contains(&number) {
+                rows.push(VersionRow {
+                    label: format!("{name}@{number}"),
+                    state: VersionState::Purged,
+                    users: Vec::new(),
+                });
+            }
+        }
+        let names = |pid| self.display_name(pid);
+        Ok(Outcome::line(Line::Text(view::versions_table(
+            &rows,
+            &names,
+            &self.config.style,
+        ))))
+    }
+
+    /// `purge NAME`: `code:purge/1`. Answers `true` if it killed a
+    /// process, as `code:purge/1` does, after a line saying what went.
+    pub(super) fn purge(&self, name: &str) -> EvalResult<Outcome> {
+        if !self.definitions.contains_key(name) {
+            return Err(self.no_definition(name));
+        }
+        let purged = code::program::purge(&self.runtime, Atom::new(name), self.command);
+        let (notice, killed) = match purged {
+            None => (format!("{name} has no old version to purge"), false),
+            Some(purged) if purged.killed.is_empty() => (
+                format!("purged {name}@{}: no process ran it", purged.version),
+                false,
+            ),
+            Some(purged) => (
+                format!(
+                    "purged {name}@{}, killing {}",
+                    purged.version,
+                    self.pids_listed(&purged.killed)
+                ),
+                true,
+            ),
+        };
+        let mut outcome = Outcome::value(Term::Atom(if killed { Atom::TRUE } else { Atom::FALSE }));
+        outcome.lines.insert(0, Line::Notice(notice));
+        Ok(outcome)
     }
 
     /// Compiles a checked module again and loads it into the runtime's
@@ -169,14 +306,45 @@ impl Session {
     pub(super) fn load_definition(&mut self, module: &code::ast::Module) -> Result<(), String> {
         let compiled = code::compile(module).map_err(|error| error.to_string())?;
         code::load(&self.runtime, compiled);
+        // A fresh code table numbers afresh: the earlier versions belong
+        // to the runtime that is gone.
+        if let Some(definition) = self.definitions.get_mut(&module.name) {
+            definition.version = 1;
+            definition.earlier.clear();
+        }
         Ok(())
     }
 
-    /// `show NAME`: the definition as written.
+    /// `show NAME`: the definition as written; `show NAME@N`: version N
+    /// of it, also one since purged.
     pub(super) fn show(&self, name: &str) -> EvalResult<Outcome> {
-        match self.definitions.get(name) {
-            Some(definition) => Ok(Outcome::line(Line::Text(definition.text.clone()))),
-            None => Err(self.no_definition(name)),
+        let (base, number) = match name.rsplit_once('@') {
+            Some((base, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+                (base, n.parse::<u32>().ok())
+            }
+            _ => (name, None),
+        };
+        let Some(definition) = self.definitions.get(base) else {
+            return Err(self.no_definition(base));
+        };
+        let text = match number {
+            None => Some(&definition.text),
+            Some(n) if n == definition.version => Some(&definition.text),
+            Some(n) => definition.earlier.get(&n),
+        };
+        match text {
+            Some(text) => Ok(Outcome::line(Line::Text(text.clone()))),
+            None => Err(
+                EvalError::new(format!("{base} has no version {}", number.unwrap_or(0))).with_hint(
+                    format!(
+                        "its versions are {}; `versions {base}` lists them",
+                        (1..=definition.version)
+                            .map(|n| format!("{base}@{n}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+            ),
         }
     }
 

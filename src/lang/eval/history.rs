@@ -102,6 +102,7 @@ fn worth_keeping(kind: &EventKind) -> bool {
         EventKind::Exited { .. }
         | EventKind::Command { .. }
         | EventKind::SentFor { .. }
+        | EventKind::CodePurged { .. }
         | EventKind::Supervisor { .. } => true,
         EventKind::ExitSignal { outcome, .. } => *outcome != SignalOutcome::Ignored,
         _ => false,

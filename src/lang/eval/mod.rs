@@ -362,6 +362,8 @@ impl Session {
                 self.define(name, source, &origin)
             }
             C::Show(name) => self.show(name),
+            C::Versions(name) => self.versions(name),
+            C::Purge(name) => self.purge(name),
             C::Load(path) => self.load(path),
             C::Help(topic) => self.help(topic.as_deref()),
             C::Kinds => Ok(self.kinds()),

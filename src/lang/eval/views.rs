@@ -69,6 +69,7 @@ impl Session {
                         kind: view::kind_and_function(
                             child.kind.name(),
                             info.and_then(|i| i.current_function),
+                            info.and_then(|i| i.code_version),
                         ),
                         restart_type: child.restart.name().to_owned(),
                         restarts: child.restarts,

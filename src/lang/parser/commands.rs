@@ -274,6 +274,12 @@ fn command<'a>(name: &str, args: &'a str) -> Option<PResult<'a, Command>> {
         "show" => preceded(sp, |i| required_name(i, "the name of a definition"))
             .parse(args)
             .map(|(rest, name)| (rest, Command::Show(name))),
+        "versions" => preceded(sp, |i| required_name(i, "the name of a definition"))
+            .parse(args)
+            .map(|(rest, name)| (rest, Command::Versions(name))),
+        "purge" => preceded(sp, |i| required_name(i, "the name of a definition"))
+            .parse(args)
+            .map(|(rest, name)| (rest, Command::Purge(name))),
         "load" => load(args),
         "help" => help_topic(args),
         "kinds" => Ok((args, Command::Kinds)),

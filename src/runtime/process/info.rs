@@ -49,6 +49,23 @@ pub struct ProcessInfo {
     /// arity)`, for processes running the process language (`None` for
     /// native behaviors).
     pub current_function: Option<(Atom, Atom, u32)>,
+    /// The version of `current_function`'s module it runs, and the newest
+    /// version loaded (`running < newest`: the process is in old code).
+    pub code_version: Option<CodeVersion>,
+}
+
+/// Which version of its module a process runs (see `code_table`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeVersion {
+    pub running: u32,
+    pub newest: u32,
+}
+
+impl CodeVersion {
+    /// Whether a newer version has been loaded since.
+    pub fn is_old(&self) -> bool {
+        self.running < self.newest
+    }
 }
 
 impl ProcessInfo {
@@ -56,6 +73,15 @@ impl ProcessInfo {
         // The registry is read before the process lock is taken: `register`
         // takes them in the other order.
         let name = process.node.registry.name_of(process.pid());
+        // The code table, too, is read before the process lock.
+        let location = process.location();
+        let code_version = location.map(|l| CodeVersion {
+            running: l.version,
+            newest: process
+                .code()
+                .current_version(l.module)
+                .unwrap_or(l.version),
+        });
         let state = process.state.lock();
         let status = match process.run_state.phase() {
             _ if state.ending.is_some() => Status::Exiting,
@@ -85,7 +111,8 @@ impl ProcessInfo {
             message_queue_len: state.message_queue_len(),
             reductions: process.slice.reductions(),
             traced: process.is_traced(),
-            current_function: process.location(),
+            current_function: location.map(|l| (l.module, l.function, l.arity)),
+            code_version,
         }
     }
 }

@@ -19,7 +19,7 @@ mod signal;
 mod slice;
 mod state;
 
-pub use info::{ProcessInfo, Status};
+pub use info::{CodeVersion, ProcessInfo, Status};
 pub use receive::{Receive, Scan, Work, as_call};
 pub(crate) use signal::Signal;
 pub(crate) use slice::SliceState;
@@ -27,7 +27,7 @@ pub(crate) use state::{HeldMonitor, ProcState};
 
 use super::event::{EventId, EventKind};
 use super::node::{Node, SpawnOptions};
-use super::program::{Code, Program};
+use super::program::{Code, Location, Program};
 use super::registry::RegisterError;
 use super::scheduler::RunState;
 use super::term::{Atom, Pid, Ref, Term};
@@ -51,10 +51,10 @@ pub struct Process {
     /// shell's current command, a supervisor's decision. Exit signals and
     /// messages it sends carry it, so `why` can follow them back.
     acting_for: AtomicU64,
-    /// Where the process's code is, for views: module, function and arity
-    /// atoms/number, or `NO_LOCATION`. Written by the program at the end of
+    /// Where the process's code is, for views: module, version, function
+    /// and arity, or `NO_LOCATION`. Written by the program at the end of
     /// its slices (relaxed stores: a view may see a slightly stale place).
-    location: [AtomicU32; 3],
+    location: [AtomicU32; 4],
     pub(crate) state: Mutex<ProcState>,
     /// Taken by the worker that runs the process; `None` once it has ended.
     pub(crate) program: Mutex<Option<Code>>,
@@ -95,24 +95,24 @@ impl Process {
         &self.node.code
     }
 
-    /// Records the function the process's code is in (`counter:loop/1`),
+    /// Records the function the process's code is in (`counter@2:loop/1`),
     /// for `ps` and `info`. An interpreter calls it when a slice ends.
-    pub fn set_location(&self, module: Atom, function: Atom, arity: u32) {
-        self.location[0].store(module.index(), Ordering::Relaxed);
-        self.location[1].store(function.index(), Ordering::Relaxed);
-        self.location[2].store(arity, Ordering::Relaxed);
+    pub fn set_location(&self, location: Location) {
+        self.location[0].store(location.module.index(), Ordering::Relaxed);
+        self.location[1].store(location.version, Ordering::Relaxed);
+        self.location[2].store(location.function.index(), Ordering::Relaxed);
+        self.location[3].store(location.arity, Ordering::Relaxed);
     }
 
     /// The function last recorded by [`Process::set_location`].
-    pub fn location(&self) -> Option<(Atom, Atom, u32)> {
-        let [m, f, a] = &self.location;
+    pub fn location(&self) -> Option<Location> {
+        let [m, v, f, a] = &self.location;
         let module = m.load(Ordering::Relaxed);
-        (module != NO_LOCATION).then(|| {
-            (
-                Atom::from_index(module),
-                Atom::from_index(f.load(Ordering::Relaxed)),
-                a.load(Ordering::Relaxed),
-            )
+        (module != NO_LOCATION).then(|| Location {
+            module: Atom::from_index(module),
+            version: v.load(Ordering::Relaxed),
+            function: Atom::from_index(f.load(Ordering::Relaxed)),
+            arity: a.load(Ordering::Relaxed),
         })
     }
 

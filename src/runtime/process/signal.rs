@@ -62,6 +62,12 @@ pub(crate) enum Signal {
         reason: Term,
         by: Option<EventId>,
     },
+    /// Its code is purged while it still runs it: it is killed (reason
+    /// `killed`, and trapping exits cannot save it, as with `kill`). `by`
+    /// is the [`crate::runtime::EventKind::CodePurged`] event.
+    Purge {
+        by: Option<EventId>,
+    },
     /// Sets the trap_exit flag, in order with the other signals (the
     /// playground lets the shell do this to any process).
     SetTrapExit(bool),
@@ -124,6 +130,9 @@ impl Process {
                 }
             }
             Signal::Fail { reason, by } => self.end_with(state, reason, Cause::Crashed { by }),
+            Signal::Purge { by } => {
+                self.end_with(state, Term::Atom(Atom::KILLED), Cause::Purged { by })
+            }
             Signal::SetTrapExit(on) => state.trap_exit = on,
             Signal::Poke => {}
         }

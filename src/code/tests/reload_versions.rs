@@ -1,0 +1,300 @@
+//! Hot code reload in the VM, as Erlang's code server does it: a running
+//! process stays in its version for local calls and moves to the newest at
+//! a fully qualified call; at most two versions live, and loading a third
+//! (or `code:purge/1`) kills the processes still in the oldest, found as
+//! `erlang:check_process_code/2` finds them (frames, and funs).
+//!
+//! The definitions are written as text, as a presenter types them; each
+//! version says which it is in the exit reason it stops with.
+
+use super::support::rt;
+use crate::code::{self, CompiledModule};
+use crate::runtime::{Atom, Cause, CodeUse, Event, EventKind, Pid, Runtime, Term};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Parses, checks, compiles and loads `source` as the next version of
+/// `name`.
+fn define(rt: &Runtime, name: &str, source: &str) -> Arc<CompiledModule> {
+    let module = code::parse(name, source).unwrap_or_else(|e| panic!("parses: {e:?}"));
+    code::check(&module).unwrap_or_else(|e| panic!("checks: {e:?}"));
+    let compiled = code::compile(&module).unwrap_or_else(|e| panic!("compiles: {e}"));
+    code::load(rt, compiled.clone());
+    compiled
+}
+
+/// Version `n` of `t`: waits in a loop; `stop` ends it with `{version,
+/// n}`, `local` loops with a local call, `remote` with a qualified one.
+fn counter_version(n: u32) -> String {
+    format!(
+        "start() -> loop().
+         loop() ->
+           receive
+             local -> loop();
+             remote -> t:loop();
+             stop -> exit({{version, {n}}})
+           end."
+    )
+}
+
+fn spawn_t(rt: &Runtime) -> Pid {
+    code::spawn_top(rt, Atom::new("t"), Atom::new("start"), vec![]).expect("t:start/0 exists")
+}
+
+fn settle(rt: &Runtime) {
+    rt.run_until_quiet(Duration::from_secs(60));
+}
+
+fn stop_and_read(rt: &Runtime, pid: Pid) -> Term {
+    rt.send(pid, Term::atom("stop"));
+    settle(rt);
+    rt.death(pid).expect("it stopped").reason
+}
+
+fn version_reason(n: i64) -> Term {
+    Term::tuple([Term::atom("version"), Term::Int(n)])
+}
+
+/// The version a live process's code is in, as `ps` reads it.
+fn running_version(rt: &Runtime, pid: Pid) -> (u32, u32) {
+    let version = rt
+        .process_info(pid)
+        .and_then(|info| info.code_version)
+        .expect("process code has a version");
+    (version.running, version.newest)
+}
+
+#[test]
+fn reload_a_running_process_keeps_its_version_across_a_def() {
+    let rt = rt();
+    define(&rt, "t", &counter_version(1));
+    let pid = spawn_t(&rt);
+    settle(&rt);
+    define(&rt, "t", &counter_version(2));
+    // Local calls stay in version 1, however many.
+    rt.send(pid, Term::atom("local"));
+    rt.send(pid, Term::atom("local"));
+    settle(&rt);
+    assert_eq!(
+        running_version(&rt, pid),
+        (1, 2),
+        "in old code, and ps knows"
+    );
+    assert_eq!(stop_and_read(&rt, pid), version_reason(1));
+}
+
+#[test]
+fn reload_a_qualified_call_moves_a_running_process_to_the_newest_version() {
+    let rt = rt();
+    define(&rt, "t", &counter_version(1));
+    let pid = spawn_t(&rt);
+    settle(&rt);
+    define(&rt, "t", &counter_version(2));
+    rt.send(pid, Term::atom("remote"));
+    settle(&rt);
+    assert_eq!(running_version(&rt, pid), (2, 2));
+    assert_eq!(stop_and_read(&rt, pid), version_reason(2));
+}
+
+#[test]
+fn reload_new_spawns_use_the_newest_version() {
+    let rt = rt();
+    define(&rt, "t", &counter_version(1));
+    define(&rt, "t", &counter_version(2));
+    let pid = spawn_t(&rt);
+    settle(&rt);
+    assert_eq!(stop_and_read(&rt, pid), version_reason(2));
+}
+
+#[test]
+fn reload_spawn_mfa_and_an_external_fun_resolve_the_version_at_call_time() {
+    let rt = rt();
+    // Made before version 2 exists, called after it is loaded: both go to
+    // the current version when they are called, as on the BEAM.
+    define(
+        &rt,
+        "starter",
+        "start() ->
+           F = fun t:loop/0,
+           receive go -> ok end,
+           spawn(t, loop, []) ! stop,
+           spawn(F) ! stop,
+           receive never -> ok end.",
+    );
+    define(&rt, "t", &counter_version(1));
+    let events = rt.subscribe();
+    let starter = code::spawn_top(&rt, Atom::new("starter"), Atom::new("start"), vec![])
+        .expect("starter:start/0");
+    settle(&rt);
+    define(&rt, "t", &counter_version(2));
+    rt.send(starter, Term::atom("go"));
+    settle(&rt);
+    let reasons: Vec<Term> = events
+        .try_iter()
+        .filter_map(|event| match event.kind {
+            EventKind::Exited { reason, .. } => Some(reason),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reasons, vec![version_reason(2), version_reason(2)]);
+}
+
+#[test]
+fn reload_a_local_fun_stays_in_the_version_it_was_made_in() {
+    let rt = rt();
+    define(
+        &rt,
+        "t",
+        "start() -> F = fun loop/0, receive go -> F() end.
+         loop() -> receive stop -> exit({version, 1}) end.",
+    );
+    let pid = spawn_t(&rt);
+    settle(&rt);
+    define(
+        &rt,
+        "t",
+        "loop() -> receive stop -> exit({version, 2}) end.",
+    );
+    rt.send(pid, Term::atom("go"));
+    assert_eq!(stop_and_read(&rt, pid), version_reason(1));
+}
+
+/// The purge events in `events`: (module@version, pid, running).
+fn purges(events: &[Event]) -> Vec<(String, Pid, bool)> {
+    events
+        .iter()
+        .filter_map(|event| match &event.kind {
+            EventKind::CodePurged {
+                module,
+                version,
+                pid,
+                running,
+                ..
+            } => Some((format!("{module}@{version}"), *pid, *running)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn reload_loading_a_third_version_kills_the_processes_still_in_the_first() {
+    let rt = rt();
+    let events = rt.subscribe();
+    define(&rt, "t", &counter_version(1));
+    let first = spawn_t(&rt);
+    settle(&rt);
+    define(&rt, "t", &counter_version(2));
+    let second = spawn_t(&rt);
+    settle(&rt);
+    define(&rt, "t", &counter_version(3));
+    settle(&rt);
+    let death = rt.death(first).expect("the version 1 process is dead");
+    assert_eq!(death.reason, Term::atom("killed"));
+    assert!(rt.is_alive(second), "version 2 is old now, not purged");
+    assert_eq!(running_version(&rt, second), (2, 3));
+    let events: Vec<Event> = events.try_iter().collect();
+    assert_eq!(purges(&events), vec![("t@1".to_owned(), first, true)]);
+    // The death names the purge as its cause (for `why`).
+    let purge_id = events
+        .iter()
+        .find(|e| matches!(e.kind, EventKind::CodePurged { .. }))
+        .map(|e| e.id);
+    let cause = events.iter().find_map(|event| match &event.kind {
+        EventKind::Exited { pid, cause, .. } if *pid == first => Some(cause.cause.clone()),
+        _ => None,
+    });
+    assert_eq!(cause, Some(Cause::Purged { by: purge_id }));
+    // Only two versions are loaded: 3 and 2.
+    let loaded: Vec<u32> = code::program::versions(&rt, Atom::new("t"))
+        .iter()
+        .map(|m| m.version())
+        .collect();
+    assert_eq!(loaded, vec![3, 2]);
+}
+
+#[test]
+fn reload_a_frame_deep_in_the_stack_counts_as_running_old_code() {
+    let rt = rt();
+    // `wait/0` runs in `other`, but t@1's `start/0` waits for its return:
+    // a frame of t@1 is on the stack, so the process runs old code.
+    define(&rt, "other", "wait() -> receive stop -> ok end.");
+    define(&rt, "t", "start() -> other:wait(), exit(returned).");
+    let pid = spawn_t(&rt);
+    settle(&rt);
+    define(&rt, "t", "start() -> ok.");
+    let old = code::program::versions(&rt, Atom::new("t"))
+        .pop()
+        .expect("an old version");
+    let old: crate::runtime::LoadedCode = old;
+    assert_eq!(rt.processes_using(&old), vec![(pid, CodeUse::Running)]);
+    define(&rt, "t", "start() -> ok.");
+    settle(&rt);
+    assert_eq!(rt.death(pid).map(|d| d.reason), Some(Term::atom("killed")));
+}
+
+#[test]
+fn reload_a_fun_of_an_old_version_is_a_reason_to_kill_its_holder() {
+    let rt = rt();
+    define(&rt, "t", "make() -> fun () -> 1 end.");
+    // The holder runs `h`, never `t`: only the fun ties it to t@1. A
+    // second holder keeps an external fun, which names no version.
+    define(
+        &rt,
+        "h",
+        "start() -> F = t:make(), G = fun t:make/0, receive stop -> {F, G} end.
+         ext() -> G = fun t:make/0, receive stop -> G end.",
+    );
+    let holder = code::spawn_top(&rt, Atom::new("h"), Atom::new("start"), vec![]).unwrap();
+    let external = code::spawn_top(&rt, Atom::new("h"), Atom::new("ext"), vec![]).unwrap();
+    settle(&rt);
+    let events = rt.subscribe();
+    define(&rt, "t", "make() -> fun () -> 2 end.");
+    define(&rt, "t", "make() -> fun () -> 3 end.");
+    settle(&rt);
+    let events: Vec<Event> = events.try_iter().collect();
+    assert_eq!(purges(&events), vec![("t@1".to_owned(), holder, false)]);
+    assert_eq!(
+        rt.death(holder).map(|d| d.reason),
+        Some(Term::atom("killed"))
+    );
+    assert!(rt.is_alive(external));
+}
+
+#[test]
+fn reload_purge_kills_only_processes_in_the_old_version_and_removes_it() {
+    let rt = rt();
+    define(&rt, "t", &counter_version(1));
+    let old = spawn_t(&rt);
+    settle(&rt);
+    define(&rt, "t", &counter_version(2));
+    let new = spawn_t(&rt);
+    settle(&rt);
+    let purged = code::program::purge(&rt, Atom::new("t"), None).expect("an old version");
+    assert_eq!(purged.version, 1);
+    assert_eq!(purged.killed, vec![(old, CodeUse::Running)]);
+    settle(&rt);
+    assert_eq!(rt.death(old).map(|d| d.reason), Some(Term::atom("killed")));
+    assert!(rt.is_alive(new));
+    assert_eq!(code::program::versions(&rt, Atom::new("t")).len(), 1);
+    assert_eq!(code::program::purge(&rt, Atom::new("t"), None), None);
+    // The next version is 3: numbers are never reused.
+    define(&rt, "t", &counter_version(3));
+    assert_eq!(rt.code().current_version(Atom::new("t")), Some(3));
+}
+
+#[test]
+fn reload_trapping_exits_does_not_save_a_process_from_a_purge() {
+    let rt = rt();
+    define(
+        &rt,
+        "t",
+        "start() -> process_flag(trap_exit, true), loop().
+         loop() -> receive _ -> loop() end.",
+    );
+    let pid = spawn_t(&rt);
+    settle(&rt);
+    define(&rt, "t", "loop() -> ok.");
+    code::program::purge(&rt, Atom::new("t"), None);
+    settle(&rt);
+    assert_eq!(rt.death(pid).map(|d| d.reason), Some(Term::atom("killed")));
+}
