@@ -77,10 +77,12 @@ impl World {
                         Some(LIMIT),
                     )
                     .await;
-                if !matches!(
-                    saved.as_ref().ok().and_then(|t| t.tagged::<2>(Atom::OK)),
-                    Some(_)
-                ) {
+                if saved
+                    .as_ref()
+                    .ok()
+                    .and_then(|t| t.tagged::<2>(Atom::OK))
+                    .is_none()
+                {
                     let put = Term::tuple([Term::atom("put"), key, Term::Int(joined as i64)]);
                     let _ = me.call_named(store, put, Some(LIMIT)).await;
                 }

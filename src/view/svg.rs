@@ -316,3 +316,95 @@ pub fn escape(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::Pid;
+    use crate::view::layout::layout;
+    use crate::view::tree::{ChildView, SupervisorView};
+    use std::time::Duration;
+
+    fn child(id: &str, pid: u64, restarts: u32) -> ChildView {
+        ChildView {
+            id: id.into(),
+            pid: Some(Pid::from_number(pid)),
+            state: ChildState::Running,
+            kind: "stateful".into(),
+            restart_type: "permanent".into(),
+            restarts,
+            status: None,
+            supervisor: None,
+        }
+    }
+
+    fn audience() -> SupervisorView {
+        let partition = |name: &str, pid: u64, members: Vec<ChildView>| ChildView {
+            supervisor: Some(SupervisorView {
+                name: name.into(),
+                pid: Pid::from_number(pid),
+                strategy: "one_for_one".into(),
+                intensity: 1,
+                period: Duration::from_secs(5),
+                restarts_in_period: 1,
+                children: members,
+            }),
+            kind: "supervisor".into(),
+            ..child(name, pid, 0)
+        };
+        SupervisorView {
+            name: "audience".into(),
+            pid: Pid::from_number(3),
+            strategy: "one_for_one".into(),
+            intensity: 3,
+            period: Duration::from_secs(5),
+            restarts_in_period: 0,
+            children: vec![
+                child("store", 4, 0),
+                partition("E-K", 6, vec![child("Erin", 12, 1)]),
+                partition("other", 9, vec![child("<script>x</script>", 11, 0)]),
+            ],
+        }
+    }
+
+    /// The projector's picture of the audience, byte for byte. After a
+    /// deliberate change, regenerate with `LETITCRASH_BLESS=1 cargo test`.
+    #[test]
+    fn audience_tree_golden() {
+        let mut marks = Marks::default();
+        marks
+            .crashed
+            .insert("audience/E-K/Erin".into(), "crash".into());
+        marks
+            .gave_up
+            .insert("audience/other".into(), "2 restarts in 5s > 1".into());
+        let svg = tree_svg(&layout(&[audience()]), &marks);
+        let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/src/view/golden/audience.svg");
+        if std::env::var_os("LETITCRASH_BLESS").is_some() {
+            std::fs::write(golden, &svg).unwrap();
+        }
+        let expected = std::fs::read_to_string(golden).expect("the golden file");
+        assert_eq!(svg, expected);
+    }
+
+    #[test]
+    fn user_text_is_escaped_everywhere() {
+        let svg = tree_svg(&layout(&[audience()]), &Marks::default());
+        assert!(!svg.contains("<script>"), "{svg}");
+        assert!(svg.contains("&lt;script&gt;x&lt;/script&gt;"), "{svg}");
+        assert!(svg.contains(r#"data-path="audience/other/&lt;script&gt;x&lt;/script&gt;""#));
+    }
+
+    #[test]
+    fn every_status_has_its_own_shape() {
+        let mut marks = Marks::default();
+        marks
+            .crashed
+            .insert("audience/E-K/Erin".into(), "boom".into());
+        let svg = tree_svg(&layout(&[audience()]), &marks);
+        assert!(svg.contains(r#"class="node worker crashed""#));
+        assert!(svg.contains("✕"), "a crash has a cross, not just red");
+        assert!(svg.contains(r#"class="node sup running""#));
+        assert!(svg.contains("◆"));
+    }
+}
