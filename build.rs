@@ -2,12 +2,16 @@
 //! PATH, the differential suite in tests/otp/ runs against it (cfg
 //! `has_erlang`); without them its tests are compiled as ignored, so a
 //! fresh machine's `cargo test` reports them as ignored, never as passed.
+//! The same for a real browser: with Chromium and chromedriver (Debian's
+//! `chromium` and `chromium-driver`), tests/browser.rs drives the stage's
+//! pages (cfg `has_chromium`).
 
 use std::env;
 use std::path::PathBuf;
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(has_erlang)");
+    println!("cargo::rustc-check-cfg=cfg(has_chromium)");
     println!("cargo::rerun-if-env-changed=PATH");
     let path = env::var_os("PATH").unwrap_or_default();
     let dirs: Vec<PathBuf> = env::split_paths(&path).filter(|d| d.is_dir()).collect();
@@ -18,5 +22,10 @@ fn main() {
     let found = |tool: &str| dirs.iter().any(|dir| dir.join(tool).is_file());
     if found("erl") && found("erlc") {
         println!("cargo::rustc-cfg=has_erlang");
+    }
+    let chromium = found("chromium") || PathBuf::from("/usr/bin/chromium").is_file();
+    let driver = found("chromedriver") || PathBuf::from("/usr/bin/chromedriver").is_file();
+    if chromium && driver {
+        println!("cargo::rustc-cfg=has_chromium");
     }
 }

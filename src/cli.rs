@@ -63,6 +63,15 @@ pub struct ReplArgs {
     /// Run the REPL deterministically, on a virtual clock, with this seed.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Serve the session to browsers too (as `stage on` does).
+    #[arg(long, conflicts_with = "seed")]
+    pub serve: bool,
+    /// With --serve: the port.
+    #[arg(long, value_name = "N", requires = "serve")]
+    pub port: Option<u16>,
+    /// With --serve: bind the LAN address and print a QR code to it.
+    #[arg(long, requires = "serve")]
+    pub public: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -99,9 +108,21 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         seed: u64,
     },
+    /// Serve the projector page and the audience demo to browsers.
+    Serve {
+        /// The port (0: any free port).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Replay this demo script while serving (the browsers follow it).
+        #[arg(long, value_name = "FILE")]
+        script: Option<PathBuf>,
+        /// Bind the LAN address (not 127.0.0.1) and print a QR code to it.
+        #[arg(long)]
+        public: bool,
+    },
     /// Measure spawn, message ring, restart and fairness figures.
     Bench {
-        /// spawn, ring, restart, fairness or all; vm-ring, vm-fib, vm-spawn or vm.
+        /// spawn, ring, restart, fairness or all; vm-ring, vm-fib, vm-spawn or vm; audience.
         #[arg(default_value = "all", value_parser = parse_workload)]
         workload: Vec<Vec<Workload>>,
         /// Processes (spawn: 1,000,000; ring: 1,000 and 10,000).
@@ -116,6 +137,12 @@ pub enum Command {
         /// Spinners competing with the ping-pong pair.
         #[arg(long, default_value_t = 4)]
         spinners: usize,
+        /// audience: simulated phones.
+        #[arg(long, default_value_t = 500)]
+        clients: usize,
+        /// audience: how long the phones crash, in seconds.
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
         /// One JSON object per line instead of a table.
         #[arg(long)]
         json: bool,
@@ -129,6 +156,7 @@ impl Command {
             Command::Repl(_) => "repl",
             Command::Run { .. } => "run",
             Command::Check { .. } => "check",
+            Command::Serve { .. } => "serve",
             Command::Bench { .. } => "bench",
         }
     }
@@ -136,7 +164,7 @@ impl Command {
 
 fn parse_workload(text: &str) -> Result<Vec<Workload>, String> {
     Workload::from_name(text).ok_or_else(|| {
-        format!("`{text}` is not a benchmark: spawn, ring, restart, fairness, all, vm-ring, vm-fib, vm-spawn or vm")
+        format!("`{text}` is not a benchmark: spawn, ring, restart, fairness, all, vm-ring, vm-fib, vm-spawn, vm or audience")
     })
 }
 
@@ -144,7 +172,27 @@ fn parse_workload(text: &str) -> Result<Vec<Workload>, String> {
 pub fn run(cli: Cli) -> ExitCode {
     let schedulers = cli.schedulers;
     match cli.command.unwrap_or(Command::Repl(cli.repl)) {
-        Command::Repl(ReplArgs { seed }) => repl::run(repl::ReplOptions { schedulers, seed }),
+        Command::Repl(ReplArgs {
+            seed,
+            serve,
+            port,
+            public,
+        }) => {
+            let stage = serve.then(|| crate::stage::StageOptions {
+                port: port.unwrap_or(crate::stage::StageOptions::default().port),
+                public,
+            });
+            repl::run_with_stage(repl::ReplOptions { schedulers, seed }, stage)
+        }
+        Command::Serve {
+            port,
+            script,
+            public,
+        } => crate::stage::serve::run(
+            &crate::stage::StageOptions { port, public },
+            script.as_deref(),
+            schedulers,
+        ),
         Command::Run {
             file,
             step,
@@ -170,8 +218,13 @@ pub fn run(cli: Cli) -> ExitCode {
             hops,
             times,
             spinners,
+            clients,
+            seconds,
             json,
         } => {
+            if workload.iter().flatten().any(|w| *w == Workload::Audience) {
+                return bench::audience::run_cli(clients, seconds, json);
+            }
             let defaults = BenchOptions::default();
             let options = BenchOptions {
                 workloads: workload.into_iter().flatten().collect(),

@@ -19,6 +19,7 @@
 //! script/      replaying demo scripts, and check mode for expectations
 //! lang/        the command language: nom parser -> AST -> evaluator (Session)
 //! bench/       `letitcrash bench`: spawn, ring, restart, fairness figures
+//! stage/       the session in a browser: projector page, audience demo (HTTP)
 //! view/        pure functions from data to text: event lines, ps, info, tree
 //! supervisor/  the supervisor process: specs, strategies, restart intensity
 //! behavior/    built-in process kinds: echo, counter, state_server, ...
@@ -48,6 +49,9 @@
 //!   snapshots) and returns coloured or plain text.
 //! - [`lang`] parses commands and evaluates them in a [`lang::Session`]:
 //!   the runtime, a shell process acting for the presenter, variables.
+//! - [`stage`] serves a session to browsers: the tree as live SVG for the
+//!   projector, and the audience demo on phones (tiny_http, server-sent
+//!   events, its own threads).
 //! - [`repl`] and [`script`] drive a session from a terminal or a file;
 //!   [`bench`] measures the runtime.
 
@@ -59,5 +63,6 @@ pub mod lang;
 pub mod repl;
 pub mod runtime;
 pub mod script;
+pub mod stage;
 pub mod supervisor;
 pub mod view;

@@ -15,8 +15,13 @@
 //!   process language (`vm-ring`, `vm-fib`, `vm-spawn`), run by the
 //!   bytecode interpreter; not part of `all`.
 //!
+//! - [`audience`]: the stage's audience demo, N simulated phones over
+//!   loopback joining, following their event streams and crashing;
+//!   `bench audience`, not part of `all`.
+//!
 //! Speed is measured here and only here: tests never assert on time.
 
+pub mod audience;
 mod fairness;
 mod report;
 mod restart;
@@ -49,6 +54,8 @@ pub enum Workload {
     VmRing,
     VmFib,
     VmSpawn,
+    /// The stage's audience demo over loopback (its own report).
+    Audience,
 }
 
 impl Workload {
@@ -68,6 +75,7 @@ impl Workload {
             "vm-ring" => vec![Workload::VmRing],
             "vm-fib" => vec![Workload::VmFib],
             "vm-spawn" => vec![Workload::VmSpawn],
+            "audience" => vec![Workload::Audience],
             "vm" => vec![Workload::VmRing, Workload::VmFib, Workload::VmSpawn],
             "all" => Workload::ALL.to_vec(),
             _ => return None,
@@ -113,6 +121,8 @@ pub fn run(options: &BenchOptions, mut on_report: impl FnMut(&Report)) -> Vec<Re
             },
             Workload::VmFib => vec![vm::fib(&runtime())],
             Workload::VmSpawn => vec![vm::spawn(&runtime(), options.procs.unwrap_or(100_000))],
+            // Not a runtime figure: `letitcrash bench audience` runs it.
+            Workload::Audience => Vec::new(),
         };
         for mut report in new_reports {
             report.schedulers = options.schedulers;

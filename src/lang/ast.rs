@@ -349,6 +349,15 @@ pub enum Command {
     TreeMermaid {
         sup: Option<Target>,
     },
+    /// `tree --svg FILE [SUP]`: the tree as the projector draws it.
+    TreeSvg {
+        file: String,
+        sup: Option<Target>,
+    },
+    /// `stage on [PORT] | off | status`: serve the session to browsers.
+    Stage(StageCommand),
+    /// `audience open | close | reset | intensity N`: the audience demo.
+    Audience(AudienceCommand),
     // help
     Help(Option<String>),
     Kinds,
@@ -401,4 +410,27 @@ pub struct Stmt {
     /// Plain `#` comment lines before the statement (without the `#`), which
     /// a replayer shows when asked to (`--comments`).
     pub comments: Vec<String>,
+}
+
+/// `stage ...`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StageCommand {
+    /// Start serving, on this port (default 8080).
+    On(Option<u16>),
+    Off,
+    Status,
+}
+
+/// `audience ...`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AudienceCommand {
+    /// Start the audience tree (if it is not running) and let phones join.
+    Open,
+    /// No new members; those in can still crash.
+    Close,
+    /// Forget every member and start the audience tree afresh.
+    Reset,
+    /// The restarts a partition allows in 5s; rebuilds the tree, members
+    /// rejoin.
+    Intensity(u32),
 }

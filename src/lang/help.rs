@@ -406,8 +406,8 @@ pub static COMMANDS: &[CommandHelp] = &[
     entry(
         "tree",
         "views",
-        "tree [--mermaid] [SUP]",
-        "draw the supervision tree with status, pid and restarts per child (--mermaid: as a Mermaid flowchart)",
+        "tree [--mermaid | --svg FILE] [SUP]",
+        "draw the supervision tree with status, pid and restarts per child (--mermaid: as a Mermaid flowchart; --svg: the projector's picture, to FILE)",
         "tree demo",
     ),
     entry("ps", "views", "ps", "list the live processes", "ps"),
@@ -517,6 +517,21 @@ pub static COMMANDS: &[CommandHelp] = &[
             "expect restarts demo/w1 1",
         )
     },
+    // the stage
+    entry(
+        "stage",
+        "presenting",
+        "stage on [PORT] | stage off | stage status",
+        "serve this session to browsers: the live tree on a projector page at /, the audience demo at /join",
+        "stage status",
+    ),
+    entry(
+        "audience",
+        "presenting",
+        "audience open | audience close | audience reset | audience intensity N",
+        "the audience demo: partitions A-D, E-K, L-Q, R-Z and other under `audience`; phones join and crash their own process",
+        "audience open",
+    ),
     // help
     entry(
         "help",

@@ -39,8 +39,23 @@ pub struct ReplOptions {
 /// `letitcrash` / `letitcrash repl`: the editor on a terminal, a transcript
 /// from a pipe.
 pub fn run(options: ReplOptions) -> ExitCode {
+    run_with_stage(options, None)
+}
+
+/// [`run`], serving the session to browsers too when `stage` is given
+/// (`letitcrash --serve`).
+pub fn run_with_stage(options: ReplOptions, stage: Option<crate::stage::StageOptions>) -> ExitCode {
     let style = style_from_env();
     let mut session = Session::new(session_config(&options, style));
+    if let Some(stage) = stage {
+        match session.start_stage(&stage) {
+            Ok(url) => crate::stage::serve::announce(&url, stage.public, &style),
+            Err(error) => {
+                eprintln!("letitcrash: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     if !std::io::stdin().is_terminal() {
         return piped::run(&mut session);
     }

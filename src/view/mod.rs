@@ -19,6 +19,8 @@
 //! - [`seq`]: message sequence charts (terminal, Mermaid, SVG);
 //!   [`mermaid`]: the tree as a Mermaid flowchart.
 //! - [`versions`]: a definition's loaded versions and who runs each.
+//! - [`layout`], [`svg`]: the tree as a picture (the projector page and
+//!   `tree --svg`); [`html`]: terminal lines for a web page.
 //!
 //! Names beside pids (`<0.42.0> (demo/w1)`) come from a `names` callback
 //! the caller supplies, because only the layers above know supervisor
@@ -26,12 +28,15 @@
 
 pub mod crash_report;
 pub mod event;
+pub mod html;
 pub mod info;
+pub mod layout;
 pub mod mermaid;
 pub mod ps;
 pub mod reason;
 pub mod seq;
 pub mod style;
+pub mod svg;
 mod table;
 pub mod tree;
 pub mod versions;

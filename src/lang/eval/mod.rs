@@ -12,7 +12,8 @@
 //! monitors, names, the shell's mailbox), [`supervision`] (`sup` blocks and
 //! the supervisor API), [`views`] (tree, ps, info, mailbox, regs), [`time`]
 //! (sleep, wait), [`expect`] (checks for scripts) and [`definitions`]
-//! (process code: def, show, load); explaining what happened is
+//! (process code: def, show, load), [`stage`] (the session in a browser,
+//! the audience demo, `tree --svg`); explaining what happened is
 //! [`explain`] (`why`, `tree --mermaid`, crash reports, with the session's
 //! [`history`] and [`chain`]) and [`seq`] (charts).
 
@@ -26,6 +27,7 @@ mod history;
 mod processes;
 mod seq;
 mod shell;
+mod stage;
 mod supervision;
 mod targets;
 mod time;
@@ -145,6 +147,8 @@ pub struct Session {
     source: Option<String>,
     /// The `Command` event of the statement running now.
     command: Option<crate::runtime::EventId>,
+    /// The session in a browser, when `stage on` (see `stage.rs`).
+    stage: Option<crate::stage::Stage>,
 }
 
 impl Session {
@@ -165,6 +169,7 @@ impl Session {
             history,
             source: None,
             command: None,
+            stage: None,
         };
         session.name_shell();
         session.settle();
@@ -254,6 +259,7 @@ impl Session {
             self.revive_shell(&mut lines);
             self.absorb_history();
         }
+        self.update_stage(&lines);
         Evaluation { lines, control, ok }
     }
 
@@ -312,6 +318,9 @@ impl Session {
             C::CountChildren { sup } => self.count_children(sup),
             C::Tree { sup } => self.tree(sup.as_ref()),
             C::TreeMermaid { sup } => self.tree_mermaid(sup.as_ref()),
+            C::TreeSvg { file, sup } => self.tree_svg(file, sup.as_ref()),
+            C::Stage(command) => self.stage_command(command),
+            C::Audience(command) => self.audience_command(command),
             C::Why { target } => self.why(target),
             C::Seq(command) => self.seq(command),
             C::Ps => self.ps(),
@@ -411,6 +420,7 @@ impl Session {
     fn reset(&mut self) -> Outcome {
         let runtime = Runtime::new(self.config.runtime.clone());
         self.feed.attach(&runtime);
+        self.stage_follow(&runtime);
         self.history = history::History::new(&runtime);
         let old = std::mem::replace(&mut self.runtime, runtime);
         drop(old);
@@ -460,6 +470,7 @@ impl Session {
             ast::LogLevel::Verbose => LogLevel::Verbose,
         };
         self.feed.set_level(level);
+        self.stage_level(level);
         Outcome::line(Line::Notice(format!(
             "log level: {}",
             format!("{level:?}").to_lowercase()

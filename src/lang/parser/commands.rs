@@ -238,6 +238,9 @@ fn command<'a>(name: &str, args: &'a str) -> Option<PResult<'a, Command>> {
         "count_children" => {
             one_target(args).map(|(rest, sup)| (rest, Command::CountChildren { sup }))
         }
+        "tree" if super::stage::svg_flag(args).is_some() => super::stage::tree_svg(args, usage),
+        "stage" => super::stage::stage(args, usage),
+        "audience" => super::stage::audience(args, usage),
         "tree" => match super::explain::mermaid_flag(args) {
             Some(args) => preceded(sp, nom::combinator::opt(target))
                 .parse(args)

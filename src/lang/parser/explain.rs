@@ -72,7 +72,7 @@ pub(crate) fn seq<'a>(args: &'a str, usage: &str) -> PResult<'a, Command> {
 }
 
 /// A file name: a quoted string, or a run of characters without spaces.
-fn file_name(at: &str) -> Option<(&str, String)> {
+pub(crate) fn file_name(at: &str) -> Option<(&str, String)> {
     if let Ok((rest, quoted)) = string(at) {
         return Some((rest, quoted));
     }

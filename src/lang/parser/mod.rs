@@ -24,6 +24,7 @@ mod explain;
 pub use expect::EXPECTATION_FORMS;
 mod scan;
 mod script;
+mod stage;
 mod sup;
 mod targets;
 mod terms;

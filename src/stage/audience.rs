@@ -1,0 +1,261 @@
+//! The audience demo's bookkeeping: who joined, in which partition, under
+//! which token, and how fast they are crashing.
+//!
+//! A member is a token held in a cookie, not a name: two Erins are two
+//! members (the second is child `Erin 2`), and only the phone holding a
+//! token can crash that member's process. Everything here is plain data;
+//! the stage's HTTP handlers and watcher act on the runtime with it.
+
+use crate::runtime::{Atom, Pid};
+use std::collections::{HashMap, VecDeque};
+use std::time::{Duration, Instant};
+
+/// The partitions, by the first letter of a name; anything else (a digit,
+/// a name in another script, a `<`) goes to the fifth.
+pub const PARTITIONS: [&str; 5] = ["A-D", "E-K", "L-Q", "R-Z", "other"];
+
+/// The longest name accepted, in characters.
+pub const MAX_NAME: usize = 32;
+/// Crashes a member may cause per [`RATE_WINDOW`].
+pub const MAX_CRASHES: usize = 5;
+pub const RATE_WINDOW: Duration = Duration::from_secs(1);
+
+/// The partition a name joins.
+pub fn partition_of(name: &str) -> &'static str {
+    let first = name.chars().next().unwrap_or(' ').to_ascii_uppercase();
+    match first {
+        'A'..='D' => PARTITIONS[0],
+        'E'..='K' => PARTITIONS[1],
+        'L'..='Q' => PARTITIONS[2],
+        'R'..='Z' => PARTITIONS[3],
+        _ => PARTITIONS[4],
+    }
+}
+
+/// A typed name made acceptable: trimmed, 1 to 32 characters, no control
+/// characters. Any other character is allowed (and escaped wherever shown).
+pub fn clean_name(typed: &str) -> Result<String, &'static str> {
+    let name = typed.trim();
+    if name.is_empty() {
+        return Err("type a name first");
+    }
+    if name.chars().count() > MAX_NAME {
+        return Err("that name is longer than 32 characters");
+    }
+    if name.chars().any(char::is_control) {
+        return Err("a name cannot contain control characters");
+    }
+    Ok(name.to_owned())
+}
+
+/// One member of the audience.
+#[derive(Clone, Debug)]
+pub struct Member {
+    pub name: String,
+    /// The child id under the partition supervisor.
+    pub id: Atom,
+    pub partition: &'static str,
+    /// Seconds since the Unix epoch.
+    pub joined: u64,
+    /// The member's process, as last seen.
+    pub pid: Option<Pid>,
+    crashes: VecDeque<Instant>,
+}
+
+/// Everyone who joined, by token.
+#[derive(Default)]
+pub struct Roster {
+    /// New members may join.
+    pub open: bool,
+    /// The partitions' restart intensity (restarts allowed in 5 s).
+    pub intensity: u32,
+    members: HashMap<String, Member>,
+}
+
+impl Roster {
+    pub fn new() -> Roster {
+        Roster {
+            open: false,
+            intensity: 1,
+            members: HashMap::new(),
+        }
+    }
+
+    pub fn get(&self, token: &str) -> Option<&Member> {
+        self.members.get(token)
+    }
+
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// Adds a member under `token`, with a child id free in its partition.
+    pub fn add(&mut self, token: &str, name: &str, joined: u64) -> Member {
+        let partition = partition_of(name);
+        let taken = |id: &str| {
+            self.members
+                .values()
+                .any(|m| m.partition == partition && m.id.name() == id)
+        };
+        let mut id = name.to_owned();
+        let mut n = 2;
+        while taken(&id) {
+            id = format!("{name} {n}");
+            n += 1;
+        }
+        let member = Member {
+            name: name.to_owned(),
+            id: Atom::new(&id),
+            partition,
+            joined,
+            pid: None,
+            crashes: VecDeque::new(),
+        };
+        self.members.insert(token.to_owned(), member.clone());
+        member
+    }
+
+    pub fn remove(&mut self, token: &str) {
+        self.members.remove(token);
+    }
+
+    pub fn set_pid(&mut self, token: &str, pid: Option<Pid>) {
+        if let Some(member) = self.members.get_mut(token) {
+            member.pid = pid;
+        }
+    }
+
+    /// Counts a crash if the member is under its rate limit.
+    pub fn allow_crash(&mut self, token: &str, now: Instant) -> bool {
+        let Some(member) = self.members.get_mut(token) else {
+            return false;
+        };
+        while member
+            .crashes
+            .front()
+            .is_some_and(|&t| now.duration_since(t) >= RATE_WINDOW)
+        {
+            member.crashes.pop_front();
+        }
+        if member.crashes.len() >= MAX_CRASHES {
+            return false;
+        }
+        member.crashes.push_back(now);
+        true
+    }
+
+    /// The token of the member with child `id` in `partition`.
+    pub fn token_of(&self, partition: &str, id: Atom) -> Option<String> {
+        self.members
+            .iter()
+            .find(|(_, m)| m.partition == partition && m.id == id)
+            .map(|(token, _)| token.clone())
+    }
+
+    /// The members of a partition: (token, member).
+    pub fn in_partition(&self, partition: &str) -> Vec<(String, Member)> {
+        let mut members: Vec<(String, Member)> = self
+            .members
+            .iter()
+            .filter(|(_, m)| m.partition == partition)
+            .map(|(t, m)| (t.clone(), m.clone()))
+            .collect();
+        members.sort_by_key(|(_, m)| (m.joined, m.id.name()));
+        members
+    }
+
+    pub fn all(&self) -> Vec<(String, Member)> {
+        let mut all: Vec<_> = PARTITIONS
+            .iter()
+            .flat_map(|p| self.in_partition(p))
+            .collect();
+        all.sort_by_key(|(_, m)| m.joined);
+        all
+    }
+
+    pub fn clear(&mut self) {
+        self.members.clear();
+    }
+}
+
+/// A fresh token: 128 random bits from the OS, as hex.
+pub fn new_token() -> String {
+    use std::io::Read;
+    let mut bytes = [0u8; 16];
+    let read = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut bytes));
+    if read.is_err() {
+        // No /dev/urandom: the standard library's per-process random keys.
+        use std::hash::{BuildHasher, RandomState};
+        for chunk in bytes.chunks_mut(8) {
+            let n = RandomState::new().hash_one(Instant::now());
+            chunk.copy_from_slice(&n.to_le_bytes()[..chunk.len()]);
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_pick_partitions_by_first_letter() {
+        assert_eq!(partition_of("alice"), "A-D");
+        assert_eq!(partition_of("Erin"), "E-K");
+        assert_eq!(partition_of("Lena"), "L-Q");
+        assert_eq!(partition_of("zoe"), "R-Z");
+        assert_eq!(partition_of("Émile"), "other");
+        assert_eq!(partition_of("<script>"), "other");
+    }
+
+    #[test]
+    fn names_are_trimmed_and_bounded() {
+        assert_eq!(clean_name("  Ruth "), Ok("Ruth".into()));
+        assert!(clean_name("   ").is_err());
+        assert!(clean_name(&"x".repeat(33)).is_err());
+        assert_eq!(
+            clean_name(&"ü".repeat(32)).map(|n| n.chars().count()),
+            Ok(32)
+        );
+        assert!(clean_name("a\u{7}b").is_err());
+    }
+
+    #[test]
+    fn the_same_name_twice_is_two_members() {
+        let mut roster = Roster::new();
+        let first = roster.add("t1", "Erin", 1);
+        let second = roster.add("t2", "Erin", 2);
+        assert_eq!(first.id.name(), "Erin");
+        assert_eq!(second.id.name(), "Erin 2");
+        assert_eq!(roster.token_of("E-K", second.id).as_deref(), Some("t2"));
+    }
+
+    #[test]
+    fn crashes_are_rate_limited_per_token() {
+        let mut roster = Roster::new();
+        roster.add("t1", "Erin", 1);
+        roster.add("t2", "Ruth", 1);
+        let now = Instant::now();
+        for _ in 0..MAX_CRASHES {
+            assert!(roster.allow_crash("t1", now));
+        }
+        assert!(!roster.allow_crash("t1", now));
+        assert!(
+            roster.allow_crash("t2", now),
+            "another member is not limited"
+        );
+        assert!(roster.allow_crash("t1", now + RATE_WINDOW));
+        assert!(!roster.allow_crash("nobody", now));
+    }
+
+    #[test]
+    fn tokens_are_long_and_different() {
+        let (a, b) = (new_token(), new_token());
+        assert_eq!(a.len(), 32);
+        assert_ne!(a, b);
+    }
+}

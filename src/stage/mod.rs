@@ -1,0 +1,279 @@
+//! The stage: the session in a browser. A projector page that draws the
+//! supervision trees live, and the audience demo on real phones.
+//!
+//! `letitcrash serve`, `letitcrash --serve` and `stage on` in the REPL
+//! start a [`Stage`] beside a session. It is an HTTP server (tiny_http,
+//! blocking) on its own threads, never the scheduler's:
+//!
+//! - request threads ([`http`]) answer pages, assets and the POSTs of
+//!   Join and Crash; all HTML, CSS and JS is in the binary ([`assets`]);
+//! - one watcher thread ([`watch`]) reads the runtime's event stream,
+//!   renders the ticker lines and the tree's SVG, and tells each phone what
+//!   happened to its process;
+//! - one small writer thread per open event stream ([`sse`]).
+//!
+//! The session is not `Sync` and its thread is the presenter's. It keeps
+//! the [`Stage`] and tells it what only the session knows (the root
+//! supervisors, `say`, the log level, a `reset`: see
+//! `lang/eval/stage.rs`); the stage's threads act on the same runtime
+//! through a host process of their own ([`world`]), so a phone never waits
+//! for the presenter's `sleep 5s` and the presenter never waits for a phone.
+
+pub mod assets;
+pub mod audience;
+mod http;
+pub mod qr;
+pub mod serve;
+pub mod sse;
+mod watch;
+pub mod world;
+
+use crate::runtime::{Pid, Runtime};
+use crate::view::LogLevel;
+use audience::Roster;
+use parking_lot::{Mutex, RwLock};
+use sse::Hub;
+use std::collections::VecDeque;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::thread::JoinHandle;
+use world::World;
+
+/// Request threads: enough that a slow POST never holds up a page load.
+const REQUEST_THREADS: usize = 4;
+/// Ticker lines a newly opened projector page gets.
+const TICKER_BACKLOG: usize = 40;
+
+/// Where and how to serve.
+#[derive(Clone, Debug)]
+pub struct StageOptions {
+    /// 0 picks a free port.
+    pub port: u16,
+    /// Bind the LAN address instead of 127.0.0.1 (only when asked).
+    pub public: bool,
+}
+
+impl Default for StageOptions {
+    fn default() -> StageOptions {
+        StageOptions {
+            port: 8080,
+            public: false,
+        }
+    }
+}
+
+/// What the projector shows right now, for pages that open later.
+#[derive(Default)]
+pub(crate) struct Scene {
+    pub svg: String,
+    pub caption: Option<String>,
+    pub ticker: VecDeque<String>,
+    /// Root supervisors to draw: display name and pid, from the session.
+    pub roots: Vec<(String, Pid)>,
+    pub level: Option<LogLevel>,
+    /// Something changed that the drawing does not show yet.
+    pub dirty: bool,
+}
+
+/// State the stage's threads share.
+pub(crate) struct Shared {
+    world: RwLock<Option<Arc<World>>>,
+    pub hub: Hub,
+    pub roster: Mutex<Roster>,
+    pub scene: Mutex<Scene>,
+    stopping: AtomicBool,
+    /// Bumped by every attach: an old watcher sees it and stops.
+    generation: AtomicU64,
+}
+
+impl Shared {
+    pub fn world(&self) -> Option<Arc<World>> {
+        self.world.read().clone()
+    }
+
+    pub fn stopping(&self) -> bool {
+        self.stopping.load(Ordering::Relaxed)
+    }
+}
+
+/// A running stage. Dropping it stops the server and closes every stream.
+pub struct Stage {
+    shared: Arc<Shared>,
+    server: Arc<tiny_http::Server>,
+    addr: SocketAddr,
+    threads: Vec<JoinHandle<()>>,
+    watcher: Option<JoinHandle<()>>,
+}
+
+impl Stage {
+    /// Binds and starts serving `runtime`'s world. The runtime must be live
+    /// (a deterministic runtime is driven by the session's thread alone).
+    pub fn start(options: &StageOptions, runtime: &Runtime) -> Result<Stage, String> {
+        if runtime.is_deterministic() {
+            return Err(
+                "the stage needs the live runtime (no --seed): browsers watch the wall clock"
+                    .into(),
+            );
+        }
+        let ip = if options.public {
+            qr::lan_address().ok_or("no LAN address found for --public")?
+        } else {
+            IpAddr::V4(Ipv4Addr::LOCALHOST)
+        };
+        let server = tiny_http::Server::http(SocketAddr::new(ip, options.port))
+            .map_err(|e| format!("cannot listen on {ip}:{}: {e}", options.port))?;
+        let addr = server
+            .server_addr()
+            .to_ip()
+            .ok_or("the server has no IP address")?;
+        let server = Arc::new(server);
+        let shared = Arc::new(Shared {
+            world: RwLock::new(None),
+            hub: Hub::default(),
+            roster: Mutex::new(Roster::new()),
+            scene: Mutex::new(Scene::default()),
+            stopping: AtomicBool::new(false),
+            generation: AtomicU64::new(0),
+        });
+        let threads = (0..REQUEST_THREADS)
+            .map(|i| {
+                let (server, shared) = (server.clone(), shared.clone());
+                std::thread::Builder::new()
+                    .name(format!("letitcrash-http-{}", i + 1))
+                    .spawn(move || http::serve(&server, &shared))
+                    .expect("spawn an HTTP thread")
+            })
+            .collect();
+        let mut stage = Stage {
+            shared,
+            server,
+            addr,
+            threads,
+            watcher: None,
+        };
+        stage.attach(runtime);
+        Ok(stage)
+    }
+
+    /// Follows `runtime` from now on (the session's `reset` made a new one):
+    /// a new host process, a new watcher, every stream told to reload.
+    pub fn attach(&mut self, runtime: &Runtime) {
+        let generation = self.shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let world = Arc::new(World::new(runtime));
+        *self.shared.world.write() = Some(world.clone());
+        {
+            let mut scene = self.shared.scene.lock();
+            let level = scene.level;
+            *scene = Scene {
+                level,
+                dirty: true,
+                ..Scene::default()
+            };
+        }
+        self.shared.roster.lock().clear();
+        self.shared.hub.close_all();
+        if let Some(old) = self.watcher.take() {
+            let _ = old.join();
+        }
+        let watcher = watch::Watcher::new(self.shared.clone(), world, runtime, generation);
+        self.watcher = Some(
+            std::thread::Builder::new()
+                .name("letitcrash-stage-watch".into())
+                .spawn(move || watcher.run())
+                .expect("spawn the stage watcher"),
+        );
+    }
+
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The projector page's URL.
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// The root supervisors the session knows, to draw.
+    pub fn set_roots(&self, roots: Vec<(String, Pid)>) {
+        let mut scene = self.shared.scene.lock();
+        if scene.roots != roots {
+            scene.roots = roots;
+            scene.dirty = true;
+        }
+    }
+
+    /// The presenter's `say`: the projector's caption.
+    pub fn say(&self, text: &str) {
+        self.shared.scene.lock().caption = Some(text.to_owned());
+        let frame = sse::frame("say", text);
+        self.shared.hub.to_projectors(&frame);
+    }
+
+    /// The session's log level: the ticker shows what the REPL shows, and
+    /// `verbose` draws links.
+    pub fn set_level(&self, level: LogLevel) {
+        let mut scene = self.shared.scene.lock();
+        scene.level = Some(level);
+        scene.dirty = true;
+    }
+
+    /// Lets phones join (`audience open`) or not (`audience close`).
+    pub fn set_open(&self, open: bool) {
+        self.shared.roster.lock().open = open;
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.shared.roster.lock().open
+    }
+
+    /// The partitions' restart intensity, for the next audience tree.
+    pub fn intensity(&self) -> u32 {
+        self.shared.roster.lock().intensity
+    }
+
+    pub fn set_intensity(&self, intensity: u32) {
+        self.shared.roster.lock().intensity = intensity;
+    }
+
+    /// Forgets every member (`audience reset`); their pages are told.
+    pub fn forget_members(&self) {
+        let members = self.shared.roster.lock().all();
+        self.shared.roster.lock().clear();
+        let frame = sse::frame("member", r#"{"type":"forgotten"}"#);
+        for (token, _) in members {
+            self.shared.hub.to_member(&token, &frame);
+        }
+    }
+
+    /// Starts every member's process again in a new audience tree.
+    pub fn rejoin_all(&self) {
+        watch::rejoin(&self.shared, None);
+    }
+
+    /// Members joined so far.
+    pub fn members(&self) -> usize {
+        self.shared.roster.lock().len()
+    }
+
+    /// Open event streams: (projectors, phones).
+    pub fn streams(&self) -> (usize, usize) {
+        self.shared.hub.counts()
+    }
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        self.shared.stopping.store(true, Ordering::SeqCst);
+        self.shared.generation.fetch_add(1, Ordering::SeqCst);
+        self.server.unblock();
+        self.shared.hub.close_all();
+        for thread in self.threads.drain(..) {
+            let _ = thread.join();
+        }
+        if let Some(watcher) = self.watcher.take() {
+            let _ = watcher.join();
+        }
+    }
+}

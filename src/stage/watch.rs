@@ -1,0 +1,501 @@
+//! The watcher: the runtime's event stream turned into what the pages show.
+//!
+//! One thread per attached runtime. For every batch of events it renders
+//! the ticker lines (the REPL's own event views, through an [`EventFeed`]
+//! at the session's log level), keeps the marks of the moment (this node
+//! crashed 0.4 s ago with `boom`, that pid is new, this supervisor gave
+//! up), tells each phone what happened to its own process at once, and
+//! redraws the tree (a snapshot of each root, [`layout`], [`tree_svg`]) at
+//! most every [`REDRAW`]. Nodes are known by path: a supervisor's
+//! `ChildStarted` report names the path of every new pid, so a crash is
+//! placed even when it happens between two drawings.
+
+use super::http::{json_string, membership_json};
+use super::sse::{self, Frame};
+use super::world::World;
+use super::{Shared, TICKER_BACKLOG};
+use crate::lang::eval::EventFeed;
+use crate::runtime::{Atom, Event, EventKind, Pid, Runtime, SupervisorReport};
+use crate::supervisor::{ChildState, SupervisorSnapshot};
+use crate::view::layout::layout;
+use crate::view::svg::{Marks, tree_svg};
+use crate::view::{self, ChildView, LogLevel, Style, SupervisorView};
+use crossbeam_channel::{Receiver, RecvTimeoutError};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+/// How long a crashed node stays red.
+const FLASH: Duration = Duration::from_millis(1500);
+/// The least time between two drawings of the tree.
+const REDRAW: Duration = Duration::from_millis(60);
+/// One sparkline point per slot; this many slots.
+const SLOT: Duration = Duration::from_secs(2);
+const SLOTS: usize = 15;
+/// The audience tree's registered name.
+const AUDIENCE: &str = "audience";
+
+pub(super) struct Watcher {
+    shared: Arc<Shared>,
+    world: Arc<World>,
+    generation: u64,
+    events: Receiver<Event>,
+    feed: EventFeed,
+    level: LogLevel,
+    /// The drawing's path of every pid seen in a tree.
+    paths: HashMap<Pid, String>,
+    crashed: HashMap<String, (String, Instant)>,
+    gave_up: HashMap<String, String>,
+    fresh: HashMap<String, Instant>,
+    links: HashSet<(Pid, Pid)>,
+    /// Crashes under each supervisor path, per slot (newest last).
+    crash_slots: HashMap<String, VecDeque<u32>>,
+    last_crashes: HashMap<String, VecDeque<String>>,
+    /// Roots drawn before, for a root that gave up (drawn grey).
+    last_views: HashMap<String, SupervisorView>,
+    /// `restored count N` printed before the supervisor reported the pid.
+    restored_early: HashMap<Pid, i64>,
+    started: Instant,
+    last_draw: Option<Instant>,
+    slot: u64,
+}
+
+impl Watcher {
+    pub(super) fn new(
+        shared: Arc<Shared>,
+        world: Arc<World>,
+        runtime: &Runtime,
+        generation: u64,
+    ) -> Watcher {
+        let level = shared.scene.lock().level.unwrap_or(LogLevel::Normal);
+        let feed = EventFeed::new(runtime, level, Style::COLOR);
+        feed.name(world.pid(), "stage");
+        Watcher {
+            shared,
+            world,
+            generation,
+            events: runtime.subscribe(),
+            feed,
+            level,
+            paths: HashMap::new(),
+            crashed: HashMap::new(),
+            gave_up: HashMap::new(),
+            fresh: HashMap::new(),
+            links: HashSet::new(),
+            crash_slots: HashMap::new(),
+            last_crashes: HashMap::new(),
+            last_views: HashMap::new(),
+            restored_early: HashMap::new(),
+            started: Instant::now(),
+            last_draw: None,
+            slot: 0,
+        }
+    }
+
+    pub(super) fn run(mut self) {
+        loop {
+            if self.shared.stopping()
+                || self.shared.generation.load(Ordering::SeqCst) != self.generation
+            {
+                return;
+            }
+            let batch: Vec<Event> = match self.events.recv_timeout(Duration::from_millis(40)) {
+                Ok(first) => std::iter::once(first)
+                    .chain(self.events.try_iter())
+                    .collect(),
+                Err(RecvTimeoutError::Timeout) => Vec::new(),
+                // The runtime is gone (reset, or the session ended).
+                Err(RecvTimeoutError::Disconnected) => return,
+            };
+            self.follow_level();
+            self.ticker();
+            for event in &batch {
+                self.observe(event);
+            }
+            self.advance_slots();
+            if self.due() {
+                self.draw();
+            }
+        }
+    }
+
+    fn follow_level(&mut self) {
+        let level = self.shared.scene.lock().level.unwrap_or(LogLevel::Normal);
+        if level != self.level {
+            self.level = level;
+            self.feed.set_level(level);
+        }
+    }
+
+    /// The REPL's lines for the events so far, to the projectors.
+    fn ticker(&self) {
+        let lines = self.feed.drain();
+        if lines.is_empty() {
+            return;
+        }
+        let html: Vec<String> = lines.iter().map(|l| view::html::ansi_to_html(l)).collect();
+        {
+            let mut scene = self.shared.scene.lock();
+            scene.ticker.extend(html.iter().cloned());
+            while scene.ticker.len() > TICKER_BACKLOG {
+                scene.ticker.pop_front();
+            }
+        }
+        for line in html {
+            self.shared.hub.to_projectors(&sse::frame("line", &line));
+        }
+    }
+
+    fn observe(&mut self, event: &Event) {
+        match &event.kind {
+            EventKind::Supervisor { supervisor, report } => self.report(*supervisor, report),
+            EventKind::Output { pid, text } => {
+                if let Some(count) = text
+                    .strip_prefix("restored count ")
+                    .and_then(|rest| rest.split(' ').next())
+                    .and_then(|n| n.parse::<i64>().ok())
+                {
+                    match self.member_at(*pid) {
+                        Some((token, id)) => self.restored(&token, id, count),
+                        None => {
+                            self.restored_early.insert(*pid, count);
+                        }
+                    }
+                }
+            }
+            EventKind::Linked { a, b } => {
+                self.links.insert((*a.min(b), *a.max(b)));
+                self.mark_dirty();
+            }
+            EventKind::Unlinked { a, b } => {
+                self.links.remove(&(*a.min(b), *a.max(b)));
+                self.mark_dirty();
+            }
+            EventKind::Exited { pid, .. } if self.paths.contains_key(pid) => self.mark_dirty(),
+            _ => {}
+        }
+    }
+
+    fn report(&mut self, supervisor: Pid, report: &SupervisorReport) {
+        let Some(parent) = self.paths.get(&supervisor).cloned() else {
+            return;
+        };
+        self.mark_dirty();
+        match report {
+            SupervisorReport::ChildStarted { id, pid } => {
+                let path = format!("{parent}/{}", id.name());
+                let restarted = self.paths.values().any(|p| *p == path);
+                self.paths.insert(*pid, path.clone());
+                self.gave_up.retain(|p, _| !is_under(p, &path));
+                if restarted {
+                    self.fresh.insert(path.clone(), Instant::now());
+                }
+                self.member_started(&parent, *id, *pid);
+                if let Some(count) = self.restored_early.remove(pid)
+                    && let Some((token, id)) = self.member_at(*pid)
+                {
+                    self.restored(&token, id, count);
+                }
+            }
+            SupervisorReport::ChildExited { id, pid, reason } if !reason.is_normal_exit() => {
+                let path = format!("{parent}/{}", id.name());
+                self.crashed
+                    .insert(path, (reason.to_string(), Instant::now()));
+                let slots = self.crash_slots.entry(parent.clone()).or_default();
+                match slots.back_mut() {
+                    Some(last) => *last += 1,
+                    None => slots.push_back(1),
+                }
+                let last = self.last_crashes.entry(parent.clone()).or_default();
+                last.push_front(id.name().to_owned());
+                last.truncate(3);
+                if let Some(token) = self.token_of(&parent, *id) {
+                    let json = format!(
+                        "{{\"type\":\"crashed\",\"pid\":{},\"reason\":{}}}",
+                        json_string(&pid.to_string()),
+                        json_string(&reason.to_string())
+                    );
+                    self.shared
+                        .hub
+                        .to_member(&token, &sse::frame("member", &json));
+                }
+            }
+            SupervisorReport::GaveUp {
+                restarts,
+                intensity,
+                period,
+            } => {
+                let why = format!(
+                    "{restarts} restarts in {} > {intensity}",
+                    view::duration(*period)
+                );
+                self.partition_down(&parent, &why);
+                self.gave_up.insert(parent, why);
+            }
+            _ => {}
+        }
+    }
+
+    fn mark_dirty(&self) {
+        self.shared.scene.lock().dirty = true;
+    }
+
+    /// The partition a supervisor path is, if it is one of the audience's.
+    fn partition_of(path: &str) -> Option<&'static str> {
+        let rest = path.strip_prefix(AUDIENCE)?.strip_prefix('/')?;
+        super::audience::PARTITIONS
+            .iter()
+            .copied()
+            .find(|p| *p == rest)
+    }
+
+    fn token_of(&self, parent: &str, id: Atom) -> Option<String> {
+        let partition = Self::partition_of(parent)?;
+        self.shared.roster.lock().token_of(partition, id)
+    }
+
+    fn member_at(&self, pid: Pid) -> Option<(String, Atom)> {
+        let path = self.paths.get(&pid)?;
+        let (parent, id) = path.rsplit_once('/')?;
+        let id = Atom::new(id);
+        Some((self.token_of(parent, id)?, id))
+    }
+
+    fn member_started(&self, parent: &str, id: Atom, pid: Pid) {
+        if parent == AUDIENCE
+            && let Some(partition) = Self::partition_of(&format!("{AUDIENCE}/{}", id.name()))
+        {
+            // The top supervisor restarted a partition: from its spec, with
+            // no members. Its members join again, as phones would.
+            let shared = self.shared.clone();
+            std::thread::spawn(move || rejoin(&shared, Some(partition)));
+            return;
+        }
+        let Some(token) = self.token_of(parent, id) else {
+            return;
+        };
+        self.shared.roster.lock().set_pid(&token, Some(pid));
+        let json = format!(
+            "{{\"type\":\"started\",\"pid\":{}}}",
+            json_string(&pid.to_string())
+        );
+        self.shared
+            .hub
+            .to_member(&token, &sse::frame("member", &json));
+    }
+
+    /// The new process read its count back: the member's page shows it, and
+    /// the join time the state server kept.
+    fn restored(&self, token: &str, id: Atom, count: i64) {
+        let (_, joined) = self.world.saved_state(id);
+        let json = format!(
+            "{{\"type\":\"restored\",\"count\":{count},\"joined\":{}}}",
+            joined.unwrap_or(0)
+        );
+        self.shared
+            .hub
+            .to_member(token, &sse::frame("member", &json));
+    }
+
+    fn partition_down(&self, path: &str, why: &str) {
+        let Some(partition) = Self::partition_of(path) else {
+            return;
+        };
+        let json = format!(
+            "{{\"type\":\"partition_down\",\"partition\":{},\"reason\":{}}}",
+            json_string(partition),
+            json_string(why)
+        );
+        let frame: Frame = sse::frame("member", &json);
+        let members = self.shared.roster.lock().in_partition(partition);
+        for (token, _) in members {
+            self.shared.hub.to_member(&token, &frame);
+        }
+    }
+
+    fn advance_slots(&mut self) {
+        let slot = (self.started.elapsed().as_millis() / SLOT.as_millis()) as u64;
+        while self.slot < slot {
+            self.slot += 1;
+            for slots in self.crash_slots.values_mut() {
+                slots.push_back(0);
+                while slots.len() > SLOTS {
+                    slots.pop_front();
+                }
+            }
+        }
+    }
+
+    /// Whether to draw now: something changed, or a mark ran out.
+    fn due(&mut self) -> bool {
+        let now = Instant::now();
+        if self
+            .last_draw
+            .is_some_and(|last| now.duration_since(last) < REDRAW)
+        {
+            return false;
+        }
+        let before = self.crashed.len() + self.fresh.len();
+        self.crashed
+            .retain(|_, (_, at)| now.duration_since(*at) < FLASH);
+        self.fresh.retain(|_, at| now.duration_since(*at) < FLASH);
+        let expired = self.crashed.len() + self.fresh.len() != before;
+        expired || self.shared.scene.lock().dirty
+    }
+
+    fn draw(&mut self) {
+        self.last_draw = Some(Instant::now());
+        let roots = {
+            let mut scene = self.shared.scene.lock();
+            scene.dirty = false;
+            scene.roots.clone()
+        };
+        let mut views = Vec::new();
+        let mut drawn = HashSet::new();
+        for (name, pid) in &roots {
+            self.paths.insert(*pid, name.clone());
+            self.feed.name(*pid, name);
+            if let Some(snapshot) = self.world.snapshot(*pid) {
+                let view = to_view(name, &snapshot);
+                self.learn_paths(&view, name);
+                self.last_views.insert(name.clone(), view.clone());
+                drawn.insert(name.clone());
+                views.push(view);
+            }
+        }
+        // A root that gave up is gone from the session's list: it stays on
+        // the projector, grey, until something takes its name.
+        let mut ghosts: Vec<&String> = self
+            .gave_up
+            .keys()
+            .filter(|p| !p.contains('/') && !drawn.contains(*p))
+            .collect();
+        ghosts.sort();
+        for ghost in ghosts {
+            if let Some(view) = self.last_views.get(ghost) {
+                views.push(view.clone());
+            }
+        }
+        let marks = self.marks();
+        let svg = tree_svg(&layout(&views), &marks);
+        let mut scene = self.shared.scene.lock();
+        if scene.svg != svg {
+            scene.svg = svg;
+            let frame = sse::frame("svg", &scene.svg);
+            drop(scene);
+            self.shared.hub.to_projectors(&frame);
+        }
+    }
+
+    fn learn_paths(&mut self, sup: &SupervisorView, path: &str) {
+        self.paths.insert(sup.pid, path.to_owned());
+        for child in &sup.children {
+            let child_path = format!("{path}/{}", child.id);
+            if let Some(pid) = child.pid {
+                self.paths.insert(pid, child_path.clone());
+            }
+            if let Some(nested) = &child.supervisor {
+                self.learn_paths(nested, &child_path);
+            }
+        }
+    }
+
+    fn marks(&self) -> Marks {
+        let verbose = self.level == LogLevel::Verbose;
+        let links = if verbose {
+            self.links
+                .iter()
+                .filter_map(|(a, b)| Some((self.paths.get(a)?.clone(), self.paths.get(b)?.clone())))
+                .filter(|(a, b)| !is_parent(a, b) && !is_parent(b, a))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Marks {
+            crashed: self
+                .crashed
+                .iter()
+                .map(|(path, (reason, _))| (path.clone(), reason.clone()))
+                .collect(),
+            fresh: self.fresh.keys().cloned().collect(),
+            gave_up: self.gave_up.clone(),
+            sparklines: self
+                .crash_slots
+                .iter()
+                .map(|(path, slots)| (format!("{path}/*"), slots.iter().copied().collect()))
+                .collect(),
+            last_crashes: self
+                .last_crashes
+                .iter()
+                .map(|(path, names)| (format!("{path}/*"), names.iter().cloned().collect()))
+                .collect(),
+            links,
+        }
+    }
+}
+
+fn is_under(path: &str, ancestor: &str) -> bool {
+    path == ancestor || path.starts_with(&format!("{ancestor}/"))
+}
+
+fn is_parent(parent: &str, child: &str) -> bool {
+    child.rsplit_once('/').is_some_and(|(p, _)| p == parent)
+}
+
+/// A supervisor's snapshot as the tree views take it.
+pub(super) fn to_view(name: &str, snapshot: &SupervisorSnapshot) -> SupervisorView {
+    SupervisorView {
+        name: name.to_owned(),
+        pid: snapshot.pid,
+        strategy: snapshot.strategy.name().to_owned(),
+        intensity: snapshot.intensity,
+        period: snapshot.period,
+        restarts_in_period: snapshot.restarts_in_period,
+        children: snapshot
+            .children
+            .iter()
+            .map(|child| ChildView {
+                id: child.id.name().to_owned(),
+                pid: child.pid(),
+                state: match child.state {
+                    ChildState::Running(_) => view::ChildState::Running,
+                    ChildState::Restarting => view::ChildState::Restarting,
+                    ChildState::NotRunning => view::ChildState::NotRunning,
+                },
+                kind: child.kind.name().to_owned(),
+                restart_type: child.restart.name().to_owned(),
+                restarts: child.restarts,
+                status: None,
+                supervisor: child
+                    .nested
+                    .as_ref()
+                    .map(|nested| to_view(child.id.name(), nested)),
+            })
+            .collect(),
+    }
+}
+
+/// Starts the processes of members again (of one partition, or all) in
+/// the audience tree as it is now, and tells their pages.
+pub(super) fn rejoin(shared: &Arc<Shared>, partition: Option<&'static str>) {
+    let Some(world) = shared.world() else {
+        return;
+    };
+    let Some(top) = world.whereis(Atom::new(AUDIENCE)) else {
+        return;
+    };
+    let members = match partition {
+        Some(p) => shared.roster.lock().in_partition(p),
+        None => shared.roster.lock().all(),
+    };
+    for (token, member) in members {
+        let started = world.start_member(top, member.partition, member.id, member.joined);
+        let pid = started.ok();
+        shared.roster.lock().set_pid(&token, pid);
+        let mut member = member;
+        member.pid = pid;
+        let json = membership_json(&member).replace("\"type\":\"member\"", "\"type\":\"rejoined\"");
+        shared.hub.to_member(&token, &sse::frame("member", &json));
+    }
+}

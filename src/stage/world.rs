@@ -1,0 +1,168 @@
+//! The stage's hands on the runtime: a host process of its own.
+//!
+//! The session is not `Sync` and its thread may be busy (the presenter's
+//! `sleep 5s`) or waiting for a key, so the HTTP threads never touch it.
+//! They act through a [`World`]: a host process the stage spawned in the
+//! session's runtime, which runs one job at a time on the runtime's own
+//! schedulers (a phone's Join is a `start_child` from that process, exactly
+//! as the shell's would be). On `reset` the session hands the stage a new
+//! runtime and the stage builds a new world.
+
+use crate::behavior::{StartContext, spawn_kind};
+use crate::runtime::process::Signal;
+use crate::runtime::{Atom, Host, Pid, Process, Runtime, Term};
+use crate::supervisor::{ChildSpec, SupervisorSnapshot, api};
+use std::time::Duration;
+
+/// How long a phone's request may wait for the runtime.
+const LIMIT: Duration = Duration::from_secs(5);
+
+pub struct World {
+    host: Host,
+}
+
+impl World {
+    pub fn new(runtime: &Runtime) -> World {
+        World {
+            host: runtime.spawn_host("stage"),
+        }
+    }
+
+    pub fn pid(&self) -> Pid {
+        self.host.pid()
+    }
+
+    pub fn whereis(&self, name: Atom) -> Option<Pid> {
+        self.host
+            .run_for(LIMIT, move |me| async move { me.whereis(name) })
+            .ok()
+            .flatten()
+    }
+
+    pub fn snapshot(&self, supervisor: Pid) -> Option<SupervisorSnapshot> {
+        self.host
+            .run_for(LIMIT, move |me| async move {
+                api::snapshot(&me, supervisor).await
+            })
+            .ok()?
+            .ok()
+    }
+
+    /// Starts a `stateful` member as child `id` of `partition` under `top`,
+    /// and stamps its join time in the state server (first join only).
+    pub fn start_member(
+        &self,
+        top: Pid,
+        partition: &'static str,
+        id: Atom,
+        joined: u64,
+    ) -> Result<Pid, String> {
+        self.host
+            .run_for(LIMIT, move |me| async move {
+                let sup = partition_pid(&me, top, partition).await?;
+                let started = api::start_child(&me, sup, member_spec(id)).await;
+                let pid = match started.map_err(|reason| reason.to_string())? {
+                    Term::Tuple(items) => match items.as_slice() {
+                        [_, Term::Pid(pid)] => *pid,
+                        _ => return Err(format!("unexpected answer {}", Term::Tuple(items))),
+                    },
+                    other => return Err(format!("not started: {other}")),
+                };
+                let key = joined_key(id);
+                let store = Atom::new("state_server");
+                let saved = me
+                    .call_named(
+                        store,
+                        Term::tuple([Term::atom("get"), key.clone()]),
+                        Some(LIMIT),
+                    )
+                    .await;
+                if saved
+                    .as_ref()
+                    .ok()
+                    .and_then(|t| t.tagged::<2>(Atom::OK))
+                    .is_none()
+                {
+                    let put = Term::tuple([Term::atom("put"), key, Term::Int(joined as i64)]);
+                    let _ = me.call_named(store, put, Some(LIMIT)).await;
+                }
+                Ok(pid)
+            })
+            .map_err(|e| e.to_string())?
+    }
+
+    /// Crashes a member's process, after counting the crash in its state:
+    /// `incr`, then a `get` to be sure the count is stored, then the crash.
+    /// Returns the pid that crashed and the count it saved.
+    pub fn crash_member(
+        &self,
+        top: Pid,
+        partition: &'static str,
+        id: Atom,
+    ) -> Result<(Pid, i64), String> {
+        self.host
+            .run_for(LIMIT, move |me| async move {
+                let sup = partition_pid(&me, top, partition).await?;
+                let pid = api::child_pid(&me, sup, id)
+                    .await
+                    .map_err(|r| r.to_string())?
+                    .ok_or_else(|| "your process is restarting".to_owned())?;
+                me.send(pid, Term::atom("incr"));
+                let count = match me.call(pid, Term::atom("get"), Some(LIMIT)).await {
+                    Ok(Term::Int(n)) => n,
+                    Ok(other) => return Err(format!("unexpected count {other}")),
+                    Err(reason) => return Err(format!("your process is gone ({reason})")),
+                };
+                // The command language's `crash`: a failure from inside,
+                // which trapping exits cannot stop.
+                me.node.send_signal(
+                    pid,
+                    Signal::Fail {
+                        reason: Term::atom("crash"),
+                        by: None,
+                    },
+                );
+                Ok((pid, count))
+            })
+            .map_err(|e| e.to_string())?
+    }
+
+    /// What the state server holds for a member: its count and join time.
+    pub fn saved_state(&self, id: Atom) -> (Option<i64>, Option<i64>) {
+        let read = self.host.run_for(LIMIT, move |me| async move {
+            let store = Atom::new("state_server");
+            let mut found = [None, None];
+            for (slot, key) in [Term::Atom(id), joined_key(id)].into_iter().enumerate() {
+                let get = Term::tuple([Term::atom("get"), key]);
+                if let Ok(reply) = me.call_named(store, get, Some(LIMIT)).await
+                    && let Some([_, Term::Int(n)]) = reply.tagged::<2>(Atom::OK)
+                {
+                    found[slot] = Some(*n);
+                }
+            }
+            found
+        });
+        let [count, joined] = read.unwrap_or([None, None]);
+        (count, joined)
+    }
+}
+
+/// The key of a member's join time in the state server.
+fn joined_key(id: Atom) -> Term {
+    Term::tuple([Term::atom("joined"), Term::Atom(id)])
+}
+
+async fn partition_pid(me: &Process, top: Pid, partition: &'static str) -> Result<Pid, String> {
+    api::child_pid(me, top, Atom::new(partition))
+        .await
+        .map_err(|reason| format!("the audience is down ({reason})"))?
+        .ok_or_else(|| format!("partition {partition} is restarting"))
+}
+
+/// A member: a `stateful` worker keyed by its child id.
+pub fn member_spec(id: Atom) -> ChildSpec {
+    let context = StartContext::child(id);
+    ChildSpec::worker(id.name(), "stateful", move |sup: &Process, _: &[Term]| {
+        spawn_kind(sup, "stateful", &[], &context, true).map_err(|e| Term::string(&e.to_string()))
+    })
+}

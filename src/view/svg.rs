@@ -1,0 +1,410 @@
+//! The supervision tree as SVG: the projector's picture, and `tree --svg`.
+//!
+//! A pure function from a [`Layout`] and the [`Marks`] of the moment (which
+//! nodes just crashed, which pid is new, which supervisor gave up) to an SVG
+//! document. It is drawn for the back of a room: large type, high contrast,
+//! and every status has a shape as well as a colour (a crash is a red box
+//! with a cross, a restarting child a dashed box with ↻, a supervisor that
+//! gave up a grey box with ⏻), so it reads in black and white too. Each
+//! node is a `<g>` with `data-path` (its key) and `data-pid`, which the
+//! browser and the tests use to find it. Everything that came from a user
+//! (names, reasons) is escaped.
+
+use super::layout::{COLUMN, Item, Layout, Node, ROW};
+use super::tree::ChildState;
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
+
+/// A node's box, in SVG units.
+const BOX_WIDTH: f64 = 290.0;
+const BOX_HEIGHT: f64 = 50.0;
+const MARGIN: f64 = 24.0;
+
+/// What is happening to nodes right now, by path.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Marks {
+    /// Crashed a moment ago, with the exit reason.
+    pub crashed: HashMap<String, String>,
+    /// A new pid since the last drawing (fades in).
+    pub fresh: HashSet<String>,
+    /// Supervisors that gave up, with why.
+    pub gave_up: HashMap<String, String>,
+    /// Crashes per time slot, oldest first, for a summary node's sparkline.
+    pub sparklines: HashMap<String, Vec<u32>>,
+    /// The latest crashes under a summary node, newest first.
+    pub last_crashes: HashMap<String, Vec<String>>,
+    /// Links that are not tree edges (drawn dotted), by path pair.
+    pub links: Vec<(String, String)>,
+}
+
+/// The whole drawing.
+pub fn tree_svg(layout: &Layout, marks: &Marks) -> String {
+    let width = layout.columns.max(1) as f64 * COLUMN - (COLUMN - BOX_WIDTH) + 2.0 * MARGIN;
+    let height = layout.rows.max(1) as f64 * ROW - (ROW - BOX_HEIGHT) + 2.0 * MARGIN;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="tree" viewBox="0 0 {width:.0} {height:.0}" font-family="sans-serif" role="img" aria-label="supervision tree">"#
+    );
+    svg.push_str(STYLE);
+    let at: HashMap<&str, &Node> = layout.nodes.iter().map(|n| (n.path.as_str(), n)).collect();
+    for (parent, child) in &layout.edges {
+        if let (Some(p), Some(c)) = (at.get(parent.as_str()), at.get(child.as_str())) {
+            edge(&mut svg, p, c, "edge");
+        }
+    }
+    for (a, b) in &marks.links {
+        if let (Some(a), Some(b)) = (at.get(a.as_str()), at.get(b.as_str())) {
+            edge(&mut svg, a, b, "link");
+        }
+    }
+    for node in &layout.nodes {
+        draw_node(&mut svg, node, marks);
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+const STYLE: &str = "<style>\
+.box{stroke-width:3}\
+.running .box{fill:#0f2f1a;stroke:#4ade80}\
+.sup .box{fill:#10233f;stroke:#60a5fa;stroke-width:5}\
+.crashed .box{fill:#7f1d1d;stroke:#ff4d4d;stroke-width:6}\
+.restarting .box,.notrunning .box{fill:#222;stroke:#aaa;stroke-dasharray:8 6}\
+.gaveup .box{fill:#3a3a3a;stroke:#9ca3af;stroke-dasharray:2 6}\
+.summary .box{fill:#1f2937;stroke:#e5e7eb}\
+text{fill:#f8fafc;font-size:21px}\
+.small{font-size:16px;fill:#cbd5e1}\
+.icon{font-size:24px;font-weight:bold}\
+.reason{fill:#fecaca;font-size:16px}\
+.edge{stroke:#64748b;stroke-width:3;fill:none}\
+.link{stroke:#fbbf24;stroke-width:3;stroke-dasharray:2 7;fill:none}\
+.gauge{fill:#334155}.gauge.used{fill:#fbbf24}.gauge.full{fill:#ff4d4d}\
+.spark{stroke:#fbbf24;stroke-width:3;fill:none}\
+.fresh{animation:fadein 1.2s ease-out}\
+@keyframes fadein{from{opacity:0.1}to{opacity:1}}\
+</style>";
+
+fn edge(svg: &mut String, from: &Node, to: &Node, class: &str) {
+    let (x1, y1) = (
+        MARGIN + from.x() + BOX_WIDTH,
+        MARGIN + from.y() + BOX_HEIGHT / 2.0,
+    );
+    let (x2, y2) = (MARGIN + to.x(), MARGIN + to.y() + BOX_HEIGHT / 2.0);
+    let mid = (x1 + x2) / 2.0;
+    let _ = write!(
+        svg,
+        r#"<path class="{class}" d="M{x1:.0},{y1:.0} C{mid:.0},{y1:.0} {mid:.0},{y2:.0} {x2:.0},{y2:.0}"/>"#
+    );
+}
+
+/// The status class of a node: one word the CSS and the tests know.
+fn status(node: &Node, marks: &Marks) -> &'static str {
+    if marks.gave_up.contains_key(&node.path) {
+        return "gaveup";
+    }
+    if marks.crashed.contains_key(&node.path) {
+        return "crashed";
+    }
+    let state = match &node.item {
+        Item::Supervisor { state, .. } | Item::Worker { state, .. } => *state,
+        Item::Summary { .. } => return "running",
+    };
+    match state {
+        ChildState::Running => "running",
+        ChildState::Restarting => "restarting",
+        ChildState::NotRunning => "notrunning",
+    }
+}
+
+fn icon(status: &str, item: &Item) -> &'static str {
+    match (status, item) {
+        ("crashed", _) => "✕",
+        ("gaveup", _) => "⏻",
+        ("restarting", _) => "↻",
+        ("notrunning", _) => "○",
+        (_, Item::Supervisor { .. }) => "◆",
+        (_, Item::Summary { .. }) => "≡",
+        _ => "●",
+    }
+}
+
+fn draw_node(svg: &mut String, node: &Node, marks: &Marks) {
+    let status = status(node, marks);
+    let (x, y) = (MARGIN + node.x(), MARGIN + node.y());
+    let kind = match node.item {
+        Item::Supervisor { .. } => "sup",
+        Item::Worker { .. } => "worker",
+        Item::Summary { .. } => "summary",
+    };
+    let pid = match &node.item {
+        Item::Supervisor { pid, state, .. } | Item::Worker { pid, state, .. }
+            if *state == ChildState::Running =>
+        {
+            pid.map(|p| p.to_string()).unwrap_or_default()
+        }
+        _ => String::new(),
+    };
+    let fresh = if marks.fresh.contains(&node.path) && status == "running" {
+        " fresh"
+    } else {
+        ""
+    };
+    let _ = write!(
+        svg,
+        r#"<g class="node {kind} {status}{fresh}" data-path="{}" data-pid="{}" transform="translate({x:.0},{y:.0})">"#,
+        escape(&node.path),
+        escape(&pid),
+    );
+    let _ = write!(
+        svg,
+        r#"<rect class="box" width="{BOX_WIDTH}" height="{BOX_HEIGHT}" rx="10"/>"#
+    );
+    if kind == "sup" {
+        // A second, inner outline: supervisors differ from workers by shape.
+        let _ = write!(
+            svg,
+            r#"<rect class="box" x="5" y="5" width="{}" height="{}" rx="6" fill="none"/>"#,
+            BOX_WIDTH - 10.0,
+            BOX_HEIGHT - 10.0
+        );
+    }
+    let _ = write!(
+        svg,
+        r#"<text class="icon" x="12" y="33">{}</text><text x="44" y="24">{}</text>"#,
+        icon(status, &node.item),
+        escape(&clip(&node.label, 16)),
+    );
+    let second_line = match &node.item {
+        _ if status == "crashed" => {
+            let reason = &marks.crashed[&node.path];
+            let _ = write!(
+                svg,
+                r#"<text class="reason" x="44" y="44">{}</text>"#,
+                escape(&clip(reason, 28))
+            );
+            None
+        }
+        _ if status == "gaveup" => {
+            let reason = &marks.gave_up[&node.path];
+            let _ = write!(
+                svg,
+                r#"<text class="reason" x="44" y="44">gave up: {}</text>"#,
+                escape(&clip(reason, 20))
+            );
+            None
+        }
+        Item::Summary { alive, total, .. } => {
+            let last = marks.last_crashes.get(&node.path);
+            let last = last.map(|names| names.join(", ")).unwrap_or_default();
+            Some(format!("{alive}/{total} alive {last}"))
+        }
+        Item::Worker { kind, .. } => Some(format!("{pid} {kind}")),
+        Item::Supervisor { strategy, .. } => Some(format!("{pid} {strategy}")),
+    };
+    if let Some(text) = second_line {
+        let _ = write!(
+            svg,
+            r#"<text class="small pid" x="44" y="44">{}</text>"#,
+            escape(&clip(&text, 30))
+        );
+    }
+    corner(svg, node, marks);
+    svg.push_str("</g>");
+}
+
+/// The top right corner: a supervisor's restart budget gauge, a child's
+/// restart counter, a summary's sparkline.
+fn corner(svg: &mut String, node: &Node, marks: &Marks) {
+    let restarts = match &node.item {
+        Item::Supervisor {
+            intensity,
+            restarts_in_period,
+            period,
+            restarts,
+            ..
+        } => {
+            gauge(svg, *intensity, *restarts_in_period, *period);
+            *restarts
+        }
+        Item::Worker { restarts, .. } => *restarts,
+        Item::Summary { restarts, .. } => {
+            if let Some(counts) = marks.sparklines.get(&node.path) {
+                sparkline(svg, counts);
+            }
+            *restarts
+        }
+    };
+    if restarts > 0 {
+        let _ = write!(
+            svg,
+            r#"<text class="restarts" x="{}" y="24" text-anchor="end">↻{restarts}</text>"#,
+            BOX_WIDTH - 10.0
+        );
+    }
+}
+
+/// One cell per restart allowed, filled as the period's budget is used.
+fn gauge(svg: &mut String, intensity: u32, used: u32, period: std::time::Duration) {
+    let cells = intensity.clamp(1, 10);
+    let cell = 12.0;
+    let left = BOX_WIDTH - 10.0 - f64::from(cells) * (cell + 3.0);
+    let _ = write!(
+        svg,
+        r#"<g class="budget" data-used="{used}" data-intensity="{intensity}"><title>{used}/{intensity} restarts in {}</title>"#,
+        super::duration(period)
+    );
+    for i in 0..cells {
+        let class = if i >= used {
+            "gauge"
+        } else if used >= intensity {
+            "gauge full"
+        } else {
+            "gauge used"
+        };
+        let _ = write!(
+            svg,
+            r#"<rect class="{class}" x="{:.0}" y="33" width="{cell}" height="10"/>"#,
+            left + f64::from(i) * (cell + 3.0)
+        );
+    }
+    svg.push_str("</g>");
+}
+
+fn sparkline(svg: &mut String, counts: &[u32]) {
+    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let (width, height, left) = (90.0, 30.0, BOX_WIDTH - 100.0);
+    let step = width / counts.len().saturating_sub(1).max(1) as f64;
+    let points: Vec<String> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            let x = left + i as f64 * step;
+            let y = 40.0 - height * f64::from(n) / max;
+            format!("{x:.0},{y:.0}")
+        })
+        .collect();
+    let _ = write!(
+        svg,
+        r#"<polyline class="spark" points="{}"/>"#,
+        points.join(" ")
+    );
+}
+
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(max - 1).collect();
+    format!("{kept}…")
+}
+
+/// Text made safe for XML and HTML, in content and in quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML at all.
+            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::Pid;
+    use crate::view::layout::layout;
+    use crate::view::tree::{ChildView, SupervisorView};
+    use std::time::Duration;
+
+    fn child(id: &str, pid: u64, restarts: u32) -> ChildView {
+        ChildView {
+            id: id.into(),
+            pid: Some(Pid::from_number(pid)),
+            state: ChildState::Running,
+            kind: "stateful".into(),
+            restart_type: "permanent".into(),
+            restarts,
+            status: None,
+            supervisor: None,
+        }
+    }
+
+    fn audience() -> SupervisorView {
+        let partition = |name: &str, pid: u64, members: Vec<ChildView>| ChildView {
+            supervisor: Some(SupervisorView {
+                name: name.into(),
+                pid: Pid::from_number(pid),
+                strategy: "one_for_one".into(),
+                intensity: 1,
+                period: Duration::from_secs(5),
+                restarts_in_period: 1,
+                children: members,
+            }),
+            kind: "supervisor".into(),
+            ..child(name, pid, 0)
+        };
+        SupervisorView {
+            name: "audience".into(),
+            pid: Pid::from_number(3),
+            strategy: "one_for_one".into(),
+            intensity: 3,
+            period: Duration::from_secs(5),
+            restarts_in_period: 0,
+            children: vec![
+                child("store", 4, 0),
+                partition("E-K", 6, vec![child("Erin", 12, 1)]),
+                partition("other", 9, vec![child("<script>x</script>", 11, 0)]),
+            ],
+        }
+    }
+
+    /// The projector's picture of the audience, byte for byte. After a
+    /// deliberate change, regenerate with `LETITCRASH_BLESS=1 cargo test`.
+    #[test]
+    fn audience_tree_golden() {
+        let mut marks = Marks::default();
+        marks
+            .crashed
+            .insert("audience/E-K/Erin".into(), "crash".into());
+        marks
+            .gave_up
+            .insert("audience/other".into(), "2 restarts in 5s > 1".into());
+        let svg = tree_svg(&layout(&[audience()]), &marks);
+        let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/src/view/golden/audience.svg");
+        if std::env::var_os("LETITCRASH_BLESS").is_some() {
+            std::fs::write(golden, &svg).unwrap();
+        }
+        let expected = std::fs::read_to_string(golden).expect("the golden file");
+        assert_eq!(svg, expected);
+    }
+
+    #[test]
+    fn user_text_is_escaped_everywhere() {
+        let svg = tree_svg(&layout(&[audience()]), &Marks::default());
+        assert!(!svg.contains("<script>"), "{svg}");
+        assert!(svg.contains("&lt;script&gt;x&lt;/script&gt;"), "{svg}");
+        assert!(svg.contains(r#"data-path="audience/other/&lt;script&gt;x&lt;/script&gt;""#));
+    }
+
+    #[test]
+    fn every_status_has_its_own_shape() {
+        let mut marks = Marks::default();
+        marks
+            .crashed
+            .insert("audience/E-K/Erin".into(), "boom".into());
+        let svg = tree_svg(&layout(&[audience()]), &marks);
+        assert!(svg.contains(r#"class="node worker crashed""#));
+        assert!(svg.contains("✕"), "a crash has a cross, not just red");
+        assert!(svg.contains(r#"class="node sup running""#));
+        assert!(svg.contains("◆"));
+    }
+}
