@@ -14,7 +14,7 @@
 //!
 //! ```text
 //! main.rs      the binary: the allocator, then cli.rs
-//! cli.rs       CLI: repl | run FILE | check FILE... | bench (clap)
+//! cli.rs       CLI: repl | run FILE | check FILE... | bench | serve (clap)
 //! repl/        the interactive shell: rustyline, completion, live events
 //! script/      replaying demo scripts, and check mode for expectations
 //! lang/        the command language: nom parser -> AST -> evaluator (Session)
