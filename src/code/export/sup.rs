@@ -1,0 +1,1 @@
+//! A supervision tree as `supervisor` callback modules (see `export sup`).
