@@ -246,13 +246,24 @@ impl Vm {
                         self.pc = *fail;
                     }
                 }
-                Op::Arith { op, a, b, dst } => {
+                Op::Arith {
+                    op,
+                    a,
+                    b,
+                    dst,
+                    frame,
+                } => {
                     x!(*dst) = terms::arith(*op, &x!(*a), &x!(*b)).map_err(|_| {
-                        Raise::error(Term::atom("badarith")).in_bif(
-                            "erlang",
-                            op.name(),
-                            vec![x!(*a).clone(), x!(*b).clone()],
-                        )
+                        let raise = Raise::error(Term::atom("badarith"));
+                        if *frame {
+                            raise.in_bif(
+                                "erlang",
+                                op.name(),
+                                vec![x!(*a).clone(), x!(*b).clone()],
+                            )
+                        } else {
+                            raise
+                        }
                     })?;
                 }
                 Op::Unary { negate, src, dst } => {
