@@ -90,7 +90,44 @@ macro_rules! programs {
 }
 
 programs! {
+    arithmetic
+    closures
+    conversions
     counter_loop
+    error_badarg
+    error_badarith
+    error_badarith_frames
+    error_badarity
+    error_badfun
+    error_badmatch
+    error_bool_ops
+    error_case_clause
+    error_deep_stack
+    error_error_term
+    error_function_clause
+    error_if_clause
+    error_throw
+    error_undef
+    fun_clauses
+    guards
+    link_kills
+    link_normal_exit
+    lists_and_strings
+    message_order
+    monitor_by_name
+    monitors
+    names
+    receive_after
+    receive_guards
+    selective_receive
+    send_after_and_sleep
+    spawn_mfa
+    tail_recursion
+    term_order
+    trap_exit_error
+    trap_exit_kill
+    trapped_signals
+    tuples
 }
 
 #[test]

@@ -434,9 +434,10 @@ impl Vm {
                         Term::Pid(pid) => process.send(*pid, message.clone()),
                         Term::Atom(name) => {
                             process.send_named(*name, message.clone()).map_err(|_| {
+                                // OTP names the frame `send`, not `!`.
                                 Raise::badarg().in_bif(
                                     "erlang",
-                                    "!",
+                                    "send",
                                     vec![x!(*to).clone(), message.clone()],
                                 )
                             })?
@@ -444,7 +445,7 @@ impl Vm {
                         other => {
                             return Err(Raise::badarg().in_bif(
                                 "erlang",
-                                "!",
+                                "send",
                                 vec![other.clone(), message],
                             ));
                         }
