@@ -1263,7 +1263,8 @@ fn arith_frame(op: BinOp, a: &Expr, b: &Expr) -> bool {
     const SMALL: std::ops::RangeInclusive<i64> = -(1 << 59)..=(1 << 59) - 1;
     let (la, lb) = (literal(a), literal(b));
     let float = matches!(la, Some(Err(_))) || matches!(lb, Some(Err(_)));
-    let small = |l: Option<std::result::Result<i64, f64>>| matches!(l, Some(Ok(n)) if SMALL.contains(&n));
+    let small =
+        |l: Option<std::result::Result<i64, f64>>| matches!(l, Some(Ok(n)) if SMALL.contains(&n));
     match op {
         BinOp::Div => false,
         BinOp::Add | BinOp::Sub | BinOp::Mul if float => false,

@@ -23,8 +23,7 @@ impl Program {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let source =
             std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        Program::from_source(&name, &source)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        Program::from_source(&name, &source).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
     pub fn from_source(name: &str, source: &str) -> Result<Program, String> {
@@ -213,7 +212,8 @@ fn frame(line: &str) -> Option<Frame> {
 }
 
 /// Pids and references renamed in order of first appearance (they are
-/// numbered differently on each side).
+/// numbered differently on each side); funs print as `#Fun` (the BEAM's
+/// label has an index and a hash of the module, ours the function's index).
 pub fn canonical(lines: &[String]) -> Vec<String> {
     let mut pids: BTreeMap<String, usize> = BTreeMap::new();
     let mut refs: BTreeMap<String, usize> = BTreeMap::new();
@@ -229,6 +229,13 @@ pub fn canonical(lines: &[String]) -> Vec<String> {
                 } else {
                     ("<", &mut pids, "<P")
                 };
+                if let Some(label) = rest.strip_prefix("#Fun<")
+                    && let Some(end) = label.find('>')
+                {
+                    out.push_str("#Fun");
+                    i += "#Fun<".len() + end + 1;
+                    continue;
+                }
                 if rest.starts_with(prefix) {
                     let body = &rest[prefix.len()..];
                     let digits = body

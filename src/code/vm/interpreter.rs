@@ -256,11 +256,7 @@ impl Vm {
                     x!(*dst) = terms::arith(*op, &x!(*a), &x!(*b)).map_err(|_| {
                         let raise = Raise::error(Term::atom("badarith"));
                         if *frame {
-                            raise.in_bif(
-                                "erlang",
-                                op.name(),
-                                vec![x!(*a).clone(), x!(*b).clone()],
-                            )
+                            raise.in_bif("erlang", op.name(), vec![x!(*a).clone(), x!(*b).clone()])
                         } else {
                             raise
                         }
