@@ -279,7 +279,8 @@ pub static BIFS: &[Bif] = &[
     // Lists.
     pure("lists", "reverse", 1, false, |p, a| {
         charge_len(p, list_len(&a[0]).unwrap_or(0));
-        terms::reverse(a[0].clone(), Term::List(Vec::new())).ok_or_else(Raise::badarg)
+        terms::reverse(a[0].clone(), Term::List(Vec::new()))
+            .ok_or_else(|| lists_clause("reverse", a, 175))
     }),
     pure("lists", "reverse", 2, false, |p, a| {
         charge_len(p, list_len(&a[0]).unwrap_or(0));
@@ -464,12 +465,26 @@ fn send_after(p: &Process, a: &[Term]) -> Result<Term, Raise> {
 /// (rather than take the whole runtime's memory).
 const MAX_SEQ: i64 = 10_000_000;
 
+/// `function_clause` in a function of OTP's `lists.erl`, which is Erlang
+/// there: the frame has the arguments and the line of the function's first
+/// clause in OTP 25's lists.erl, as the BEAM reports it.
+fn lists_clause(function: &str, args: &[Term], line: u32) -> Raise {
+    let mut raise = Raise::error(Term::atom("function_clause"));
+    raise.top = Some(super::errors::frame(
+        Atom::new("lists"),
+        Atom::new(function),
+        Term::List(args.to_vec()),
+        Some(line),
+    ));
+    raise
+}
+
 fn seq(p: &Process, a: &[Term]) -> Result<Term, Raise> {
     let (Term::Int(from), Term::Int(to)) = (&a[0], &a[1]) else {
-        return Err(Raise::error(Term::atom("function_clause")));
+        return Err(lists_clause("seq", a, 271));
     };
     if *to < from - 1 {
-        return Err(Raise::error(Term::atom("function_clause")));
+        return Err(lists_clause("seq", a, 271));
     }
     let n = to - from + 1;
     if n > MAX_SEQ {
