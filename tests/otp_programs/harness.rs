@@ -61,6 +61,17 @@ pub fn observer() -> ast::Module {
 /// What letitcrash shows: the lines printed (the program's, then the
 /// observer's report), then `end` or how the observer died.
 pub fn ours(program: &Program, observer: &ast::Module) -> Vec<String> {
+    ours_run(program, observer, &program.name, None)
+}
+
+/// [`ours`] for `main` (`MODULE:FUNCTION`, observed with no wait after,
+/// or a module's main/1).
+pub fn ours_run(
+    program: &Program,
+    observer: &ast::Module,
+    label: &str,
+    function: Option<&str>,
+) -> Vec<String> {
     let runtime = Runtime::new(Config::deterministic(1));
     let events = runtime.subscribe();
     for module in program.modules.iter().chain([observer]) {
@@ -68,15 +79,14 @@ pub fn ours(program: &Program, observer: &ast::Module) -> Vec<String> {
             .unwrap_or_else(|e| panic!("{}: {} does not compile: {e}", program.name, module.name));
         code::load(&runtime, compiled);
     }
-    let pid = code::spawn_top(
-        &runtime,
-        Atom::new("lic_obs"),
-        Atom::new("run"),
-        vec![Term::atom(&program.name)],
-    )
-    .expect("lic_obs:run/1 exists");
+    let mut args = vec![Term::atom(&program.name)];
+    if let Some(function) = function {
+        args.extend([Term::atom(function), Term::Int(0)]);
+    }
+    let pid = code::spawn_top(&runtime, Atom::new("lic_obs"), Atom::new("run"), args)
+        .expect("lic_obs:run exists");
     runtime.run_until(|| runtime.death(pid).is_some(), Duration::from_secs(60));
-    let mut lines = vec![format!("program {}", program.name)];
+    let mut lines = vec![format!("program {label}")];
     lines.extend(events.try_iter().filter_map(|event| match event.kind {
         EventKind::Output { text, .. } => Some(text),
         _ => None,
@@ -136,7 +146,7 @@ pub fn erlc(dir: &Path, werror: bool) -> Result<(), String> {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    if output.status.success() && text.trim().is_empty() {
+    if output.status.success() && (!werror || text.trim().is_empty()) {
         Ok(())
     } else {
         Err(text)

@@ -107,6 +107,7 @@ programs! {
     error_error_term
     error_function_clause
     error_if_clause
+    error_in_lists
     error_throw
     error_undef
     fun_clauses
@@ -171,4 +172,72 @@ fn every_program_runs_in_letitcrash() {
 )]
 fn every_program_exports_to_erlang_without_warnings() {
     assert!(!beam().exported.is_empty());
+}
+
+/// How many random programs a run compares, and from which seed:
+/// `LETITCRASH_GEN_COUNT` and `LETITCRASH_GEN_SEED` override them.
+fn generator_settings() -> (usize, u64) {
+    let count = std::env::var("LETITCRASH_GEN_COUNT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    let seed = std::env::var("LETITCRASH_GEN_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20250611);
+    (count, seed)
+}
+
+fn generated(count: usize, seed: u64) -> Vec<generator::Generated> {
+    let mut rng = generator::Rng::new(seed);
+    (0..count)
+        .map(|i| generator::generate(&mut rng, i))
+        .collect()
+}
+
+/// A few hundred random programs agree on both sides; a difference is
+/// reported with the smallest program that still shows it.
+#[test]
+#[cfg_attr(
+    not(has_erlang),
+    ignore = "needs erl and erlc (Debian's erlang-base), which .ci/run installs"
+)]
+fn generated_programs_agree_with_the_beam() {
+    let (count, seed) = generator_settings();
+    let programs = generated(count, seed);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("otp-generated");
+    let started = std::time::Instant::now();
+    let results = generator::compare("lic_gen", &programs, &dir).unwrap_or_else(|e| panic!("{e}"));
+    let failing: Vec<usize> = (0..results.len())
+        .filter(|&i| results[i].is_some())
+        .collect();
+    eprintln!(
+        "{count} generated programs (seed {seed}) on both sides in {:.1?}",
+        started.elapsed()
+    );
+    if let Some(&first) = failing.first() {
+        let shrink_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("otp-generated-shrink");
+        let (minimal, report) = generator::shrink("lic_gen", programs[first].clone(), &shrink_dir);
+        panic!(
+            "{} of {count} generated programs (seed {seed}) disagree; the first, {}, shrunk to:\n\n{}\n{report}",
+            failing.len(),
+            programs[first].name,
+            generator::module_source("lic_gen", &[minimal]),
+        );
+    }
+}
+
+/// Without the BEAM: every generated program compiles and runs to its end
+/// in letitcrash (the generator writes only valid programs).
+#[test]
+fn generated_programs_compile_and_run_in_letitcrash() {
+    let programs = generated(60, generator_settings().1);
+    let source = generator::module_source("lic_gen", &programs);
+    let program =
+        Program::from_source("lic_gen", &source).unwrap_or_else(|e| panic!("{e}\n{source}"));
+    let observer = harness::observer();
+    for p in &programs {
+        let lines = harness::ours_run(&program, &observer, &p.name, Some(&p.name));
+        assert_eq!(lines.last().map(String::as_str), Some("end"), "{lines:?}");
+    }
 }

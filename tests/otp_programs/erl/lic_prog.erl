@@ -6,7 +6,8 @@
 %%
 %% prints `program NAME`, then whatever the program and its observer
 %% print, then `end` (or `observer_died REASON` if a link took the
-%% observer down).
+%% observer down). NAME is a module whose main/1 runs, or MODULE:FUNCTION
+%% for one of the generated programs (observed with no wait after).
 -module(lic_prog).
 -export([main/1]).
 
@@ -18,7 +19,12 @@ main(Names) ->
 
 run(Name) ->
     io:format("program ~s~n", [Name]),
-    {Pid, Ref} = spawn_monitor(lic_obs, run, [list_to_atom(Name)]),
+    Args =
+        case string:split(Name, ":") of
+            [Module] -> [list_to_atom(Module)];
+            [Module, Function] -> [list_to_atom(Module), list_to_atom(Function), 0]
+        end,
+    {Pid, Ref} = spawn_monitor(lic_obs, run, Args),
     receive
         {'DOWN', Ref, process, Pid, normal} ->
             io:format("end~n");
