@@ -401,13 +401,14 @@ pub fn compare(
         .map(|p| format!("{module}:{}", p.name))
         .collect();
     let runs = harness::beam(dir, &labels);
+    let compiled = harness::compile_all(&program, &observer);
     Ok(programs
         .iter()
         .zip(&labels)
         .map(|(p, label)| {
-            let ours = harness::canonical(&harness::ours_run(
-                &program,
-                &observer,
+            let ours = harness::canonical(&harness::ours_compiled(
+                &compiled,
+                module,
                 label,
                 Some(&p.name),
             ));

@@ -1,12 +1,13 @@
 //! Both sides of a program: letitcrash's VM in a deterministic runtime,
 //! and the BEAM running the export of the same definitions.
 
-use letitcrash::code::{self, ast, export};
+use letitcrash::code::{self, CompiledModule, ast, export};
 use letitcrash::lang::{Command, parse_script};
 use letitcrash::runtime::{Atom, Config, EventKind, Runtime, Term};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// A program: its definitions, the first of which is the one whose
@@ -72,14 +73,41 @@ pub fn ours_run(
     label: &str,
     function: Option<&str>,
 ) -> Vec<String> {
+    ours_compiled(
+        &compile_all(program, observer),
+        &program.name,
+        label,
+        function,
+    )
+}
+
+/// The program's modules and the observer, compiled.
+pub fn compile_all(program: &Program, observer: &ast::Module) -> Vec<Arc<CompiledModule>> {
+    program
+        .modules
+        .iter()
+        .chain([observer])
+        .map(|module| {
+            code::compile(module).unwrap_or_else(|e| {
+                panic!("{}: {} does not compile: {e}", program.name, module.name)
+            })
+        })
+        .collect()
+}
+
+/// [`ours_run`] with the modules compiled once.
+pub fn ours_compiled(
+    compiled: &[Arc<CompiledModule>],
+    module: &str,
+    label: &str,
+    function: Option<&str>,
+) -> Vec<String> {
     let runtime = Runtime::new(Config::deterministic(1));
     let events = runtime.subscribe();
-    for module in program.modules.iter().chain([observer]) {
-        let compiled = code::compile(module)
-            .unwrap_or_else(|e| panic!("{}: {} does not compile: {e}", program.name, module.name));
-        code::load(&runtime, compiled);
+    for code in compiled {
+        code::load(&runtime, code.clone());
     }
-    let mut args = vec![Term::atom(&program.name)];
+    let mut args = vec![Term::atom(module)];
     if let Some(function) = function {
         args.extend([Term::atom(function), Term::Int(0)]);
     }
