@@ -24,6 +24,7 @@
 
 mod generator;
 mod harness;
+mod trees;
 
 use harness::Program;
 use std::collections::BTreeMap;
@@ -240,4 +241,22 @@ fn generated_programs_compile_and_run_in_letitcrash() {
         let lines = harness::ours_run(&program, &observer, &p.name, Some(&p.name));
         assert_eq!(lines.last().map(String::as_str), Some("end"), "{lines:?}");
     }
+}
+
+macro_rules! talk_trees {
+    ($($name:ident => $script:literal)*) => {$(
+        /// `export sup` of this script's trees compiles and starts on the
+        /// BEAM with the same children.
+        #[test]
+        #[cfg_attr(not(has_erlang), ignore = "needs erl and erlc (Debian's erlang-base), which .ci/run installs")]
+        fn $name() {
+            trees::check_script($script);
+        }
+    )*};
+}
+
+talk_trees! {
+    exported_trees_of_03_supervisors_start_on_the_beam => "scripts/03-supervisors.crash"
+    exported_trees_of_04_let_it_crash_start_on_the_beam => "scripts/04-let-it-crash.crash"
+    exported_trees_of_05_audience_start_on_the_beam => "scripts/05-audience.crash"
 }
