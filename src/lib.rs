@@ -22,7 +22,7 @@
 //! view/        pure functions from data to text: event lines, ps, info, tree
 //! supervisor/  the supervisor process: specs, strategies, restart intensity
 //! behavior/    built-in process kinds: echo, counter, state_server, ...
-//! code/        the process language: syntax tree, compiler, bytecode VM
+//! code/        the process language: syntax tree, compiler, bytecode VM, export to Erlang
 //! runtime/     pids, terms, processes, signals, scheduler, timers, events
 //! ```
 //!
@@ -40,7 +40,9 @@
 //!   a register bytecode and run by an interpreter that is one more
 //!   `runtime::Program`, with reductions, tail calls, selective receive
 //!   and OTP 25's exit reasons. A loaded definition is a kind like the
-//!   built-in ones.
+//!   built-in ones. `code::export` writes a definition (and, from
+//!   descriptions the session makes, a running supervision tree) as Erlang
+//!   modules that `erlc` compiles, laid out as `erlfmt` would.
 //! - [`view`] renders: it takes data (events, process info, supervisor
 //!   snapshots) and returns coloured or plain text.
 //! - [`lang`] parses commands and evaluates them in a [`lang::Session`]:
