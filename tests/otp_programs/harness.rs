@@ -274,8 +274,7 @@ pub fn canonical(lines: &[String]) -> Vec<String> {
                     i += "#Fun<".len() + end + 1;
                     continue;
                 }
-                if rest.starts_with(prefix) {
-                    let body = &rest[prefix.len()..];
+                if let Some(body) = rest.strip_prefix(prefix) {
                     let digits = body
                         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
                         .unwrap_or(body.len());
