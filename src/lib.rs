@@ -23,7 +23,7 @@
 //! view/        pure functions from data to text: event lines, ps, info, tree
 //! supervisor/  the supervisor process: specs, strategies, restart intensity
 //! behavior/    built-in process kinds: echo, counter, state_server, ...
-//! code/        the process language: syntax tree, compiler, bytecode VM
+//! code/        the process language: syntax tree, compiler, bytecode VM, export to Erlang
 //! runtime/     pids, terms, processes, signals, scheduler, timers, events
 //! ```
 //!
@@ -45,6 +45,9 @@
 //!   server does it: the runtime's code table keeps a current and an old
 //!   version, a process moves to new code at a fully qualified call, and
 //!   a purge (`Runtime::purge`) kills the processes still in old code.
+//!   `code::export` writes a definition (and, from descriptions the
+//!   session makes, a running supervision tree) as Erlang modules that
+//!   `erlc` compiles, laid out as `erlfmt` would.
 //! - [`view`] renders: it takes data (events, process info, supervisor
 //!   snapshots) and returns coloured or plain text.
 //! - [`lang`] parses commands and evaluates them in a [`lang::Session`]:

@@ -27,6 +27,7 @@
 pub mod ast;
 pub mod check;
 pub mod compile;
+pub mod export;
 pub mod module;
 pub mod names;
 pub mod opcodes;

@@ -89,12 +89,16 @@ pub enum Op {
 
     // ---- operators -----------------------------------------------------------
     /// `x[dst] = x[a] op x[b]` for `+ - * / div rem`; `badarith` on a
-    /// non-number, division by zero, or i64 overflow.
+    /// non-number, division by zero, or i64 overflow. `frame`: whether
+    /// the error's stack starts with the operator's own frame
+    /// (`{erlang, '+', [A, B], []}`), which OTP 25 leaves out for the
+    /// forms its compiler and JIT do inline (see `compile::arith_frame`).
     Arith {
         op: ArithOp,
         a: Reg,
         b: Reg,
         dst: Reg,
+        frame: bool,
     },
     /// `x[dst] = -x[src]` (`neg`) or `+x[src]`; `badarith` on a non-number.
     Unary {

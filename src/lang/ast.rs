@@ -338,6 +338,12 @@ pub enum Command {
     Purge(String),
     /// `load FILE`: every `def` block of a file.
     Load(std::path::PathBuf),
+    /// `export NAME [to FILE]`, `export sup SUP [to FILE]`: Erlang source
+    /// for a definition, or `supervisor` modules for a running tree.
+    Export {
+        what: ExportWhat,
+        file: Option<std::path::PathBuf>,
+    },
     // explaining what happened
     /// `why TARGET`: the chain of causes of a death, back to the first.
     Why {
@@ -379,6 +385,15 @@ pub enum Command {
     /// A bare term: the right-hand side of `X = {a, 1}`, or a line like `W`
     /// that just shows a variable's value.
     Eval(TermExpr),
+}
+
+/// What `export` writes as Erlang.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportWhat {
+    /// A definition, by name.
+    Definition(String),
+    /// A running supervisor (its tree).
+    Sup(Target),
 }
 
 /// What a `seq` command asks for.

@@ -167,6 +167,18 @@ gives that 'DOWN' with noproc at once, not an error. A variable, pid or
 sup/child path means the pid it names now. A process monitoring itself gets a
 reference but no monitor: no 'DOWN' ever comes.";
 
+const EXPORT_DETAILS: &str = "\
+`export NAME` prints the definition as the module erlc compiles with no warning:
+-module, -export of every function, the clauses laid out as erlfmt lays them out
+(`after 30s` is `after 30000`; an unused variable N is `_N`; comments are not kept).
+`export sup SUP` prints a `supervisor` callback module for a running tree, named
+after it: start_link/0 and init/1 with the flags and child specs as maps (id,
+start, restart, shutdown, type, modules); a nested supervisor is a module of its
+own. A definition's child starts through start_worker/3, which spawns and links it
+(its start function is the process itself); a built-in kind has no Erlang module,
+so its spec says {Kind, start_link, Args} with a comment to write one.
+`to FILE` writes the file (nested supervisors beside it, as NAME.erl).";
+
 const DEMONITOR_DETAILS: &str = "\
 It acts for the monitor's owner, whoever made it: after `R = monitor W T`,
 `demonitor R` removes W's monitor. No 'DOWN' for R arrives afterwards; one
@@ -232,6 +244,16 @@ pub static COMMANDS: &[CommandHelp] = &[
         "read the `def` blocks of a file, each as if typed",
         "load counter.crash",
     ),
+    CommandHelp {
+        details: EXPORT_DETAILS,
+        ..entry(
+            "export",
+            "process code",
+            "export NAME [to FILE]   or   export sup SUP [to FILE]",
+            "write a definition as an Erlang module, or a running tree as supervisor modules, that erlc compiles",
+            "export counter to counter.erl",
+        )
+    },
     entry(
         "exit",
         "processes",

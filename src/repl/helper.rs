@@ -134,6 +134,9 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
                 .chain(definitions)
                 .collect(),
             ["show" | "versions" | "purge"] => definitions.collect(),
+            ["export"] => std::iter::once("sup").chain(definitions).collect(),
+            ["export", "sup"] => names.targets.iter().map(String::as_str).collect(),
+            ["export", _] | ["export", "sup", _] => vec!["to"],
             ["log"] => LOG_LEVELS.to_vec(),
             ["seq"] => SEQ_WORDS.to_vec(),
             ["trap" | "trace", _] => ON_OFF.to_vec(),

@@ -292,7 +292,8 @@ pub static BIFS: &[Bif] = &[
     // Lists.
     pure("lists", "reverse", 1, false, |p, a| {
         charge_len(p, list_len(&a[0]).unwrap_or(0));
-        terms::reverse(a[0].clone(), Term::List(Vec::new())).ok_or_else(Raise::badarg)
+        terms::reverse(a[0].clone(), Term::List(Vec::new()))
+            .ok_or_else(|| lists_clause("reverse", a, 175))
     }),
     pure("lists", "reverse", 2, false, |p, a| {
         charge_len(p, list_len(&a[0]).unwrap_or(0));
@@ -494,12 +495,26 @@ fn send_after(p: &Process, a: &[Term]) -> Result<Term, Raise> {
 /// (rather than take the whole runtime's memory).
 const MAX_SEQ: i64 = 10_000_000;
 
+/// `function_clause` in a function of OTP's `lists.erl`, which is Erlang
+/// there: the frame has the arguments and the line of the function's first
+/// clause in OTP 25's lists.erl, as the BEAM reports it.
+fn lists_clause(function: &str, args: &[Term], line: u32) -> Raise {
+    let mut raise = Raise::error(Term::atom("function_clause"));
+    raise.top = Some(super::errors::frame(
+        Atom::new("lists"),
+        Atom::new(function),
+        Term::List(args.to_vec()),
+        Some(line),
+    ));
+    raise
+}
+
 fn seq(p: &Process, a: &[Term]) -> Result<Term, Raise> {
     let (Term::Int(from), Term::Int(to)) = (&a[0], &a[1]) else {
-        return Err(Raise::error(Term::atom("function_clause")));
+        return Err(lists_clause("seq", a, 271));
     };
     if *to < from - 1 {
-        return Err(Raise::error(Term::atom("function_clause")));
+        return Err(lists_clause("seq", a, 271));
     }
     let n = to - from + 1;
     if n > MAX_SEQ {
@@ -509,8 +524,10 @@ fn seq(p: &Process, a: &[Term]) -> Result<Term, Raise> {
     Ok(Term::List((*from..=*to).map(Term::Int).collect()))
 }
 
-/// `io:format(Format, Args)`: `~p`, `~w` (a term), `~s` (a string, atom
-/// or list of codes), `~n` (newline), `~~`. Anything else is `badarg`, as
+/// `io:format(Format, Args)`: `~w` (a term, strings as the lists of codes
+/// they are), `~p` (a term, lists of printable characters as strings; the
+/// BEAM also breaks a long one over lines at 80 columns, which this does
+/// not), `~s` (a string, atom or list of codes), `~n` (newline), `~~`. Anything else is `badarg`, as
 /// is a wrong number of arguments. The text reaches the REPL as the
 /// process's `»` output line, one event per line.
 fn format(p: &Process, format: &Term, args: &Term) -> Result<Term, Raise> {
@@ -535,7 +552,8 @@ pub fn format_text(format: &Term, args: &Term) -> Option<String> {
             continue;
         }
         match chars.next()? {
-            'p' | 'w' => write!(out, "{}", args.next()?).ok()?,
+            'w' => write_term(args.next()?, false, &mut out),
+            'p' => write_term(args.next()?, true, &mut out),
             's' => out.push_str(&text_of(args.next()?)?),
             'n' => out.push('\n'),
             '~' => out.push('~'),
@@ -543,4 +561,73 @@ pub fn format_text(format: &Term, args: &Term) -> Option<String> {
         }
     }
     args.next().is_none().then_some(out)
+}
+
+/// A term as `~w` (`pretty` false) or `~p` writes it. Erlang has no string
+/// type: `~w` shows `"ab"` as `[97,98]`, and `~p` shows any list of
+/// printable characters as a string (`[104,105]` as `"hi"`), as
+/// `io_lib:printable_list/1` decides in OTP 25's default latin1 mode.
+fn write_term(term: &Term, pretty: bool, out: &mut String) {
+    let codes = |items: &[Term]| -> Option<String> {
+        let text: Option<String> = items.iter().map(printable).collect();
+        text.filter(|t| !t.is_empty())
+    };
+    match term {
+        Term::Str(s) if s.is_empty() => out.push_str("[]"),
+        Term::Str(s) => {
+            if pretty && s.chars().all(|c| printable(&Term::Int(c as i64)).is_some()) {
+                write_quoted(s, out);
+            } else {
+                let items: Vec<Term> = s.chars().map(|c| Term::Int(c as i64)).collect();
+                write_term(&Term::List(items), false, out);
+            }
+        }
+        Term::List(items) => match codes(items).filter(|_| pretty) {
+            Some(text) => write_quoted(&text, out),
+            None => write_items(items, pretty, "[", "]", out),
+        },
+        Term::Tuple(items) => write_items(items, pretty, "{", "}", out),
+        other => {
+            let _ = write!(out, "{other}");
+        }
+    }
+}
+
+fn write_items(items: &[Term], pretty: bool, open: &str, close: &str, out: &mut String) {
+    out.push_str(open);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_term(item, pretty, out);
+    }
+    out.push_str(close);
+}
+
+/// The character a list element stands for, if `~p` would print it in a
+/// string.
+fn printable(term: &Term) -> Option<char> {
+    match term {
+        Term::Int(n @ (32..=126 | 160..=255 | 8..=13 | 27)) => char::from_u32(*n as u32),
+        _ => None,
+    }
+}
+
+fn write_quoted(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{b}' => out.push_str("\\v"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{1b}' => out.push_str("\\e"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }

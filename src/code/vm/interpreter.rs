@@ -292,13 +292,20 @@ impl Vm {
                         self.pc = *fail;
                     }
                 }
-                Op::Arith { op, a, b, dst } => {
+                Op::Arith {
+                    op,
+                    a,
+                    b,
+                    dst,
+                    frame,
+                } => {
                     x!(*dst) = terms::arith(*op, &x!(*a), &x!(*b)).map_err(|_| {
-                        Raise::error(Term::atom("badarith")).in_bif(
-                            "erlang",
-                            op.name(),
-                            vec![x!(*a).clone(), x!(*b).clone()],
-                        )
+                        let raise = Raise::error(Term::atom("badarith"));
+                        if *frame {
+                            raise.in_bif("erlang", op.name(), vec![x!(*a).clone(), x!(*b).clone()])
+                        } else {
+                            raise
+                        }
                     })?;
                 }
                 Op::Unary { negate, src, dst } => {
@@ -469,9 +476,10 @@ impl Vm {
                         Term::Pid(pid) => process.send(*pid, message.clone()),
                         Term::Atom(name) => {
                             process.send_named(*name, message.clone()).map_err(|_| {
+                                // OTP names the frame `send`, not `!`.
                                 Raise::badarg().in_bif(
                                     "erlang",
-                                    "!",
+                                    "send",
                                     vec![x!(*to).clone(), message.clone()],
                                 )
                             })?
@@ -479,7 +487,7 @@ impl Vm {
                         other => {
                             return Err(Raise::badarg().in_bif(
                                 "erlang",
-                                "!",
+                                "send",
                                 vec![other.clone(), message],
                             ));
                         }

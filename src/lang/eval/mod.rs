@@ -22,6 +22,7 @@ mod definitions;
 mod error;
 mod expect;
 mod explain;
+mod export;
 mod feed;
 mod history;
 mod processes;
@@ -138,6 +139,9 @@ pub struct Session {
     slowmo: RestartDelay,
     /// Supervisors started with `sup`, for `tree` without arguments.
     supervisors: Vec<crate::runtime::Atom>,
+    /// The `sup` blocks as written, with the children `start_child` added,
+    /// for `export sup` (the running tree says which children exist now).
+    sup_specs: Vec<crate::lang::ast::SupSpec>,
     /// Process code defined with `def` or `load`, by name.
     definitions: Definitions,
     /// What happened, for `why`, `info` on the dead and `seq` charts.
@@ -165,6 +169,7 @@ impl Session {
             feed,
             slowmo: RestartDelay::default(),
             supervisors: Vec::new(),
+            sup_specs: Vec::new(),
             definitions: Definitions::new(),
             history,
             source: None,
@@ -374,6 +379,7 @@ impl Session {
             C::Versions(name) => self.versions(name),
             C::Purge(name) => self.purge(name),
             C::Load(path) => self.load(path),
+            C::Export { what, file } => self.export(what, file.as_deref()),
             C::Help(topic) => self.help(topic.as_deref()),
             C::Kinds => Ok(self.kinds()),
             C::Assign { var, value } => self.assign(var, value),
@@ -428,6 +434,7 @@ impl Session {
         self.name_shell();
         self.vars.clear();
         self.supervisors.clear();
+        self.sup_specs.clear();
         self.slowmo = RestartDelay::default();
         // Definitions are code, not processes: they stay, loaded afresh.
         let mut kept = Vec::new();

@@ -30,6 +30,8 @@ impl Session {
             .map_err(|reason| EvalError::new(format!("{name} failed to start: {reason}")))?;
         self.supervisors.retain(|&s| s != name);
         self.supervisors.push(name);
+        self.sup_specs.retain(|s| s.name != spec.name);
+        self.sup_specs.push(spec.clone());
         Ok(Outcome::value(Term::Pid(pid)))
     }
 
@@ -99,8 +101,9 @@ impl Session {
     ) -> EvalResult<Outcome> {
         let supervisor = self.resolve(sup)?;
         let reply = match child {
-            StartChildArg::Spec(spec) => {
-                let spec = self.child_spec(spec)?;
+            StartChildArg::Spec(written) => {
+                self.record_child(sup, written);
+                let spec = self.child_spec(written)?;
                 self.shell
                     .run(move |me| async move { api::start_child(&me, supervisor, spec).await })?
             }

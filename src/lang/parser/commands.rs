@@ -284,6 +284,7 @@ fn command<'a>(name: &str, args: &'a str) -> Option<PResult<'a, Command>> {
             .parse(args)
             .map(|(rest, name)| (rest, Command::Purge(name))),
         "load" => load(args),
+        "export" => export(args),
         "help" => help_topic(args),
         "kinds" => Ok((args, Command::Kinds)),
         "quit" => Ok((args, Command::Quit)),
@@ -599,16 +600,56 @@ fn def_block(input: &str) -> PResult<'_, Command> {
 
 /// `load FILE`: a path, bare or in double quotes.
 fn load(input: &str) -> PResult<'_, Command> {
+    let (rest, path) = file_path(input, "expected a file to load", "load counter.crash")?;
+    Ok((rest, Command::Load(path)))
+}
+
+/// A path after a space, bare or in double quotes.
+fn file_path<'a>(input: &'a str, expected: &str, hint: &str) -> PResult<'a, std::path::PathBuf> {
     let (at, ()) = sp(input)?;
     if at.starts_with('"') {
         let (rest, path) = string(at)?;
-        return Ok((rest, Command::Load(path.into())));
+        return Ok((rest, path.into()));
     }
     let end = at.find(char::is_whitespace).unwrap_or(at.len());
     if end == 0 {
-        return fail(SyntaxError::new(at, "expected a file to load").hint("load counter.crash"));
+        return fail(SyntaxError::new(at, expected).hint(hint));
     }
-    Ok((&at[end..], Command::Load(at[..end].into())))
+    Ok((&at[end..], at[..end].into()))
+}
+
+/// `export NAME [to FILE]` or `export sup SUP [to FILE]`.
+fn export(input: &str) -> PResult<'_, Command> {
+    use crate::lang::ast::ExportWhat;
+    let (at, ()) = sp(input)?;
+    let (rest, what) = match at.strip_prefix("sup") {
+        Some(after) if after.starts_with(char::is_whitespace) => {
+            let (rest, target) = preceded(sp, target).parse(after)?;
+            (rest, ExportWhat::Sup(target))
+        }
+        _ => {
+            let (rest, name) = required_name(at, "the name of a definition")?;
+            (rest, ExportWhat::Definition(name))
+        }
+    };
+    let after = rest.trim_start();
+    match after.strip_prefix("to") {
+        Some(path) if path.starts_with(char::is_whitespace) => {
+            let (rest, file) = file_path(
+                path,
+                "expected a file to write",
+                "export counter to counter.erl",
+            )?;
+            Ok((
+                rest,
+                Command::Export {
+                    what,
+                    file: Some(file),
+                },
+            ))
+        }
+        _ => Ok((rest, Command::Export { what, file: None })),
+    }
 }
 
 /// `help` or `help WORD`; any word is accepted so `help` can answer

@@ -125,13 +125,23 @@ impl Atom {
     }
 
     /// Whether Erlang would print this atom without quotes: it starts with a
-    /// lowercase letter and continues with letters, digits, `_` or `@`.
+    /// lowercase letter and continues with letters, digits, `_` or `@`, and
+    /// it is not a reserved word (`'div'`, `'and'`, `'receive'`).
     pub fn is_bare(name: &str) -> bool {
         let mut chars = name.chars();
         matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
             && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@')
+            && !RESERVED_WORDS.contains(&name)
     }
 }
+
+/// Erlang's reserved words (`erl_scan:reserved_word/1`, as in
+/// `code::names`, which the runtime does not depend on).
+const RESERVED_WORDS: &[&str] = &[
+    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case",
+    "catch", "cond", "div", "else", "end", "fun", "if", "let", "maybe", "not", "of", "or",
+    "orelse", "receive", "rem", "try", "when", "xor",
+];
 
 static TABLE: LazyLock<RwLock<AtomTable>> = LazyLock::new(|| {
     let mut table = AtomTable {
@@ -197,5 +207,8 @@ mod tests {
         assert_eq!(Atom::new("A-D").to_string(), "'A-D'");
         assert_eq!(Atom::new("it's").to_string(), "'it\\'s'");
         assert_eq!(Atom::new("node@host").to_string(), "node@host");
+        // Reserved words are atoms only in quotes: `'div'`, `'and'`.
+        assert_eq!(Atom::new("div").to_string(), "'div'");
+        assert_eq!(Atom::new("and").to_string(), "'and'");
     }
 }

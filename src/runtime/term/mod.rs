@@ -197,16 +197,44 @@ impl fmt::Display for Term {
     }
 }
 
-/// Erlang always prints a float with a fractional part: `1.0`, `-0.5`,
-/// `1.0e20`.
+/// Erlang prints a float in its shortest round-trip digits, in whichever of
+/// the plain (`100.0`, `0.0001`) and scientific (`1.0e15`, `1.0e-5`) forms is
+/// shorter, the plain one on a tie, always with a fractional part
+/// (`float_to_list(F, [short])`, what `~w` and the shell use).
 fn write_float(f: &mut fmt::Formatter<'_>, x: f64) -> fmt::Result {
-    let text = format!("{x:?}");
-    match text.split_once('e') {
-        Some((mantissa, exponent)) if !mantissa.contains('.') => {
-            write!(f, "{mantissa}.0e{exponent}")
-        }
-        _ => f.write_str(&text),
+    f.write_str(&erlang_float(x))
+}
+
+/// See [`write_float`].
+pub fn erlang_float(x: f64) -> String {
+    if !x.is_finite() {
+        return format!("{x:?}");
     }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    // Shortest round-trip digits and the decimal exponent: `1.2345e8`.
+    let sci = format!("{:e}", x.abs());
+    let (mantissa, exponent) = sci.split_once('e').expect("{:e} has an exponent");
+    let exponent: i64 = exponent.parse().expect("an integer exponent");
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let scientific = match digits.len() {
+        1 => format!("{digits}.0e{exponent}"),
+        _ => format!("{}.{}e{exponent}", &digits[..1], &digits[1..]),
+    };
+    let n = digits.len() as i64;
+    let plain = if exponent >= n - 1 {
+        format!("{digits}{}.0", "0".repeat((exponent - (n - 1)) as usize))
+    } else if exponent >= 0 {
+        let point = (exponent + 1) as usize;
+        format!("{}.{}", &digits[..point], &digits[point..])
+    } else {
+        format!("0.{}{digits}", "0".repeat((-exponent - 1) as usize))
+    };
+    let shortest = if scientific.len() < plain.len() {
+        scientific
+    } else {
+        plain
+    };
+    format!("{sign}{shortest}")
 }
 
 fn write_string(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
@@ -258,6 +286,22 @@ mod tests {
         assert_eq!(Term::Float(1.0).to_string(), "1.0");
         assert_eq!(Term::Float(-1.5).to_string(), "-1.5");
         assert_eq!(Term::Float(1e20).to_string(), "1.0e20");
+        // The shorter of the two forms, the plain one on a tie.
+        for (x, text) in [
+            (1.0e15, "1.0e15"),
+            (1000.0, "1.0e3"),
+            (100.0, "100.0"),
+            (123456789.0, "123456789.0"),
+            (0.0001, "0.0001"),
+            (1.0e-5, "1.0e-5"),
+            (0.1, "0.1"),
+            (-0.0, "-0.0"),
+            (1.5e300, "1.5e300"),
+            (120000.0, "1.2e5"),
+            (0.30000000000000004, "0.30000000000000004"),
+        ] {
+            assert_eq!(Term::Float(x).to_string(), text);
+        }
         assert_eq!(Term::string("say \"hi\"").to_string(), "\"say \\\"hi\\\"\"");
         assert_eq!(Term::Ref(Ref(7)).to_string(), "#Ref<0.7>");
         assert_eq!(Term::List(vec![]).to_string(), "[]");

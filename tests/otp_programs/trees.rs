@@ -1,0 +1,126 @@
+//! `export sup` of each talk script's trees compiles and starts on the
+//! BEAM with the same children: the script's `def`, `sup` and
+//! `start_child` commands run in a session, each top-level tree is
+//! exported, compiled with a stub module for each built-in kind (they have
+//! no Erlang module: a stub's start_link/0..3 starts an idle process),
+//! started, and its shape (`which_children`, recursively) compared with
+//! the running tree's in letitcrash.
+
+use letitcrash::lang::{Command, Session, SessionConfig, parse_script};
+use letitcrash::runtime::{Atom, Term};
+use letitcrash::supervisor::{ChildState, ChildType, SupervisorSnapshot, api};
+use letitcrash::view::Style;
+use std::path::Path;
+use std::process::Command as Process;
+
+/// The shape of a running tree, as lic_tree.erl prints it.
+fn our_shape(snapshot: &SupervisorSnapshot, depth: usize, out: &mut Vec<String>) {
+    for child in &snapshot.children {
+        let (kind, module) = match child.child_type {
+            ChildType::Worker => ("worker", child.kind.to_string()),
+            ChildType::Supervisor => ("supervisor", child.id.to_string()),
+        };
+        let running = matches!(child.state, ChildState::Running(_));
+        out.push(format!(
+            "{}{} {kind} [{module}] {running}",
+            " ".repeat(depth * 2),
+            child.id
+        ));
+        if let Some(nested) = &child.nested {
+            our_shape(nested, depth + 1, out);
+        }
+    }
+}
+
+fn stub(kind: &str) -> String {
+    let kind = Term::atom(kind).to_string();
+    format!(
+        "-module({kind}).\n-export([start_link/0, start_link/1, start_link/2, start_link/3]).\n\n\
+         start_link() -> {{ok, spawn_link(fun idle/0)}}.\n\
+         start_link(_) -> start_link().\n\
+         start_link(_, _) -> start_link().\n\
+         start_link(_, _, _) -> start_link().\n\n\
+         idle() ->\n    receive\n        stop -> ok\n    end,\n    idle().\n"
+    )
+}
+
+pub fn check_script(script: &str) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let source = std::fs::read_to_string(root.join(script)).unwrap();
+    let stem = Path::new(script)
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("trees-{stem}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut session = Session::new(SessionConfig::deterministic(0, Style::PLAIN));
+    let mut roots: Vec<String> = Vec::new();
+    for statement in parse_script(&source) {
+        let statement = statement.unwrap();
+        match &statement.command {
+            Command::Sup(spec) => roots.push(spec.name.clone()),
+            Command::StartChild { .. } | Command::Def { .. } => {}
+            _ => continue,
+        }
+        session.eval(&statement);
+    }
+    assert!(!roots.is_empty(), "{script} starts no supervisor");
+    let mut ours = Vec::new();
+    for name in &roots {
+        let line = format!(
+            "export sup {name} to {}",
+            dir.join(format!("{name}.erl")).display()
+        );
+        let statement = parse_script(&line).remove(0).unwrap();
+        let evaluation = session.eval(&statement);
+        assert!(evaluation.ok, "{line}: {:?}", evaluation.lines);
+        let pid = session.runtime().whereis(Atom::new(name)).expect("running");
+        let host = session.runtime().spawn_host("probe");
+        let snapshot = host
+            .run(move |me| async move { api::snapshot(&me, pid).await })
+            .unwrap()
+            .unwrap();
+        ours.push(format!("tree {name}"));
+        our_shape(&snapshot, 1, &mut ours);
+    }
+    for kind in letitcrash::behavior::kinds() {
+        std::fs::write(dir.join(format!("{}.erl", kind.name)), stub(kind.name)).unwrap();
+    }
+    let runner = root.join("tests/otp_programs/erl/lic_tree.erl");
+    let sources: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "erl"))
+        .chain([runner])
+        .collect();
+    let output = Process::new("erlc")
+        .arg("-Werror")
+        .arg("-o")
+        .arg(&dir)
+        .args(&sources)
+        .output()
+        .expect("erlc runs");
+    assert!(
+        output.status.success() && output.stdout.is_empty(),
+        "{script}: the exported trees do not compile cleanly:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let output = Process::new("erl")
+        .args(["-noshell", "-pa"])
+        .arg(&dir)
+        .args(["-run", "lic_tree", "main"])
+        .args(&roots)
+        .output()
+        .expect("erl runs");
+    let theirs: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        ours, theirs,
+        "{script}: the trees differ (left: letitcrash, right: the BEAM)"
+    );
+}
