@@ -83,6 +83,7 @@ scenarios! {
     n1_a_taken_name_or_a_dead_pid_cannot_be_registered
     o1_a_call_overtakes_queued_messages
     o1_messages_arrive_in_the_order_sent
+    r1_a_qualified_call_moves_a_process_to_the_new_version
     s1_defaults_one_for_one_one_restart_in_five_seconds
     s2_one_for_all_stops_the_others_newest_first
     s2_one_for_one_restarts_only_the_failed_child

@@ -25,6 +25,7 @@
 -export([flush/0, recv/1, recv/2, call/2, send/2, whereis/1, child/2, fails/2, demonitor/2]).
 -export([which_children/1, count_children/1, start_child/2, terminate_child/2, restart_child/2, delete_child/2]).
 -export([sup/3, sup/5, worker/2, worker/4, supervisor/3, supervisor/6]).
+-export([def/2, spawn_def/2, purge/1]).
 
 %% How long the shell lets the system run after a command, as letitcrash's
 %% deterministic driver runs it "until quiet" after each one.
@@ -168,6 +169,37 @@ start_child(Sup, Spec) -> settled(supervisor:start_child(Sup, Spec)).
 terminate_child(Sup, Id) -> settled(supervisor:terminate_child(Sup, Id)).
 restart_child(Sup, Id) -> settled(supervisor:restart_child(Sup, Id)).
 delete_child(Sup, Id) -> settled(supervisor:delete_child(Sup, Id)).
+
+%% `def NAME { CLAUSES }`: Clauses, the text between the braces, compiled
+%% as module Name with every function exported (as a definition's are) and
+%% loaded as the shell's c/1 loads a module: code:purge/1 first, which
+%% kills the processes still in the old version (if there is one), then
+%% the new version, which makes the current one old. Each version is its
+%% own source string in the scenario, so nothing is on disk to be found by
+%% the code path.
+def(Name, Clauses) ->
+    Header = io_lib:format("-module(~s).~n-compile([export_all, nowarn_export_all]).~n", [Name]),
+    Forms = forms(lists:flatten([Header, Clauses]), 1, []),
+    {ok, Name, Binary} = compile:forms(Forms, [return_errors]),
+    code:purge(Name),
+    {module, Name} = code:load_binary(Name, atom_to_list(Name) ++ ".erl", Binary),
+    settled({ok, Name}).
+
+forms(Source, Line, Acc) ->
+    case erl_scan:tokens([], Source, Line) of
+        {done, {ok, Tokens, Next}, Rest} ->
+            {ok, Form} = erl_parse:parse_form(Tokens),
+            forms(Rest, Next, [Form | Acc]);
+        {more, _} ->
+            lists:reverse(Acc)
+    end.
+
+%% `spawn NAME(ARGS)` of a definition: NAME:start(ARGS...) in its newest
+%% version.
+spawn_def(Name, Args) -> settled(erlang:spawn(Name, start, Args)).
+
+%% `purge NAME`: code:purge/1, true if it killed a process.
+purge(Name) -> settled(code:purge(Name)).
 
 %% `flush`: the shell's messages, oldest first.
 flush() -> flush([]).
