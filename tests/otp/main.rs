@@ -84,6 +84,9 @@ scenarios! {
     o1_a_call_overtakes_queued_messages
     o1_messages_arrive_in_the_order_sent
     r1_a_qualified_call_moves_a_process_to_the_new_version
+    r2_loading_a_third_version_kills_processes_in_the_oldest
+    r3_purge_kills_only_old_code_processes
+    r4_a_local_call_stays_in_the_old_version
     s1_defaults_one_for_one_one_restart_in_five_seconds
     s2_one_for_all_stops_the_others_newest_first
     s2_one_for_one_restarts_only_the_failed_child
