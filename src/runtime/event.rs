@@ -151,6 +151,25 @@ pub enum EventKind {
         reference: Ref,
         reason: Term,
     },
+    /// `watcher` now monitors `target` (`monitor/2` on a pid or on a name
+    /// someone holds, `spawn_monitor`, the shell's `monitor`). With
+    /// [`EventKind::Demonitored`] and [`EventKind::MonitorFired`] it lets a
+    /// watcher know which monitors exist right now (the stage draws them).
+    /// Built only when someone listens: `call` monitors its server on every
+    /// call.
+    Monitored {
+        watcher: Pid,
+        target: Pid,
+        reference: Ref,
+    },
+    /// `watcher` removed its monitor `reference` (`demonitor/1,2`, the
+    /// shell's `demonitor`). A monitor that fired is gone as well, which
+    /// its `MonitorFired` says; one whose watcher ended goes with its
+    /// `Exited`.
+    Demonitored {
+        watcher: Pid,
+        reference: Ref,
+    },
     /// A message sent by or to a traced process.
     Sent {
         from: Pid,

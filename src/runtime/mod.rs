@@ -313,6 +313,11 @@ impl Runtime {
         );
         self.node
             .send_signal(target, Signal::Monitor { watcher, reference });
+        self.node.emit_if_listened(|| EventKind::Monitored {
+            watcher,
+            target,
+            reference,
+        });
         reference
     }
 
@@ -334,9 +339,15 @@ impl Runtime {
             }),
         );
         match holder {
-            Some(target) => self
-                .node
-                .send_signal(target, Signal::Monitor { watcher, reference }),
+            Some(target) => {
+                self.node
+                    .send_signal(target, Signal::Monitor { watcher, reference });
+                self.node.emit_if_listened(|| EventKind::Monitored {
+                    watcher,
+                    target,
+                    reference,
+                });
+            }
             None => self
                 .node
                 .send_signal(watcher, process::no_such_name(reference)),
@@ -377,6 +388,10 @@ impl Runtime {
             self.node
                 .send_signal(target, Signal::Demonitor { reference });
         }
+        self.node.emit_if_listened(|| EventKind::Demonitored {
+            watcher: owner,
+            reference,
+        });
         true
     }
 

@@ -108,6 +108,15 @@ impl Node {
         self.events.emit(|| self.clock.now(), kind)
     }
 
+    /// Emits the event `build` makes, building it only when someone
+    /// listens: for events on hot paths (a monitor per `call`).
+    #[inline]
+    pub(crate) fn emit_if_listened(&self, build: impl FnOnce() -> EventKind) {
+        if self.events.active() {
+            self.emit(build());
+        }
+    }
+
     pub(crate) fn allocate_pid(&self) -> Pid {
         Pid(self.next_pid.fetch_add(1, Ordering::Relaxed))
     }

@@ -8,14 +8,16 @@
 //! redraws the tree (a snapshot of each root, [`layout`], [`tree_svg`]) at
 //! most every [`REDRAW`]. Nodes are known by path: a supervisor's
 //! `ChildStarted` report names the path of every new pid, so a crash is
-//! placed even when it happens between two drawings.
+//! placed even when it happens between two drawings. Links and monitors
+//! are followed from their events all the time and drawn under `log
+//! verbose` (dotted and dashed).
 
 use super::http::{json_string, membership_json};
 use super::sse::{self, Frame};
 use super::world::World;
 use super::{Shared, TICKER_BACKLOG};
 use crate::lang::eval::EventFeed;
-use crate::runtime::{Atom, Event, EventKind, Pid, Runtime, SupervisorReport};
+use crate::runtime::{Atom, Event, EventKind, Pid, Ref, Runtime, SupervisorReport};
 use crate::supervisor::{ChildState, SupervisorSnapshot};
 use crate::view::layout::layout;
 use crate::view::svg::{Marks, tree_svg};
@@ -49,6 +51,9 @@ pub(super) struct Watcher {
     gave_up: HashMap<String, String>,
     fresh: HashMap<String, Instant>,
     links: HashSet<(Pid, Pid)>,
+    /// The monitors that exist now: reference to (watcher, target). Most
+    /// live for one `call`; the map stays as small as the monitors held.
+    monitors: HashMap<Ref, (Pid, Pid)>,
     /// Crashes under each supervisor path, per slot (newest last).
     crash_slots: HashMap<String, VecDeque<u32>>,
     last_crashes: HashMap<String, VecDeque<String>>,
@@ -83,6 +88,7 @@ impl Watcher {
             gave_up: HashMap::new(),
             fresh: HashMap::new(),
             links: HashSet::new(),
+            monitors: HashMap::new(),
             crash_slots: HashMap::new(),
             last_crashes: HashMap::new(),
             last_views: HashMap::new(),
@@ -172,7 +178,30 @@ impl Watcher {
                 self.links.remove(&(*a.min(b), *a.max(b)));
                 self.mark_dirty();
             }
-            EventKind::Exited { pid, .. } if self.paths.contains_key(pid) => self.mark_dirty(),
+            EventKind::Monitored {
+                watcher,
+                target,
+                reference,
+            } => {
+                self.monitors.insert(*reference, (*watcher, *target));
+                self.monitor_changed(*watcher, *target);
+            }
+            EventKind::Demonitored { reference, .. }
+            | EventKind::MonitorFired { reference, .. } => {
+                if let Some((watcher, target)) = self.monitors.remove(reference) {
+                    self.monitor_changed(watcher, target);
+                }
+            }
+            EventKind::Exited { pid, .. } => {
+                // A monitor ends with either end; no event says so when
+                // the watcher goes first, and the target's death matters
+                // now, not when the watcher gets round to its 'DOWN'.
+                self.monitors
+                    .retain(|_, (watcher, target)| watcher != pid && target != pid);
+                if self.paths.contains_key(pid) {
+                    self.mark_dirty();
+                }
+            }
             _ => {}
         }
     }
@@ -234,6 +263,18 @@ impl Watcher {
                 self.gave_up.insert(parent, why);
             }
             _ => {}
+        }
+    }
+
+    /// A monitor came or went: redraw only when it is drawn, so that the
+    /// monitor of every `call` (each join and crash calls the state
+    /// server) does not cost a drawing.
+    fn monitor_changed(&self, watcher: Pid, target: Pid) {
+        if self.level == LogLevel::Verbose
+            && self.paths.contains_key(&watcher)
+            && self.paths.contains_key(&target)
+        {
+            self.mark_dirty();
         }
     }
 
@@ -412,6 +453,20 @@ impl Watcher {
         } else {
             Vec::new()
         };
+        let mut monitors: Vec<(String, String)> = if verbose {
+            self.monitors
+                .values()
+                .filter_map(|(w, t)| Some((self.paths.get(w)?.clone(), self.paths.get(t)?.clone())))
+                // A supervisor watching the child it stops is drawn already.
+                .filter(|(w, t)| !is_parent(w, t) && !is_parent(t, w))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // In a stable order, and one line per pair: the same monitors make
+        // the same picture, so no frame goes out for nothing.
+        monitors.sort();
+        monitors.dedup();
         Marks {
             crashed: self
                 .crashed
@@ -431,6 +486,7 @@ impl Watcher {
                 .map(|(path, names)| (format!("{path}/*"), names.iter().cloned().collect()))
                 .collect(),
             links,
+            monitors,
         }
     }
 }

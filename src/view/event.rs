@@ -50,8 +50,11 @@ pub fn min_level(kind: &EventKind) -> LogLevel {
             SignalOutcome::Ignored => Verbose,
         },
         EventKind::Linked { .. } | EventKind::Unlinked { .. } => Verbose,
-        // Records for `why`, never lines: see `is_record_only`.
-        EventKind::Command { .. } | EventKind::SentFor { .. } => Verbose,
+        // Records, never lines: see `is_record_only`.
+        EventKind::Command { .. }
+        | EventKind::SentFor { .. }
+        | EventKind::Monitored { .. }
+        | EventKind::Demonitored { .. } => Verbose,
         EventKind::Supervisor { report, .. } => match report {
             // A child that cannot even start is a failure, like a crash.
             SupervisorReport::Restarting { .. }
@@ -65,10 +68,19 @@ pub fn min_level(kind: &EventKind) -> LogLevel {
     }
 }
 
-/// Events that only record causes for `why` (the shell's command, a
-/// message sent on its account): no level shows them.
+/// Events that are records, not news: no level shows them. The shell's
+/// command and a message sent on its account record causes for `why`; a
+/// monitor made or removed tells the stage which monitors to draw. Every
+/// `call` (the shell's own path lookups included) makes and removes one,
+/// so as lines they would bury a verbose log in plumbing.
 pub fn is_record_only(kind: &EventKind) -> bool {
-    matches!(kind, EventKind::Command { .. } | EventKind::SentFor { .. })
+    matches!(
+        kind,
+        EventKind::Command { .. }
+            | EventKind::SentFor { .. }
+            | EventKind::Monitored { .. }
+            | EventKind::Demonitored { .. }
+    )
 }
 
 /// The line for `event` at `level`, or `None` when the level hides it.
@@ -297,6 +309,22 @@ fn body(
         ),
         EventKind::Unlinked { a, b } => style.paint(
             &format!("⇄ unlink {} ↔ {}", plain_who(*a), plain_who(*b)),
+            Role::Quiet,
+        ),
+        EventKind::Monitored {
+            watcher,
+            target,
+            reference,
+        } => style.paint(
+            &format!(
+                "◎ monitor {} → {} {reference}",
+                plain_who(*watcher),
+                plain_who(*target)
+            ),
+            Role::Quiet,
+        ),
+        EventKind::Demonitored { watcher, reference } => style.paint(
+            &format!("◎ demonitor {} {reference}", plain_who(*watcher)),
             Role::Quiet,
         ),
         EventKind::Registered { name, pid } => format!(
@@ -770,6 +798,49 @@ mod tests {
                 assert!(shown(LogLevel::Normal), "{event:?}");
             }
         }
+    }
+
+    /// A monitor made and removed (every `call` does both) is a record
+    /// for the stage, not a line: the REPL prints what it printed before.
+    #[test]
+    fn monitors_are_records_not_lines() {
+        let reference = Ref::from_number(9);
+        let made = at(
+            7,
+            EventKind::Monitored {
+                watcher: pid(30),
+                target: pid(44),
+                reference,
+            },
+        );
+        let removed = at(
+            8,
+            EventKind::Demonitored {
+                watcher: pid(30),
+                reference,
+            },
+        );
+        let mut narrator = Narrator::new(LogLevel::Verbose);
+        for event in [made, removed] {
+            for level in [LogLevel::Quiet, LogLevel::Normal, LogLevel::Verbose] {
+                assert_eq!(event_line(&event, &names, level, &Style::PLAIN), None);
+            }
+            assert_eq!(narrator.line(&event, &names, &Style::PLAIN), None);
+        }
+        // Said plainly all the same, for whoever renders records.
+        assert_eq!(
+            body(
+                &EventKind::Monitored {
+                    watcher: pid(30),
+                    target: pid(44),
+                    reference,
+                },
+                &names,
+                None,
+                &Style::PLAIN
+            ),
+            "◎ monitor <0.30.0> (shell) → <0.44.0> (demo/w1) #Ref<0.9>"
+        );
     }
 
     #[test]

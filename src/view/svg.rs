@@ -35,34 +35,81 @@ pub struct Marks {
     pub last_crashes: HashMap<String, Vec<String>>,
     /// Links that are not tree edges (drawn dotted), by path pair.
     pub links: Vec<(String, String)>,
+    /// Monitors that are not along tree edges (drawn dashed, with an arrow
+    /// at the watched end), by (watcher, target) path.
+    pub monitors: Vec<(String, String)>,
 }
 
 /// The whole drawing.
 pub fn tree_svg(layout: &Layout, marks: &Marks) -> String {
+    let at: HashMap<&str, &Node> = layout.nodes.iter().map(|n| (n.path.as_str(), n)).collect();
+    // Only pairs whose both ends are drawn: a link to a process outside
+    // every tree (the shell, say) has nowhere to go.
+    let drawn = |pairs: &[(String, String)]| -> Vec<(&Node, &Node)> {
+        pairs
+            .iter()
+            .filter_map(|(a, b)| Some((*at.get(a.as_str())?, *at.get(b.as_str())?)))
+            .collect()
+    };
+    let links = drawn(&marks.links);
+    let monitors = drawn(&marks.monitors);
+    // The legend says which line is which, when there are such lines.
+    let legend = !links.is_empty() || !monitors.is_empty();
     let width = layout.columns.max(1) as f64 * COLUMN - (COLUMN - BOX_WIDTH) + 2.0 * MARGIN;
-    let height = layout.rows.max(1) as f64 * ROW - (ROW - BOX_HEIGHT) + 2.0 * MARGIN;
+    let tree_height = layout.rows.max(1) as f64 * ROW - (ROW - BOX_HEIGHT) + 2.0 * MARGIN;
+    let height = tree_height + if legend { LEGEND_HEIGHT } else { 0.0 };
     let mut svg = String::new();
     let _ = write!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="tree" viewBox="0 0 {width:.0} {height:.0}" font-family="sans-serif" role="img" aria-label="supervision tree">"#
     );
     svg.push_str(STYLE);
-    let at: HashMap<&str, &Node> = layout.nodes.iter().map(|n| (n.path.as_str(), n)).collect();
+    if legend {
+        svg.push_str(ARROW);
+    }
     for (parent, child) in &layout.edges {
         if let (Some(p), Some(c)) = (at.get(parent.as_str()), at.get(child.as_str())) {
             edge(&mut svg, p, c, "edge");
         }
     }
-    for (a, b) in &marks.links {
-        if let (Some(a), Some(b)) = (at.get(a.as_str()), at.get(b.as_str())) {
-            edge(&mut svg, a, b, "link");
-        }
+    for (a, b) in links {
+        cross_edge(&mut svg, a, b, "link");
+    }
+    for (watcher, target) in monitors {
+        cross_edge(&mut svg, watcher, target, "monitor");
     }
     for node in &layout.nodes {
         draw_node(&mut svg, node, marks);
     }
+    if legend {
+        draw_legend(&mut svg, tree_height);
+    }
     svg.push_str("</svg>");
     svg
+}
+
+/// The legend's row under the tree.
+const LEGEND_HEIGHT: f64 = 40.0;
+
+/// The arrowhead at a monitor's watched end: a monitor, unlike a link,
+/// goes one way.
+const ARROW: &str = r##"<defs><marker id="monitor-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#c084fc"/></marker></defs>"##;
+
+/// A sample of each kind of line, with its name: dotted is a link, dashed
+/// a monitor (which a black and white print tells apart too).
+fn draw_legend(svg: &mut String, top: f64) {
+    let y = top + LEGEND_HEIGHT / 2.0 - 8.0;
+    let _ = write!(
+        svg,
+        r#"<g class="legend"><path class="link" d="M{x0:.0},{y:.0} H{x1:.0}"/><text class="small" x="{t0:.0}" y="{ty:.0}">link</text><path class="monitor" d="M{x2:.0},{y:.0} H{x3:.0}"/><text class="small" x="{t1:.0}" y="{ty:.0}">monitor (watcher → watched)</text></g>"#,
+        x0 = MARGIN,
+        x1 = MARGIN + 60.0,
+        t0 = MARGIN + 70.0,
+        x2 = MARGIN + 140.0,
+        x3 = MARGIN + 200.0,
+        t1 = MARGIN + 210.0,
+        ty = y + 6.0,
+    );
 }
 
 const STYLE: &str = "<style>\
@@ -79,6 +126,7 @@ text{fill:#f8fafc;font-size:21px}\
 .reason{fill:#fecaca;font-size:16px}\
 .edge{stroke:#64748b;stroke-width:3;fill:none}\
 .link{stroke:#fbbf24;stroke-width:3;stroke-dasharray:2 7;fill:none}\
+.monitor{stroke:#c084fc;stroke-width:3;stroke-dasharray:14 8;fill:none;marker-end:url(#monitor-arrow)}\
 .gauge{fill:#334155}.gauge.used{fill:#fbbf24}.gauge.full{fill:#ff4d4d}\
 .spark{stroke:#fbbf24;stroke-width:3;fill:none}\
 .fresh{animation:fadein 1.2s ease-out}\
@@ -97,6 +145,33 @@ fn edge(svg: &mut String, from: &Node, to: &Node, class: &str) {
         r#"<path class="{class}" d="M{x1:.0},{y1:.0} C{mid:.0},{y1:.0} {mid:.0},{y2:.0} {x2:.0},{y2:.0}"/>"#
     );
 }
+
+/// A line between any two nodes (a link, a monitor), not only from a
+/// parent to its child: it leaves and enters by the sides that face each
+/// other, and between nodes of one column it bows out to the right, so it
+/// never runs hidden behind the boxes it joins.
+fn cross_edge(svg: &mut String, from: &Node, to: &Node, class: &str) {
+    let y1 = MARGIN + from.y() + BOX_HEIGHT / 2.0;
+    let y2 = MARGIN + to.y() + BOX_HEIGHT / 2.0;
+    let side = |node: &Node, right: bool| MARGIN + node.x() + if right { BOX_WIDTH } else { 0.0 };
+    let d = if to.x() > from.x() {
+        let (x1, x2) = (side(from, true), side(to, false));
+        let mid = (x1 + x2) / 2.0;
+        format!("M{x1:.0},{y1:.0} C{mid:.0},{y1:.0} {mid:.0},{y2:.0} {x2:.0},{y2:.0}")
+    } else if to.x() < from.x() {
+        let (x1, x2) = (side(from, false), side(to, true));
+        let mid = (x1 + x2) / 2.0;
+        format!("M{x1:.0},{y1:.0} C{mid:.0},{y1:.0} {mid:.0},{y2:.0} {x2:.0},{y2:.0}")
+    } else {
+        let x = side(from, true);
+        let bow = x + BOW;
+        format!("M{x:.0},{y1:.0} C{bow:.0},{y1:.0} {bow:.0},{y2:.0} {x:.0},{y2:.0}")
+    };
+    let _ = write!(svg, r#"<path class="{class}" d="{d}"/>"#);
+}
+
+/// How far a line between two nodes of one column bows out.
+const BOW: f64 = 36.0;
 
 /// The status class of a node: one word the CSS and the tests know.
 fn status(node: &Node, marks: &Marks) -> &'static str {
@@ -385,6 +460,55 @@ mod tests {
         }
         let expected = std::fs::read_to_string(golden).expect("the golden file");
         assert_eq!(svg, expected);
+    }
+
+    /// Under `log verbose`: a link drawn dotted, a monitor dashed with its
+    /// arrow, and the legend that tells them apart, byte for byte.
+    #[test]
+    fn links_and_monitors_golden() {
+        let marks = Marks {
+            links: vec![("audience/store".into(), "audience/other".into())],
+            monitors: vec![
+                ("audience/E-K/Erin".into(), "audience/store".into()),
+                // One end outside every tree (the shell): not drawn.
+                ("audience/E-K/Erin".into(), "shell".into()),
+            ],
+            ..Marks::default()
+        };
+        let svg = tree_svg(&layout(&[audience()]), &marks);
+        let golden = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/view/golden/links-and-monitors.svg"
+        );
+        if std::env::var_os("LETITCRASH_BLESS").is_some() {
+            std::fs::write(golden, &svg).unwrap();
+        }
+        let expected = std::fs::read_to_string(golden).expect("the golden file");
+        assert_eq!(svg, expected);
+        assert_eq!(
+            svg.matches(r#"<path class="monitor""#).count(),
+            2,
+            "one monitor and its legend sample"
+        );
+        assert_eq!(
+            svg.matches(r#"<path class="link""#).count(),
+            2,
+            "one link and its legend sample"
+        );
+        assert!(svg.contains(r#"marker-end:url(#monitor-arrow)"#));
+    }
+
+    /// A tree with no links or monitors to show has no legend and keeps
+    /// its size.
+    #[test]
+    fn no_legend_without_links_or_monitors() {
+        let plain = tree_svg(&layout(&[audience()]), &Marks::default());
+        assert!(!plain.contains("legend") && !plain.contains("<defs>"));
+        let dangling = Marks {
+            monitors: vec![("shell".into(), "audience/store".into())],
+            ..Marks::default()
+        };
+        assert_eq!(tree_svg(&layout(&[audience()]), &dangling), plain);
     }
 
     #[test]

@@ -248,6 +248,13 @@ impl Process {
                 b: child,
             });
         }
+        if let Some(reference) = reference {
+            self.node.emit_if_listened(|| EventKind::Monitored {
+                watcher,
+                target: child,
+                reference,
+            });
+        }
         (child, reference)
     }
 
@@ -336,6 +343,11 @@ impl Process {
                 reference,
             },
         );
+        self.node.emit_if_listened(|| EventKind::Monitored {
+            watcher: self.pid,
+            target: other,
+            reference,
+        });
         reference
     }
 
@@ -356,13 +368,21 @@ impl Process {
             name: Some(name),
         });
         match holder {
-            Some(target) => self.node.send_signal(
-                target,
-                Signal::Monitor {
+            Some(target) => {
+                self.node.send_signal(
+                    target,
+                    Signal::Monitor {
+                        watcher: self.pid,
+                        reference,
+                    },
+                );
+                self.node.emit_if_listened(|| EventKind::Monitored {
                     watcher: self.pid,
+                    target,
                     reference,
-                },
-            ),
+                });
+            }
+            // No monitor to draw: the 'DOWN' with `noproc` is all there is.
             None => self.node.send_signal(self.pid, no_such_name(reference)),
         }
         reference
@@ -387,6 +407,12 @@ impl Process {
         if let Some(target) = removed.and_then(|held| held.target) {
             self.node
                 .send_signal(target, Signal::Demonitor { reference });
+        }
+        if removed.is_some() {
+            self.node.emit_if_listened(|| EventKind::Demonitored {
+                watcher: self.pid,
+                reference,
+            });
         }
         removed.is_some()
     }

@@ -122,3 +122,68 @@ fn an_exit_names_the_event_that_caused_it() {
     let ids: Vec<u64> = all.iter().map(|e| e.id.get()).collect();
     assert!(ids.windows(2).all(|w| w[1] == w[0] + 1), "ids count up");
 }
+
+/// Every way a monitor comes and goes says so, with the same reference at
+/// both ends, so a watcher of the stream knows which monitors exist (the
+/// stage draws them). A monitor by a name nobody holds is no monitor.
+#[test]
+fn monitors_made_and_removed_are_reported() {
+    use crate::runtime::{Atom, NativeProgram};
+    let rt = runtime();
+    let events = rt.subscribe();
+    let watcher = probe(&rt, false);
+    let w = watcher.pid();
+    let x = spawn_idle(&rt);
+    rt.register(Atom::new("x"), x).unwrap();
+    let (by_pid, by_name, nobody, spawned, child) = watcher
+        .run(move |me| async move {
+            let by_pid = me.monitor(x);
+            let by_name = me.monitor_name(Atom::new("x"));
+            let nobody = me.monitor_name(Atom::new("nobody"));
+            let (child, spawned) = me.spawn_program_with(
+                "idle",
+                Box::new(NativeProgram::new(std::future::pending())),
+                false,
+                true,
+            );
+            assert!(me.demonitor(by_pid));
+            me.demonitor_flush(by_name);
+            (by_pid, by_name, nobody, spawned.unwrap(), child)
+        })
+        .unwrap();
+    let pair = rt.monitor_pair(w, x);
+    let pair_by_name = rt.monitor_name_pair(w, Atom::new("x"));
+    rt.run_until_quiet(SHORT);
+    assert!(rt.demonitor_for(w, pair));
+    let kinds: Vec<EventKind> = events.try_iter().map(|e| e.kind).collect();
+    let made: Vec<_> = kinds
+        .iter()
+        .filter_map(|k| match k {
+            EventKind::Monitored {
+                watcher,
+                target,
+                reference,
+            } => Some((*watcher, *target, *reference)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        made,
+        [
+            (w, x, by_pid),
+            (w, x, by_name),
+            (w, child, spawned),
+            (w, x, pair),
+            (w, x, pair_by_name)
+        ],
+        "no monitor by the name nobody holds: {nobody}"
+    );
+    let removed: Vec<_> = kinds
+        .iter()
+        .filter_map(|k| match k {
+            EventKind::Demonitored { watcher, reference } => Some((*watcher, *reference)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(removed, [(w, by_pid), (w, by_name), (w, pair)]);
+}

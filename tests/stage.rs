@@ -1,0 +1,395 @@
+//! The stage without a browser: a live session with `stage on`, driven
+//! over loopback exactly as phones and the projector page drive it (plain
+//! POSTs, and server-sent event streams read off raw sockets).
+//!
+//! - A partition going down: Erin crashes twice within the period, which
+//!   exceeds E-K's intensity of 1. E-K gives up, the top supervisor starts
+//!   it again, and the stage starts its members again. Erin and Emil (both
+//!   E-K) each see the partition go down and get a new process; Ruth (R-Z)
+//!   sees nothing at all.
+//! - Monitors on the projector: under `log verbose` a monitor between two
+//!   workers is drawn dashed; at the normal level, or once its target is
+//!   gone, it is not.
+//!
+//! Every wait is bounded: a stage that never sends a frame fails the test
+//! with the frames it did send, it does not hang it.
+
+use letitcrash::lang::eval::{Session, SessionConfig};
+use letitcrash::lang::parse_line;
+use letitcrash::view::Style;
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+/// The longest wait for any one thing the stage should do.
+const WAIT: Duration = Duration::from_secs(10);
+/// How long a stream must stay silent to count as told nothing.
+const QUIET: Duration = Duration::from_millis(500);
+
+fn session_with_stage() -> (Session, SocketAddr) {
+    let mut session = Session::new(SessionConfig::live(Style::PLAIN));
+    eval(&mut session, "stage on 0");
+    let addr = session.stage().expect("the stage is on").addr();
+    assert!(addr.ip().is_loopback(), "{addr}");
+    (session, addr)
+}
+
+fn eval(session: &mut Session, line: &str) {
+    let stmt = parse_line(line).unwrap().expect("a statement");
+    let evaluation = session.eval(&stmt);
+    assert!(evaluation.ok, "{line}: {:?}", evaluation.lines);
+}
+
+/// One server-sent event: its name and its data.
+#[derive(Clone, Debug)]
+struct Frame {
+    event: String,
+    data: String,
+}
+
+impl Frame {
+    /// A member frame's JSON.
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.data).unwrap_or(Value::Null)
+    }
+
+    /// A member frame's `type`.
+    fn kind(&self) -> String {
+        self.json()["type"].as_str().unwrap_or("").to_owned()
+    }
+}
+
+/// An open event stream: frames arrive on a channel from a reader thread,
+/// so the test waits for them with a deadline. The thread ends when the
+/// stage closes the stream (when the session is dropped).
+struct Stream {
+    frames: Receiver<Frame>,
+    seen: Vec<Frame>,
+}
+
+impl Stream {
+    fn open(addr: SocketAddr, path: &str, cookie: Option<&str>) -> Stream {
+        let mut socket = TcpStream::connect_timeout(&addr, WAIT).expect("connect");
+        // A cap, not a wait: the stage sends a keepalive every 15 s.
+        socket.set_read_timeout(Some(WAIT * 3)).unwrap();
+        let cookie = cookie
+            .map(|c| format!("Cookie: {c}\r\n"))
+            .unwrap_or_default();
+        write!(
+            socket,
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n{cookie}\r\n"
+        )
+        .unwrap();
+        let (tx, frames) = channel();
+        std::thread::spawn(move || {
+            let mut lines = BufReader::new(socket).lines();
+            // The response head, up to its blank line.
+            let status = lines.next().and_then(Result::ok).unwrap_or_default();
+            assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+            for line in lines.by_ref() {
+                if line.map_or(true, |l| l.is_empty()) {
+                    break;
+                }
+            }
+            let (mut event, mut data) = (String::new(), Vec::new());
+            for line in lines {
+                let Ok(line) = line else { return };
+                if let Some(name) = line.strip_prefix("event: ") {
+                    event = name.to_owned();
+                } else if let Some(text) = line.strip_prefix("data: ") {
+                    data.push(text.to_owned());
+                } else if line.is_empty() && !event.is_empty() {
+                    let frame = Frame {
+                        event: std::mem::take(&mut event),
+                        data: std::mem::take(&mut data).join("\n"),
+                    };
+                    if tx.send(frame).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        Stream {
+            frames,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Reads frames until `wanted` holds for the frames seen so far.
+    fn until(&mut self, what: &str, wanted: impl Fn(&[Frame]) -> bool) {
+        let deadline = Instant::now() + WAIT;
+        while !wanted(&self.seen) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.frames.recv_timeout(left) {
+                Ok(frame) => self.seen.push(frame),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
+                    panic!("waiting for {what}; the stream said: {:#?}", self.seen)
+                }
+            }
+        }
+    }
+
+    /// Reads whatever comes within [`QUIET`].
+    fn settle(&mut self) {
+        while let Ok(frame) = self.frames.recv_timeout(QUIET) {
+            self.seen.push(frame);
+        }
+    }
+
+    /// The member frames seen, by type, in order.
+    fn kinds(&self) -> Vec<String> {
+        self.seen
+            .iter()
+            .filter(|f| f.event == "member")
+            .map(Frame::kind)
+            .collect()
+    }
+
+    /// The first member frame of type `kind`, with its position.
+    fn find(&self, kind: &str) -> Option<(usize, Value)> {
+        self.seen
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.event == "member" && f.kind() == kind)
+            .map(|(i, f)| (i, f.json()))
+    }
+}
+
+/// A phone that joined: its cookie, and the membership the server sent.
+struct Phone {
+    cookie: String,
+    pid: String,
+    stream: Stream,
+}
+
+fn join(addr: SocketAddr, name: &str, partition: &str) -> Phone {
+    let answer = ureq::post(&format!("http://{addr}/join"))
+        .timeout(WAIT)
+        .send_form(&[("name", name)])
+        .unwrap_or_else(|e| panic!("{name} joins: {e}"));
+    let cookie = answer
+        .header("Set-Cookie")
+        .and_then(|c| c.split(';').next())
+        .expect("a membership cookie")
+        .to_owned();
+    let membership: Value = answer.into_json().unwrap();
+    assert_eq!(membership["partition"], partition, "{membership}");
+    let pid = membership["pid"].as_str().unwrap().to_owned();
+    assert!(pid.starts_with("<0."), "{membership}");
+    let mut stream = Stream::open(addr, "/events/me", Some(&cookie));
+    stream.until("the membership", |seen| !seen.is_empty());
+    assert_eq!(stream.kinds(), ["member"], "the first frame is who you are");
+    // The stage may tell of this very start once more, when its watcher
+    // gets to the supervisor's report: part of joining, not news.
+    stream.settle();
+    for frame in &stream.seen[1..] {
+        assert_eq!(frame.kind(), "started", "{frame:?}");
+        assert_eq!(frame.json()["pid"], pid.as_str(), "{frame:?}");
+    }
+    stream.seen.clear();
+    Phone {
+        cookie,
+        pid,
+        stream,
+    }
+}
+
+/// Presses Crash; returns the answer's status and body.
+fn crash(addr: SocketAddr, phone: &Phone) -> (u16, String) {
+    let answer = ureq::post(&format!("http://{addr}/crash"))
+        .timeout(WAIT)
+        .set("Cookie", &phone.cookie)
+        .send_string("");
+    match answer {
+        Ok(answer) => (answer.status(), answer.into_string().unwrap()),
+        Err(ureq::Error::Status(status, answer)) => (status, answer.into_string().unwrap()),
+        Err(e) => panic!("crash: {e}"),
+    }
+}
+
+/// The pid `/me` says the phone's process is now.
+fn current_pid(addr: SocketAddr, phone: &Phone) -> String {
+    let me: Value = ureq::get(&format!("http://{addr}/me"))
+        .timeout(WAIT)
+        .set("Cookie", &phone.cookie)
+        .call()
+        .unwrap()
+        .into_json()
+        .unwrap();
+    me["pid"].as_str().unwrap_or("").to_owned()
+}
+
+/// Waits until the projector has drawn `path`: from then on the stage
+/// knows that supervisor and places what happens under it.
+fn drawn(projector: &mut Stream, path: &str) {
+    let attribute = format!("data-path=\"{path}\"");
+    projector.until(path, |seen| {
+        seen.iter()
+            .any(|f| f.event == "svg" && f.data.contains(&attribute))
+    });
+}
+
+#[test]
+fn a_partition_that_gives_up_tells_every_member_and_no_one_else() {
+    let (mut session, addr) = session_with_stage();
+    // Intensity 1 in 5 s per partition: the second crash within the
+    // period is one too many.
+    eval(&mut session, "audience intensity 1");
+    eval(&mut session, "audience open");
+    let mut projector = Stream::open(addr, "/events", None);
+    drawn(&mut projector, "audience/E-K");
+
+    let mut erin = join(addr, "Erin", "E-K");
+    let mut emil = join(addr, "Emil", "E-K");
+    let mut ruth = join(addr, "Ruth", "R-Z");
+
+    // The first crash is within the budget: E-K restarts Erin alone.
+    assert_eq!(crash(addr, &erin).0, 200);
+    let first = erin.pid.clone();
+    erin.stream.until("Erin's restart", |seen| {
+        seen.iter()
+            .any(|f| f.kind() == "started" && f.json()["pid"].as_str().is_some_and(|p| p != first))
+    });
+    let (_, started) = erin.stream.find("started").unwrap();
+    let restarted = started["pid"].as_str().unwrap().to_owned();
+
+    // The second is one too many: E-K gives up. The crash may land while
+    // the new process is still being registered: bounded retries.
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let (status, body) = crash(addr, &erin);
+        if status == 200 {
+            let answer: Value = serde_json::from_str(&body).unwrap();
+            assert_eq!(answer["crashed"], restarted.as_str(), "{body}");
+            break;
+        }
+        assert!(
+            status == 409 && Instant::now() < deadline,
+            "{status} {body}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    // Every member of E-K: the partition went down, then a new process in
+    // the partition the top supervisor started again.
+    for (name, phone) in [("Erin", &mut erin), ("Emil", &mut emil)] {
+        phone
+            .stream
+            .until(&format!("{name}: down, then back"), |seen| {
+                let kinds: Vec<String> = seen.iter().map(Frame::kind).collect();
+                let down = kinds.iter().position(|k| k == "partition_down");
+                let rejoined = kinds.iter().rposition(|k| k == "rejoined");
+                matches!((down, rejoined), (Some(d), Some(r)) if d < r)
+            });
+        let (_, down) = phone.stream.find("partition_down").unwrap();
+        assert_eq!(down["partition"], "E-K", "{name}: {down}");
+        let reason = down["reason"].as_str().unwrap();
+        assert!(reason.contains("> 1"), "{name}: {reason}");
+        let (_, rejoined) = phone.stream.find("rejoined").unwrap();
+        assert_eq!(rejoined["partition"], "E-K", "{name}: {rejoined}");
+        let pid = rejoined["pid"].as_str().unwrap().to_owned();
+        assert!(pid.starts_with("<0."), "{name}: {rejoined}");
+        assert_ne!(pid, phone.pid, "{name} has a new process");
+        assert_ne!(pid, restarted, "{name} has a new process");
+        assert_eq!(current_pid(addr, phone), pid, "{name}: /me follows");
+    }
+    erin.stream.settle();
+    emil.stream.settle();
+    assert_eq!(
+        erin.stream
+            .kinds()
+            .iter()
+            .filter(|k| *k == "crashed")
+            .count(),
+        2,
+        "Erin crashed twice: {:?}",
+        erin.stream.kinds()
+    );
+    assert_eq!(
+        erin.stream
+            .kinds()
+            .iter()
+            .filter(|k| *k == "partition_down")
+            .count(),
+        1,
+        "{:?}",
+        erin.stream.kinds()
+    );
+    // Emil did not crash: his supervisor stopped him, and it says so
+    // once, as the partition going down.
+    let emil_kinds = emil.stream.kinds();
+    assert!(!emil_kinds.iter().any(|k| k == "crashed"), "{emil_kinds:?}");
+    assert_eq!(
+        emil_kinds.iter().filter(|k| *k == "partition_down").count(),
+        1,
+        "{emil_kinds:?}"
+    );
+
+    // R-Z saw nothing: not one frame on Ruth's stream since she joined,
+    // and her process is the one she joined with.
+    ruth.stream.settle();
+    assert!(ruth.stream.seen.is_empty(), "{:#?}", ruth.stream.seen);
+    assert_eq!(current_pid(addr, &ruth), ruth.pid);
+
+    // The projector shows E-K back with Emil's new process in it.
+    let emil_now = current_pid(addr, &emil)
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let node = format!(r#"data-path="audience/E-K/Emil" data-pid="{emil_now}""#);
+    projector.until("Emil's new process drawn", |seen| {
+        seen.iter()
+            .any(|f| f.event == "svg" && f.data.contains(&node))
+    });
+    drop(session);
+}
+
+#[test]
+fn monitors_are_drawn_dashed_under_log_verbose() {
+    let (mut session, addr) = session_with_stage();
+    eval(
+        &mut session,
+        "sup demo one_for_one { worker a counter; worker b counter; worker c counter }",
+    );
+    let mut projector = Stream::open(addr, "/events", None);
+    drawn(&mut projector, "demo/b");
+    let has_monitor = |f: &Frame| f.event == "svg" && f.data.contains(r#"<path class="monitor""#);
+    let latest_svg = |stream: &Stream| {
+        stream
+            .seen
+            .iter()
+            .rev()
+            .find(|f| f.event == "svg")
+            .cloned()
+            .expect("a drawing")
+    };
+
+    // At the normal level a monitor is not drawn.
+    eval(&mut session, "monitor demo/a demo/b");
+    eval(&mut session, "link demo/a demo/c");
+    projector.settle();
+    assert!(!has_monitor(&latest_svg(&projector)));
+
+    // Under verbose it is, dashed, beside the dotted link, with the legend.
+    eval(&mut session, "log verbose");
+    projector.until("a dashed monitor", |seen| seen.iter().any(has_monitor));
+    let svg = latest_svg(&projector).data;
+    assert!(svg.contains(r#"<path class="link""#), "the link, dotted");
+    assert!(svg.contains(r#"<g class="legend">"#), "the legend");
+    assert_eq!(
+        svg.matches(r#"<path class="monitor""#).count(),
+        2,
+        "the monitor and the legend's sample"
+    );
+
+    // A monitor ends with its target: the line goes with it.
+    eval(&mut session, "crash demo/b");
+    let before = projector.seen.len();
+    projector.until("the monitor gone", |seen| {
+        seen[before..]
+            .iter()
+            .any(|f| f.event == "svg" && f.data.matches(r#"<path class="monitor""#).count() == 1)
+    });
+    drop(session);
+}
