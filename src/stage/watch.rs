@@ -195,9 +195,12 @@ impl Watcher {
             EventKind::Exited { pid, .. } => {
                 // A monitor ends with either end; no event says so when
                 // the watcher goes first, and the target's death matters
-                // now, not when the watcher gets round to its 'DOWN'.
+                // now, not when the watcher gets round to its 'DOWN'. A
+                // link ends with either end too (no `Unlinked` is posted
+                // for a death), so it goes with it.
                 self.monitors
                     .retain(|_, (watcher, target)| watcher != pid && target != pid);
+                self.links.retain(|(a, b)| a != pid && b != pid);
                 if self.paths.contains_key(pid) {
                     self.mark_dirty();
                 }
