@@ -350,7 +350,9 @@ fn monitors_are_drawn_dashed_under_log_verbose() {
     let (mut session, addr) = session_with_stage();
     eval(
         &mut session,
-        "sup demo one_for_one { worker a counter; worker b counter; worker c counter }",
+        // `a` is a sink: the 'DOWN' of its monitor waits in its mailbox
+        // instead of crashing it, so its link to `c` outlives `b`.
+        "sup demo one_for_one { worker a sink; worker b counter; worker c counter }",
     );
     let mut projector = Stream::open(addr, "/events", None);
     drawn(&mut projector, "demo/b");
