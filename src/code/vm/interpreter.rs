@@ -117,7 +117,8 @@ impl Vm {
     pub fn new(module: Arc<CompiledModule>, func: u32, args: Vec<Term>) -> Vm {
         let frame_size = usize::from(module.functions[func as usize].frame_size);
         let mut regs = args;
-        regs.resize(frame_size.max(regs.len()), EMPTY);
+        let size = frame_size.max(regs.len());
+        regs.resize_with(size, || EMPTY);
         Vm {
             module,
             func,
@@ -237,21 +238,27 @@ impl Vm {
                     self.regs[base + usize::from($r)]
                 };
             }
+            macro_rules! set {
+                ($r:expr, $value:expr) => {{
+                    let value = $value;
+                    store(&mut x!($r), value)
+                }};
+            }
             match op {
-                Op::Move { src, dst } => x!(*dst) = x!(*src).clone(),
-                Op::Const { k, dst } => x!(*dst) = module.constants[*k as usize].clone(),
+                Op::Move { src, dst } => set!(*dst, x!(*src).clone()),
+                Op::Const { k, dst } => set!(*dst, module.constants[*k as usize].clone()),
                 Op::Tuple { start, len, dst } => {
                     let from = base + usize::from(*start);
                     let items: Vec<Term> = self.regs[from..from + usize::from(*len)]
                         .iter_mut()
                         .map(|t| std::mem::replace(t, EMPTY))
                         .collect();
-                    x!(*dst) = Term::Tuple(items);
+                    set!(*dst, Term::Tuple(items));
                 }
                 Op::Cons { head, tail, dst } => {
                     let h = x!(*head).clone();
                     let t = take_or_clone(&mut self.regs, base, *tail, *dst);
-                    x!(*dst) = terms::cons(h, t).ok_or_else(Raise::badarg)?;
+                    set!(*dst, terms::cons(h, t).ok_or_else(Raise::badarg)?);
                 }
                 Op::MakeFun {
                     lambda,
@@ -259,12 +266,15 @@ impl Vm {
                     dst,
                 } => {
                     let captured = captures.iter().map(|r| x!(*r).clone()).collect();
-                    x!(*dst) = FunValue::Local {
-                        module: module.clone(),
-                        function: *lambda,
-                        captured,
-                    }
-                    .into_term();
+                    set!(
+                        *dst,
+                        FunValue::Local {
+                            module: module.clone(),
+                            function: *lambda,
+                            captured,
+                        }
+                        .into_term()
+                    );
                 }
                 Op::Match { pat, src, fail } => {
                     // The value is lent out of its register while the
@@ -273,7 +283,7 @@ impl Vm {
                     let value = std::mem::replace(&mut x!(*src), EMPTY);
                     let pattern = &module.patterns[*pat as usize];
                     let matched = match_pat(pattern, &value, &mut self.regs[base..]);
-                    x!(*src) = value;
+                    store(&mut x!(*src), value);
                     if !matched {
                         self.pc = *fail;
                     }
@@ -285,7 +295,7 @@ impl Vm {
                     if !matched {
                         return Err(Raise::tagged("badmatch", value));
                     }
-                    x!(*src) = value;
+                    store(&mut x!(*src), value);
                 }
                 Op::Guard { guard, fail } => {
                     if !guard_holds(&module.guards[*guard as usize], &self.regs[base..], process) {
@@ -293,32 +303,38 @@ impl Vm {
                     }
                 }
                 Op::Arith { op, a, b, dst } => {
-                    x!(*dst) = terms::arith(*op, &x!(*a), &x!(*b)).map_err(|_| {
-                        Raise::error(Term::atom("badarith")).in_bif(
-                            "erlang",
-                            op.name(),
-                            vec![x!(*a).clone(), x!(*b).clone()],
-                        )
-                    })?;
+                    set!(
+                        *dst,
+                        terms::arith(*op, &x!(*a), &x!(*b)).map_err(|_| {
+                            Raise::error(Term::atom("badarith")).in_bif(
+                                "erlang",
+                                op.name(),
+                                vec![x!(*a).clone(), x!(*b).clone()],
+                            )
+                        })?
+                    );
                 }
                 Op::Unary { negate, src, dst } => {
-                    x!(*dst) = terms::unary(*negate, &x!(*src)).map_err(|_| {
-                        let name = if *negate { "-" } else { "+" };
-                        Raise::error(Term::atom("badarith")).in_bif(
-                            "erlang",
-                            name,
-                            vec![x!(*src).clone()],
-                        )
-                    })?;
+                    set!(
+                        *dst,
+                        terms::unary(*negate, &x!(*src)).map_err(|_| {
+                            let name = if *negate { "-" } else { "+" };
+                            Raise::error(Term::atom("badarith")).in_bif(
+                                "erlang",
+                                name,
+                                vec![x!(*src).clone()],
+                            )
+                        })?
+                    );
                 }
                 Op::Compare { op, a, b, dst } => {
-                    x!(*dst) = boolean(terms::compare_op(*op, &x!(*a), &x!(*b)));
+                    set!(*dst, boolean(terms::compare_op(*op, &x!(*a), &x!(*b))));
                 }
                 Op::Not { src, dst } => {
                     let b = as_bool(&x!(*src)).ok_or_else(|| {
                         Raise::badarg().in_bif("erlang", "not", vec![x!(*src).clone()])
                     })?;
-                    x!(*dst) = boolean(!b);
+                    set!(*dst, boolean(!b));
                 }
                 Op::Logic { op, a, b, dst } => {
                     let (va, vb) = (as_bool(&x!(*a)), as_bool(&x!(*b)));
@@ -330,20 +346,29 @@ impl Vm {
                             vec![x!(*a).clone(), x!(*b).clone()],
                         ));
                     };
-                    x!(*dst) = boolean(logic(*op, va, vb));
+                    set!(*dst, boolean(logic(*op, va, vb)));
                 }
                 Op::Append { a, b, dst } => {
                     let (va, vb) = (x!(*a).clone(), x!(*b).clone());
                     process.bump_reductions((terms::list_len(&va).unwrap_or(0) / 16) as u32);
-                    x!(*dst) = terms::append(va.clone(), vb.clone())
-                        .ok_or_else(|| Raise::badarg().in_bif("erlang", "++", vec![va, vb]))?;
+                    set!(
+                        *dst,
+                        terms::append(va.clone(), vb.clone())
+                            .ok_or_else(|| Raise::badarg().in_bif("erlang", "++", vec![va, vb]))?
+                    );
                 }
                 Op::Subtract { a, b, dst } => {
                     let (va, vb) = (x!(*a).clone(), x!(*b).clone());
                     let n = terms::list_len(&va).unwrap_or(0) * terms::list_len(&vb).unwrap_or(0);
                     process.bump_reductions((n / 16).min(1_000_000) as u32);
-                    x!(*dst) = terms::subtract(va.clone(), &vb)
-                        .ok_or_else(|| Raise::badarg().in_bif("erlang", "--", vec![va, vb]))?;
+                    set!(
+                        *dst,
+                        terms::subtract(va.clone(), &vb).ok_or_else(|| Raise::badarg().in_bif(
+                            "erlang",
+                            "--",
+                            vec![va, vb]
+                        ))?
+                    );
                 }
                 Op::Branch {
                     src,
@@ -369,7 +394,7 @@ impl Vm {
                         self.regs.push(value);
                     }
                     let size = usize::from(callee.frame_size).max(callee.arity as usize);
-                    self.regs.resize(self.base + size, EMPTY);
+                    self.regs.resize_with(self.base + size, || EMPTY);
                     self.func = *func;
                     self.pc = 0;
                     function = callee;
@@ -444,7 +469,7 @@ impl Vm {
                                 let b = bifs::get(*bif);
                                 raise.in_bif(b.module, b.name, argv.to_vec())
                             })?;
-                            x!(*dst) = value;
+                            set!(*dst, value);
                         }
                         BifImpl::Special(special) => {
                             if let Some(flow) = self.preempt(process) {
@@ -484,7 +509,7 @@ impl Vm {
                             ));
                         }
                     }
-                    x!(*dst) = message;
+                    set!(*dst, message);
                 }
                 Op::Receive { table } => {
                     let table = &module.receives[*table as usize];
@@ -590,7 +615,7 @@ impl Vm {
 
     /// Drops the current window (its function is done with it).
     fn drop_window(&mut self) {
-        self.regs.truncate(self.base);
+        truncate(&mut self.regs, self.base);
     }
 
     /// Enters `func` (of `module`, or the current one) with `args` in a new
@@ -602,10 +627,8 @@ impl Vm {
         let frame_size = usize::from(self.module.functions[func as usize].frame_size);
         self.base = self.regs.len();
         self.regs.extend(args);
-        self.regs.resize(
-            self.base + frame_size.max(self.regs.len() - self.base),
-            EMPTY,
-        );
+        let size = self.base + frame_size.max(self.regs.len() - self.base);
+        self.regs.resize_with(size, || EMPTY);
         self.func = func;
         self.pc = 0;
     }
@@ -619,12 +642,12 @@ impl Vm {
         // safe (like memmove with src >= dst).
         for i in 0..arity as usize {
             let value = std::mem::replace(&mut self.regs[from + i], EMPTY);
-            self.regs[base + i] = value;
+            store(&mut self.regs[base + i], value);
         }
         let frame_size = usize::from(module.functions[func as usize].frame_size);
-        self.regs.truncate(base + arity as usize);
+        truncate(&mut self.regs, base + arity as usize);
         self.regs
-            .resize(base + frame_size.max(arity as usize), EMPTY);
+            .resize_with(base + frame_size.max(arity as usize), || EMPTY);
         self.func = func;
         self.pc = 0;
     }
@@ -649,8 +672,8 @@ impl Vm {
                     self.pc = pc;
                     self.base = base as usize;
                     let frame_size = usize::from(self.module.functions[func as usize].frame_size);
-                    self.regs.truncate(self.base + frame_size);
-                    self.regs[self.base + usize::from(dst)] = value;
+                    truncate(&mut self.regs, self.base + frame_size);
+                    store(&mut self.regs[self.base + usize::from(dst)], value);
                     return Flow::Next;
                 }
                 Some(Frame::Map {
@@ -994,5 +1017,43 @@ fn take_or_clone(regs: &mut [Term], base: usize, src: Reg, dst: Reg) -> Term {
         std::mem::replace(&mut regs[base + usize::from(src)], EMPTY)
     } else {
         regs[base + usize::from(src)].clone()
+    }
+}
+
+/// Whether a term owns nothing (no heap data, no reference count): most
+/// registers hold one, and skipping their destructor call is the
+/// difference between a store and a call on every write.
+#[inline(always)]
+fn is_immediate(term: &Term) -> bool {
+    matches!(
+        term,
+        Term::Int(_) | Term::Atom(_) | Term::Float(_) | Term::Pid(_) | Term::Ref(_)
+    )
+}
+
+/// Lets go of a register's old value, calling its destructor only when it
+/// has one to run.
+#[inline(always)]
+fn release(term: Term) {
+    if is_immediate(&term) {
+        std::mem::forget(term);
+    } else {
+        drop(term);
+    }
+}
+
+/// `*slot = value`, without a destructor call for an immediate old value.
+#[inline(always)]
+fn store(slot: &mut Term, value: Term) {
+    release(std::mem::replace(slot, value));
+}
+
+/// `regs.truncate(len)`, without a destructor call per immediate.
+#[inline(always)]
+fn truncate(regs: &mut Vec<Term>, len: usize) {
+    while regs.len() > len {
+        if let Some(term) = regs.pop() {
+            release(term);
+        }
     }
 }
