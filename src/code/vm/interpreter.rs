@@ -288,6 +288,16 @@ impl Vm {
                         self.pc = *fail;
                     }
                 }
+                Op::IsInt { src, value, fail } => {
+                    if !matches!(x!(*src), Term::Int(n) if n == *value) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::IsAtom { src, atom, fail } => {
+                    if !matches!(x!(*src), Term::Atom(a) if a == *atom) {
+                        self.pc = *fail;
+                    }
+                }
                 Op::MatchOrRaise { pat, src } => {
                     let value = std::mem::replace(&mut x!(*src), EMPTY);
                     let pattern = &module.patterns[*pat as usize];
