@@ -41,7 +41,7 @@ use super::errors::{self, Class, Raise};
 use super::matching::{guard_holds, logic, match_pat};
 use super::terms::{self, as_bool, boolean};
 use crate::code::module::{CompiledModule, FunValue};
-use crate::code::opcodes::{Op, Reg};
+use crate::code::opcodes::{ArithOp, Op, Reg};
 use crate::runtime::process::Scan;
 use crate::runtime::{Atom, CodeUse, LoadedCode, Location, Process, Program, Step, Term};
 use std::sync::Arc;
@@ -313,6 +313,17 @@ impl Vm {
                     }
                 }
                 Op::Arith { op, a, b, dst } => {
+                    // Small integers first, inline (`terms::arith` is the
+                    // general case: floats, overflow, errors).
+                    let fast = match (op, &x!(*a), &x!(*b)) {
+                        (ArithOp::Add, Term::Int(m), Term::Int(n)) => m.checked_add(*n),
+                        (ArithOp::Sub, Term::Int(m), Term::Int(n)) => m.checked_sub(*n),
+                        _ => None,
+                    };
+                    if let Some(n) = fast {
+                        set!(*dst, Term::Int(n));
+                        continue;
+                    }
                     set!(
                         *dst,
                         terms::arith(*op, &x!(*a), &x!(*b)).map_err(|_| {
