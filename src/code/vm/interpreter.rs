@@ -507,6 +507,28 @@ impl Vm {
                 Op::Return { src } => {
                     let value = std::mem::replace(&mut x!(*src), EMPTY);
                     self.drop_window();
+                    // The common case inline: back to a local caller, whose
+                    // window is the top of the registers again.
+                    if let Some(&Frame::Call {
+                        module: None,
+                        func,
+                        pc,
+                        base,
+                        dst,
+                    }) = self.frames.last()
+                    {
+                        // It owns nothing (no module): forgetting it skips
+                        // a destructor call.
+                        std::mem::forget(self.frames.pop());
+                        self.func = func;
+                        self.pc = pc;
+                        self.base = base as usize;
+                        function = &module.functions[func as usize];
+                        code = &function.code[..];
+                        truncate(&mut self.regs, self.base + usize::from(function.frame_size));
+                        store(&mut self.regs[self.base + usize::from(dst)], value);
+                        continue;
+                    }
                     same_module_or_leave!(self.give_back(process, value));
                 }
                 Op::Send { to, msg, dst } => {
