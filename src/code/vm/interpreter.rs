@@ -81,6 +81,12 @@ pub struct Vm {
     func: u32,
     pc: u32,
     base: usize,
+    /// The end of the current window. Registers above it are stale: valid
+    /// terms that no code reads (every register is written before it is
+    /// read), overwritten by the next call's window, and dropped when the
+    /// slice ends. So a return does not clear its window and a call does
+    /// not fill one, the way the BEAM leaves dead stack slots to the GC.
+    top: usize,
     regs: Vec<Term>,
     frames: Vec<Frame>,
     /// The receive (or `timer:sleep`) in progress, with its deadline:
@@ -124,6 +130,7 @@ impl Vm {
             func,
             pc: 0,
             base: 0,
+            top: size,
             regs,
             frames: Vec::new(),
             waiting: None,
@@ -176,7 +183,7 @@ impl Vm {
                 holds_fun_of(fun, code) || rest.as_slice().iter().any(|t| holds_fun_of(t, code))
             }
         });
-        if in_frames || self.regs.iter().any(|t| holds_fun_of(t, code)) {
+        if in_frames || self.regs[..self.top].iter().any(|t| holds_fun_of(t, code)) {
             CodeUse::HoldsFun
         } else {
             CodeUse::Unused
@@ -409,13 +416,13 @@ impl Vm {
                     let callee = &module.functions[*func as usize];
                     // The arguments move to the new window, above this one.
                     let from = base + usize::from(*args);
-                    self.base = self.regs.len();
+                    self.base = self.top;
+                    let size = usize::from(callee.frame_size).max(callee.arity as usize);
+                    self.open_window(size);
                     for i in 0..callee.arity as usize {
                         let value = std::mem::replace(&mut self.regs[from + i], EMPTY);
-                        self.regs.push(value);
+                        store(&mut self.regs[self.base + i], value);
                     }
-                    let size = usize::from(callee.frame_size).max(callee.arity as usize);
-                    self.regs.resize_with(self.base + size, || EMPTY);
                     self.func = *func;
                     self.pc = 0;
                     function = callee;
@@ -525,7 +532,7 @@ impl Vm {
                         self.base = base as usize;
                         function = &module.functions[func as usize];
                         code = &function.code[..];
-                        truncate(&mut self.regs, self.base + usize::from(function.frame_size));
+                        self.top = self.base + usize::from(function.frame_size);
                         store(&mut self.regs[self.base + usize::from(dst)], value);
                         continue;
                     }
@@ -656,9 +663,18 @@ impl Vm {
             .collect()
     }
 
-    /// Drops the current window (its function is done with it).
+    /// Gives up the current window (its function is done with it); its
+    /// registers become stale.
     fn drop_window(&mut self) {
-        truncate(&mut self.regs, self.base);
+        self.top = self.base;
+    }
+
+    /// Makes the current window, from `base`, `size` registers long.
+    fn open_window(&mut self, size: usize) {
+        self.top = self.base + size;
+        if self.regs.len() < self.top {
+            self.regs.resize_with(self.top, || EMPTY);
+        }
     }
 
     /// Enters `func` (of `module`, or the current one) with `args` in a new
@@ -668,10 +684,11 @@ impl Vm {
             self.module = module;
         }
         let frame_size = usize::from(self.module.functions[func as usize].frame_size);
-        self.base = self.regs.len();
-        self.regs.extend(args);
-        let size = self.base + frame_size.max(self.regs.len() - self.base);
-        self.regs.resize_with(size, || EMPTY);
+        self.base = self.top;
+        self.open_window(frame_size.max(args.len()));
+        for (i, value) in args.into_iter().enumerate() {
+            store(&mut self.regs[self.base + i], value);
+        }
         self.func = func;
         self.pc = 0;
     }
@@ -688,9 +705,7 @@ impl Vm {
             store(&mut self.regs[base + i], value);
         }
         let frame_size = usize::from(module.functions[func as usize].frame_size);
-        truncate(&mut self.regs, base + arity as usize);
-        self.regs
-            .resize_with(base + frame_size.max(arity as usize), || EMPTY);
+        self.open_window(frame_size.max(arity as usize));
         self.func = func;
         self.pc = 0;
     }
@@ -715,7 +730,7 @@ impl Vm {
                     self.pc = pc;
                     self.base = base as usize;
                     let frame_size = usize::from(self.module.functions[func as usize].frame_size);
-                    truncate(&mut self.regs, self.base + frame_size);
+                    self.top = self.base + frame_size;
                     store(&mut self.regs[self.base + usize::from(dst)], value);
                     return Flow::Next;
                 }
@@ -1006,6 +1021,8 @@ impl Vm {
 impl Program for Vm {
     fn run(&mut self, process: &Process) -> Step {
         let step = self.execute(process);
+        // The stale registers go now, not when something overwrites them.
+        truncate(&mut self.regs, self.top);
         process.set_location(self.location());
         step
     }
