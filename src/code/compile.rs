@@ -381,6 +381,9 @@ impl<'c> FnCompiler<'c> {
     }
 
     fn constant(&mut self, term: Term, dst: Reg) {
+        if let Term::Int(value) = term {
+            return self.emit(Op::Int { value, dst });
+        }
         let k = self.ctx.constant(term);
         self.emit(Op::Const { k, dst });
     }

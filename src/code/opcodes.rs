@@ -45,6 +45,11 @@ pub enum Op {
         k: u32,
         dst: Reg,
     },
+    /// `x[dst] = value`: an integer literal, without the constant table.
+    Int {
+        value: i64,
+        dst: Reg,
+    },
     /// `x[dst] = {x[start], ..., x[start + len - 1]}`.
     Tuple {
         start: Reg,

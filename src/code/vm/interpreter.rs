@@ -254,6 +254,7 @@ impl Vm {
             match op {
                 Op::Move { src, dst } => set!(*dst, x!(*src).clone()),
                 Op::Const { k, dst } => set!(*dst, module.constants[*k as usize].clone()),
+                Op::Int { value, dst } => set!(*dst, Term::Int(*value)),
                 Op::Tuple { start, len, dst } => {
                     let from = base + usize::from(*start);
                     let items: Vec<Term> = self.regs[from..from + usize::from(*len)]
