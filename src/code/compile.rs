@@ -271,12 +271,7 @@ impl<'c> FnCompiler<'c> {
                 PatternKind::Wildcard => {}
                 _ => {
                     let pat = self.pattern(pattern)?;
-                    let pat = self.add_pattern(pat);
-                    self.emit(Op::Match {
-                        pat,
-                        src: i as Reg,
-                        fail,
-                    });
+                    self.match_op(pat, i as Reg, fail);
                 }
             }
         }
@@ -295,7 +290,10 @@ impl<'c> FnCompiler<'c> {
         let at = |l: Label| labels[l as usize].expect("every label is bound");
         for op in &mut self.code {
             match op {
-                Op::Match { fail, .. } | Op::Guard { fail, .. } => *fail = at(*fail),
+                Op::Match { fail, .. }
+                | Op::Guard { fail, .. }
+                | Op::IsInt { fail, .. }
+                | Op::IsAtom { fail, .. } => *fail = at(*fail),
                 Op::Branch {
                     on_true, on_false, ..
                 } => {
@@ -361,12 +359,31 @@ impl<'c> FnCompiler<'c> {
         Ok(first as Reg)
     }
 
+    /// Matches `x[src]` against `pat` or goes to `fail`: an integer or
+    /// atom literal is a direct test and a variable a move (the BEAM's
+    /// `is_eq_exact` and `move`); other patterns go to the matcher.
+    fn match_op(&mut self, pat: Pat, src: Reg, fail: Label) {
+        match pat {
+            Pat::Lit(Term::Int(value)) => self.emit(Op::IsInt { src, value, fail }),
+            Pat::Lit(Term::Atom(atom)) => self.emit(Op::IsAtom { src, atom, fail }),
+            Pat::Bind(dst) => self.emit(Op::Move { src, dst }),
+            Pat::Any => {}
+            pat => {
+                let pat = self.add_pattern(pat);
+                self.emit(Op::Match { pat, src, fail });
+            }
+        }
+    }
+
     fn add_pattern(&mut self, pat: Pat) -> u32 {
         self.ctx.patterns.push(pat);
         self.ctx.patterns.len() as u32 - 1
     }
 
     fn constant(&mut self, term: Term, dst: Reg) {
+        if let Term::Int(value) = term {
+            return self.emit(Op::Int { value, dst });
+        }
         let k = self.ctx.constant(term);
         self.emit(Op::Const { k, dst });
     }
@@ -934,12 +951,7 @@ impl<'c> FnCompiler<'c> {
             self.line = clause.pos.line;
             if !matches!(clause.pattern.kind, PatternKind::Wildcard) {
                 let pat = self.pattern(&clause.pattern)?;
-                let pat = self.add_pattern(pat);
-                self.emit(Op::Match {
-                    pat,
-                    src: value,
-                    fail,
-                });
+                self.match_op(pat, value, fail);
             }
             self.guard(&clause.guard, fail, clause.pos)?;
             self.branch_body(&clause.body, dst)?;

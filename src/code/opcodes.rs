@@ -25,6 +25,7 @@
 //! loops are calls) can be preempted.
 
 use super::vm::bifs::BifId;
+use crate::runtime::Atom;
 
 /// A register in the current window.
 pub type Reg = u16;
@@ -42,6 +43,11 @@ pub enum Op {
     /// `x[dst] = constants[k]`.
     Const {
         k: u32,
+        dst: Reg,
+    },
+    /// `x[dst] = value`: an integer literal, without the constant table.
+    Int {
+        value: i64,
         dst: Reg,
     },
     /// `x[dst] = {x[start], ..., x[start + len - 1]}`.
@@ -72,6 +78,19 @@ pub enum Op {
     Match {
         pat: u32,
         src: Reg,
+        fail: Label,
+    },
+    /// `Match` of an integer literal: goes to `fail` unless `x[src]` is
+    /// exactly that integer (`1` does not match `1.0`).
+    IsInt {
+        src: Reg,
+        value: i64,
+        fail: Label,
+    },
+    /// `Match` of an atom literal.
+    IsAtom {
+        src: Reg,
+        atom: Atom,
         fail: Label,
     },
     /// `Pattern = Expr` in a body: like `Match`, but a mismatch raises

@@ -41,7 +41,7 @@ use super::errors::{self, Class, Raise};
 use super::matching::{guard_holds, logic, match_pat};
 use super::terms::{self, as_bool, boolean};
 use crate::code::module::{CompiledModule, FunValue};
-use crate::code::opcodes::{Op, Reg};
+use crate::code::opcodes::{ArithOp, Op, Reg};
 use crate::runtime::process::Scan;
 use crate::runtime::{Atom, CodeUse, LoadedCode, Location, Process, Program, Step, Term};
 use std::sync::Arc;
@@ -81,6 +81,12 @@ pub struct Vm {
     func: u32,
     pc: u32,
     base: usize,
+    /// The end of the current window. Registers above it are stale: valid
+    /// terms that no code reads (every register is written before it is
+    /// read), overwritten by the next call's window, and dropped when the
+    /// slice ends. So a return does not clear its window and a call does
+    /// not fill one, the way the BEAM leaves dead stack slots to the GC.
+    top: usize,
     regs: Vec<Term>,
     frames: Vec<Frame>,
     /// The receive (or `timer:sleep`) in progress, with its deadline:
@@ -117,12 +123,14 @@ impl Vm {
     pub fn new(module: Arc<CompiledModule>, func: u32, args: Vec<Term>) -> Vm {
         let frame_size = usize::from(module.functions[func as usize].frame_size);
         let mut regs = args;
-        regs.resize(frame_size.max(regs.len()), EMPTY);
+        let size = frame_size.max(regs.len());
+        regs.resize_with(size, || EMPTY);
         Vm {
             module,
             func,
             pc: 0,
             base: 0,
+            top: size,
             regs,
             frames: Vec::new(),
             waiting: None,
@@ -175,7 +183,7 @@ impl Vm {
                 holds_fun_of(fun, code) || rest.as_slice().iter().any(|t| holds_fun_of(t, code))
             }
         });
-        if in_frames || self.regs.iter().any(|t| holds_fun_of(t, code)) {
+        if in_frames || self.regs[..self.top].iter().any(|t| holds_fun_of(t, code)) {
             CodeUse::HoldsFun
         } else {
             CodeUse::Unused
@@ -237,21 +245,28 @@ impl Vm {
                     self.regs[base + usize::from($r)]
                 };
             }
+            macro_rules! set {
+                ($r:expr, $value:expr) => {{
+                    let value = $value;
+                    store(&mut x!($r), value)
+                }};
+            }
             match op {
-                Op::Move { src, dst } => x!(*dst) = x!(*src).clone(),
-                Op::Const { k, dst } => x!(*dst) = module.constants[*k as usize].clone(),
+                Op::Move { src, dst } => set!(*dst, x!(*src).clone()),
+                Op::Const { k, dst } => set!(*dst, module.constants[*k as usize].clone()),
+                Op::Int { value, dst } => set!(*dst, Term::Int(*value)),
                 Op::Tuple { start, len, dst } => {
                     let from = base + usize::from(*start);
                     let items: Vec<Term> = self.regs[from..from + usize::from(*len)]
                         .iter_mut()
                         .map(|t| std::mem::replace(t, EMPTY))
                         .collect();
-                    x!(*dst) = Term::Tuple(items);
+                    set!(*dst, Term::Tuple(items));
                 }
                 Op::Cons { head, tail, dst } => {
                     let h = x!(*head).clone();
                     let t = take_or_clone(&mut self.regs, base, *tail, *dst);
-                    x!(*dst) = terms::cons(h, t).ok_or_else(Raise::badarg)?;
+                    set!(*dst, terms::cons(h, t).ok_or_else(Raise::badarg)?);
                 }
                 Op::MakeFun {
                     lambda,
@@ -259,12 +274,15 @@ impl Vm {
                     dst,
                 } => {
                     let captured = captures.iter().map(|r| x!(*r).clone()).collect();
-                    x!(*dst) = FunValue::Local {
-                        module: module.clone(),
-                        function: *lambda,
-                        captured,
-                    }
-                    .into_term();
+                    set!(
+                        *dst,
+                        FunValue::Local {
+                            module: module.clone(),
+                            function: *lambda,
+                            captured,
+                        }
+                        .into_term()
+                    );
                 }
                 Op::Match { pat, src, fail } => {
                     // The value is lent out of its register while the
@@ -273,8 +291,18 @@ impl Vm {
                     let value = std::mem::replace(&mut x!(*src), EMPTY);
                     let pattern = &module.patterns[*pat as usize];
                     let matched = match_pat(pattern, &value, &mut self.regs[base..]);
-                    x!(*src) = value;
+                    store(&mut x!(*src), value);
                     if !matched {
+                        self.pc = *fail;
+                    }
+                }
+                Op::IsInt { src, value, fail } => {
+                    if !matches!(x!(*src), Term::Int(n) if n == *value) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::IsAtom { src, atom, fail } => {
+                    if !matches!(x!(*src), Term::Atom(a) if a == *atom) {
                         self.pc = *fail;
                     }
                 }
@@ -285,7 +313,7 @@ impl Vm {
                     if !matched {
                         return Err(Raise::tagged("badmatch", value));
                     }
-                    x!(*src) = value;
+                    store(&mut x!(*src), value);
                 }
                 Op::Guard { guard, fail } => {
                     if !guard_holds(&module.guards[*guard as usize], &self.regs[base..], process) {
@@ -299,33 +327,54 @@ impl Vm {
                     dst,
                     frame,
                 } => {
-                    x!(*dst) = terms::arith(*op, &x!(*a), &x!(*b)).map_err(|_| {
-                        let raise = Raise::error(Term::atom("badarith"));
-                        if *frame {
-                            raise.in_bif("erlang", op.name(), vec![x!(*a).clone(), x!(*b).clone()])
-                        } else {
-                            raise
-                        }
-                    })?;
+                    // Small integers first, inline (`terms::arith` is the
+                    // general case: floats, overflow, errors).
+                    let fast = match (op, &x!(*a), &x!(*b)) {
+                        (ArithOp::Add, Term::Int(m), Term::Int(n)) => m.checked_add(*n),
+                        (ArithOp::Sub, Term::Int(m), Term::Int(n)) => m.checked_sub(*n),
+                        _ => None,
+                    };
+                    if let Some(n) = fast {
+                        set!(*dst, Term::Int(n));
+                        continue;
+                    }
+                    set!(
+                        *dst,
+                        terms::arith(*op, &x!(*a), &x!(*b)).map_err(|_| {
+                            let raise = Raise::error(Term::atom("badarith"));
+                            if *frame {
+                                raise.in_bif(
+                                    "erlang",
+                                    op.name(),
+                                    vec![x!(*a).clone(), x!(*b).clone()],
+                                )
+                            } else {
+                                raise
+                            }
+                        })?
+                    );
                 }
                 Op::Unary { negate, src, dst } => {
-                    x!(*dst) = terms::unary(*negate, &x!(*src)).map_err(|_| {
-                        let name = if *negate { "-" } else { "+" };
-                        Raise::error(Term::atom("badarith")).in_bif(
-                            "erlang",
-                            name,
-                            vec![x!(*src).clone()],
-                        )
-                    })?;
+                    set!(
+                        *dst,
+                        terms::unary(*negate, &x!(*src)).map_err(|_| {
+                            let name = if *negate { "-" } else { "+" };
+                            Raise::error(Term::atom("badarith")).in_bif(
+                                "erlang",
+                                name,
+                                vec![x!(*src).clone()],
+                            )
+                        })?
+                    );
                 }
                 Op::Compare { op, a, b, dst } => {
-                    x!(*dst) = boolean(terms::compare_op(*op, &x!(*a), &x!(*b)));
+                    set!(*dst, boolean(terms::compare_op(*op, &x!(*a), &x!(*b))));
                 }
                 Op::Not { src, dst } => {
                     let b = as_bool(&x!(*src)).ok_or_else(|| {
                         Raise::badarg().in_bif("erlang", "not", vec![x!(*src).clone()])
                     })?;
-                    x!(*dst) = boolean(!b);
+                    set!(*dst, boolean(!b));
                 }
                 Op::Logic { op, a, b, dst } => {
                     let (va, vb) = (as_bool(&x!(*a)), as_bool(&x!(*b)));
@@ -337,20 +386,29 @@ impl Vm {
                             vec![x!(*a).clone(), x!(*b).clone()],
                         ));
                     };
-                    x!(*dst) = boolean(logic(*op, va, vb));
+                    set!(*dst, boolean(logic(*op, va, vb)));
                 }
                 Op::Append { a, b, dst } => {
                     let (va, vb) = (x!(*a).clone(), x!(*b).clone());
                     process.bump_reductions((terms::list_len(&va).unwrap_or(0) / 16) as u32);
-                    x!(*dst) = terms::append(va.clone(), vb.clone())
-                        .ok_or_else(|| Raise::badarg().in_bif("erlang", "++", vec![va, vb]))?;
+                    set!(
+                        *dst,
+                        terms::append(va.clone(), vb.clone())
+                            .ok_or_else(|| Raise::badarg().in_bif("erlang", "++", vec![va, vb]))?
+                    );
                 }
                 Op::Subtract { a, b, dst } => {
                     let (va, vb) = (x!(*a).clone(), x!(*b).clone());
                     let n = terms::list_len(&va).unwrap_or(0) * terms::list_len(&vb).unwrap_or(0);
                     process.bump_reductions((n / 16).min(1_000_000) as u32);
-                    x!(*dst) = terms::subtract(va.clone(), &vb)
-                        .ok_or_else(|| Raise::badarg().in_bif("erlang", "--", vec![va, vb]))?;
+                    set!(
+                        *dst,
+                        terms::subtract(va.clone(), &vb).ok_or_else(|| Raise::badarg().in_bif(
+                            "erlang",
+                            "--",
+                            vec![va, vb]
+                        ))?
+                    );
                 }
                 Op::Branch {
                     src,
@@ -370,13 +428,13 @@ impl Vm {
                     let callee = &module.functions[*func as usize];
                     // The arguments move to the new window, above this one.
                     let from = base + usize::from(*args);
-                    self.base = self.regs.len();
+                    self.base = self.top;
+                    let size = usize::from(callee.frame_size).max(callee.arity as usize);
+                    self.open_window(size);
                     for i in 0..callee.arity as usize {
                         let value = std::mem::replace(&mut self.regs[from + i], EMPTY);
-                        self.regs.push(value);
+                        store(&mut self.regs[self.base + i], value);
                     }
-                    let size = usize::from(callee.frame_size).max(callee.arity as usize);
-                    self.regs.resize(self.base + size, EMPTY);
                     self.func = *func;
                     self.pc = 0;
                     function = callee;
@@ -451,7 +509,7 @@ impl Vm {
                                 let b = bifs::get(*bif);
                                 raise.in_bif(b.module, b.name, argv.to_vec())
                             })?;
-                            x!(*dst) = value;
+                            set!(*dst, value);
                         }
                         BifImpl::Special(special) => {
                             if let Some(flow) = self.preempt(process) {
@@ -468,6 +526,28 @@ impl Vm {
                 Op::Return { src } => {
                     let value = std::mem::replace(&mut x!(*src), EMPTY);
                     self.drop_window();
+                    // The common case inline: back to a local caller, whose
+                    // window is the top of the registers again.
+                    if let Some(&Frame::Call {
+                        module: None,
+                        func,
+                        pc,
+                        base,
+                        dst,
+                    }) = self.frames.last()
+                    {
+                        // It owns nothing (no module): forgetting it skips
+                        // a destructor call.
+                        std::mem::forget(self.frames.pop());
+                        self.func = func;
+                        self.pc = pc;
+                        self.base = base as usize;
+                        function = &module.functions[func as usize];
+                        code = &function.code[..];
+                        self.top = self.base + usize::from(function.frame_size);
+                        store(&mut self.regs[self.base + usize::from(dst)], value);
+                        continue;
+                    }
                     same_module_or_leave!(self.give_back(process, value));
                 }
                 Op::Send { to, msg, dst } => {
@@ -492,7 +572,7 @@ impl Vm {
                             ));
                         }
                     }
-                    x!(*dst) = message;
+                    set!(*dst, message);
                 }
                 Op::Receive { table } => {
                     let table = &module.receives[*table as usize];
@@ -596,9 +676,18 @@ impl Vm {
             .collect()
     }
 
-    /// Drops the current window (its function is done with it).
+    /// Gives up the current window (its function is done with it); its
+    /// registers become stale.
     fn drop_window(&mut self) {
-        self.regs.truncate(self.base);
+        self.top = self.base;
+    }
+
+    /// Makes the current window, from `base`, `size` registers long.
+    fn open_window(&mut self, size: usize) {
+        self.top = self.base + size;
+        if self.regs.len() < self.top {
+            self.regs.resize_with(self.top, || EMPTY);
+        }
     }
 
     /// Enters `func` (of `module`, or the current one) with `args` in a new
@@ -608,12 +697,11 @@ impl Vm {
             self.module = module;
         }
         let frame_size = usize::from(self.module.functions[func as usize].frame_size);
-        self.base = self.regs.len();
-        self.regs.extend(args);
-        self.regs.resize(
-            self.base + frame_size.max(self.regs.len() - self.base),
-            EMPTY,
-        );
+        self.base = self.top;
+        self.open_window(frame_size.max(args.len()));
+        for (i, value) in args.into_iter().enumerate() {
+            store(&mut self.regs[self.base + i], value);
+        }
         self.func = func;
         self.pc = 0;
     }
@@ -627,12 +715,10 @@ impl Vm {
         // safe (like memmove with src >= dst).
         for i in 0..arity as usize {
             let value = std::mem::replace(&mut self.regs[from + i], EMPTY);
-            self.regs[base + i] = value;
+            store(&mut self.regs[base + i], value);
         }
         let frame_size = usize::from(module.functions[func as usize].frame_size);
-        self.regs.truncate(base + arity as usize);
-        self.regs
-            .resize(base + frame_size.max(arity as usize), EMPTY);
+        self.open_window(frame_size.max(arity as usize));
         self.func = func;
         self.pc = 0;
     }
@@ -657,8 +743,8 @@ impl Vm {
                     self.pc = pc;
                     self.base = base as usize;
                     let frame_size = usize::from(self.module.functions[func as usize].frame_size);
-                    self.regs.truncate(self.base + frame_size);
-                    self.regs[self.base + usize::from(dst)] = value;
+                    self.top = self.base + frame_size;
+                    store(&mut self.regs[self.base + usize::from(dst)], value);
                     return Flow::Next;
                 }
                 Some(Frame::Map {
@@ -948,6 +1034,8 @@ impl Vm {
 impl Program for Vm {
     fn run(&mut self, process: &Process) -> Step {
         let step = self.execute(process);
+        // The stale registers go now, not when something overwrites them.
+        truncate(&mut self.regs, self.top);
         process.set_location(self.location());
         step
     }
@@ -1002,5 +1090,43 @@ fn take_or_clone(regs: &mut [Term], base: usize, src: Reg, dst: Reg) -> Term {
         std::mem::replace(&mut regs[base + usize::from(src)], EMPTY)
     } else {
         regs[base + usize::from(src)].clone()
+    }
+}
+
+/// Whether a term owns nothing (no heap data, no reference count): most
+/// registers hold one, and skipping their destructor call is the
+/// difference between a store and a call on every write.
+#[inline(always)]
+fn is_immediate(term: &Term) -> bool {
+    matches!(
+        term,
+        Term::Int(_) | Term::Atom(_) | Term::Float(_) | Term::Pid(_) | Term::Ref(_)
+    )
+}
+
+/// Lets go of a register's old value, calling its destructor only when it
+/// has one to run.
+#[inline(always)]
+fn release(term: Term) {
+    if is_immediate(&term) {
+        std::mem::forget(term);
+    } else {
+        drop(term);
+    }
+}
+
+/// `*slot = value`, without a destructor call for an immediate old value.
+#[inline(always)]
+fn store(slot: &mut Term, value: Term) {
+    release(std::mem::replace(slot, value));
+}
+
+/// `regs.truncate(len)`, without a destructor call per immediate.
+#[inline(always)]
+fn truncate(regs: &mut Vec<Term>, len: usize) {
+    while regs.len() > len {
+        if let Some(term) = regs.pop() {
+            release(term);
+        }
     }
 }

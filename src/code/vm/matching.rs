@@ -24,6 +24,9 @@ pub fn match_pat(pat: &Pat, value: &Term, regs: &mut [Term]) -> bool {
             true
         }
         Pat::Same(r) => terms::exact_eq(&regs[usize::from(*r)], value),
+        // Integers and atoms compare inline (a receive's `0 ->`, `stop ->`).
+        Pat::Lit(Term::Int(n)) => matches!(value, Term::Int(v) if v == n),
+        Pat::Lit(Term::Atom(a)) => matches!(value, Term::Atom(v) if v == a),
         Pat::Lit(lit) => terms::exact_eq(lit, value),
         Pat::Tuple(pats) => match value {
             Term::Tuple(items) if items.len() == pats.len() => pats
