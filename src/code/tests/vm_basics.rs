@@ -519,3 +519,24 @@ fn a_variable_repeated_in_a_head_must_match_the_same_value() {
     );
     assert_eq!(value.to_string(), "[yes,no,eq,ne]");
 }
+
+#[test]
+fn a_local_callee_that_tail_calls_elsewhere_returns_to_its_callers_code() {
+    // The caller's frame of a local call records no module; the callee's
+    // tail call into another definition must not leave the return in it.
+    let rt = rt();
+    for (name, source) in [
+        ("bb", "g() -> 42."),
+        (
+            "aa",
+            "start() -> X = f(), exit({X, h()}).\n f() -> bb:g().\n h() -> done.",
+        ),
+    ] {
+        let module = crate::code::parse(name, source).expect("parses");
+        load(&rt, module);
+    }
+    assert_eq!(
+        run(&rt, "aa", "start", vec![]),
+        Some(tuple(vec![Term::Int(42), atom("done")]))
+    );
+}

@@ -467,6 +467,7 @@ impl Vm {
                     let import = module.imports[*import as usize];
                     let args = self.take_args(*args, import.arity);
                     self.drop_window();
+                    self.pin_caller_module();
                     // An undefined function called in tail position: the
                     // caller's frame is gone, as on the BEAM.
                     return self
@@ -496,6 +497,7 @@ impl Vm {
                     let fun = x!(*fun).clone();
                     let args = self.take_args(*args, u32::from(*argc));
                     self.drop_window();
+                    self.pin_caller_module();
                     return self.call_fun(process, &fun, args);
                 }
                 Op::Bif { bif, args, dst } => {
@@ -664,6 +666,19 @@ impl Vm {
         #[cfg(test)]
         MAX_DEPTH.with(|d| d.set(d.get().max(self.frames.len())));
         Ok(())
+    }
+
+    /// Before a tail call that may leave the current module (or version):
+    /// a local caller waiting below recorded no module (`None`, "the
+    /// module of whoever returns to me"), which stops being true once the
+    /// callee's place is taken by code elsewhere. Pin it to the module it
+    /// was called from, so the return goes back to the right code.
+    fn pin_caller_module(&mut self) {
+        if let Some(Frame::Call { module, .. }) = self.frames.last_mut()
+            && module.is_none()
+        {
+            *module = Some(self.module.clone());
+        }
     }
 
     /// Takes `n` arguments out of `x[args..]` (they are temporaries, dead
