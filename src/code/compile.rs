@@ -538,22 +538,26 @@ impl<'c> FnCompiler<'c> {
 
     /// A body whose value goes to `dst`.
     fn body(&mut self, body: &[Expr], dst: Reg) -> Result<()> {
-        let Some((last, init)) = body.split_last() else {
-            return Ok(());
-        };
-        for expr in init {
-            let mark = self.next;
-            let scratch = self.temp(expr.pos)?;
-            self.expr(expr, scratch)?;
-            self.next = mark;
+        match self.body_init(body)? {
+            Some(last) => self.expr(last, dst),
+            None => Ok(()),
         }
-        self.expr(last, dst)
     }
 
     /// A body in tail position: it returns.
     fn body_tail(&mut self, body: &[Expr]) -> Result<()> {
+        match self.body_init(body)? {
+            Some(last) => self.tail(last),
+            None => Ok(()),
+        }
+    }
+
+    /// Every expression of a body but the last, each for its effects only
+    /// (its value goes to a scratch register, free again after it); the
+    /// last, whose value is the body's, is left to the caller.
+    fn body_init<'e>(&mut self, body: &'e [Expr]) -> Result<Option<&'e Expr>> {
         let Some((last, init)) = body.split_last() else {
-            return Ok(());
+            return Ok(None);
         };
         for expr in init {
             let mark = self.next;
@@ -561,7 +565,7 @@ impl<'c> FnCompiler<'c> {
             self.expr(expr, scratch)?;
             self.next = mark;
         }
-        self.tail(last)
+        Ok(Some(last))
     }
 
     /// A register holding the value of `expr`: a bound variable's own, or

@@ -15,7 +15,6 @@ use super::feed::report_of;
 use super::{Line, Outcome, Session};
 use crate::lang::ast::{Stmt, Target};
 use crate::runtime::{Atom, Event, EventKind, Pid};
-use crate::supervisor::api;
 use crate::view::{self, seconds};
 
 impl Session {
@@ -141,34 +140,21 @@ impl Session {
 
     /// `tree --mermaid [SUP]`.
     pub(super) fn tree_mermaid(&mut self, sup: Option<&Target>) -> EvalResult<Outcome> {
-        let roots = match sup {
-            Some(target) => vec![self.resolve(target)?],
-            None => self.live_supervisors(),
-        };
-        if roots.is_empty() {
+        let trees = self.tree_views(sup)?;
+        if trees.is_empty() {
             return Err(EvalError::new("no supervisors yet")
                 .with_hint("start one with `sup NAME { worker ID KIND ... }`"));
         }
-        let mut charts = Vec::new();
-        for root in roots {
-            let snapshot = self
-                .shell
-                .run(move |me| async move { api::snapshot(&me, root).await })?
-                .map_err(|reason| {
-                    EvalError::new(format!(
-                        "{root} is not a supervisor that answers ({reason})"
-                    ))
-                })?;
-            let name = self.display_name(root).unwrap_or_else(|| root.to_string());
-            let tree = self.supervisor_view(&name, &snapshot);
-            let mut links = Vec::new();
-            for pid in self.runtime.processes() {
-                if let Some(info) = self.runtime.process_info(pid) {
-                    links.extend(info.links.iter().map(|&other| (pid, other)));
-                }
+        let mut links = Vec::new();
+        for pid in self.runtime.processes() {
+            if let Some(info) = self.runtime.process_info(pid) {
+                links.extend(info.links.iter().map(|&other| (pid, other)));
             }
-            charts.push(view::mermaid::tree_flowchart(&tree, &links));
         }
+        let charts: Vec<String> = trees
+            .iter()
+            .map(|tree| view::mermaid::tree_flowchart(tree, &links))
+            .collect();
         Ok(Outcome::line(Line::Text(charts.join("\n"))))
     }
 }

@@ -14,7 +14,6 @@ use crate::lang::ast::{AudienceCommand, StageCommand, Target};
 use crate::runtime::{Atom, Runtime, Term};
 use crate::stage::audience::PARTITIONS;
 use crate::stage::{Stage, StageOptions};
-use crate::supervisor::api;
 use crate::view;
 use std::time::Duration;
 
@@ -201,26 +200,10 @@ impl Session {
 
     /// `tree --svg FILE [SUP]`: the projector's picture, written to FILE.
     pub(super) fn tree_svg(&mut self, file: &str, sup: Option<&Target>) -> EvalResult<Outcome> {
-        let roots = match sup {
-            Some(target) => vec![self.resolve(target)?],
-            None => self.live_supervisors(),
-        };
-        if roots.is_empty() {
+        let views = self.tree_views(sup)?;
+        if views.is_empty() {
             return Err(EvalError::new("no supervisors yet")
                 .with_hint("start one with `sup NAME { worker ID KIND ... }`"));
-        }
-        let mut views = Vec::new();
-        for root in roots {
-            let snapshot = self
-                .shell
-                .run(move |me| async move { api::snapshot(&me, root).await })?
-                .map_err(|reason| {
-                    EvalError::new(format!(
-                        "{root} is not a supervisor that answers ({reason})"
-                    ))
-                })?;
-            let name = self.display_name(root).unwrap_or_else(|| root.to_string());
-            views.push(self.supervisor_view(&name, &snapshot));
         }
         let svg = view::svg::tree_svg(&view::layout::layout(&views), &Default::default());
         std::fs::write(file, svg + "\n")

@@ -12,16 +12,28 @@ use crate::view::{self, ChildView, SupervisorView};
 
 impl Session {
     pub(super) fn tree(&mut self, sup: Option<&Target>) -> EvalResult<Outcome> {
-        let roots = match sup {
-            Some(target) => vec![self.resolve(target)?],
-            None => self.live_supervisors(),
-        };
-        if roots.is_empty() {
+        let trees = self.tree_views(sup)?;
+        if trees.is_empty() {
             return Ok(Outcome::line(Line::Text(
                 "no supervisors yet: start one with `sup NAME { worker ID KIND ... }`".to_owned(),
             )));
         }
-        let mut drawings = Vec::new();
+        let drawings: Vec<String> = trees
+            .iter()
+            .map(|tree| view::tree(tree, &self.config.style))
+            .collect();
+        Ok(Outcome::line(Line::Text(drawings.join("\n"))))
+    }
+
+    /// The trees `tree`, `tree --mermaid` and `tree --svg` draw: the one
+    /// rooted at `sup`, or every supervisor started with `sup` that is
+    /// alive (none: an empty list), each from a fresh snapshot.
+    pub(super) fn tree_views(&mut self, sup: Option<&Target>) -> EvalResult<Vec<SupervisorView>> {
+        let roots = match sup {
+            Some(target) => vec![self.resolve(target)?],
+            None => self.live_supervisors(),
+        };
+        let mut trees = Vec::new();
         for root in roots {
             let snapshot = self
                 .shell
@@ -32,12 +44,9 @@ impl Session {
                     ))
                 })?;
             let name = self.display_name(root).unwrap_or_else(|| root.to_string());
-            drawings.push(view::tree(
-                &self.supervisor_view(&name, &snapshot),
-                &self.config.style,
-            ));
+            trees.push(self.supervisor_view(&name, &snapshot));
         }
-        Ok(Outcome::line(Line::Text(drawings.join("\n"))))
+        Ok(trees)
     }
 
     pub(super) fn supervisor_view(
