@@ -8,6 +8,7 @@
 //! pid, so the same script crashes at the same messages every run.
 
 use super::{Args, Kind, KindError, Start, start};
+use crate::runtime::XorShift;
 use crate::runtime::{Atom, Term};
 
 pub(super) const KIND: Kind = Kind {
@@ -49,37 +50,12 @@ fn prepare(args: &Args) -> Result<Start, KindError> {
 
 fn flaky(probability: f64) -> Start {
     start(move |me| async move {
-        let mut dice = XorShift::seeded(me.pid().number());
+        let mut dice = XorShift::new(me.pid().number());
         loop {
             me.receive().await;
-            if dice.next_unit() < probability {
+            if dice.unit() < probability {
                 return Term::Atom(Atom::CRASH);
             }
         }
     })
-}
-
-/// xorshift64: tiny, fast, and reproducible from its seed.
-pub(super) struct XorShift(u64);
-
-impl XorShift {
-    pub(super) fn seeded(seed: u64) -> XorShift {
-        // Spread small seeds (pid numbers) over the bits; never zero.
-        let mixed = seed.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        XorShift(mixed | 1)
-    }
-
-    pub(super) fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    /// Uniform in [0, 1).
-    pub(super) fn next_unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
 }

@@ -1,7 +1,7 @@
 //! Each kind does what its help line says, on the deterministic runtime.
 
-use super::crasher::XorShift;
 use super::*;
+use crate::runtime::XorShift;
 use crate::runtime::{Config, EventKind, Host};
 use crossbeam_channel::Receiver;
 
@@ -573,13 +573,13 @@ fn a_flaky_crasher_is_reproducible() {
 
 #[test]
 fn the_dice_are_roughly_fair() {
-    let mut dice = XorShift::seeded(5);
-    let rolls: Vec<f64> = (0..10_000).map(|_| dice.next_unit()).collect();
+    let mut dice = XorShift::new(5);
+    let rolls: Vec<f64> = (0..10_000).map(|_| dice.unit()).collect();
     assert!(rolls.iter().all(|r| (0.0..1.0).contains(r)));
     let below = rolls.iter().filter(|&&r| r < 0.3).count();
     assert!((2700..3300).contains(&below), "{below}");
-    let mut same = XorShift::seeded(5);
-    assert_eq!(same.next_unit(), rolls[0]);
+    let mut same = XorShift::new(5);
+    assert_eq!(same.unit(), rolls[0]);
 }
 
 // ---- spinner, ping-pong --------------------------------------------------

@@ -33,6 +33,7 @@ mod node;
 pub mod process;
 pub mod program;
 mod registry;
+pub mod rng;
 pub mod scheduler;
 mod table;
 pub mod term;
@@ -50,6 +51,7 @@ pub use host::{Host, HostError};
 pub use process::{CodeVersion, Process, ProcessInfo, Status};
 pub use program::{CodeUse, Location, NativeProgram, Program, Step};
 pub use registry::RegisterError;
+pub use rng::XorShift;
 pub use term::{Atom, Fun, Pid, Ref, Term};
 
 use crossbeam_channel::Receiver;

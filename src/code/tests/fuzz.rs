@@ -6,6 +6,7 @@
 //! puts a caret under the right character on stage.
 
 use crate::code::{check, parse};
+use crate::runtime::XorShift as Rng;
 
 /// Valid definitions covering every construct, to mutate.
 const SEEDS: &[&str] = &[
@@ -45,22 +46,6 @@ fn pieces(source: &str) -> Vec<String> {
         out.push(word);
     }
     out
-}
-
-/// A small deterministic generator (xorshift), so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 const NOISE: &[char] = &[
@@ -192,7 +177,7 @@ fn the_seeds_are_valid() {
 
 #[test]
 fn mutated_and_random_definitions_never_panic_and_errors_point_inside() {
-    let mut rng = Rng(0x5eed_1e71_7c7a);
+    let mut rng = Rng::new(0x5eed_1e71_7c7a);
     let mut rejected = 0;
     for round in 0..3000 {
         let source = if round % 5 == 4 {

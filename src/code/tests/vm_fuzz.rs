@@ -6,25 +6,9 @@ use super::build::*;
 use super::support::*;
 use crate::code::ast::{BinOp, Expr, Pattern, UnOp};
 use crate::code::{self};
+use crate::runtime::XorShift as Rng;
 use crate::runtime::{Atom, Term};
 use std::time::Duration;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 const VARS: &[&str] = &["X", "Y", "Z"];
 const ATOMS: &[&str] = &["a", "ok", "true", "false", "infinity", "self"];
@@ -72,22 +56,22 @@ const OPS: &[BinOp] = &[
 
 fn pattern(r: &mut Rng, depth: u32) -> Pattern {
     match r.below(if depth == 0 { 5 } else { 8 }) {
-        0 => pv(r.pick(VARS)),
+        0 => pv(*r.pick(VARS)),
         1 => any(),
-        2 => pa(r.pick(ATOMS)),
+        2 => pa(*r.pick(ATOMS)),
         3 => pi(r.below(3) as i64),
         4 => ps("ab"),
         5 => pt((0..r.below(3)).map(|_| pattern(r, depth - 1)).collect()),
         6 => pcons(pattern(r, depth - 1), pattern(r, depth - 1)),
-        _ => palias(pattern(r, depth - 1), pv(r.pick(VARS))),
+        _ => palias(pattern(r, depth - 1), pv(*r.pick(VARS))),
     }
 }
 
 fn expr(r: &mut Rng, depth: u32) -> Expr {
     let leaf = depth == 0;
     match r.below(if leaf { 6 } else { 22 }) {
-        0 => v(r.pick(VARS)),
-        1 => a(r.pick(ATOMS)),
+        0 => v(*r.pick(VARS)),
+        1 => a(*r.pick(ATOMS)),
         2 => i([0, 1, -1, i64::MAX, i64::MIN, 3][r.below(6)]),
         3 => f(1.5),
         4 => s("ab"),
@@ -139,7 +123,7 @@ fn expr(r: &mut Rng, depth: u32) -> Expr {
 
 #[test]
 fn random_definitions_never_panic_the_compiler_or_the_vm() {
-    let mut r = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut r = Rng::new(0x9e37_79b9_7f4a_7c15);
     let mut compiled = 0;
     for round in 0..300 {
         let rt = rt();

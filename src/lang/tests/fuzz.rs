@@ -8,26 +8,7 @@
 use crate::lang::help::COMMANDS;
 use crate::lang::highlight::classify;
 use crate::lang::{ParseError, is_incomplete, parse_line, parse_script};
-
-/// Marsaglia's xorshift64: tiny, fast, and good enough to shake a parser.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+use crate::runtime::XorShift;
 
 /// Characters that matter to the grammar, plus some that should not.
 const PIECES: &[&str] = &[
@@ -54,7 +35,7 @@ const SEEDS: &[&str] = &[
 
 #[test]
 fn nothing_panics_and_errors_point_inside_the_source() {
-    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
     let mut seeds: Vec<&str> = SEEDS.to_vec();
     seeds.extend(COMMANDS.iter().map(|c| c.example));
     for _ in 0..10_000 {
@@ -74,7 +55,7 @@ fn random_text(rng: &mut XorShift) -> String {
     let mut bytes = Vec::new();
     for _ in 0..rng.below(30) {
         if rng.below(4) == 0 {
-            bytes.push(rng.next() as u8);
+            bytes.push(rng.next_u64() as u8);
         } else {
             bytes.extend_from_slice(rng.pick(PIECES).as_bytes());
         }

@@ -9,6 +9,7 @@
 //! explores another.
 
 use crate::runtime::process::Process;
+use crate::runtime::rng::XorShift;
 use parking_lot::Mutex;
 use std::sync::Arc;
 
@@ -48,27 +49,5 @@ impl DeterministicQueue {
 
     pub(crate) fn clear(&self) {
         self.state.lock().runnable.clear();
-    }
-}
-
-/// xorshift64*: small, fast, and plenty for choosing an order.
-pub(crate) struct XorShift(u64);
-
-impl XorShift {
-    pub(crate) fn new(seed: u64) -> XorShift {
-        // Zero is a fixed point of xorshift; any other start will do.
-        XorShift(seed ^ 0x9E37_79B9_7F4A_7C15 | 1)
-    }
-
-    pub(crate) fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// A number in `0..n`.
-    pub(crate) fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
     }
 }
