@@ -56,22 +56,22 @@ const OPS: &[BinOp] = &[
 
 fn pattern(r: &mut Rng, depth: u32) -> Pattern {
     match r.below(if depth == 0 { 5 } else { 8 }) {
-        0 => pv(*r.pick(VARS)),
+        0 => pv(r.pick::<&str>(VARS)),
         1 => any(),
-        2 => pa(*r.pick(ATOMS)),
+        2 => pa(r.pick::<&str>(ATOMS)),
         3 => pi(r.below(3) as i64),
         4 => ps("ab"),
         5 => pt((0..r.below(3)).map(|_| pattern(r, depth - 1)).collect()),
         6 => pcons(pattern(r, depth - 1), pattern(r, depth - 1)),
-        _ => palias(pattern(r, depth - 1), pv(*r.pick(VARS))),
+        _ => palias(pattern(r, depth - 1), pv(r.pick::<&str>(VARS))),
     }
 }
 
 fn expr(r: &mut Rng, depth: u32) -> Expr {
     let leaf = depth == 0;
     match r.below(if leaf { 6 } else { 22 }) {
-        0 => v(*r.pick(VARS)),
-        1 => a(*r.pick(ATOMS)),
+        0 => v(r.pick::<&str>(VARS)),
+        1 => a(r.pick::<&str>(ATOMS)),
         2 => i([0, 1, -1, i64::MAX, i64::MIN, 3][r.below(6)]),
         3 => f(1.5),
         4 => s("ab"),
