@@ -61,11 +61,13 @@ use std::sync::atomic::Ordering;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-/// What [`Runtime::purge`] did: the version it removed, and the processes
-/// it killed because they still ran it.
-#[derive(Clone, Debug, PartialEq)]
+/// What [`Runtime::purge`] did: the version it removed (its number and
+/// its code, which data such as funs may still refer to), and the
+/// processes it killed because they still ran it.
+#[derive(Clone, Debug)]
 pub struct Purged {
     pub version: u32,
+    pub code: LoadedCode,
     pub killed: Vec<Pid>,
 }
 
@@ -236,6 +238,7 @@ impl Runtime {
         self.code().take_old(module);
         Some(Purged {
             version: old.version,
+            code: old.code,
             killed,
         })
     }
