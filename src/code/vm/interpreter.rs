@@ -686,7 +686,8 @@ impl Vm {
     }
 
     /// Calls a fun value; a frame for the result is already pushed (or, in
-    /// a tail call, the caller's frame is the one waiting).
+    /// a tail call, the caller's frame is the one waiting). A local fun of
+    /// a purged version is a `badfun`, as on the BEAM.
     fn call_fun(&mut self, process: &Process, fun: &Term, args: Vec<Term>) -> Result<Flow, Raise> {
         let value = match fun {
             Term::Fun(f) => f.downcast::<FunValue>(),
@@ -702,6 +703,9 @@ impl Vm {
             ));
         }
         match value {
+            FunValue::Local { module, .. } if module.is_purged() => {
+                Err(Raise::tagged("badfun", fun.clone()))
+            }
             FunValue::Local {
                 module,
                 function,
