@@ -78,10 +78,12 @@ count), and the versions already purged.";
 const PURGE_DETAILS: &str = "\
 Like `code:purge/1`: every process that still runs the old version (a frame of
 its stack in it) is killed with reason `killed`, trapping exits or not, and the
-version is removed. A process that only holds a fun of it lives on, as in OTP 25. Its supervisor restarts it, in the current version.
-Answers `true` if a process was killed, else `false`. A `def` that loads a third
-version purges the first this way (the shell's `c/1` does the same), and
-`why` on a process killed so names the purge and the command that caused it.";
+version is removed; a supervisor restarts its child in the current version. A
+process that only holds a fun of the old version lives on, as in OTP 25, and
+calling that fun later fails with `{badfun, F}`. Answers `true` if a process
+was killed, else `false`. A `def` that loads a third version purges the first
+this way (the shell's `c/1` does the same), and `why` on a process killed so
+names the purge and the command that caused it.";
 
 const SEQ_DETAILS: &str = "\
 `seq on A B C` starts recording messages, exits, links and restarts between these

@@ -263,6 +263,108 @@ fn reload_holding_a_fun_of_an_old_version_is_not_running_it() {
     assert!(rt.is_alive(external));
 }
 
+/// The first element of an error's exit reason `{Reason, Stack}`.
+fn error_reason(reason: &Term) -> &Term {
+    match reason {
+        Term::Tuple(items) if items.len() == 2 => &items[0],
+        other => panic!("not an error's exit reason: {other}"),
+    }
+}
+
+/// `{badfun, F}` where `F` is a local fun of `module`.
+fn is_badfun_of(reason: &Term, module: &str) -> bool {
+    match reason {
+        Term::Tuple(items) if items.len() == 2 && items[0] == Term::atom("badfun") => {
+            matches!(&items[1], Term::Fun(_))
+                && items[1].to_string().starts_with(&format!("#Fun<{module}."))
+        }
+        _ => false,
+    }
+}
+
+#[test]
+fn reload_a_fun_of_a_purged_version_raises_badfun_when_called() {
+    let rt = rt();
+    let fun_code = |n: u32| {
+        format!(
+            "one() -> fun (X) -> {{version, {n}, X}} end.
+             two() -> fun (X, Acc) -> [{{version, {n}, X}} | Acc] end.
+             zero() -> fun () -> {{version, {n}}} end."
+        )
+    };
+    define(&rt, "t", &fun_code(1));
+    // Each holder calls its t@1 fun in its own way once told to: directly,
+    // through lists:map/2 and lists:foldl/3, and by spawning it.
+    define(
+        &rt,
+        "h",
+        "start(How) -> hold(How, t:one(), t:two(), t:zero()).
+         hold(How, One, Two, Zero) -> receive go -> call(How, One, Two, Zero) end.
+         call(apply, One, _, _) -> One(x);
+         call(map, One, _, _) -> lists:map(One, [x]);
+         call(foldl, _, Two, _) -> lists:foldl(Two, [], [x]);
+         call(spawn, _, _, Zero) ->
+           {P, R} = spawn_monitor(Zero),
+           receive {'DOWN', R, process, P, Why} -> exit({spawned, Why}) end.",
+    );
+    let hows = ["apply", "map", "foldl", "spawn"];
+    let holders: Vec<Pid> = hows
+        .iter()
+        .map(|how| {
+            code::spawn_top(
+                &rt,
+                Atom::new("h"),
+                Atom::new("start"),
+                vec![Term::atom(how)],
+            )
+            .expect("h:start/1")
+        })
+        .collect();
+    settle(&rt);
+    define(&rt, "t", &fun_code(2));
+    let purged = code::program::purge(&rt, Atom::new("t"), None).expect("an old version");
+    assert_eq!(purged.killed, vec![], "holding a fun is not running t@1");
+    settle(&rt);
+    for &holder in &holders {
+        assert!(rt.is_alive(holder), "the purge left {holder} alive");
+        rt.send(holder, Term::atom("go"));
+    }
+    settle(&rt);
+    let reasons: Vec<Term> = holders
+        .iter()
+        .map(|&pid| rt.death(pid).expect("it called a purged fun").reason)
+        .collect();
+    for (how, reason) in hows.iter().zip(&reasons).take(3) {
+        assert!(is_badfun_of(error_reason(reason), "t"), "{how}: {reason}");
+    }
+    // spawn(F) starts erlang:apply(F, []), which fails in the new process.
+    let Term::Tuple(spawned) = &reasons[3] else {
+        panic!("{}", reasons[3]);
+    };
+    assert_eq!(spawned[0], Term::atom("spawned"));
+    assert!(
+        is_badfun_of(error_reason(&spawned[1]), "t"),
+        "{}",
+        spawned[1]
+    );
+    assert_eq!(
+        spawned[1].to_string(),
+        format!("{{{},[{{erlang,apply,2,[]}}]}}", error_reason(&spawned[1]))
+    );
+    // A fun of the current version still runs.
+    define(&rt, "fresh", "start() -> F = t:one(), exit(F(x)).");
+    let fresh = code::spawn_top(&rt, Atom::new("fresh"), Atom::new("start"), vec![]).unwrap();
+    settle(&rt);
+    assert_eq!(
+        rt.death(fresh).map(|d| d.reason),
+        Some(Term::tuple([
+            Term::atom("version"),
+            Term::Int(2),
+            Term::atom("x")
+        ]))
+    );
+}
+
 #[test]
 fn reload_purge_kills_only_processes_in_the_old_version_and_removes_it() {
     let rt = rt();
@@ -279,7 +381,7 @@ fn reload_purge_kills_only_processes_in_the_old_version_and_removes_it() {
     assert_eq!(rt.death(old).map(|d| d.reason), Some(Term::atom("killed")));
     assert!(rt.is_alive(new));
     assert_eq!(code::program::versions(&rt, Atom::new("t")).len(), 1);
-    assert_eq!(code::program::purge(&rt, Atom::new("t"), None), None);
+    assert!(code::program::purge(&rt, Atom::new("t"), None).is_none());
     // The next version is 3: numbers are never reused.
     define(&rt, "t", &counter_version(3));
     assert_eq!(rt.code().current_version(Atom::new("t")), Some(3));
