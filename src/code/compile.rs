@@ -127,6 +127,7 @@ pub fn compile(module: &ast::Module) -> Result<CompiledModule> {
         receives: ctx.receives,
         imports: ctx.imports,
         version: Default::default(),
+        purged: Default::default(),
         source: module.source.clone(),
     })
 }

@@ -3,14 +3,16 @@
 //! process's frames hold an `Arc` of the version they run, so loading a new
 //! version never changes code under a running process, and a version is
 //! known by the identity of its `Arc` (what `erlang:check_process_code`
-//! compares, see `vm/interpreter.rs`).
+//! compares, see `vm/interpreter.rs`). A local fun holds its version's
+//! `Arc` too, and outlives a purge of it: calling it then raises
+//! `{badfun, F}`, as the BEAM does (see [`CompiledModule::is_purged`]).
 
 use super::opcodes::{ArithOp, CmpOp, LogicOp, Op, Reg};
 use super::vm::bifs::BifId;
 use crate::runtime::{Atom, Term};
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 #[derive(Debug)]
 pub struct CompiledModule {
@@ -34,6 +36,9 @@ pub struct CompiledModule {
     /// `program::load`; 0 until then). An atomic only so that it can be
     /// stamped through the `Arc` the compiler hands out.
     pub version: AtomicU32,
+    /// Set when this version is purged (see `program::purge`): its local
+    /// funs, which processes may still hold, can no longer be called.
+    pub purged: AtomicBool,
 }
 
 #[derive(Debug)]
@@ -177,6 +182,13 @@ impl CompiledModule {
     /// The version number it was loaded as (0: not loaded).
     pub fn version(&self) -> u32 {
         self.version.load(Ordering::Relaxed)
+    }
+
+    /// Whether this version has been purged from the code table: OTP 25
+    /// leaves a process that only holds a fun of it alive, and the fun
+    /// raises `{badfun, F}` when called.
+    pub fn is_purged(&self) -> bool {
+        self.purged.load(Ordering::Relaxed)
     }
 
     /// `counter@2`: how views name this version.

@@ -15,7 +15,9 @@
 //! Loading keeps Erlang's two versions: the shell's `c/1` calls
 //! `code:purge/1` before it loads, so loading a third version kills the
 //! processes still running the first ([`crate::runtime::Runtime::purge`])
-//! and drops it.
+//! and drops it. A purged version is marked so
+//! ([`CompiledModule::is_purged`]): a local fun of it that a process still
+//! holds raises `{badfun, F}` when called, as on the BEAM.
 
 use super::module::{CompiledModule, FunValue};
 use super::vm::errors::{self, Raise};
@@ -39,7 +41,7 @@ pub fn load_for(
     module: Arc<CompiledModule>,
     by: Option<EventId>,
 ) -> Option<Purged> {
-    let purged = runtime.purge(module.name, by);
+    let purged = purge(runtime, module.name, by);
     let version = runtime.code().next_version(module.name);
     module.version.store(version, Ordering::Relaxed);
     runtime.code().load(module.name, version, module);
@@ -47,9 +49,15 @@ pub fn load_for(
 }
 
 /// `code:purge(Module)`: kills the processes still running the old version
-/// of `name` and removes it. `None` if there is no old version.
+/// of `name`, removes it, and marks it purged, so that the funs of it left
+/// in other processes' data fail with `badfun`. `None` if there is no old
+/// version.
 pub fn purge(runtime: &Runtime, name: Atom, by: Option<EventId>) -> Option<Purged> {
-    runtime.purge(name, by)
+    let purged = runtime.purge(name, by)?;
+    if let Some(module) = as_compiled(purged.code.clone()) {
+        module.purged.store(true, Ordering::Relaxed);
+    }
+    Some(purged)
 }
 
 /// Both loaded versions of `name`, current first.
@@ -167,7 +175,9 @@ pub(crate) fn spawn_mfa(
     Ok(parent.spawn_program_with(module.name(), program, link, monitor))
 }
 
-/// `spawn(Fun)` and friends: a fun of no arguments.
+/// `spawn(Fun)` and friends: a fun of no arguments. OTP spawns
+/// `erlang:apply(Fun, [])`, so a fun of a purged version starts a process
+/// that dies with `{{badfun, Fun}, [{erlang, apply, 2, []}]}`.
 pub(crate) fn spawn_fun(
     parent: &Process,
     fun: &Term,
@@ -179,6 +189,19 @@ pub(crate) fn spawn_fun(
         _ => None,
     };
     match value {
+        Some(local @ FunValue::Local { module, .. })
+            if local.arity() == 0 && module.is_purged() =>
+        {
+            let mut raise = Raise::tagged("badfun", fun.clone());
+            raise.top = Some(errors::frame(
+                Atom::new("erlang"),
+                Atom::new("apply"),
+                Term::Int(2),
+                None,
+            ));
+            let doomed = Doomed(Some(errors::exit_reason(raise, Vec::new())));
+            Ok(parent.spawn_program_with(module.name.name(), Box::new(doomed), link, monitor))
+        }
         Some(FunValue::Local {
             module,
             function,

@@ -71,16 +71,19 @@ As in Erlang, at most two versions of a definition live at once: the current one
 which new spawns, supervisor restarts and fully qualified calls (`counter:loop(N)`)
 use, and the old one, which processes that were already running it keep running
 for their local calls (`loop(N)`). `versions` lists both with the processes that
-still need each (a frame of their stack in it, or a fun of it: what
-`erlang:check_process_code/2` looks at), and the versions already purged.";
+still run each (a frame of their stack in it: what OTP 25's
+`erlang:check_process_code/2` looks at; a fun of it held in a variable does not
+count), and the versions already purged.";
 
 const PURGE_DETAILS: &str = "\
-Like `code:purge/1`: every process that still needs the old version (it runs it,
-or holds a fun of it) is killed with reason `killed`, trapping exits or not, and
-the version is removed. Its supervisor restarts it, in the current version.
-Answers `true` if a process was killed, else `false`. A `def` that loads a third
-version purges the first this way (the shell's `c/1` does the same), and
-`why` on a process killed so names the purge and the command that caused it.";
+Like `code:purge/1`: every process that still runs the old version (a frame of
+its stack in it) is killed with reason `killed`, trapping exits or not, and the
+version is removed; a supervisor restarts its child in the current version. A
+process that only holds a fun of the old version lives on, as in OTP 25, and
+calling that fun later fails with `{badfun, F}`. Answers `true` if a process
+was killed, else `false`. A `def` that loads a third version purges the first
+this way (the shell's `c/1` does the same), and `why` on a process killed so
+names the purge and the command that caused it.";
 
 const SEQ_DETAILS: &str = "\
 `seq on A B C` starts recording messages, exits, links and restarts between these

@@ -181,16 +181,14 @@ pub enum EventKind {
         pid: Pid,
         message: Term,
     },
-    /// Version `version` of `module` was purged while `pid` still needed
-    /// it (`running`: a frame of its stack in it, else a fun of it), so
-    /// `pid` is killed, as `code:purge/1` does after
+    /// Version `version` of `module` was purged while `pid` still ran it
+    /// (a frame of its stack in it), so `pid` is killed, as `code:purge/1` does after
     /// `erlang:check_process_code/2`. `cause` is the event the purge was
     /// done on account of (the shell's `def` or `purge`).
     CodePurged {
         module: Atom,
         version: u32,
         pid: Pid,
-        running: bool,
         cause: Option<EventId>,
     },
     /// Text a process printed (the playground's `io:format`).

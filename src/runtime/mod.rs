@@ -49,7 +49,7 @@ pub use drive::Outcome;
 pub use event::{Cause, Event, EventId, EventKind, ExitCause, SignalOutcome, SupervisorReport};
 pub use host::{Host, HostError};
 pub use process::{CodeVersion, Process, ProcessInfo, Status};
-pub use program::{CodeUse, Location, NativeProgram, Program, Step};
+pub use program::{Location, NativeProgram, Program, Step};
 pub use registry::RegisterError;
 pub use rng::XorShift;
 pub use term::{Atom, Fun, Pid, Ref, Term};
@@ -63,12 +63,14 @@ use std::sync::atomic::Ordering;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-/// What [`Runtime::purge`] did: the version it removed, and the processes
-/// it killed because they still needed it.
-#[derive(Clone, Debug, PartialEq)]
+/// What [`Runtime::purge`] did: the version it removed (its number and
+/// its code, which data such as funs may still refer to), and the
+/// processes it killed because they still ran it.
+#[derive(Clone, Debug)]
 pub struct Purged {
     pub version: u32,
-    pub killed: Vec<(Pid, CodeUse)>,
+    pub code: LoadedCode,
+    pub killed: Vec<Pid>,
 }
 
 /// One running runtime. Dropping it stops every process and worker.
@@ -191,12 +193,12 @@ impl Runtime {
         self.node.send_signal(pid, Signal::Fail { reason, by });
     }
 
-    /// `erlang:check_process_code/2` over every live process: those whose
-    /// code still needs `code` (one version of a module), in pid order, and
-    /// how. Called from outside any process's time slice (the shell's
-    /// session, a test): each process's program is looked at between its
-    /// slices.
-    pub fn processes_using(&self, code: &LoadedCode) -> Vec<(Pid, CodeUse)> {
+    /// `erlang:check_process_code/2` over every live process: those that
+    /// still run `code` (one version of a module; see
+    /// [`Program::check_code`]), in pid order. Called from outside any
+    /// process's time slice (the shell's session, a test): each process's
+    /// program is looked at between its slices.
+    pub fn processes_using(&self, code: &LoadedCode) -> Vec<Pid> {
         let mut found = Vec::new();
         for pid in self.node.table.pids() {
             let Some(process) = self.node.lookup(pid) else {
@@ -205,32 +207,32 @@ impl Runtime {
             if process.state.lock().ending.is_some() {
                 continue;
             }
-            let used = match process.program.lock().as_ref() {
+            let running = match process.program.lock().as_ref() {
                 Some(program) => program.check_code(code),
-                None => CodeUse::Unused,
+                None => false,
             };
-            if used != CodeUse::Unused {
-                found.push((pid, used));
+            if running {
+                found.push(pid);
             }
         }
         found
     }
 
-    /// `code:purge(Module)`: kills every process that still needs the old
+    /// `code:purge(Module)`: kills every process that still runs the old
     /// version of `module` (reason `killed`, as OTP's `code_server` does
-    /// after `erlang:check_process_code/2`), then removes that version.
+    /// after `erlang:check_process_code/2`), then removes that version. A
+    /// process that only holds a fun of it is left alive, as in OTP 25.
     /// Each kill is posted as an [`EventKind::CodePurged`] on account of
     /// `by` (the command that purged), and the death names that event as
     /// its cause. `None` when there is no old version.
     pub fn purge(&self, module: Atom, by: Option<EventId>) -> Option<Purged> {
         let old = self.code().versions(module)?.old?;
         let killed = self.processes_using(&old.code);
-        for &(pid, used) in &killed {
+        for &pid in &killed {
             let id = self.node.emit(EventKind::CodePurged {
                 module,
                 version: old.version,
                 pid,
-                running: used == CodeUse::Running,
                 cause: by,
             });
             self.node.send_signal(pid, Signal::Purge { by: id });
@@ -238,6 +240,7 @@ impl Runtime {
         self.code().take_old(module);
         Some(Purged {
             version: old.version,
+            code: old.code,
             killed,
         })
     }

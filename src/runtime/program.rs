@@ -47,13 +47,16 @@ pub trait Program: Send + 'static {
     fn run(&mut self, process: &Process) -> Step;
 
     /// `erlang:check_process_code(Pid, Module)` for one version of a
-    /// module: whether this program still needs `code` (a frame of its
-    /// stack in it, or a fun of it in its registers). The code server asks
-    /// before it purges a version, and kills the processes that do (see
-    /// [`crate::runtime::Runtime::purge`]). Called between time slices,
-    /// never during one. Native behaviors run no loaded code.
-    fn check_code(&self, _code: &LoadedCode) -> CodeUse {
-        CodeUse::Unused
+    /// module, as OTP 25 decides it: whether this program still runs
+    /// `code` (the function it is in, or a frame of its stack waiting for a
+    /// return). A fun of `code` that it only holds does not count: OTP 25
+    /// no longer looks at funs, and calling one after the purge fails with
+    /// `badfun`. The code server asks before it purges a version, and kills
+    /// the processes that run it (see [`crate::runtime::Runtime::purge`]).
+    /// Called between time slices, never during one. Native behaviors run
+    /// no loaded code.
+    fn check_code(&self, _code: &LoadedCode) -> bool {
+        false
     }
 
     /// Where the program's code starts, before its first slice: the spawn
@@ -61,17 +64,6 @@ pub trait Program: Send + 'static {
     fn location(&self) -> Option<Location> {
         None
     }
-}
-
-/// What [`Program::check_code`] found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CodeUse {
-    Unused,
-    /// A frame of the process's stack (or the function it is in) belongs
-    /// to that version.
-    Running,
-    /// Only a fun of that version, held in its variables.
-    HoldsFun,
 }
 
 /// The function a process's code is in, and the version of its module
@@ -139,9 +131,9 @@ impl Code {
         }
     }
 
-    pub(crate) fn check_code(&self, code: &LoadedCode) -> CodeUse {
+    pub(crate) fn check_code(&self, code: &LoadedCode) -> bool {
         match self {
-            Code::Native(_) => CodeUse::Unused,
+            Code::Native(_) => false,
             Code::Program(program) => program.check_code(code),
         }
     }

@@ -212,17 +212,11 @@ fn body(
             module,
             version,
             pid,
-            running,
             ..
         } => format!(
-            "{} {module}@{version} killed {}: {}",
+            "{} {module}@{version} killed {}: still running old code",
             label("✖ purge", Role::Crash, style),
             who(*pid),
-            if *running {
-                "still running old code"
-            } else {
-                "holds a fun of old code"
-            }
         ),
         EventKind::Exited {
             pid, name, reason, ..

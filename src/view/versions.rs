@@ -1,7 +1,7 @@
 //! `versions NAME`: a definition's versions, newest first, each with its
-//! state (current, old, purged) and the processes that still need it, as
-//! `erlang:check_process_code/2` decides (a frame of their stack in it, or
-//! a fun of it: marked `(fun)`).
+//! state (current, old, purged) and the processes that still run it, as
+//! OTP 25's `erlang:check_process_code/2` decides (a frame of their stack
+//! in it; a fun of it that a process only holds does not count).
 //!
 //! ```text
 //! version    state    processes
@@ -29,9 +29,8 @@ pub struct VersionRow {
     /// `counter@2`.
     pub label: String,
     pub state: VersionState,
-    /// Processes needing it: (pid, whether it runs it rather than only
-    /// holding a fun of it).
-    pub users: Vec<(Pid, bool)>,
+    /// Processes running it.
+    pub users: Vec<Pid>,
 }
 
 /// The table of `rows` (given newest first).
@@ -52,10 +51,7 @@ pub fn versions_table(rows: &[VersionRow], names: Names, style: &Style) -> Strin
             let users: Vec<String> = row
                 .users
                 .iter()
-                .map(|&(pid, running)| {
-                    let who = pid_with_name(pid, names);
-                    if running { who } else { format!("{who} (fun)") }
-                })
+                .map(|&pid| pid_with_name(pid, names))
                 .collect();
             let users = match (row.state, users.is_empty()) {
                 (VersionState::Purged, _) => String::new(),
@@ -83,12 +79,12 @@ mod tests {
             VersionRow {
                 label: "counter@3".into(),
                 state: VersionState::Current,
-                users: vec![(Pid::from_number(9), true)],
+                users: vec![Pid::from_number(9)],
             },
             VersionRow {
                 label: "counter@2".into(),
                 state: VersionState::Old,
-                users: vec![(Pid::from_number(7), true), (Pid::from_number(8), false)],
+                users: vec![Pid::from_number(7), Pid::from_number(8)],
             },
             VersionRow {
                 label: "counter@1".into(),
@@ -103,7 +99,7 @@ mod tests {
             [
                 "version    state    processes",
                 "counter@3  current  <0.9.0> (demo/w)",
-                "counter@2  old      <0.7.0>, <0.8.0> (fun)",
+                "counter@2  old      <0.7.0>, <0.8.0>",
                 "counter@1  purged",
             ]
         );

@@ -126,13 +126,11 @@ pub enum Step {
     StoppedWhileShuttingDown { sup: Who },
     /// A supervisor was told to stop by its parent's exit signal.
     ToldToStop { parent: Who, reason: Term },
-    /// The version of its code it still needed (`counter@1`: it ran it,
-    /// or, not `running`, held a fun of it) was purged, as `code:purge/1`
-    /// does, by `command` (a `def` that loaded a newer version, or
-    /// `purge`).
+    /// The version of its code it still ran (`counter@1`) was purged, as
+    /// `code:purge/1` does, by `command` (a `def` that loaded a newer
+    /// version, or `purge`).
     Purged {
         code: String,
-        running: bool,
         command: Option<CommandRef>,
     },
 }
@@ -268,27 +266,18 @@ fn step_lines(step: &Step, style: &Style) -> Vec<String> {
             parent.show(style),
             term(reason, Role::Signal)
         )],
-        Step::Purged {
-            code,
-            running,
-            command,
-        } => {
+        Step::Purged { code, command } => {
             let code = if code.is_empty() {
                 "its old code".to_owned()
             } else {
                 code.clone()
             };
-            let needed = if *running {
-                "it still ran it"
-            } else {
-                "it held a fun of it"
-            };
             vec![match command {
                 Some(command) => format!(
-                    "{code} was purged while {needed}, by the shell: {}",
+                    "{code} was purged while it still ran it, by the shell: {}",
                     command.show_first_line()
                 ),
-                None => format!("{code} was purged while {needed}"),
+                None => format!("{code} was purged while it still ran it"),
             }]
         }
     }

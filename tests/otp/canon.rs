@@ -1,8 +1,13 @@
 //! One form for both sides' observations, so that they can be compared
 //! as text: pids and references are renamed in order of first appearance
-//! (`<P1>`, `#Ref<R1>`), since the two systems number them differently, and
-//! spaces outside quotes go, since `~w` and letitcrash space terms alike but
-//! not every harness line does.
+//! (`<P1>`, `#Ref<R1>`), since the two systems number them differently; a
+//! local fun keeps only its module (`#Fun<ver>`), since the BEAM labels it
+//! with its index among the module's funs and a hash of the module
+//! version (`#Fun<ver.0.12345>`) and letitcrash with the function's index
+//! (`#Fun<ver.4>`), the same in every version, so not even the order of
+//! first appearance would name a fun alike on both sides; and spaces
+//! outside quotes go, since `~w` and letitcrash space terms alike but not
+//! every harness line does.
 
 use std::collections::HashMap;
 
@@ -43,6 +48,10 @@ impl Names {
                 quote = Some(c);
                 out.push(c);
             } else if c.is_whitespace() {
+            } else if let Some((module, end)) = local_fun(&chars, i) {
+                out.push_str(&format!("#Fun<{module}>"));
+                i = end;
+                continue;
             } else if let Some(end) = id_end(&chars, i, "#Ref<") {
                 let text: String = chars[i..end].iter().collect();
                 let n = numbered(&mut self.refs, text);
@@ -83,6 +92,22 @@ fn id_end(chars: &[char], i: usize, prefix: &str) -> Option<usize> {
     (j > start && chars.get(j) == Some(&'>')).then_some(j + 1)
 }
 
+/// If a local fun's label, `#Fun<MODULE.digits...>`, starts at `i`: its
+/// module and where it ends. (An external fun prints as `fun m:f/1` on
+/// the BEAM, and is left alone.)
+fn local_fun(chars: &[char], i: usize) -> Option<(String, usize)> {
+    let prefix: Vec<char> = "#Fun<".chars().collect();
+    if !chars[i..].starts_with(&prefix) {
+        return None;
+    }
+    let start = i + prefix.len();
+    let close = start + chars[start..].iter().position(|&c| c == '>')?;
+    let label: String = chars[start..close].iter().collect();
+    let (module, index) = label.split_once('.')?;
+    let numbered = !index.is_empty() && index.chars().all(|c| c.is_ascii_digit() || c == '.');
+    (numbered && !module.is_empty()).then(|| (module.to_owned(), close + 1))
+}
+
 /// Both transcripts, with the first difference marked.
 pub fn side_by_side(name: &str, ours: &[String], theirs: &[String]) -> String {
     let mut text = format!("{name}: letitcrash and Erlang/OTP disagree\n");
@@ -100,6 +125,21 @@ pub fn side_by_side(name: &str, ours: &[String], theirs: &[String]) -> String {
         text.push_str(&format!("{mark} letitcrash: {a}\n   erlang:     {b}\n"));
     }
     text
+}
+
+#[test]
+fn local_funs_keep_only_their_module() {
+    let lines = [
+        "obs a {badfun,#Fun<ver.0.133073413>}".to_owned(),
+        "obs b [#Fun<ver.4>, #Fun<lists:map/2>, '#Fun<ver.1>']".to_owned(),
+    ];
+    assert_eq!(
+        canonical(&lines),
+        [
+            "obs a {badfun,#Fun<ver>}",
+            "obs b [#Fun<ver>,#Fun<lists:map/2>,'#Fun<ver.1>']"
+        ]
+    );
 }
 
 #[test]

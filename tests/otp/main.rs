@@ -88,6 +88,7 @@ scenarios! {
     r3_purge_kills_only_old_code_processes
     r4_a_local_call_stays_in_the_old_version
     r5_a_local_fun_runs_the_version_it_was_made_in
+    r6_a_held_fun_survives_a_purge_and_fails_with_badfun
     s1_defaults_one_for_one_one_restart_in_five_seconds
     s2_one_for_all_stops_the_others_newest_first
     s2_one_for_one_restarts_only_the_failed_child

@@ -43,7 +43,7 @@ use super::terms::{self, as_bool, boolean};
 use crate::code::module::{CompiledModule, FunValue};
 use crate::code::opcodes::{ArithOp, Op, Reg};
 use crate::runtime::process::Scan;
-use crate::runtime::{Atom, CodeUse, LoadedCode, Location, Process, Program, Step, Term};
+use crate::runtime::{Atom, LoadedCode, Location, Process, Program, Step, Term};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -156,38 +156,20 @@ impl Vm {
         }
     }
 
-    /// `erlang:check_process_code/2` for one version `code`: `Running` if
-    /// the function running now or any frame waiting for a return belongs
-    /// to it, `HoldsFun` if only a fun of it is in the registers (the
-    /// BEAM's stack and heap) or in a `lists:map`/`foldl` in progress.
-    /// The set of versions on the stack is `self.module` plus every
-    /// frame's recorded module: a frame records one wherever a call may
-    /// cross into another version (see `push_frame`), and `None` means
-    /// the same version as the frame above it.
-    fn uses(&self, code: &Arc<CompiledModule>) -> CodeUse {
-        let running = Arc::ptr_eq(&self.module, code)
+    /// `erlang:check_process_code/2` for one version `code`, as OTP 25
+    /// decides it: whether the function running now or any frame waiting
+    /// for a return belongs to it. A fun of it in the registers or in a
+    /// `lists:map`/`foldl` in progress does not count (calling it once
+    /// the version is purged raises `badfun`). The set of versions on the
+    /// stack is `self.module` plus every frame's recorded module: a frame
+    /// records one wherever a call may cross into another version (see
+    /// `push_frame`), and `None` means the same version as the frame above
+    /// it.
+    fn uses(&self, code: &Arc<CompiledModule>) -> bool {
+        Arc::ptr_eq(&self.module, code)
             || self.frames.iter().any(|frame| {
                 matches!(frame, Frame::Call { module: Some(m), .. } if Arc::ptr_eq(m, code))
-            });
-        if running {
-            return CodeUse::Running;
-        }
-        let in_frames = self.frames.iter().any(|frame| match frame {
-            Frame::Call { .. } => false,
-            Frame::Map { fun, rest, done } => {
-                holds_fun_of(fun, code)
-                    || rest.as_slice().iter().any(|t| holds_fun_of(t, code))
-                    || done.iter().any(|t| holds_fun_of(t, code))
-            }
-            Frame::Foldl { fun, rest } => {
-                holds_fun_of(fun, code) || rest.as_slice().iter().any(|t| holds_fun_of(t, code))
-            }
-        });
-        if in_frames || self.regs[..self.top].iter().any(|t| holds_fun_of(t, code)) {
-            CodeUse::HoldsFun
-        } else {
-            CodeUse::Unused
-        }
+            })
     }
 
     /// Runs until the slice ends.
@@ -805,7 +787,8 @@ impl Vm {
     }
 
     /// Calls a fun value; a frame for the result is already pushed (or, in
-    /// a tail call, the caller's frame is the one waiting).
+    /// a tail call, the caller's frame is the one waiting). A local fun of
+    /// a purged version is a `badfun`, as on the BEAM.
     fn call_fun(&mut self, process: &Process, fun: &Term, args: Vec<Term>) -> Result<Flow, Raise> {
         let value = match fun {
             Term::Fun(f) => f.downcast::<FunValue>(),
@@ -821,6 +804,9 @@ impl Vm {
             ));
         }
         match value {
+            FunValue::Local { module, .. } if module.is_purged() => {
+                Err(Raise::tagged("badfun", fun.clone()))
+            }
             FunValue::Local {
                 module,
                 function,
@@ -1055,31 +1041,15 @@ impl Program for Vm {
         step
     }
 
-    fn check_code(&self, code: &LoadedCode) -> CodeUse {
+    fn check_code(&self, code: &LoadedCode) -> bool {
         match code.clone().downcast::<CompiledModule>() {
             Ok(code) => self.uses(&code),
-            Err(_) => CodeUse::Unused,
+            Err(_) => false,
         }
     }
 
     fn location(&self) -> Option<Location> {
         Some(Vm::location(self))
-    }
-}
-
-/// Whether `term` is or contains a fun of version `code` (also inside
-/// another fun's captured values): what keeps old code alive in a process's
-/// data, for `erlang:check_process_code/2`.
-fn holds_fun_of(term: &Term, code: &Arc<CompiledModule>) -> bool {
-    match term {
-        Term::Fun(f) => match f.downcast::<FunValue>() {
-            Some(FunValue::Local {
-                module, captured, ..
-            }) => Arc::ptr_eq(module, code) || captured.iter().any(|t| holds_fun_of(t, code)),
-            _ => false,
-        },
-        Term::Tuple(items) | Term::List(items) => items.iter().any(|t| holds_fun_of(t, code)),
-        _ => false,
     }
 }
 

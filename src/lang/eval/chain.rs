@@ -108,17 +108,14 @@ impl Walk<'_> {
             Some(EventKind::CodePurged {
                 module,
                 version,
-                running,
                 cause,
                 ..
             }) => Step::Purged {
                 code: format!("{module}@{version}"),
-                running: *running,
                 command: self.command(*cause),
             },
             _ => Step::Purged {
                 code: String::new(),
-                running: true,
                 command: None,
             },
         };

@@ -29,7 +29,7 @@ use super::{Line, Outcome, Session};
 use crate::code;
 use crate::lang::ParseError;
 use crate::lang::ast::{Command, Span, Stmt};
-use crate::runtime::{Atom, CodeUse, LoadedCode, Pid, Purged, Term};
+use crate::runtime::{Atom, LoadedCode, Pid, Purged, Term};
 use crate::view::{self, VersionRow, VersionState};
 
 /// A definition in force: its module and the statement as written.
@@ -223,16 +223,16 @@ impl Session {
         text
     }
 
-    fn pids_listed(&self, pids: &[(Pid, CodeUse)]) -> String {
+    fn pids_listed(&self, pids: &[Pid]) -> String {
         let names = |pid| self.display_name(pid);
         pids.iter()
-            .map(|&(pid, _)| view::pid_with_name(pid, &names))
+            .map(|&pid| view::pid_with_name(pid, &names))
             .collect::<Vec<_>>()
             .join(", ")
     }
 
     /// `versions NAME`: each version, newest first, with the processes
-    /// that still need it.
+    /// that still run it.
     pub(super) fn versions(&self, name: &str) -> EvalResult<Outcome> {
         let Some(definition) = self.definitions.get(name) else {
             return Err(self.no_definition(name));
@@ -242,10 +242,7 @@ impl Session {
         for (index, module) in loaded.iter().enumerate() {
             let users = self
                 .runtime
-                .processes_using(&(module.clone() as LoadedCode))
-                .into_iter()
-                .map(|(pid, used)| (pid, used == CodeUse::Running))
-                .collect();
+                .processes_using(&(module.clone() as LoadedCode));
             rows.push(VersionRow {
                 label: module.label(),
                 state: if index == 0 {

@@ -1,10 +1,8 @@
 %% R5: a local fun (fun tag/1, or a closure) runs the version it was made in,
 %% even when called after a new one is loaded; an external fun (fun
 %% ver:tag/1) looks the version up when it is called. Once the process has
-%% let go of its version 1 funs, purging version 1 kills nobody.
-%% (Left out: a process that still holds such a fun. OTP 25 does not count it
-%% as old code, so code:purge/1 leaves it alive and the fun fails with badfun
-%% when called; letitcrash kills it at the purge.)
+%% let go of its version 1 funs, purging version 1 kills nobody. (Holding
+%% one at the purge does not count either: see r6.)
 -module(r5_a_local_fun_runs_the_version_it_was_made_in).
 -export([run/0]).
 

@@ -136,6 +136,44 @@ fn purge_on_demand_kills_only_old_code_processes() {
 }
 
 #[test]
+fn purge_leaves_a_process_that_only_holds_a_fun_and_the_fun_fails_later() {
+    let mut s = session();
+    run(&mut s, "def ver { f() -> fun(X) -> {version, 1, X} end. }");
+    run(
+        &mut s,
+        "def holder { start() -> F = ver:f(), receive {apply, From} -> From ! F(x) end. }",
+    );
+    run(&mut s, "H = spawn holder");
+    let out = run(&mut s, "def ver { f() -> fun(X) -> {version, 2, X} end. }");
+    assert!(
+        has(
+            &out,
+            "notice: ver@2 is current: new spawns and restarts run it; ver@1 is old"
+        ),
+        "{out:?}"
+    );
+    assert!(
+        !has(&out, "still run by"),
+        "the holder runs holder: {out:?}"
+    );
+    let out = run(&mut s, "versions ver");
+    assert!(has(&out, "ver@1    old      none"), "{out:?}");
+    // OTP 25: check_process_code/2 does not look at funs, so nobody is
+    // killed and code:purge/1 answers false.
+    let out = run(&mut s, "purge ver");
+    assert!(
+        has(&out, "notice: purged ver@1: no process ran it"),
+        "{out:?}"
+    );
+    assert_eq!(last(&out), "false");
+    assert!(has(&run(&mut s, "expect alive H"), "pass"));
+    // Its fun of ver@1 is gone with the code: calling it is a badfun.
+    run(&mut s, "send H {apply, self}");
+    let out = run(&mut s, "expect dead H {{badfun, _}, _}");
+    assert!(has(&out, "pass"), "{out:?}");
+}
+
+#[test]
 fn versions_lists_each_version_with_the_processes_running_it() {
     let mut s = session();
     run(&mut s, &w(1));
