@@ -113,9 +113,22 @@ fn statement_at(src: &str, lines: &[Line<'_>], first: usize) -> (Result<Stmt, Pa
     }
     let indent = lines[first].text.len() - lines[first].text.trim_start().len();
     let start = lines[first].start + indent;
-    if let Some((opener, offset)) = scanner.unclosed().filter(|_| !scanner.is_complete()) {
-        let error = unclosed_error(src, lines[first].start + offset, opener);
-        return (Err(error), resume_after(lines, first));
+    if !scanner.is_complete() {
+        let resume = resume_after(lines, first);
+        // The opener to blame is one on the lines this statement keeps:
+        // one on a later line is that later statement's, reported when it
+        // is parsed (blaming it here reported it twice, and never the
+        // bracket that was really left open).
+        let limit = lines
+            .get(resume)
+            .map_or(usize::MAX, |line| line.start - lines[first].start);
+        if let Some((opener, offset)) = scanner
+            .unclosed_before(limit)
+            .or_else(|| scanner.unclosed())
+        {
+            let error = unclosed_error(src, lines[first].start + offset, opener);
+            return (Err(error), resume);
+        }
     }
     let end = lines[last].start + lines[last].text.len();
     let text = src[start..end].trim_end();
