@@ -454,10 +454,10 @@ impl Generator {
     fn child(&mut self, n: usize) -> String {
         let kind = self.kind();
         match self.rng.below(5) {
-            0 => format!("w{n}: {kind} transient"),
-            1 => format!("w{n}: {kind} temporary brutal_kill"),
-            2 => format!("w{n}: {kind} shutdown 100ms"),
-            _ => format!("w{n}: {kind}"),
+            0 => format!("worker w{n} {kind} transient"),
+            1 => format!("worker w{n} {kind} temporary shutdown brutal_kill"),
+            2 => format!("worker w{n} {kind} shutdown 100ms"),
+            _ => format!("worker w{n} {kind}"),
         }
     }
 
@@ -498,6 +498,8 @@ impl Generator {
             20 => format!("whereis {t}"),
             21..=22 => self.sup(),
             23 => format!("start_child demo {}", self.child(9)),
+            // A simple_one_for_one's instance, with extra arguments.
+            24 if self.rng.percent(30) => format!("start_child s {}", self.term(1)),
             24 => format!(
                 "{} demo w{}",
                 self.rng
@@ -570,7 +572,10 @@ impl Generator {
         let n = 1 + self.rng.below(3);
         let mut children: Vec<String> = (0..n).map(|i| self.child(i)).collect();
         if self.rng.percent(20) {
-            children.push(format!("sup inner one_for_all {{ {} }}", self.child(7)));
+            children.push(format!(
+                "sup inner one_for_all transient {{ {} }}",
+                self.child(7)
+            ));
         }
         let header = format!(
             "sup {name} {strategy} intensity {} period {}",
@@ -578,7 +583,7 @@ impl Generator {
             self.rng.pick(&["1s", "5s", "10"])
         );
         if self.rng.percent(50) {
-            format!("{header} {{ {} }}", children.join(" "))
+            format!("{header} {{ {} }}", children.join("; "))
         } else {
             format!("{header} {{\n  {}\n}}", children.join("\n  "))
         }
