@@ -234,11 +234,17 @@ pub fn check_transcript(input: &str, code: Option<i32>, out: &str, err: &str) ->
         let Some(location) = line.trim_start().strip_prefix("--> ") else {
             continue;
         };
+        if !location.starts_with("<stdin>:") && !location.starts_with("line ") {
+            continue;
+        }
+        // The header is one line: the message, then the location.
         if !lines
             .get(i.wrapping_sub(1))
             .is_some_and(|l| l.starts_with("error"))
         {
-            continue;
+            violations.push(format!(
+                "the error at {location} has a header of more than one line"
+            ));
         }
         // The block: the source line(s) and the caret line follow the
         // location, up to the next line that is not part of the gutter.
