@@ -125,22 +125,6 @@ impl Scanner {
     pub fn unclosed(&self) -> Option<(char, usize)> {
         self.quote.or_else(|| self.open.last().copied())
     }
-
-    /// Like [`Scanner::unclosed`], among the quotes and brackets opened
-    /// before byte `limit`: a script statement that never closes only
-    /// owns its lines up to where parsing resumes, and what opens after
-    /// that is reported with the statement it belongs to.
-    pub fn unclosed_before(&self, limit: usize) -> Option<(char, usize)> {
-        self.quote
-            .filter(|&(_, offset)| offset < limit)
-            .or_else(|| {
-                self.open
-                    .iter()
-                    .rev()
-                    .find(|&&(_, offset)| offset < limit)
-                    .copied()
-            })
-    }
 }
 
 /// Where the Erlang block that `code` is the inside of ends: the byte

@@ -115,17 +115,17 @@ fn statement_at(src: &str, lines: &[Line<'_>], first: usize) -> (Result<Stmt, Pa
     let start = lines[first].start + indent;
     if !scanner.is_complete() {
         let resume = resume_after(lines, first);
-        // The opener to blame is one on the lines this statement keeps:
-        // one on a later line is that later statement's, reported when it
-        // is parsed (blaming it here reported it twice, and never the
-        // bracket that was really left open).
-        let limit = lines
-            .get(resume)
-            .map_or(usize::MAX, |line| line.start - lines[first].start);
-        if let Some((opener, offset)) = scanner
-            .unclosed_before(limit)
-            .or_else(|| scanner.unclosed())
-        {
+        // The opener to blame is one left open on the lines this statement
+        // keeps (up to where parsing resumes), scanned on their own: the
+        // swallowed lines may close it and open another, which belongs to
+        // a later statement and is reported with it (blaming it here
+        // reported it twice, and never the bracket really left open).
+        let mut own = Scanner::default();
+        for line in &lines[first..resume.max(first + 1)] {
+            own.feed(line.raw);
+            own.feed("\n");
+        }
+        if let Some((opener, offset)) = own.unclosed().or_else(|| scanner.unclosed()) {
             let error = unclosed_error(src, lines[first].start + offset, opener);
             return (Err(error), resume);
         }

@@ -111,6 +111,14 @@ fn an_unclosed_bracket_is_blamed_on_its_own_line_not_on_a_later_statement() {
         ]
     );
     assert_eq!(results.len(), 3);
+    // Its `(` closed by a line it swallowed, another left open further on.
+    let results = parse_script("x (\nspawn idle\n)\ny [\n");
+    let errors: Vec<(usize, usize)> = results
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| (e.line, e.column))
+        .collect();
+    assert_eq!(errors, [(1, 1), (4, 3)]);
 }
 
 #[test]
