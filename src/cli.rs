@@ -3,13 +3,14 @@
 //! [`Cli`] is the whole grammar (clap derive); [`run`] hands a parsed
 //! command over to the library: [`crate::repl`] for the interactive shell,
 //! [`crate::script`] for replaying and checking demo scripts,
-//! [`crate::bench`] for the benchmarks. It lives in the library, not in
+//! [`crate::bench`] for the benchmarks, [`crate::endurance`] for the soak,
+//! leak and fuzz runs. It lives in the library, not in
 //! `main.rs`, so that tests can parse the commands the docs show with the
 //! very parser the binary uses.
 
 use crate::bench::{self, BenchOptions, Workload};
 use crate::lang::parse_duration;
-use crate::{repl, script};
+use crate::{endurance, repl, script};
 use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -147,6 +148,53 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Endurance: a tree of 1,000 supervised workers under random kills and
+    /// crashes; checks restarts against S3, process leaks and lost events.
+    Soak {
+        /// How long the chaos lasts (virtual seconds when deterministic).
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Kills and crashes per second.
+        #[arg(long, default_value_t = 1000)]
+        rate: u32,
+        /// On the virtual clock, the same run every time (the default).
+        #[arg(long, conflicts_with = "live")]
+        deterministic: bool,
+        /// On the worker threads and the wall clock.
+        #[arg(long)]
+        live: bool,
+    },
+    /// Endurance: spawn/exit cycles; resident memory must return to within
+    /// 10% of its baseline.
+    Leak {
+        #[arg(long, default_value_t = 1_000_000)]
+        cycles: u64,
+        /// Processes alive at once.
+        #[arg(long, default_value_t = 1_000)]
+        batch: usize,
+    },
+    /// Endurance: generated and mutated lines through piped mode; no panic,
+    /// no hang, every parse error with a caret.
+    Fuzz {
+        #[arg(long, default_value_t = 200_000)]
+        lines: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Lines per session.
+        #[arg(long, default_value_t = 2_000)]
+        chunk: usize,
+        /// The longest one session may take.
+        #[arg(long, value_parser = parse_duration, value_name = "DURATION", default_value = "30s")]
+        timeout: Duration,
+        /// Sessions side by side.
+        #[arg(long, default_value_t = 2)]
+        jobs: usize,
+        /// Where failing chunks are saved.
+        #[arg(long, default_value = "target/fuzz-failures")]
+        save: PathBuf,
+    },
 }
 
 impl Command {
@@ -158,6 +206,9 @@ impl Command {
             Command::Check { .. } => "check",
             Command::Serve { .. } => "serve",
             Command::Bench { .. } => "bench",
+            Command::Soak { .. } => "soak",
+            Command::Leak { .. } => "leak",
+            Command::Fuzz { .. } => "fuzz",
         }
     }
 }
@@ -237,6 +288,60 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             run_bench(&options)
         }
+        Command::Soak {
+            seconds,
+            seed,
+            rate,
+            deterministic: _,
+            live,
+        } => {
+            let report = endurance::soak::run(&endurance::soak::SoakOptions {
+                seconds,
+                seed,
+                live,
+                rate,
+                schedulers,
+            });
+            endurance_exit(report.passed(), &report.render())
+        }
+        Command::Leak { cycles, batch } => {
+            let report = endurance::leak::run(&endurance::leak::LeakOptions {
+                cycles,
+                batch,
+                schedulers,
+                ..endurance::leak::LeakOptions::default()
+            });
+            endurance_exit(report.passed(), &report.render())
+        }
+        Command::Fuzz {
+            lines,
+            seed,
+            chunk,
+            timeout,
+            jobs,
+            save,
+        } => {
+            let report = endurance::fuzz::run(&endurance::fuzz::FuzzOptions {
+                lines,
+                seed,
+                chunk,
+                timeout,
+                jobs,
+                save,
+                binary: None,
+            });
+            endurance_exit(report.passed(), &report.render())
+        }
+    }
+}
+
+/// Prints an endurance report; fails the command when it found violations.
+fn endurance_exit(passed: bool, report: &str) -> ExitCode {
+    print!("{report}");
+    if passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 

@@ -56,12 +56,14 @@
 //!   projector, and the audience demo on phones (tiny_http, server-sent
 //!   events, its own threads).
 //! - [`repl`] and [`script`] drive a session from a terminal or a file;
-//!   [`bench`] measures the runtime.
+//!   [`bench`] measures the runtime; [`endurance`] runs the soak, leak
+//!   and fuzz runs CI puts it through.
 
 pub mod behavior;
 pub mod bench;
 pub mod cli;
 pub mod code;
+pub mod endurance;
 pub mod lang;
 pub mod repl;
 pub mod runtime;

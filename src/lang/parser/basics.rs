@@ -210,13 +210,24 @@ pub(crate) fn end_of_command<'a>(input: &'a str, hint: &str) -> PResult<'a, ()> 
     if rest.is_empty() {
         return Ok((rest, ()));
     }
-    let token: String = rest.chars().take(token_width(rest).max(1)).collect();
+    let token = token_text(rest);
     fail(SyntaxError::new(rest, format!("unexpected `{token}`")).hint(hint))
 }
 
 /// Text of the token at `input`, for messages such as "unknown command `x`".
+/// Only its first line: a quoted atom or string left open runs on over the
+/// next lines, and the message is one line (the caret shows where).
 pub(crate) fn token_text(input: &str) -> String {
-    input.chars().take(token_width(input).max(1)).collect()
+    let token: String = input.chars().take(token_width(input).max(1)).collect();
+    one_line(&token)
+}
+
+/// `text` up to its first line break (then `...`), for a message's header.
+pub(crate) fn one_line(text: &str) -> String {
+    match text.split_once('\n') {
+        Some((first, _)) => format!("{}...", first.trim_end_matches('\r')),
+        None => text.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -227,6 +238,15 @@ mod tests {
     fn sp_stops_at_newline_but_ws_does_not() {
         assert_eq!(sp("  # note\nnext").unwrap().0, "\nnext");
         assert_eq!(ws("  # note\n\n  next").unwrap().0, "next");
+    }
+
+    #[test]
+    fn a_token_in_a_message_is_cut_at_its_first_line() {
+        // Found by the fuzz run: a quoted atom spanning lines put the whole
+        // of them into the error's header.
+        assert_eq!(one_line("\nX = spawn counter\n"), "...");
+        assert_eq!(one_line("a\r\nb"), "a...");
+        assert_eq!(token_text("spwan counter"), "spwan");
     }
 
     #[test]

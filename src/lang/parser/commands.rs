@@ -79,6 +79,8 @@ fn unknown_command<'a>(at: &'a str, found: &str, rest: &str) -> SyntaxError<'a> 
         }
         None => "type `help` for the list of commands".to_string(),
     };
+    // A quoted atom may run over several lines: the header shows its first.
+    let found = super::basics::one_line(found);
     SyntaxError::new(at, format!("unknown command `{found}`")).hint(hint)
 }
 

@@ -113,9 +113,22 @@ fn statement_at(src: &str, lines: &[Line<'_>], first: usize) -> (Result<Stmt, Pa
     }
     let indent = lines[first].text.len() - lines[first].text.trim_start().len();
     let start = lines[first].start + indent;
-    if let Some((opener, offset)) = scanner.unclosed().filter(|_| !scanner.is_complete()) {
-        let error = unclosed_error(src, lines[first].start + offset, opener);
-        return (Err(error), resume_after(lines, first));
+    if !scanner.is_complete() {
+        let resume = resume_after(lines, first);
+        // The opener to blame is one left open on the lines this statement
+        // keeps (up to where parsing resumes), scanned on their own: the
+        // swallowed lines may close it and open another, which belongs to
+        // a later statement and is reported with it (blaming it here
+        // reported it twice, and never the bracket really left open).
+        let mut own = Scanner::default();
+        for line in &lines[first..resume.max(first + 1)] {
+            own.feed(line.raw);
+            own.feed("\n");
+        }
+        if let Some((opener, offset)) = own.unclosed().or_else(|| scanner.unclosed()) {
+            let error = unclosed_error(src, lines[first].start + offset, opener);
+            return (Err(error), resume);
+        }
     }
     let end = lines[last].start + lines[last].text.len();
     let text = src[start..end].trim_end();

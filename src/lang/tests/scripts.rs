@@ -93,6 +93,35 @@ fn an_unclosed_block_resumes_at_the_next_flush_left_line() {
 }
 
 #[test]
+fn an_unclosed_bracket_is_blamed_on_its_own_line_not_on_a_later_statement() {
+    // Found by the fuzz run: the `[` of line 3 was reported for the
+    // statement of line 1 and again for its own, and the `(` never.
+    let script = "foo bar(\nspawn idle\nsup s one_for_one [\n";
+    let results = parse_script(script);
+    let errors: Vec<(usize, usize, String)> = results
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| (e.line, e.column, e.message.clone()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (1, 8, "this `(` is never closed".to_owned()),
+            (3, 19, "this `[` is never closed".to_owned()),
+        ]
+    );
+    assert_eq!(results.len(), 3);
+    // Its `(` closed by a line it swallowed, another left open further on.
+    let results = parse_script("x (\nspawn idle\n)\ny [\n");
+    let errors: Vec<(usize, usize)> = results
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| (e.line, e.column))
+        .collect();
+    assert_eq!(errors, [(1, 1), (4, 3)]);
+}
+
+#[test]
 fn crlf_scripts() {
     let results = parse_script("sup s {\r\n worker w1 counter\r\n}\r\n#=> ok\r\nps\r\n");
     assert_eq!(results.len(), 2);
