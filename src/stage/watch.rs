@@ -18,10 +18,9 @@ use super::world::World;
 use super::{Shared, TICKER_BACKLOG};
 use crate::lang::eval::EventFeed;
 use crate::runtime::{Atom, Event, EventKind, Pid, Ref, Runtime, SupervisorReport};
-use crate::supervisor::{ChildState, SupervisorSnapshot};
 use crate::view::layout::layout;
 use crate::view::svg::{Marks, tree_svg};
-use crate::view::{self, ChildView, LogLevel, Style, SupervisorView};
+use crate::view::{self, LogLevel, Style, SupervisorView};
 use crossbeam_channel::{Receiver, RecvTimeoutError};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
@@ -401,7 +400,7 @@ impl Watcher {
             self.paths.insert(*pid, name.clone());
             self.feed.name(*pid, name);
             if let Some(snapshot) = self.world.snapshot(*pid) {
-                let view = to_view(name, &snapshot);
+                let view = view::supervisor_view(name, &snapshot, &|_| None);
                 self.learn_paths(&view, name);
                 self.last_views.insert(name.clone(), view.clone());
                 drawn.insert(name.clone());
@@ -500,39 +499,6 @@ fn is_under(path: &str, ancestor: &str) -> bool {
 
 fn is_parent(parent: &str, child: &str) -> bool {
     child.rsplit_once('/').is_some_and(|(p, _)| p == parent)
-}
-
-/// A supervisor's snapshot as the tree views take it.
-pub(super) fn to_view(name: &str, snapshot: &SupervisorSnapshot) -> SupervisorView {
-    SupervisorView {
-        name: name.to_owned(),
-        pid: snapshot.pid,
-        strategy: snapshot.strategy.name().to_owned(),
-        intensity: snapshot.intensity,
-        period: snapshot.period,
-        restarts_in_period: snapshot.restarts_in_period,
-        children: snapshot
-            .children
-            .iter()
-            .map(|child| ChildView {
-                id: child.id.name().to_owned(),
-                pid: child.pid(),
-                state: match child.state {
-                    ChildState::Running(_) => view::ChildState::Running,
-                    ChildState::Restarting => view::ChildState::Restarting,
-                    ChildState::NotRunning => view::ChildState::NotRunning,
-                },
-                kind: child.kind.name().to_owned(),
-                restart_type: child.restart.name().to_owned(),
-                restarts: child.restarts,
-                status: None,
-                supervisor: child
-                    .nested
-                    .as_ref()
-                    .map(|nested| to_view(child.id.name(), nested)),
-            })
-            .collect(),
-    }
 }
 
 /// Starts the processes of members again (of one partition, or all) in

@@ -46,7 +46,7 @@ pub use event::{LogLevel, Narrator, event_line, min_level};
 pub use info::{dead_process, mailbox, process_info, registered};
 pub use ps::ps_table;
 pub use style::{Role, Style, paint, strip_ansi, style_from_env};
-pub use tree::{ChildState, ChildView, SupervisorView, tree};
+pub use tree::{ChildState, ChildView, SupervisorView, supervisor_view, tree};
 pub use versions::{VersionRow, VersionState, versions_table};
 
 use crate::runtime::{CodeVersion, Pid};

@@ -22,7 +22,8 @@
 use super::style::{Role, Style};
 use super::table::width;
 use super::{duration, ps::status_role};
-use crate::runtime::{Pid, Status};
+use crate::runtime::{Pid, ProcessInfo, Status};
+use crate::supervisor::{ChildState as SnapshotState, SupervisorSnapshot};
 use std::time::Duration;
 
 /// A supervisor and its children, as `tree` draws them.
@@ -65,6 +66,53 @@ pub enum ChildState {
     /// Not running and not about to be (`undefined` in `which_children`):
     /// terminated, or a transient child that finished normally.
     NotRunning,
+}
+
+/// A supervisor's snapshot as the tree views take it: `tree` in the
+/// terminal, `tree --mermaid`, and the stage's SVG. `info` looks up a live
+/// child's process, for its status and the function its code is in; a
+/// view that shows neither passes `&|_| None`.
+pub fn supervisor_view(
+    name: &str,
+    snapshot: &SupervisorSnapshot,
+    lookup: &dyn Fn(Pid) -> Option<ProcessInfo>,
+) -> SupervisorView {
+    SupervisorView {
+        name: name.to_owned(),
+        pid: snapshot.pid,
+        strategy: snapshot.strategy.name().to_owned(),
+        intensity: snapshot.intensity,
+        period: snapshot.period,
+        restarts_in_period: snapshot.restarts_in_period,
+        children: snapshot
+            .children
+            .iter()
+            .map(|child| {
+                let info = child.pid().and_then(lookup);
+                ChildView {
+                    id: child.id.name().to_owned(),
+                    pid: child.pid(),
+                    state: match child.state {
+                        SnapshotState::Running(_) => ChildState::Running,
+                        SnapshotState::Restarting => ChildState::Restarting,
+                        SnapshotState::NotRunning => ChildState::NotRunning,
+                    },
+                    kind: super::kind_and_function(
+                        child.kind.name(),
+                        info.as_ref().and_then(|i| i.current_function),
+                        info.as_ref().and_then(|i| i.code_version),
+                    ),
+                    restart_type: child.restart.name().to_owned(),
+                    restarts: child.restarts,
+                    status: info.as_ref().map(|info| info.status),
+                    supervisor: child
+                        .nested
+                        .as_ref()
+                        .map(|nested| supervisor_view(child.id.name(), nested, lookup)),
+                }
+            })
+            .collect(),
+    }
 }
 
 /// The drawing of `root` and everything under it, one line per node.

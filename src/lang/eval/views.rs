@@ -7,8 +7,8 @@ use super::error::{EvalError, EvalResult};
 use super::{Line, Outcome, Session};
 use crate::lang::ast::Target;
 use crate::runtime::{Pid, Term};
-use crate::supervisor::{ChildState, SupervisorSnapshot, api};
-use crate::view::{self, ChildView, SupervisorView};
+use crate::supervisor::{SupervisorSnapshot, api};
+use crate::view::{self, SupervisorView};
 
 impl Session {
     pub(super) fn tree(&mut self, sup: Option<&Target>) -> EvalResult<Outcome> {
@@ -54,43 +54,7 @@ impl Session {
         name: &str,
         snapshot: &SupervisorSnapshot,
     ) -> SupervisorView {
-        SupervisorView {
-            name: name.to_owned(),
-            pid: snapshot.pid,
-            strategy: snapshot.strategy.name().to_owned(),
-            intensity: snapshot.intensity,
-            period: snapshot.period,
-            restarts_in_period: snapshot.restarts_in_period,
-            children: snapshot
-                .children
-                .iter()
-                .map(|child| {
-                    let info = child.pid().and_then(|pid| self.runtime.process_info(pid));
-                    let info = info.as_ref();
-                    ChildView {
-                        id: child.id.name().to_owned(),
-                        pid: child.pid(),
-                        state: match child.state {
-                            ChildState::Running(_) => view::ChildState::Running,
-                            ChildState::Restarting => view::ChildState::Restarting,
-                            ChildState::NotRunning => view::ChildState::NotRunning,
-                        },
-                        kind: view::kind_and_function(
-                            child.kind.name(),
-                            info.and_then(|i| i.current_function),
-                            info.and_then(|i| i.code_version),
-                        ),
-                        restart_type: child.restart.name().to_owned(),
-                        restarts: child.restarts,
-                        status: info.map(|info| info.status),
-                        supervisor: child
-                            .nested
-                            .as_ref()
-                            .map(|nested| self.supervisor_view(child.id.name(), nested)),
-                    }
-                })
-                .collect(),
-        }
+        view::supervisor_view(name, snapshot, &|pid| self.runtime.process_info(pid))
     }
 
     pub(super) fn ps(&mut self) -> EvalResult<Outcome> {
