@@ -20,7 +20,7 @@ mod slice;
 mod state;
 
 pub use info::{CodeVersion, ProcessInfo, Status};
-pub use receive::{Receive, Scan, Work, as_call};
+pub use receive::{Next, Receive, Scan, Work, as_call};
 pub(crate) use signal::Signal;
 pub(crate) use slice::SliceState;
 pub(crate) use state::{HeldMonitor, ProcState};
