@@ -217,6 +217,18 @@ impl Node {
         self.send_signal(to, Signal::Message(message));
     }
 
+    /// [`Node::send_message`] to a process the sender holds a handle to:
+    /// no table lookup. With a listener it takes the general path, which
+    /// builds the trace events.
+    #[inline]
+    pub(crate) fn send_message_to(&self, from: Pid, to: &Arc<Process>, message: Term) {
+        if self.events.active() {
+            return self.send_message(from, to.pid(), message);
+        }
+        // A message to a dead process is dropped (`answer_for_dead`).
+        drop(self.deliver(to, Signal::Message(message)));
+    }
+
     /// Appends `signal` to `to`'s queue and wakes it; answers for `to` if it
     /// is dead.
     pub(crate) fn send_signal(&self, to: Pid, signal: Signal) {
@@ -233,6 +245,7 @@ impl Node {
     }
 
     /// Appends the signal, or hands it back if the process is ending.
+    #[inline]
     fn deliver(&self, process: &Arc<Process>, signal: Signal) -> Option<Signal> {
         let mut state = process.state.lock();
         if state.ending.is_some() {

@@ -148,6 +148,23 @@ impl Process {
         self.node.send_message(self.pid, to, message);
     }
 
+    /// A handle to the live process `pid`, for a sender that sends to it
+    /// again and again (the next member of a ring, a server's client):
+    /// [`Process::send_to`] through it skips the process table. `None` if
+    /// `pid` is not alive. The handle keeps the target's record (not its
+    /// program, which goes when it ends) in memory while it is held.
+    pub fn resolve(&self, pid: Pid) -> Option<ProcessRef> {
+        self.node.lookup(pid).map(ProcessRef)
+    }
+
+    /// [`Process::send`] through a handle: the same signal, the same
+    /// order (O1) and the same events; sending to a process that has
+    /// ended does nothing, as with a pid.
+    pub fn send_to(&self, to: &ProcessRef, message: Term) {
+        self.slice.charge(1);
+        self.node.send_message_to(self.pid, &to.0, message);
+    }
+
     /// `Name ! Message`: fails with `badarg` if no process has that name.
     pub fn send_named(&self, name: Atom, message: Term) -> Result<(), Term> {
         let to = self.whereis(name).ok_or(Term::Atom(Atom::BADARG))?;
@@ -578,6 +595,16 @@ impl Process {
     /// A snapshot for `info` and `ps`.
     pub fn info(&self) -> ProcessInfo {
         ProcessInfo::of(self)
+    }
+}
+
+/// A handle to a process, from [`Process::resolve`].
+#[derive(Clone)]
+pub struct ProcessRef(Arc<Process>);
+
+impl ProcessRef {
+    pub fn pid(&self) -> Pid {
+        self.0.pid
     }
 }
 
