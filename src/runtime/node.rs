@@ -295,7 +295,7 @@ impl Node {
         let (reason, cause, late_signals, links, watchers, monitors) = {
             let mut state = process.state.lock();
             process.end(&mut state, reason);
-            let reason = state.ending.clone().expect("ending now");
+            let reason = state.ending.as_deref().cloned().expect("ending now");
             // What a crash report shows, gathered only for a listener.
             let cause = self.events.active().then(|| {
                 Box::new(ExitCause {
@@ -307,7 +307,7 @@ impl Node {
                     kind: process.kind(),
                     last_message: state.last_taken.take().map(|message| *message),
                     message_queue_len: state.message_queue_len(),
-                    links: state.links.clone(),
+                    links: state.links.to_vec(),
                 })
             });
             state.mailbox.clear();

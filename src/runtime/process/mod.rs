@@ -42,7 +42,8 @@ use std::time::Duration;
 pub struct Process {
     pid: Pid,
     kind: Atom,
-    parent: Option<Pid>,
+    /// The spawner, or `NOBODY` (a word, where `Option<Pid>` takes two).
+    parent: Pid,
     pub(crate) node: Arc<Node>,
     pub(crate) run_state: RunState,
     pub(crate) slice: SliceState,
@@ -65,7 +66,7 @@ impl Process {
         Process {
             pid,
             kind,
-            parent,
+            parent: parent.unwrap_or(super::node::NOBODY),
             node,
             run_state: RunState::new(),
             slice: SliceState::new(),
@@ -87,7 +88,7 @@ impl Process {
     }
 
     pub fn parent(&self) -> Option<Pid> {
-        self.parent
+        (self.parent != super::node::NOBODY).then_some(self.parent)
     }
 
     /// The modules loaded into the runtime this process runs in.

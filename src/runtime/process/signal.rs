@@ -205,7 +205,7 @@ impl Process {
     /// the first reason does).
     pub(crate) fn end_with(&self, state: &mut ProcState, reason: Term, cause: Cause) {
         if state.ending.is_none() {
-            state.ending = Some(reason);
+            state.ending = Some(Box::new(reason));
             if self.node.events.active() {
                 state.ending_cause = Some(Box::new(cause));
             }

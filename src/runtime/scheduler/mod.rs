@@ -79,7 +79,8 @@ pub(crate) fn run_slice(node: &Arc<Node>, process: Arc<Process>) {
             .state
             .lock()
             .ending
-            .clone()
+            .as_deref()
+            .cloned()
             .expect("a process marked ending has its reason"),
         Some(Ok(Step::Wait { until })) => {
             if let Some(deadline) = until {
