@@ -17,6 +17,11 @@
 #   WORKLOADS      which to run                     ["spawn ring restart fairness"]
 #                  (also: vm-ring vm-fib vm-spawn, the process language's)
 #   VM_SPAWN_PROCS processes for vm-spawn           [100000]
+#   SCHEDULERS     schedulers on both sides (erl +S N:N, --schedulers N)
+#                                                   [2]
+#   PEERS          Rust actor libraries to run spawn and ring on too,
+#                  from benches/peers (its own workspace, built here)
+#                                                   [""; e.g. "tokio ractor kameo actix"]
 #   LETITCRASH     our binary; if unset, `cargo build --release` and
 #                  target/release/letitcrash
 #   SKIP_OURS=1    run the BEAM side only
@@ -42,6 +47,8 @@ WORKLOADS=${WORKLOADS:-"spawn ring restart fairness"}
 SKIP_OURS=${SKIP_OURS:-0}
 OUT=${OUT:-target/bench-vs-beam.jsonl}
 RUN_TIMEOUT=${RUN_TIMEOUT:-900}
+SCHEDULERS=${SCHEDULERS:-2}
+PEERS=${PEERS:-}
 
 log() { printf '%s\n' "$*" >&2; }
 
@@ -79,7 +86,7 @@ run_beam() {
     [ "$HAVE_ERL" = 1 ] || return 0
     log "beam: $*"
     local out
-    if out=$(timeout "$RUN_TIMEOUT" erl -noshell +P "$ERL_PROCS" -pa "$BEAM_DIR" \
+    if out=$(timeout "$RUN_TIMEOUT" erl -noshell +P "$ERL_PROCS" +S "$SCHEDULERS:$SCHEDULERS" -pa "$BEAM_DIR" \
                  -s lic_bench main -extra "$@"); then
         grep '^{' <<<"$out" >>"$OUT" || log "beam: no JSON from: $*"
     else
@@ -109,11 +116,37 @@ run_ours() {
     [ -n "$OURS" ] || return 0
     log "ours: bench $* --json"
     local out
-    if out=$(timeout "$RUN_TIMEOUT" "$OURS" bench "$@" --json); then
+    if out=$(timeout "$RUN_TIMEOUT" "$OURS" bench "$@" --schedulers "$SCHEDULERS" --json); then
         grep '^{' <<<"$out" >>"$OUT" || log "ours: no JSON from: bench $*"
     else
         log "ours: failed ($?): bench $*"
     fi
+}
+
+# ---------------------------------------------------------------- the peers
+PEERS_BIN=""
+if [ -n "$PEERS" ]; then
+    if log "peers: cargo build --release (benches/peers)" &&
+        (cd benches/peers && cargo build --release >&2); then
+        PEERS_BIN=$ROOT/benches/peers/target/release/letitcrash-peers
+    else
+        log "peers: build failed; peers: not available"
+    fi
+fi
+
+# run_peers WORKLOAD ARGS...: each library in $PEERS on one workload.
+run_peers() {
+    [ -n "$PEERS_BIN" ] || return 0
+    local workload=$1 lib out
+    shift
+    for lib in $PEERS; do
+        log "peer $lib: $workload $*"
+        if out=$(timeout "$RUN_TIMEOUT" "$PEERS_BIN" "$lib" "$workload" "$@" --schedulers "$SCHEDULERS"); then
+            grep '^{' <<<"$out" >>"$OUT" || log "peer $lib: no JSON"
+        else
+            log "peer $lib: failed ($?): $workload $*"
+        fi
+    done
 }
 
 # ------------------------------------------------------------------- runs
@@ -121,11 +154,13 @@ for w in $WORKLOADS; do
     case $w in
         spawn)
             run_beam spawn --procs "$SPAWN_PROCS"
-            run_ours spawn --procs "$SPAWN_PROCS" ;;
+            run_ours spawn --procs "$SPAWN_PROCS"
+            run_peers spawn --procs "$SPAWN_PROCS" ;;
         ring)
             for n in $RING_PROCS; do
                 run_beam ring --procs "$n" --hops "$RING_HOPS"
                 run_ours ring --procs "$n" --hops "$RING_HOPS"
+                run_peers ring --procs "$n" --hops "$RING_HOPS"
             done ;;
         restart)
             run_beam restart --times "$RESTART_TIMES"
@@ -162,6 +197,7 @@ cat <<EOF
 - machine: $(uname -m), ${CPU:-unknown CPU}, $(nproc) cores
 - BEAM: Erlang/OTP $OTP_VERSION
 - letitcrash: $OURS_DESC
+- schedulers: $SCHEDULERS on both sides${PEERS:+; peers: $PEERS}
 - parameters: spawn $SPAWN_PROCS procs; ring $RING_PROCS procs x $RING_HOPS hops; restart $RESTART_TIMES times; fairness $SPINNERS spinners
 - raw JSON lines: $OUT
 
@@ -172,7 +208,7 @@ import json, sys
 
 wanted = set(sys.argv[2].split())
 
-beam, ours = {}, {}
+beam, ours, peers = {}, {}, {}
 with open(sys.argv[1]) as f:
     for line in f:
         line = line.strip()
@@ -185,17 +221,21 @@ with open(sys.argv[1]) as f:
         name = rec.get("name")
         # Rings are told apart by their size; the other workloads by name.
         key = (name, rec.get("params", {}).get("procs")) if name in ("ring", "vm-ring") else (name, None)
-        side = beam if str(rec.get("revision", "")).startswith("beam-") else ours
+        revision = str(rec.get("revision", ""))
+        if revision.startswith("peer-"):
+            peers.setdefault(revision[5:], {})[key] = rec.get("figures", {})
+            continue
+        side = beam if revision.startswith("beam-") else ours
         side[key] = rec.get("figures", {})
 
 # (label, key, figure, kind, limit): kind "ratio" means ours/BEAM <= limit,
 # "abs" means ours < limit, None means shown without a target.
-rows = [("spawn", ("spawn", None), "ns_per_spawn", "ratio", 0.2),
-        ("spawn", ("spawn", None), "bytes_per_process", "ratio", 0.25),
+rows = [("spawn", ("spawn", None), "ns_per_spawn", "ratio", 0.15),
+        ("spawn", ("spawn", None), "bytes_per_process", "abs", 320.0),
         ("spawn", ("spawn", None), "teardown_ms", None, None)]
 ring_sizes = sorted({k[1] for k in list(beam) + list(ours) if k[0] == "ring" and k[1] is not None})
 for n in ring_sizes:
-    rows.append((f"ring {n:,}", ("ring", n), "ns_per_hop", "ratio", 0.33))
+    rows.append((f"ring {n:,}", ("ring", n), "ns_per_hop", "ratio", 0.25))
 vm_ring_sizes = sorted({k[1] for k in list(beam) + list(ours) if k[0] == "vm-ring" and k[1] is not None})
 for n in vm_ring_sizes:
     rows.append((f"vm-ring {n:,}", ("vm-ring", n), "ns_per_hop", "ratio", 0.5))
@@ -220,8 +260,8 @@ for label, key, fig, kind, limit in rows:
         target = f"ratio <= {limit:g}"
         result = "n/a" if ratio is None else ("PASS" if ratio <= limit else "MISS")
     elif kind == "abs":
-        target = f"ours < {limit:g}"
-        result = "n/a" if o is None else ("PASS" if o < limit else "MISS")
+        target = f"ours <= {limit:g}"
+        result = "n/a" if o is None else ("PASS" if o <= limit else "MISS")
     else:
         target, result = "-", "-"
     table.append((label, fig, fmt(b) if b is not None else "not available",
@@ -236,6 +276,26 @@ print(line(table[0]))
 print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 for r in table[1:]:
     print(line(r))
+
+# The peers beside ours and the BEAM's: same workloads, same sizes.
+if peers:
+    libs = sorted(peers)
+    head = ["workload", "figure", "BEAM", "ours"] + libs
+    prow = []
+    for label, key, fig in ([("spawn", ("spawn", None), "ns_per_spawn"),
+                             ("spawn", ("spawn", None), "bytes_per_process")] +
+                            [(f"ring {n:,}", ("ring", n), "ns_per_hop") for n in ring_sizes]):
+        cells = [beam.get(key, {}).get(fig), ours.get(key, {}).get(fig)] + \
+                [peers[lib].get(key, {}).get(fig) for lib in libs]
+        if all(c is None for c in cells[2:]):
+            continue
+        prow.append([label, fig] + [fmt(c) if c is not None else "n/a" for c in cells])
+    if prow:
+        print()
+        print("| " + " | ".join(head) + " |")
+        print("|" + "|".join("---" for _ in head) + "|")
+        for r in prow:
+            print("| " + " | ".join(r) + " |")
 
 # Figures only the BEAM side reports, for context.
 extra = beam.get(("restart", None), {}).get("us_per_restart_small_intensity")

@@ -13,6 +13,10 @@ pub fn run(rt: &Runtime, procs: usize, hops: u64) -> Report {
         .map(|_| {
             rt.spawn("ring", move |me| async move {
                 let next = me.receive().await.as_pid().expect("the next pid first");
+                // The next member is held, not looked up on every hop.
+                let Some(next) = me.resolve(next) else {
+                    return Term::normal();
+                };
                 loop {
                     let Term::Int(hops) = me.receive().await else {
                         return Term::normal();
@@ -20,7 +24,7 @@ pub fn run(rt: &Runtime, procs: usize, hops: u64) -> Report {
                     if hops == 0 {
                         me.send(done, Term::atom("done"));
                     } else {
-                        me.send(next, Term::Int(hops - 1));
+                        me.send_to(&next, Term::Int(hops - 1));
                     }
                 }
             })

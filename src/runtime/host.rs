@@ -93,7 +93,7 @@ impl Host {
 
     /// The exit reason, once the host process has ended.
     pub fn exit_reason(&self) -> Option<Term> {
-        self.process.state.lock().ending.clone()
+        self.process.state.lock().ending.as_deref().cloned()
     }
 
     /// Runs `job` as the host process and returns its result, waiting at

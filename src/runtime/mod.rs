@@ -48,7 +48,7 @@ pub use deaths::Death;
 pub use drive::Outcome;
 pub use event::{Cause, Event, EventId, EventKind, ExitCause, SignalOutcome, SupervisorReport};
 pub use host::{Host, HostError};
-pub use process::{CodeVersion, Process, ProcessInfo, Status};
+pub use process::{CodeVersion, Process, ProcessInfo, ProcessRef, Status};
 pub use program::{Location, NativeProgram, Program, Step};
 pub use registry::RegisterError;
 pub use rng::XorShift;

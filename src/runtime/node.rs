@@ -217,6 +217,18 @@ impl Node {
         self.send_signal(to, Signal::Message(message));
     }
 
+    /// [`Node::send_message`] to a process the sender holds a handle to:
+    /// no table lookup. With a listener it takes the general path, which
+    /// builds the trace events.
+    #[inline]
+    pub(crate) fn send_message_to(&self, from: Pid, to: &Arc<Process>, message: Term) {
+        if self.events.active() {
+            return self.send_message(from, to.pid(), message);
+        }
+        // A message to a dead process is dropped (`answer_for_dead`).
+        drop(self.deliver(to, Signal::Message(message)));
+    }
+
     /// Appends `signal` to `to`'s queue and wakes it; answers for `to` if it
     /// is dead.
     pub(crate) fn send_signal(&self, to: Pid, signal: Signal) {
@@ -233,6 +245,7 @@ impl Node {
     }
 
     /// Appends the signal, or hands it back if the process is ending.
+    #[inline]
     fn deliver(&self, process: &Arc<Process>, signal: Signal) -> Option<Signal> {
         let mut state = process.state.lock();
         if state.ending.is_some() {
@@ -282,7 +295,7 @@ impl Node {
         let (reason, cause, late_signals, links, watchers, monitors) = {
             let mut state = process.state.lock();
             process.end(&mut state, reason);
-            let reason = state.ending.clone().expect("ending now");
+            let reason = state.ending.as_deref().cloned().expect("ending now");
             // What a crash report shows, gathered only for a listener.
             let cause = self.events.active().then(|| {
                 Box::new(ExitCause {
@@ -294,7 +307,7 @@ impl Node {
                     kind: process.kind(),
                     last_message: state.last_taken.take().map(|message| *message),
                     message_queue_len: state.message_queue_len(),
-                    links: state.links.clone(),
+                    links: state.links.to_vec(),
                 })
             });
             state.mailbox.clear();

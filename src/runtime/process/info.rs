@@ -90,7 +90,7 @@ impl ProcessInfo {
             RunPhase::Running => Status::Running,
             RunPhase::Dead => Status::Exiting,
         };
-        let mut links = state.links.clone();
+        let mut links = state.links.to_vec();
         links.sort();
         ProcessInfo {
             pid: process.pid(),

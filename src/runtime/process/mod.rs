@@ -20,7 +20,7 @@ mod slice;
 mod state;
 
 pub use info::{CodeVersion, ProcessInfo, Status};
-pub use receive::{Receive, Scan, Work, as_call};
+pub use receive::{Next, Receive, Scan, Work, as_call};
 pub(crate) use signal::Signal;
 pub(crate) use slice::SliceState;
 pub(crate) use state::{HeldMonitor, ProcState};
@@ -42,7 +42,8 @@ use std::time::Duration;
 pub struct Process {
     pid: Pid,
     kind: Atom,
-    parent: Option<Pid>,
+    /// The spawner, or `NOBODY` (a word, where `Option<Pid>` takes two).
+    parent: Pid,
     pub(crate) node: Arc<Node>,
     pub(crate) run_state: RunState,
     pub(crate) slice: SliceState,
@@ -65,7 +66,7 @@ impl Process {
         Process {
             pid,
             kind,
-            parent,
+            parent: parent.unwrap_or(super::node::NOBODY),
             node,
             run_state: RunState::new(),
             slice: SliceState::new(),
@@ -87,7 +88,7 @@ impl Process {
     }
 
     pub fn parent(&self) -> Option<Pid> {
-        self.parent
+        (self.parent != super::node::NOBODY).then_some(self.parent)
     }
 
     /// The modules loaded into the runtime this process runs in.
@@ -146,6 +147,23 @@ impl Process {
     pub fn send(&self, to: Pid, message: Term) {
         self.slice.charge(1);
         self.node.send_message(self.pid, to, message);
+    }
+
+    /// A handle to the live process `pid`, for a sender that sends to it
+    /// again and again (the next member of a ring, a server's client):
+    /// [`Process::send_to`] through it skips the process table. `None` if
+    /// `pid` is not alive. The handle keeps the target's record (not its
+    /// program, which goes when it ends) in memory while it is held.
+    pub fn resolve(&self, pid: Pid) -> Option<ProcessRef> {
+        self.node.lookup(pid).map(ProcessRef)
+    }
+
+    /// [`Process::send`] through a handle: the same signal, the same
+    /// order (O1) and the same events; sending to a process that has
+    /// ended does nothing, as with a pid.
+    pub fn send_to(&self, to: &ProcessRef, message: Term) {
+        self.slice.charge(1);
+        self.node.send_message_to(self.pid, &to.0, message);
     }
 
     /// `Name ! Message`: fails with `badarg` if no process has that name.
@@ -578,6 +596,16 @@ impl Process {
     /// A snapshot for `info` and `ps`.
     pub fn info(&self) -> ProcessInfo {
         ProcessInfo::of(self)
+    }
+}
+
+/// A handle to a process, from [`Process::resolve`].
+#[derive(Clone)]
+pub struct ProcessRef(Arc<Process>);
+
+impl ProcessRef {
+    pub fn pid(&self) -> Pid {
+        self.0.pid
     }
 }
 

@@ -82,6 +82,47 @@ impl<M: FnMut(&Term) -> bool + Unpin> Future for Receive<'_, M> {
     }
 }
 
+/// `receive Msg -> Msg end`, the lean path: the oldest message, whatever
+/// it is, with no deadline. It needs none of [`Receive`]'s state: a
+/// receive without timeout has no timer to forget (the timed receives
+/// clear theirs when they end) and no deadline to record (it is
+/// `NO_DEADLINE` whenever a slice is running).
+pub struct Next<'a> {
+    process: &'a Process,
+}
+
+impl Future for Next<'_> {
+    type Output = Term;
+
+    #[inline]
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Term> {
+        let process = self.process;
+        let slice = &process.slice;
+        if slice.budget() <= 0 {
+            slice.request_yield();
+            return Poll::Pending;
+        }
+        if !slice.has_news() && !slice.is_ending() {
+            // See `SliceState::news`: nothing arrived since the mailbox
+            // was last found empty.
+            return Poll::Pending;
+        }
+        let mut state = process.state.lock();
+        let Some(message) = process.take_next(&mut state) else {
+            return Poll::Pending;
+        };
+        drop(state);
+        slice.charge(1);
+        if process.is_traced() {
+            process.node.emit(EventKind::Received {
+                pid: process.pid(),
+                message: message.clone(),
+            });
+        }
+        Poll::Ready(message)
+    }
+}
+
 /// What [`Process::receive_scan`] found.
 #[derive(Debug, PartialEq)]
 pub enum Scan<R> {
@@ -116,10 +157,10 @@ impl Future for Work<'_> {
 }
 
 impl Process {
-    /// `receive Msg -> Msg end`: waits for the next message.
-    pub async fn receive(&self) -> Term {
-        let next = self.receive_matching(|_| true, None).await;
-        next.expect("a receive without timeout only returns with a message")
+    /// `receive Msg -> Msg end`: waits for the next message. The commonest
+    /// receive has its own future ([`Next`]): no matcher, no deadline.
+    pub fn receive(&self) -> Next<'_> {
+        Next { process: self }
     }
 
     /// `receive Msg -> Msg after Timeout -> ... end`.

@@ -205,7 +205,7 @@ impl Process {
     /// the first reason does).
     pub(crate) fn end_with(&self, state: &mut ProcState, reason: Term, cause: Cause) {
         if state.ending.is_none() {
-            state.ending = Some(reason);
+            state.ending = Some(Box::new(reason));
             if self.node.events.active() {
                 state.ending_cause = Some(Box::new(cause));
             }
@@ -215,10 +215,45 @@ impl Process {
 
     /// Keeps the message just taken for crash reports, only when someone
     /// listens to events (a clone per receive is not free).
+    #[inline(always)]
     pub(super) fn note_taken(&self, state: &mut ProcState, message: &Term) {
         if self.node.events.active() {
-            state.last_taken = Some(Box::new(message.clone()));
+            keep_taken(state, message);
         }
+    }
+
+    /// Takes the oldest message, whatever it is: [`Process::take_matching`]
+    /// with a matcher that takes anything, without the matcher. A message
+    /// at the head of the signal queue (the usual case: the mailbox is
+    /// empty when every message is wanted) is taken without going through
+    /// `handle_signal`.
+    #[inline]
+    pub(crate) fn take_next(&self, state: &mut ProcState) -> Option<Term> {
+        if state.ending.is_some() {
+            return None;
+        }
+        if let Some(message) = state.mailbox.pop_front() {
+            state.save = 0;
+            self.note_taken(state, &message);
+            return Some(message);
+        }
+        while let Some(signal) = state.signals.pop_front() {
+            let message = match signal {
+                Signal::Message(message) => message,
+                signal => match self.handle_signal(state, signal) {
+                    Some(message) => message,
+                    None if state.ending.is_some() => return None,
+                    None => continue,
+                },
+            };
+            if state.signals.is_empty() {
+                self.slice.clear_news();
+            }
+            self.note_taken(state, &message);
+            return Some(message);
+        }
+        self.slice.clear_news();
+        None
     }
 
     /// Takes the oldest message `matches` accepts: first among the messages
@@ -277,4 +312,9 @@ pub(crate) fn down_message(reference: Ref, object: Term, reason: Term) -> Term {
         object,
         reason,
     ])
+}
+
+#[cold]
+fn keep_taken(state: &mut ProcState, message: &Term) {
+    state.last_taken = Some(Box::new(message.clone()));
 }

@@ -19,15 +19,16 @@ pub(crate) struct ProcState {
     /// Messages handled and waiting to be received, oldest first.
     pub mailbox: VecDeque<Term>,
     /// Processes linked to this one (at most one link per pair, L1).
-    pub links: Vec<Pid>,
+    pub links: ThinList<Pid>,
     /// Monitors this process holds on others.
-    pub monitors: Vec<HeldMonitor>,
+    pub monitors: ThinList<HeldMonitor>,
     /// Monitors others hold on this process: (reference, watcher).
-    pub watchers: Vec<(Ref, Pid)>,
+    pub watchers: ThinList<(Ref, Pid)>,
     pub trap_exit: bool,
     /// Set once the process is ending, with its exit reason. From then on it
-    /// accepts no signals: senders treat it as dead.
-    pub ending: Option<Term>,
+    /// accepts no signals: senders treat it as dead. Boxed: a live process
+    /// pays one word for it, not a whole term.
+    pub ending: Option<Box<Term>>,
     /// The receive-timeout timer that is armed: its token and deadline.
     pub receive_timer: Option<(u64, Duration)>,
     /// The armed receive timeout has fired.
@@ -44,6 +45,61 @@ pub(crate) struct ProcState {
     /// save pointer, see `Process::receive_scan`). Reset to 0 whenever a
     /// message is removed, since indexes then shift.
     pub save: usize,
+}
+
+/// A list most processes leave empty (links, monitors): one word while
+/// empty instead of a `Vec`'s three, which matters at a million idle
+/// processes. Reads go through the slice it derefs to. The box around the
+/// `Vec` is the point (one pointer, not three words), which is exactly what
+/// clippy's `box_collection` warns against in general.
+#[allow(clippy::box_collection)]
+pub(crate) struct ThinList<T>(Option<Box<Vec<T>>>);
+
+impl<T> Default for ThinList<T> {
+    fn default() -> ThinList<T> {
+        ThinList(None)
+    }
+}
+
+impl<T> std::ops::Deref for ThinList<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl<T> ThinList<T> {
+    pub fn push(&mut self, item: T) {
+        self.0.get_or_insert_with(Box::default).push(item);
+    }
+
+    pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
+        if let Some(items) = &mut self.0 {
+            items.retain(keep);
+            if items.is_empty() {
+                self.0 = None;
+            }
+        }
+    }
+
+    pub fn swap_remove(&mut self, index: usize) -> T {
+        let items = self.0.as_mut().expect("an index into an empty list");
+        let item = items.swap_remove(index);
+        if items.is_empty() {
+            self.0 = None;
+        }
+        item
+    }
+}
+
+impl<T> IntoIterator for ThinList<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+
+    fn into_iter(self) -> std::vec::IntoIter<T> {
+        self.0.map_or_else(Vec::new, |items| *items).into_iter()
+    }
 }
 
 /// A monitor a process holds on another (M1, M2).

@@ -73,21 +73,25 @@ impl LivePool {
 
     /// A woken process: into this worker's `next` slot when woken from a
     /// worker of this pool, else into the injector.
+    #[inline]
     pub(crate) fn enqueue(&self, process: Arc<Process>) {
-        let pushed_locally = LOCAL_QUEUE.with(|local| match &mut *local.borrow_mut() {
+        let outside = LOCAL_QUEUE.with(|local| match &mut *local.borrow_mut() {
             Some(local) if local.pool_id == self.id => {
                 // The worker that pushes is awake and will get to this
-                // process itself; wake another only if there is more work
-                // here than this worker can take next.
-                let displaced = local.next.replace(process);
-                if let Some(displaced) = displaced {
+                // process itself; wake another only if the push put work
+                // in its deque, where a thief can see it (README.md).
+                if let Some(displaced) = local.next.replace(process) {
                     local.queue.push(displaced);
+                    self.sleep.wake_one();
                 }
-                Ok(!local.queue.is_empty())
+                None
             }
-            _ => Err(process),
+            _ => Some(process),
         });
-        self.after_push(pushed_locally);
+        if let Some(process) = outside {
+            self.injector.push(process);
+            self.sleep.wake_one();
+        }
     }
 
     /// A process that used up its slice: to the back of the queue, so that

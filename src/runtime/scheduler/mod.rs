@@ -35,6 +35,7 @@ pub(crate) enum Scheduler {
 
 impl Scheduler {
     /// Puts a process that was just woken in a run queue.
+    #[inline]
     pub(crate) fn enqueue(&self, process: Arc<Process>) {
         match self {
             Scheduler::Live(pool) => pool.enqueue(process),
@@ -71,22 +72,17 @@ pub(crate) fn run_slice(node: &Arc<Node>, process: Arc<Process>) {
     };
     let used = budget - process.slice.budget();
     node.charge_virtual_time(used.max(1) as u32);
-    let ending = if process.slice.is_ending() {
-        process.state.lock().ending.clone()
-    } else {
-        None
-    };
-
-    let exit_reason = match (ending, step) {
-        (Some(reason), _) => reason,
-        (None, Some(Err(panic_reason))) => panic_reason,
-        (None, Some(Ok(Step::Exit(reason)))) => reason,
-        (None, Some(Ok(Step::Yield))) => {
-            process.run_state.reschedule();
-            node.scheduler.requeue(process);
-            return;
-        }
-        (None, Some(Ok(Step::Wait { until }))) => {
+    let exit_reason = match step {
+        // Killed (an exit signal handled during the slice or before it):
+        // that reason wins over whatever the program said.
+        _ if process.slice.is_ending() => process
+            .state
+            .lock()
+            .ending
+            .as_deref()
+            .cloned()
+            .expect("a process marked ending has its reason"),
+        Some(Ok(Step::Wait { until })) => {
             if let Some(deadline) = until {
                 node.arm_receive_timeout(&process, deadline);
             }
@@ -95,7 +91,14 @@ pub(crate) fn run_slice(node: &Arc<Node>, process: Arc<Process>) {
             }
             return;
         }
-        (None, None) => unreachable!("a process not killed before running has run"),
+        Some(Ok(Step::Yield)) => {
+            process.run_state.reschedule();
+            node.scheduler.requeue(process);
+            return;
+        }
+        Some(Ok(Step::Exit(reason))) => reason,
+        Some(Err(panic_reason)) => panic_reason,
+        None => unreachable!("a process not killed before running has run"),
     };
     node.finish(&process, exit_reason);
 }
