@@ -210,13 +210,20 @@ pub(crate) fn worker_main(node: Arc<Node>, index: usize, queue: Worker<Arc<Proce
         });
         match next {
             Some(process) => {
+                if idle_rounds > 0 {
+                    pool.sleep.stop_searching();
+                }
                 idle_rounds = 0;
                 run_slice(&node, process);
             }
             // Work often arrives within microseconds (a spawner, a reply on
             // its way): look again a few times before paying for a futex
             // sleep and, worse, for the futex wake the next push would need.
+            // While it looks, it counts as searching, and pushes wake nobody.
             None if idle_rounds < SPIN_ROUNDS => {
+                if idle_rounds == 0 {
+                    pool.sleep.start_searching();
+                }
                 idle_rounds += 1;
                 std::hint::spin_loop();
             }
@@ -226,6 +233,7 @@ pub(crate) fn worker_main(node: Arc<Node>, index: usize, queue: Worker<Arc<Proce
             }
             None => {
                 idle_rounds = 0;
+                pool.sleep.stop_searching();
                 pool.sleep.sleep_unless(|| pool.has_work());
             }
         }
@@ -238,6 +246,9 @@ pub(crate) fn worker_main(node: Arc<Node>, index: usize, queue: Worker<Arc<Proce
 struct Sleep {
     /// Workers that have announced they are about to sleep, or sleep.
     sleepy: AtomicUsize,
+    /// Workers looking for work (spinning) before they sleep: a push while
+    /// one searches needs no wake-up (README.md, "Searching workers").
+    searching: AtomicUsize,
     /// Workers inside the wait: guarded by the lock it is.
     lock: Mutex<usize>,
     wake: Condvar,
@@ -248,6 +259,7 @@ impl Sleep {
     fn new() -> Sleep {
         Sleep {
             sleepy: AtomicUsize::new(0),
+            searching: AtomicUsize::new(0),
             lock: Mutex::new(0),
             wake: Condvar::new(),
             shut_down: AtomicBool::new(false),
@@ -259,10 +271,25 @@ impl Sleep {
         // Pairs with the fence in `sleep_unless`: either we see the
         // sleeper's announcement, or it sees our push.
         fence(Ordering::SeqCst);
+        if self.searching.load(Ordering::SeqCst) > 0 {
+            // A searcher sees the push: it looks at every queue before it
+            // stops searching, or re-checks them after it stopped.
+            return;
+        }
         if self.sleepy.load(Ordering::SeqCst) > 0 {
             let _guard = self.lock.lock();
             self.wake.notify_one();
         }
+    }
+
+    fn start_searching(&self) {
+        self.searching.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Called before a searcher runs what it found or goes to sleep: in
+    /// both cases it looks at the queues again afterwards.
+    fn stop_searching(&self) {
+        self.searching.fetch_sub(1, Ordering::SeqCst);
     }
 
     /// Sleeps until woken, unless `has_work` says there is work after the
