@@ -100,6 +100,7 @@ impl Default for BenchOptions {
 /// Runs the chosen benchmarks, each on a fresh live runtime, and returns
 /// their reports.
 pub fn run(options: &BenchOptions, mut on_report: impl FnMut(&Report)) -> Vec<Report> {
+    small_pages_only();
     let mut reports = Vec::new();
     let runtime = || Runtime::new(Config::live().with_schedulers(options.schedulers));
     for workload in &options.workloads {
@@ -131,4 +132,19 @@ pub fn run(options: &BenchOptions, mut on_report: impl FnMut(&Report)) -> Vec<Re
         }
     }
     reports
+}
+
+/// Turns transparent huge pages off for this process before any workload
+/// runs. mimalloc asks for them (`MADV_HUGEPAGE`), and where the kernel's
+/// THP defrag setting is `madvise` (Debian's default) a first touch of such
+/// a page may stall in direct compaction when free memory is fragmented:
+/// spawning a million processes then took 264 to 1,156 ns each over seven
+/// runs, against 394 to 450 with small pages (docs/benchmarks.md). The
+/// small pages cost ~100,000 more page faults per million processes; the
+/// figure is stable instead of lucky.
+fn small_pages_only() {
+    #[cfg(target_os = "linux")]
+    if let Err(error) = nix::sys::prctl::set_thp_disable(true) {
+        eprintln!("bench: could not turn transparent huge pages off: {error}");
+    }
 }
