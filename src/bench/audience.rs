@@ -8,7 +8,7 @@
 //! the process's resident memory. Everything is bounded: loopback only, a
 //! fixed duration, a timeout on every read.
 
-use super::spawn::resident_bytes;
+use crate::endurance::resident_bytes;
 use crate::lang::eval::{Session, SessionConfig};
 use crate::stage::StageOptions;
 use crate::view::Style;

@@ -1,6 +1,7 @@
 //! Spawn N idle processes: time per spawn, memory per process, teardown.
 
 use super::report::Report;
+use crate::endurance::resident_bytes;
 use crate::runtime::{Atom, Runtime, Term};
 use std::time::{Duration, Instant};
 
@@ -50,20 +51,4 @@ pub fn run(rt: &Runtime, procs: usize) -> Report {
         .figure("ns_per_spawn", spawned.as_nanos() as f64 / procs as f64)
         .figure("bytes_per_process", bytes)
         .figure("teardown_ms", teardown.as_secs_f64() * 1000.0)
-}
-
-/// Resident memory of this process, from /proc (0 where there is none).
-pub(super) fn resident_bytes() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmRSS:"))
-        .and_then(|rest| {
-            rest.trim()
-                .trim_end_matches("kB")
-                .trim()
-                .parse::<u64>()
-                .ok()
-        })
-        .map_or(0, |kb| kb * 1024)
 }

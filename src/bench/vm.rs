@@ -19,9 +19,9 @@
 //! main; then these can be the source text above.
 
 use super::report::Report;
-use super::spawn::resident_bytes;
 use crate::code::ast::*;
 use crate::code::{self, CompiledModule};
+use crate::endurance::resident_bytes;
 use crate::runtime::{Atom, Runtime, Term};
 use std::sync::Arc;
 use std::time::{Duration, Instant};

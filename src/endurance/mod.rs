@@ -58,7 +58,8 @@ impl Rng {
 }
 
 /// Resident memory of this process in bytes, from /proc/self/status
-/// (`VmRSS`); 0 where there is no /proc.
+/// (`VmRSS`); 0 where there is no /proc. The benchmarks' bytes per
+/// process and the leak run's baseline both read it here.
 pub fn resident_bytes() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
