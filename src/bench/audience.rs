@@ -34,26 +34,32 @@ pub struct AudienceReport {
     pub resident_bytes: u64,
 }
 
-fn percentile(samples: &mut [Duration], p: f64) -> Duration {
-    if samples.is_empty() {
+/// The p-th percentile of samples already sorted.
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
         return Duration::ZERO;
     }
-    samples.sort();
-    let index = ((samples.len() as f64 - 1.0) * p).round() as usize;
-    samples[index]
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[index]
 }
 
 impl AudienceReport {
+    /// Join p50 and p99, then crash-to-seen p50 and p99, for both ways of
+    /// printing the report (each sample list sorted once).
+    fn percentiles(&mut self) -> [Duration; 4] {
+        self.joins.sort_unstable();
+        self.seen.sort_unstable();
+        [
+            percentile(&self.joins, 0.5),
+            percentile(&self.joins, 0.99),
+            percentile(&self.seen, 0.5),
+            percentile(&self.seen, 0.99),
+        ]
+    }
+
     pub fn to_line(&mut self) -> String {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-        let (j50, j99) = (
-            percentile(&mut self.joins, 0.5),
-            percentile(&mut self.joins, 0.99),
-        );
-        let (s50, s99) = (
-            percentile(&mut self.seen, 0.5),
-            percentile(&mut self.seen, 0.99),
-        );
+        let [j50, j99, s50, s99] = self.percentiles();
         format!(
             "audience  {} phones, {} s: join p50 {:.2} ms p99 {:.2} ms ({} failed); crash-to-seen p50 {:.2} ms p99 {:.2} ms over {} crashes ({} lost, {} rate-limited); server threads {}; resident {:.1} MiB",
             self.clients,
@@ -73,14 +79,7 @@ impl AudienceReport {
 
     pub fn to_json(&mut self) -> String {
         let us = |d: Duration| d.as_micros();
-        let (j50, j99) = (
-            percentile(&mut self.joins, 0.5),
-            percentile(&mut self.joins, 0.99),
-        );
-        let (s50, s99) = (
-            percentile(&mut self.seen, 0.5),
-            percentile(&mut self.seen, 0.99),
-        );
+        let [j50, j99, s50, s99] = self.percentiles();
         format!(
             "{{\"workload\":\"audience\",\"clients\":{},\"seconds\":{},\"join_p50_us\":{},\"join_p99_us\":{},\"failed_joins\":{},\"seen_p50_us\":{},\"seen_p99_us\":{},\"crashes\":{},\"lost\":{},\"rate_limited\":{},\"server_threads\":{},\"resident_bytes\":{}}}",
             self.clients,
