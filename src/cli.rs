@@ -144,6 +144,15 @@ pub enum Command {
         /// audience: how long the phones crash, in seconds.
         #[arg(long, default_value_t = 60)]
         seconds: u64,
+        /// audience: each phone presses Crash every this many milliseconds
+        /// (200 is as fast as the rate limit allows); by default at random
+        /// every 1 to 4 s.
+        #[arg(long, value_name = "MS")]
+        press_every: Option<u64>,
+        /// audience: the partitions' restart intensity (default: the
+        /// stage's own default, as `serve` runs it).
+        #[arg(long)]
+        intensity: Option<u32>,
         /// One JSON object per line instead of a table.
         #[arg(long)]
         json: bool,
@@ -271,10 +280,18 @@ pub fn run(cli: Cli) -> ExitCode {
             spinners,
             clients,
             seconds,
+            press_every,
+            intensity,
             json,
         } => {
             if workload.iter().flatten().any(|w| *w == Workload::Audience) {
-                return bench::audience::run_cli(clients, seconds, json);
+                let room = bench::audience::Room {
+                    clients,
+                    duration: std::time::Duration::from_secs(seconds),
+                    press_every: press_every.map(std::time::Duration::from_millis),
+                    intensity,
+                };
+                return bench::audience::run_cli(&room, json);
             }
             let defaults = BenchOptions::default();
             let options = BenchOptions {

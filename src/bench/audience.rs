@@ -1,11 +1,16 @@
 //! `bench audience`: the audience demo under a full room, over loopback.
 //!
 //! N simulated phones (one thread each) join with a name, hold their own
-//! event stream open and crash their process at random (every 1 to 4 s)
-//! for a fixed time. Measured: join latency (the POST), crash-to-seen (from
-//! sending Crash to the phone's stream showing the restarted pid), lost
-//! restarts (not seen within 5 s), failed joins, the server's threads and
-//! the process's resident memory. Everything is bounded: loopback only, a
+//! event stream open and crash their process at random (every 1 to 4 s,
+//! or every `--press-every` ms: 200 is as fast as the rate limit allows)
+//! for a fixed time, against the stage's default settings unless
+//! `--intensity` says otherwise. Measured: join latency (the POST),
+//! crash-to-seen (from sending Crash to the phone's stream showing its
+//! process back: restarted by its partition, or started again after the
+//! partition or the whole tree came back), lost restarts (not seen within
+//! 5 s), failed joins, answers that the tree was down (503), how often the
+//! whole tree went down and came back, the server's threads and the
+//! process's resident memory. Everything is bounded: loopback only, a
 //! fixed duration, a timeout on every read.
 
 use crate::endurance::resident_bytes;
@@ -30,6 +35,10 @@ pub struct AudienceReport {
     pub seen: Vec<Duration>,
     pub lost: usize,
     pub refused: usize,
+    /// Presses answered 503: the whole tree was down.
+    pub unavailable: usize,
+    /// Times the whole tree went down, as one phone saw it.
+    pub tree_downs: usize,
     pub server_threads: usize,
     pub resident_bytes: u64,
 }
@@ -61,7 +70,7 @@ impl AudienceReport {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let [j50, j99, s50, s99] = self.percentiles();
         format!(
-            "audience  {} phones, {} s: join p50 {:.2} ms p99 {:.2} ms ({} failed); crash-to-seen p50 {:.2} ms p99 {:.2} ms over {} crashes ({} lost, {} rate-limited); server threads {}; resident {:.1} MiB",
+            "audience  {} phones, {} s: join p50 {:.2} ms p99 {:.2} ms ({} failed); crash-to-seen p50 {:.2} ms p99 {:.2} ms over {} crashes ({} lost, {} rate-limited, {} while the tree was down); tree down and back {} time(s); server threads {}; resident {:.1} MiB",
             self.clients,
             self.seconds,
             ms(j50),
@@ -72,6 +81,8 @@ impl AudienceReport {
             self.seen.len(),
             self.lost,
             self.refused,
+            self.unavailable,
+            self.tree_downs,
             self.server_threads,
             self.resident_bytes as f64 / (1024.0 * 1024.0)
         )
@@ -81,7 +92,7 @@ impl AudienceReport {
         let us = |d: Duration| d.as_micros();
         let [j50, j99, s50, s99] = self.percentiles();
         format!(
-            "{{\"workload\":\"audience\",\"clients\":{},\"seconds\":{},\"join_p50_us\":{},\"join_p99_us\":{},\"failed_joins\":{},\"seen_p50_us\":{},\"seen_p99_us\":{},\"crashes\":{},\"lost\":{},\"rate_limited\":{},\"server_threads\":{},\"resident_bytes\":{}}}",
+            "{{\"workload\":\"audience\",\"clients\":{},\"seconds\":{},\"join_p50_us\":{},\"join_p99_us\":{},\"failed_joins\":{},\"seen_p50_us\":{},\"seen_p99_us\":{},\"crashes\":{},\"lost\":{},\"rate_limited\":{},\"unavailable\":{},\"tree_downs\":{},\"server_threads\":{},\"resident_bytes\":{}}}",
             self.clients,
             self.seconds,
             us(j50),
@@ -92,15 +103,28 @@ impl AudienceReport {
             self.seen.len(),
             self.lost,
             self.refused,
+            self.unavailable,
+            self.tree_downs,
             self.server_threads,
             self.resident_bytes
         )
     }
 }
 
-/// `letitcrash bench audience --clients N --seconds S`.
-pub fn run_cli(clients: usize, seconds: u64, json: bool) -> std::process::ExitCode {
-    let mut report = run(clients, Duration::from_secs(seconds));
+/// The room a run simulates.
+#[derive(Clone, Debug)]
+pub struct Room {
+    pub clients: usize,
+    pub duration: Duration,
+    /// Each phone presses this often; `None`: at random every 1 to 4 s.
+    pub press_every: Option<Duration>,
+    /// The partitions' intensity; `None`: the stage's default.
+    pub intensity: Option<u32>,
+}
+
+/// `letitcrash bench audience --clients N --seconds S [--press-every MS]`.
+pub fn run_cli(room: &Room, json: bool) -> std::process::ExitCode {
+    let mut report = run(room);
     if json {
         println!("{}", report.to_json());
     } else {
@@ -110,9 +134,9 @@ pub fn run_cli(clients: usize, seconds: u64, json: bool) -> std::process::ExitCo
 }
 
 /// Runs the room: a live session with the stage on 127.0.0.1 and the
-/// audience open (partitions allow many restarts: this measures restarts
-/// seen, not partitions giving up).
-pub fn run(clients: usize, duration: Duration) -> AudienceReport {
+/// audience open with the settings `serve` uses.
+pub fn run(room: &Room) -> AudienceReport {
+    let (clients, duration) = (room.clients, room.duration);
     let mut session = Session::new(SessionConfig::live(Style::PLAIN));
     let options = StageOptions {
         port: 0,
@@ -120,13 +144,19 @@ pub fn run(clients: usize, duration: Duration) -> AudienceReport {
     };
     session.start_stage(&options).expect("the stage starts");
     let addr = session.stage().expect("on").addr();
-    for line in ["audience intensity 100000", "audience open"] {
-        let stmt = crate::lang::parse_line(line)
+    let mut lines = Vec::new();
+    if let Some(n) = room.intensity {
+        lines.push(format!("audience intensity {n}"));
+    }
+    lines.push("audience open".to_owned());
+    for line in lines {
+        let stmt = crate::lang::parse_line(&line)
             .ok()
             .flatten()
             .expect("parses");
         session.eval(&stmt);
     }
+    let press_every = room.press_every;
     let start = Arc::new(Barrier::new(clients + 1));
     let phones: Vec<_> = (0..clients)
         .map(|i| {
@@ -134,7 +164,7 @@ pub fn run(clients: usize, duration: Duration) -> AudienceReport {
             std::thread::Builder::new()
                 .name("bench-phone".into())
                 .stack_size(128 * 1024)
-                .spawn(move || phone(addr, i, duration, &start))
+                .spawn(move || phone(addr, i, duration, press_every, &start))
                 .expect("spawn a phone")
         })
         .collect();
@@ -162,6 +192,8 @@ pub fn run(clients: usize, duration: Duration) -> AudienceReport {
         report.seen.extend(result.seen);
         report.lost += result.lost;
         report.refused += result.refused;
+        report.unavailable += result.unavailable;
+        report.tree_downs = report.tree_downs.max(result.tree_downs);
     }
     report
 }
@@ -188,10 +220,18 @@ struct PhoneResult {
     seen: Vec<Duration>,
     lost: usize,
     refused: usize,
+    unavailable: usize,
+    tree_downs: usize,
 }
 
 /// One phone: join, follow, crash at random until the time is up.
-fn phone(addr: SocketAddr, index: usize, duration: Duration, start: &Barrier) -> PhoneResult {
+fn phone(
+    addr: SocketAddr,
+    index: usize,
+    duration: Duration,
+    press_every: Option<Duration>,
+    start: &Barrier,
+) -> PhoneResult {
     let mut result = PhoneResult::default();
     let mut rng = 0x9E37_79B9_7F4A_7C15u64 ^ (index as u64 + 1).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     let mut next = move || {
@@ -223,7 +263,7 @@ fn phone(addr: SocketAddr, index: usize, duration: Duration, start: &Barrier) ->
     };
     let deadline = Instant::now() + duration;
     while Instant::now() < deadline {
-        let wait = Duration::from_millis(1000 + next() % 3000);
+        let wait = press_every.unwrap_or_else(|| Duration::from_millis(1000 + next() % 3000));
         std::thread::sleep(wait.min(deadline.saturating_duration_since(Instant::now())));
         if Instant::now() >= deadline {
             break;
@@ -232,22 +272,25 @@ fn phone(addr: SocketAddr, index: usize, duration: Duration, start: &Barrier) ->
         match request(addr, "POST", "/crash", Some(&cookie), "") {
             Some((200, _, body)) => {
                 let old = json_field(&body, "crashed").unwrap_or_default();
-                if wait_restarted(&mut stream, &old) {
+                if wait_restarted(&mut stream, &old, &mut result.tree_downs) {
                     result.seen.push(sent.elapsed());
                 } else {
                     result.lost += 1;
                 }
             }
             Some((429, _, _)) => result.refused += 1,
+            Some((503, _, _)) => result.unavailable += 1,
             _ => result.lost += 1,
         }
     }
     result
 }
 
-/// Reads the phone's stream until a `started` frame with a pid other than
-/// `old` arrives (within [`SEEN_LIMIT`]).
-fn wait_restarted(stream: &mut BufReader<TcpStream>, old: &str) -> bool {
+/// Reads the phone's stream until a frame says its process is back with a
+/// pid other than `old` (`started` by its supervisor, or `rejoined` after
+/// its partition or the whole tree came back), within [`SEEN_LIMIT`].
+/// Counts the times the whole tree went down on the way.
+fn wait_restarted(stream: &mut BufReader<TcpStream>, old: &str, tree_downs: &mut usize) -> bool {
     let until = Instant::now() + SEEN_LIMIT;
     let mut line = String::new();
     while Instant::now() < until {
@@ -255,9 +298,15 @@ fn wait_restarted(stream: &mut BufReader<TcpStream>, old: &str) -> bool {
         match stream.read_line(&mut line) {
             Ok(0) => return false,
             Ok(_) => {
-                if let Some(data) = line.strip_prefix("data: ")
-                    && json_field(data, "type").as_deref() == Some("started")
-                    && json_field(data, "pid").is_some_and(|pid| pid != old)
+                let Some(data) = line.strip_prefix("data: ") else {
+                    continue;
+                };
+                let kind = json_field(data, "type");
+                if kind.as_deref() == Some("audience_down") {
+                    *tree_downs += 1;
+                }
+                if matches!(kind.as_deref(), Some("started" | "rejoined"))
+                    && json_field(data, "pid").is_some_and(|pid| !pid.is_empty() && pid != old)
                 {
                     return true;
                 }

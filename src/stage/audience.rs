@@ -14,11 +14,34 @@ use std::time::{Duration, Instant};
 /// a name in another script, a `<`) goes to the fifth.
 pub const PARTITIONS: [&str; 5] = ["A-D", "E-K", "L-Q", "R-Z", "other"];
 
+/// The supervisor of the state server: a root of its own, so that no
+/// crash of the audience tree reaches the members' counts.
+pub const STATE_TREE: &str = "audience_state";
+/// Restarts each partition allows in 5 s, unless `audience intensity N`
+/// says otherwise. Chosen for a full room (measured with `bench audience`,
+/// docs/benchmarks.md): 500 phones pressing now and then (every 1 to 4 s,
+/// about 200 crashes per partition in 5 s) never take a partition down,
+/// while 500 pressing as fast as the rate limit allows (2,500 per
+/// partition in 5 s) take partitions down within two seconds, then the
+/// top, and the stage brings the tree back. In a small room a partition
+/// never gives up at this level: `audience intensity 3` lets one fast
+/// thumb take its partition down, as the talk shows.
+pub const PARTITION_INTENSITY: u32 = 1000;
+/// Restarts the top supervisor allows in 5 s (of partitions that gave up):
+/// one more, and the whole tree gives up, and the stage starts it again
+/// (see `keeper`).
+pub const TOP_INTENSITY: u32 = 5;
+
 /// The longest name accepted, in characters.
 pub const MAX_NAME: usize = 32;
 /// Crashes a member may cause per [`RATE_WINDOW`].
 pub const MAX_CRASHES: usize = 5;
 pub const RATE_WINDOW: Duration = Duration::from_secs(1);
+
+/// Whether `name` is one of the [`PARTITIONS`].
+pub fn is_partition(name: &str) -> bool {
+    PARTITIONS.contains(&name)
+}
 
 /// The partition a name joins.
 pub fn partition_of(name: &str) -> &'static str {
@@ -76,7 +99,7 @@ impl Roster {
     pub fn new() -> Roster {
         Roster {
             open: false,
-            intensity: 1,
+            intensity: PARTITION_INTENSITY,
             members: HashMap::new(),
         }
     }

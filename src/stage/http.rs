@@ -18,10 +18,11 @@
 
 use super::audience::{self, Member};
 use super::sse::{self, Audience};
-use super::{Shared, assets};
+use super::{AUDIENCE, Shared, assets, keeper};
 use crate::runtime::Atom;
 use std::io::Read;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tiny_http::{Header, Method, Request, Response};
 
@@ -206,26 +207,38 @@ fn join(request: &Request, shared: &Arc<Shared>, body: &str) -> Answer {
     let Some(world) = shared.world() else {
         return Answer::error(503, "the stage is restarting");
     };
-    let Some(top) = world.whereis(Atom::new("audience")) else {
-        return Answer::error(503, "the audience tree is not running");
-    };
     let token = audience::new_token();
     let joined = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let member = shared.roster.lock().add(&token, &name, joined);
+    // In the roster before the tree is looked at: if the keeper is
+    // bringing the tree back, either this request sees the new tree or
+    // the keeper's rejoin sees this member (see `keeper`).
+    let mut member = shared.roster.lock().add(&token, &name, joined);
+    let welcome = |member: &Member| {
+        let mut answer = Answer::json(200, membership_json(member));
+        answer.headers.push((
+            "Set-Cookie",
+            format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=86400"),
+        ));
+        answer
+    };
+    let Some(top) = world.whereis(Atom::new(AUDIENCE)) else {
+        if shared.audience_down.load(Ordering::SeqCst) {
+            // The tree gave up and comes back in a moment: the member is
+            // in, and its process starts with the others.
+            return welcome(&member);
+        }
+        shared.roster.lock().remove(&token);
+        return Answer::error(503, "the audience tree is not running");
+    };
     match world.start_member(top, member.partition, member.id, joined) {
         Ok(pid) => {
             shared.roster.lock().set_pid(&token, Some(pid));
-            let mut member = member;
             member.pid = Some(pid);
-            let mut answer = Answer::json(200, membership_json(&member));
-            answer.headers.push((
-                "Set-Cookie",
-                format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=86400"),
-            ));
-            answer
+            welcome(&member)
         }
+        Err(_) if shared.audience_down.load(Ordering::SeqCst) => welcome(&member),
         Err(why) => {
             shared.roster.lock().remove(&token);
             Answer::error(503, &format!("could not start your process: {why}"))
@@ -246,7 +259,17 @@ fn crash(request: &Request, shared: &Arc<Shared>) -> Answer {
     let Some(world) = shared.world() else {
         return Answer::error(503, "the stage is restarting");
     };
-    let Some(top) = world.whereis(Atom::new("audience")) else {
+    let Some(top) = world.whereis(Atom::new(AUDIENCE)) else {
+        if shared.audience_down.load(Ordering::SeqCst) {
+            let mut answer = Answer::error(
+                503,
+                "the whole audience tree went down: the stage brings it back in a moment",
+            );
+            answer
+                .headers
+                .push(("Retry-After", keeper::RESTART_PAUSE.as_secs().to_string()));
+            return answer;
+        }
         return Answer::error(503, "the audience tree is not running");
     };
     match world.crash_member(top, member.partition, member.id) {

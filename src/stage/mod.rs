@@ -10,6 +10,8 @@
 //! - one watcher thread ([`watch`]) reads the runtime's event stream,
 //!   renders the ticker lines and the tree's SVG, and tells each phone what
 //!   happened to its process;
+//! - one keeper thread ([`keeper`]) brings the audience tree back when it
+//!   gives up, and starts members again after their partition restarted;
 //! - one small writer thread per open event stream ([`sse`]).
 //!
 //! The session is not `Sync` and its thread is the presenter's. It keeps
@@ -22,6 +24,7 @@
 pub mod assets;
 pub mod audience;
 mod http;
+pub mod keeper;
 pub mod qr;
 pub mod serve;
 pub mod sse;
@@ -31,6 +34,7 @@ pub mod world;
 use crate::runtime::{Pid, Runtime};
 use crate::view::LogLevel;
 use audience::Roster;
+use keeper::{KeeperHandle, KeptTree};
 use parking_lot::{Mutex, RwLock};
 use sse::Hub;
 use std::collections::VecDeque;
@@ -44,6 +48,8 @@ use world::World;
 const REQUEST_THREADS: usize = 4;
 /// Ticker lines a newly opened projector page gets.
 const TICKER_BACKLOG: usize = 40;
+/// The audience tree's registered name.
+pub const AUDIENCE: &str = "audience";
 
 /// Where and how to serve.
 #[derive(Clone, Debug)]
@@ -85,6 +91,9 @@ pub(crate) struct Shared {
     stopping: AtomicBool,
     /// Bumped by every attach: an old watcher sees it and stops.
     generation: AtomicU64,
+    /// The kept audience tree ended and the keeper starts it again soon:
+    /// joins wait for it, crashes are told to.
+    pub audience_down: AtomicBool,
 }
 
 impl Shared {
@@ -104,6 +113,7 @@ pub struct Stage {
     addr: SocketAddr,
     threads: Vec<JoinHandle<()>>,
     watcher: Option<JoinHandle<()>>,
+    keeper: Option<KeeperHandle>,
 }
 
 impl Stage {
@@ -135,6 +145,7 @@ impl Stage {
             scene: Mutex::new(Scene::default()),
             stopping: AtomicBool::new(false),
             generation: AtomicU64::new(0),
+            audience_down: AtomicBool::new(false),
         });
         let threads = (0..REQUEST_THREADS)
             .map(|i| {
@@ -151,6 +162,7 @@ impl Stage {
             addr,
             threads,
             watcher: None,
+            keeper: None,
         };
         stage.attach(runtime);
         Ok(stage)
@@ -172,10 +184,19 @@ impl Stage {
             };
         }
         self.shared.roster.lock().clear();
+        self.shared.audience_down.store(false, Ordering::SeqCst);
         self.shared.hub.close_all();
         if let Some(old) = self.watcher.take() {
             let _ = old.join();
         }
+        if let Some(mut old) = self.keeper.take() {
+            old.join();
+        }
+        self.keeper = Some(KeeperHandle::start(
+            self.shared.clone(),
+            runtime,
+            generation,
+        ));
         let watcher = watch::Watcher::new(self.shared.clone(), world, runtime, generation);
         self.watcher = Some(
             std::thread::Builder::new()
@@ -247,9 +268,24 @@ impl Stage {
         }
     }
 
-    /// Starts every member's process again in a new audience tree.
-    pub fn rejoin_all(&self) {
-        watch::rejoin(&self.shared, None);
+    /// The stage's host process (its 'DOWN's are bookkeeping).
+    pub fn host_pid(&self) -> Option<Pid> {
+        self.shared.world().map(|world| world.pid())
+    }
+
+    /// From now on the stage brings the audience tree back whenever it
+    /// ends, and starts every member's process in it (see [`keeper`]).
+    pub fn keep_audience(&self, tree: KeptTree) {
+        if let Some(keeper) = &self.keeper {
+            keeper.keep(tree);
+        }
+    }
+
+    /// The session is about to stop the audience tree: let it stay down.
+    pub fn release_audience(&self) {
+        if let Some(keeper) = &self.keeper {
+            keeper.release();
+        }
     }
 
     /// Members joined so far.
@@ -274,6 +310,9 @@ impl Drop for Stage {
         }
         if let Some(watcher) = self.watcher.take() {
             let _ = watcher.join();
+        }
+        if let Some(mut keeper) = self.keeper.take() {
+            keeper.join();
         }
     }
 }

@@ -12,10 +12,10 @@
 //! are followed from their events all the time and drawn under `log
 //! verbose` (dotted and dashed).
 
-use super::http::{json_string, membership_json};
+use super::http::json_string;
 use super::sse::{self, Frame};
 use super::world::World;
-use super::{Shared, TICKER_BACKLOG};
+use super::{AUDIENCE, Shared, TICKER_BACKLOG};
 use crate::lang::eval::EventFeed;
 use crate::runtime::{Atom, Event, EventKind, Pid, Ref, Runtime, SupervisorReport};
 use crate::view::layout::layout;
@@ -34,8 +34,6 @@ const REDRAW: Duration = Duration::from_millis(60);
 /// One sparkline point per slot; this many slots.
 const SLOT: Duration = Duration::from_secs(2);
 const SLOTS: usize = 15;
-/// The audience tree's registered name.
-const AUDIENCE: &str = "audience";
 
 pub(super) struct Watcher {
     shared: Arc<Shared>,
@@ -75,6 +73,7 @@ impl Watcher {
         let level = shared.scene.lock().level.unwrap_or(LogLevel::Normal);
         let feed = EventFeed::new(runtime, level, Style::COLOR);
         feed.name(world.pid(), "stage");
+        feed.hide_monitors_of(world.pid());
         Watcher {
             shared,
             world,
@@ -169,6 +168,15 @@ impl Watcher {
                     }
                 }
             }
+            EventKind::Registered { name, pid } if self.gave_up.contains_key(name.name()) => {
+                // A root that ended is back under its name (the keeper
+                // started the audience again): no longer grey, and new.
+                let path = name.name().to_owned();
+                self.gave_up.remove(&path);
+                self.paths.insert(*pid, path.clone());
+                self.fresh.insert(path, Instant::now());
+                self.mark_dirty();
+            }
             EventKind::Linked { a, b } => {
                 self.links.insert((*a.min(b), *a.max(b)));
                 self.mark_dirty();
@@ -191,7 +199,15 @@ impl Watcher {
                     self.monitor_changed(watcher, target);
                 }
             }
-            EventKind::Exited { pid, .. } => {
+            EventKind::Exited { pid, reason, .. } => {
+                // The audience tree ended by other means than giving up
+                // (killed, say): grey with its reason too, until the keeper
+                // brings it back.
+                if self.paths.get(pid).is_some_and(|p| p == AUDIENCE) {
+                    self.gave_up
+                        .entry(AUDIENCE.to_owned())
+                        .or_insert_with(|| format!("exited: {reason}"));
+                }
                 // A monitor ends with either end; no event says so when
                 // the watcher goes first, and the target's death matters
                 // now, not when the watcher gets round to its 'DOWN'. A
@@ -306,15 +322,8 @@ impl Watcher {
     }
 
     fn member_started(&self, parent: &str, id: Atom, pid: Pid) {
-        if parent == AUDIENCE
-            && let Some(partition) = Self::partition_of(&format!("{AUDIENCE}/{}", id.name()))
-        {
-            // The top supervisor restarted a partition: from its spec, with
-            // no members. Its members join again, as phones would.
-            let shared = self.shared.clone();
-            std::thread::spawn(move || rejoin(&shared, Some(partition)));
-            return;
-        }
+        // A partition that started again has no members: the keeper starts
+        // them (see `keeper`), and their pages hear it from there.
         let Some(token) = self.token_of(parent, id) else {
             return;
         };
@@ -499,28 +508,4 @@ fn is_under(path: &str, ancestor: &str) -> bool {
 
 fn is_parent(parent: &str, child: &str) -> bool {
     child.rsplit_once('/').is_some_and(|(p, _)| p == parent)
-}
-
-/// Starts the processes of members again (of one partition, or all) in
-/// the audience tree as it is now, and tells their pages.
-pub(super) fn rejoin(shared: &Arc<Shared>, partition: Option<&'static str>) {
-    let Some(world) = shared.world() else {
-        return;
-    };
-    let Some(top) = world.whereis(Atom::new(AUDIENCE)) else {
-        return;
-    };
-    let members = match partition {
-        Some(p) => shared.roster.lock().in_partition(p),
-        None => shared.roster.lock().all(),
-    };
-    for (token, member) in members {
-        let started = world.start_member(top, member.partition, member.id, member.joined);
-        let pid = started.ok();
-        shared.roster.lock().set_pid(&token, pid);
-        let mut member = member;
-        member.pid = pid;
-        let json = membership_json(&member).replace("\"type\":\"member\"", "\"type\":\"rejoined\"");
-        shared.hub.to_member(&token, &sse::frame("member", &json));
-    }
 }

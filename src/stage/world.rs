@@ -11,7 +11,7 @@
 use crate::behavior::{StartContext, spawn_kind};
 use crate::runtime::process::Signal;
 use crate::runtime::{Atom, Host, Pid, Process, Runtime, Term};
-use crate::supervisor::{ChildSpec, SupervisorSnapshot, api};
+use crate::supervisor::{self, ChildSpec, SupervisorSnapshot, SupervisorSpec, api};
 use std::time::Duration;
 
 /// How long a phone's request may wait for the runtime.
@@ -48,6 +48,25 @@ impl World {
             .ok()
     }
 
+    /// Starts a root supervisor registered as `name`, linked to nobody:
+    /// the keeper's restart of the audience tree.
+    pub fn start_root(&self, name: Atom, spec: SupervisorSpec) -> Result<Pid, String> {
+        self.host
+            .run_for(LIMIT, move |me| async move {
+                supervisor::start(&me, spec, Some(name), false)
+                    .await
+                    .map_err(|reason| reason.to_string())
+            })
+            .map_err(|e| e.to_string())?
+    }
+
+    /// A line from the stage itself, in the REPL and on the ticker.
+    pub fn say(&self, text: String) {
+        let _ = self
+            .host
+            .run_for(LIMIT, move |me| async move { me.print(text) });
+    }
+
     /// Starts a `stateful` member as child `id` of `partition` under `top`,
     /// and stamps its join time in the state server (first join only).
     pub fn start_member(
@@ -61,12 +80,16 @@ impl World {
             .run_for(LIMIT, move |me| async move {
                 let sup = partition_pid(&me, top, partition).await?;
                 let started = api::start_child(&me, sup, member_spec(id)).await;
-                let pid = match started.map_err(|reason| reason.to_string())? {
-                    Term::Tuple(items) => match items.as_slice() {
-                        [_, Term::Pid(pid)] => *pid,
-                        _ => return Err(format!("unexpected answer {}", Term::Tuple(items))),
+                let answer = started.map_err(|reason| reason.to_string())?;
+                // `{ok, Pid}`; or `{error, {already_started, Pid}}` when the
+                // member is in already (a rejoin met a join): the same.
+                let pid = match answer.as_tuple() {
+                    Some([_, Term::Pid(pid)]) => *pid,
+                    Some([_, reason]) => match reason.tagged::<2>(Atom::new("already_started")) {
+                        Some([_, Term::Pid(pid)]) => *pid,
+                        _ => return Err(format!("not started: {reason}")),
                     },
-                    other => return Err(format!("not started: {other}")),
+                    _ => return Err(format!("unexpected answer {answer}")),
                 };
                 let key = joined_key(id);
                 let store = Atom::new("state_server");

@@ -19,6 +19,38 @@ fn with(verb: &str, argument: Term) -> Term {
     Term::tuple([Term::atom(verb), argument])
 }
 
+/// `gen_server:stop(Supervisor, Reason, infinity)`: the supervisor stops
+/// its children as for its parent's exit and ends with `reason`; this
+/// returns once it is gone (`noproc` if it was not there). Unlike an exit
+/// signal, which a supervisor takes only from its parent, anyone may ask.
+pub async fn stop(me: &Process, supervisor: Pid, reason: Term) -> Result<(), Term> {
+    let monitor = me.monitor(supervisor);
+    let from = Term::tuple([Term::Pid(me.pid()), Term::Ref(monitor)]);
+    let request = Term::tuple([Term::atom("terminate"), reason]);
+    me.send(
+        supervisor,
+        Term::tuple([Term::atom("system"), from, request]),
+    );
+    let down = me
+        .receive_matching(
+            move |m: &Term| crate::runtime::process::is_down_for(m, monitor),
+            None,
+        )
+        .await
+        .expect("no timeout");
+    // The `ok` the supervisor sent just before it ended, if it did.
+    let reply = move |m: &Term| {
+        m.as_tuple()
+            .is_some_and(|t| t.len() == 2 && t[0] == Term::Ref(monitor))
+    };
+    me.receive_matching(reply, Some(std::time::Duration::ZERO))
+        .await;
+    match down.as_tuple() {
+        Some([.., reason]) if reason.is_atom(Atom::NOPROC) => Err(reason.clone()),
+        _ => Ok(()),
+    }
+}
+
 /// `{ok, Pid}`, `{error, already_present}`, `{error, {already_started, Pid}}`.
 pub async fn start_child(me: &Process, supervisor: Pid, spec: ChildSpec) -> Result<Term, Term> {
     request(

@@ -97,6 +97,14 @@ pub(crate) async fn run(me: Arc<Process>, spec: SupervisorSpec, ack: Option<Star
         if let Some((from, request)) = as_call(&message) {
             let reply = supervisor.handle_call(request).await;
             me.reply(from, reply);
+        } else if let Some([_, from, request]) = message.tagged::<3>(Atom::new("system"))
+            && let Some([_, reason]) = request.tagged::<2>(Atom::new("terminate"))
+        {
+            // `gen_server:stop/3` (`proc_lib:stop`): terminate as for the
+            // parent's exit, from whoever asks, then say so.
+            supervisor.terminate_all().await;
+            me.reply(from, Term::Atom(Atom::OK));
+            return reason.clone();
         } else if let Some([_, Term::Pid(pid), reason]) = message.tagged::<3>(Atom::EXIT) {
             if Some(*pid) == supervisor.parent {
                 // `gen_server` stops on `{'EXIT', Parent, Reason}`, and

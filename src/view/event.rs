@@ -98,8 +98,10 @@ pub struct Narrator {
     pub level: LogLevel,
     /// Per supervisor, the last child that exited: (id, pid, reason).
     last_exit: HashMap<Pid, (Atom, Pid, Term)>,
-    /// Pids of supervisors, learned from their spawn events.
-    supervisors: HashSet<Pid>,
+    /// Processes whose 'DOWN's are bookkeeping, not news: supervisors
+    /// (learned from their spawn events) and those named by
+    /// [`Narrator::hide_monitors_of`].
+    bookkeepers: HashSet<Pid>,
 }
 
 impl Narrator {
@@ -107,7 +109,7 @@ impl Narrator {
         Narrator {
             level,
             last_exit: HashMap::new(),
-            supervisors: HashSet::new(),
+            bookkeepers: HashSet::new(),
         }
     }
 
@@ -136,7 +138,7 @@ impl Narrator {
         if let EventKind::Spawned { pid, kind, .. } = &event.kind
             && kind.name() == "supervisor"
         {
-            self.supervisors.insert(*pid);
+            self.bookkeepers.insert(*pid);
         }
         if self.level < min_level(&event.kind)
             || is_record_only(&event.kind)
@@ -147,12 +149,20 @@ impl Narrator {
         Some(render(event, names, cause.as_ref(), style))
     }
 
+    /// `pid`'s 'DOWN's are its bookkeeping: the stage's host process
+    /// monitors every process it calls for a phone, and a call to one that
+    /// just died (a partition that gave up) is answered by a 'DOWN'.
+    pub fn hide_monitors_of(&mut self, pid: Pid) {
+        self.bookkeepers.insert(pid);
+    }
+
     /// A supervisor monitors each child it stops, to know when it is gone
     /// (S5). Those 'DOWN's are its bookkeeping, not news: the stop itself
-    /// is already on screen, so they show only at the verbose level.
+    /// is already on screen, so they show only at the verbose level. The
+    /// same holds for the other bookkeepers.
     fn is_supervisor_bookkeeping(&self, kind: &EventKind) -> bool {
         self.level < LogLevel::Verbose
-            && matches!(kind, EventKind::MonitorFired { watcher, .. } if self.supervisors.contains(watcher))
+            && matches!(kind, EventKind::MonitorFired { watcher, .. } if self.bookkeepers.contains(watcher))
     }
 }
 

@@ -319,9 +319,16 @@ fn corner(svg: &mut String, node: &Node, marks: &Marks) {
     }
 }
 
-/// One cell per restart allowed, filled as the period's budget is used.
+/// One cell per restart allowed, filled as the period's budget is used;
+/// past ten, each of ten cells stands for a tenth of the budget (a cell
+/// fills as soon as that tenth is touched).
 fn gauge(svg: &mut String, intensity: u32, used: u32, period: std::time::Duration) {
     let cells = intensity.clamp(1, 10);
+    let filled = if intensity <= cells {
+        used
+    } else {
+        (u64::from(used) * u64::from(cells)).div_ceil(u64::from(intensity)) as u32
+    };
     let cell = 12.0;
     let left = BOX_WIDTH - 10.0 - f64::from(cells) * (cell + 3.0);
     let _ = write!(
@@ -330,7 +337,7 @@ fn gauge(svg: &mut String, intensity: u32, used: u32, period: std::time::Duratio
         super::duration(period)
     );
     for i in 0..cells {
-        let class = if i >= used {
+        let class = if i >= filled {
             "gauge"
         } else if used >= intensity {
             "gauge full"

@@ -141,6 +141,12 @@ impl EventFeed {
         self.labels.lock().names.insert(pid, name.to_owned());
     }
 
+    /// Shows `pid`'s 'DOWN's only at the verbose level (see
+    /// [`Narrator::hide_monitors_of`]).
+    pub fn hide_monitors_of(&self, pid: Pid) {
+        self.narrator.lock().hide_monitors_of(pid);
+    }
+
     /// Every name learned so far.
     pub fn labels(&self) -> Vec<(Pid, String)> {
         self.labels.lock().all()

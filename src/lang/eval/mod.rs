@@ -153,6 +153,8 @@ pub struct Session {
     command: Option<crate::runtime::EventId>,
     /// The session in a browser, when `stage on` (see `stage.rs`).
     stage: Option<crate::stage::Stage>,
+    /// The audience tree's spec while it runs, for the stage to keep.
+    audience_spec: Option<crate::supervisor::SupervisorSpec>,
 }
 
 impl Session {
@@ -175,6 +177,7 @@ impl Session {
             source: None,
             command: None,
             stage: None,
+            audience_spec: None,
         };
         session.name_shell();
         session.settle();
@@ -426,6 +429,7 @@ impl Session {
     fn reset(&mut self) -> Outcome {
         let runtime = Runtime::new(self.config.runtime.clone());
         self.feed.attach(&runtime);
+        self.audience_spec = None;
         self.stage_follow(&runtime);
         self.history = history::History::new(&runtime);
         let old = std::mem::replace(&mut self.runtime, runtime);

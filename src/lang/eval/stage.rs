@@ -10,16 +10,17 @@
 
 use super::error::{EvalError, EvalResult};
 use super::{Line, Outcome, Session};
-use crate::lang::ast::{AudienceCommand, StageCommand, Target};
+use crate::lang::ast::{AudienceCommand, Command, StageCommand, Target};
 use crate::runtime::{Atom, Runtime, Term};
-use crate::stage::audience::PARTITIONS;
-use crate::stage::{Stage, StageOptions};
+use crate::stage::audience::{PARTITIONS, STATE_TREE, TOP_INTENSITY};
+use crate::stage::keeper::KeptTree;
+use crate::stage::{AUDIENCE, Stage, StageOptions};
+use crate::supervisor;
 use crate::view;
 use std::time::Duration;
 
-/// The audience tree's name, and how hard its top supervisor tries.
-const AUDIENCE: &str = "audience";
-const TOP_INTENSITY: u32 = 3;
+/// The longest a stop of the audience's trees may take.
+const STOP_LIMIT: Duration = Duration::from_secs(10);
 
 impl Session {
     /// Starts serving this session to browsers; returns the stage's URL.
@@ -30,8 +31,30 @@ impl Session {
         let stage = Stage::start(options, &self.runtime)?;
         let url = stage.url();
         self.stage = Some(stage);
+        self.stage_attached();
         self.update_stage(&[]);
         Ok(url)
+    }
+
+    /// A stage now follows this session's runtime: name its host process
+    /// for the REPL's lines, and hand it the audience tree if one runs.
+    fn stage_attached(&mut self) {
+        let Some(stage) = &self.stage else {
+            return;
+        };
+        if let Some(host) = stage.host_pid() {
+            self.feed.name(host, "stage");
+            self.feed.hide_monitors_of(host);
+        }
+        if let Some(spec) = &self.audience_spec
+            && let Some(pid) = self.runtime.whereis(Atom::new(AUDIENCE))
+        {
+            stage.keep_audience(KeptTree {
+                name: Atom::new(AUDIENCE),
+                spec: spec.clone(),
+                pid,
+            });
+        }
     }
 
     /// The running stage, if any.
@@ -67,6 +90,7 @@ impl Session {
         if let Some(stage) = &mut self.stage {
             stage.attach(runtime);
         }
+        self.stage_attached();
     }
 
     pub(super) fn stage_level(&self, level: view::LogLevel) {
@@ -108,7 +132,10 @@ impl Session {
     }
 
     pub(super) fn audience_command(&mut self, command: &AudienceCommand) -> EvalResult<Outcome> {
-        let intensity = self.stage.as_ref().map_or(1, Stage::intensity);
+        let intensity = self.stage.as_ref().map_or(
+            crate::stage::audience::PARTITION_INTENSITY,
+            Stage::intensity,
+        );
         let mut lines = Vec::new();
         match command {
             AudienceCommand::Open => {
@@ -140,6 +167,8 @@ impl Session {
                     stage.forget_members();
                 }
                 self.stop_audience();
+                // Forgotten members' counts go too: a new state server.
+                self.stop_root(Atom::new(STATE_TREE));
                 lines.extend(self.build_audience(intensity)?);
                 lines.push(Line::Notice(
                     "audience reset: every member is forgotten".to_owned(),
@@ -150,11 +179,10 @@ impl Session {
                     stage.set_intensity(*n);
                 }
                 if self.runtime.whereis(Atom::new(AUDIENCE)).is_some() {
+                    // A new tree with the new intensity; the state server
+                    // stays, so every member rejoins with its count.
                     self.stop_audience();
                     lines.extend(self.build_audience(*n)?);
-                    if let Some(stage) = &self.stage {
-                        stage.rejoin_all();
-                    }
                 }
                 lines.push(Line::Notice(format!(
                     "each partition now allows {n} restart(s) in 5s"
@@ -168,18 +196,53 @@ impl Session {
         })
     }
 
-    /// The talk's audience tree: the state server and one supervisor per
-    /// partition under one top supervisor, started as `sup` would.
+    /// The talk's audience demo, as two trees started as `sup` would start
+    /// them. The state server has a tree of its own (`audience_state`),
+    /// apart from everything that crashes: "keep core state safe and
+    /// simple". The audience tree is one supervisor per partition under a
+    /// top supervisor, which the stage keeps: if the top gives up, the
+    /// stage starts it again and the members rejoin with their counts.
     fn build_audience(&mut self, intensity: u32) -> EvalResult<Vec<Line>> {
+        let mut lines = Vec::new();
+        if self.runtime.whereis(Atom::new(STATE_TREE)).is_none() {
+            let text = format!(
+                "sup {STATE_TREE} one_for_one {{ worker store state_server(state_server) }}"
+            );
+            lines.extend(self.run_built_in(&text)?);
+        }
         let partitions: Vec<String> = PARTITIONS
             .iter()
             .map(|p| format!("sup '{p}' one_for_one intensity {intensity} period 5s {{ }}"))
             .collect();
         let text = format!(
-            "sup {AUDIENCE} one_for_one intensity {TOP_INTENSITY} period 5s {{ worker store state_server(state_server); {} }}",
+            "sup {AUDIENCE} one_for_one intensity {TOP_INTENSITY} period 5s {{ {} }}",
             partitions.join("; ")
         );
+        lines.extend(self.run_built_in(&text)?);
         let stmt = crate::lang::parse_line(&text)
+            .ok()
+            .flatten()
+            .expect("the audience tree parsed a moment ago");
+        let Command::Sup(ast) = &stmt.command else {
+            unreachable!("the audience tree is a `sup` statement");
+        };
+        let spec = self.supervisor_spec(ast)?;
+        self.audience_spec = Some(spec.clone());
+        if let Some(stage) = &self.stage
+            && let Some(pid) = self.runtime.whereis(Atom::new(AUDIENCE))
+        {
+            stage.keep_audience(KeptTree {
+                name: Atom::new(AUDIENCE),
+                spec,
+                pid,
+            });
+        }
+        Ok(lines)
+    }
+
+    /// Runs one of the stage's own statements, as if typed.
+    fn run_built_in(&mut self, text: &str) -> EvalResult<Vec<Line>> {
+        let stmt = crate::lang::parse_line(text)
             .map_err(|e| EvalError::new(format!("the audience tree does not parse: {e:?}")))?
             .ok_or_else(|| EvalError::new("the audience tree is empty"))?;
         let mut control = super::Control::Continue;
@@ -188,14 +251,32 @@ impl Session {
         Ok(outcome.lines)
     }
 
-    /// Stops the audience tree, if it runs, and waits until it is gone.
+    /// Stops the audience tree, if it runs, and waits until it is gone;
+    /// the stage lets it stay down.
     fn stop_audience(&mut self) {
-        let Some(top) = self.runtime.whereis(Atom::new(AUDIENCE)) else {
+        if let Some(stage) = &self.stage {
+            stage.release_audience();
+        }
+        self.audience_spec = None;
+        self.stop_root(Atom::new(AUDIENCE));
+    }
+
+    /// Stops the root supervisor registered as `name`, if it runs, as
+    /// `gen_server:stop(Name, shutdown, infinity)` would (its parent may be
+    /// the stage, which restarted it), and waits until it is gone.
+    fn stop_root(&mut self, name: Atom) {
+        let Some(top) = self.runtime.whereis(name) else {
             return;
         };
-        self.runtime.exit(top, Term::atom("shutdown"));
+        let stopped = self.shell.run(move |me| async move {
+            let _ = supervisor::api::stop(&me, top, Term::atom("shutdown")).await;
+        });
+        if stopped.is_err() {
+            // The shell died under it: make sure.
+            self.runtime.exit(top, Term::atom("kill"));
+        }
         let runtime = &self.runtime;
-        runtime.run_until(|| !runtime.is_alive(top), Duration::from_secs(10));
+        runtime.run_until(|| !runtime.is_alive(top), STOP_LIMIT);
     }
 
     /// `tree --svg FILE [SUP]`: the projector's picture, written to FILE.

@@ -35,7 +35,7 @@ impl Session {
         Ok(Outcome::value(Term::Pid(pid)))
     }
 
-    fn supervisor_spec(&self, spec: &SupSpec) -> EvalResult<SupervisorSpec> {
+    pub(super) fn supervisor_spec(&self, spec: &SupSpec) -> EvalResult<SupervisorSpec> {
         let defaults = SupervisorSpec::default();
         let mut built = SupervisorSpec {
             strategy: spec.strategy,

@@ -58,6 +58,11 @@
           $("pid").textContent = "(down)";
           note("partition " + m.partition + " went down (" + m.reason + "): the top supervisor restarts it", "down");
           break;
+        case "audience_down":
+          $("pid").textContent = "(down)";
+          note("the whole audience tree went down (" + m.reason + "): the stage starts it again in " +
+            m.back_in + " s, and you with it", "down");
+          break;
         case "rejoined":
           showPid(m.pid);
           note(m.partition + " is back: you rejoined as " + m.pid, "started");

@@ -126,6 +126,39 @@ fn s6_children_start_left_to_right_and_stop_right_to_left() {
 }
 
 #[test]
+fn s6_s7_a_stop_from_anyone_stops_the_children_right_to_left() {
+    // `gen_server:stop(Sup, shutdown, infinity)` from a process that is
+    // not its parent: unlike an exit signal from it (trapped, S7), a stop
+    // is an order, carried out as for the parent's exit (S6).
+    let rt = runtime();
+    let owner = Probe::new(&rt);
+    let sup = owner.start("s6_stopped", abc(Strategy::OneForOne)).unwrap();
+    let events = rt.subscribe();
+    let stranger = Probe::new(&rt);
+    let stopped = stranger
+        .host
+        .run(move |me| async move { api::stop(&me, sup, Term::atom("shutdown")).await })
+        .unwrap();
+    assert_eq!(stopped, Ok(()));
+    assert!(!rt.is_alive(sup), "gone when the stop returns");
+    assert_eq!(rt.death(sup).unwrap().reason, Term::atom("shutdown"));
+    let stopped: Vec<Atom> = reports(&events)
+        .iter()
+        .filter_map(|r| match r {
+            SupervisorReport::ChildTerminated { id, .. } => Some(*id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(stopped, ids(&["c", "b", "a"]));
+    // A second stop finds nobody.
+    let again = stranger
+        .host
+        .run(move |me| async move { api::stop(&me, sup, Term::atom("shutdown")).await })
+        .unwrap();
+    assert_eq!(again, Err(Term::atom("noproc")));
+}
+
+#[test]
 fn s6_a_child_that_fails_to_start_fails_the_supervisor() {
     let rt = runtime();
     let events = rt.subscribe();
