@@ -245,10 +245,16 @@ fn phone(
     let name = format!("{first}phone{index}");
     let began = Instant::now();
     let joined = request(addr, "POST", "/join", None, &format!("name={name}"));
+    // Taken before the barrier: the phones that joined first must not
+    // count the wait for the last one.
+    let join_latency = began.elapsed();
     let cookie = match joined {
         Some((200, headers, _)) => headers
             .lines()
-            .find_map(|l| l.strip_prefix("Set-Cookie: "))
+            .find_map(|l| {
+                let (name, value) = l.split_once(':')?;
+                name.eq_ignore_ascii_case("set-cookie").then_some(value.trim())
+            })
             .and_then(|c| c.split(';').next())
             .map(str::to_owned),
         _ => None,
@@ -257,7 +263,7 @@ fn phone(
     let Some(cookie) = cookie else {
         return result;
     };
-    result.join = Some(began.elapsed());
+    result.join = Some(join_latency);
     let Some(mut stream) = open_stream(addr, &cookie) else {
         return result;
     };
