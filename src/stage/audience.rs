@@ -86,6 +86,11 @@ pub struct Member {
 }
 
 /// Everyone who joined, by token.
+///
+/// Indexed both ways, since both are asked all the time: a request comes
+/// with a token, a supervisor's report names a child id in a partition.
+/// Neither a join nor a lookup scans the room (a room of 2,000 that all
+/// typed the same name joins as fast as the first).
 #[derive(Default)]
 pub struct Roster {
     /// New members may join.
@@ -93,6 +98,10 @@ pub struct Roster {
     /// The partitions' restart intensity (restarts allowed in 5 s).
     pub intensity: u32,
     members: HashMap<String, Member>,
+    /// (partition, child id) to token.
+    children: HashMap<(&'static str, Atom), String>,
+    /// Per (partition, typed name), the suffix the next one tries first.
+    next_suffix: HashMap<(&'static str, String), u32>,
 }
 
 impl Roster {
@@ -100,7 +109,7 @@ impl Roster {
         Roster {
             open: false,
             intensity: PARTITION_INTENSITY,
-            members: HashMap::new(),
+            ..Roster::default()
         }
     }
 
@@ -116,34 +125,45 @@ impl Roster {
         self.members.is_empty()
     }
 
-    /// Adds a member under `token`, with a child id free in its partition.
+    /// Adds a member under `token`, with a child id free in its partition:
+    /// the name itself, or the name and a number (`Erin 2`).
     pub fn add(&mut self, token: &str, name: &str, joined: u64) -> Member {
         let partition = partition_of(name);
-        let taken = |id: &str| {
-            self.members
-                .values()
-                .any(|m| m.partition == partition && m.id.name() == id)
-        };
-        let mut id = name.to_owned();
-        let mut n = 2;
-        while taken(&id) {
-            id = format!("{name} {n}");
-            n += 1;
+        let mut id = Atom::new(name);
+        if self.children.contains_key(&(partition, id)) {
+            let next = self
+                .next_suffix
+                .entry((partition, name.to_owned()))
+                .or_insert(2);
+            // Usually free at once; taken only by someone who typed
+            // `Erin 3` themselves, or when the number wrapped.
+            loop {
+                id = Atom::new(&format!("{name} {next}"));
+                *next = next.checked_add(1).unwrap_or(2);
+                if !self.children.contains_key(&(partition, id)) {
+                    break;
+                }
+            }
         }
         let member = Member {
             name: name.to_owned(),
-            id: Atom::new(&id),
+            id,
             partition,
             joined,
             pid: None,
             crashes: VecDeque::new(),
         };
-        self.members.insert(token.to_owned(), member.clone());
+        if let Some(old) = self.members.insert(token.to_owned(), member.clone()) {
+            self.children.remove(&(old.partition, old.id));
+        }
+        self.children.insert((partition, id), token.to_owned());
         member
     }
 
     pub fn remove(&mut self, token: &str) {
-        self.members.remove(token);
+        if let Some(member) = self.members.remove(token) {
+            self.children.remove(&(member.partition, member.id));
+        }
     }
 
     pub fn set_pid(&mut self, token: &str, pid: Option<Pid>) {
@@ -173,10 +193,8 @@ impl Roster {
 
     /// The token of the member with child `id` in `partition`.
     pub fn token_of(&self, partition: &str, id: Atom) -> Option<String> {
-        self.members
-            .iter()
-            .find(|(_, m)| m.partition == partition && m.id == id)
-            .map(|(token, _)| token.clone())
+        let partition = PARTITIONS.iter().copied().find(|p| *p == partition)?;
+        self.children.get(&(partition, id)).cloned()
     }
 
     /// The members of a partition: (token, member).
@@ -202,6 +220,8 @@ impl Roster {
 
     pub fn clear(&mut self) {
         self.members.clear();
+        self.children.clear();
+        self.next_suffix.clear();
     }
 }
 
@@ -255,6 +275,27 @@ mod tests {
         assert_eq!(first.id.name(), "Erin");
         assert_eq!(second.id.name(), "Erin 2");
         assert_eq!(roster.token_of("E-K", second.id).as_deref(), Some("t2"));
+    }
+
+    #[test]
+    fn child_ids_stay_unique_whatever_is_typed_or_removed() {
+        let mut roster = Roster::new();
+        roster.add("t1", "Erin", 1);
+        roster.add("typed", "Erin 2", 1);
+        let third = roster.add("t3", "Erin", 1);
+        assert_eq!(third.id.name(), "Erin 3", "Erin 2 was typed by someone");
+        roster.remove("t1");
+        assert_eq!(roster.token_of("E-K", Atom::new("Erin")), None);
+        let again = roster.add("t4", "Erin", 1);
+        assert_eq!(again.id.name(), "Erin", "a free name is the name itself");
+        let ids: std::collections::HashSet<Atom> = (0..500)
+            .map(|i| roster.add(&format!("many{i}"), "Erin", 1).id)
+            .collect();
+        assert_eq!(ids.len(), 500);
+        assert_eq!(roster.len(), 503);
+        for id in ids {
+            assert!(roster.token_of("E-K", id).is_some());
+        }
     }
 
     #[test]
