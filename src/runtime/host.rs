@@ -126,6 +126,28 @@ impl Host {
         }
     }
 
+    /// Hands `job` to the host process and returns at once, live mode
+    /// only: the job reports its result its own way (the stage's async
+    /// server awaits a channel the job answers on, instead of blocking a
+    /// thread in [`Host::run_for`]). Jobs still run one at a time, in the
+    /// order they were handed over.
+    pub fn submit<F, Fut>(&self, job: F) -> Result<(), HostError>
+    where
+        F: FnOnce(Arc<Process>) -> Fut + Send + 'static,
+        Fut: Future<Output = ()> + Send + 'static,
+    {
+        debug_assert!(!self.process.node.is_deterministic());
+        if let Some(reason) = self.exit_reason() {
+            return Err(HostError::Died(reason));
+        }
+        let job: Job = Box::new(move |me| Box::pin(job(me)));
+        if self.jobs.send(job).is_err() {
+            return Err(self.died());
+        }
+        self.process.node.send_signal(self.pid(), Signal::Poke);
+        Ok(())
+    }
+
     /// [`Host::run_for`] with a limit of one minute.
     pub fn run<T, F, Fut>(&self, job: F) -> Result<T, HostError>
     where

@@ -7,11 +7,18 @@
 //! schedulers (a phone's Join is a `start_child` from that process, exactly
 //! as the shell's would be). On `reset` the session hands the stage a new
 //! runtime and the stage builds a new world.
+//!
+//! Each job is written once, as an async function of the host process;
+//! the stage's own threads (watcher, keeper) wait for it with
+//! [`Host::run_for`], and the web server's tasks await it
+//! ([`World::ask`]) without holding a thread while the runtime works.
 
 use crate::behavior::{StartContext, spawn_kind};
 use crate::runtime::process::Signal;
-use crate::runtime::{Atom, Host, Pid, Process, Runtime, Term};
+use crate::runtime::{Atom, Host, HostError, Pid, Process, Runtime, Term};
 use crate::supervisor::{self, ChildSpec, SupervisorSnapshot, SupervisorSpec, api};
+use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long a phone's request may wait for the runtime.
@@ -35,6 +42,38 @@ impl World {
     pub fn whereis(&self, name: Atom) -> Option<Pid> {
         self.host
             .run_for(LIMIT, move |me| async move { me.whereis(name) })
+            .ok()
+            .flatten()
+    }
+
+    /// Runs `job` as the host process and awaits its result, for at most
+    /// [`LIMIT`]: the async side of [`Host::run_for`]. Live mode only (the
+    /// stage never serves a deterministic runtime).
+    pub async fn ask<T, F, Fut>(&self, job: F) -> Result<T, HostError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Arc<Process>) -> Fut + Send + 'static,
+        Fut: Future<Output = T> + Send + 'static,
+    {
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        self.host.submit(move |me| async move {
+            // The asker may have given up waiting: nobody to tell.
+            let _ = answer.send(job(me).await);
+        })?;
+        match tokio::time::timeout(LIMIT, answered).await {
+            Ok(Ok(value)) => Ok(value),
+            // The job was dropped unrun: the host process ended.
+            Ok(Err(_)) => Err(HostError::Died(
+                self.host.exit_reason().unwrap_or(Term::Atom(Atom::NOPROC)),
+            )),
+            Err(_) => Err(HostError::TimedOut),
+        }
+    }
+
+    /// [`World::whereis`] for the web server's tasks.
+    pub async fn whereis_async(&self, name: Atom) -> Option<Pid> {
+        self.ask(move |me| async move { me.whereis(name) })
+            .await
             .ok()
             .flatten()
     }
@@ -77,76 +116,36 @@ impl World {
         joined: u64,
     ) -> Result<Pid, String> {
         self.host
-            .run_for(LIMIT, move |me| async move {
-                let sup = partition_pid(&me, top, partition).await?;
-                let started = api::start_child(&me, sup, member_spec(id)).await;
-                let answer = started.map_err(|reason| reason.to_string())?;
-                // `{ok, Pid}`; or `{error, {already_started, Pid}}` when the
-                // member is in already (a rejoin met a join): the same.
-                let pid = match answer.as_tuple() {
-                    Some([_, Term::Pid(pid)]) => *pid,
-                    Some([_, reason]) => match reason.tagged::<2>(Atom::new("already_started")) {
-                        Some([_, Term::Pid(pid)]) => *pid,
-                        _ => return Err(format!("not started: {reason}")),
-                    },
-                    _ => return Err(format!("unexpected answer {answer}")),
-                };
-                let key = joined_key(id);
-                let store = Atom::new("state_server");
-                let saved = me
-                    .call_named(
-                        store,
-                        Term::tuple([Term::atom("get"), key.clone()]),
-                        Some(LIMIT),
-                    )
-                    .await;
-                if saved
-                    .as_ref()
-                    .ok()
-                    .and_then(|t| t.tagged::<2>(Atom::OK))
-                    .is_none()
-                {
-                    let put = Term::tuple([Term::atom("put"), key, Term::Int(joined as i64)]);
-                    let _ = me.call_named(store, put, Some(LIMIT)).await;
-                }
-                Ok(pid)
+            .run_for(LIMIT, move |me| {
+                start_member(me, top, partition, id, joined)
             })
+            .map_err(|e| e.to_string())?
+    }
+
+    /// [`World::start_member`] for the web server's tasks.
+    pub async fn start_member_async(
+        &self,
+        top: Pid,
+        partition: &'static str,
+        id: Atom,
+        joined: u64,
+    ) -> Result<Pid, String> {
+        self.ask(move |me| start_member(me, top, partition, id, joined))
+            .await
             .map_err(|e| e.to_string())?
     }
 
     /// Crashes a member's process, after counting the crash in its state:
     /// `incr`, then a `get` to be sure the count is stored, then the crash.
     /// Returns the pid that crashed and the count it saved.
-    pub fn crash_member(
+    pub async fn crash_member(
         &self,
         top: Pid,
         partition: &'static str,
         id: Atom,
     ) -> Result<(Pid, i64), String> {
-        self.host
-            .run_for(LIMIT, move |me| async move {
-                let sup = partition_pid(&me, top, partition).await?;
-                let pid = api::child_pid(&me, sup, id)
-                    .await
-                    .map_err(|r| r.to_string())?
-                    .ok_or_else(|| "your process is restarting".to_owned())?;
-                me.send(pid, Term::atom("incr"));
-                let count = match me.call(pid, Term::atom("get"), Some(LIMIT)).await {
-                    Ok(Term::Int(n)) => n,
-                    Ok(other) => return Err(format!("unexpected count {other}")),
-                    Err(reason) => return Err(format!("your process is gone ({reason})")),
-                };
-                // The command language's `crash`: a failure from inside,
-                // which trapping exits cannot stop.
-                me.node.send_signal(
-                    pid,
-                    Signal::Fail {
-                        reason: Term::atom("crash"),
-                        by: None,
-                    },
-                );
-                Ok((pid, count))
-            })
+        self.ask(move |me| crash_member(me, top, partition, id))
+            .await
             .map_err(|e| e.to_string())?
     }
 
@@ -168,6 +167,78 @@ impl World {
         let [count, joined] = read.unwrap_or([None, None]);
         (count, joined)
     }
+}
+
+/// The job of [`World::start_member`], run as the host process `me`.
+async fn start_member(
+    me: Arc<Process>,
+    top: Pid,
+    partition: &'static str,
+    id: Atom,
+    joined: u64,
+) -> Result<Pid, String> {
+    let sup = partition_pid(&me, top, partition).await?;
+    let started = api::start_child(&me, sup, member_spec(id)).await;
+    let answer = started.map_err(|reason| reason.to_string())?;
+    // `{ok, Pid}`; or `{error, {already_started, Pid}}` when the member is
+    // in already (a rejoin met a join): the same.
+    let pid = match answer.as_tuple() {
+        Some([_, Term::Pid(pid)]) => *pid,
+        Some([_, reason]) => match reason.tagged::<2>(Atom::new("already_started")) {
+            Some([_, Term::Pid(pid)]) => *pid,
+            _ => return Err(format!("not started: {reason}")),
+        },
+        _ => return Err(format!("unexpected answer {answer}")),
+    };
+    let key = joined_key(id);
+    let store = Atom::new("state_server");
+    let saved = me
+        .call_named(
+            store,
+            Term::tuple([Term::atom("get"), key.clone()]),
+            Some(LIMIT),
+        )
+        .await;
+    if saved
+        .as_ref()
+        .ok()
+        .and_then(|t| t.tagged::<2>(Atom::OK))
+        .is_none()
+    {
+        let put = Term::tuple([Term::atom("put"), key, Term::Int(joined as i64)]);
+        let _ = me.call_named(store, put, Some(LIMIT)).await;
+    }
+    Ok(pid)
+}
+
+/// The job of [`World::crash_member`], run as the host process `me`.
+async fn crash_member(
+    me: Arc<Process>,
+    top: Pid,
+    partition: &'static str,
+    id: Atom,
+) -> Result<(Pid, i64), String> {
+    let sup = partition_pid(&me, top, partition).await?;
+    let pid = api::child_pid(&me, sup, id)
+        .await
+        .map_err(|r| r.to_string())?
+        .ok_or_else(|| "your process is restarting".to_owned())?;
+    me.send(pid, Term::atom("incr"));
+    let count = match me.call(pid, Term::atom("get"), Some(LIMIT)).await {
+        Ok(Term::Int(n)) => n,
+        Ok(other) => return Err(format!("unexpected count {other}")),
+        Err(reason) => return Err(format!("your process is gone ({reason})")),
+    };
+    // The command language's `crash`: a failure from inside, which
+    // trapping exits cannot stop.
+    me.node.send_signal(
+        pid,
+        Signal::Fail {
+            reason: Term::atom("crash"),
+            by: None,
+        },
+    );
+    Ok((pid, count))
 }
 
 /// The key of a member's join time in the state server.
