@@ -10,43 +10,44 @@
 //! | `POST /join` | `name=...`: join; sets the membership cookie |
 //! | `POST /crash` | crash the cookie's own process |
 //!
-//! A body over 4 KiB gets 413, a malformed one 400, an unknown path 404, a
-//! wrong method 405: nothing a client sends can panic a thread. Every
+//! A body over 4 KiB gets 413, one that does not arrive within
+//! [`BODY_TIMEOUT`] 408, a malformed one 400, an unknown path 404, a
+//! wrong method 405: nothing a client sends can panic a thread. (What
+//! happens before a request reaches these routes, from the connection cap
+//! to the limits on the request head, is [`super::server`]'s.) Every
 //! answer carries a content security policy that allows only this host's
 //! own scripts, so an injected `<script>` would not run even if it slipped
 //! past the escaping.
 
 use super::audience::{self, Member};
-use super::sse::{self, Audience};
+use super::sse::{self, Audience, EventBody};
 use super::{AUDIENCE, Shared, assets, keeper};
 use crate::runtime::Atom;
-use std::io::Read;
+use bytes::Bytes;
+use http_body_util::{BodyExt, Either, Full, LengthLimitError, Limited};
+use hyper::body::Incoming;
+use hyper::header::{self, HeaderMap, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use tiny_http::{Header, Method, Request, Response};
 
 /// The largest request body accepted.
 pub const MAX_BODY: usize = 4096;
+/// The longest a request body may take to arrive, whole: a client that
+/// announces 4,000 bytes and sends five holds only its own connection, and
+/// only this long.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 const COOKIE: &str = "lic_member";
 
-/// A request thread: answers requests until the stage stops.
-pub(super) fn serve(server: &tiny_http::Server, shared: &Arc<Shared>) {
-    while !shared.stopping() {
-        match server.recv_timeout(Duration::from_millis(200)) {
-            Ok(Some(request)) => handle(request, shared),
-            Ok(None) => {}
-            // A connection that failed before it was a request: nothing to answer.
-            Err(_) => {}
-        }
-    }
-}
+/// What the server sends back: a whole body, or an open event stream.
+pub(super) type Reply = Response<Either<Full<Bytes>, EventBody>>;
 
 /// An answer: status, content type, body, extra headers.
 struct Answer {
     status: u16,
     content_type: &'static str,
-    body: String,
+    body: Bytes,
     headers: Vec<(&'static str, String)>,
 }
 
@@ -55,7 +56,7 @@ impl Answer {
         Answer {
             status,
             content_type: "application/json; charset=utf-8",
-            body,
+            body: body.into(),
             headers: Vec::new(),
         }
     }
@@ -63,82 +64,112 @@ impl Answer {
     fn error(status: u16, message: &str) -> Answer {
         Answer::json(status, format!("{{\"error\":{}}}", json_string(message)))
     }
+
+    /// The connection ends after this answer: what is left of the request
+    /// is not worth reading.
+    fn closing(mut self) -> Answer {
+        self.headers.push(("Connection", "close".into()));
+        self
+    }
 }
 
-fn handle(mut request: Request, shared: &Arc<Shared>) {
-    let url = request.url().to_owned();
-    let path = url.split(['?', '#']).next().unwrap_or("");
+/// Answers one request. Never fails and never panics on what a client
+/// sends: every bad request is an answer with a status that says why.
+pub(super) async fn handle(request: Request<Incoming>, shared: &Arc<Shared>) -> Reply {
+    let path = request.uri().path().to_owned();
     let method = request.method().clone();
-    let answer = match (&method, path) {
-        (Method::Get, "/events") => {
-            return open_stream(
-                request,
-                shared,
-                Audience::Projector,
-                projector_backlog(shared),
-            );
+    let answer = match (&method, path.as_str()) {
+        (&Method::GET, "/events") => {
+            let body = shared
+                .hub
+                .open(Audience::Projector, projector_backlog(shared));
+            return stream(body);
         }
-        (Method::Get, "/events/me") => match member_of(&request, shared) {
+        (&Method::GET, "/events/me") => match member_of(request.headers(), shared) {
             Some((token, member)) => {
                 let first = vec![sse::frame("member", &membership_json(&member))];
-                return open_stream(request, shared, Audience::Member(token), first);
+                return stream(shared.hub.open(Audience::Member(token), first));
             }
             None => Answer::error(403, "join first"),
         },
-        (Method::Get | Method::Head, _) if assets::find(path).is_some() => {
-            let asset = assets::find(path).expect("just found");
+        (&Method::GET | &Method::HEAD, _) if assets::find(&path).is_some() => {
+            let asset = assets::find(&path).expect("just found");
             Answer {
                 status: 200,
                 content_type: asset.content_type,
-                body: asset.body.to_owned(),
+                body: Bytes::from_static(asset.body.as_bytes()),
                 headers: Vec::new(),
             }
         }
-        (Method::Get, "/me") => match member_of(&request, shared) {
+        (&Method::GET, "/me") => match member_of(request.headers(), shared) {
             Some((_, member)) => Answer::json(200, membership_json(&member)),
             None => Answer::json(200, "{\"member\":false}".into()),
         },
-        (Method::Post, "/join") => match read_body(&mut request) {
-            Ok(body) => join(&request, shared, &body),
-            Err(answer) => answer,
-        },
-        (Method::Post, "/crash") => match read_body(&mut request) {
-            Ok(_) => crash(&request, shared),
-            Err(answer) => answer,
-        },
+        (&Method::POST, "/join") => {
+            let (head, body) = request.into_parts();
+            match read_body(&head.headers, body).await {
+                Ok(body) => join(&head.headers, shared, &body).await,
+                Err(answer) => answer,
+            }
+        }
+        (&Method::POST, "/crash") => {
+            let (head, body) = request.into_parts();
+            match read_body(&head.headers, body).await {
+                Ok(_) => crash(&head.headers, shared).await,
+                Err(answer) => answer,
+            }
+        }
         (_, "/join" | "/crash" | "/me" | "/events" | "/events/me") => {
             Answer::error(405, "method not allowed")
         }
-        _ if assets::find(path).is_some() => Answer::error(405, "method not allowed"),
+        _ if assets::find(&path).is_some() => Answer::error(405, "method not allowed"),
         _ => Answer::error(404, "not found"),
     };
-    respond(request, answer);
+    respond(answer)
 }
 
-fn respond(request: Request, answer: Answer) {
-    let mut response = Response::from_string(answer.body)
-        .with_status_code(answer.status)
-        .with_header(header("Content-Type", answer.content_type))
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-        .with_header(header(
-            "Content-Security-Policy",
+/// The headers every answer carries.
+fn common_headers(headers: &mut HeaderMap, content_type: &'static str) {
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
             "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
-        ));
-    for (name, value) in &answer.headers {
-        response = response.with_header(header(name, value));
+        ),
+    );
+}
+
+fn respond(answer: Answer) -> Reply {
+    let mut response = Response::new(Either::Left(Full::new(answer.body)));
+    *response.status_mut() =
+        StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = response.headers_mut();
+    common_headers(headers, answer.content_type);
+    for (name, value) in answer.headers {
+        // Every value is built here from checked parts (a hex token, a
+        // number); one that is not a valid header value is left out
+        // rather than sent broken.
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.append(name, value);
+        }
     }
-    // The client may be gone already: nothing to do about it.
-    let _ = request.respond(response);
+    response
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
-}
-
-fn open_stream(request: Request, shared: &Arc<Shared>, audience: Audience, first: Vec<sse::Frame>) {
-    let writer = request.into_writer();
-    shared.hub.open(writer, audience, first);
+/// An open event stream as the answer. The connection ends with the
+/// stream, as a browser's `EventSource` expects.
+fn stream(body: EventBody) -> Reply {
+    let mut response = Response::new(Either::Right(body));
+    let headers = response.headers_mut();
+    common_headers(headers, "text/event-stream; charset=utf-8");
+    headers.insert("X-Accel-Buffering", HeaderValue::from_static("no"));
+    headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
 }
 
 /// What a new projector page needs to catch up: the drawing, the caption,
@@ -156,32 +187,47 @@ fn projector_backlog(shared: &Shared) -> Vec<sse::Frame> {
     frames
 }
 
-/// The body, at most [`MAX_BODY`] bytes of UTF-8.
-fn read_body(request: &mut Request) -> Result<String, Answer> {
-    if request.body_length().is_some_and(|n| n > MAX_BODY) {
-        return Err(Answer::error(413, "the request body is over 4 KiB"));
+/// The body, at most [`MAX_BODY`] bytes of UTF-8, arrived within
+/// [`BODY_TIMEOUT`].
+async fn read_body(headers: &HeaderMap, body: Incoming) -> Result<String, Answer> {
+    let too_large = || Answer::error(413, "the request body is over 4 KiB").closing();
+    let announced = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|n| n.to_str().ok()?.parse::<u64>().ok());
+    if announced.is_some_and(|n| n > MAX_BODY as u64) {
+        return Err(too_large());
     }
-    let mut body = Vec::new();
-    let read = request
-        .as_reader()
-        .take(MAX_BODY as u64 + 1)
-        .read_to_end(&mut body);
-    if read.is_err() {
-        return Err(Answer::error(400, "the request body could not be read"));
-    }
-    if body.len() > MAX_BODY {
-        return Err(Answer::error(413, "the request body is over 4 KiB"));
-    }
-    String::from_utf8(body).map_err(|_| Answer::error(400, "the request body is not UTF-8"))
+    let body = Limited::new(body, MAX_BODY);
+    let collected = match tokio::time::timeout(BODY_TIMEOUT, body.collect()).await {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(error)) if error.downcast_ref::<LengthLimitError>().is_some() => {
+            return Err(too_large());
+        }
+        Ok(Err(_)) => {
+            return Err(Answer::error(400, "the request body could not be read").closing());
+        }
+        Err(_) => {
+            return Err(Answer::error(
+                408,
+                &format!(
+                    "the request body did not arrive within {} s",
+                    BODY_TIMEOUT.as_secs()
+                ),
+            )
+            .closing());
+        }
+    };
+    String::from_utf8(collected.to_vec())
+        .map_err(|_| Answer::error(400, "the request body is not UTF-8"))
 }
 
 /// The member the request's cookie names.
-fn member_of(request: &Request, shared: &Shared) -> Option<(String, Member)> {
-    let token = request
-        .headers()
+fn member_of(headers: &HeaderMap, shared: &Shared) -> Option<(String, Member)> {
+    let token = headers
+        .get_all(header::COOKIE)
         .iter()
-        .filter(|h| h.field.equiv("Cookie"))
-        .flat_map(|h| h.value.as_str().split(';'))
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().strip_prefix(COOKIE)?.strip_prefix('='))
         .next()?
         .to_owned();
@@ -189,7 +235,7 @@ fn member_of(request: &Request, shared: &Shared) -> Option<(String, Member)> {
     Some((token, member))
 }
 
-fn join(request: &Request, shared: &Arc<Shared>, body: &str) -> Answer {
+async fn join(headers: &HeaderMap, shared: &Arc<Shared>, body: &str) -> Answer {
     let Some(typed) = form_value(body, "name") else {
         return Answer::error(400, "send name=YOUR NAME");
     };
@@ -197,7 +243,7 @@ fn join(request: &Request, shared: &Arc<Shared>, body: &str) -> Answer {
         Ok(name) => name,
         Err(why) => return Answer::error(400, why),
     };
-    if let Some((_, member)) = member_of(request, shared) {
+    if let Some((_, member)) = member_of(headers, shared) {
         // A second Join from the same phone: it is already in.
         return Answer::json(200, membership_json(&member));
     }
@@ -223,7 +269,7 @@ fn join(request: &Request, shared: &Arc<Shared>, body: &str) -> Answer {
         ));
         answer
     };
-    let Some(top) = world.whereis(Atom::new(AUDIENCE)) else {
+    let Some(top) = world.whereis_async(Atom::new(AUDIENCE)).await else {
         if shared.audience_down.load(Ordering::SeqCst) {
             // The tree gave up and comes back in a moment: the member is
             // in, and its process starts with the others.
@@ -232,7 +278,10 @@ fn join(request: &Request, shared: &Arc<Shared>, body: &str) -> Answer {
         shared.roster.lock().remove(&token);
         return Answer::error(503, "the audience tree is not running");
     };
-    match world.start_member(top, member.partition, member.id, joined) {
+    match world
+        .start_member_async(top, member.partition, member.id, joined)
+        .await
+    {
         Ok(pid) => {
             shared.roster.lock().set_pid(&token, Some(pid));
             member.pid = Some(pid);
@@ -246,8 +295,8 @@ fn join(request: &Request, shared: &Arc<Shared>, body: &str) -> Answer {
     }
 }
 
-fn crash(request: &Request, shared: &Arc<Shared>) -> Answer {
-    let Some((token, member)) = member_of(request, shared) else {
+async fn crash(headers: &HeaderMap, shared: &Arc<Shared>) -> Answer {
+    let Some((token, member)) = member_of(headers, shared) else {
         return Answer::error(403, "join first: only your own process can be crashed");
     };
     if !shared.roster.lock().allow_crash(&token, Instant::now()) {
@@ -259,7 +308,7 @@ fn crash(request: &Request, shared: &Arc<Shared>) -> Answer {
     let Some(world) = shared.world() else {
         return Answer::error(503, "the stage is restarting");
     };
-    let Some(top) = world.whereis(Atom::new(AUDIENCE)) else {
+    let Some(top) = world.whereis_async(Atom::new(AUDIENCE)).await else {
         if shared.audience_down.load(Ordering::SeqCst) {
             let mut answer = Answer::error(
                 503,
@@ -272,7 +321,7 @@ fn crash(request: &Request, shared: &Arc<Shared>) -> Answer {
         }
         return Answer::error(503, "the audience tree is not running");
     };
-    match world.crash_member(top, member.partition, member.id) {
+    match world.crash_member(top, member.partition, member.id).await {
         Ok((pid, count)) => Answer::json(
             200,
             format!(

@@ -2,17 +2,19 @@
 //! supervision trees live, and the audience demo on real phones.
 //!
 //! `letitcrash serve`, `letitcrash --serve` and `stage on` in the REPL
-//! start a [`Stage`] beside a session. It is an HTTP server (tiny_http,
-//! blocking) on its own threads, never the scheduler's:
+//! start a [`Stage`] beside a session. It is a web server on threads of its
+//! own, never the scheduler's, and as many whatever the number of phones:
 //!
-//! - request threads ([`http`]) answer pages, assets and the POSTs of
-//!   Join and Crash; all HTML, CSS and JS is in the binary ([`assets`]);
+//! - the web server ([`server`]: hyper on a two-thread tokio runtime)
+//!   holds every connection and open event stream ([`sse`]) as a task, and
+//!   bounds what a client may send and how slowly; its routes ([`http`])
+//!   answer pages, assets and the POSTs of Join and Crash; all HTML, CSS
+//!   and JS is in the binary ([`assets`]);
 //! - one watcher thread ([`watch`]) reads the runtime's event stream,
 //!   renders the ticker lines and the tree's SVG, and tells each phone what
 //!   happened to its process;
 //! - one keeper thread ([`keeper`]) brings the audience tree back when it
-//!   gives up, and starts members again after their partition restarted;
-//! - one small writer thread per open event stream ([`sse`]).
+//!   gives up, and starts members again after their partition restarted.
 //!
 //! The session is not `Sync` and its thread is the presenter's. It keeps
 //! the [`Stage`] and tells it what only the session knows (the root
@@ -27,9 +29,13 @@ mod http;
 pub mod keeper;
 pub mod qr;
 pub mod serve;
+mod server;
 pub mod sse;
 mod watch;
 pub mod world;
+
+pub use server::limits;
+pub use server::limits::raise_descriptor_limit;
 
 use crate::runtime::{Pid, Runtime};
 use crate::view::LogLevel;
@@ -44,8 +50,6 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread::JoinHandle;
 use world::World;
 
-/// Request threads: enough that a slow POST never holds up a page load.
-const REQUEST_THREADS: usize = 4;
 /// Ticker lines a newly opened projector page gets.
 const TICKER_BACKLOG: usize = 40;
 /// The audience tree's registered name.
@@ -109,9 +113,9 @@ impl Shared {
 /// A running stage. Dropping it stops the server and closes every stream.
 pub struct Stage {
     shared: Arc<Shared>,
-    server: Arc<tiny_http::Server>,
+    /// Taken (and so stopped) first when the stage is dropped.
+    server: Option<server::Server>,
     addr: SocketAddr,
-    threads: Vec<JoinHandle<()>>,
     watcher: Option<JoinHandle<()>>,
     keeper: Option<KeeperHandle>,
 }
@@ -131,13 +135,6 @@ impl Stage {
         } else {
             IpAddr::V4(Ipv4Addr::LOCALHOST)
         };
-        let server = tiny_http::Server::http(SocketAddr::new(ip, options.port))
-            .map_err(|e| format!("cannot listen on {ip}:{}: {e}", options.port))?;
-        let addr = server
-            .server_addr()
-            .to_ip()
-            .ok_or("the server has no IP address")?;
-        let server = Arc::new(server);
         let shared = Arc::new(Shared {
             world: RwLock::new(None),
             hub: Hub::default(),
@@ -147,20 +144,12 @@ impl Stage {
             generation: AtomicU64::new(0),
             audience_down: AtomicBool::new(false),
         });
-        let threads = (0..REQUEST_THREADS)
-            .map(|i| {
-                let (server, shared) = (server.clone(), shared.clone());
-                std::thread::Builder::new()
-                    .name(format!("letitcrash-http-{}", i + 1))
-                    .spawn(move || http::serve(&server, &shared))
-                    .expect("spawn an HTTP thread")
-            })
-            .collect();
+        let server = server::Server::start(SocketAddr::new(ip, options.port), shared.clone())?;
+        let addr = server.addr();
         let mut stage = Stage {
             shared,
-            server,
+            server: Some(server),
             addr,
-            threads,
             watcher: None,
             keeper: None,
         };
@@ -297,17 +286,22 @@ impl Stage {
     pub fn streams(&self) -> (usize, usize) {
         self.shared.hub.counts()
     }
+
+    /// Open connections, and the most there may be at once.
+    pub fn connections(&self) -> (usize, usize) {
+        self.server
+            .as_ref()
+            .map_or((0, 0), server::Server::connections)
+    }
 }
 
 impl Drop for Stage {
     fn drop(&mut self) {
         self.shared.stopping.store(true, Ordering::SeqCst);
         self.shared.generation.fetch_add(1, Ordering::SeqCst);
-        self.server.unblock();
         self.shared.hub.close_all();
-        for thread in self.threads.drain(..) {
-            let _ = thread.join();
-        }
+        // Every connection closes with the server's runtime.
+        drop(self.server.take());
         if let Some(watcher) = self.watcher.take() {
             let _ = watcher.join();
         }

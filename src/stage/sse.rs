@@ -1,24 +1,35 @@
 //! Server-sent events: the live feed to every open page.
 //!
-//! tiny_http buffers a streaming body in its chunked encoder, so a stream
-//! is written by hand: the response head, then one `event:`/`data:` frame
-//! at a time, each flushed at once. Every open stream has its own small
-//! writer thread fed by a bounded queue: a phone on bad Wi-Fi that stops
-//! reading fills only its own queue and is dropped, and never holds up the
-//! projector or the other phones. A client that goes away ends its thread
-//! at the next write; it costs nothing after that.
+//! An open stream is an [`EventBody`]: the body of a `200 text/event-stream`
+//! answer that the web server ([`super::server`]) writes as frames come,
+//! each as soon as it is queued, with a keepalive comment when nothing has
+//! come for a while. No thread belongs to a stream: the [`Hub`] (called by
+//! the watcher and the keeper, on their own threads) puts frames into each
+//! stream's small bounded queue, and the server's tasks take them out. A
+//! phone on bad Wi-Fi that stops reading fills only its own queue and is
+//! dropped, and never holds up the projector or the other phones; a socket
+//! that takes no more bytes at all is closed by the server's write
+//! timeout. A client that goes away ends its stream at the next write.
 
-use crossbeam_channel::{Receiver, Sender, TrySendError, bounded};
+use bytes::Bytes;
+use http_body::{Body, Frame as BodyFrame, SizeHint};
 use parking_lot::Mutex;
-use std::io::Write;
+use std::convert::Infallible;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
+use tokio::sync::mpsc::{self, Receiver, Sender, error::TrySendError};
+use tokio::time::{Instant, Sleep};
 
 /// Frames queued for one client before it counts as stalled.
 const QUEUE: usize = 512;
 /// A comment line this often keeps proxies and phones from closing an
 /// idle stream, and finds clients that went away.
 const KEEPALIVE: Duration = Duration::from_secs(15);
+/// The first thing on every stream: reconnect after a second, not the
+/// browser's default three.
+const RETRY: &str = "retry: 1000\n\n";
 
 /// One SSE frame, ready to write.
 pub type Frame = Arc<str>;
@@ -56,22 +67,15 @@ pub struct Hub {
 }
 
 impl Hub {
-    /// Starts streaming to `writer` (a raw connection): writes the head,
-    /// then `first` frames, then whatever is sent to `audience`.
-    pub fn open(&self, writer: Box<dyn Write + Send>, audience: Audience, first: Vec<Frame>) {
-        let (queue, frames) = bounded(QUEUE);
+    /// Opens a stream for `audience`: the body to answer with, which
+    /// carries `first`, then whatever is sent to `audience`.
+    pub fn open(&self, audience: Audience, first: Vec<Frame>) -> EventBody {
+        let (queue, frames) = mpsc::channel(QUEUE);
         for frame in first {
             let _ = queue.try_send(frame);
         }
         self.clients.lock().push(Client { audience, queue });
-        let spawned = std::thread::Builder::new()
-            .name("letitcrash-sse".into())
-            .stack_size(64 * 1024)
-            .spawn(move || stream(writer, frames));
-        if spawned.is_err() {
-            // Out of threads: the queue's receiver is gone, so the next
-            // send drops the client.
-        }
+        EventBody::new(frames)
     }
 
     /// Sends `frame` to every stream for which `to` holds; drops streams
@@ -85,7 +89,7 @@ impl Hub {
             }
             match client.queue.try_send(frame.clone()) {
                 Ok(()) => true,
-                Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => false,
+                Err(TrySendError::Full(_) | TrySendError::Closed(_)) => false,
             }
         });
     }
@@ -98,7 +102,7 @@ impl Hub {
         self.send(frame, |a| matches!(a, Audience::Member(t) if t == token));
     }
 
-    /// Open streams, by kind: (projectors, members).
+    /// Open event streams, by kind: (projectors, members).
     pub fn counts(&self) -> (usize, usize) {
         let clients = self.clients.lock();
         let projectors = clients
@@ -114,44 +118,135 @@ impl Hub {
     }
 }
 
-/// The writer thread of one stream.
-fn stream(mut writer: Box<dyn Write + Send>, frames: Receiver<Frame>) {
-    let head = "HTTP/1.1 200 OK\r\n\
-                Content-Type: text/event-stream; charset=utf-8\r\n\
-                Cache-Control: no-store\r\n\
-                X-Accel-Buffering: no\r\n\
-                Connection: close\r\n\r\n\
-                retry: 1000\n\n";
-    if writer
-        .write_all(head.as_bytes())
-        .and_then(|()| writer.flush())
-        .is_err()
-    {
-        return;
-    }
-    loop {
-        let text = match frames.recv_timeout(KEEPALIVE) {
-            Ok(frame) => frame,
-            Err(crossbeam_channel::RecvTimeoutError::Timeout) => ": keepalive\n\n".into(),
-            // The hub let go: the stage stopped, or the client was dropped.
-            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return,
-        };
-        if writer
-            .write_all(text.as_bytes())
-            .and_then(|()| writer.flush())
-            .is_err()
-        {
-            return;
+/// The body of one open stream: the retry hint, then each frame as it is
+/// queued, then nothing (the answer ends) once the hub lets go of it.
+pub struct EventBody {
+    retry: Option<Bytes>,
+    frames: Receiver<Frame>,
+    /// Made at the first poll, on the server's runtime (a timer needs one).
+    keepalive: Option<Pin<Box<Sleep>>>,
+}
+
+impl EventBody {
+    fn new(frames: Receiver<Frame>) -> EventBody {
+        EventBody {
+            retry: Some(Bytes::from_static(RETRY.as_bytes())),
+            frames,
+            keepalive: None,
         }
+    }
+}
+
+/// A frame's text as body bytes, without copying it.
+struct FrameBytes(Frame);
+
+impl AsRef<[u8]> for FrameBytes {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+impl Body for EventBody {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<BodyFrame<Bytes>, Infallible>>> {
+        if let Some(retry) = self.retry.take() {
+            return Poll::Ready(Some(Ok(BodyFrame::data(retry))));
+        }
+        let text = match self.frames.poll_recv(cx) {
+            Poll::Ready(Some(frame)) => Bytes::from_owner(FrameBytes(frame)),
+            // The hub let go: the stage stopped, the runtime was reset, or
+            // the client stalled.
+            Poll::Ready(None) => return Poll::Ready(None),
+            Poll::Pending => {
+                let keepalive = self
+                    .keepalive
+                    .get_or_insert_with(|| Box::pin(tokio::time::sleep(KEEPALIVE)));
+                if keepalive.as_mut().poll(cx).is_pending() {
+                    return Poll::Pending;
+                }
+                Bytes::from_static(b": keepalive\n\n")
+            }
+        };
+        if let Some(keepalive) = &mut self.keepalive {
+            keepalive.as_mut().reset(Instant::now() + KEEPALIVE);
+        }
+        Poll::Ready(Some(Ok(BodyFrame::data(text))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        false
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        SizeHint::default()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use http_body_util::BodyExt;
 
     #[test]
     fn a_frame_splits_data_into_lines() {
         assert_eq!(&*frame("say", "a\nb"), "event: say\ndata: a\ndata: b\n\n");
+    }
+
+    #[test]
+    fn a_stream_carries_the_hint_its_first_frames_and_what_is_sent_to_it() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        let hub = Hub::default();
+        let mut body = hub.open(
+            Audience::Member("t1".into()),
+            vec![frame("member", "first")],
+        );
+        let mut other = hub.open(Audience::Projector, Vec::new());
+        hub.to_member("t1", &frame("member", "second"));
+        hub.to_member("t2", &frame("member", "not for t1"));
+        assert_eq!(hub.counts(), (1, 1));
+        hub.close_all();
+        let text = runtime.block_on(async {
+            let mut text = String::new();
+            while let Some(Ok(frame)) = body.frame().await {
+                text.push_str(std::str::from_utf8(&frame.into_data().unwrap()).unwrap());
+            }
+            text
+        });
+        assert_eq!(
+            text,
+            "retry: 1000\n\nevent: member\ndata: first\n\nevent: member\ndata: second\n\n"
+        );
+        let ended = runtime.block_on(async {
+            let _retry = other.frame().await;
+            other.frame().await.is_none()
+        });
+        assert!(ended, "a closed stream ends");
+    }
+
+    #[test]
+    fn a_stream_that_stops_reading_is_dropped_and_the_others_are_not() {
+        let hub = Hub::default();
+        let _stalled = hub.open(Audience::Projector, Vec::new());
+        let mut reading = hub.open(Audience::Member("t1".into()), Vec::new());
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        for i in 0..=QUEUE {
+            hub.to_projectors(&frame("line", &i.to_string()));
+            hub.to_member("t1", &frame("member", &i.to_string()));
+            runtime.block_on(async {
+                reading.frame().await;
+            });
+        }
+        assert_eq!(hub.counts(), (0, 1));
     }
 }
