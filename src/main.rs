@@ -13,6 +13,10 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // Before anything opens a descriptor: a stage with a full room holds
+    // more than the usual soft limit of 1,024 (and so does the audience
+    // bench, phones and server in one process).
+    letitcrash::stage::raise_descriptor_limit();
     let cli = Cli::try_parse_args(std::env::args_os()).unwrap_or_else(|error| error.exit());
     cli::run(cli)
 }
