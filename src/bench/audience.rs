@@ -136,6 +136,13 @@ pub fn run_cli(room: &Room, json: bool) -> std::process::ExitCode {
 /// Runs the room: a live session with the stage on 127.0.0.1 and the
 /// audience open with the settings `serve` uses.
 pub fn run(room: &Room) -> AudienceReport {
+    // As for the other benchmarks (see `bench::run`): without it, most of
+    // the run's time went to zeroing a fresh huge page for each phone
+    // thread's heap, which measured the phones, not the stage.
+    #[cfg(target_os = "linux")]
+    if let Err(error) = nix::sys::prctl::set_thp_disable(true) {
+        eprintln!("bench: could not turn transparent huge pages off: {error}");
+    }
     let (clients, duration) = (room.clients, room.duration);
     let mut session = Session::new(SessionConfig::live(Style::PLAIN));
     let options = StageOptions {
@@ -253,7 +260,8 @@ fn phone(
             .lines()
             .find_map(|l| {
                 let (name, value) = l.split_once(':')?;
-                name.eq_ignore_ascii_case("set-cookie").then_some(value.trim())
+                name.eq_ignore_ascii_case("set-cookie")
+                    .then_some(value.trim())
             })
             .and_then(|c| c.split(';').next())
             .map(str::to_owned),
