@@ -20,6 +20,7 @@
 //! past the escaping.
 
 use super::audience::{self, Member};
+use super::limits::{BODY_TIMEOUT, MAX_BODY};
 use super::sse::{self, Audience, EventBody};
 use super::{AUDIENCE, Shared, assets, keeper};
 use crate::runtime::Atom;
@@ -30,14 +31,8 @@ use hyper::header::{self, HeaderMap, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-/// The largest request body accepted.
-pub const MAX_BODY: usize = 4096;
-/// The longest a request body may take to arrive, whole: a client that
-/// announces 4,000 bytes and sends five holds only its own connection, and
-/// only this long.
-pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 const COOKIE: &str = "lic_member";
 
 /// What the server sends back: a whole body, or an open event stream.

@@ -101,13 +101,17 @@ pub(super) async fn run<L: Listener>(
             }
             Ok(stream) => serve(stream, open.take()),
             Err(error) if out_of_descriptors(&error) => {
-                starved.count();
                 // The spare makes room for one: answer the client waiting
-                // in the backlog, then take the spare back.
+                // in the backlog, then take the spare back. The kernel
+                // fails an accept for want of a descriptor before it looks
+                // for a client, so there may be none: only one waiting
+                // already is taken (a zero timeout polls once), and a
+                // client that comes later is accepted the usual way.
                 if spare.take().is_some()
                     && let Ok(Ok(stream)) =
-                        tokio::time::timeout(REFUSE_WAIT, listener.accept()).await
+                        tokio::time::timeout(Duration::ZERO, listener.accept()).await
                 {
+                    starved.count();
                     refuse(stream, REFUSE_WAIT_INLINE).await;
                 }
                 spare = File::open("/dev/null").ok();
@@ -220,25 +224,30 @@ mod tests {
     use super::*;
     use std::net::SocketAddr;
 
-    /// The listener, but the first `failures` accepts fail with EMFILE,
-    /// as they do when the process is out of descriptors.
+    /// The listener, but the first `failures` clients find the process
+    /// out of descriptors: their accept fails with EMFILE and they stay in
+    /// the backlog, from where the next accept (the one the spare
+    /// descriptor makes room for) takes them.
     struct Starved {
         listener: tokio::net::TcpListener,
         failures: usize,
+        backlog: Option<TcpStream>,
     }
 
     impl Listener for Starved {
         async fn accept(&mut self) -> io::Result<TcpStream> {
-            if self.failures > 0 {
-                self.failures -= 1;
-                // A real accept fails only once a client is waiting; the
-                // client stays in the backlog.
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                return Err(io::Error::from_raw_os_error(
-                    nix::errno::Errno::EMFILE as i32,
-                ));
+            if let Some(waiting) = self.backlog.take() {
+                return Ok(waiting);
             }
-            Listener::accept(&mut self.listener).await
+            let stream = Listener::accept(&mut self.listener).await?;
+            if self.failures == 0 {
+                return Ok(stream);
+            }
+            self.failures -= 1;
+            self.backlog = Some(stream);
+            Err(io::Error::from_raw_os_error(
+                nix::errno::Errno::EMFILE as i32,
+            ))
         }
     }
 
@@ -267,34 +276,36 @@ mod tests {
         let addr = listener.local_addr().unwrap();
         let open = Open::default();
         let served = open.clone();
-        runtime.spawn(run(
-            Starved { listener, failures },
-            cap,
-            served,
-            |mut stream, slot| {
-                tokio::spawn(async move {
-                    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-                    let mut request = [0u8; 1024];
-                    let _ = stream.read(&mut request).await;
-                    let _ = stream
-                        .write_all(
-                            b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok",
-                        )
-                        .await;
-                    drop(stream);
-                    drop(slot);
-                });
-            },
-        ));
+        let starved = Starved {
+            listener,
+            failures,
+            backlog: None,
+        };
+        runtime.spawn(run(starved, cap, served, |mut stream, slot| {
+            tokio::spawn(async move {
+                use tokio::io::{AsyncReadExt, AsyncWriteExt};
+                let mut request = [0u8; 1024];
+                let _ = stream.read(&mut request).await;
+                let _ = stream
+                    .write_all(
+                        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok",
+                    )
+                    .await;
+                drop(stream);
+                drop(slot);
+            });
+        }));
         (runtime, addr, open)
     }
 
     #[test]
     fn out_of_descriptors_the_waiting_client_is_answered_503_and_the_next_is_served() {
         let (_runtime, addr, _) = server(3, 100);
-        let first = ask(addr);
-        assert!(first.starts_with("HTTP/1.1 503"), "{first}");
-        assert!(first.contains("try again"), "{first}");
+        for _ in 0..3 {
+            let refused = ask(addr);
+            assert!(refused.starts_with("HTTP/1.1 503"), "{refused}");
+            assert!(refused.contains("try again"), "{refused}");
+        }
         let next = ask(addr);
         assert!(next.starts_with("HTTP/1.1 200"), "{next}");
     }

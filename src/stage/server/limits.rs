@@ -14,6 +14,12 @@ use std::time::Duration;
 /// the server starts waiting for it: on a new connection, and between two
 /// requests on a kept-alive one (an idle connection is closed after it).
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// The largest request body accepted (a Join's is a name).
+pub const MAX_BODY: usize = 4096;
+/// The longest a request body may take to arrive, whole: a client that
+/// announces 4,000 bytes and sends five holds only its own connection, and
+/// only this long.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 /// The most bytes a request head may have (request line and headers). A
 /// browser's is under 2 KiB; Node and nginx draw the line at 16 and 32.
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
