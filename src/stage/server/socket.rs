@@ -116,3 +116,61 @@ impl AsyncWrite for Socket {
         this.wrote(shut, cx)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    /// A connected pair on loopback: (the server's side, the client's).
+    async fn pair() -> (TcpStream, TcpStream) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let client = TcpStream::connect(listener.local_addr().unwrap())
+            .await
+            .unwrap();
+        let (server, _) = listener.accept().await.unwrap();
+        (server, client)
+    }
+
+    fn paused_runtime() -> tokio::runtime::Runtime {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .start_paused(true)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_client_that_takes_no_bytes_fails_the_write_after_the_stall_limit() {
+        paused_runtime().block_on(async {
+            let (server, _client_never_reads) = pair().await;
+            let mut socket = Socket::new(server, Bytes::new());
+            let started = tokio::time::Instant::now();
+            let chunk = vec![b'x'; 64 * 1024];
+            // Bounded: the kernel's buffers hold a few MiB at most.
+            let mut error = None;
+            for _ in 0..10_000 {
+                if let Err(e) = socket.write_all(&chunk).await {
+                    error = Some(e);
+                    break;
+                }
+            }
+            let error = error.expect("the write failed");
+            assert_eq!(error.kind(), io::ErrorKind::TimedOut);
+            assert!(started.elapsed() >= WRITE_STALL, "{:?}", started.elapsed());
+        });
+    }
+
+    #[test]
+    fn the_bytes_read_ahead_come_first() {
+        paused_runtime().block_on(async {
+            let (server, mut client) = pair().await;
+            client.write_all(b" / HTTP/1.1").await.unwrap();
+            drop(client);
+            let mut socket = Socket::new(server, Bytes::from_static(b"GET"));
+            let mut text = String::new();
+            socket.read_to_string(&mut text).await.unwrap();
+            assert_eq!(text, "GET / HTTP/1.1");
+        });
+    }
+}
