@@ -10,9 +10,10 @@
 
 use std::time::Duration;
 
-/// The longest a request head may take to arrive, counted from the moment
-/// the server starts waiting for it: on a new connection, and between two
-/// requests on a kept-alive one (an idle connection is closed after it).
+/// The longest a new connection may wait before its first byte, and then
+/// its request head before it is whole; also the longest a kept-alive
+/// connection may sit idle between two requests. Past it the connection
+/// is closed.
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest request body accepted (a Join's is a name).
 pub const MAX_BODY: usize = 4096;
