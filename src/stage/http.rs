@@ -22,8 +22,8 @@
 use super::audience::{self, Member};
 use super::limits::{BODY_TIMEOUT, MAX_BODY};
 use super::sse::{self, Audience, EventBody};
-use super::{AUDIENCE, Shared, assets, keeper};
-use crate::runtime::Atom;
+use super::world::InTree;
+use super::{Shared, assets, keeper};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Either, Full, LengthLimitError, Limited};
 use hyper::body::Incoming;
@@ -264,26 +264,25 @@ async fn join(headers: &HeaderMap, shared: &Arc<Shared>, body: &str) -> Answer {
         ));
         answer
     };
-    let Some(top) = world.whereis_async(Atom::new(AUDIENCE)).await else {
-        if shared.audience_down.load(Ordering::SeqCst) {
-            // The tree gave up and comes back in a moment: the member is
-            // in, and its process starts with the others.
-            return welcome(&member);
-        }
-        shared.roster.lock().remove(&token);
-        return Answer::error(503, "the audience tree is not running");
-    };
     match world
-        .start_member_async(top, member.partition, member.id, joined)
+        .join_audience(member.partition, member.id, joined)
         .await
     {
-        Ok(pid) => {
+        InTree::Done(Ok(pid)) => {
             shared.roster.lock().set_pid(&token, Some(pid));
             member.pid = Some(pid);
             welcome(&member)
         }
-        Err(_) if shared.audience_down.load(Ordering::SeqCst) => welcome(&member),
-        Err(why) => {
+        // The tree gave up and comes back in a moment: the member is in,
+        // and its process starts with the others.
+        InTree::NoTree | InTree::Done(Err(_)) if shared.audience_down.load(Ordering::SeqCst) => {
+            welcome(&member)
+        }
+        InTree::NoTree => {
+            shared.roster.lock().remove(&token);
+            Answer::error(503, "the audience tree is not running")
+        }
+        InTree::Done(Err(why)) => {
             shared.roster.lock().remove(&token);
             Answer::error(503, &format!("could not start your process: {why}"))
         }
@@ -303,8 +302,16 @@ async fn crash(headers: &HeaderMap, shared: &Arc<Shared>) -> Answer {
     let Some(world) = shared.world() else {
         return Answer::error(503, "the stage is restarting");
     };
-    let Some(top) = world.whereis_async(Atom::new(AUDIENCE)).await else {
-        if shared.audience_down.load(Ordering::SeqCst) {
+    match world.crash_in_audience(member.partition, member.id).await {
+        InTree::Done(Ok((pid, count))) => Answer::json(
+            200,
+            format!(
+                "{{\"crashed\":{},\"count\":{count}}}",
+                json_string(&pid.to_string())
+            ),
+        ),
+        InTree::Done(Err(why)) => Answer::error(409, &why),
+        InTree::NoTree if shared.audience_down.load(Ordering::SeqCst) => {
             let mut answer = Answer::error(
                 503,
                 "the whole audience tree went down: the stage brings it back in a moment",
@@ -312,19 +319,9 @@ async fn crash(headers: &HeaderMap, shared: &Arc<Shared>) -> Answer {
             answer
                 .headers
                 .push(("Retry-After", keeper::RESTART_PAUSE.as_secs().to_string()));
-            return answer;
+            answer
         }
-        return Answer::error(503, "the audience tree is not running");
-    };
-    match world.crash_member(top, member.partition, member.id).await {
-        Ok((pid, count)) => Answer::json(
-            200,
-            format!(
-                "{{\"crashed\":{},\"count\":{count}}}",
-                json_string(&pid.to_string())
-            ),
-        ),
-        Err(why) => Answer::error(409, &why),
+        InTree::NoTree => Answer::error(503, "the audience tree is not running"),
     }
 }
 

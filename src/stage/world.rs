@@ -13,6 +13,7 @@
 //! [`Host::run_for`], and the web server's tasks await it
 //! ([`World::ask`]) without holding a thread while the runtime works.
 
+use super::AUDIENCE;
 use crate::behavior::{StartContext, spawn_kind};
 use crate::runtime::process::Signal;
 use crate::runtime::{Atom, Host, HostError, Pid, Process, Runtime, Term};
@@ -26,6 +27,15 @@ const LIMIT: Duration = Duration::from_secs(5);
 
 pub struct World {
     host: Host,
+}
+
+/// What a phone's request found in the audience tree.
+#[derive(Debug)]
+pub enum InTree<T> {
+    /// No tree is registered as [`AUDIENCE`] now.
+    NoTree,
+    /// The tree's answer, or why there is none.
+    Done(Result<T, String>),
 }
 
 impl World {
@@ -68,14 +78,6 @@ impl World {
             )),
             Err(_) => Err(HostError::TimedOut),
         }
-    }
-
-    /// [`World::whereis`] for the web server's tasks.
-    pub async fn whereis_async(&self, name: Atom) -> Option<Pid> {
-        self.ask(move |me| async move { me.whereis(name) })
-            .await
-            .ok()
-            .flatten()
     }
 
     pub fn snapshot(&self, supervisor: Pid) -> Option<SupervisorSnapshot> {
@@ -122,31 +124,45 @@ impl World {
             .map_err(|e| e.to_string())?
     }
 
-    /// [`World::start_member`] for the web server's tasks.
-    pub async fn start_member_async(
+    /// A phone's Join: starts its member in the audience tree as it is now
+    /// ([`World::start_member`] under the tree registered as [`AUDIENCE`]),
+    /// in one job, so that a room joining at once waits for the host
+    /// process once per join, not once to find the tree and again to join.
+    pub async fn join_audience(
         &self,
-        top: Pid,
         partition: &'static str,
         id: Atom,
         joined: u64,
-    ) -> Result<Pid, String> {
-        self.ask(move |me| start_member(me, top, partition, id, joined))
+    ) -> InTree<Pid> {
+        self.in_audience(move |me, top| start_member(me, top, partition, id, joined))
             .await
-            .map_err(|e| e.to_string())?
     }
 
-    /// Crashes a member's process, after counting the crash in its state:
-    /// `incr`, then a `get` to be sure the count is stored, then the crash.
-    /// Returns the pid that crashed and the count it saved.
-    pub async fn crash_member(
-        &self,
-        top: Pid,
-        partition: &'static str,
-        id: Atom,
-    ) -> Result<(Pid, i64), String> {
-        self.ask(move |me| crash_member(me, top, partition, id))
+    /// A phone's Crash: crashes its member's process in the audience tree,
+    /// after counting the crash in its state (`incr`, then a `get` to be
+    /// sure the count is stored, then the crash). Gives the pid that
+    /// crashed and the count it saved.
+    pub async fn crash_in_audience(&self, partition: &'static str, id: Atom) -> InTree<(Pid, i64)> {
+        self.in_audience(move |me, top| crash_member(me, top, partition, id))
             .await
-            .map_err(|e| e.to_string())?
+    }
+
+    /// Runs `job` with the audience tree's top supervisor, if it runs.
+    async fn in_audience<T, F, Fut>(&self, job: F) -> InTree<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(Arc<Process>, Pid) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<T, String>> + Send + 'static,
+    {
+        let asked = self
+            .ask(move |me| async move {
+                match me.whereis(Atom::new(AUDIENCE)) {
+                    Some(top) => InTree::Done(job(me, top).await),
+                    None => InTree::NoTree,
+                }
+            })
+            .await;
+        asked.unwrap_or_else(|error| InTree::Done(Err(error.to_string())))
     }
 
     /// What the state server holds for a member: its count and join time.

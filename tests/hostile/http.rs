@@ -115,9 +115,29 @@ fn stalled_bodies_hold_only_their_own_connections() {
         .collect();
     // Meanwhile everyone else is answered: a page, a join, a crash.
     assert_page_loads(addr, "with eight bodies stalled");
-    let phone = join(addr, "Erin", "E-K");
-    let (status, body) = crash(addr, &phone);
-    assert_eq!(status, 200, "{body}");
+    let joined = ureq::post(&format!("http://{addr}/join"))
+        .timeout(WAIT)
+        .send_form(&[("name", "Erin")])
+        .expect("a join is answered");
+    let cookie = joined
+        .header("Set-Cookie")
+        .and_then(|c| c.split(';').next())
+        .expect("a membership cookie")
+        .to_owned();
+    let membership: serde_json::Value = joined.into_json().unwrap();
+    assert!(
+        membership["pid"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("<0.")),
+        "{membership}"
+    );
+    let crashed = ureq::post(&format!("http://{addr}/crash"))
+        .timeout(WAIT)
+        .set("Cookie", &cookie)
+        .send_string("")
+        .expect("a crash is answered");
+    let answer: serde_json::Value = crashed.into_json().unwrap();
+    assert_eq!(answer["count"], 1, "{answer}");
     // Each stalled one is told why, once its time is up.
     for socket in &mut stalled {
         let heard = listen(socket, letitcrash_body_timeout() + WAIT);
