@@ -9,7 +9,7 @@
 //! very parser the binary uses.
 
 use crate::bench::{self, BenchOptions, Workload};
-use crate::lang::parse_duration;
+use crate::commands::parse_duration;
 use crate::{endurance, repl, script};
 use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;

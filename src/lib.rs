@@ -62,12 +62,15 @@
 pub mod behavior;
 pub mod bench;
 pub mod cli;
-pub mod code;
+pub mod commands;
+pub mod diagnostics;
 pub mod endurance;
-pub mod lang;
+pub mod erlang;
 pub mod repl;
 pub mod runtime;
 pub mod script;
+pub mod session;
 pub mod stage;
+pub mod style;
 pub mod supervisor;
 pub mod view;

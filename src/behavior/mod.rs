@@ -239,7 +239,7 @@ pub fn spawn_kind(
     if parent.code().current(Atom::new(kind)).is_some() {
         check_definition(parent.code(), kind, args)?;
         let start = Atom::new("start");
-        return crate::code::spawn(parent, Atom::new(kind), start, args.to_vec(), link).map_err(
+        return crate::erlang::spawn(parent, Atom::new(kind), start, args.to_vec(), link).map_err(
             |_| KindError::NoStart {
                 kind: kind.to_owned(),
                 given: args.len(),
@@ -285,7 +285,7 @@ pub fn spawn_kind_top(
     if rt.code().current(Atom::new(kind)).is_some() {
         check_definition(rt.code(), kind, args)?;
         let start = Atom::new("start");
-        return crate::code::spawn_top(rt, Atom::new(kind), start, args.to_vec()).map_err(|_| {
+        return crate::erlang::spawn_top(rt, Atom::new(kind), start, args.to_vec()).map_err(|_| {
             KindError::NoStart {
                 kind: kind.to_owned(),
                 given: args.len(),
@@ -329,7 +329,7 @@ fn check_definition(code: &CodeTable, kind: &str, args: &[Term]) -> Result<(), K
     let start = Atom::new("start");
     let arities: Vec<u32> = code
         .current(Atom::new(kind))
-        .and_then(|loaded| loaded.downcast::<crate::code::CompiledModule>().ok())
+        .and_then(|loaded| loaded.downcast::<crate::erlang::CompiledModule>().ok())
         .map(|module| {
             module
                 .function_names()

@@ -14,7 +14,7 @@
 //! fixed duration, a timeout on every read.
 
 use crate::endurance::resident_bytes;
-use crate::lang::eval::{Session, SessionConfig};
+use crate::session::{Session, SessionConfig};
 use crate::stage::StageOptions;
 use crate::view::Style;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -150,7 +150,7 @@ pub fn run(room: &Room) -> AudienceReport {
     }
     lines.push("audience open".to_owned());
     for line in lines {
-        let stmt = crate::lang::parse_line(&line)
+        let stmt = crate::commands::parse_line(&line)
             .ok()
             .flatten()
             .expect("parses");

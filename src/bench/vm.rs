@@ -1,6 +1,6 @@
 //! The process language's workloads: the same programs as
 //! `scripts/beam/lic_bench.erl`'s `vm-*` workloads, compiled by
-//! `code::compile` and run by our interpreter.
+//! `erlang::compile` and run by our interpreter.
 //!
 //! ```erlang
 //! %% vm-ring: N processes, one token, H hops
@@ -19,9 +19,9 @@
 //! main; then these can be the source text above.
 
 use super::report::Report;
-use crate::code::ast::*;
-use crate::code::{self, CompiledModule};
 use crate::endurance::resident_bytes;
+use crate::erlang::ast::*;
+use crate::erlang::{self, CompiledModule};
 use crate::runtime::{Atom, Runtime, Term};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -85,7 +85,7 @@ fn compile(name: &str, functions: Vec<Function>) -> Arc<CompiledModule> {
         functions,
         source: String::new(),
     };
-    code::compile(&module).expect("the benchmark programs compile")
+    erlang::compile(&module).expect("the benchmark programs compile")
 }
 
 fn ring_module() -> Arc<CompiledModule> {
@@ -129,10 +129,10 @@ fn ring_module() -> Arc<CompiledModule> {
 /// `bench vm-ring`: ns per hop.
 pub fn ring(rt: &Runtime, procs: usize, hops: u64) -> Report {
     let module = ring_module();
-    code::load(rt, module);
+    erlang::load(rt, module);
     let (name, start) = (Atom::new("vm_ring"), Atom::new("start"));
     let members: Vec<_> = (0..procs)
-        .map(|_| code::spawn_top(rt, name, start, vec![]).expect("start/0"))
+        .map(|_| erlang::spawn_top(rt, name, start, vec![]).expect("start/0"))
         .collect();
     for (i, &member) in members.iter().enumerate() {
         let next = members[(i + 1) % procs];
@@ -197,13 +197,13 @@ fn fib_module() -> Arc<CompiledModule> {
 
 /// `bench vm-fib`: milliseconds for fib(27) in one process.
 pub fn fib(rt: &Runtime) -> Report {
-    code::load(rt, fib_module());
+    erlang::load(rt, fib_module());
     let host = rt.spawn_host("bench");
     let me = host.pid();
     let begin = Instant::now();
     let answer = host
         .run_for(Duration::from_secs(600), move |process| async move {
-            code::spawn(
+            erlang::spawn(
                 &process,
                 Atom::new("vm_fib"),
                 Atom::new("start"),
@@ -237,13 +237,13 @@ fn idle_module() -> Arc<CompiledModule> {
 
 /// `bench vm-spawn`: ns per spawn and bytes per idle defined process.
 pub fn spawn(rt: &Runtime, procs: usize) -> Report {
-    code::load(rt, idle_module());
+    erlang::load(rt, idle_module());
     let (name, start) = (Atom::new("vm_idle"), Atom::new("start"));
     rt.run_until_quiet(Duration::from_secs(1));
     let rss_before = resident_bytes();
     let begin = Instant::now();
     let pids: Vec<_> = (0..procs)
-        .map(|_| code::spawn_top(rt, name, start, vec![]).expect("start/0"))
+        .map(|_| erlang::spawn_top(rt, name, start, vec![]).expect("start/0"))
         .collect();
     rt.run_until_quiet(Duration::from_secs(600));
     let spawned = begin.elapsed();

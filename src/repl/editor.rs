@@ -13,8 +13,8 @@
 
 use super::helper::{CrashHelper, Names};
 use super::history;
-use crate::lang::eval::{Control, EventFeed, Session};
-use crate::lang::{ParseError, parse_line};
+use crate::commands::{ParseError, parse_line};
+use crate::session::{Control, EventFeed, Session};
 use crate::view::{Role, Style};
 use parking_lot::Mutex;
 use rustyline::error::ReadlineError;
@@ -172,7 +172,7 @@ struct IndentBlock;
 impl ConditionalEventHandler for IndentBlock {
     fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
         let line = ctx.line();
-        (ctx.pos() == line.len() && crate::lang::is_incomplete(line))
+        (ctx.pos() == line.len() && crate::commands::is_incomplete(line))
             .then(|| Cmd::Insert(1, format!("\n{}", super::helper::continuation_indent(line))))
     }
 }

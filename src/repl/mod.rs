@@ -21,8 +21,8 @@ mod piped;
 pub use editor::{InteractEnd, PROMPT, interact, render_parse_error};
 pub use piped::run_script;
 
-use crate::lang::eval::{Session, SessionConfig};
 use crate::runtime::Config;
+use crate::session::{Session, SessionConfig};
 use crate::view::{Role, Style, style_from_env};
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn parse_errors_colour_only_the_error_word() {
-        let error = crate::lang::parse_line("spwan x").unwrap_err();
+        let error = crate::commands::parse_line("spwan x").unwrap_err();
         let plain = render_parse_error(&error, None, &Style::PLAIN);
         assert!(
             plain.starts_with("error: unknown command `spwan`"),

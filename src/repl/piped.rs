@@ -8,8 +8,8 @@
 //! every statement parsed and every command succeeded.
 
 use super::editor::{PROMPT, render_parse_error};
-use crate::lang::eval::{Control, Session};
-use crate::lang::parse_script;
+use crate::commands::parse_script;
+use crate::session::{Control, Session};
 use crate::view::Role;
 use std::io::{Read, Write};
 use std::process::ExitCode;

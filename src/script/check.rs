@@ -18,8 +18,9 @@
 
 use super::matching::{diff, lines_match};
 use super::statement_output;
-use crate::lang::ast::Command;
-use crate::lang::{Control, Session, SessionConfig, Stmt, parse_script};
+use crate::commands::ast::Command;
+use crate::commands::{Stmt, parse_script};
+use crate::session::{Control, Session, SessionConfig};
 use crate::view::{Role, Style};
 
 /// What checking one script found.

@@ -21,7 +21,8 @@ mod replay;
 pub use check::{CheckReport, check_source, summary};
 pub use replay::{Interact, interact, replay};
 
-use crate::lang::{Evaluation, Session, Stmt};
+use crate::commands::Stmt;
+use crate::session::{Evaluation, Session};
 use crate::view::{Style, style_from_env};
 use std::io::Write;
 use std::path::PathBuf;

@@ -19,10 +19,11 @@
 
 use super::RunOptions;
 use super::keys::{Key, KeySource};
-use crate::lang::ast::Command;
-use crate::lang::error::ParseError;
-use crate::lang::{Control, Line, Session, SessionConfig, Stmt, parse_script};
+use crate::commands::ast::Command;
+use crate::commands::{Stmt, parse_script};
+use crate::diagnostics::ParseError;
 use crate::runtime::Config;
+use crate::session::{Control, Line, Session, SessionConfig};
 use crate::view::{Role, Style};
 use std::io::Write;
 use std::time::{Duration, Instant};

@@ -3,9 +3,9 @@
 //! then serving until Ctrl-C.
 
 use super::{StageOptions, qr};
-use crate::lang::eval::{Control, Session, SessionConfig};
-use crate::lang::parse_script;
+use crate::commands::parse_script;
 use crate::runtime::Config;
+use crate::session::{Control, Session, SessionConfig};
 use crate::view::{Role, style_from_env};
 use std::path::Path;
 use std::process::ExitCode;
@@ -38,7 +38,7 @@ pub fn run(options: &StageOptions, script: Option<&Path>, schedulers: Option<usi
         }
         None => {
             for line in ["audience open"] {
-                let stmt = crate::lang::parse_line(line)
+                let stmt = crate::commands::parse_line(line)
                     .ok()
                     .flatten()
                     .expect("parses");

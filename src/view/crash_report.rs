@@ -7,9 +7,9 @@
 //! the supervisor that will act on the death. The layout follows OTP's
 //! `=CRASH REPORT====` so that a reader meets the same words in Erlang.
 
-use super::style::{Role, Style};
 use super::{painted_pid, seconds};
 use crate::runtime::{Atom, Pid, Term};
+use crate::style::{Role, Style};
 use std::time::Duration;
 
 /// The facts a crash report shows, names already looked up.

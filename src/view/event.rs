@@ -19,9 +19,9 @@
 //! with boom — restart 2 of 3 within 5s`.
 
 use super::reason::compact;
-use super::style::{Role, Style};
 use super::{Names, duration, painted_pid, seconds};
 use crate::runtime::{Atom, Event, EventKind, Pid, SignalOutcome, SupervisorReport, Term};
+use crate::style::{Role, Style};
 use std::collections::{HashMap, HashSet};
 
 /// How much of the event stream to show (the `log` command).

@@ -7,10 +7,10 @@
 //! died gets [`dead_process`] instead: the runtime remembers recent deaths,
 //! so the presenter can ask about the process that just crashed.
 
-use super::style::{Role, Style};
 use super::table::{Align, Cell, render};
 use super::{Names, painted_pid, plural, ps::status_role, seconds};
 use crate::runtime::{Atom, Death, Pid, ProcessInfo, Term};
+use crate::style::{Role, Style};
 
 /// The `info` view of a live process: a title line, then one `key value`
 /// line per property.

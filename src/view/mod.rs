@@ -28,6 +28,7 @@
 
 pub mod crash_report;
 pub mod event;
+pub mod feed;
 pub mod html;
 pub mod info;
 pub mod layout;
@@ -35,17 +36,17 @@ pub mod mermaid;
 pub mod ps;
 pub mod reason;
 pub mod seq;
-pub mod style;
 pub mod svg;
 mod table;
 pub mod tree;
 pub mod versions;
 pub mod why;
 
+pub use crate::style::{Role, Style, paint, strip_ansi, style_from_env};
 pub use event::{LogLevel, Narrator, event_line, min_level};
+pub use feed::{EventFeed, Labels};
 pub use info::{dead_process, mailbox, process_info, registered};
 pub use ps::ps_table;
-pub use style::{Role, Style, paint, strip_ansi, style_from_env};
 pub use tree::{ChildState, ChildView, SupervisorView, supervisor_view, tree};
 pub use versions::{VersionRow, VersionState, versions_table};
 

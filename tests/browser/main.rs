@@ -16,8 +16,8 @@
 
 mod webdriver;
 
-use letitcrash::lang::eval::{Session, SessionConfig};
-use letitcrash::lang::parse_line;
+use letitcrash::commands::parse_line;
+use letitcrash::session::{Session, SessionConfig};
 use letitcrash::view::Style;
 use serde_json::json;
 use std::path::PathBuf;

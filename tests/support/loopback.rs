@@ -7,8 +7,8 @@
 //! with the frames it did send, it does not hang it.
 #![allow(dead_code)]
 
-use letitcrash::lang::eval::{Session, SessionConfig};
-use letitcrash::lang::parse_line;
+use letitcrash::commands::parse_line;
+use letitcrash::session::{Session, SessionConfig};
 use letitcrash::view::Style;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};

@@ -1,0 +1,53 @@
+//! Process code: the Erlang subset a presenter writes in the REPL, compiled
+//! to bytecode and run by our own scheduler, with reductions, exactly as the
+//! BEAM would run the same module.
+//!
+//! ```text
+//! def counter {                      lang/ reads the block (`def NAME { }`)
+//!   start(N) -> loop(N).             syntax/   text -> ast::Module
+//!   loop(N) ->                       check.rs  unbound variables, unknown
+//!     receive                                  local functions (as erlc)
+//!       incr -> loop(N + 1);         compile.rs ast -> bytecode (opcodes.rs)
+//!       {get, From} ->               vm/       the interpreter loop, BIFs,
+//!         From ! {count, N},                   errors with OTP's stack
+//!         loop(N)                    program.rs a `runtime::Program`: one
+//!     end.                                     time slice of a VM process
+//! }
+//! ```
+//!
+//! A definition is a module: loaded into the runtime's code table under its
+//! name, it is a kind like the built-in ones (`spawn counter(0)` calls
+//! `counter:start(0)`), a child of supervisors, and callable from other
+//! definitions (`counter:loop(N)`).
+//!
+//! Compile errors are [`crate::diagnostics::ParseError`]s (line, column, caret,
+//! hint): the same rendering as the command language's, so a presenter sees
+//! one kind of error whatever they typed.
+
+pub mod ast;
+pub mod check;
+pub mod compile;
+pub mod export;
+pub mod module;
+pub mod names;
+pub mod opcodes;
+pub mod program;
+pub mod syntax;
+pub mod vm;
+
+#[cfg(test)]
+mod tests;
+
+pub use crate::view::reason::compact as describe_reason;
+pub use check::check;
+pub use compile::CompileError;
+pub use module::CompiledModule;
+pub use program::{load, lookup, spawn, spawn_top};
+pub use syntax::parse_module as parse;
+
+use std::sync::Arc;
+
+/// Compiles a definition (see [`compile::compile`]).
+pub fn compile(module: &ast::Module) -> Result<Arc<CompiledModule>, CompileError> {
+    compile::compile(module).map(Arc::new)
+}
