@@ -248,7 +248,7 @@ pub fn run(cli: Cli) -> ExitCode {
             port,
             script,
             public,
-        } => crate::stage::serve::run(
+        } => crate::serve::run(
             &crate::stage::StageOptions { port, public },
             script.as_deref(),
             schedulers,

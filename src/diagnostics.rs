@@ -1,16 +1,20 @@
-//! Parse errors as the presenter sees them.
+//! Every error with a position, as the presenter sees it: a command that
+//! does not parse, process code that does not parse, check or compile, a
+//! script's failed command at FILE:LINE:COL.
 //!
-//! A `ParseError` is plain data (position, message, hint) plus `render`,
-//! which lays it out the way rustc does: the offending line with a caret
-//! under the column where parsing went wrong. Rendering is plain text; the
-//! REPL or script runner adds colour, so this module stays testable and
-//! `NO_COLOR` needs no special case.
+//! A [`Diagnostic`] is plain data (position, message, hint) plus one
+//! renderer, [`Diagnostic::render`], which lays it out the way rustc does:
+//! the offending line with a caret under the column where things went
+//! wrong; [`Diagnostic::render_styled`] is the same text with the word
+//! `error:` in the crash colour, for every front end alike. A leaf: it
+//! knows nothing but the palette ([`crate::style`]).
 
+use crate::style::{Role, Style};
 use std::fmt;
 
-/// Why a statement could not be parsed, and where.
+/// What went wrong, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseError {
+pub struct Diagnostic {
     /// 1-based line in the script (or REPL entry).
     pub line: usize,
     /// 1-based column, in characters, where the problem starts.
@@ -26,7 +30,7 @@ pub struct ParseError {
     pub source_line: String,
 }
 
-impl ParseError {
+impl Diagnostic {
     /// Lays the error out over several lines, naming `file` if there is one:
     ///
     /// ```text
@@ -38,6 +42,51 @@ impl ParseError {
     ///   = hint: did you mean `spawn`?
     /// ```
     pub fn render(&self, file: Option<&str>) -> String {
+        self.lay_out(file)
+    }
+
+    /// [`Diagnostic::render`] with `error:` painted as a crash (and nothing
+    /// else, so the caret lines stay legible), when `style` colours.
+    pub fn render_styled(&self, file: Option<&str>, style: &Style) -> String {
+        let text = self.lay_out(file);
+        match text.strip_prefix("error:") {
+            Some(rest) => format!("{}{rest}", style.paint("error:", Role::Crash)),
+            None => text,
+        }
+    }
+
+    /// An error at `line`:`column` (1-based) whose source line is not
+    /// known yet: [`Diagnostic::quote`] fills it in from the text.
+    pub fn at(
+        line: usize,
+        column: usize,
+        len: usize,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            line,
+            column,
+            len,
+            message: message.into(),
+            expected: Vec::new(),
+            hint,
+            source_line: String::new(),
+        }
+    }
+
+    /// Fills in the source line from `source`, the text `line` counts in.
+    pub fn quote(mut self, source: &str) -> Diagnostic {
+        self.source_line = source
+            .split('\n')
+            .nth(self.line.saturating_sub(1))
+            .unwrap_or("")
+            .trim_end_matches('\r')
+            .to_owned();
+        self
+    }
+
+    fn lay_out(&self, file: Option<&str>) -> String {
         let number = self.line.to_string();
         // The gutter is as wide as the line number, so the bars line up.
         let pad = " ".repeat(number.len());
@@ -65,21 +114,21 @@ impl ParseError {
     }
 }
 
-impl fmt::Display for ParseError {
+impl fmt::Display for Diagnostic {
     /// The one-line form, for logs and `?` in tests.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}: {}", self.line, self.column, self.message)
     }
 }
 
-impl std::error::Error for ParseError {}
+impl std::error::Error for Diagnostic {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn spwan() -> ParseError {
-        ParseError {
+    fn spwan() -> Diagnostic {
+        Diagnostic {
             line: 3,
             column: 1,
             len: 5,
@@ -111,7 +160,7 @@ error: unknown command `spwan`
 
     #[test]
     fn gutter_grows_with_the_line_number() {
-        let error = ParseError {
+        let error = Diagnostic {
             line: 12,
             column: 7,
             len: 0,

@@ -13,6 +13,7 @@
 //! `case`, `fun`, `when`, ...), atoms, variables, numbers and `$c`
 //! characters, strings, and `%` comments (where `#` is no comment).
 
+use crate::style::{Role, Style};
 use std::ops::Range;
 
 use super::help::command_names;
@@ -305,6 +306,42 @@ impl Lexer<'_> {
         };
         self.push(end, class);
     }
+}
+
+/// The colour of each kind of token, by the palette's meanings.
+fn role_of(class: TokenClass) -> Option<Role> {
+    Some(match class {
+        TokenClass::Command => Role::Header,
+        TokenClass::Keyword => Role::Trapped,
+        TokenClass::Variable => Role::Name,
+        TokenClass::Pid => Role::Pid,
+        TokenClass::Number | TokenClass::Duration => Role::Restart,
+        TokenClass::String => Role::Spawn,
+        TokenClass::Comment => Role::Quiet,
+        TokenClass::Unknown => Role::Crash,
+        TokenClass::Atom | TokenClass::Punct => return None,
+    })
+}
+
+/// `line` with each token painted; unchanged when colour is off. Painting
+/// only adds escape codes, so the width rustyline measures stays right.
+pub fn highlight(line: &str, style: &Style) -> String {
+    if !style.colorize {
+        return line.to_owned();
+    }
+    let mut out = String::with_capacity(line.len() * 2);
+    let mut at = 0;
+    for (range, class) in classify(line) {
+        out += &line[at..range.start];
+        let text = &line[range.clone()];
+        match role_of(class) {
+            Some(role) => out += &style.paint(text, role),
+            None => out += text,
+        }
+        at = range.end;
+    }
+    out += &line[at..];
+    out
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ pub mod highlight;
 pub mod parser;
 pub mod suggest;
 
-pub use crate::diagnostics::ParseError;
+pub use crate::diagnostics::Diagnostic;
 pub use ast::{Command, Stmt};
 pub use parser::{in_definition, is_incomplete, parse_duration, parse_line, parse_script};
 

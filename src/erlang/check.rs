@@ -24,7 +24,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::diagnostics::ParseError;
+use crate::diagnostics::Diagnostic;
 use crate::erlang::ast::{
     BinOp, Callee, CaseClause, Clause, Expr, ExprKind, Function, Guard, Module, Pattern,
     PatternKind, Pos,
@@ -32,7 +32,7 @@ use crate::erlang::ast::{
 use crate::erlang::names;
 use crate::erlang::syntax;
 
-type Result<T> = std::result::Result<T, ParseError>;
+type Result<T> = std::result::Result<T, Diagnostic>;
 
 /// Checks a parsed definition; the first problem, in source order, is the
 /// error.
@@ -86,7 +86,7 @@ impl Scope {
 }
 
 impl Checker<'_> {
-    fn error(&self, pos: Pos, len: usize, message: String, hint: Option<String>) -> ParseError {
+    fn error(&self, pos: Pos, len: usize, message: String, hint: Option<String>) -> Diagnostic {
         syntax::error_at(&self.module.source, pos, len, message, hint)
     }
 
@@ -274,7 +274,7 @@ impl Checker<'_> {
         }
     }
 
-    fn undefined(&self, name: &str, arity: usize, pos: Pos, len: usize) -> ParseError {
+    fn undefined(&self, name: &str, arity: usize, pos: Pos, len: usize) -> Diagnostic {
         let others: Vec<String> = self
             .defined
             .iter()

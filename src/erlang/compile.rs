@@ -39,34 +39,23 @@ use super::module::{
 };
 use super::opcodes::{ArithOp, CmpOp, Label, LogicOp, Op, Reg};
 use super::vm::bifs;
+use crate::diagnostics::Diagnostic;
 use crate::runtime::{Atom, Term};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt;
 
-/// Why a definition does not compile: where, and what to say.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CompileError {
-    pub pos: Pos,
-    pub message: String,
-    pub hint: Option<String>,
-}
-
-impl fmt::Display for CompileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.pos.line, self.pos.column, self.message)
-    }
-}
-
-impl std::error::Error for CompileError {}
-
-type Result<T> = std::result::Result<T, CompileError>;
+/// Why a definition does not compile: a [`Diagnostic`] at the place in
+/// the definition, its source line filled in by the caller, which has the
+/// text ([`Diagnostic::quote`]).
+type Result<T> = std::result::Result<T, Diagnostic>;
 
 fn error<T>(pos: Pos, message: impl Into<String>, hint: Option<&str>) -> Result<T> {
-    Err(CompileError {
-        pos,
-        message: message.into(),
-        hint: hint.map(str::to_owned),
-    })
+    Err(Diagnostic::at(
+        pos.line.max(1) as usize,
+        pos.column.max(1) as usize,
+        1,
+        message,
+        hint.map(str::to_owned),
+    ))
 }
 
 /// Registers a window may have (the instruction operands are `u16`).

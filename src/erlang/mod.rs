@@ -20,7 +20,7 @@
 //! `counter:start(0)`), a child of supervisors, and callable from other
 //! definitions (`counter:loop(N)`).
 //!
-//! Compile errors are [`crate::diagnostics::ParseError`]s (line, column, caret,
+//! Compile errors are [`crate::diagnostics::Diagnostic`]s (line, column, caret,
 //! hint): the same rendering as the command language's, so a presenter sees
 //! one kind of error whatever they typed.
 
@@ -40,14 +40,15 @@ mod tests;
 
 pub use crate::view::reason::compact as describe_reason;
 pub use check::check;
-pub use compile::CompileError;
 pub use module::CompiledModule;
 pub use program::{load, lookup, spawn, spawn_top};
 pub use syntax::parse_module as parse;
 
+use crate::diagnostics::Diagnostic;
 use std::sync::Arc;
 
-/// Compiles a definition (see [`compile::compile`]).
-pub fn compile(module: &ast::Module) -> Result<Arc<CompiledModule>, CompileError> {
+/// Compiles a definition (see [`compile::compile`]); an error's source
+/// line is the caller's to fill in ([`Diagnostic::quote`]).
+pub fn compile(module: &ast::Module) -> Result<Arc<CompiledModule>, Diagnostic> {
     compile::compile(module).map(Arc::new)
 }

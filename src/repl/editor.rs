@@ -13,9 +13,10 @@
 
 use super::helper::{CrashHelper, Names};
 use super::history;
-use crate::commands::{ParseError, parse_line};
+use crate::commands::parse_line;
+use crate::frontend::PROMPT;
 use crate::session::{Control, EventFeed, Session};
-use crate::view::{Role, Style};
+use crate::view::Style;
 use parking_lot::Mutex;
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
@@ -28,8 +29,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
-
-pub const PROMPT: &str = "crash> ";
 
 /// How the presenter left [`interact`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,7 +86,7 @@ pub fn interact(session: &mut Session) -> InteractEnd {
             Ok(Some(stmt)) => stmt,
             Ok(None) => continue,
             Err(error) => {
-                write_whole(&render_parse_error(&error, None, &style));
+                write_whole(&error.render_styled(None, &style));
                 continue;
             }
         };
@@ -127,16 +126,6 @@ fn write_whole(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes());
     let _ = out.flush();
-}
-
-/// A parse error as the REPL and piped mode print it: the caret display,
-/// with the `error:` word in the crash colour.
-pub fn render_parse_error(error: &ParseError, file: Option<&str>, style: &Style) -> String {
-    let text = error.render(file);
-    match text.strip_prefix("error:") {
-        Some(rest) => format!("{}{rest}", style.paint("error:", Role::Crash)),
-        None => text,
-    }
 }
 
 fn new_editor(

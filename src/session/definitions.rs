@@ -27,7 +27,7 @@ use std::path::Path;
 use super::error::{EvalError, EvalResult};
 use super::{Line, Outcome, Session};
 use crate::commands::ast::{Command, Span, Stmt};
-use crate::diagnostics::ParseError;
+use crate::diagnostics::Diagnostic;
 use crate::erlang;
 use crate::runtime::{Atom, LoadedCode, Pid, Purged, Term};
 use crate::view::{self, VersionRow, VersionState};
@@ -62,7 +62,7 @@ pub(super) struct Origin<'a> {
 impl Origin<'_> {
     /// A compile error, whose position counts from the start of the code,
     /// moved to the line and column of the script, with that line shown.
-    fn place(&self, error: ParseError) -> ParseError {
+    fn place(&self, error: Diagnostic) -> Diagnostic {
         let line_in_statement = self.line_offset + error.line.saturating_sub(1);
         let column_on_line = if error.line == 1 {
             self.column_offset + error.column
@@ -81,7 +81,7 @@ impl Origin<'_> {
         } else {
             0
         };
-        ParseError {
+        Diagnostic {
             line: self.span.line + line_in_statement,
             column: indent + column_on_line,
             source_line: format!("{}{text}", " ".repeat(indent)),
@@ -146,9 +146,7 @@ impl Session {
         // refuse the definition, always with a place to put the caret.
         let compiled = erlang::parse(name, source).and_then(|module| {
             erlang::check(&module)?;
-            let compiled = erlang::compile(&module).map_err(|error| {
-                erlang::syntax::error_at(source, error.pos, 1, error.message, error.hint)
-            })?;
+            let compiled = erlang::compile(&module).map_err(|error| error.quote(source))?;
             Ok((module, compiled))
         });
         let (module, compiled) = match compiled {

@@ -12,10 +12,10 @@
 //! monitors, names, the shell's mailbox), [`supervision`] (`sup` blocks and
 //! the supervisor API), [`views`] (tree, ps, info, mailbox, regs), [`time`]
 //! (sleep, wait), [`expect`] (checks for scripts) and [`definitions`]
-//! (process code: def, show, load), [`stage`] (the session in a browser,
-//! the audience demo, `tree --svg`); explaining what happened is
+//! (process code: def, show, load); explaining what happened is
 //! [`explain`] (`why`, `tree --mermaid`, crash reports, with the session's
-//! [`history`] and [`chain`]) and [`seq`] (charts).
+//! [`history`] and [`chain`]) and [`seq`] (charts). Someone following the
+//! session from outside (the stage) is its [`Observer`].
 
 mod chain;
 mod definitions;
@@ -24,10 +24,10 @@ mod expect;
 mod explain;
 mod export;
 mod history;
+mod observer;
 mod processes;
 mod seq;
 mod shell;
-mod stage;
 mod supervision;
 mod targets;
 mod time;
@@ -39,14 +39,14 @@ mod tests;
 
 pub use crate::view::{EventFeed, LogLevel};
 pub use definitions::{Definition, Definitions};
-pub use error::EvalError;
+pub use error::{EvalError, EvalResult};
+pub use observer::Observer;
 pub use values::Bindings;
 
 use crate::commands::ast::{self, Command, Stmt};
 use crate::runtime::{Config, Pid, Runtime, Term};
 use crate::supervisor::RestartDelay;
 use crate::view::Style;
-use error::EvalResult;
 use shell::Shell;
 use std::sync::Arc;
 use std::time::Duration;
@@ -150,10 +150,8 @@ pub struct Session {
     source: Option<String>,
     /// The `Command` event of the statement running now.
     command: Option<crate::runtime::EventId>,
-    /// The session in a browser, when `stage on` (see `stage.rs`).
-    stage: Option<crate::stage::Stage>,
-    /// The audience tree's spec while it runs, for the stage to keep.
-    audience_spec: Option<crate::supervisor::SupervisorSpec>,
+    /// Who follows the session from outside (the stage), if anyone.
+    observer: Option<Box<dyn Observer>>,
 }
 
 impl Session {
@@ -175,8 +173,7 @@ impl Session {
             history,
             source: None,
             command: None,
-            stage: None,
-            audience_spec: None,
+            observer: None,
         };
         session.name_shell();
         session.settle();
@@ -266,8 +263,55 @@ impl Session {
             self.revive_shell(&mut lines);
             self.absorb_history();
         }
-        self.update_stage(&lines);
+        self.tell_observer(&lines);
         Evaluation { lines, control, ok }
+    }
+
+    /// Makes `observer` the one who follows this session (see
+    /// [`Observer`]).
+    pub fn set_observer(&mut self, observer: Box<dyn Observer>) {
+        self.observer = Some(observer);
+        self.tell_observer(&[]);
+    }
+
+    pub fn observer(&self) -> Option<&dyn Observer> {
+        self.observer.as_deref()
+    }
+
+    /// Runs `f` with the observer and the session both at hand (the
+    /// observer is out of the session meanwhile).
+    pub fn with_observer(&mut self, f: impl FnOnce(&mut dyn Observer, &mut Session)) {
+        if let Some(mut observer) = self.observer.take() {
+            f(observer.as_mut(), self);
+            if self.observer.is_none() {
+                self.observer = Some(observer);
+            }
+        }
+    }
+
+    /// After each statement: the observer hears the roots and the lines.
+    fn tell_observer(&mut self, lines: &[Line]) {
+        let roots = self.root_supervisors();
+        if let Some(observer) = &mut self.observer {
+            observer.statement_done(roots, lines);
+        }
+    }
+
+    /// A command that is the observer's (`stage`, `audience`).
+    fn observer_command(&mut self, command: &Command) -> EvalResult<Outcome> {
+        let mut result = None;
+        self.with_observer(|observer, session| result = observer.command(session, command));
+        result.unwrap_or_else(|| {
+            Err(EvalError::new("there is no stage in this session")
+                .with_hint("the REPL, `letitcrash run` and `letitcrash serve` have one"))
+        })
+    }
+
+    /// Runs `command` as if typed, without a statement around it (no
+    /// `Command` event, no settling): for the stage's own `sup` trees.
+    pub fn run_command(&mut self, command: &Command) -> EvalResult<Outcome> {
+        let mut control = Control::Continue;
+        self.run(command, &mut control)
     }
 
     /// If a link killed the shell process, starts a new one and says so.
@@ -326,8 +370,7 @@ impl Session {
             C::Tree { sup } => self.tree(sup.as_ref()),
             C::TreeMermaid { sup } => self.tree_mermaid(sup.as_ref()),
             C::TreeSvg { file, sup } => self.tree_svg(file, sup.as_ref()),
-            C::Stage(command) => self.stage_command(command),
-            C::Audience(command) => self.audience_command(command),
+            C::Stage(_) | C::Audience(_) => self.observer_command(command),
             C::Why { target } => self.why(target),
             C::Seq(command) => self.seq(command),
             C::Ps => self.ps(),
@@ -428,8 +471,9 @@ impl Session {
     fn reset(&mut self) -> Outcome {
         let runtime = Runtime::new(self.config.runtime.clone());
         self.feed.attach(&runtime);
-        self.audience_spec = None;
-        self.stage_follow(&runtime);
+        if let Some(observer) = &mut self.observer {
+            observer.runtime_replaced(&runtime);
+        }
         self.history = history::History::new(&runtime);
         let old = std::mem::replace(&mut self.runtime, runtime);
         drop(old);
@@ -480,7 +524,9 @@ impl Session {
             ast::LogLevel::Verbose => LogLevel::Verbose,
         };
         self.feed.set_level(level);
-        self.stage_level(level);
+        if let Some(observer) = &mut self.observer {
+            observer.level_changed(level);
+        }
         Outcome::line(Line::Notice(format!(
             "log level: {}",
             format!("{level:?}").to_lowercase()
@@ -526,14 +572,15 @@ impl Session {
 }
 
 /// What a command produced.
-struct Outcome {
-    lines: Vec<Line>,
-    value: Option<Term>,
-    ok: bool,
+pub struct Outcome {
+    pub lines: Vec<Line>,
+    /// The value to bind (`X = spawn ...`), if the command has one.
+    pub value: Option<Term>,
+    pub ok: bool,
 }
 
 impl Outcome {
-    fn none() -> Outcome {
+    pub fn none() -> Outcome {
         Outcome {
             lines: Vec::new(),
             value: None,
@@ -541,15 +588,22 @@ impl Outcome {
         }
     }
 
-    fn line(line: Line) -> Outcome {
+    pub fn line(line: Line) -> Outcome {
         Outcome {
             lines: vec![line],
             ..Outcome::none()
         }
     }
 
+    pub fn lines(lines: Vec<Line>) -> Outcome {
+        Outcome {
+            lines,
+            ..Outcome::none()
+        }
+    }
+
     /// A value, shown as the Erlang shell shows values.
-    fn value(value: Term) -> Outcome {
+    pub fn value(value: Term) -> Outcome {
         Outcome {
             lines: vec![Line::Value(value.to_string())],
             value: Some(value),

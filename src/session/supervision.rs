@@ -12,6 +12,10 @@ use crate::behavior::{self, StartContext};
 use crate::commands::ast::{ChildSpecAst, StartChildArg, SupSpec, Target};
 use crate::runtime::{Atom, Process, Term};
 use crate::supervisor::{self, ChildSpec, SupervisorSpec, api};
+use std::time::Duration;
+
+/// The longest a stop of a root supervisor may take after the shell asked.
+const STOP_LIMIT: Duration = Duration::from_secs(10);
 
 impl Session {
     pub(super) fn start_supervisor(&mut self, spec: &SupSpec) -> EvalResult<Outcome> {
@@ -35,7 +39,8 @@ impl Session {
         Ok(Outcome::value(Term::Pid(pid)))
     }
 
-    pub(super) fn supervisor_spec(&self, spec: &SupSpec) -> EvalResult<SupervisorSpec> {
+    /// The spec a `sup` block describes, as `sup` would start it.
+    pub fn supervisor_spec(&self, spec: &SupSpec) -> EvalResult<SupervisorSpec> {
         let defaults = SupervisorSpec::default();
         let mut built = SupervisorSpec {
             strategy: spec.strategy,
@@ -174,6 +179,35 @@ impl Session {
 
     /// The supervisors `tree` draws when given none: those started with
     /// `sup` that are still alive.
+    /// The live root supervisors, by the names they are shown with.
+    pub fn root_supervisors(&self) -> Vec<(String, crate::runtime::Pid)> {
+        self.live_supervisors()
+            .into_iter()
+            .map(|pid| {
+                let name = self.display_name(pid).unwrap_or_else(|| pid.to_string());
+                (name, pid)
+            })
+            .collect()
+    }
+
+    /// Stops the root supervisor registered as `name`, if it runs, as
+    /// `gen_server:stop(Name, shutdown, infinity)` would (whoever its
+    /// parent is), and waits until it is gone.
+    pub fn stop_supervisor(&mut self, name: Atom) {
+        let Some(top) = self.runtime.whereis(name) else {
+            return;
+        };
+        let stopped = self.shell.run(move |me| async move {
+            let _ = api::stop(&me, top, Term::atom("shutdown")).await;
+        });
+        if stopped.is_err() {
+            // The shell died under it: make sure.
+            self.runtime.exit(top, Term::atom("kill"));
+        }
+        let runtime = &self.runtime;
+        runtime.run_until(|| !runtime.is_alive(top), STOP_LIMIT);
+    }
+
     pub(super) fn live_supervisors(&self) -> Vec<crate::runtime::Pid> {
         self.supervisors
             .iter()

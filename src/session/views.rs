@@ -114,6 +114,21 @@ impl Session {
             &self.config.style,
         ))))
     }
+
+    /// `tree --svg FILE [SUP]`: the projector's picture, written to FILE.
+    pub(super) fn tree_svg(&mut self, file: &str, sup: Option<&Target>) -> EvalResult<Outcome> {
+        let views = self.tree_views(sup)?;
+        if views.is_empty() {
+            return Err(EvalError::new("no supervisors yet")
+                .with_hint("start one with `sup NAME { worker ID KIND ... }`"));
+        }
+        let svg = view::svg::tree_svg(&view::layout::layout(&views), &Default::default());
+        std::fs::write(file, svg + "\n")
+            .map_err(|e| EvalError::new(format!("cannot write {file}: {e}")))?;
+        Ok(Outcome::line(Line::Notice(format!(
+            "tree written to {file}"
+        ))))
+    }
 }
 
 fn never_seen(pid: Pid) -> EvalError {

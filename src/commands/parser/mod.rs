@@ -1,4 +1,4 @@
-//! The parser: text in, `Stmt`s or `ParseError`s out.
+//! The parser: text in, `Stmt`s or `Diagnostic`s out.
 //!
 //! It is built from nom 8 parsers over `&str`, split by topic:
 //!
@@ -30,13 +30,13 @@ mod targets;
 mod terms;
 
 use super::ast::{Command, Span, Stmt};
-use crate::diagnostics::ParseError;
+use crate::diagnostics::Diagnostic;
 use basics::{SyntaxError, ws};
 use scan::Scanner;
 
 /// Parses one REPL entry (possibly several lines, as rustyline's validator
 /// lets a `{` block continue). `Ok(None)` for a blank or comment-only line.
-pub fn parse_line(src: &str) -> Result<Option<Stmt>, ParseError> {
+pub fn parse_line(src: &str) -> Result<Option<Stmt>, Diagnostic> {
     let rest = match ws(src) {
         Ok((rest, ())) => rest,
         Err(_) => src,
@@ -59,7 +59,7 @@ pub fn parse_line(src: &str) -> Result<Option<Stmt>, ParseError> {
 /// Parses a whole script. Each statement gives one result, in order; after
 /// an error, parsing goes on with the next statement so a `--keep-going`
 /// run (or an editor) sees every problem at once.
-pub fn parse_script(src: &str) -> Vec<Result<Stmt, ParseError>> {
+pub fn parse_script(src: &str) -> Vec<Result<Stmt, Diagnostic>> {
     script::parse(src)
 }
 
@@ -89,7 +89,7 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
 }
 
 /// Parses the statement `text`, which starts at byte `start` of `src`.
-fn parse_statement(src: &str, start: usize, text: &str) -> Result<Command, ParseError> {
+fn parse_statement(src: &str, start: usize, text: &str) -> Result<Command, Diagnostic> {
     match commands::statement(text) {
         Ok((rest, command)) if rest.trim().is_empty() => Ok(place_definition(command, text)),
         Ok((rest, _)) => Err(syntax_error(
@@ -128,13 +128,13 @@ fn place_definition(command: Command, text: &str) -> Command {
 
 /// Turns an error inside `text` (at byte `start` of `src`) into one that
 /// names a line and column of `src`.
-fn syntax_error(src: &str, start: usize, text: &str, error: SyntaxError<'_>) -> ParseError {
+fn syntax_error(src: &str, start: usize, text: &str, error: SyntaxError<'_>) -> Diagnostic {
     // `error.at` is a suffix of `text`, so its length gives the position.
     let local = text.len().saturating_sub(error.at.len());
     let offset = (start + local).min(src.len());
     let position = position_of(src, offset);
     let left_on_line = (position.line_text.chars().count() + 1).saturating_sub(position.column);
-    ParseError {
+    Diagnostic {
         line: position.line,
         column: position.column,
         len: error.len.min(left_on_line).max(1),
@@ -149,9 +149,9 @@ fn syntax_error(src: &str, start: usize, text: &str, error: SyntaxError<'_>) -> 
 
 /// An error at a byte offset of `src`, for problems found before parsing
 /// (such as a block that is never closed).
-fn error_at(src: &str, offset: usize, message: String, hint: &str) -> ParseError {
+fn error_at(src: &str, offset: usize, message: String, hint: &str) -> Diagnostic {
     let position = position_of(src, offset);
-    ParseError {
+    Diagnostic {
         line: position.line,
         column: position.column,
         len: 1,

@@ -18,7 +18,7 @@
 use super::scan::Scanner;
 use super::{error_at, parse_statement, span_of};
 use crate::commands::ast::Stmt;
-use crate::diagnostics::ParseError;
+use crate::diagnostics::Diagnostic;
 
 /// One line of the script: where it starts, its text without `\r\n`, and
 /// its raw text with any `\r`, so scanned offsets match the source.
@@ -65,7 +65,7 @@ fn classify(text: &str) -> LineKind<'_> {
     }
 }
 
-pub(super) fn parse(src: &str) -> Vec<Result<Stmt, ParseError>> {
+pub(super) fn parse(src: &str) -> Vec<Result<Stmt, Diagnostic>> {
     let lines = lines_of(src);
     let mut results = Vec::new();
     let mut comments = Vec::new();
@@ -100,7 +100,7 @@ pub(super) fn parse(src: &str) -> Vec<Result<Stmt, ParseError>> {
 
 /// Parses the statement starting on line `first`; returns it and the index
 /// of the line after it.
-fn statement_at(src: &str, lines: &[Line<'_>], first: usize) -> (Result<Stmt, ParseError>, usize) {
+fn statement_at(src: &str, lines: &[Line<'_>], first: usize) -> (Result<Stmt, Diagnostic>, usize) {
     let mut scanner = Scanner::default();
     let mut last = first;
     loop {
@@ -142,7 +142,7 @@ fn statement_at(src: &str, lines: &[Line<'_>], first: usize) -> (Result<Stmt, Pa
     (result, last + 1)
 }
 
-fn unclosed_error(src: &str, offset: usize, opener: char) -> ParseError {
+fn unclosed_error(src: &str, offset: usize, opener: char) -> Diagnostic {
     let (what, hint) = match opener {
         '"' => ("string", "add a closing \"".to_string()),
         '\'' => ("quoted atom", "add a closing '".to_string()),

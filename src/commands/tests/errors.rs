@@ -1,8 +1,8 @@
 //! Error messages, hints and caret columns for typical mistakes.
 
-use crate::commands::{ParseError, parse_line};
+use crate::commands::{Diagnostic, parse_line};
 
-fn error(src: &str) -> ParseError {
+fn error(src: &str) -> Diagnostic {
     match parse_line(src) {
         Err(e) => e,
         Ok(stmt) => panic!("{src:?} should not parse, got {stmt:?}"),

@@ -7,7 +7,7 @@
 
 use crate::commands::help::COMMANDS;
 use crate::commands::highlight::classify;
-use crate::commands::{ParseError, is_incomplete, parse_line, parse_script};
+use crate::commands::{Diagnostic, is_incomplete, parse_line, parse_script};
 use crate::runtime::XorShift;
 
 /// Characters that matter to the grammar, plus some that should not.
@@ -109,7 +109,7 @@ fn exercise(text: &str) {
     }
 }
 
-fn check_error(text: &str, e: &ParseError) {
+fn check_error(text: &str, e: &Diagnostic) {
     let line = text.split('\n').nth(e.line.wrapping_sub(1));
     let line = line.unwrap_or_else(|| panic!("{text:?}: line {} out of range", e.line));
     let line = line.trim_end_matches('\r');

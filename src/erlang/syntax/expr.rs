@@ -205,7 +205,7 @@ impl Parser<'_> {
         ))
     }
 
-    fn unsupported(&self, word: &str, what: &str) -> crate::diagnostics::ParseError {
+    fn unsupported(&self, word: &str, what: &str) -> crate::diagnostics::Diagnostic {
         self.error_here(
             format!("`{word}` is not supported by the playground"),
             Some(format!("the playground's Erlang has no {what}")),
@@ -267,7 +267,7 @@ impl Parser<'_> {
 
     /// Why the next token starts no expression.
     #[cold]
-    fn no_expression(&self) -> crate::diagnostics::ParseError {
+    fn no_expression(&self) -> crate::diagnostics::Diagnostic {
         match self.peek_tok() {
             Tok::Duration(_) => self.error_here(
                 "a duration such as `30s` is only allowed as the timeout of `after`",

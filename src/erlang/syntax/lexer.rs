@@ -109,7 +109,7 @@ impl Lexer<'_> {
         len: usize,
         message: impl Into<String>,
         hint: &str,
-    ) -> crate::diagnostics::ParseError {
+    ) -> crate::diagnostics::Diagnostic {
         let hint = (!hint.is_empty()).then(|| hint.to_string());
         error_at(self.source, pos, len, message, hint)
     }

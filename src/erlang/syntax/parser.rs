@@ -12,7 +12,7 @@
 
 use super::error::{Result, error_at};
 use super::lexer::{Tok, Token};
-use crate::diagnostics::ParseError;
+use crate::diagnostics::Diagnostic;
 use crate::erlang::ast::{Clause, Function, Guard, Pos};
 
 /// How deeply expressions may nest (brackets, operators, clauses). Far
@@ -114,7 +114,7 @@ impl<'a> Parser<'a> {
         describe(self.peek_tok())
     }
 
-    pub fn error_here(&self, message: impl Into<String>, hint: Option<String>) -> ParseError {
+    pub fn error_here(&self, message: impl Into<String>, hint: Option<String>) -> Diagnostic {
         let token = self.peek();
         error_at(self.source, token.pos, token.len, message, hint)
     }
@@ -125,7 +125,7 @@ impl<'a> Parser<'a> {
         len: usize,
         message: impl Into<String>,
         hint: Option<String>,
-    ) -> ParseError {
+    ) -> Diagnostic {
         error_at(self.source, pos, len, message, hint)
     }
 

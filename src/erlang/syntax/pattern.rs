@@ -67,7 +67,7 @@ impl Parser<'_> {
         Ok(list)
     }
 
-    fn illegal_pattern(&self, pos: Pos) -> crate::diagnostics::ParseError {
+    fn illegal_pattern(&self, pos: Pos) -> crate::diagnostics::Diagnostic {
         self.error_at(
             pos,
             1,

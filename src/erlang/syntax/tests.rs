@@ -148,7 +148,7 @@ fn expr(text: &str) -> String {
     body(text)
 }
 
-fn error(source: &str) -> crate::diagnostics::ParseError {
+fn error(source: &str) -> crate::diagnostics::Diagnostic {
     match parse_module("m", source) {
         Ok(m) => panic!("{source:?} parsed: {m:?}"),
         Err(e) => e,

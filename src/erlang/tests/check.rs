@@ -1,10 +1,10 @@
 //! The checker: every error `erlc` would give, with its position, and the
 //! scoping rules that make programs legal.
 
-use crate::diagnostics::ParseError;
+use crate::diagnostics::Diagnostic;
 use crate::erlang::{check, parse};
 
-fn verdict(source: &str) -> Result<(), ParseError> {
+fn verdict(source: &str) -> Result<(), Diagnostic> {
     let module = parse("m", source)
         .unwrap_or_else(|e| panic!("{source:?} does not parse: {}", e.render(None)));
     check(&module)
