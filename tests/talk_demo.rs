@@ -55,7 +55,7 @@ struct Demo {
 
 impl Demo {
     fn start() -> Demo {
-        let rt = Runtime::new(Config::deterministic(2024));
+        let rt = letitcrash::behavior::runtime(Config::deterministic(2024));
         let probe = rt.spawn_host("presenter");
         let top = probe
             .run(|me| async move {

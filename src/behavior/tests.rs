@@ -6,7 +6,7 @@ use crate::runtime::{Config, EventKind, Host};
 use crossbeam_channel::Receiver;
 
 fn runtime() -> Runtime {
-    Runtime::new(Config::deterministic(7))
+    crate::behavior::runtime(Config::deterministic(7))
 }
 
 fn atom(name: &str) -> Term {

@@ -598,7 +598,7 @@ pub fn run(options: &SoakOptions) -> SoakReport {
     } else {
         Config::deterministic(options.seed)
     };
-    let rt = Runtime::new(config);
+    let rt = crate::behavior::runtime(config);
     let events = rt.subscribe();
     let harness = rt.spawn_host("soak");
     // Unlinked: if the top supervisor ever went down, the harness must

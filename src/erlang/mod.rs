@@ -1,9 +1,9 @@
-//! Process code: the Erlang subset a presenter writes in the REPL, compiled
+//! The process language: the Erlang subset a presenter writes in the REPL, compiled
 //! to bytecode and run by our own scheduler, with reductions, exactly as the
 //! BEAM would run the same module.
 //!
 //! ```text
-//! def counter {                      lang/ reads the block (`def NAME { }`)
+//! def counter {                      commands/ reads the block (`def NAME { }`)
 //!   start(N) -> loop(N).             syntax/   text -> ast::Module
 //!   loop(N) ->                       check.rs  unbound variables, unknown
 //!     receive                                  local functions (as erlc)
@@ -16,13 +16,18 @@
 //! ```
 //!
 //! A definition is a module: loaded into the runtime's code table under its
-//! name, it is a kind like the built-in ones (`spawn counter(0)` calls
-//! `counter:start(0)`), a child of supervisors, and callable from other
-//! definitions (`counter:loop(N)`).
+//! name, beside the built-in kinds (native modules of the same table, which
+//! a definition of the same name shadows), it can be spawned
+//! (`spawn counter(0)` calls `counter:start(0)`), be a child of supervisors,
+//! and be called from other definitions (`counter:loop(N)`).
 //!
 //! Compile errors are [`crate::diagnostics::Diagnostic`]s (line, column, caret,
 //! hint): the same rendering as the command language's, so a presenter sees
 //! one kind of error whatever they typed.
+//!
+//! Imports: the runtime, the diagnostics, and the view's way of printing a
+//! reason; never the command language, the session or the built-in kinds
+//! (they meet in the runtime's code table).
 
 pub mod ast;
 pub mod check;

@@ -22,6 +22,7 @@
 use super::module::{CompiledModule, FunValue};
 use super::vm::errors::{self, Raise};
 use super::vm::interpreter::Vm;
+use crate::runtime::code_table::{self, Module, SpawnError, Spawner, StartContext};
 use crate::runtime::{Atom, EventId, Pid, Process, Program, Purged, Ref, Runtime, Step, Term};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -82,8 +83,102 @@ pub(crate) fn current(process: &Process, name: Atom) -> Option<Arc<CompiledModul
 }
 
 fn as_compiled(code: crate::runtime::LoadedCode) -> Option<Arc<CompiledModule>> {
-    code.downcast::<CompiledModule>().ok()
+    code_table::downcast::<CompiledModule>(code)
 }
+
+/// A definition is a module of the code table like a built-in kind: the
+/// shell's `spawn counter(0)` and a supervisor's child start it as
+/// `counter:start(0)`.
+impl Module for CompiledModule {
+    fn is_native(&self) -> bool {
+        false
+    }
+
+    fn check_start(
+        &self,
+        function: Atom,
+        args: &[Term],
+        _context: &StartContext,
+        _whereis: &dyn Fn(Atom) -> Option<Pid>,
+    ) -> Result<(), SpawnError> {
+        let arities: Vec<u32> = self
+            .function_names()
+            .into_iter()
+            .filter(|(name, _)| *name == function)
+            .map(|(_, arity)| arity)
+            .collect();
+        if arities.contains(&(args.len() as u32)) {
+            Ok(())
+        } else {
+            Err(Box::new(NoStart {
+                module: self.name,
+                function,
+                given: args.len(),
+                arities,
+            }))
+        }
+    }
+
+    fn start(
+        &self,
+        spawner: Spawner<'_>,
+        function: Atom,
+        args: &[Term],
+        context: &StartContext,
+    ) -> Result<Pid, SpawnError> {
+        self.check_start(function, args, context, &|_| None)?;
+        let started = match spawner {
+            Spawner::Process { parent, link } => {
+                spawn(parent, self.name, function, args.to_vec(), link)
+            }
+            Spawner::Top(runtime) => spawn_top(runtime, self.name, function, args.to_vec()),
+        };
+        started.map_err(|_| {
+            Box::new(NoStart {
+                module: self.name,
+                function,
+                given: args.len(),
+                arities: Vec::new(),
+            }) as SpawnError
+        })
+    }
+}
+
+/// A definition without the `start/N` a spawn asked for. `arities` are the
+/// `start/N` it has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoStart {
+    pub module: Atom,
+    pub function: Atom,
+    pub given: usize,
+    pub arities: Vec<u32>,
+}
+
+impl std::fmt::Display for NoStart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (kind, function, given) = (self.module.name(), self.function.name(), self.given);
+        if self.arities.is_empty() {
+            return write!(
+                f,
+                "`{kind}` has no {function}/{given}: `spawn {kind}(...)` calls {kind}:{function}(...)"
+            );
+        }
+        let starts: Vec<String> = self
+            .arities
+            .iter()
+            .map(|n| format!("{function}/{n}"))
+            .collect();
+        let counts: Vec<String> = self.arities.iter().map(u32::to_string).collect();
+        write!(
+            f,
+            "`{kind}` has no {function}/{given}, only {}: give it {} argument(s)",
+            starts.join(", "),
+            counts.join(" or ")
+        )
+    }
+}
+
+impl std::error::Error for NoStart {}
 
 /// Starts `module:function(args...)` in a new process whose parent is
 /// `parent` (linked to it if `link`): what `spawn(M, F, A)` and
@@ -150,8 +245,9 @@ impl Program for Doomed {
 }
 
 /// `spawn(M, F, A)` and friends from the process language: a loaded
-/// definition, else a built-in kind of that name (started with the
-/// arguments `A`, whatever `F` is), else a process that dies `undef`.
+/// definition, else a native module of that name (a built-in kind, started
+/// with the arguments `A`, whatever `F` is), else a process that dies
+/// `undef`.
 pub(crate) fn spawn_mfa(
     parent: &Process,
     module: Atom,
@@ -160,14 +256,16 @@ pub(crate) fn spawn_mfa(
     link: bool,
     monitor: bool,
 ) -> Result<(Pid, Option<Ref>), Raise> {
-    let code = current(parent, module);
-    if code.is_none() && crate::behavior::find(module.name()).is_some() {
-        let context = crate::behavior::StartContext::none();
-        let pid = crate::behavior::spawn_kind(parent, module.name(), &args, &context, link)
+    let loaded = parent.code().current(module);
+    if let Some(native) = loaded.as_ref().filter(|code| code.is_native()) {
+        let spawner = Spawner::Process { parent, link };
+        let pid = native
+            .start(spawner, function, &args, &StartContext::none())
             .map_err(|_| Raise::badarg())?;
         let reference = monitor.then(|| parent.monitor(pid));
         return Ok((pid, reference));
     }
+    let code = loaded.and_then(as_compiled);
     let program: Box<dyn Program> = match prepare(code, module, function, args) {
         Ok(vm) => Box::new(vm),
         Err(reason) => Box::new(Doomed(Some(reason))),

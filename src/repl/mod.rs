@@ -12,6 +12,9 @@
 //! - `helper`: completion, hints, highlighting and block continuation;
 //! - `history`: where history is kept;
 //! - `piped`: the transcript for non-terminal input.
+//!
+//! Imports: the front end's shared parts, the stage (`--serve`), the session,
+//! the command language and the views.
 
 mod editor;
 pub mod helper;

@@ -10,6 +10,9 @@
 //!
 //! Both drive a [`Session`] one statement at a time, like the REPL; the
 //! output of a statement is the same in both: [`statement_output`].
+//!
+//! Imports: the front end's shared parts, the session, the command language,
+//! the views, and the REPL (step mode's `i` hands the session to it).
 
 mod check;
 pub mod keys;

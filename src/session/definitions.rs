@@ -158,6 +158,12 @@ impl Session {
                     lines.push(Line::Notice(format!(
                         "the previous `{name}` stays in force"
                     )));
+                } else if self.runtime.code().is_native(Atom::new(name)) {
+                    // Never a silent fall-back: `spawn counter(0)` would
+                    // start the built-in, with its own bugs, not this one.
+                    lines.push(Line::Notice(format!(
+                        "nothing was loaded: `{name}` is still the built-in kind (see `kinds`)"
+                    )));
                 }
                 return Ok(Outcome {
                     lines,

@@ -16,6 +16,10 @@
 //! [`explain`] (`why`, `tree --mermaid`, crash reports, with the session's
 //! [`history`] and [`chain`]) and [`seq`] (charts). Someone following the
 //! session from outside (the stage) is its [`Observer`].
+//!
+//! Imports: the command language, the process language, supervisors, the
+//! built-in kinds, the views and the runtime; never the stage, a front end or
+//! a terminal.
 
 mod chain;
 mod definitions;
@@ -156,7 +160,7 @@ pub struct Session {
 
 impl Session {
     pub fn new(config: SessionConfig) -> Session {
-        let runtime = Runtime::new(config.runtime.clone());
+        let runtime = crate::behavior::runtime(config.runtime.clone());
         let feed = Arc::new(EventFeed::new(&runtime, config.log, config.style));
         let history = history::History::new(&runtime);
         let shell = Shell::start(&runtime);
@@ -469,7 +473,7 @@ impl Session {
 
     /// `reset`: a fresh runtime and shell, as if the tool had just started.
     fn reset(&mut self) -> Outcome {
-        let runtime = Runtime::new(self.config.runtime.clone());
+        let runtime = crate::behavior::runtime(self.config.runtime.clone());
         self.feed.attach(&runtime);
         if let Some(observer) = &mut self.observer {
             observer.runtime_replaced(&runtime);

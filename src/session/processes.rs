@@ -51,7 +51,7 @@ impl Session {
             .run(move |me| async move {
                 let pid = behavior::spawn_kind(&me, &kind_name, &args, &context, link)?;
                 let reference = (option == Some(SpawnOpt::Monitor)).then(|| me.monitor(pid));
-                Ok::<_, behavior::KindError>((pid, reference))
+                Ok::<_, crate::runtime::SpawnError>((pid, reference))
             })?
             .map_err(|e| EvalError::new(e.to_string()))?;
         if let Some(name) = name {

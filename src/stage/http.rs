@@ -233,7 +233,7 @@ fn join(request: &Request, shared: &Arc<Shared>, body: &str) -> Answer {
         return Answer::error(503, "the audience tree is not running");
     };
     match world.start_member(top, member.partition, member.id, joined) {
-        Ok(pid) => {
+        Ok((pid, _)) => {
             shared.roster.lock().set_pid(&token, Some(pid));
             member.pid = Some(pid);
             welcome(&member)

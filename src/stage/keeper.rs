@@ -298,9 +298,12 @@ pub(super) fn rejoin(shared: &Arc<Shared>, partition: &'static str) {
     };
     let members = shared.roster.lock().in_partition(partition);
     for (token, member) in members {
-        let pid = world
-            .start_member(top, member.partition, member.id, member.joined)
-            .ok();
+        let pid = match world.start_member(top, member.partition, member.id, member.joined) {
+            Ok((pid, true)) => Some(pid),
+            // Running already: whoever started it told the phone.
+            Ok((_, false)) => continue,
+            Err(_) => None,
+        };
         shared.roster.lock().set_pid(&token, pid);
         let mut member = member;
         member.pid = pid;

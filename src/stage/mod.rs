@@ -21,6 +21,9 @@
 //! never reaches into the session. The stage's threads act on the same runtime
 //! through a host process of their own ([`world`]), so a phone never waits
 //! for the presenter's `sleep 5s` and the presenter never waits for a phone.
+//!
+//! Imports: the session (as its observer, and its public API), the views,
+//! supervisors and the runtime; never a front end.
 
 pub mod assets;
 pub mod audience;

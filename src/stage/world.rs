@@ -9,7 +9,6 @@
 //! runtime and the stage builds a new world.
 
 use crate::behavior::{StartContext, spawn_kind};
-use crate::runtime::process::Signal;
 use crate::runtime::{Atom, Host, Pid, Process, Runtime, Term};
 use crate::supervisor::{self, ChildSpec, SupervisorSnapshot, SupervisorSpec, api};
 use std::time::Duration;
@@ -69,13 +68,15 @@ impl World {
 
     /// Starts a `stateful` member as child `id` of `partition` under `top`,
     /// and stamps its join time in the state server (first join only).
+    /// The pid, and whether this call started it (`false`: the member was
+    /// running already, started by a join that met a rejoin).
     pub fn start_member(
         &self,
         top: Pid,
         partition: &'static str,
         id: Atom,
         joined: u64,
-    ) -> Result<Pid, String> {
+    ) -> Result<(Pid, bool), String> {
         self.host
             .run_for(LIMIT, move |me| async move {
                 let sup = partition_pid(&me, top, partition).await?;
@@ -83,10 +84,10 @@ impl World {
                 let answer = started.map_err(|reason| reason.to_string())?;
                 // `{ok, Pid}`; or `{error, {already_started, Pid}}` when the
                 // member is in already (a rejoin met a join): the same.
-                let pid = match answer.as_tuple() {
-                    Some([_, Term::Pid(pid)]) => *pid,
+                let (pid, fresh) = match answer.as_tuple() {
+                    Some([_, Term::Pid(pid)]) => (*pid, true),
                     Some([_, reason]) => match reason.tagged::<2>(Atom::new("already_started")) {
-                        Some([_, Term::Pid(pid)]) => *pid,
+                        Some([_, Term::Pid(pid)]) => return Ok((*pid, false)),
                         _ => return Err(format!("not started: {reason}")),
                     },
                     _ => return Err(format!("unexpected answer {answer}")),
@@ -109,7 +110,7 @@ impl World {
                     let put = Term::tuple([Term::atom("put"), key, Term::Int(joined as i64)]);
                     let _ = me.call_named(store, put, Some(LIMIT)).await;
                 }
-                Ok(pid)
+                Ok((pid, fresh))
             })
             .map_err(|e| e.to_string())?
     }
@@ -138,13 +139,7 @@ impl World {
                 };
                 // The command language's `crash`: a failure from inside,
                 // which trapping exits cannot stop.
-                me.node.send_signal(
-                    pid,
-                    Signal::Fail {
-                        reason: Term::atom("crash"),
-                        by: None,
-                    },
-                );
+                me.crash(pid, Term::atom("crash"));
                 Ok((pid, count))
             })
             .map_err(|e| e.to_string())?

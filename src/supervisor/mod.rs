@@ -13,6 +13,8 @@
 //! - [`api`]: `start_child`, `terminate_child`, ... with OTP's results (S8).
 //!
 //! Tests are in `tests/`, named after the S-rule ids of OTP-SEMANTICS.md.
+//!
+//! Imports: the runtime only.
 
 pub mod api;
 pub mod intensity;
@@ -75,7 +77,7 @@ pub async fn start(
     if let Some(name) = name {
         // Registered before the supervisor runs, so the name is there by the
         // time anyone hears of it.
-        if let Err(error) = spawner.node.register(name, pid) {
+        if let Err(error) = spawner.register_pid(name, pid) {
             // Someone took the name since it was checked: a supervisor must
             // not run on, nameless, behind the error.
             spawner.exit(pid, Term::Atom(Atom::KILL));

@@ -132,7 +132,7 @@ pub(crate) async fn run(me: Arc<Process>, spec: SupervisorSpec, ack: Option<Star
 impl Supervisor {
     /// Posts a report; its id lets the supervisor act on its account.
     fn report(&self, report: SupervisorReport) -> Option<EventId> {
-        self.me.node.emit(EventKind::Supervisor {
+        self.me.emit(EventKind::Supervisor {
             supervisor: self.me.pid(),
             report,
         })
@@ -539,7 +539,7 @@ impl Supervisor {
         let position = match (id, &self.template) {
             (Term::Pid(pid), Some(_)) => match self.position_of_pid(*pid) {
                 Some(position) => position,
-                None if self.me.node.is_alive(*pid) => {
+                None if self.me.is_alive(*pid) => {
                     return Term::error(Term::atom("not_found"));
                 }
                 None => return Term::Atom(Atom::OK),

@@ -8,9 +8,12 @@
 //! (exact strings) and lets the REPL, the script player and check mode show
 //! the same thing.
 //!
-//! - [`style`]: the palette by meaning and the colour switch (`NO_COLOR`,
-//!   `CLICOLOR_FORCE`, tty).
-//! - [`event`]: one line per event, filtered by [`LogLevel`].
+//! - the palette by meaning and the colour switch (`NO_COLOR`,
+//!   `CLICOLOR_FORCE`, tty) are [`crate::style`], re-exported here.
+//! - [`event`]: one line per event, filtered by [`LogLevel`];
+//!   [`feed`]: the event stream turned into those lines as events arrive,
+//!   learning display names on the way (the REPL, scripts and the stage's
+//!   ticker read one).
 //! - [`ps`]: the process table, like Erlang's `i()`.
 //! - [`info`]: `info` on a live or dead process, `mailbox`, `regs`.
 //! - [`tree`](mod@tree): the supervision tree with box-drawing characters.
@@ -25,6 +28,9 @@
 //! Names beside pids (`<0.42.0> (demo/w1)`) come from a `names` callback
 //! the caller supplies, because only the layers above know supervisor
 //! paths; the views just ask.
+//!
+//! Imports: the runtime (events, snapshots, terms), supervisor snapshots and
+//! the palette ([`crate::style`]); never the session or anything above it.
 
 pub mod crash_report;
 pub mod event;

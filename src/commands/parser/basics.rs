@@ -11,6 +11,7 @@
 //! the message the presenter will see, so they are raised as soon as the
 //! parser knows enough (usually right after a command word or keyword).
 
+use crate::commands::suggest::closest;
 use nom::Parser;
 use nom::error::ErrorKind;
 
@@ -228,6 +229,43 @@ pub(crate) fn one_line(text: &str) -> String {
         Some((first, _)) => format!("{}...", first.trim_end_matches('\r')),
         None => text.to_owned(),
     }
+}
+
+/// "unknown option `lnk`", with the closest valid word as a hint.
+pub(crate) fn unknown_option<'a>(
+    at: &'a str,
+    found: &str,
+    what: &str,
+    valid: &[&str],
+) -> SyntaxError<'a> {
+    let hint = closest(found, valid.iter().copied()).map(|near| format!("did you mean `{near}`?"));
+    SyntaxError::new(at, format!("unknown {what} `{found}`"))
+        .expected(valid)
+        .maybe_hint(hint)
+}
+
+/// One of a fixed set of words, e.g. `on`/`off`, failing with `message`
+/// and a "did you mean" hint.
+pub(crate) fn one_of<'a, T: Copy>(
+    input: &'a str,
+    choices: &[(&str, T)],
+    message: &str,
+) -> PResult<'a, T> {
+    let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+    let found = word(input).ok();
+    if let Some((rest, found)) = found
+        && let Some((_, value)) = choices.iter().find(|(name, _)| *name == found)
+    {
+        return Ok((rest, *value));
+    }
+    let hint = found
+        .and_then(|(_, found)| closest(found, names.iter().copied()))
+        .map(|near| format!("did you mean `{near}`?"));
+    fail(
+        SyntaxError::new(input, message)
+            .expected(&names)
+            .maybe_hint(hint),
+    )
 }
 
 #[cfg(test)]

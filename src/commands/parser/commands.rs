@@ -12,7 +12,8 @@ use nom::Parser;
 use nom::sequence::preceded;
 
 use super::basics::{
-    PResult, SyntaxError, end_of_command, fail, keyword, sp, token_text, variable, word,
+    PResult, SyntaxError, end_of_command, fail, keyword, one_of, sp, token_text, unknown_option,
+    variable, word,
 };
 use super::expect::expectation;
 use super::scan::erlang_block_end;
@@ -350,43 +351,6 @@ fn spawn(input: &str) -> PResult<'_, Command> {
             link_or_monitor,
         },
     ))
-}
-
-/// "unknown option `lnk`", with the closest valid word as a hint.
-pub(crate) fn unknown_option<'a>(
-    at: &'a str,
-    found: &str,
-    what: &str,
-    valid: &[&str],
-) -> SyntaxError<'a> {
-    let hint = closest(found, valid.iter().copied()).map(|near| format!("did you mean `{near}`?"));
-    SyntaxError::new(at, format!("unknown {what} `{found}`"))
-        .expected(valid)
-        .maybe_hint(hint)
-}
-
-/// One of a fixed set of words, e.g. `on`/`off`, failing with `message`
-/// and a "did you mean" hint.
-pub(crate) fn one_of<'a, T: Copy>(
-    input: &'a str,
-    choices: &[(&str, T)],
-    message: &str,
-) -> PResult<'a, T> {
-    let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
-    let found = word(input).ok();
-    if let Some((rest, found)) = found
-        && let Some((_, value)) = choices.iter().find(|(name, _)| *name == found)
-    {
-        return Ok((rest, *value));
-    }
-    let hint = found
-        .and_then(|(_, found)| closest(found, names.iter().copied()))
-        .map(|near| format!("did you mean `{near}`?"));
-    fail(
-        SyntaxError::new(input, message)
-            .expected(&names)
-            .maybe_hint(hint),
-    )
 }
 
 fn on_off(input: &str) -> PResult<'_, bool> {

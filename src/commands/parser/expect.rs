@@ -7,8 +7,8 @@
 use nom::Parser;
 use nom::sequence::preceded;
 
+use super::basics::unknown_option;
 use super::basics::{PResult, SyntaxError, fail, sp, variable, word};
-use super::commands::unknown_option;
 use super::targets::required_target;
 use super::terms::{PATTERN, VALUE, required_term, term};
 use crate::commands::ast::{Expectation, Target};

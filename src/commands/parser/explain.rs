@@ -9,7 +9,7 @@ use nom::sequence::preceded;
 
 use super::basics::{PResult, SyntaxError, fail, sp, token_text, word};
 use super::targets::{required_target, target};
-use super::terms::string;
+use super::terms::file_name;
 use crate::commands::ast::{Command, SeqCommand};
 
 /// The arguments after `tree --mermaid`, or `None` without the flag.
@@ -69,15 +69,6 @@ pub(crate) fn seq<'a>(args: &'a str, usage: &str) -> PResult<'a, Command> {
         }
     };
     Ok((rest, Command::Seq(command)))
-}
-
-/// A file name: a quoted string, or a run of characters without spaces.
-pub(crate) fn file_name(at: &str) -> Option<(&str, String)> {
-    if let Ok((rest, quoted)) = string(at) {
-        return Some((rest, quoted));
-    }
-    let end = at.find(char::is_whitespace).unwrap_or(at.len());
-    (end > 0 && !at.starts_with('#')).then(|| (&at[end..], at[..end].to_string()))
 }
 
 #[cfg(test)]

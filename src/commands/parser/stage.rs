@@ -1,8 +1,8 @@
 //! The stage's commands: `stage on [PORT] | off | status` and
 //! `audience open | close | reset | intensity N`, and `tree --svg FILE`.
 
+use super::basics::one_of;
 use super::basics::{PResult, SyntaxError, fail, sp, token_text, word};
-use super::commands::one_of;
 use super::targets::target;
 use crate::commands::ast::{AudienceCommand, Command, StageCommand};
 
@@ -74,7 +74,7 @@ pub(crate) fn tree_svg<'a>(args: &'a str, usage: &str) -> PResult<'a, Command> {
         return fail(SyntaxError::new(args, "expected --svg FILE").hint(usage));
     };
     let (at, ()) = sp(at)?;
-    let Some((rest, file)) = super::explain::file_name(at) else {
+    let Some((rest, file)) = super::terms::file_name(at) else {
         return fail(SyntaxError::new(at, "expected a file name").hint(usage));
     };
     let (rest, ()) = sp(rest)?;

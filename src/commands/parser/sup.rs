@@ -13,7 +13,7 @@ use nom::sequence::preceded;
 use std::time::Duration;
 
 use super::basics::{PResult, SyntaxError, fail, keyword, sp, token_text, word, ws};
-use super::commands::{one_of, unknown_option};
+use super::basics::{one_of, unknown_option};
 use super::targets::{kind, required_name};
 use super::terms::duration;
 use crate::commands::ast::{ChildSpecAst, RestartType, Shutdown, Strategy, SupSpec};

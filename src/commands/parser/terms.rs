@@ -334,6 +334,15 @@ pub(crate) fn duration(input: &str) -> PResult<'_, Duration> {
     Ok((rest, to_duration(input, &numeral)?))
 }
 
+/// A file name: a quoted string, or a run of characters without spaces.
+pub(crate) fn file_name(at: &str) -> Option<(&str, String)> {
+    if let Ok((rest, quoted)) = string(at) {
+        return Some((rest, quoted));
+    }
+    let end = at.find(char::is_whitespace).unwrap_or(at.len());
+    (end > 0 && !at.starts_with('#')).then(|| (&at[end..], at[..end].to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 /// A deterministic runtime.
 pub fn rt() -> Runtime {
-    Runtime::new(Config::deterministic(7))
+    crate::behavior::runtime(Config::deterministic(7))
 }
 
 /// Compiles and loads `module`.

@@ -5,7 +5,7 @@ use super::support::*;
 use crate::erlang::ast::BinOp;
 use crate::erlang::vm::interpreter::MAX_DEPTH;
 use crate::erlang::{self};
-use crate::runtime::{Atom, Config, Runtime, Term};
+use crate::runtime::{Atom, Config, Term};
 use std::time::Duration;
 
 /// def spin { start() -> loop(0). loop(N) -> loop(N + 1). }
@@ -73,7 +73,7 @@ fn an_endless_loop_is_preempted_and_others_still_run_deterministic() {
 #[test]
 fn an_endless_loop_is_preempted_and_the_shell_still_answers_live() {
     // One scheduler: without preemption the spinner would keep it for ever.
-    let rt = Runtime::new(Config::live().with_schedulers(1));
+    let rt = crate::behavior::runtime(Config::live().with_schedulers(1));
     load(&rt, spin());
     load(&rt, napper());
     let spinner = erlang::spawn_top(&rt, Atom::new("spin"), Atom::new("start"), vec![]).unwrap();

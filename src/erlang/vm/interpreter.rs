@@ -1042,10 +1042,8 @@ impl Program for Vm {
     }
 
     fn check_code(&self, code: &LoadedCode) -> bool {
-        match code.clone().downcast::<CompiledModule>() {
-            Ok(code) => self.uses(&code),
-            Err(_) => false,
-        }
+        crate::runtime::code_table::downcast::<CompiledModule>(code.clone())
+            .is_some_and(|code| self.uses(&code))
     }
 
     fn location(&self) -> Option<Location> {

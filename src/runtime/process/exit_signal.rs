@@ -9,7 +9,7 @@ use crate::runtime::term::{Atom, Pid, Term};
 
 /// What the receiver must do with an exit signal.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum ExitDecision {
+pub(in crate::runtime) enum ExitDecision {
     /// End the receiver with this reason.
     Die(Term),
     /// Deliver `{'EXIT', From, Reason}` as an ordinary message.
@@ -21,7 +21,7 @@ pub(crate) enum ExitDecision {
 /// Decides the fate of `receiver` when an exit signal with `reason` arrives
 /// from `from`. `via_link` is true when the signal comes from a linked
 /// process that ended, false for `exit(Pid, Reason)` sent explicitly.
-pub(crate) fn decide(
+pub(in crate::runtime) fn decide(
     receiver: Pid,
     trap_exit: bool,
     from: Pid,

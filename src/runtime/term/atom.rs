@@ -110,12 +110,12 @@ impl Atom {
     }
 
     /// The atom's index in the table (stable for the program's life).
-    pub(crate) fn index(self) -> u32 {
+    pub(in crate::runtime) fn index(self) -> u32 {
         self.0
     }
 
     /// The atom at `index`, which an earlier [`Atom::index`] returned.
-    pub(crate) fn from_index(index: u32) -> Atom {
+    pub(in crate::runtime) fn from_index(index: u32) -> Atom {
         Atom(index)
     }
 

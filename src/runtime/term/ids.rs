@@ -9,7 +9,7 @@ use std::fmt;
 
 /// A process identifier, printed `<0.N.0>` like a local Erlang pid.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Pid(pub(crate) u64);
+pub struct Pid(pub(in crate::runtime) u64);
 
 impl Pid {
     /// The pid `<0.N.0>`. Pids are normally handed out by the runtime; this is
@@ -39,7 +39,7 @@ impl fmt::Debug for Pid {
 /// A unique reference, as made by `make_ref()` or `monitor/2`, printed
 /// `#Ref<0.N>`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Ref(pub(crate) u64);
+pub struct Ref(pub(in crate::runtime) u64);
 
 impl Ref {
     /// The reference `#Ref<0.N>`, for parsing a literal typed by a user.

@@ -99,6 +99,41 @@ fn a_rejected_definition_keeps_the_previous_one() {
 }
 
 #[test]
+fn a_rejected_definition_of_a_built_in_name_says_the_built_in_runs() {
+    // The process code would crash with `badarith`; the built-in counter
+    // would crash with `{bad_message, ...}`. Whichever runs is said.
+    let mut s = session();
+    let out = run(
+        &mut s,
+        "def counter { start(N) -> loop(N + a). loop(N) -> Y. }",
+    );
+    assert!(has(&out, "variable 'Y' is unbound"), "{out:?}");
+    assert_eq!(
+        last(&out),
+        "notice: nothing was loaded: `counter` is still the built-in kind (see `kinds`)"
+    );
+    run(&mut s, "C = spawn counter");
+    let info = run(&mut s, "info C");
+    assert!(has(&info, "counter"), "{info:?}");
+    assert!(
+        !has(&info, "counter@"),
+        "the built-in, no version: {info:?}"
+    );
+}
+
+#[test]
+fn a_definition_shadows_the_built_in_kind_of_its_name() {
+    let mut s = session();
+    run(&mut s, "def counter { start(N) -> exit(N + a). }");
+    run(&mut s, "C = spawn counter(1)");
+    let out = run(&mut s, "info C");
+    assert!(
+        has(&out, "badarith"),
+        "the definition ran, not the built-in: {out:?}"
+    );
+}
+
+#[test]
 fn runtime_modules_and_reserved_words_are_no_names() {
     let mut s = session();
     assert!(last(&run(&mut s, "def lists { f() -> ok. }")).contains("a module of the runtime"));
