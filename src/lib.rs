@@ -71,6 +71,11 @@
 //!   [`bench`] measures the runtime; [`endurance`] runs the soak, leak
 //!   and fuzz runs CI puts it through.
 
+// The term's tagged word (`runtime/term/word.rs`) is the one place that
+// needs `unsafe`, measured to be worth it (runtime/term/DESIGN.md); the
+// compiler keeps it the only one.
+#![deny(unsafe_code)]
+
 pub mod behavior;
 pub mod bench;
 pub mod cli;

@@ -20,7 +20,7 @@
 //! never a process that dies at once.
 //!
 //! Arguments arrive as terms. A duration typed as `500ms` or `1s` arrives as
-//! an integer number of milliseconds (`Term::Int(1000)`).
+//! an integer number of milliseconds (`Term::int(1000)`).
 //!
 //! Imports: the runtime only (the code table, processes, terms).
 
@@ -377,8 +377,8 @@ impl Args<'_> {
     /// A duration (milliseconds, as the parser hands `500ms` over).
     fn duration(&self, index: usize) -> Result<Duration, KindError> {
         let term = &self.terms[index];
-        match term {
-            Term::Int(ms) if *ms >= 0 => Ok(Duration::from_millis(*ms as u64)),
+        match term.as_int() {
+            Some(ms) if ms >= 0 => Ok(Duration::from_millis(ms as u64)),
             _ => Err(self.bad("a duration", term)),
         }
     }
@@ -396,10 +396,11 @@ impl Args<'_> {
 
     /// A process to talk to: a registered name or a pid.
     fn target(&self, index: usize) -> Result<Target, KindError> {
-        match &self.terms[index] {
-            Term::Atom(name) => Ok(Target::Name(*name)),
-            Term::Pid(pid) => Ok(Target::Pid(*pid)),
-            other => Err(self.bad("a name or a pid", other)),
+        let term = &self.terms[index];
+        match (term.as_atom(), term.as_pid()) {
+            (Some(name), _) => Ok(Target::Name(name)),
+            (_, Some(pid)) => Ok(Target::Pid(pid)),
+            _ => Err(self.bad("a name or a pid", term)),
         }
     }
 

@@ -103,7 +103,7 @@ fn ring_module() -> Arc<CompiledModule> {
     let forward = vec![
         e(ExprKind::Send(
             Box::new(var("Next")),
-            Box::new(binop(BinOp::Sub, var("K"), e(ExprKind::Int(1)))),
+            Box::new(binop(BinOp::Sub, var("K"), e(ExprKind::Int(Term::int(1))))),
         )),
         call("loop", vec![var("Next")]),
     ];
@@ -111,7 +111,10 @@ fn ring_module() -> Arc<CompiledModule> {
         vec![p(PatternKind::Var("Next".into()))],
         vec![e(ExprKind::Receive {
             clauses: vec![
-                arm(p(PatternKind::Int(0)), vec![e(ExprKind::Atom("ok".into()))]),
+                arm(
+                    p(PatternKind::Int(Term::int(0))),
+                    vec![e(ExprKind::Atom("ok".into()))],
+                ),
                 arm(p(PatternKind::Var("K".into())), forward),
             ],
             after: None,
@@ -136,7 +139,7 @@ pub fn ring(rt: &Runtime, procs: usize, hops: u64) -> Report {
         .collect();
     for (i, &member) in members.iter().enumerate() {
         let next = members[(i + 1) % procs];
-        rt.send(member, Term::tuple([Term::atom("next"), Term::Pid(next)]));
+        rt.send(member, Term::tuple([Term::atom("next"), Term::pid(next)]));
     }
     rt.run_until_quiet(Duration::from_secs(60));
     // The member that sees 0 ends; the bench watches it.
@@ -147,7 +150,7 @@ pub fn ring(rt: &Runtime, procs: usize, hops: u64) -> Report {
     watcher
         .run_for(Duration::from_secs(3600), move |me| async move {
             me.monitor(last);
-            me.send(first, Term::Int(hops as i64));
+            me.send(first, Term::int(hops as i64));
             me.receive().await
         })
         .expect("the ring finishes");
@@ -163,12 +166,12 @@ pub fn ring(rt: &Runtime, procs: usize, hops: u64) -> Report {
 }
 
 fn fib_module() -> Arc<CompiledModule> {
-    let int = |n| e(ExprKind::Int(n));
+    let int = |n: i64| e(ExprKind::Int(Term::int(n)));
     let fib = function(
         "fib",
         vec![
-            clause(vec![p(PatternKind::Int(0))], vec![int(0)]),
-            clause(vec![p(PatternKind::Int(1))], vec![int(1)]),
+            clause(vec![p(PatternKind::Int(Term::int(0)))], vec![int(0)]),
+            clause(vec![p(PatternKind::Int(Term::int(1)))], vec![int(1)]),
             clause(
                 vec![p(PatternKind::Var("N".into()))],
                 vec![binop(
@@ -207,7 +210,7 @@ pub fn fib(rt: &Runtime) -> Report {
                 &process,
                 Atom::new("vm_fib"),
                 Atom::new("start"),
-                vec![Term::Pid(me)],
+                vec![Term::pid(me)],
                 false,
             )
             .expect("start/1");

@@ -810,7 +810,9 @@ fn walk(
                 match last {
                     Some((last_pid, record))
                         if record.gave_up
-                            && !child.restart.restarts_after(&Term::Atom(Atom::SHUTDOWN)) =>
+                            && !child
+                                .restart
+                                .restarts_after(&Term::from_atom(Atom::SHUTDOWN)) =>
                     {
                         tracker
                             .report

@@ -11,6 +11,8 @@
 //! errors (`{counter, loop, 1, [{line, 4}]}`), line and column for compile
 //! errors with a caret.
 
+use crate::runtime::Term;
+
 /// A place in the definition's source: 1-based line and column (in
 /// characters). Lines count from the line of `def`, so a REPL entry and a
 /// script agree; a script adds its own offset when it reports FILE:LINE:COL.
@@ -88,9 +90,10 @@ pub enum PatternKind {
     /// rely on; the checker warns about nothing here).
     Wildcard,
     Atom(String),
-    Int(i64),
+    /// An integer literal, of any size.
+    Int(Term),
     Float(f64),
-    /// `"abc"`: the playground's strings (one term, `Term::Str`).
+    /// `"abc"`: a string, the list of its character codes.
     Str(String),
     Tuple(Vec<Pattern>),
     /// `[]`.
@@ -111,7 +114,8 @@ pub struct Expr {
 pub enum ExprKind {
     Var(String),
     Atom(String),
-    Int(i64),
+    /// An integer literal, of any size.
+    Int(Term),
     Float(f64),
     Str(String),
     Tuple(Vec<Expr>),

@@ -58,6 +58,17 @@ fn error<T>(pos: Pos, message: impl Into<String>, hint: Option<&str>) -> Result<
     ))
 }
 
+/// FNV-1a of a definition's text, folded to 27 bits as erts keeps a fun's
+/// uniq in a small integer.
+fn source_hash(source: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in source.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash & ((1 << 27) - 1)
+}
+
 /// Registers a window may have (the instruction operands are `u16`).
 const MAX_REGISTERS: u32 = 60_000;
 
@@ -118,6 +129,7 @@ pub fn compile(module: &ast::Module) -> Result<CompiledModule> {
         version: Default::default(),
         purged: Default::default(),
         source: module.source.clone(),
+        uniq: source_hash(&module.source),
     })
 }
 
@@ -354,8 +366,14 @@ impl<'c> FnCompiler<'c> {
     /// `is_eq_exact` and `move`); other patterns go to the matcher.
     fn match_op(&mut self, pat: Pat, src: Reg, fail: Label) {
         match pat {
-            Pat::Lit(Term::Int(value)) => self.emit(Op::IsInt { src, value, fail }),
-            Pat::Lit(Term::Atom(atom)) => self.emit(Op::IsAtom { src, atom, fail }),
+            Pat::Lit(lit) if lit.as_small().is_some() => {
+                let value = lit.as_small().expect("a small integer");
+                self.emit(Op::IsInt { src, value, fail })
+            }
+            Pat::Lit(lit) if lit.as_atom().is_some() => {
+                let atom = lit.as_atom().expect("an atom");
+                self.emit(Op::IsAtom { src, atom, fail })
+            }
             Pat::Bind(dst) => self.emit(Op::Move { src, dst }),
             Pat::Any => {}
             pat => {
@@ -371,7 +389,7 @@ impl<'c> FnCompiler<'c> {
     }
 
     fn constant(&mut self, term: Term, dst: Reg) {
-        if let Term::Int(value) = term {
+        if let Some(value) = term.as_small() {
             return self.emit(Op::Int { value, dst });
         }
         let k = self.ctx.constant(term);
@@ -392,10 +410,10 @@ impl<'c> FnCompiler<'c> {
             }
             PatternKind::Wildcard => Pat::Any,
             PatternKind::Atom(a) => Pat::Lit(Term::atom(a)),
-            PatternKind::Int(n) => Pat::Lit(Term::Int(*n)),
-            PatternKind::Float(x) => Pat::Lit(Term::Float(*x)),
+            PatternKind::Int(n) => Pat::Lit(n.clone()),
+            PatternKind::Float(x) => Pat::Lit(Term::float(*x)),
             PatternKind::Str(s) => Pat::Lit(Term::string(s)),
-            PatternKind::Nil => Pat::Lit(Term::List(Vec::new())),
+            PatternKind::Nil => Pat::Lit(Term::list(Vec::new())),
             PatternKind::Tuple(items) => Pat::Tuple(
                 items
                     .iter()
@@ -445,10 +463,10 @@ impl<'c> FnCompiler<'c> {
         Ok(match &expr.kind {
             ExprKind::Var(name) => GExpr::Reg(self.bound_var(name, expr.pos)?),
             ExprKind::Atom(a) => GExpr::Lit(Term::atom(a)),
-            ExprKind::Int(n) => GExpr::Lit(Term::Int(*n)),
-            ExprKind::Float(x) => GExpr::Lit(Term::Float(*x)),
+            ExprKind::Int(n) => GExpr::Lit(n.clone()),
+            ExprKind::Float(x) => GExpr::Lit(Term::float(*x)),
             ExprKind::Str(s) => GExpr::Lit(Term::string(s)),
-            ExprKind::Nil => GExpr::Lit(Term::List(Vec::new())),
+            ExprKind::Nil => GExpr::Lit(Term::list(Vec::new())),
             ExprKind::Tuple(items) => {
                 GExpr::Tuple(items.iter().map(|e| self.gexpr(e)).collect::<Result<_>>()?)
             }
@@ -644,10 +662,10 @@ impl<'c> FnCompiler<'c> {
                 }
             }
             ExprKind::Atom(a) => self.constant(Term::atom(a), dst),
-            ExprKind::Int(n) => self.constant(Term::Int(*n), dst),
-            ExprKind::Float(x) => self.constant(Term::Float(*x), dst),
+            ExprKind::Int(n) => self.constant(n.clone(), dst),
+            ExprKind::Float(x) => self.constant(Term::float(*x), dst),
             ExprKind::Str(s) => self.constant(Term::string(s), dst),
-            ExprKind::Nil => self.constant(Term::List(Vec::new()), dst),
+            ExprKind::Nil => self.constant(Term::list(Vec::new()), dst),
             ExprKind::Tuple(items) => {
                 let start = self.args(items, pos)?;
                 self.line = pos.line;
@@ -1258,7 +1276,8 @@ fn walk_vars(expr: &Expr, out: &mut Vec<String>, deep: bool) {
 fn arith_frame(op: BinOp, a: &Expr, b: &Expr) -> bool {
     fn literal(e: &Expr) -> Option<std::result::Result<i64, f64>> {
         match &e.kind {
-            ExprKind::Int(n) => Some(Ok(*n)),
+            // A bignum literal is no small integer: `i64::MAX` stands for it.
+            ExprKind::Int(n) => Some(Ok(n.as_i64().unwrap_or(i64::MAX))),
             ExprKind::Float(x) => Some(Err(*x)),
             ExprKind::UnOp(UnOp::Neg, inner) => match literal(inner)? {
                 Ok(n) => Some(Ok(n.checked_neg()?)),

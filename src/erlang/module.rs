@@ -9,6 +9,7 @@
 
 use super::opcodes::{ArithOp, CmpOp, LogicOp, Op, Reg};
 use super::vm::bifs::BifId;
+use crate::runtime::term::fun::{Code as FunCode, Fun, FunKind};
 use crate::runtime::{Atom, Term};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -32,6 +33,10 @@ pub struct CompiledModule {
     pub imports: Vec<Import>,
     /// The text of the definition, for `show` and the export.
     pub source: String,
+    /// A hash of the text: the `uniq` of its funs (erts's `old_uniq`), so
+    /// funs of two loads of the same text are equal and of different texts
+    /// are not.
+    pub uniq: u32,
     /// Its version number (`counter@2`), stamped when it is loaded (see
     /// `program::load`; 0 until then). An atomic only so that it can be
     /// stamped through the `Arc` the compiler hands out.
@@ -128,7 +133,13 @@ pub struct ReceiveClause {
     pub body: u32,
 }
 
-/// What a fun term holds (inside a `Term::Fun`).
+/// A fun as the interpreter sees it, taken out of its term
+/// ([`FunValue::of`]). In the term it is the core's `Fun`: a local fun is
+/// known by its module, the index of its function, the module's `uniq`
+/// (a hash of the definition's text, as erts hashes a module's code) and
+/// its captured values, so two funs from the same code with equal captured
+/// values are equal, as on the BEAM; the module version's `Arc` rides
+/// along to call it.
 #[derive(Debug)]
 pub enum FunValue {
     /// `fun (X) -> ... end` or `fun name/arity`: function `function` of
@@ -159,22 +170,56 @@ impl FunValue {
         }
     }
 
-    /// A fun as a term. The label is what prints: `#Fun<counter.0>` for a
-    /// local fun (module and function index; Erlang adds a hash),
-    /// `#Fun<lists:map/2>` for an external one. Labels are interned as
-    /// atoms, which live for ever anyway.
+    /// The fun a term is, if it is one of process code.
+    pub fn of(term: &Term) -> Option<FunValue> {
+        let fun = term.as_fun()?;
+        match fun.kind() {
+            FunKind::Local {
+                index, env, code, ..
+            } => {
+                let module = code.clone()?.downcast::<CompiledModule>().ok()?;
+                Some(FunValue::Local {
+                    module,
+                    function: *index,
+                    captured: env.to_vec(),
+                })
+            }
+            FunKind::External { function, arity } => Some(FunValue::External {
+                module: fun.module(),
+                function: *function,
+                arity: *arity,
+            }),
+        }
+    }
+
+    /// The fun as a term: printed `#Fun<counter.3.81234>` (module, index,
+    /// uniq) for a local fun, `fun lists:map/2` for an external one, as
+    /// OTP 25 prints them.
     pub fn into_term(self) -> Term {
-        let label = match &self {
+        match self {
             FunValue::Local {
-                module, function, ..
-            } => format!("{}.{}", module.name.name(), function),
+                module,
+                function,
+                captured,
+            } => {
+                let arity = module.functions[function as usize].arity - captured.len() as u32;
+                let (name, uniq) = (module.name, module.uniq);
+                let code: FunCode = module;
+                Term::fun(Fun::local(
+                    name,
+                    function,
+                    uniq,
+                    arity,
+                    captured,
+                    Some(code),
+                ))
+            }
             FunValue::External {
                 module,
                 function,
                 arity,
-            } => format!("{}:{}/{}", module.name(), function.name(), arity),
-        };
-        Term::Fun(crate::runtime::Fun::new(Atom::new(&label).name(), self))
+            } => Term::fun(Fun::external(module, function, arity)),
+        }
     }
 }
 

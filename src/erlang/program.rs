@@ -230,7 +230,7 @@ fn prepare(
 /// run a function that does not exist.
 fn undef(module: Atom, function: Atom, args: Vec<Term>) -> Term {
     let mut raise = Raise::error(Term::atom("undef"));
-    raise.top = Some(errors::frame(module, function, Term::List(args), None));
+    raise.top = Some(errors::frame(module, function, Term::list(args), None));
     errors::exit_reason(raise, Vec::new())
 }
 
@@ -282,19 +282,15 @@ pub(crate) fn spawn_fun(
     link: bool,
     monitor: bool,
 ) -> Result<(Pid, Option<Ref>), Raise> {
-    let value = match fun {
-        Term::Fun(f) => f.downcast::<FunValue>(),
-        _ => None,
-    };
+    let value = FunValue::of(fun);
+    let arity = value.as_ref().map(FunValue::arity);
     match value {
-        Some(local @ FunValue::Local { module, .. })
-            if local.arity() == 0 && module.is_purged() =>
-        {
+        Some(FunValue::Local { module, .. }) if arity == Some(0) && module.is_purged() => {
             let mut raise = Raise::tagged("badfun", fun.clone());
             raise.top = Some(errors::frame(
                 Atom::new("erlang"),
                 Atom::new("apply"),
-                Term::Int(2),
+                Term::int(2),
                 None,
             ));
             let doomed = Doomed(Some(errors::exit_reason(raise, Vec::new())));
@@ -304,15 +300,16 @@ pub(crate) fn spawn_fun(
             module,
             function,
             captured,
-        }) if module.functions[*function as usize].arity == captured.len() as u32 => {
-            let vm = Vm::new(module.clone(), *function, captured.clone());
-            Ok(parent.spawn_program_with(module.name.name(), Box::new(vm), link, monitor))
+        }) if module.functions[function as usize].arity == captured.len() as u32 => {
+            let name = module.name;
+            let vm = Vm::new(module, function, captured);
+            Ok(parent.spawn_program_with(name.name(), Box::new(vm), link, monitor))
         }
         Some(FunValue::External {
             module,
             function,
             arity: 0,
-        }) => spawn_mfa(parent, *module, *function, Vec::new(), link, monitor),
+        }) => spawn_mfa(parent, module, function, Vec::new(), link, monitor),
         _ => Err(Raise::badarg()),
     }
 }

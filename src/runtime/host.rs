@@ -139,7 +139,7 @@ impl Host {
     fn died(&self) -> HostError {
         HostError::Died(
             self.exit_reason()
-                .unwrap_or(Term::Atom(super::term::Atom::NOPROC)),
+                .unwrap_or(Term::from_atom(super::term::Atom::NOPROC)),
         )
     }
 

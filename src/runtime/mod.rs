@@ -278,7 +278,7 @@ impl Runtime {
     /// this check, its answer is an exit signal `noproc` over the new link,
     /// as on the BEAM.)
     pub fn link_pair(&self, a: Pid, b: Pid) -> Result<(), Term> {
-        let noproc = Term::Atom(Atom::NOPROC);
+        let noproc = Term::from_atom(Atom::NOPROC);
         let Some(linker) = self.node.lookup(a) else {
             return Err(noproc);
         };
@@ -290,7 +290,7 @@ impl Runtime {
             if !trapping {
                 return Err(noproc);
             }
-            let exit = Term::tuple([Term::Atom(Atom::EXIT), Term::Pid(b), noproc]);
+            let exit = Term::tuple([Term::from_atom(Atom::EXIT), Term::pid(b), noproc]);
             self.node.send_signal(a, Signal::Message(exit));
             return Ok(());
         }

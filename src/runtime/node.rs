@@ -273,7 +273,7 @@ impl Node {
 
     /// What a dead process "says" to a signal that reaches it (L8, M2).
     fn answer_for_dead(&self, dead: Pid, signal: Signal) {
-        let noproc = Term::Atom(Atom::NOPROC);
+        let noproc = Term::from_atom(Atom::NOPROC);
         match signal {
             Signal::Link(linker) => self.send_signal(
                 linker,
@@ -480,7 +480,7 @@ impl Node {
         for process in self.table.drain() {
             {
                 let mut state = process.state.lock();
-                process.end(&mut state, Term::Atom(Atom::SHUTDOWN));
+                process.end(&mut state, Term::from_atom(Atom::SHUTDOWN));
                 state.signals.clear();
                 state.mailbox.clear();
             }

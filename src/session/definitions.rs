@@ -297,7 +297,11 @@ impl Session {
                 true,
             ),
         };
-        let mut outcome = Outcome::value(Term::Atom(if killed { Atom::TRUE } else { Atom::FALSE }));
+        let mut outcome = Outcome::value(Term::from_atom(if killed {
+            Atom::TRUE
+        } else {
+            Atom::FALSE
+        }));
         outcome.lines.insert(0, Line::Notice(notice));
         Ok(outcome)
     }

@@ -183,7 +183,7 @@ impl Session {
     fn expect_same(&self, target: &Target, var: &str, same: bool) -> EvalResult<Check> {
         let name = describe(target);
         let before = self.term(&TermExpr::Var(var.to_owned()))?;
-        let now = self.resolve(target).map(Term::Pid);
+        let now = self.resolve(target).map(Term::pid);
         Ok(match (now, same) {
             (Ok(now), true) if now == before => Ok(format!("{name} is still {now}")),
             (Ok(now), true) => Err(format!(
@@ -264,6 +264,6 @@ fn list(messages: &[Term]) -> String {
     if messages.is_empty() {
         "an empty mailbox".to_owned()
     } else {
-        Term::List(messages.to_vec()).to_string()
+        Term::list(messages.to_vec()).to_string()
     }
 }

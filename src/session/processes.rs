@@ -59,7 +59,7 @@ impl Session {
                 .register(name, pid)
                 .map_err(|e| EvalError::new(e.to_string()))?;
         }
-        let mut outcome = Outcome::value(Term::Pid(pid));
+        let mut outcome = Outcome::value(Term::pid(pid));
         if let Some(reference) = reference {
             outcome
                 .lines
@@ -109,7 +109,7 @@ impl Session {
         let to = self.resolve(target)?;
         self.shell
             .run(move |me| async move { me.exit(to, reason) })?;
-        Ok(Outcome::value(Term::Atom(Atom::TRUE)))
+        Ok(Outcome::value(Term::from_atom(Atom::TRUE)))
     }
 
     pub(super) fn crash(
@@ -119,14 +119,14 @@ impl Session {
     ) -> EvalResult<Outcome> {
         let reason = match reason {
             Some(reason) => self.term(reason)?,
-            None => Term::Atom(Atom::CRASH),
+            None => Term::from_atom(Atom::CRASH),
         };
         let pid = self.resolve(target)?;
         if !self.runtime.is_alive(pid) {
             return Err(EvalError::new(format!("{pid} is not alive")));
         }
         self.runtime.crash_for(pid, reason, self.command);
-        Ok(Outcome::value(Term::Atom(Atom::OK)))
+        Ok(Outcome::value(Term::from_atom(Atom::OK)))
     }
 
     pub(super) fn trap(&mut self, target: &Target, on: bool) -> EvalResult<Outcome> {
@@ -144,7 +144,7 @@ impl Session {
             old
         };
         // process_flag/2 returns the old value.
-        Ok(Outcome::value(Term::Atom(if old {
+        Ok(Outcome::value(Term::from_atom(if old {
             Atom::TRUE
         } else {
             Atom::FALSE
@@ -188,7 +188,7 @@ impl Session {
                 }
             }
         }
-        Ok(Outcome::value(Term::Atom(Atom::TRUE)))
+        Ok(Outcome::value(Term::from_atom(Atom::TRUE)))
     }
 
     /// `monitor A` (the shell watches A) or `monitor A B` (A watches B).
@@ -211,7 +211,7 @@ impl Session {
                 }
             }
         };
-        Ok(Outcome::value(Term::Ref(reference)))
+        Ok(Outcome::value(Term::reference(reference)))
     }
 
     /// What a monitor watches: a bare name stays a name, anything else
@@ -228,7 +228,7 @@ impl Session {
     /// or one it made with `monitor A B` on A's behalf. Answers `true`
     /// either way, as `demonitor/1` does.
     pub(super) fn demonitor(&mut self, reference: &TermExpr) -> EvalResult<Outcome> {
-        let Term::Ref(reference) = self.term(reference)? else {
+        let Some(reference) = self.term(reference)?.as_ref() else {
             return Err(EvalError::new("demonitor takes a reference")
                 .with_hint("e.g. R = monitor w, then demonitor R"));
         };
@@ -238,7 +238,7 @@ impl Session {
         if !the_shells_own && let Some(owner) = self.runtime.monitor_owner(reference) {
             self.runtime.demonitor_for(owner, reference);
         }
-        Ok(Outcome::value(Term::Atom(Atom::TRUE)))
+        Ok(Outcome::value(Term::from_atom(Atom::TRUE)))
     }
 
     pub(super) fn register(&mut self, name: &str, target: &Target) -> EvalResult<Outcome> {
@@ -246,14 +246,14 @@ impl Session {
         self.runtime
             .register(Atom::new(name), pid)
             .map_err(|e| EvalError::new(format!("register failed: {e}")))?;
-        Ok(Outcome::value(Term::Atom(Atom::TRUE)))
+        Ok(Outcome::value(Term::from_atom(Atom::TRUE)))
     }
 
     pub(super) fn unregister(&mut self, name: &str) -> EvalResult<Outcome> {
         self.runtime
             .unregister(Atom::new(name))
             .map_err(|e| EvalError::new(format!("unregister failed: {e}")))?;
-        Ok(Outcome::value(Term::Atom(Atom::TRUE)))
+        Ok(Outcome::value(Term::from_atom(Atom::TRUE)))
     }
 
     pub(super) fn whereis(&mut self, target: &Target) -> EvalResult<Outcome> {
@@ -263,7 +263,7 @@ impl Session {
             other => Some(self.resolve(other)?).filter(|&pid| self.runtime.is_alive(pid)),
         };
         Ok(Outcome::value(
-            found.map_or(Term::Atom(Atom::UNDEFINED), Term::Pid),
+            found.map_or(Term::from_atom(Atom::UNDEFINED), Term::pid),
         ))
     }
 
@@ -290,7 +290,7 @@ impl Session {
             }
             all
         })?;
-        let mut outcome = Outcome::value(Term::Atom(Atom::OK));
+        let mut outcome = Outcome::value(Term::from_atom(Atom::OK));
         let got: Vec<Line> = messages
             .iter()
             .map(|m| Line::Text(format!("Shell got {m}")))

@@ -154,7 +154,7 @@ impl ChartRecorder {
     fn message_label(&mut self, message: &Term) -> Option<String> {
         if let Some((from, request)) = as_call(message) {
             let reference = match from.as_tuple() {
-                Some([_, Term::Ref(reference)]) => Some(*reference),
+                Some([_, reference]) => reference.as_ref(),
                 _ => None,
             };
             let lookup = request.is_atom(Atom::new("$snapshot"))
@@ -165,8 +165,9 @@ impl ChartRecorder {
             }
             return (!lookup).then(|| format!("call {request}"));
         }
-        if let Some([Term::Ref(reference), reply]) = message.as_tuple()
-            && let Some(drawn) = self.calls.remove(reference)
+        if let Some([reference, reply]) = message.as_tuple()
+            && let Some(reference) = reference.as_ref()
+            && let Some(drawn) = self.calls.remove(&reference)
         {
             return drawn.then(|| format!("reply {reply}"));
         }

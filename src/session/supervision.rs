@@ -36,7 +36,7 @@ impl Session {
         self.supervisors.push(name);
         self.sup_specs.retain(|s| s.name != spec.name);
         self.sup_specs.push(spec.clone());
-        Ok(Outcome::value(Term::Pid(pid)))
+        Ok(Outcome::value(Term::pid(pid)))
     }
 
     /// The spec a `sup` block describes, as `sup` would start it.
@@ -135,7 +135,7 @@ impl Session {
                 .get(name)
                 .cloned()
                 .ok_or_else(|| super::values::unbound(name))?,
-            other => Term::Pid(self.resolve(other)?),
+            other => Term::pid(self.resolve(other)?),
         };
         let reply = self
             .shell

@@ -9,7 +9,7 @@
 use super::error::{EvalError, EvalResult};
 use super::{Session, values};
 use crate::commands::ast::Target;
-use crate::runtime::{Atom, Pid, Term};
+use crate::runtime::{Atom, Pid};
 use crate::supervisor::api;
 
 impl Session {
@@ -17,8 +17,9 @@ impl Session {
     pub(super) fn resolve(&self, target: &Target) -> EvalResult<Pid> {
         match target {
             Target::Var(name) => match self.vars.get(name) {
-                Some(Term::Pid(pid)) => Ok(*pid),
-                Some(other) => Err(EvalError::new(format!("{name} is {other}, not a pid"))),
+                Some(term) => term
+                    .as_pid()
+                    .ok_or_else(|| EvalError::new(format!("{name} is {term}, not a pid"))),
                 None => Err(values::unbound(name)),
             },
             Target::Name(name) => self.runtime.whereis(Atom::new(name)).ok_or_else(|| {

@@ -17,7 +17,7 @@ const WAIT_STEP: Duration = Duration::from_millis(10);
 impl Session {
     pub(super) fn sleep(&mut self, duration: Duration) -> EvalResult<Outcome> {
         self.runtime.advance(duration);
-        Ok(Outcome::value(Term::Atom(Atom::OK)))
+        Ok(Outcome::value(Term::from_atom(Atom::OK)))
     }
 
     /// `wait TARGET alive|dead|restarted [timeout D]`.
@@ -44,7 +44,7 @@ impl Session {
                 WaitFor::Restarted => alive && now_pid != before,
             };
             if done {
-                let value = now_pid.map_or(Term::Atom(Atom::UNDEFINED), Term::Pid);
+                let value = now_pid.map_or(Term::from_atom(Atom::UNDEFINED), Term::pid);
                 return Ok(Outcome::value(value));
             }
             if self.runtime.now() >= deadline {

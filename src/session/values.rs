@@ -19,18 +19,18 @@ pub type Bindings = BTreeMap<String, Term>;
 pub fn to_term(expr: &TermExpr, vars: &Bindings, shell: Pid) -> EvalResult<Term> {
     Ok(match expr {
         TermExpr::Atom(name) => Term::atom(name),
-        TermExpr::Int(n) => Term::Int(*n),
-        TermExpr::Float(x) => Term::Float(*x),
+        TermExpr::Int(n) => Term::int(*n),
+        TermExpr::Float(x) => Term::float(*x),
         TermExpr::Str(s) => Term::string(s),
-        TermExpr::Tuple(items) => Term::Tuple(to_terms(items, vars, shell)?),
-        TermExpr::List(items) => Term::List(to_terms(items, vars, shell)?),
-        TermExpr::Pid(n) => Term::Pid(Pid::from_number(*n)),
-        TermExpr::Ref(n) => Term::Ref(Ref::from_number(*n)),
+        TermExpr::Tuple(items) => Term::tuple(to_terms(items, vars, shell)?),
+        TermExpr::List(items) => Term::list(to_terms(items, vars, shell)?),
+        TermExpr::Pid(n) => Term::pid(Pid::from_number(*n)),
+        TermExpr::Ref(n) => Term::reference(Ref::from_number(*n)),
         TermExpr::Var(name) => vars.get(name).cloned().ok_or_else(|| unbound(name))?,
-        TermExpr::SelfPid => Term::Pid(shell),
+        TermExpr::SelfPid => Term::pid(shell),
         TermExpr::Wildcard => return Err(EvalError::new("`_` can only be used in a pattern")),
         // A duration passed to a kind: milliseconds, as Erlang's timers take.
-        TermExpr::Duration(d) => Term::Int(d.as_millis() as i64),
+        TermExpr::Duration(d) => Term::int(d.as_millis() as i64),
     })
 }
 
@@ -74,13 +74,13 @@ fn matches(
                 true
             }
         },
-        TermExpr::Tuple(items) => match term {
-            Term::Tuple(elements) => all_match(items, elements, vars, shell, new),
-            _ => false,
+        TermExpr::Tuple(items) => match term.as_tuple() {
+            Some(elements) => all_match(items, elements, vars, shell, new),
+            None => false,
         },
-        TermExpr::List(items) => match term {
-            Term::List(elements) => all_match(items, elements, vars, shell, new),
-            _ => false,
+        TermExpr::List(items) => match term.list_to_vec() {
+            Some(elements) => all_match(items, &elements, vars, shell, new),
+            None => false,
         },
         literal => to_term(literal, vars, shell).is_ok_and(|value| &value == term),
     }
@@ -111,7 +111,7 @@ mod tests {
     #[test]
     fn variables_and_self_are_resolved() {
         let mut vars = Bindings::new();
-        vars.insert("X".into(), Term::Int(1));
+        vars.insert("X".into(), Term::int(1));
         let expr = TermExpr::Tuple(vec![
             atom("a"),
             TermExpr::Var("X".into()),
@@ -130,7 +130,7 @@ mod tests {
         let shell = Pid::from_number(7);
         let exit = Term::tuple([
             Term::atom("EXIT"),
-            Term::Pid(Pid::from_number(9)),
+            Term::pid(Pid::from_number(9)),
             Term::atom("boom"),
         ]);
         let pattern = TermExpr::Tuple(vec![
@@ -139,15 +139,15 @@ mod tests {
             TermExpr::Wildcard,
         ]);
         let bound = match_pattern(&pattern, &exit, &Bindings::new(), shell).unwrap();
-        assert_eq!(bound["P"], Term::Pid(Pid::from_number(9)));
+        assert_eq!(bound["P"], Term::pid(Pid::from_number(9)));
         let mut vars = Bindings::new();
-        vars.insert("P".into(), Term::Pid(Pid::from_number(10)));
+        vars.insert("P".into(), Term::pid(Pid::from_number(10)));
         assert!(match_pattern(&pattern, &exit, &vars, shell).is_none());
         let twice = TermExpr::Tuple(vec![TermExpr::Var("A".into()), TermExpr::Var("A".into())]);
         assert!(
             match_pattern(
                 &twice,
-                &Term::tuple([Term::Int(1), Term::Int(1)]),
+                &Term::tuple([Term::int(1), Term::int(1)]),
                 &Bindings::new(),
                 shell
             )
@@ -156,7 +156,7 @@ mod tests {
         assert!(
             match_pattern(
                 &twice,
-                &Term::tuple([Term::Int(1), Term::Int(2)]),
+                &Term::tuple([Term::int(1), Term::int(2)]),
                 &Bindings::new(),
                 shell
             )

@@ -84,13 +84,15 @@ impl World {
                 let answer = started.map_err(|reason| reason.to_string())?;
                 // `{ok, Pid}`; or `{error, {already_started, Pid}}` when the
                 // member is in already (a rejoin met a join): the same.
-                let (pid, fresh) = match answer.as_tuple() {
-                    Some([_, Term::Pid(pid)]) => (*pid, true),
-                    Some([_, reason]) => match reason.tagged::<2>(Atom::new("already_started")) {
-                        Some([_, Term::Pid(pid)]) => return Ok((*pid, false)),
-                        _ => return Err(format!("not started: {reason}")),
-                    },
-                    _ => return Err(format!("unexpected answer {answer}")),
+                let started = answer.tagged::<2>(Atom::OK).and_then(|[_, p]| p.as_pid());
+                let running = answer
+                    .tagged::<2>(Atom::ERROR)
+                    .and_then(|[_, reason]| reason.tagged::<2>(Atom::new("already_started")))
+                    .and_then(|[_, p]| p.as_pid());
+                let pid = match (started, running) {
+                    (Some(pid), _) => pid,
+                    (None, Some(pid)) => return Ok((pid, false)),
+                    (None, None) => return Err(format!("not started: {answer}")),
                 };
                 let key = joined_key(id);
                 let store = Atom::new("state_server");
@@ -107,10 +109,10 @@ impl World {
                     .and_then(|t| t.tagged::<2>(Atom::OK))
                     .is_none()
                 {
-                    let put = Term::tuple([Term::atom("put"), key, Term::Int(joined as i64)]);
+                    let put = Term::tuple([Term::atom("put"), key, Term::int(joined as i64)]);
                     let _ = me.call_named(store, put, Some(LIMIT)).await;
                 }
-                Ok((pid, fresh))
+                Ok((pid, true))
             })
             .map_err(|e| e.to_string())?
     }
@@ -133,8 +135,10 @@ impl World {
                     .ok_or_else(|| "your process is restarting".to_owned())?;
                 me.send(pid, Term::atom("incr"));
                 let count = match me.call(pid, Term::atom("get"), Some(LIMIT)).await {
-                    Ok(Term::Int(n)) => n,
-                    Ok(other) => return Err(format!("unexpected count {other}")),
+                    Ok(reply) => match reply.as_int() {
+                        Some(n) => n,
+                        None => return Err(format!("unexpected count {reply}")),
+                    },
                     Err(reason) => return Err(format!("your process is gone ({reason})")),
                 };
                 // The command language's `crash`: a failure from inside,
@@ -150,12 +154,15 @@ impl World {
         let read = self.host.run_for(LIMIT, move |me| async move {
             let store = Atom::new("state_server");
             let mut found = [None, None];
-            for (slot, key) in [Term::Atom(id), joined_key(id)].into_iter().enumerate() {
+            for (slot, key) in [Term::from_atom(id), joined_key(id)]
+                .into_iter()
+                .enumerate()
+            {
                 let get = Term::tuple([Term::atom("get"), key]);
                 if let Ok(reply) = me.call_named(store, get, Some(LIMIT)).await
-                    && let Some([_, Term::Int(n)]) = reply.tagged::<2>(Atom::OK)
+                    && let Some(n) = reply.tagged::<2>(Atom::OK).and_then(|[_, n]| n.as_int())
                 {
-                    found[slot] = Some(*n);
+                    found[slot] = Some(n);
                 }
             }
             found
@@ -167,7 +174,7 @@ impl World {
 
 /// The key of a member's join time in the state server.
 fn joined_key(id: Atom) -> Term {
-    Term::tuple([Term::atom("joined"), Term::Atom(id)])
+    Term::tuple([Term::atom("joined"), Term::from_atom(id)])
 }
 
 async fn partition_pid(me: &Process, top: Pid, partition: &'static str) -> Result<Pid, String> {

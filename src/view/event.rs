@@ -268,8 +268,12 @@ fn body(
                 // The 'EXIT' message as the receiver will see it, unless
                 // its reason carries a stack too long for one line.
                 let message = if shown == reason.to_string() {
-                    Term::tuple([Term::Atom(Atom::EXIT), Term::Pid(*from), reason.clone()])
-                        .to_string()
+                    Term::tuple([
+                        Term::from_atom(Atom::EXIT),
+                        Term::pid(*from),
+                        reason.clone(),
+                    ])
+                    .to_string()
                 } else {
                     "an 'EXIT' message".to_string()
                 };
@@ -301,9 +305,9 @@ fn body(
             "{} {} got 'DOWN' for {}: {}",
             label("▼ monitor", Role::Trapped, style),
             who(*watcher),
-            match object {
-                Term::Pid(pid) => who(*pid),
-                by_name => by_name.to_string(),
+            match object.as_pid() {
+                Some(pid) => who(pid),
+                None => object.to_string(),
             },
             style.paint(&compact(reason), Role::Trapped)
         ),
@@ -575,14 +579,14 @@ mod tests {
                 EventKind::Sent {
                     from: pid(30),
                     to: pid(44),
-                    message: Term::tuple([Term::atom("add"), Term::Int(5)]),
+                    message: Term::tuple([Term::atom("add"), Term::int(5)]),
                 },
             ),
             at(
                 251,
                 EventKind::Received {
                     pid: pid(44),
-                    message: Term::tuple([Term::atom("add"), Term::Int(5)]),
+                    message: Term::tuple([Term::atom("add"), Term::int(5)]),
                 },
             ),
             at(
@@ -663,7 +667,7 @@ mod tests {
                 3500,
                 EventKind::MonitorFired {
                     watcher: pid(30),
-                    object: Term::Pid(pid(47)),
+                    object: Term::pid(pid(47)),
                     reference: Ref::from_number(7),
                     reason: boom(),
                 },

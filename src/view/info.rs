@@ -294,7 +294,7 @@ mod tests {
     #[test]
     fn mailbox_numbers_messages_oldest_first() {
         let messages: Vec<Term> = (1..=10)
-            .map(|n| Term::tuple([Term::atom("add"), Term::Int(n)]))
+            .map(|n| Term::tuple([Term::atom("add"), Term::int(n)]))
             .collect();
         let text = mailbox(Pid::from_number(42), &messages[..2], &Style::PLAIN);
         assert_eq!(

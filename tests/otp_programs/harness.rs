@@ -109,7 +109,7 @@ pub fn ours_compiled(
     }
     let mut args = vec![Term::atom(module)];
     if let Some(function) = function {
-        args.extend([Term::atom(function), Term::Int(0)]);
+        args.extend([Term::atom(function), Term::int(0)]);
     }
     let pid = erlang::spawn_top(&runtime, Atom::new("lic_obs"), Atom::new("run"), args)
         .expect("lic_obs:run exists");

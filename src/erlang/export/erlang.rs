@@ -199,7 +199,7 @@ fn bare(e: &Expr) -> Doc {
             let inner = expr(operand, 600);
             // `- -1` and `-(-X)` need a separator.
             let signed = matches!(operand.kind, ExprKind::UnOp(..))
-                || matches!(operand.kind, ExprKind::Int(n) if n < 0)
+                || matches!(&operand.kind, ExprKind::Int(n) if n.compare(&crate::runtime::Term::int(0)).is_lt())
                 || matches!(operand.kind, ExprKind::Float(x) if x.is_sign_negative());
             match op {
                 UnOp::Not => concat([text("not "), inner]),

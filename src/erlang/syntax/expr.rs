@@ -478,7 +478,7 @@ impl Parser<'_> {
         if let Tok::Duration(ms) = token.tok {
             self.bump();
             return Ok(Expr {
-                kind: ExprKind::Int(ms),
+                kind: ExprKind::Int(crate::runtime::Term::int(ms)),
                 pos: token.pos,
             });
         }
@@ -543,7 +543,9 @@ impl Parser<'_> {
                 };
                 self.expect_punct("/", "and the arity in `fun name/arity`", None)?;
                 let arity = match self.peek_tok() {
-                    Tok::Int(n) if (0..=255).contains(n) => *n as usize,
+                    Tok::Int(n) if n.as_small().is_some_and(|n| (0..=255).contains(&n)) => {
+                        n.as_small().expect("small") as usize
+                    }
                     _ => {
                         return Err(self.error_here(
                             format!(

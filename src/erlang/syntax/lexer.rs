@@ -13,13 +13,16 @@
 use super::error::{Result, error_at};
 use crate::erlang::ast::Pos;
 use crate::erlang::names;
+use crate::runtime::Term;
+use crate::runtime::term::bignum::parse_int_radix;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
     /// `ok`, `'EXIT'`: quoted atoms are plain atoms once lexed.
     Atom(String),
     Var(String),
-    Int(i64),
+    /// An integer literal, of any size.
+    Int(Term),
     Float(f64),
     Str(String),
     /// `30s`, `500ms`, `1m`, in milliseconds.
@@ -241,8 +244,8 @@ impl Lexer<'_> {
             lexer.error(
                 pos,
                 lexer.at - start,
-                "this integer does not fit in 64 bits",
-                "the playground's integers run from -9223372036854775808 to 9223372036854775807",
+                "this duration is too long",
+                "a duration is at most 9223372036854775807 ms",
             )
         };
         if self.peek() == Some('#') && self.peek_at(1).is_some_and(|c| c.is_ascii_alphanumeric()) {
@@ -265,7 +268,8 @@ impl Lexer<'_> {
                     "",
                 ));
             }
-            let value = i64::from_str_radix(&value_digits, radix).map_err(|_| too_big(self))?;
+            // Integers have no bound: any number of digits is one integer.
+            let value = parse_int_radix(&value_digits, radix).expect("digits of the radix");
             self.push(Tok::Int(value), pos, start);
             return self.no_letters_after(pos, start);
         }
@@ -296,7 +300,7 @@ impl Lexer<'_> {
             self.push(Tok::Float(value), pos, start);
             return self.no_letters_after(pos, start);
         }
-        let value = digits.parse::<i64>().map_err(|_| too_big(self))?;
+        let value = parse_int_radix(&digits, 10).expect("decimal digits");
         // A duration: `30s`, `500ms`, `1m`, if the unit ends the word.
         let unit = ["ms", "s", "m"].into_iter().find(|unit| {
             let n = unit.len();
@@ -316,7 +320,10 @@ impl Lexer<'_> {
                 "s" => 1000,
                 _ => 60_000,
             };
-            let ms = value.checked_mul(factor).ok_or_else(|| too_big(self))?;
+            let ms = value
+                .as_i64()
+                .and_then(|v| v.checked_mul(factor))
+                .ok_or_else(|| too_big(self))?;
             self.push(Tok::Duration(ms), pos, start);
             return Ok(());
         }
@@ -363,7 +370,7 @@ impl Lexer<'_> {
             Some('\\') => self.escape(pos)?,
             Some(c) => c,
         };
-        self.push(Tok::Int(code as i64), pos, start);
+        self.push(Tok::Int(Term::int(code as i64)), pos, start);
         Ok(())
     }
 

@@ -35,7 +35,10 @@ impl Parser<'_> {
             ExprKind::UnOp(op @ (UnOp::Neg | UnOp::Plus), operand) => {
                 let negate = op == UnOp::Neg;
                 match operand.kind {
-                    ExprKind::Int(i) => PatternKind::Int(if negate { -i } else { i }),
+                    ExprKind::Int(i) if negate => PatternKind::Int(
+                        crate::runtime::term::arith::neg(&i).expect("an integer negates"),
+                    ),
+                    ExprKind::Int(i) => PatternKind::Int(i),
                     ExprKind::Float(f) => PatternKind::Float(if negate { -f } else { f }),
                     _ => return Err(self.illegal_pattern(pos)),
                 }

@@ -463,14 +463,19 @@ fn a_missing_final_dot_is_reported_at_the_end() {
 }
 
 #[test]
-fn an_integer_that_does_not_fit_is_an_error_with_a_caret_under_it() {
-    let e = error("f() -> 1 + 9223372036854775808.");
-    assert_eq!((e.line, e.column, e.len), (1, 12, 19));
-    assert_eq!(e.message, "this integer does not fit in 64 bits");
+fn integer_literals_have_no_bound_but_durations_do() {
+    // 2^63 and 2^100 are integers like any other.
+    let parsed = parse_module(
+        "m",
+        "f() -> 1 + 9223372036854775808. g() -> 16#10000000000000000000000000.",
+    );
+    assert!(parsed.is_ok(), "{parsed:?}");
+    // A duration past 2^63 - 1 ms is an error with a caret under it.
     let e = error("f() -> receive after 9999999999999999999s -> ok end.");
-    assert_eq!(e.message, "this integer does not fit in 64 bits");
+    assert_eq!((e.line, e.column), (1, 22));
+    assert_eq!(e.message, "this duration is too long");
     let e = error("f() -> receive after 999999999999999999s -> ok end.");
-    assert_eq!(e.message, "this integer does not fit in 64 bits");
+    assert_eq!(e.message, "this duration is too long");
 }
 
 #[test]

@@ -90,7 +90,7 @@ pub fn pa(atom: &str) -> Pattern {
     p(PatternKind::Atom(atom.to_owned()))
 }
 pub fn pi(n: i64) -> Pattern {
-    p(PatternKind::Int(n))
+    p(PatternKind::Int(crate::runtime::Term::int(n)))
 }
 pub fn pf(x: f64) -> Pattern {
     p(PatternKind::Float(x))
@@ -124,7 +124,7 @@ pub fn a(atom: &str) -> Expr {
     e(ExprKind::Atom(atom.to_owned()))
 }
 pub fn i(n: i64) -> Expr {
-    e(ExprKind::Int(n))
+    e(ExprKind::Int(crate::runtime::Term::int(n)))
 }
 pub fn f(x: f64) -> Expr {
     e(ExprKind::Float(x))

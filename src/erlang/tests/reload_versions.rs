@@ -54,7 +54,7 @@ fn stop_and_read(rt: &Runtime, pid: Pid) -> Term {
 }
 
 fn version_reason(n: i64) -> Term {
-    Term::tuple([Term::atom("version"), Term::Int(n)])
+    Term::tuple([Term::atom("version"), Term::int(n)])
 }
 
 /// The version a live process's code is in, as `ps` reads it.
@@ -265,18 +265,17 @@ fn reload_holding_a_fun_of_an_old_version_is_not_running_it() {
 
 /// The first element of an error's exit reason `{Reason, Stack}`.
 fn error_reason(reason: &Term) -> &Term {
-    match reason {
-        Term::Tuple(items) if items.len() == 2 => &items[0],
-        other => panic!("not an error's exit reason: {other}"),
+    match reason.as_tuple() {
+        Some([error, _]) => error,
+        _ => panic!("not an error's exit reason: {reason}"),
     }
 }
 
 /// `{badfun, F}` where `F` is a local fun of `module`.
 fn is_badfun_of(reason: &Term, module: &str) -> bool {
-    match reason {
-        Term::Tuple(items) if items.len() == 2 && items[0] == Term::atom("badfun") => {
-            matches!(&items[1], Term::Fun(_))
-                && items[1].to_string().starts_with(&format!("#Fun<{module}."))
+    match reason.as_tuple() {
+        Some([tag, fun]) if *tag == Term::atom("badfun") => {
+            fun.as_fun().is_some() && fun.to_string().starts_with(&format!("#Fun<{module}."))
         }
         _ => false,
     }
@@ -338,7 +337,7 @@ fn reload_a_fun_of_a_purged_version_raises_badfun_when_called() {
         assert!(is_badfun_of(error_reason(reason), "t"), "{how}: {reason}");
     }
     // spawn(F) starts erlang:apply(F, []), which fails in the new process.
-    let Term::Tuple(spawned) = &reasons[3] else {
+    let Some(spawned) = reasons[3].as_tuple() else {
         panic!("{}", reasons[3]);
     };
     assert_eq!(spawned[0], Term::atom("spawned"));
@@ -359,7 +358,7 @@ fn reload_a_fun_of_a_purged_version_raises_badfun_when_called() {
         rt.death(fresh).map(|d| d.reason),
         Some(Term::tuple([
             Term::atom("version"),
-            Term::Int(2),
+            Term::int(2),
             Term::atom("x")
         ]))
     );

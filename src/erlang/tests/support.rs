@@ -55,18 +55,18 @@ pub fn atom(name: &str) -> Term {
 }
 
 pub fn tuple(items: Vec<Term>) -> Term {
-    Term::Tuple(items)
+    Term::tuple(items)
 }
 
 pub fn ints(items: &[i64]) -> Term {
-    Term::List(items.iter().map(|&n| Term::Int(n)).collect())
+    Term::list(items.iter().map(|&n| Term::int(n)))
 }
 
 /// `{M, F, A, [{line, L}]}`.
 pub fn frame(m: &str, f: &str, arity: Term, line: Option<i64>) -> Term {
     let location = match line {
-        Some(l) => vec![tuple(vec![atom("line"), Term::Int(l)])],
+        Some(l) => vec![tuple(vec![atom("line"), Term::int(l)])],
         None => vec![],
     };
-    tuple(vec![atom(m), atom(f), arity, Term::List(location)])
+    tuple(vec![atom(m), atom(f), arity, Term::list(location)])
 }

@@ -78,11 +78,11 @@ fn quiet(rt: &Runtime) {
 fn a_hand_written_server_answers_the_shells_gen_server_call() {
     let rt = rt();
     load(&rt, tally());
-    let pid = behavior::spawn_kind_top(&rt, "tally", &[Term::Int(5)], &StartContext::none())
+    let pid = behavior::spawn_kind_top(&rt, "tally", &[Term::int(5)], &StartContext::none())
         .expect("a definition is a kind");
     rt.send(pid, atom("incr"));
     quiet(&rt);
-    assert_eq!(call_get(&rt, pid), Ok(Term::Int(6)));
+    assert_eq!(call_get(&rt, pid), Ok(Term::int(6)));
     let info = rt.process_info(pid).unwrap();
     assert_eq!(info.kind, Atom::new("tally"));
     assert_eq!(
@@ -100,7 +100,7 @@ fn a_definition_without_the_right_start_is_rejected_before_spawning() {
         error.to_string(),
         "`tally` has no start/0, only start/1: give it 1 argument(s)"
     );
-    assert!(behavior::check_in(rt.code(), "tally", &[Term::Int(1)]).is_ok());
+    assert!(behavior::check_in(rt.code(), "tally", &[Term::int(1)]).is_ok());
     assert!(
         behavior::check_in(rt.code(), "echo", &[]).is_ok(),
         "built-ins still work"
@@ -222,7 +222,7 @@ fn spawn_3_starts_definitions_and_built_in_kinds() {
         crate::erlang::spawn_top(&rt, Atom::new("t"), Atom::new("start"), vec![]).unwrap();
     quiet(&rt);
     let tally = rt.whereis(Atom::new("tally_p")).expect("tally runs");
-    assert_eq!(call_get(&rt, tally), Ok(Term::Int(5)));
+    assert_eq!(call_get(&rt, tally), Ok(Term::int(5)));
     let echo = rt.whereis(Atom::new("echo_p")).expect("echo runs");
     assert_eq!(rt.process_info(echo).unwrap().kind, Atom::new("echo"));
     assert!(rt.whereis(Atom::new("nosuch_p")).is_none());
@@ -239,7 +239,7 @@ fn spawn_3_starts_definitions_and_built_in_kinds() {
 /// `worker ID tally(N)` does.
 fn tally_child(id: &str, n: i64) -> ChildSpec {
     ChildSpec::worker(id, "tally", move |sup: &Process, extra: &[Term]| {
-        let mut args = vec![Term::Int(n)];
+        let mut args = vec![Term::int(n)];
         args.extend_from_slice(extra);
         behavior::spawn_kind(sup, "tally", &args, &StartContext::none(), true)
             .map_err(|e| Term::string(&e.to_string()))
@@ -292,10 +292,10 @@ fn a_definition_restarts_with_the_same_arguments_under_each_strategy() {
         assert_ne!(a1, a2, "{strategy:?}: a restarted");
         assert_eq!(
             call_get(&rt, a2),
-            Ok(Term::Int(5)),
+            Ok(Term::int(5)),
             "{strategy:?}: same args"
         );
-        assert_eq!(call_get(&rt, b2), Ok(Term::Int(7)), "{strategy:?}");
+        assert_eq!(call_get(&rt, b2), Ok(Term::int(7)), "{strategy:?}");
         let b_restarted = b1 != b2;
         assert_eq!(
             b_restarted,
@@ -323,27 +323,24 @@ fn a_definition_as_simple_one_for_one_instances() {
     let shell = rt.spawn_host("probe");
     let started = shell
         .run(
-            move |me| async move { api::start_child_with_args(&me, sup, vec![Term::Int(9)]).await },
+            move |me| async move { api::start_child_with_args(&me, sup, vec![Term::int(9)]).await },
         )
         .unwrap()
         .expect("an instance starts");
-    let Some([_, Term::Pid(first)]) = started.tagged::<2>(Atom::OK).cloned() else {
+    let Some(first) = started.tagged::<2>(Atom::OK).and_then(|[_, p]| p.as_pid()) else {
         panic!("{started}")
     };
-    assert_eq!(call_get(&rt, first), Ok(Term::Int(9)));
+    assert_eq!(call_get(&rt, first), Ok(Term::int(9)));
     rt.send(first, atom("crash"));
     quiet(&rt);
     let which = shell
         .run(move |me| async move { api::which_children(&me, sup).await })
         .unwrap()
         .unwrap();
-    let again = match &which {
-        Term::List(rows) => rows
-            .iter()
-            .find_map(|row| row.as_tuple()?.get(1)?.as_pid())
-            .expect("restarted"),
-        _ => panic!("{which}"),
-    };
+    let again = which
+        .iter_list()
+        .find_map(|row| row.as_tuple()?.get(1)?.as_pid())
+        .expect("restarted");
     assert_ne!(again, first);
-    assert_eq!(call_get(&rt, again), Ok(Term::Int(9)));
+    assert_eq!(call_get(&rt, again), Ok(Term::int(9)));
 }

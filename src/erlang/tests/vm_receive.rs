@@ -46,7 +46,7 @@ fn the_oldest_matching_message_is_taken_and_the_others_stay_in_order() {
         ],
     );
     for (tag, n) in [("a", 1), ("a", 2), ("b", 3)] {
-        rt.send(pid, tuple(vec![atom(tag), Term::Int(n)]));
+        rt.send(pid, tuple(vec![atom(tag), Term::int(n)]));
     }
     rt.send(pid, atom("go"));
     quiet(&rt);
@@ -72,8 +72,8 @@ fn guards_in_receive_clauses_select_messages() {
             call("exit", vec![t(vec![v("N"), v("Rest")])]),
         ],
     );
-    rt.send(pid, tuple(vec![atom("n"), Term::Int(1)]));
-    rt.send(pid, tuple(vec![atom("n"), Term::Int(7)]));
+    rt.send(pid, tuple(vec![atom("n"), Term::int(1)]));
+    rt.send(pid, tuple(vec![atom("n"), Term::int(7)]));
     quiet(&rt);
     assert_eq!(exit_of(&rt, pid).unwrap().to_string(), "{7,{n,1}}");
 }

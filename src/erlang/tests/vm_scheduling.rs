@@ -126,7 +126,7 @@ fn tail_calls_run_ten_million_iterations_in_constant_space() {
         ),
     );
     MAX_DEPTH.with(|d| d.set(0));
-    let exit = run(&rt, "t", "start", vec![Term::Int(10_000_000)]);
+    let exit = run(&rt, "t", "start", vec![Term::int(10_000_000)]);
     assert_eq!(exit, Some(atom("done")));
     assert_eq!(
         MAX_DEPTH.with(|d| d.get()),
@@ -156,11 +156,11 @@ fn deep_body_recursion_ends_the_process_with_system_limit_not_the_runtime() {
             )],
         ),
     );
-    let exit = run(&rt, "t", "down", vec![Term::Int(1_000_000)]).unwrap();
+    let exit = run(&rt, "t", "down", vec![Term::int(1_000_000)]).unwrap();
     assert_eq!(exit.as_tuple().unwrap()[0], atom("system_limit"));
     // The runtime is fine: the same code with a small N returns.
     assert_eq!(
-        run(&rt, "t", "down", vec![Term::Int(1000)]),
+        run(&rt, "t", "down", vec![Term::int(1000)]),
         Some(Term::normal())
     );
 }

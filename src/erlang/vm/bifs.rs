@@ -35,8 +35,9 @@
 
 use super::errors::Raise;
 use super::terms::{self, boolean, exact_eq, list_len};
+use crate::runtime::term::arith;
+use crate::runtime::term::print::Style as PrintStyle;
 use crate::runtime::{Atom, Pid, Process, Term};
-use std::fmt::Write as _;
 use std::time::Duration;
 
 /// An index into [`BIFS`].
@@ -101,32 +102,32 @@ const fn special(module: &'static str, name: &'static str, arity: u8, s: Special
 
 /// Every BIF.
 pub static BIFS: &[Bif] = &[
-    pure("erlang", "self", 0, true, |p, _| Ok(Term::Pid(p.pid()))),
-    pure("erlang", "node", 0, true, |_, _| Ok(Term::Atom(Atom::NODE))),
+    pure("erlang", "self", 0, true, |p, _| Ok(Term::pid(p.pid()))),
+    pure("erlang", "node", 0, true, |_, _| {
+        Ok(Term::from_atom(Atom::NODE))
+    }),
     pure("erlang", "make_ref", 0, false, |p, _| {
-        Ok(Term::Ref(p.make_ref()))
+        Ok(Term::reference(p.make_ref()))
     }),
     // Type tests.
     pure("erlang", "is_atom", 1, true, |_, a| {
-        test(matches!(a[0], Term::Atom(_)))
+        test(a[0].as_atom().is_some())
     }),
     pure("erlang", "is_integer", 1, true, |_, a| {
-        test(matches!(a[0], Term::Int(_)))
+        test(a[0].is_integer())
     }),
-    pure("erlang", "is_float", 1, true, |_, a| {
-        test(matches!(a[0], Term::Float(_)))
-    }),
+    pure("erlang", "is_float", 1, true, |_, a| test(a[0].is_float())),
     pure("erlang", "is_number", 1, true, |_, a| {
-        test(matches!(a[0], Term::Int(_) | Term::Float(_)))
+        test(a[0].is_number())
     }),
     pure("erlang", "is_pid", 1, true, |_, a| {
-        test(matches!(a[0], Term::Pid(_)))
+        test(a[0].as_pid().is_some())
     }),
     pure("erlang", "is_reference", 1, true, |_, a| {
-        test(matches!(a[0], Term::Ref(_)))
+        test(a[0].as_ref().is_some())
     }),
     pure("erlang", "is_tuple", 1, true, |_, a| {
-        test(matches!(a[0], Term::Tuple(_)))
+        test(a[0].as_tuple().is_some())
     }),
     pure("erlang", "is_list", 1, true, |_, a| {
         test(terms::is_list(&a[0]))
@@ -135,20 +136,22 @@ pub static BIFS: &[Bif] = &[
         test(terms::as_bool(&a[0]).is_some())
     }),
     pure("erlang", "is_function", 1, true, |_, a| {
-        test(matches!(a[0], Term::Fun(_)))
+        test(a[0].as_fun().is_some())
     }),
     pure("erlang", "is_function", 2, true, is_function_2),
     // Terms.
     pure("erlang", "element", 2, true, element),
     pure("erlang", "setelement", 3, false, setelement),
-    pure("erlang", "tuple_size", 1, true, |_, a| match &a[0] {
-        Term::Tuple(t) => Ok(Term::Int(t.len() as i64)),
-        _ => Err(Raise::badarg()),
+    pure("erlang", "tuple_size", 1, true, |_, a| {
+        match a[0].as_tuple() {
+            Some(t) => Ok(Term::int(t.len() as i64)),
+            None => Err(Raise::badarg()),
+        }
     }),
     pure("erlang", "length", 1, true, |p, a| {
         let n = list_len(&a[0]).ok_or_else(Raise::badarg)?;
         charge_len(p, n);
-        Ok(Term::Int(n as i64))
+        Ok(Term::int(n as i64))
     }),
     pure("erlang", "hd", 1, true, |_, a| {
         terms::uncons(&a[0])
@@ -160,21 +163,13 @@ pub static BIFS: &[Bif] = &[
             .map(|(_, t)| t)
             .ok_or_else(Raise::badarg)
     }),
-    pure("erlang", "abs", 1, true, |_, a| match &a[0] {
-        Term::Int(n) => n
-            .checked_abs()
-            .map(Term::Int)
-            .ok_or_else(|| Raise::error(Term::atom("badarith"))),
-        Term::Float(x) => Ok(Term::Float(x.abs())),
-        _ => Err(Raise::badarg()),
+    pure("erlang", "abs", 1, true, |_, a| {
+        arith::abs(&a[0]).map_err(|_| Raise::badarg())
     }),
-    pure("erlang", "float", 1, true, |_, a| match &a[0] {
-        Term::Int(n) => Ok(Term::Float(*n as f64)),
-        Term::Float(x) => Ok(Term::Float(*x)),
-        _ => Err(Raise::badarg()),
+    pure("erlang", "float", 1, true, |_, a| {
+        // An integer too large for a float is badarg, as on the BEAM.
+        a[0].to_f64().map(Term::float).ok_or_else(Raise::badarg)
     }),
-    // round/1 and trunc/1 of a float too large for an i64 would be a
-    // bignum on the BEAM: here it is badarg's sibling, badarith.
     pure("erlang", "round", 1, true, |_, a| {
         to_integer(&a[0], f64::round)
     }),
@@ -195,13 +190,14 @@ pub static BIFS: &[Bif] = &[
             a[0].clone()
         })
     }),
-    pure("erlang", "integer_to_list", 1, false, |_, a| match &a[0] {
-        Term::Int(n) => Ok(Term::string(&n.to_string())),
-        _ => Err(Raise::badarg()),
+    pure("erlang", "integer_to_list", 1, false, |_, a| {
+        a[0].integer_to_list(10).ok_or_else(Raise::badarg)
     }),
-    pure("erlang", "atom_to_list", 1, false, |_, a| match &a[0] {
-        Term::Atom(atom) => Ok(Term::string(atom.name())),
-        _ => Err(Raise::badarg()),
+    pure("erlang", "atom_to_list", 1, false, |_, a| {
+        match a[0].as_atom() {
+            Some(atom) => Ok(Term::atom_to_list(atom)),
+            None => Err(Raise::badarg()),
+        }
     }),
     pure("erlang", "list_to_atom", 1, false, |_, a| {
         text_of(&a[0])
@@ -229,60 +225,54 @@ pub static BIFS: &[Bif] = &[
     }),
     pure("erlang", "link", 1, false, |p, a| {
         p.link(pid(&a[0])?).map_err(Raise::error)?;
-        Ok(Term::Atom(Atom::TRUE))
+        Ok(Term::from_atom(Atom::TRUE))
     }),
     pure("erlang", "unlink", 1, false, |p, a| {
         p.unlink(pid(&a[0])?);
-        Ok(Term::Atom(Atom::TRUE))
+        Ok(Term::from_atom(Atom::TRUE))
     }),
     pure("erlang", "monitor", 2, false, monitor),
     pure("erlang", "demonitor", 1, false, |p, a| {
-        let Term::Ref(r) = a[0] else {
-            return Err(Raise::badarg());
-        };
+        let r = a[0].as_ref().ok_or_else(Raise::badarg)?;
         p.demonitor(r);
-        Ok(Term::Atom(Atom::TRUE))
+        Ok(Term::from_atom(Atom::TRUE))
     }),
     pure("erlang", "demonitor", 2, false, demonitor_2),
     special("erlang", "exit", 1, Special::Exit),
     pure("erlang", "exit", 2, false, |p, a| {
         p.exit(pid(&a[0])?, a[1].clone());
-        Ok(Term::Atom(Atom::TRUE))
+        Ok(Term::from_atom(Atom::TRUE))
     }),
     special("erlang", "throw", 1, Special::Throw),
     special("erlang", "error", 1, Special::Error),
     special("erlang", "error", 2, Special::Error),
     pure("erlang", "process_flag", 2, false, |p, a| {
-        match (&a[0], terms::as_bool(&a[1])) {
-            (Term::Atom(flag), Some(on)) if flag.name() == "trap_exit" => {
+        match (a[0].as_atom(), terms::as_bool(&a[1])) {
+            (Some(flag), Some(on)) if flag.name() == "trap_exit" => {
                 Ok(boolean(p.set_trap_exit(on)))
             }
             _ => Err(Raise::badarg()),
         }
     }),
     pure("erlang", "register", 2, false, |p, a| {
-        let (Term::Atom(name), Term::Pid(who)) = (&a[0], &a[1]) else {
+        let (Some(name), Some(who)) = (a[0].as_atom(), a[1].as_pid()) else {
             return Err(Raise::badarg());
         };
         if name.name() == "undefined" {
             return Err(Raise::badarg());
         }
-        p.register_pid(*name, *who).map_err(|_| Raise::badarg())?;
-        Ok(Term::Atom(Atom::TRUE))
+        p.register_pid(name, who).map_err(|_| Raise::badarg())?;
+        Ok(Term::from_atom(Atom::TRUE))
     }),
     pure("erlang", "unregister", 1, false, |p, a| {
-        let Term::Atom(name) = a[0] else {
-            return Err(Raise::badarg());
-        };
+        let name = a[0].as_atom().ok_or_else(Raise::badarg)?;
         p.unregister(name).map_err(|_| Raise::badarg())?;
-        Ok(Term::Atom(Atom::TRUE))
+        Ok(Term::from_atom(Atom::TRUE))
     }),
     pure("erlang", "whereis", 1, false, |p, a| {
-        let Term::Atom(name) = a[0] else {
-            return Err(Raise::badarg());
-        };
+        let name = a[0].as_atom().ok_or_else(Raise::badarg)?;
         Ok(p.whereis(name)
-            .map_or(Term::Atom(Atom::UNDEFINED), Term::Pid))
+            .map_or(Term::from_atom(Atom::UNDEFINED), Term::pid))
     }),
     Bif {
         auto: false,
@@ -292,8 +282,7 @@ pub static BIFS: &[Bif] = &[
     // Lists.
     pure("lists", "reverse", 1, false, |p, a| {
         charge_len(p, list_len(&a[0]).unwrap_or(0));
-        terms::reverse(a[0].clone(), Term::List(Vec::new()))
-            .ok_or_else(|| lists_clause("reverse", a, 175))
+        terms::reverse(a[0].clone(), Term::NIL).ok_or_else(|| lists_clause("reverse", a, 175))
     }),
     pure("lists", "reverse", 2, false, |p, a| {
         charge_len(p, list_len(&a[0]).unwrap_or(0));
@@ -304,7 +293,7 @@ pub static BIFS: &[Bif] = &[
     special("lists", "foldl", 3, Special::Foldl),
     // Output.
     pure("io", "format", 1, false, |p, a| {
-        format(p, &a[0], &Term::List(Vec::new()))
+        format(p, &a[0], &Term::NIL)
     }),
     pure("io", "format", 2, false, |p, a| format(p, &a[0], &a[1])),
 ];
@@ -315,19 +304,15 @@ pub fn is_bif_module(module: &str) -> bool {
 }
 
 /// `round/1`, `trunc/1`: an integer stays as it is; a float is rounded
-/// (halves away from zero, as Erlang's `round`) or cut toward zero.
+/// (halves away from zero, as Erlang's `round`) or cut toward zero, to an
+/// integer of any size.
 fn to_integer(term: &Term, cut: fn(f64) -> f64) -> Result<Term, Raise> {
-    match term {
-        Term::Int(n) => Ok(Term::Int(*n)),
-        Term::Float(x) => {
-            let whole = cut(*x);
-            if whole >= i64::MIN as f64 && whole < i64::MAX as f64 {
-                Ok(Term::Int(whole as i64))
-            } else {
-                Err(Raise::error(Term::atom("badarith")))
-            }
-        }
-        _ => Err(Raise::badarg()),
+    if term.is_integer() {
+        return Ok(term.clone());
+    }
+    match term.as_float() {
+        Some(x) => Ok(Term::from_float_trunc(cut(x))),
+        None => Err(Raise::badarg()),
     }
 }
 
@@ -363,49 +348,42 @@ fn pid(term: &Term) -> Result<Pid, Raise> {
 }
 
 fn is_function_2(_: &Process, a: &[Term]) -> Result<Term, Raise> {
-    let Term::Int(arity) = a[1] else {
+    let Some(arity) = a[1].as_int().filter(|n| *n >= 0) else {
         return Err(Raise::badarg());
     };
-    let fun = match &a[0] {
-        Term::Fun(fun) => fun.downcast::<crate::erlang::module::FunValue>(),
-        _ => return test(false),
-    };
-    test(fun.is_some_and(|f| i64::from(f.arity()) == arity))
+    test(a[0].as_fun().is_some_and(|f| i64::from(f.arity()) == arity))
 }
 
 fn element(_: &Process, a: &[Term]) -> Result<Term, Raise> {
-    match (&a[0], &a[1]) {
-        (Term::Int(n), Term::Tuple(items)) if *n >= 1 && (*n as usize) <= items.len() => {
-            Ok(items[*n as usize - 1].clone())
+    match (a[0].as_int(), a[1].as_tuple()) {
+        (Some(n), Some(items)) if n >= 1 && (n as usize) <= items.len() => {
+            Ok(items[n as usize - 1].clone())
         }
         _ => Err(Raise::badarg()),
     }
 }
 
 fn setelement(_: &Process, a: &[Term]) -> Result<Term, Raise> {
-    match (&a[0], &a[1]) {
-        (Term::Int(n), Term::Tuple(items)) if *n >= 1 && (*n as usize) <= items.len() => {
-            let mut items = items.clone();
-            items[*n as usize - 1] = a[2].clone();
-            Ok(Term::Tuple(items))
+    match (a[0].as_int(), a[1].as_tuple()) {
+        (Some(n), Some(items)) if n >= 1 && (n as usize) <= items.len() => {
+            let at = n as usize - 1;
+            Ok(Term::tuple_with(items.len(), |i| {
+                if i == at {
+                    a[2].clone()
+                } else {
+                    items[i].clone()
+                }
+            }))
         }
         _ => Err(Raise::badarg()),
     }
 }
 
-/// The text of a string, a list of character codes, or an atom.
+/// The text of a string (a list of character codes) or an atom.
 fn text_of(term: &Term) -> Option<String> {
-    match term {
-        Term::Str(s) => Some(s.to_string()),
-        Term::Atom(a) => Some(a.name().to_owned()),
-        Term::List(items) => items
-            .iter()
-            .map(|t| match t {
-                Term::Int(n) => u32::try_from(*n).ok().and_then(char::from_u32),
-                _ => None,
-            })
-            .collect(),
-        _ => None,
+    match term.as_atom() {
+        Some(a) => Some(a.name().to_owned()),
+        None => term.as_string(),
     }
 }
 
@@ -415,19 +393,19 @@ fn spawn_fun(process: &Process, fun: &Term, link: bool, monitor: bool) -> Result
 }
 
 fn spawn_mfa(process: &Process, a: &[Term], link: bool, monitor: bool) -> Result<Term, Raise> {
-    let (Term::Atom(module), Term::Atom(function)) = (&a[0], &a[1]) else {
+    let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
         return Err(Raise::badarg());
     };
     let args = terms::list_items(&a[2]).ok_or_else(Raise::badarg)?;
     let (pid, reference) =
-        crate::erlang::program::spawn_mfa(process, *module, *function, args, link, monitor)?;
+        crate::erlang::program::spawn_mfa(process, module, function, args, link, monitor)?;
     Ok(spawned(pid, reference))
 }
 
 fn spawned(pid: Pid, reference: Option<crate::runtime::Ref>) -> Term {
     match reference {
-        Some(r) => Term::tuple([Term::Pid(pid), Term::Ref(r)]),
-        None => Term::Pid(pid),
+        Some(r) => Term::tuple([Term::pid(pid), Term::reference(r)]),
+        None => Term::pid(pid),
     }
 }
 
@@ -435,17 +413,15 @@ fn monitor(p: &Process, a: &[Term]) -> Result<Term, Raise> {
     if !a[0].is_atom(Atom::PROCESS) {
         return Err(Raise::badarg());
     }
-    match &a[1] {
-        Term::Pid(target) => Ok(Term::Ref(p.monitor(*target))),
-        Term::Atom(name) => Ok(Term::Ref(p.monitor_name(*name))),
+    match (a[1].as_pid(), a[1].as_atom()) {
+        (Some(target), _) => Ok(Term::reference(p.monitor(target))),
+        (None, Some(name)) => Ok(Term::reference(p.monitor_name(name))),
         _ => Err(Raise::badarg()),
     }
 }
 
 fn demonitor_2(p: &Process, a: &[Term]) -> Result<Term, Raise> {
-    let Term::Ref(r) = a[0] else {
-        return Err(Raise::badarg());
-    };
+    let r = a[0].as_ref().ok_or_else(Raise::badarg)?;
     let options = terms::list_items(&a[1]).ok_or_else(Raise::badarg)?;
     let flush = Term::atom("flush");
     let mut want_info = false;
@@ -469,26 +445,23 @@ fn demonitor_2(p: &Process, a: &[Term]) -> Result<Term, Raise> {
     Ok(if want_info {
         boolean(was_active)
     } else {
-        Term::Atom(Atom::TRUE)
+        Term::from_atom(Atom::TRUE)
     })
 }
 
 fn send_after(p: &Process, a: &[Term]) -> Result<Term, Raise> {
-    let Term::Int(ms) = a[0] else {
+    let Some(ms) = a[0].as_int().filter(|ms| *ms >= 0) else {
         return Err(Raise::badarg());
     };
-    if ms < 0 {
-        return Err(Raise::badarg());
-    }
-    let to = match &a[1] {
-        Term::Pid(to) => Some(*to),
-        Term::Atom(name) => p.whereis(*name),
+    let to = match (a[1].as_pid(), a[1].as_atom()) {
+        (Some(to), _) => Some(to),
+        (None, Some(name)) => p.whereis(name),
         _ => return Err(Raise::badarg()),
     };
     if let Some(to) = to {
         p.send_after(Duration::from_millis(ms as u64), to, a[2].clone());
     }
-    Ok(Term::Ref(p.make_ref()))
+    Ok(Term::reference(p.make_ref()))
 }
 
 /// The longest list `lists:seq` builds: beyond it, `system_limit`
@@ -503,25 +476,34 @@ fn lists_clause(function: &str, args: &[Term], line: u32) -> Raise {
     raise.top = Some(super::errors::frame(
         Atom::new("lists"),
         Atom::new(function),
-        Term::List(args.to_vec()),
+        Term::list(args.iter().cloned()),
         Some(line),
     ));
     raise
 }
 
 fn seq(p: &Process, a: &[Term]) -> Result<Term, Raise> {
-    let (Term::Int(from), Term::Int(to)) = (&a[0], &a[1]) else {
+    let (Some(from), Some(to)) = (a[0].as_int(), a[1].as_int()) else {
         return Err(lists_clause("seq", a, 271));
     };
-    if *to < from - 1 {
+    // In i128: `lists:seq(-9223372036854775807, 100)` must not overflow.
+    let (from, to) = (i128::from(from), i128::from(to));
+    if to < from - 1 {
         return Err(lists_clause("seq", a, 271));
     }
     let n = to - from + 1;
-    if n > MAX_SEQ {
+    if n > i128::from(MAX_SEQ) {
         return Err(Raise::error(Term::atom("system_limit")));
     }
     charge_len(p, n as usize);
-    Ok(Term::List((*from..=*to).map(Term::Int).collect()))
+    // Built from the end, one cell per element, sharing nothing to copy.
+    let mut list = Term::NIL;
+    let mut k = to;
+    while k >= from {
+        list = Term::cons(Term::from_i128(k), list);
+        k -= 1;
+    }
+    Ok(list)
 }
 
 /// `io:format(Format, Args)`: `~w` (a term, strings as the lists of codes
@@ -536,7 +518,7 @@ fn format(p: &Process, format: &Term, args: &Term) -> Result<Term, Raise> {
     for line in text.split('\n') {
         p.print(line);
     }
-    Ok(Term::Atom(Atom::OK))
+    Ok(Term::from_atom(Atom::OK))
 }
 
 /// The text `io:format` prints, or `None` for a bad format.
@@ -563,71 +545,14 @@ pub fn format_text(format: &Term, args: &Term) -> Option<String> {
     args.next().is_none().then_some(out)
 }
 
-/// A term as `~w` (`pretty` false) or `~p` writes it. Erlang has no string
-/// type: `~w` shows `"ab"` as `[97,98]`, and `~p` shows any list of
-/// printable characters as a string (`[104,105]` as `"hi"`), as
-/// `io_lib:printable_list/1` decides in OTP 25's default latin1 mode.
+/// A term as `~w` (`pretty` false) or `~p` writes it, on one line:
+/// the term core's printers (`~p` shows a list of printable characters as
+/// a string, `~w` every list as its elements).
 fn write_term(term: &Term, pretty: bool, out: &mut String) {
-    let codes = |items: &[Term]| -> Option<String> {
-        let text: Option<String> = items.iter().map(printable).collect();
-        text.filter(|t| !t.is_empty())
+    let style = if pretty {
+        PrintStyle::Print
+    } else {
+        PrintStyle::Write
     };
-    match term {
-        Term::Str(s) if s.is_empty() => out.push_str("[]"),
-        Term::Str(s) => {
-            if pretty && s.chars().all(|c| printable(&Term::Int(c as i64)).is_some()) {
-                write_quoted(s, out);
-            } else {
-                let items: Vec<Term> = s.chars().map(|c| Term::Int(c as i64)).collect();
-                write_term(&Term::List(items), false, out);
-            }
-        }
-        Term::List(items) => match codes(items).filter(|_| pretty) {
-            Some(text) => write_quoted(&text, out),
-            None => write_items(items, pretty, "[", "]", out),
-        },
-        Term::Tuple(items) => write_items(items, pretty, "{", "}", out),
-        other => {
-            let _ = write!(out, "{other}");
-        }
-    }
-}
-
-fn write_items(items: &[Term], pretty: bool, open: &str, close: &str, out: &mut String) {
-    out.push_str(open);
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        write_term(item, pretty, out);
-    }
-    out.push_str(close);
-}
-
-/// The character a list element stands for, if `~p` would print it in a
-/// string.
-fn printable(term: &Term) -> Option<char> {
-    match term {
-        Term::Int(n @ (32..=126 | 160..=255 | 8..=13 | 27)) => char::from_u32(*n as u32),
-        _ => None,
-    }
-}
-
-fn write_quoted(text: &str, out: &mut String) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{b}' => out.push_str("\\v"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\u{1b}' => out.push_str("\\e"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    out.push_str(&term.format(style, None));
 }

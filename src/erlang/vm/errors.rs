@@ -85,7 +85,7 @@ impl Raise {
 
     /// `badarg`.
     pub fn badarg() -> Raise {
-        Raise::error(Term::Atom(Atom::BADARG))
+        Raise::error(Term::from_atom(Atom::BADARG))
     }
 
     /// `{Tag, Value}` errors: `{badmatch, V}`, `{case_clause, V}`, ...
@@ -99,7 +99,7 @@ impl Raise {
             self.top = Some(frame(
                 Atom::new(module),
                 Atom::new(function),
-                Term::List(args),
+                Term::list(args),
                 None,
             ));
         }
@@ -112,15 +112,15 @@ pub fn frame(module: Atom, function: Atom, arity_or_args: Term, line: Option<u32
     let location = match line {
         Some(line) if line > 0 => vec![Term::tuple([
             Term::atom("line"),
-            Term::Int(i64::from(line)),
+            Term::int(i64::from(line)),
         ])],
         _ => Vec::new(),
     };
     Term::tuple([
-        Term::Atom(module),
-        Term::Atom(function),
+        Term::from_atom(module),
+        Term::from_atom(function),
         arity_or_args,
-        Term::List(location),
+        Term::list(location),
     ])
 }
 
@@ -131,7 +131,7 @@ pub fn exit_reason(raise: Raise, frames: Vec<Term>) -> Term {
     let stack = || {
         let mut stack: Vec<Term> = raise.top.clone().into_iter().chain(frames).collect();
         stack.truncate(BACKTRACE_DEPTH);
-        Term::List(stack)
+        Term::list(stack)
     };
     match raise.class {
         Class::Exit => raise.reason,

@@ -41,7 +41,7 @@ use super::errors::{self, Class, Raise};
 use super::matching::{guard_holds, logic, match_pat};
 use super::terms::{self, as_bool, boolean};
 use crate::erlang::module::{CompiledModule, FunValue};
-use crate::erlang::opcodes::{ArithOp, Op, Reg};
+use crate::erlang::opcodes::{Op, Reg};
 use crate::runtime::process::Scan;
 use crate::runtime::{Atom, LoadedCode, Location, Process, Program, Step, Term};
 use std::sync::Arc;
@@ -51,7 +51,7 @@ use std::time::Duration;
 pub const MAX_FRAMES: usize = 100_000;
 
 /// What fills a register that holds nothing yet.
-const EMPTY: Term = Term::Int(0);
+const EMPTY: Term = Term::NIL;
 
 enum Frame {
     /// A caller waiting for a return value in `x[dst]` of its window.
@@ -62,17 +62,15 @@ enum Frame {
         base: u32,
         dst: Reg,
     },
-    /// `lists:map/2` between two calls of its fun.
+    /// `lists:map/2` between two calls of its fun: the list still to go
+    /// (a shared tail, walked cell by cell) and the results so far.
     Map {
         fun: Term,
-        rest: std::vec::IntoIter<Term>,
+        rest: Term,
         done: Vec<Term>,
     },
     /// `lists:foldl/3` between two calls of its fun.
-    Foldl {
-        fun: Term,
-        rest: std::vec::IntoIter<Term>,
-    },
+    Foldl { fun: Term, rest: Term },
 }
 
 /// A process running compiled code.
@@ -178,7 +176,7 @@ impl Vm {
             match self.sleep_done(process) {
                 Some(step) => return step,
                 None => {
-                    if let Flow::Stop(step) = self.give_back(process, Term::Atom(Atom::OK)) {
+                    if let Flow::Stop(step) = self.give_back(process, Term::from_atom(Atom::OK)) {
                         return step;
                     }
                 }
@@ -236,19 +234,19 @@ impl Vm {
             match op {
                 Op::Move { src, dst } => set!(*dst, x!(*src).clone()),
                 Op::Const { k, dst } => set!(*dst, module.constants[*k as usize].clone()),
-                Op::Int { value, dst } => set!(*dst, Term::Int(*value)),
+                Op::Int { value, dst } => set!(*dst, Term::int(*value)),
                 Op::Tuple { start, len, dst } => {
                     let from = base + usize::from(*start);
                     let items: Vec<Term> = self.regs[from..from + usize::from(*len)]
                         .iter_mut()
                         .map(|t| std::mem::replace(t, EMPTY))
                         .collect();
-                    set!(*dst, Term::Tuple(items));
+                    set!(*dst, Term::tuple(items));
                 }
                 Op::Cons { head, tail, dst } => {
                     let h = x!(*head).clone();
                     let t = take_or_clone(&mut self.regs, base, *tail, *dst);
-                    set!(*dst, terms::cons(h, t).ok_or_else(Raise::badarg)?);
+                    set!(*dst, terms::cons(h, t));
                 }
                 Op::MakeFun {
                     lambda,
@@ -279,12 +277,12 @@ impl Vm {
                     }
                 }
                 Op::IsInt { src, value, fail } => {
-                    if !matches!(x!(*src), Term::Int(n) if n == *value) {
+                    if x!(*src).as_small() != Some(*value) {
                         self.pc = *fail;
                     }
                 }
                 Op::IsAtom { src, atom, fail } => {
-                    if !matches!(x!(*src), Term::Atom(a) if a == *atom) {
+                    if x!(*src).as_atom() != Some(*atom) {
                         self.pc = *fail;
                     }
                 }
@@ -309,21 +307,12 @@ impl Vm {
                     dst,
                     frame,
                 } => {
-                    // Small integers first, inline (`terms::arith` is the
-                    // general case: floats, overflow, errors).
-                    let fast = match (op, &x!(*a), &x!(*b)) {
-                        (ArithOp::Add, Term::Int(m), Term::Int(n)) => m.checked_add(*n),
-                        (ArithOp::Sub, Term::Int(m), Term::Int(n)) => m.checked_sub(*n),
-                        _ => None,
-                    };
-                    if let Some(n) = fast {
-                        set!(*dst, Term::Int(n));
-                        continue;
-                    }
+                    // Two small integers take the core's inline path; the
+                    // rest (bignums, floats, errors) its general case.
                     set!(
                         *dst,
-                        terms::arith(*op, &x!(*a), &x!(*b)).map_err(|_| {
-                            let raise = Raise::error(Term::atom("badarith"));
+                        terms::arith(*op, &x!(*a), &x!(*b)).map_err(|error| {
+                            let raise = arith_error(error);
                             if *frame {
                                 raise.in_bif(
                                     "erlang",
@@ -339,13 +328,9 @@ impl Vm {
                 Op::Unary { negate, src, dst } => {
                     set!(
                         *dst,
-                        terms::unary(*negate, &x!(*src)).map_err(|_| {
+                        terms::unary(*negate, &x!(*src)).map_err(|error| {
                             let name = if *negate { "-" } else { "+" };
-                            Raise::error(Term::atom("badarith")).in_bif(
-                                "erlang",
-                                name,
-                                vec![x!(*src).clone()],
-                            )
+                            arith_error(error).in_bif("erlang", name, vec![x!(*src).clone()])
                         })?
                     );
                 }
@@ -371,26 +356,31 @@ impl Vm {
                     set!(*dst, boolean(logic(*op, va, vb)));
                 }
                 Op::Append { a, b, dst } => {
-                    let (va, vb) = (x!(*a).clone(), x!(*b).clone());
-                    process.bump_reductions((terms::list_len(&va).unwrap_or(0) / 16) as u32);
-                    set!(
-                        *dst,
-                        terms::append(va.clone(), vb.clone())
-                            .ok_or_else(|| Raise::badarg().in_bif("erlang", "++", vec![va, vb]))?
-                    );
+                    // The left list is copied, the right one shared: the
+                    // cost is the left one's length.
+                    let left = &x!(*a);
+                    process.bump_reductions((left.list_len().unwrap_or(0) / 16) as u32);
+                    let Some(joined) = terms::append(left.clone(), x!(*b).clone()) else {
+                        return Err(Raise::badarg().in_bif(
+                            "erlang",
+                            "++",
+                            vec![x!(*a).clone(), x!(*b).clone()],
+                        ));
+                    };
+                    set!(*dst, joined);
                 }
                 Op::Subtract { a, b, dst } => {
-                    let (va, vb) = (x!(*a).clone(), x!(*b).clone());
-                    let n = terms::list_len(&va).unwrap_or(0) * terms::list_len(&vb).unwrap_or(0);
+                    let (left, right) = (&x!(*a), &x!(*b));
+                    let n = left.list_len().unwrap_or(0) * right.list_len().unwrap_or(0);
                     process.bump_reductions((n / 16).min(1_000_000) as u32);
-                    set!(
-                        *dst,
-                        terms::subtract(va.clone(), &vb).ok_or_else(|| Raise::badarg().in_bif(
+                    let Some(rest) = terms::subtract(left.clone(), right) else {
+                        return Err(Raise::badarg().in_bif(
                             "erlang",
                             "--",
-                            vec![va, vb]
-                        ))?
-                    );
+                            vec![x!(*a).clone(), x!(*b).clone()],
+                        ));
+                    };
+                    set!(*dst, rest);
                 }
                 Op::Branch {
                     src,
@@ -536,10 +526,11 @@ impl Vm {
                 }
                 Op::Send { to, msg, dst } => {
                     let message = x!(*msg).clone();
-                    match &x!(*to) {
-                        Term::Pid(pid) => process.send(*pid, message.clone()),
-                        Term::Atom(name) => {
-                            process.send_named(*name, message.clone()).map_err(|_| {
+                    let target = &x!(*to);
+                    match (target.as_pid(), target.as_atom()) {
+                        (Some(pid), _) => process.send(pid, message.clone()),
+                        (None, Some(name)) => {
+                            process.send_named(name, message.clone()).map_err(|_| {
                                 // OTP names the frame `send`, not `!`.
                                 Raise::badarg().in_bif(
                                     "erlang",
@@ -548,11 +539,11 @@ impl Vm {
                                 )
                             })?
                         }
-                        other => {
+                        (None, None) => {
                             return Err(Raise::badarg().in_bif(
                                 "erlang",
                                 "send",
-                                vec![other.clone(), message],
+                                vec![target.clone(), message],
                             ));
                         }
                     }
@@ -746,13 +737,13 @@ impl Vm {
                 }
                 Some(Frame::Map {
                     fun,
-                    mut rest,
+                    rest,
                     mut done,
                 }) => {
                     done.push(value);
-                    match rest.next() {
-                        None => value = Term::List(done),
-                        Some(next) => {
+                    match rest.as_cons().map(|(h, t)| (h.clone(), t.clone())) {
+                        None => value = Term::list(done),
+                        Some((next, rest)) => {
                             self.frames.push(Frame::Map {
                                 fun: fun.clone(),
                                 rest,
@@ -768,9 +759,12 @@ impl Vm {
                         }
                     }
                 }
-                Some(Frame::Foldl { fun, mut rest }) => match rest.next() {
+                Some(Frame::Foldl { fun, rest }) => match rest
+                    .as_cons()
+                    .map(|(h, t)| (h.clone(), t.clone()))
+                {
                     None => {}
-                    Some(next) => {
+                    Some((next, rest)) => {
                         self.frames.push(Frame::Foldl {
                             fun: fun.clone(),
                             rest,
@@ -790,17 +784,13 @@ impl Vm {
     /// a tail call, the caller's frame is the one waiting). A local fun of
     /// a purged version is a `badfun`, as on the BEAM.
     fn call_fun(&mut self, process: &Process, fun: &Term, args: Vec<Term>) -> Result<Flow, Raise> {
-        let value = match fun {
-            Term::Fun(f) => f.downcast::<FunValue>(),
-            _ => None,
-        };
-        let Some(value) = value else {
+        let Some(value) = FunValue::of(fun) else {
             return Err(Raise::tagged("badfun", fun.clone()));
         };
         if value.arity() as usize != args.len() {
             return Err(Raise::tagged(
                 "badarity",
-                Term::tuple([fun.clone(), Term::List(args)]),
+                Term::tuple([fun.clone(), Term::list(args)]),
             ));
         }
         match value {
@@ -813,14 +803,14 @@ impl Vm {
                 captured,
             } => {
                 let mut args = args;
-                args.extend(captured.iter().cloned());
-                let module = (!Arc::ptr_eq(module, &self.module)).then(|| module.clone());
-                self.enter(module, *function, args);
+                args.extend(captured);
+                let module = (!Arc::ptr_eq(&module, &self.module)).then_some(module);
+                self.enter(module, function, args);
                 Ok(Flow::Next)
             }
             FunValue::External {
                 module, function, ..
-            } => self.call_ext(process, *module, *function, args),
+            } => self.call_ext(process, module, function, args),
         }
     }
 
@@ -852,7 +842,7 @@ impl Vm {
             Some((code, func))
         }) else {
             let mut raise = Raise::error(Term::atom("undef"));
-            raise.top = Some(errors::frame(module, function, Term::List(args), None));
+            raise.top = Some(errors::frame(module, function, Term::list(args), None));
             return Err(raise);
         };
         let code = (!Arc::ptr_eq(&code, &self.module)).then_some(code);
@@ -873,51 +863,49 @@ impl Vm {
             Special::Throw => Err(Raise::throw(args[0].clone())),
             Special::Error => Err(Raise::error(args[0].clone())),
             Special::Sleep => {
-                let deadline = match &args[0] {
-                    Term::Int(ms) if *ms >= 0 => process.now() + Duration::from_millis(*ms as u64),
-                    Term::Atom(a) if a.name() == "infinity" => Duration::MAX,
-                    _ => return Err(Raise::error(Term::atom("timeout_value"))),
+                let deadline = match timeout_deadline(process, &args[0])? {
+                    Some(at) => at,
+                    None => Duration::MAX,
                 };
                 process.take_timed_out();
                 self.waiting = Some((deadline != Duration::MAX).then_some(deadline));
                 self.sleeping = true;
                 match self.sleep_done(process) {
                     Some(step) => Ok(Flow::Stop(step)),
-                    None => Ok(self.give_back(process, Term::Atom(Atom::OK))),
+                    None => Ok(self.give_back(process, Term::from_atom(Atom::OK))),
                 }
             }
             Special::Map => {
                 let [fun, list] = <[Term; 2]>::try_from(args).expect("map/2");
-                let Some(items) = terms::list_items(&list).filter(|_| is_fun(&fun, 1)) else {
+                if !list.is_list() || !is_fun(&fun, 1) {
                     return Err(Raise::error(Term::atom("function_clause")).in_bif(
                         "lists",
                         "map",
                         vec![fun, list],
                     ));
+                }
+                let Some((first, rest)) = list.as_cons().map(|(h, t)| (h.clone(), t.clone()))
+                else {
+                    return Ok(self.give_back(process, Term::NIL));
                 };
-                let mut rest = items.into_iter();
-                let Some(first) = rest.next() else {
-                    return Ok(self.give_back(process, Term::List(Vec::new())));
-                };
-                let done = Vec::with_capacity(rest.len() + 1);
                 self.frames.push(Frame::Map {
                     fun: fun.clone(),
                     rest,
-                    done,
+                    done: Vec::new(),
                 });
                 self.call_fun(process, &fun, vec![first])
             }
             Special::Foldl => {
                 let [fun, acc, list] = <[Term; 3]>::try_from(args).expect("foldl/3");
-                let Some(items) = terms::list_items(&list).filter(|_| is_fun(&fun, 2)) else {
+                if !list.is_list() || !is_fun(&fun, 2) {
                     return Err(Raise::error(Term::atom("function_clause")).in_bif(
                         "lists",
                         "foldl",
                         vec![fun, acc, list],
                     ));
-                };
-                let mut rest = items.into_iter();
-                let Some(first) = rest.next() else {
+                }
+                let Some((first, rest)) = list.as_cons().map(|(h, t)| (h.clone(), t.clone()))
+                else {
                     return Ok(self.give_back(process, acc));
                 };
                 self.frames.push(Frame::Foldl {
@@ -980,8 +968,8 @@ impl Vm {
             .get((self.pc as usize).saturating_sub(1))
             .copied();
         let arity = match &raise.clause_args {
-            Some(args) => Term::List(args.clone()),
-            None => Term::Int(i64::from(function.arity - function.captured)),
+            Some(args) => Term::list(args.clone()),
+            None => Term::int(i64::from(function.arity - function.captured)),
         };
         let line = if raise.clause_args.is_some() {
             Some(function.line)
@@ -1010,20 +998,20 @@ impl Vm {
                     frames.push(errors::frame(
                         module.name,
                         f.name,
-                        Term::Int(i64::from(f.arity - f.captured)),
+                        Term::int(i64::from(f.arity - f.captured)),
                         line,
                     ));
                 }
                 Frame::Map { .. } => frames.push(errors::frame(
                     Atom::new("lists"),
                     Atom::new("map"),
-                    Term::Int(2),
+                    Term::int(2),
                     None,
                 )),
                 Frame::Foldl { .. } => frames.push(errors::frame(
                     Atom::new("lists"),
                     Atom::new("foldl"),
-                    Term::Int(3),
+                    Term::int(3),
                     None,
                 )),
             }
@@ -1054,15 +1042,24 @@ impl Program for Vm {
 /// A `receive`'s deadline from its `after` value: milliseconds from now,
 /// or none for `infinity`; anything else is `timeout_value`.
 fn timeout_deadline(process: &Process, timeout: &Term) -> Result<Option<Duration>, Raise> {
-    match timeout {
-        Term::Int(ms) if *ms >= 0 => Ok(Some(process.now() + Duration::from_millis(*ms as u64))),
-        Term::Atom(a) if a.name() == "infinity" => Ok(None),
-        _ => Err(Raise::error(Term::atom("timeout_value"))),
+    if timeout.is_atom(Atom::new("infinity")) {
+        return Ok(None);
     }
+    let non_negative = timeout.is_integer() && timeout.compare(&Term::int(0)).is_ge();
+    if !non_negative {
+        return Err(Raise::error(Term::atom("timeout_value")));
+    }
+    // Past what an i64 of milliseconds holds (some 292 million years):
+    // no clock gets there, so it is `infinity`.
+    Ok(timeout.as_i64().map(|ms| {
+        process
+            .now()
+            .saturating_add(Duration::from_millis(ms as u64))
+    }))
 }
 
 fn is_fun(term: &Term, arity: u32) -> bool {
-    matches!(term, Term::Fun(f) if f.downcast::<FunValue>().is_some_and(|v| v.arity() == arity))
+    FunValue::of(term).is_some_and(|v| v.arity() == arity)
 }
 
 /// The value of `x[src]` for an instruction writing `x[dst]`: moved out
@@ -1076,26 +1073,20 @@ fn take_or_clone(regs: &mut [Term], base: usize, src: Reg, dst: Reg) -> Term {
     }
 }
 
-/// Whether a term owns nothing (no heap data, no reference count): most
-/// registers hold one, and skipping their destructor call is the
-/// difference between a store and a call on every write.
-#[inline(always)]
-fn is_immediate(term: &Term) -> bool {
-    matches!(
-        term,
-        Term::Int(_) | Term::Atom(_) | Term::Float(_) | Term::Pid(_) | Term::Ref(_)
-    )
+/// The exception an arithmetic failure raises: `badarith`, or
+/// `system_limit` for an integer past the largest the BEAM allows.
+fn arith_error(error: crate::runtime::term::ArithError) -> Raise {
+    match error {
+        crate::runtime::term::ArithError::Badarith => Raise::error(Term::atom("badarith")),
+        crate::runtime::term::ArithError::SystemLimit => Raise::error(Term::atom("system_limit")),
+    }
 }
 
-/// Lets go of a register's old value, calling its destructor only when it
-/// has one to run.
+/// Lets go of a register's old value (the word's own drop skips
+/// everything but the tag test for an immediate).
 #[inline(always)]
 fn release(term: Term) {
-    if is_immediate(&term) {
-        std::mem::forget(term);
-    } else {
-        drop(term);
-    }
+    drop(term);
 }
 
 /// `*slot = value`, without a destructor call for an immediate old value.

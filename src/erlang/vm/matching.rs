@@ -15,7 +15,9 @@ use super::terms::{self, as_bool, boolean};
 use crate::erlang::module::{GExpr, GuardCode, Pat};
 use crate::runtime::{Process, Term};
 
-/// Matches `pat` against `value`, binding into `regs`.
+/// Matches `pat` against `value`, binding into `regs`. It walks the
+/// pattern, so it goes as deep as the pattern does, never as deep as the
+/// term: a `[H | T]` takes a cell apart and shares its tail.
 pub fn match_pat(pat: &Pat, value: &Term, regs: &mut [Term]) -> bool {
     match pat {
         Pat::Any => true,
@@ -24,43 +26,21 @@ pub fn match_pat(pat: &Pat, value: &Term, regs: &mut [Term]) -> bool {
             true
         }
         Pat::Same(r) => terms::exact_eq(&regs[usize::from(*r)], value),
-        // Integers and atoms compare inline (a receive's `0 ->`, `stop ->`).
-        Pat::Lit(Term::Int(n)) => matches!(value, Term::Int(v) if v == n),
-        Pat::Lit(Term::Atom(a)) => matches!(value, Term::Atom(v) if v == a),
-        Pat::Lit(lit) => terms::exact_eq(lit, value),
-        Pat::Tuple(pats) => match value {
-            Term::Tuple(items) if items.len() == pats.len() => pats
+        // `=:=`: an immediate (a small integer, an atom, `[]`) is one word
+        // compared with another.
+        Pat::Lit(lit) => lit == value,
+        Pat::Tuple(pats) => match value.as_tuple() {
+            Some(items) if items.len() == pats.len() => pats
                 .iter()
                 .zip(items)
                 .all(|(p, item)| match_pat(p, item, regs)),
             _ => false,
         },
-        Pat::Cons(..) => match value {
-            Term::List(items) => match_slice(pat, items, regs),
-            Term::Str(_) => match (pat, terms::uncons(value)) {
-                (Pat::Cons(head, tail), Some((h, t))) => {
-                    match_pat(head, &h, regs) && match_pat(tail, &t, regs)
-                }
-                _ => false,
-            },
-            _ => false,
-        },
-        Pat::Alias(a, b) => match_pat(a, value, regs) && match_pat(b, value, regs),
-    }
-}
-
-/// Matches a list pattern against the elements `items`, walking the
-/// slice: `[A, B]` and `[H | _]` copy nothing; only a tail bound to a
-/// variable is materialised as a list of its own.
-fn match_slice(pat: &Pat, items: &[Term], regs: &mut [Term]) -> bool {
-    match pat {
-        Pat::Any => true,
-        Pat::Cons(head, tail) => match items.split_first() {
-            Some((first, rest)) => match_pat(head, first, regs) && match_slice(tail, rest, regs),
+        Pat::Cons(head, tail) => match value.as_cons() {
+            Some((h, t)) => match_pat(head, h, regs) && match_pat(tail, t, regs),
             None => false,
         },
-        Pat::Lit(Term::List(l)) if l.is_empty() => items.is_empty(),
-        other => match_pat(other, &Term::List(items.to_vec()), regs),
+        Pat::Alias(a, b) => match_pat(a, value, regs) && match_pat(b, value, regs),
     }
 }
 
@@ -69,7 +49,7 @@ pub fn guard_holds(guard: &GuardCode, regs: &[Term], process: &Process) -> bool 
     guard.alternatives.iter().any(|tests| {
         tests
             .iter()
-            .all(|test| matches!(eval(test, regs, process), Ok(Term::Atom(a)) if a == crate::runtime::Atom::TRUE))
+            .all(|test| matches!(eval(test, regs, process), Ok(t) if t.as_bool() == Some(true)))
     })
 }
 
@@ -78,15 +58,13 @@ fn eval(expr: &GExpr, regs: &[Term], process: &Process) -> Result<Term, ()> {
     Ok(match expr {
         GExpr::Reg(r) => regs[usize::from(*r)].clone(),
         GExpr::Lit(t) => t.clone(),
-        GExpr::Tuple(items) => Term::Tuple(
+        GExpr::Tuple(items) => Term::tuple(
             items
                 .iter()
                 .map(|e| eval(e, regs, process))
-                .collect::<Result<_, _>>()?,
+                .collect::<Result<Vec<_>, _>>()?,
         ),
-        GExpr::Cons(h, t) => {
-            terms::cons(eval(h, regs, process)?, eval(t, regs, process)?).ok_or(())?
-        }
+        GExpr::Cons(h, t) => terms::cons(eval(h, regs, process)?, eval(t, regs, process)?),
         GExpr::Arith(op, a, b) => {
             terms::arith(*op, &eval(a, regs, process)?, &eval(b, regs, process)?).map_err(|_| ())?
         }

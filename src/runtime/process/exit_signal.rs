@@ -32,13 +32,13 @@ pub(in crate::runtime) fn decide(
     // `kill`, so that its own links carry an ordinary, trappable reason.
     // L5: a `kill` that arrives over a link is an ordinary reason.
     if !via_link && reason.is_atom(Atom::KILL) {
-        return ExitDecision::Die(Term::Atom(Atom::KILLED));
+        return ExitDecision::Die(Term::from_atom(Atom::KILLED));
     }
     // L6, L7: a trapping process turns every other signal into a message.
     if trap_exit {
         return ExitDecision::Trap(Term::tuple([
-            Term::Atom(Atom::EXIT),
-            Term::Pid(from),
+            Term::from_atom(Atom::EXIT),
+            Term::pid(from),
             reason.clone(),
         ]));
     }
@@ -64,8 +64,8 @@ mod tests {
 
     fn exit_message(from: Pid, reason: &str) -> ExitDecision {
         ExitDecision::Trap(Term::tuple([
-            Term::Atom(Atom::EXIT),
-            Term::Pid(from),
+            Term::from_atom(Atom::EXIT),
+            Term::pid(from),
             Term::atom(reason),
         ]))
     }

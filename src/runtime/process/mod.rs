@@ -173,7 +173,7 @@ impl Process {
 
     /// `Name ! Message`: fails with `badarg` if no process has that name.
     pub fn send_named(&self, name: Atom, message: Term) -> Result<(), Term> {
-        let to = self.whereis(name).ok_or(Term::Atom(Atom::BADARG))?;
+        let to = self.whereis(name).ok_or(Term::from_atom(Atom::BADARG))?;
         self.send(to, message);
         Ok(())
     }
@@ -307,11 +307,11 @@ impl Process {
             return Ok(());
         }
         if !alive {
-            let noproc = Term::Atom(Atom::NOPROC);
+            let noproc = Term::from_atom(Atom::NOPROC);
             if !state.trap_exit {
                 return Err(noproc);
             }
-            let exit = Term::tuple([Term::Atom(Atom::EXIT), Term::Pid(other), noproc]);
+            let exit = Term::tuple([Term::from_atom(Atom::EXIT), Term::pid(other), noproc]);
             state.mailbox.push_back(exit);
             self.slice.set_news();
             return Ok(());
@@ -658,7 +658,7 @@ pub(in crate::runtime) fn no_such_name(reference: Ref) -> Signal {
     Signal::Down {
         reference,
         from: super::node::NOBODY,
-        reason: Term::Atom(Atom::NOPROC),
+        reason: Term::from_atom(Atom::NOPROC),
     }
 }
 
@@ -666,5 +666,5 @@ pub(in crate::runtime) fn no_such_name(reference: Ref) -> Signal {
 pub fn is_down_for(message: &Term, reference: Ref) -> bool {
     message
         .tagged::<5>(Atom::DOWN)
-        .is_some_and(|[_, r, ..]| *r == Term::Ref(reference))
+        .is_some_and(|[_, r, ..]| *r == Term::reference(reference))
 }

@@ -135,7 +135,7 @@ impl Process {
             }
             Signal::Fail { reason, by } => self.end_with(state, reason, Cause::Crashed { by }),
             Signal::Purge { by } => {
-                self.end_with(state, Term::Atom(Atom::KILLED), Cause::Purged { by })
+                self.end_with(state, Term::from_atom(Atom::KILLED), Cause::Purged { by })
             }
             Signal::SetTrapExit(on) => state.trap_exit = on,
             Signal::Poke => {}
@@ -310,9 +310,9 @@ impl Process {
 /// pid or, for a monitor made by name, `{Name, Node}`.
 pub(in crate::runtime) fn down_message(reference: Ref, object: Term, reason: Term) -> Term {
     Term::tuple([
-        Term::Atom(Atom::DOWN),
-        Term::Ref(reference),
-        Term::Atom(Atom::PROCESS),
+        Term::from_atom(Atom::DOWN),
+        Term::reference(reference),
+        Term::from_atom(Atom::PROCESS),
         object,
         reason,
     ])

@@ -118,8 +118,8 @@ impl HeldMonitor {
     /// How the 'DOWN' names what died: `Pid`, or `{Name, nonode@nohost}`.
     pub fn object(&self, pid: Pid) -> Term {
         match self.name {
-            Some(name) => Term::tuple([Term::Atom(name), Term::Atom(Atom::NODE)]),
-            None => Term::Pid(pid),
+            Some(name) => Term::tuple([Term::from_atom(name), Term::from_atom(Atom::NODE)]),
+            None => Term::pid(pid),
         }
     }
 }

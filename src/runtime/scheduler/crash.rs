@@ -62,5 +62,5 @@ fn panic_reason(payload: &(dyn Any + Send)) -> Term {
     } else {
         "non-text panic payload"
     };
-    Term::tuple([Term::Atom(Atom::PANIC), Term::string(message)])
+    Term::tuple([Term::from_atom(Atom::PANIC), Term::string(message)])
 }
