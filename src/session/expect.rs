@@ -264,6 +264,6 @@ fn list(messages: &[Term]) -> String {
     if messages.is_empty() {
         "an empty mailbox".to_owned()
     } else {
-        Term::list(messages.to_vec()).to_string()
+        crate::view::shown(&Term::list(messages.to_vec()))
     }
 }

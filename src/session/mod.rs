@@ -609,7 +609,7 @@ impl Outcome {
     /// A value, shown as the Erlang shell shows values.
     pub fn value(value: Term) -> Outcome {
         Outcome {
-            lines: vec![Line::Value(value.to_string())],
+            lines: vec![Line::Value(crate::view::shown(&value))],
             value: Some(value),
             ok: true,
         }

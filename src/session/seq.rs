@@ -117,9 +117,9 @@ impl ChartRecorder {
             EventKind::Exited { pid, reason, .. } if self.chosen.contains(pid) => Row::Note {
                 on: self.line_of(*pid, labels),
                 note: if reason.is_normal_exit() {
-                    Note::Exited(reason.to_string())
+                    Note::Exited(crate::view::shown(reason))
                 } else {
-                    Note::Crashed(reason.to_string())
+                    Note::Crashed(crate::view::shown(reason))
                 },
             },
             EventKind::Supervisor {
@@ -171,7 +171,7 @@ impl ChartRecorder {
         {
             return drawn.then(|| format!("reply {reply}"));
         }
-        Some(message.to_string())
+        Some(crate::view::shown(message))
     }
 
     fn chosen(&self) -> impl Iterator<Item = Pid> + '_ {

@@ -55,14 +55,14 @@ pub fn crash_report(report: &CrashReport, style: &Style) -> String {
         ("initial_call", report.kind.to_string()),
         (
             "error_info",
-            style.paint(&report.reason.to_string(), Role::Crash),
+            style.paint(&super::shown(&report.reason), Role::Crash),
         ),
         (
             "last_message",
             report
                 .last_message
                 .as_ref()
-                .map_or_else(none, |m| style.paint(&m.to_string(), Role::Message)),
+                .map_or_else(none, |m| style.paint(&super::shown(m), Role::Message)),
         ),
         ("message_queue_len", report.message_queue_len.to_string()),
         ("links", links),

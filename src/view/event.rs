@@ -235,6 +235,7 @@ fn body(
             // the time this is printed: fall back to the name it died with.
             let name = names(*pid).or_else(|| name.map(|n| n.to_string()));
             if reason.is_normal_exit() {
+                let reason = super::shown(reason);
                 let text = match &name {
                     Some(name) => format!("✓ exit {reason} {pid} ({name})"),
                     None => format!("✓ exit {reason} {pid}"),
@@ -267,13 +268,12 @@ fn body(
                 let shown = compact(reason);
                 // The 'EXIT' message as the receiver will see it, unless
                 // its reason carries a stack too long for one line.
-                let message = if shown == reason.to_string() {
-                    Term::tuple([
+                let message = if shown == super::shown(reason) {
+                    super::shown(&Term::tuple([
                         Term::from_atom(Atom::EXIT),
                         Term::pid(*from),
                         reason.clone(),
-                    ])
-                    .to_string()
+                    ]))
                 } else {
                     "an 'EXIT' message".to_string()
                 };
@@ -346,13 +346,13 @@ fn body(
             label("✉ send", Role::Message, style),
             who(*from),
             who(*to),
-            style.paint(&message.to_string(), Role::Message)
+            style.paint(&super::shown(message), Role::Message)
         ),
         EventKind::Received { pid, message } => format!(
             "{} {}: {}",
             label("✉ receive", Role::Message, style),
             who(*pid),
-            style.paint(&message.to_string(), Role::Message)
+            style.paint(&super::shown(message), Role::Message)
         ),
         EventKind::Output { pid, text } => format!(
             "{} {}: {}",
@@ -371,7 +371,7 @@ fn body(
             label("→ send", Role::Message, style),
             who(*from),
             who(*to),
-            style.paint(&message.to_string(), Role::Message)
+            style.paint(&super::shown(message), Role::Message)
         ),
     }
 }
@@ -464,7 +464,7 @@ fn supervisor_body(
             "{} {sup} could not start {}: {}",
             label("✖", Role::Crash, style),
             id(child),
-            style.paint(&reason.to_string(), Role::Crash)
+            style.paint(&super::shown(reason), Role::Crash)
         ),
         SupervisorReport::GaveUp {
             restarts,

@@ -14,6 +14,8 @@
 //!   [`feed`]: the event stream turned into those lines as events arrive,
 //!   learning display names on the way (the REPL, scripts and the stage's
 //!   ticker read one).
+//! - [`term`](mod@term): a term on a screen, in full when it fits, cut as
+//!   `~P` cuts when it would flood it.
 //! - [`ps`]: the process table, like Erlang's `i()`.
 //! - [`info`]: `info` on a live or dead process, `mailbox`, `regs`.
 //! - [`tree`](mod@tree): the supervision tree with box-drawing characters.
@@ -44,6 +46,7 @@ pub mod reason;
 pub mod seq;
 pub mod svg;
 mod table;
+pub mod term;
 pub mod tree;
 pub mod versions;
 pub mod why;
@@ -53,6 +56,7 @@ pub use event::{LogLevel, Narrator, event_line, min_level};
 pub use feed::{EventFeed, Labels};
 pub use info::{dead_process, mailbox, process_info, registered};
 pub use ps::ps_table;
+pub use term::shown;
 pub use tree::{ChildState, ChildView, SupervisorView, supervisor_view, tree};
 pub use versions::{VersionRow, VersionState, versions_table};
 

@@ -15,21 +15,22 @@ use crate::runtime::{Atom, Term};
 /// `in erlang:'+'/2`). A reason without a stack prints as itself.
 pub fn compact(reason: &Term) -> String {
     let Some([error, stack]) = reason.as_tuple() else {
-        return reason.to_string();
+        return super::shown(reason);
     };
     let Some(stack) = stack.list_to_vec() else {
-        return reason.to_string();
+        return super::shown(reason);
     };
     let frames: Vec<(&Term, &Term, usize, Option<i64>)> =
         stack.iter().filter_map(parse_frame).collect();
     if frames.is_empty() || frames.len() != stack.len() {
-        return reason.to_string();
+        return super::shown(reason);
     }
     let (m, f, arity, line) = frames
         .iter()
         .find(|(.., line)| line.is_some())
         .copied()
         .unwrap_or(frames[0]);
+    let error = super::shown(error);
     match line {
         Some(line) => format!("{error} in {m}:{f}/{arity} line {line}"),
         None => format!("{error} in {m}:{f}/{arity}"),

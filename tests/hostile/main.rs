@@ -11,3 +11,4 @@
 mod loopback;
 
 mod audience_room;
+mod deep_terms;
