@@ -9,7 +9,7 @@
 //! very parser the binary uses.
 
 use crate::bench::{self, BenchOptions, Workload};
-use crate::lang::parse_duration;
+use crate::commands::parse_duration;
 use crate::{endurance, repl, script};
 use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
@@ -248,7 +248,7 @@ pub fn run(cli: Cli) -> ExitCode {
             port,
             script,
             public,
-        } => crate::stage::serve::run(
+        } => crate::serve::run(
             &crate::stage::StageOptions { port, public },
             script.as_deref(),
             schedulers,

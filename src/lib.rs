@@ -10,64 +10,86 @@
 //! # Layers
 //!
 //! One library with a thin binary (`src/main.rs`) on top. Each layer calls
-//! only the layers below it:
+//! only the layers below it; the one import circle left is inside the
+//! runtime's core (process, node, scheduler), described in
+//! docs/architecture.md.
 //!
 //! ```text
-//! main.rs      the binary: the allocator, then cli.rs
-//! cli.rs       CLI: repl | run FILE | check FILE... | bench | serve (clap)
-//! repl/        the interactive shell: rustyline, completion, live events
-//! script/      replaying demo scripts, and check mode for expectations
-//! lang/        the command language: nom parser -> AST -> evaluator (Session)
-//! bench/       `letitcrash bench`: spawn, ring, restart, fairness figures
-//! stage/       the session in a browser: projector page, audience demo (HTTP)
-//! view/        pure functions from data to text: event lines, ps, info, tree
-//! supervisor/  the supervisor process: specs, strategies, restart intensity
-//! behavior/    built-in process kinds: echo, counter, state_server, ...
-//! code/        the process language: syntax tree, compiler, bytecode VM, export to Erlang
-//! runtime/     pids, terms, processes, signals, scheduler, timers, events
+//! main.rs, cli.rs  the binary and its subcommands (clap)
+//! repl/            front end: the interactive shell (rustyline), piped mode
+//! script/          front end: `run` (paced replay) and `check`
+//! serve.rs         front end: `letitcrash serve`
+//! bench/, endurance/  measuring tools: `bench`, `soak`, `leak`, `fuzz`
+//! frontend/        what the front ends share: prompt, session options,
+//!                  the transcript loop, opening a session with the stage
+//! stage/           the session in a browser; the session's observer
+//! session/         the evaluator: statements become runtime calls
+//! commands/        the presenter's command language: parser, AST, help
+//! erlang/          the process language: syntax, checker, compiler,
+//!                  bytecode VM, export to Erlang
+//! view/            pure functions from data to text and SVG; the event feed
+//! supervisor/      the supervisor process: specs, strategies, intensity
+//! behavior/        built-in kinds, native modules in the code table
+//! runtime/         pids, terms, processes, signals, scheduler, timers,
+//!                  names, the code table, events
+//! diagnostics.rs   every error with a position, rendered one way
+//! style.rs         the palette by meaning, and the colour switch
 //! ```
 //!
 //! - [`runtime`] is a small BEAM: lightweight processes (Rust `async`
 //!   state machines) run by a hand-written M:N scheduler with preemption by
 //!   reductions; links, monitors, exit signals and trap_exit; timers on a
 //!   wall or virtual clock; a deterministic single-threaded mode; an event
-//!   stream. It knows nothing of the layers above.
+//!   stream; and the code table, the one registry of what can be spawned.
+//!   It knows nothing of the layers above.
 //! - [`supervisor`] is OTP's `supervisor` as a native process, with the
 //!   four strategies, restart intensity, restart types, shutdown, and the
 //!   `start_child`/`which_children`/... API.
-//! - [`behavior`] holds the kinds a presenter can spawn, the StateServer and
-//!   the `stateful` worker that restores its state after a crash among them.
-//! - [`code`] is the process language (`def counter { ... }`): compiled to
-//!   a register bytecode and run by an interpreter that is one more
+//! - [`behavior`] holds the kinds a presenter can spawn, native modules of
+//!   the code table: the StateServer and the `stateful` worker that
+//!   restores its state after a crash among them.
+//! - [`erlang`] is the process language (`def counter { ... }`): compiled
+//!   to a register bytecode and run by an interpreter that is one more
 //!   `runtime::Program`, with reductions, tail calls, selective receive
-//!   and OTP 25's exit reasons. A loaded definition is a kind like the
-//!   built-in ones. Defining it again is hot code loading as Erlang's code
-//!   server does it: the runtime's code table keeps a current and an old
-//!   version, a process moves to new code at a fully qualified call, and
-//!   a purge (`Runtime::purge`) kills the processes still in old code.
-//!   `code::export` writes a definition (and, from descriptions the
-//!   session makes, a running supervision tree) as Erlang modules that
-//!   `erlc` compiles, laid out as `erlfmt` would.
+//!   and OTP 25's exit reasons. A loaded definition is a module of the
+//!   code table beside the built-in kinds. Defining it again is hot code
+//!   loading as Erlang's code server does it: the code table keeps a
+//!   current and an old version, a process moves to new code at a fully
+//!   qualified call, and a purge (`Runtime::purge`) kills the processes
+//!   still in old code. `erlang::export` writes a definition (and, from
+//!   descriptions the session makes, a running supervision tree) as Erlang
+//!   modules that `erlc` compiles, laid out as `erlfmt` would.
 //! - [`view`] renders: it takes data (events, process info, supervisor
 //!   snapshots) and returns coloured or plain text.
-//! - [`lang`] parses commands and evaluates them in a [`lang::Session`]:
-//!   the runtime, a shell process acting for the presenter, variables.
+//! - [`commands`] parses the presenter's commands; [`session`] evaluates
+//!   them in a [`session::Session`]: the runtime, a shell process acting
+//!   for the presenter, variables.
 //! - [`stage`] serves a session to browsers: the tree as live SVG for the
 //!   projector, and the audience demo on phones (tiny_http, server-sent
-//!   events, its own threads).
-//! - [`repl`] and [`script`] drive a session from a terminal or a file;
+//!   events, its own threads). It is the session's observer.
+//! - [`frontend`] is what [`repl`], [`script`] and [`serve`] share;
 //!   [`bench`] measures the runtime; [`endurance`] runs the soak, leak
 //!   and fuzz runs CI puts it through.
+
+// The term's tagged word (`runtime/term/word.rs`) is the one place that
+// needs `unsafe`, measured to be worth it (runtime/term/DESIGN.md); the
+// compiler keeps it the only one.
+#![deny(unsafe_code)]
 
 pub mod behavior;
 pub mod bench;
 pub mod cli;
-pub mod code;
+pub mod commands;
+pub mod diagnostics;
 pub mod endurance;
-pub mod lang;
+pub mod erlang;
+pub mod frontend;
 pub mod repl;
 pub mod runtime;
 pub mod script;
+pub mod serve;
+pub mod session;
 pub mod stage;
+pub mod style;
 pub mod supervisor;
 pub mod view;

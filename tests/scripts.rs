@@ -392,7 +392,7 @@ fn the_language_reference_examples_run() {
 #[test]
 fn the_language_reference_covers_every_command() {
     let text = std::fs::read_to_string(root().join("docs/language.md")).unwrap();
-    for command in letitcrash::lang::help::COMMANDS {
+    for command in letitcrash::commands::help::COMMANDS {
         assert!(
             text.contains(&format!("### `{}`", command.name)),
             "docs/language.md has no section for `{}`",

@@ -55,7 +55,7 @@ struct Demo {
 
 impl Demo {
     fn start() -> Demo {
-        let rt = Runtime::new(Config::deterministic(2024));
+        let rt = letitcrash::behavior::runtime(Config::deterministic(2024));
         let probe = rt.spawn_host("presenter");
         let top = probe
             .run(|me| async move {
@@ -108,13 +108,13 @@ fn a_crashed_member_is_restarted_with_its_count_restored() {
         demo.rt.send(alice, Term::atom("incr"));
     }
     demo.rt.run_until_quiet(Duration::from_millis(100));
-    assert_eq!(demo.count(alice), Term::Int(3));
+    assert_eq!(demo.count(alice), Term::int(3));
     demo.crash(alice);
     let new_alice = demo.member("A-D", "alice");
     assert_ne!(new_alice, alice, "a new process");
     assert_eq!(
         demo.count(new_alice),
-        Term::Int(3),
+        Term::int(3),
         "its state came back from the StateServer"
     );
 }
@@ -131,10 +131,10 @@ fn new_members_join_with_start_child() {
     assert!(reply.to_string().starts_with("{ok,<0."), "{reply}");
     let kate = demo.member("E-K", "kate");
     demo.rt
-        .send(kate, Term::tuple([Term::atom("add"), Term::Int(7)]));
+        .send(kate, Term::tuple([Term::atom("add"), Term::int(7)]));
     demo.rt.run_until_quiet(Duration::from_millis(100));
     demo.crash(kate);
-    assert_eq!(demo.count(demo.member("E-K", "kate")), Term::Int(7));
+    assert_eq!(demo.count(demo.member("E-K", "kate")), Term::int(7));
 }
 
 #[test]
@@ -145,7 +145,7 @@ fn crashing_past_the_intensity_takes_the_partition_down_and_the_top_restarts_it(
     let rosa = demo.member("R-Z", "rosa");
     demo.rt.send(
         demo.member("A-D", "alice"),
-        Term::tuple([Term::atom("add"), Term::Int(5)]),
+        Term::tuple([Term::atom("add"), Term::int(5)]),
     );
     demo.rt.run_until_quiet(Duration::from_millis(100));
     // Intensity 2 in 5 s: the third crash within the period is one too many.
@@ -163,7 +163,7 @@ fn crashing_past_the_intensity_takes_the_partition_down_and_the_top_restarts_it(
     let alice = demo.member("A-D", "alice");
     assert_eq!(
         demo.count(alice),
-        Term::Int(5),
+        Term::int(5),
         "the member's count survived even that"
     );
     assert_ne!(demo.member("A-D", "bob"), bob, "fresh members");

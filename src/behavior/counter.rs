@@ -54,7 +54,7 @@ pub(super) enum Handled {
 pub(super) fn handle(me: &Process, count: i64, message: Term) -> Handled {
     if let Some((from, request)) = as_call(&message) {
         if request.is_atom(Atom::new("get")) {
-            me.reply(from, Term::Int(count));
+            me.reply(from, Term::int(count));
             return Handled::Answered;
         }
         return Handled::Crash(Term::tuple([Term::atom("bad_call"), request.clone()]));

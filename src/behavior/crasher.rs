@@ -22,15 +22,15 @@ pub(super) const KIND: Kind = Kind {
 };
 
 fn prepare(args: &Args) -> Result<Start, KindError> {
-    match &args.terms[0] {
-        Term::Float(p) if args.terms.len() == 1 => {
-            if !(0.0..=1.0).contains(p) {
+    match args.terms[0].as_float() {
+        Some(p) if args.terms.len() == 1 => {
+            if !(0.0..=1.0).contains(&p) {
                 return Err(args.bad("a probability between 0.0 and 1.0", &args.terms[0]));
             }
-            Ok(flaky(*p))
+            Ok(flaky(p))
         }
-        Term::Float(_) => Err(args.bad("a duration", &args.terms[0])),
-        _ => {
+        Some(_) => Err(args.bad("a duration", &args.terms[0])),
+        None => {
             let after = args.duration(0).map_err(|error| match args.terms.len() {
                 1 => args.bad(
                     "a duration or a probability between 0.0 and 1.0",
@@ -38,7 +38,7 @@ fn prepare(args: &Args) -> Result<Start, KindError> {
                 ),
                 _ => error,
             })?;
-            let reason = args.get(1).cloned().unwrap_or(Term::Atom(Atom::CRASH));
+            let reason = args.get(1).cloned().unwrap_or(Term::from_atom(Atom::CRASH));
             Ok(start(move |me| async move {
                 // A receive that matches nothing: messages stay queued.
                 me.sleep(after).await;
@@ -54,7 +54,7 @@ fn flaky(probability: f64) -> Start {
         loop {
             me.receive().await;
             if dice.unit() < probability {
-                return Term::Atom(Atom::CRASH);
+                return Term::from_atom(Atom::CRASH);
             }
         }
     })

@@ -24,11 +24,10 @@ fn prepare(_: &Args) -> Result<Start, KindError> {
             if is(&message, "stop") {
                 return Term::normal();
             }
-            if let Some([Term::Pid(from), payload]) = message
-                .as_tuple()
-                .and_then(|t| <&[Term; 2]>::try_from(t).ok())
+            if let Some([from, payload]) = message.as_tuple()
+                && let Some(from) = from.as_pid()
             {
-                me.send(*from, payload.clone());
+                me.send(from, payload.clone());
             }
         }
     }))

@@ -8,13 +8,21 @@
 //! each opens with what it teaches.
 //!
 //! This module is the catalogue. [`kinds`] lists them (for `kinds` and
-//! completion), [`find`] looks one up, and [`spawn_kind`] starts one: the
-//! shell calls it for `spawn KIND`, and a supervisor calls it for each child
-//! start and restart. Arguments are checked *before* anything is spawned,
-//! so a typo is an error message, never a process that dies at once.
+//! completion) and [`find`] looks one up. Every kind is a native module in
+//! the runtime's code table ([`preload`], when a runtime starts), beside the
+//! process code loaded with `def`: there is one registry of what can be
+//! spawned, and [`spawn_kind`] starts whatever it holds under a name (the
+//! shell calls it for `spawn KIND`, a supervisor for each child start and
+//! restart). A `def counter` loads process code that shadows the native
+//! `counter`; a `def` that does not compile loads nothing, and the session
+//! says which one runs. Arguments are
+//! checked *before* anything is spawned, so a typo is an error message,
+//! never a process that dies at once.
 //!
 //! Arguments arrive as terms. A duration typed as `500ms` or `1s` arrives as
-//! an integer number of milliseconds (`Term::Int(1000)`).
+//! an integer number of milliseconds (`Term::int(1000)`).
+//!
+//! Imports: the runtime only (the code table, processes, terms).
 
 mod counter;
 mod crasher;
@@ -30,6 +38,7 @@ mod ticker;
 #[cfg(test)]
 mod tests;
 
+use crate::runtime::code_table::{self, Module, SpawnError, Spawner};
 use crate::runtime::{Atom, CodeTable, Pid, Process, Runtime, Term};
 use std::fmt;
 use std::future::Future;
@@ -37,33 +46,13 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use crate::runtime::StartContext;
+
 /// The running body of a kind: an `async` block that returns the exit reason.
 pub type Body = Pin<Box<dyn Future<Output = Term> + Send>>;
 
 /// A kind made ready to start, its arguments already checked.
 pub type Start = Box<dyn FnOnce(Arc<Process>) -> Body + Send>;
-
-/// Who is starting a process, as far as the process may care.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct StartContext {
-    /// The supervisor's child id, when a supervisor starts it. `stateful`
-    /// uses it as its key in the state server, so the restarted child finds
-    /// what the crashed one saved. (The shell may pass the `as NAME` here
-    /// too: then the key is known before the name is registered.)
-    pub id: Option<Atom>,
-}
-
-impl StartContext {
-    /// Started by hand, not as a supervisor's child.
-    pub fn none() -> StartContext {
-        StartContext { id: None }
-    }
-
-    /// Started as the child `id`.
-    pub fn child(id: Atom) -> StartContext {
-        StartContext { id: Some(id) }
-    }
-}
 
 /// One built-in kind, as `kinds` lists it.
 pub struct Kind {
@@ -130,13 +119,6 @@ pub enum KindError {
         expected: &'static str,
         got: Term,
     },
-    /// A loaded definition (process language) without `start/N` for the
-    /// number of arguments given. `arities` are the `start/N` it has.
-    NoStart {
-        kind: String,
-        given: usize,
-        arities: Vec<u32>,
-    },
     /// The name the process would register itself under is taken.
     NameTaken {
         kind: &'static str,
@@ -175,31 +157,6 @@ impl fmt::Display for KindError {
                 expected,
                 got,
             } => write!(f, "`{kind}`: expected {expected}, got {got}"),
-            KindError::NoStart {
-                kind,
-                given,
-                arities,
-            } if arities.is_empty() => write!(
-                f,
-                "`{kind}` has no start/{given}: `spawn {kind}(...)` calls {kind}:start(...)"
-            ),
-            KindError::NoStart {
-                kind,
-                given,
-                arities,
-            } => {
-                let starts: Vec<String> = arities.iter().map(|n| format!("start/{n}")).collect();
-                write!(
-                    f,
-                    "`{kind}` has no start/{given}, only {}: give it {} argument(s)",
-                    starts.join(", "),
-                    arities
-                        .iter()
-                        .map(u32::to_string)
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                )
-            }
             KindError::NameTaken { kind, name, owner } => write!(
                 f,
                 "`{kind}`: the name {name} is already registered to {owner}"
@@ -222,57 +179,43 @@ fn takes((min, max): (usize, usize)) -> String {
     }
 }
 
+/// Loads every built-in kind into `code` as a native module (which a `def`
+/// of the same name shadows while it is loaded). Every runtime a session,
+/// a test or a tool spawns kinds in starts with this.
+pub fn preload(code: &CodeTable) {
+    for kind in KINDS {
+        code.preload(Atom::new(kind.name), Arc::new(Native(kind)));
+    }
+}
+
+/// A runtime with the built-in kinds in its code table: what a session,
+/// a test or a tool that spawns kinds starts.
+pub fn runtime(config: crate::runtime::Config) -> Runtime {
+    let runtime = Runtime::new(config);
+    preload(runtime.code());
+    runtime
+}
+
 /// Starts a process of `kind` as a child of `parent` (linked to it if
 /// `link`). The shell and supervisors both start processes this way.
 ///
-/// A loaded definition (the process language's `def counter { ... }`)
-/// starts `counter:start(Args...)`: a definition is a kind like any other,
-/// and one named like a built-in kind shadows it (the presenter just wrote
-/// it; the built-in comes back when the definition is gone).
+/// `kind` is a module in the runtime's code table: a built-in kind, or a
+/// loaded definition (the process language's `def counter { ... }`), which
+/// starts `counter:start(Args...)`.
 pub fn spawn_kind(
     parent: &Process,
     kind: &str,
     args: &[Term],
     context: &StartContext,
     link: bool,
-) -> Result<Pid, KindError> {
-    if parent.code().current(Atom::new(kind)).is_some() {
-        check_definition(parent.code(), kind, args)?;
-        let start = Atom::new("start");
-        return crate::code::spawn(parent, Atom::new(kind), start, args.to_vec(), link).map_err(
-            |_| KindError::NoStart {
-                kind: kind.to_owned(),
-                given: args.len(),
-                arities: Vec::new(),
-            },
-        );
-    }
-    let (kind, start) = prepare(kind, args, context, |name| parent.whereis(name))?;
-    let pid = if link {
-        parent.spawn_link(kind.name, start)
-    } else {
-        parent.spawn(kind.name, start)
-    };
-    if let Some(name) = kind
-        .registers
-        .and_then(|i| args.get(i))
-        .and_then(Term::as_atom)
-        && let Err(error) = parent.node.register(name, pid)
-    {
-        // Someone took the name since it was checked: the new process
-        // must not run nameless in its place.
-        parent.exit(pid, Term::atom("kill"));
-        let owner = match error {
-            crate::runtime::RegisterError::NameTaken { owner, .. } => owner,
-            _ => pid,
-        };
-        return Err(KindError::NameTaken {
-            kind: kind.name,
-            name,
-            owner,
-        });
-    }
-    Ok(pid)
+) -> Result<Pid, SpawnError> {
+    let module = resolve(parent.code(), kind)?;
+    module.start(
+        Spawner::Process { parent, link },
+        Atom::new("start"),
+        args,
+        context,
+    )
 }
 
 /// Starts a process of `kind` with no parent (for tests and tools).
@@ -281,80 +224,114 @@ pub fn spawn_kind_top(
     kind: &str,
     args: &[Term],
     context: &StartContext,
-) -> Result<Pid, KindError> {
-    if rt.code().current(Atom::new(kind)).is_some() {
-        check_definition(rt.code(), kind, args)?;
-        let start = Atom::new("start");
-        return crate::code::spawn_top(rt, Atom::new(kind), start, args.to_vec()).map_err(|_| {
-            KindError::NoStart {
-                kind: kind.to_owned(),
-                given: args.len(),
-                arities: Vec::new(),
-            }
-        });
-    }
-    let (kind, start) = prepare(kind, args, context, |name| rt.whereis(name))?;
-    let pid = rt.spawn(kind.name, start);
-    if let Some(name) = kind
-        .registers
-        .and_then(|i| args.get(i))
-        .and_then(Term::as_atom)
-    {
-        rt.register(name, pid).map_err(|_| KindError::NameTaken {
-            kind: kind.name,
-            name,
-            owner: rt.whereis(name).unwrap_or(pid),
-        })?;
-    }
-    Ok(pid)
+) -> Result<Pid, SpawnError> {
+    let module = resolve(rt.code(), kind)?;
+    module.start(Spawner::Top(rt), Atom::new("start"), args, context)
 }
 
-/// Finds the kind and checks the arguments, spawning nothing.
+/// Checks that `kind` with `args` would start (a built-in kind's arity and
+/// arguments, a definition's `start/N`), spawning nothing.
+pub fn check_in(code: &CodeTable, kind: &str, args: &[Term]) -> Result<(), SpawnError> {
+    let module = resolve(code, kind)?;
+    module.check_start(Atom::new("start"), args, &StartContext::none(), &|_| None)
+}
+
+/// Checks a built-in kind's arguments, spawning nothing.
 pub fn check(kind: &str, args: &[Term]) -> Result<&'static Kind, KindError> {
     let context = StartContext::none();
     prepare(kind, args, &context, |_| None).map(|(kind, _)| kind)
 }
 
-/// Like [`check`], and a loaded definition is a kind too: it must have
-/// `start/N` for the N arguments given (checked here, so that a typo is a
-/// clear error rather than a process that dies `undef`).
-pub fn check_in(code: &CodeTable, kind: &str, args: &[Term]) -> Result<(), KindError> {
-    if code.current(Atom::new(kind)).is_some() {
-        return check_definition(code, kind, args);
-    }
-    check(kind, args).map(|_| ())
+/// The module `kind` names in `code`, or why there is none.
+fn resolve(code: &CodeTable, kind: &str) -> Result<code_table::LoadedCode, SpawnError> {
+    code.current(Atom::new(kind)).ok_or_else(|| {
+        Box::new(KindError::Unknown {
+            name: kind.to_owned(),
+            suggestion: suggest(kind),
+        }) as SpawnError
+    })
 }
 
-fn check_definition(code: &CodeTable, kind: &str, args: &[Term]) -> Result<(), KindError> {
-    let start = Atom::new("start");
-    let arities: Vec<u32> = code
-        .current(Atom::new(kind))
-        .and_then(|loaded| loaded.downcast::<crate::code::CompiledModule>().ok())
-        .map(|module| {
-            module
-                .function_names()
-                .into_iter()
-                .filter(|(name, _)| *name == start)
-                .map(|(_, arity)| arity)
-                .collect()
-        })
-        .unwrap_or_default();
-    if arities.contains(&(args.len() as u32)) {
+/// A built-in kind as a native module of the code table.
+struct Native(&'static Kind);
+
+impl Module for Native {
+    fn is_native(&self) -> bool {
+        true
+    }
+
+    fn check_start(
+        &self,
+        _function: Atom,
+        args: &[Term],
+        context: &StartContext,
+        whereis: &dyn Fn(Atom) -> Option<Pid>,
+    ) -> Result<(), SpawnError> {
+        let _ready = prepare(self.0.name, args, context, whereis)?;
         Ok(())
-    } else {
-        Err(KindError::NoStart {
-            kind: kind.to_owned(),
-            given: args.len(),
-            arities,
-        })
+    }
+
+    /// A built-in kind starts with its arguments whatever the function
+    /// (`spawn(counter, start, [0])` from process code): it has one.
+    fn start(
+        &self,
+        spawner: Spawner<'_>,
+        _function: Atom,
+        args: &[Term],
+        context: &StartContext,
+    ) -> Result<Pid, SpawnError> {
+        let registers = self
+            .0
+            .registers
+            .and_then(|i| args.get(i))
+            .and_then(Term::as_atom);
+        match spawner {
+            Spawner::Process { parent, link } => {
+                let (kind, start) = prepare(self.0.name, args, context, |n| parent.whereis(n))?;
+                let pid = if link {
+                    parent.spawn_link(kind.name, start)
+                } else {
+                    parent.spawn(kind.name, start)
+                };
+                if let Some(name) = registers
+                    && let Err(error) = parent.register_pid(name, pid)
+                {
+                    // Someone took the name since it was checked: the new
+                    // process must not run nameless in its place.
+                    parent.exit(pid, Term::atom("kill"));
+                    let owner = match error {
+                        crate::runtime::RegisterError::NameTaken { owner, .. } => owner,
+                        _ => pid,
+                    };
+                    return Err(Box::new(KindError::NameTaken {
+                        kind: kind.name,
+                        name,
+                        owner,
+                    }));
+                }
+                Ok(pid)
+            }
+            Spawner::Top(rt) => {
+                let (kind, start) = prepare(self.0.name, args, context, |n| rt.whereis(n))?;
+                let pid = rt.spawn(kind.name, start);
+                if let Some(name) = registers {
+                    rt.register(name, pid).map_err(|_| KindError::NameTaken {
+                        kind: kind.name,
+                        name,
+                        owner: rt.whereis(name).unwrap_or(pid),
+                    })?;
+                }
+                Ok(pid)
+            }
+        }
     }
 }
 
-fn prepare(
+fn prepare<'w>(
     name: &str,
     args: &[Term],
     context: &StartContext,
-    whereis: impl Fn(Atom) -> Option<Pid>,
+    whereis: impl Fn(Atom) -> Option<Pid> + 'w,
 ) -> Result<(&'static Kind, Start), KindError> {
     let kind = find(name).ok_or_else(|| KindError::Unknown {
         name: name.to_owned(),
@@ -400,8 +377,8 @@ impl Args<'_> {
     /// A duration (milliseconds, as the parser hands `500ms` over).
     fn duration(&self, index: usize) -> Result<Duration, KindError> {
         let term = &self.terms[index];
-        match term {
-            Term::Int(ms) if *ms >= 0 => Ok(Duration::from_millis(*ms as u64)),
+        match term.as_int() {
+            Some(ms) if ms >= 0 => Ok(Duration::from_millis(ms as u64)),
             _ => Err(self.bad("a duration", term)),
         }
     }
@@ -419,10 +396,11 @@ impl Args<'_> {
 
     /// A process to talk to: a registered name or a pid.
     fn target(&self, index: usize) -> Result<Target, KindError> {
-        match &self.terms[index] {
-            Term::Atom(name) => Ok(Target::Name(*name)),
-            Term::Pid(pid) => Ok(Target::Pid(*pid)),
-            other => Err(self.bad("a name or a pid", other)),
+        let term = &self.terms[index];
+        match (term.as_atom(), term.as_pid()) {
+            (Some(name), _) => Ok(Target::Name(name)),
+            (_, Some(pid)) => Ok(Target::Pid(pid)),
+            _ => Err(self.bad("a name or a pid", term)),
         }
     }
 

@@ -34,7 +34,7 @@ fn prepare_pinger(args: &Args) -> Result<Start, KindError> {
     let target = args.target(0)?;
     Ok(start(move |me| async move {
         let ping = |me: &crate::runtime::Process| match target.resolve(me) {
-            Some(to) => me.send(to, Term::tuple([Term::atom("ping"), Term::Pid(me.pid())])),
+            Some(to) => me.send(to, Term::tuple([Term::atom("ping"), Term::pid(me.pid())])),
             // On the BEAM, `Name ! Msg` to a missing name raises badarg;
             // a pinger that crashed on start would only confuse a demo.
             None => me.print(format!("pinger {}: nobody is called {target}", me.pid())),
@@ -59,12 +59,15 @@ fn prepare_ponger(_: &Args) -> Result<Start, KindError> {
     Ok(start(|me| async move {
         loop {
             let message = me.receive().await;
-            if let Some([_, Term::Pid(from)]) = message.tagged::<2>(Atom::new("ping")) {
+            if let Some(from) = message
+                .tagged::<2>(Atom::new("ping"))
+                .and_then(|[_, from]| from.as_pid())
+            {
                 me.print(format!(
                     "ponger {} got ping from {from}, answers pong",
                     me.pid()
                 ));
-                me.send(*from, Term::atom("pong"));
+                me.send(from, Term::atom("pong"));
             } else if is(&message, "stop") {
                 return Term::normal();
             }

@@ -33,9 +33,9 @@ fn prepare(_: &Args) -> Result<Start, KindError> {
             };
             if request.is_atom(Atom::new("count")) {
                 let queued = me.info().message_queue_len as i64;
-                me.reply(from, Term::Int(queued));
+                me.reply(from, Term::int(queued));
             } else if request.is_atom(Atom::new("stop")) {
-                me.reply(from, Term::Atom(Atom::OK));
+                me.reply(from, Term::from_atom(Atom::OK));
                 return Term::normal();
             } else {
                 let unknown = Term::tuple([Term::atom("unknown_call"), request.clone()]);

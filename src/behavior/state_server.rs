@@ -62,7 +62,7 @@ pub(super) struct Store {
 
 impl Store {
     pub(super) fn handle(&mut self, request: &Term) -> Term {
-        let ok = Term::Atom(Atom::OK);
+        let ok = Term::from_atom(Atom::OK);
         if let Some([_, key, value]) = request.tagged::<3>(Atom::new("put")) {
             self.map
                 .insert(key.to_string(), (key.clone(), value.clone()));
@@ -76,14 +76,10 @@ impl Store {
             self.map.remove(&key.to_string());
             ok
         } else if is(request, "keys") {
-            Term::List(self.map.values().map(|(k, _)| k.clone()).collect())
+            Term::list(self.map.values().map(|(k, _)| k.clone()))
         } else if is(request, "to_list") {
             let pairs = self.map.values();
-            Term::List(
-                pairs
-                    .map(|(k, v)| Term::tuple([k.clone(), v.clone()]))
-                    .collect(),
-            )
+            Term::list(pairs.map(|(k, v)| Term::tuple([k.clone(), v.clone()])))
         } else {
             Term::error(Term::tuple([Term::atom("unknown_call"), request.clone()]))
         }

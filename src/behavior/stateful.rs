@@ -40,19 +40,19 @@ fn prepare(args: &Args) -> Result<Start, KindError> {
     Ok(start(move |me| async move {
         let key = id
             .or_else(|| me.info().name)
-            .map_or(Term::Pid(me.pid()), Term::Atom);
+            .map_or(Term::pid(me.pid()), Term::from_atom);
         // init: read the saved count back.
         let saved =
             match store_call(&me, store, Term::tuple([Term::atom("get"), key.clone()])).await {
                 Ok(reply) => reply,
                 Err(reason) => return reason,
             };
-        let mut count = match saved.tagged::<2>(Atom::OK) {
-            Some([_, Term::Int(n)]) => {
+        let mut count = match saved.tagged::<2>(Atom::OK).and_then(|[_, n]| n.as_int()) {
+            Some(n) => {
                 me.print(format!("restored count {n} from {store}"));
-                *n
+                n
             }
-            _ => 0,
+            None => 0,
         };
         loop {
             count = match counter::handle(&me, count, me.receive().await) {
@@ -60,7 +60,7 @@ fn prepare(args: &Args) -> Result<Start, KindError> {
                 counter::Handled::Counted(next) => next,
                 counter::Handled::Crash(reason) => return reason,
             };
-            let put = Term::tuple([Term::atom("put"), key.clone(), Term::Int(count)]);
+            let put = Term::tuple([Term::atom("put"), key.clone(), Term::int(count)]);
             if let Err(reason) = store_call(&me, store, put).await {
                 return reason;
             }

@@ -6,7 +6,7 @@ use crate::runtime::{Config, EventKind, Host};
 use crossbeam_channel::Receiver;
 
 fn runtime() -> Runtime {
-    Runtime::new(Config::deterministic(7))
+    crate::behavior::runtime(Config::deterministic(7))
 }
 
 fn atom(name: &str) -> Term {
@@ -100,11 +100,11 @@ fn parse_example(example: &str) -> (&str, Vec<Term>) {
         .split(", ")
         .map(|arg| {
             if let Some(n) = arg.strip_suffix("ms") {
-                Term::Int(n.parse().unwrap())
+                Term::int(n.parse().unwrap())
             } else if let Some(n) = arg.strip_suffix('s').and_then(|n| n.parse::<i64>().ok()) {
-                Term::Int(n * 1000)
+                Term::int(n * 1000)
             } else if let Ok(n) = arg.parse() {
-                Term::Int(n)
+                Term::int(n)
             } else {
                 atom(arg)
             }
@@ -132,7 +132,7 @@ fn arguments_are_checked_with_clear_messages() {
         "`ticker` takes one argument: ticker(INTERVAL), e.g. ticker(1s)"
     );
     assert_eq!(
-        error("ticker", &[Term::Int(1), Term::Int(2)]),
+        error("ticker", &[Term::int(1), Term::int(2)]),
         "`ticker` takes one argument: ticker(INTERVAL), e.g. ticker(1s)"
     );
     assert_eq!(
@@ -140,7 +140,7 @@ fn arguments_are_checked_with_clear_messages() {
         "`ticker`: expected a duration, got soon"
     );
     assert_eq!(
-        error("ticker", &[Term::Int(0)]),
+        error("ticker", &[Term::int(0)]),
         "`ticker`: expected a duration above 0, got 0"
     );
     assert_eq!(
@@ -152,7 +152,7 @@ fn arguments_are_checked_with_clear_messages() {
         "`crasher`: expected a duration or a probability between 0.0 and 1.0, got foo"
     );
     assert_eq!(
-        error("crasher", &[Term::Float(1.5)]),
+        error("crasher", &[Term::float(1.5)]),
         "`crasher`: expected a probability between 0.0 and 1.0, got 1.5"
     );
     assert_eq!(
@@ -161,11 +161,11 @@ fn arguments_are_checked_with_clear_messages() {
          crasher(AFTER, REASON) | crasher(AFTER) | crasher(PROBABILITY), e.g. crasher(500ms, boom)"
     );
     assert_eq!(
-        error("idle", &[Term::Int(1)]),
+        error("idle", &[Term::int(1)]),
         "`idle` takes no arguments: idle, e.g. idle"
     );
     assert_eq!(
-        error("counter", &[Term::Int(1), Term::Int(2)]),
+        error("counter", &[Term::int(1), Term::int(2)]),
         "`counter` takes at most one argument: counter | counter(START), e.g. counter(10)"
     );
     assert_eq!(
@@ -173,11 +173,11 @@ fn arguments_are_checked_with_clear_messages() {
         "`counter`: expected an integer, got ten"
     );
     assert_eq!(
-        error("pinger", &[Term::Int(3)]),
+        error("pinger", &[Term::int(3)]),
         "`pinger`: expected a name or a pid, got 3"
     );
     assert_eq!(
-        error("spinner", &[Term::Int(-1)]),
+        error("spinner", &[Term::int(-1)]),
         "`spinner`: expected a number of chunks (0 or more), got -1"
     );
 }
@@ -239,7 +239,7 @@ fn echo_prints_what_it_gets_and_answers_pid_msg() {
     let host = rt.spawn_host("probe");
     let answer = host
         .run(move |me| async move {
-            me.send(echo, Term::tuple([Term::Pid(me.pid()), atom("marco")]));
+            me.send(echo, Term::tuple([Term::pid(me.pid()), atom("marco")]));
             me.receive_timeout(ms(100)).await
         })
         .unwrap();
@@ -266,7 +266,7 @@ fn sink_keeps_messages_and_trapped_exits_in_its_mailbox() {
     assert_eq!(rt.process_info(sink).unwrap().message_queue_len, 3);
 
     let probe = rt.spawn_host("probe");
-    assert_eq!(call(&probe, sink, atom("count")), Ok(Term::Int(3)));
+    assert_eq!(call(&probe, sink, atom("count")), Ok(Term::int(3)));
     assert_eq!(
         call(&probe, sink, atom("what")),
         Ok(Term::error(Term::tuple([
@@ -290,13 +290,13 @@ fn counter_counts() {
     for message in [atom("incr"), atom("incr"), atom("incr"), atom("decr")] {
         send(&rt, counter, message);
     }
-    send(&rt, counter, Term::tuple([atom("add"), Term::Int(10)]));
+    send(&rt, counter, Term::tuple([atom("add"), Term::int(10)]));
     let probe = rt.spawn_host("probe");
-    assert_eq!(call(&probe, counter, atom("get")), Ok(Term::Int(12)));
+    assert_eq!(call(&probe, counter, atom("get")), Ok(Term::int(12)));
 
-    let from_ten = spawn(&rt, "counter", &[Term::Int(10)]);
+    let from_ten = spawn(&rt, "counter", &[Term::int(10)]);
     send(&rt, from_ten, atom("decr"));
-    assert_eq!(call(&probe, from_ten, atom("get")), Ok(Term::Int(9)));
+    assert_eq!(call(&probe, from_ten, atom("get")), Ok(Term::int(9)));
 }
 
 #[test]
@@ -330,7 +330,7 @@ fn counter_crashes_on_a_message_it_does_not_know() {
 #[test]
 fn counter_overflow_is_a_crash_not_a_wrap() {
     let rt = runtime();
-    let counter = spawn(&rt, "counter", &[Term::Int(i64::MAX)]);
+    let counter = spawn(&rt, "counter", &[Term::int(i64::MAX)]);
     send(&rt, counter, atom("incr"));
     assert_eq!(reason(&rt, counter), atom("badarith"));
 }
@@ -351,12 +351,12 @@ fn state_server_put_get_delete_keys() {
     let store = spawn(&rt, "state_server", &[]);
     let probe = rt.spawn_host("probe");
     let ok = Ok(atom("ok"));
-    assert_eq!(call(&probe, store, put(atom("b"), Term::Int(2))), ok);
-    assert_eq!(call(&probe, store, put(atom("a"), Term::Int(1))), ok);
-    assert_eq!(call(&probe, store, put(Term::Int(7), atom("seven"))), ok);
+    assert_eq!(call(&probe, store, put(atom("b"), Term::int(2))), ok);
+    assert_eq!(call(&probe, store, put(atom("a"), Term::int(1))), ok);
+    assert_eq!(call(&probe, store, put(Term::int(7), atom("seven"))), ok);
     assert_eq!(
         call(&probe, store, get(atom("a"))),
-        Ok(Term::ok(Term::Int(1)))
+        Ok(Term::ok(Term::int(1)))
     );
     assert_eq!(call(&probe, store, get(atom("zzz"))), Ok(atom("not_found")));
     // Keys are distinct terms: 7, the atom a and the string "a" differ.
@@ -366,13 +366,13 @@ fn state_server_put_get_delete_keys() {
     );
     assert_eq!(
         call(&probe, store, atom("keys")),
-        Ok(Term::List(vec![Term::Int(7), atom("a"), atom("b")]))
+        Ok(Term::list(vec![Term::int(7), atom("a"), atom("b")]))
     );
     // Overwrite, delete.
-    assert_eq!(call(&probe, store, put(atom("a"), Term::Int(100))), ok);
+    assert_eq!(call(&probe, store, put(atom("a"), Term::int(100))), ok);
     assert_eq!(
         call(&probe, store, get(atom("a"))),
-        Ok(Term::ok(Term::Int(100)))
+        Ok(Term::ok(Term::int(100)))
     );
     assert_eq!(
         call(&probe, store, Term::tuple([atom("delete"), atom("b")])),
@@ -380,18 +380,18 @@ fn state_server_put_get_delete_keys() {
     );
     assert_eq!(
         call(&probe, store, atom("to_list")),
-        Ok(Term::List(vec![
-            Term::tuple([Term::Int(7), atom("seven")]),
-            Term::tuple([atom("a"), Term::Int(100)]),
+        Ok(Term::list(vec![
+            Term::tuple([Term::int(7), atom("seven")]),
+            Term::tuple([atom("a"), Term::int(100)]),
         ]))
     );
     // Casts work without a reply; nonsense is ignored (or answered).
-    send(&rt, store, put(atom("c"), Term::Int(3)));
-    send(&rt, store, Term::tuple([atom("delete"), Term::Int(7)]));
+    send(&rt, store, put(atom("c"), Term::int(3)));
+    send(&rt, store, Term::tuple([atom("delete"), Term::int(7)]));
     send(&rt, store, atom("nonsense"));
     assert_eq!(
         call(&probe, store, atom("keys")),
-        Ok(Term::List(vec![atom("a"), atom("c")]))
+        Ok(Term::list(vec![atom("a"), atom("c")]))
     );
     assert_eq!(
         call(&probe, store, atom("nonsense")),
@@ -437,10 +437,10 @@ fn stateful_restores_its_count_after_a_crash() {
         send(&rt, worker, atom("incr"));
     }
     let probe = rt.spawn_host("probe");
-    assert_eq!(call(&probe, worker, atom("get")), Ok(Term::Int(3)));
+    assert_eq!(call(&probe, worker, atom("get")), Ok(Term::int(3)));
     assert_eq!(
         call(&probe, store, get(atom("w1"))),
-        Ok(Term::ok(Term::Int(3)))
+        Ok(Term::ok(Term::int(3)))
     );
     assert!(printed(&events, worker).is_empty(), "nothing to restore");
 
@@ -451,15 +451,15 @@ fn stateful_restores_its_count_after_a_crash() {
     let again = spawn_kind_top(&rt, "stateful", &[], &w1).unwrap();
     rt.run_until_quiet(ms(100));
     assert_ne!(again, worker);
-    assert_eq!(call(&probe, again, atom("get")), Ok(Term::Int(3)));
+    assert_eq!(call(&probe, again, atom("get")), Ok(Term::int(3)));
     assert_eq!(
         printed(&events, again),
         ["restored count 3 from state_server"]
     );
-    send(&rt, again, Term::tuple([atom("add"), Term::Int(4)]));
+    send(&rt, again, Term::tuple([atom("add"), Term::int(4)]));
     assert_eq!(
         call(&probe, store, get(atom("w1"))),
-        Ok(Term::ok(Term::Int(7)))
+        Ok(Term::ok(Term::int(7)))
     );
 
     // Like counter, it has a bug: an unknown message crashes it.
@@ -476,7 +476,7 @@ fn stateful_uses_its_registered_name_and_a_store_given_by_name() {
     let events = rt.subscribe();
     let store = spawn(&rt, "state_server", &[atom("vault")]);
     let probe = rt.spawn_host("probe");
-    call(&probe, store, put(atom("c"), Term::Int(41))).unwrap();
+    call(&probe, store, put(atom("c"), Term::int(41))).unwrap();
 
     let worker = spawn_kind_top(&rt, "stateful", &[atom("vault")], &StartContext::none()).unwrap();
     rt.register(Atom::new("c"), worker).unwrap(); // before it runs, as the shell does
@@ -485,7 +485,7 @@ fn stateful_uses_its_registered_name_and_a_store_given_by_name() {
     send(&rt, worker, atom("incr"));
     assert_eq!(
         call(&probe, store, get(atom("c"))),
-        Ok(Term::ok(Term::Int(42)))
+        Ok(Term::ok(Term::int(42)))
     );
 }
 
@@ -502,7 +502,7 @@ fn stateful_without_a_store_crashes_with_noproc() {
 fn ticker_ticks_n_times_in_n_intervals() {
     let rt = runtime();
     let events = rt.subscribe();
-    let ticker = spawn(&rt, "ticker", &[Term::Int(1000)]);
+    let ticker = spawn(&rt, "ticker", &[Term::int(1000)]);
     rt.advance(Duration::from_secs(5));
     let ticks: Vec<(Duration, String)> = events
         .try_iter()
@@ -529,7 +529,7 @@ fn ticker_ticks_n_times_in_n_intervals() {
 fn crasher_dies_with_its_reason_on_time() {
     let rt = runtime();
     let start = rt.now();
-    let crasher = spawn(&rt, "crasher", &[Term::Int(500), atom("boom")]);
+    let crasher = spawn(&rt, "crasher", &[Term::int(500), atom("boom")]);
     rt.advance(ms(499));
     assert!(rt.is_alive(crasher));
     rt.advance(ms(2));
@@ -538,7 +538,7 @@ fn crasher_dies_with_its_reason_on_time() {
     let at = death.at - start;
     assert!(at >= ms(500) && at < ms(501), "{at:?}");
 
-    let default = spawn(&rt, "crasher", &[Term::Int(10)]);
+    let default = spawn(&rt, "crasher", &[Term::int(10)]);
     rt.advance(ms(20));
     assert_eq!(reason(&rt, default), atom("crash"));
 }
@@ -548,7 +548,7 @@ fn a_flaky_crasher_is_reproducible() {
     // How many messages a crasher(0.3) survives, in a fresh runtime.
     let survived = || {
         let rt = runtime();
-        let crasher = spawn(&rt, "crasher", &[Term::Float(0.3)]);
+        let crasher = spawn(&rt, "crasher", &[Term::float(0.3)]);
         let mut n = 0;
         while rt.is_alive(crasher) {
             send(&rt, crasher, atom("hit"));
@@ -561,8 +561,8 @@ fn a_flaky_crasher_is_reproducible() {
     assert_eq!(survived(), survived());
 
     let rt = runtime();
-    let never = spawn(&rt, "crasher", &[Term::Float(0.0)]);
-    let always = spawn(&rt, "crasher", &[Term::Float(1.0)]);
+    let never = spawn(&rt, "crasher", &[Term::float(0.0)]);
+    let always = spawn(&rt, "crasher", &[Term::float(1.0)]);
     for _ in 0..50 {
         rt.send(never, atom("hit"));
     }
@@ -595,7 +595,7 @@ fn spinners_do_not_starve_an_echo() {
     let before = rt.now();
     let answer = probe
         .run_for(Duration::from_secs(1), move |me| async move {
-            me.send(echo, Term::tuple([Term::Pid(me.pid()), atom("ping")]));
+            me.send(echo, Term::tuple([Term::pid(me.pid()), atom("ping")]));
             me.receive_timeout(Duration::from_secs(1)).await
         })
         .unwrap();
@@ -612,7 +612,7 @@ fn spinners_do_not_starve_an_echo() {
 #[test]
 fn a_spinner_with_a_limit_stops_normally() {
     let rt = runtime();
-    let spinner = spawn_kind_top(&rt, "spinner", &[Term::Int(20)], &StartContext::none()).unwrap();
+    let spinner = spawn_kind_top(&rt, "spinner", &[Term::int(20)], &StartContext::none()).unwrap();
     rt.run_until_quiet(Duration::from_secs(1));
     assert_eq!(reason(&rt, spinner), Term::normal());
 }

@@ -14,7 +14,8 @@
 //! fixed duration, a timeout on every read.
 
 use crate::endurance::resident_bytes;
-use crate::lang::eval::{Session, SessionConfig};
+use crate::frontend::open_session;
+use crate::session::SessionConfig;
 use crate::stage::StageOptions;
 use crate::view::Style;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -144,20 +145,20 @@ pub fn run(room: &Room) -> AudienceReport {
         eprintln!("bench: could not turn transparent huge pages off: {error}");
     }
     let (clients, duration) = (room.clients, room.duration);
-    let mut session = Session::new(SessionConfig::live(Style::PLAIN));
+    let mut session = open_session(SessionConfig::live(Style::PLAIN));
     let options = StageOptions {
         port: 0,
         public: false,
     };
-    session.start_stage(&options).expect("the stage starts");
-    let addr = session.stage().expect("on").addr();
+    crate::stage::control::start(&mut session, &options).expect("the stage starts");
+    let addr = crate::stage::control::address(&session).expect("on");
     let mut lines = Vec::new();
     if let Some(n) = room.intensity {
         lines.push(format!("audience intensity {n}"));
     }
     lines.push("audience open".to_owned());
     for line in lines {
-        let stmt = crate::lang::parse_line(&line)
+        let stmt = crate::commands::parse_line(&line)
             .ok()
             .flatten()
             .expect("parses");

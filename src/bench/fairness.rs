@@ -24,7 +24,7 @@ pub fn run(rt: &Runtime, spinners: usize) -> Report {
         .collect();
     let ponger = rt.spawn("ponger", |me| async move {
         loop {
-            if let Term::Pid(from) = me.receive().await {
+            if let Some(from) = me.receive().await.as_pid() {
                 me.send(from, Term::atom("pong"));
             }
         }
@@ -37,7 +37,7 @@ pub fn run(rt: &Runtime, spinners: usize) -> Report {
             let mut rtts = Vec::with_capacity(ROUND_TRIPS);
             for _ in 0..ROUND_TRIPS {
                 let start = Instant::now();
-                me.send(ponger, Term::Pid(me.pid()));
+                me.send(ponger, Term::pid(me.pid()));
                 me.receive().await;
                 rtts.push(start.elapsed());
             }

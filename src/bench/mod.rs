@@ -20,6 +20,9 @@
 //!   `bench audience`, not part of `all`.
 //!
 //! Speed is measured here and only here: tests never assert on time.
+//!
+//! Imports: anything below the front ends (it builds runtimes, sessions and
+//! stages to measure them) and `endurance`'s memory reading.
 
 pub mod audience;
 mod fairness;
@@ -31,7 +34,7 @@ mod vm;
 
 pub use report::Report;
 
-use crate::runtime::{Config, Runtime};
+use crate::runtime::Config;
 
 /// Which benchmarks to run, with what parameters.
 #[derive(Clone, Debug)]
@@ -102,7 +105,7 @@ impl Default for BenchOptions {
 pub fn run(options: &BenchOptions, mut on_report: impl FnMut(&Report)) -> Vec<Report> {
     small_pages_only();
     let mut reports = Vec::new();
-    let runtime = || Runtime::new(Config::live().with_schedulers(options.schedulers));
+    let runtime = || crate::behavior::runtime(Config::live().with_schedulers(options.schedulers));
     for workload in &options.workloads {
         let new_reports = match workload {
             Workload::Spawn => vec![spawn::run(&runtime(), options.procs.unwrap_or(1_000_000))],

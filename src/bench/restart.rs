@@ -14,7 +14,7 @@ pub fn run(rt: &Runtime, times: u64) -> Report {
         Ok(sup.spawn_link("worker", move |me| async move {
             me.send(
                 me_pid,
-                Term::tuple([Term::atom("started"), Term::Pid(me.pid())]),
+                Term::tuple([Term::atom("started"), Term::pid(me.pid())]),
             );
             loop {
                 me.receive().await;

@@ -18,27 +18,27 @@ pub fn run(rt: &Runtime, procs: usize, hops: u64) -> Report {
                     return Term::normal();
                 };
                 loop {
-                    let Term::Int(hops) = me.receive().await else {
+                    let Some(hops) = me.receive().await.as_int() else {
                         return Term::normal();
                     };
                     if hops == 0 {
                         me.send(done, Term::atom("done"));
                     } else {
-                        me.send_to(&next, Term::Int(hops - 1));
+                        me.send_to(&next, Term::int(hops - 1));
                     }
                 }
             })
         })
         .collect();
     for (i, &member) in members.iter().enumerate() {
-        rt.send(member, Term::Pid(members[(i + 1) % procs]));
+        rt.send(member, Term::pid(members[(i + 1) % procs]));
     }
     rt.run_until_quiet(Duration::from_secs(60));
     let first = members[0];
     let start = Instant::now();
     let finished = finisher
         .run_for(Duration::from_secs(3600), move |me| async move {
-            me.send(first, Term::Int(hops as i64));
+            me.send(first, Term::int(hops as i64));
             me.receive().await
         })
         .expect("the ring finishes");

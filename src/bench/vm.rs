@@ -1,6 +1,6 @@
 //! The process language's workloads: the same programs as
 //! `scripts/beam/lic_bench.erl`'s `vm-*` workloads, compiled by
-//! `code::compile` and run by our interpreter.
+//! `erlang::compile` and run by our interpreter.
 //!
 //! ```erlang
 //! %% vm-ring: N processes, one token, H hops
@@ -19,9 +19,9 @@
 //! main; then these can be the source text above.
 
 use super::report::Report;
-use crate::code::ast::*;
-use crate::code::{self, CompiledModule};
 use crate::endurance::resident_bytes;
+use crate::erlang::ast::*;
+use crate::erlang::{self, CompiledModule};
 use crate::runtime::{Atom, Runtime, Term};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -85,7 +85,7 @@ fn compile(name: &str, functions: Vec<Function>) -> Arc<CompiledModule> {
         functions,
         source: String::new(),
     };
-    code::compile(&module).expect("the benchmark programs compile")
+    erlang::compile(&module).expect("the benchmark programs compile")
 }
 
 fn ring_module() -> Arc<CompiledModule> {
@@ -103,7 +103,7 @@ fn ring_module() -> Arc<CompiledModule> {
     let forward = vec![
         e(ExprKind::Send(
             Box::new(var("Next")),
-            Box::new(binop(BinOp::Sub, var("K"), e(ExprKind::Int(1)))),
+            Box::new(binop(BinOp::Sub, var("K"), e(ExprKind::Int(Term::int(1))))),
         )),
         call("loop", vec![var("Next")]),
     ];
@@ -111,7 +111,10 @@ fn ring_module() -> Arc<CompiledModule> {
         vec![p(PatternKind::Var("Next".into()))],
         vec![e(ExprKind::Receive {
             clauses: vec![
-                arm(p(PatternKind::Int(0)), vec![e(ExprKind::Atom("ok".into()))]),
+                arm(
+                    p(PatternKind::Int(Term::int(0))),
+                    vec![e(ExprKind::Atom("ok".into()))],
+                ),
                 arm(p(PatternKind::Var("K".into())), forward),
             ],
             after: None,
@@ -129,14 +132,14 @@ fn ring_module() -> Arc<CompiledModule> {
 /// `bench vm-ring`: ns per hop.
 pub fn ring(rt: &Runtime, procs: usize, hops: u64) -> Report {
     let module = ring_module();
-    code::load(rt, module);
+    erlang::load(rt, module);
     let (name, start) = (Atom::new("vm_ring"), Atom::new("start"));
     let members: Vec<_> = (0..procs)
-        .map(|_| code::spawn_top(rt, name, start, vec![]).expect("start/0"))
+        .map(|_| erlang::spawn_top(rt, name, start, vec![]).expect("start/0"))
         .collect();
     for (i, &member) in members.iter().enumerate() {
         let next = members[(i + 1) % procs];
-        rt.send(member, Term::tuple([Term::atom("next"), Term::Pid(next)]));
+        rt.send(member, Term::tuple([Term::atom("next"), Term::pid(next)]));
     }
     rt.run_until_quiet(Duration::from_secs(60));
     // The member that sees 0 ends; the bench watches it.
@@ -147,7 +150,7 @@ pub fn ring(rt: &Runtime, procs: usize, hops: u64) -> Report {
     watcher
         .run_for(Duration::from_secs(3600), move |me| async move {
             me.monitor(last);
-            me.send(first, Term::Int(hops as i64));
+            me.send(first, Term::int(hops as i64));
             me.receive().await
         })
         .expect("the ring finishes");
@@ -163,12 +166,12 @@ pub fn ring(rt: &Runtime, procs: usize, hops: u64) -> Report {
 }
 
 fn fib_module() -> Arc<CompiledModule> {
-    let int = |n| e(ExprKind::Int(n));
+    let int = |n: i64| e(ExprKind::Int(Term::int(n)));
     let fib = function(
         "fib",
         vec![
-            clause(vec![p(PatternKind::Int(0))], vec![int(0)]),
-            clause(vec![p(PatternKind::Int(1))], vec![int(1)]),
+            clause(vec![p(PatternKind::Int(Term::int(0)))], vec![int(0)]),
+            clause(vec![p(PatternKind::Int(Term::int(1)))], vec![int(1)]),
             clause(
                 vec![p(PatternKind::Var("N".into()))],
                 vec![binop(
@@ -197,17 +200,17 @@ fn fib_module() -> Arc<CompiledModule> {
 
 /// `bench vm-fib`: milliseconds for fib(27) in one process.
 pub fn fib(rt: &Runtime) -> Report {
-    code::load(rt, fib_module());
+    erlang::load(rt, fib_module());
     let host = rt.spawn_host("bench");
     let me = host.pid();
     let begin = Instant::now();
     let answer = host
         .run_for(Duration::from_secs(600), move |process| async move {
-            code::spawn(
+            erlang::spawn(
                 &process,
                 Atom::new("vm_fib"),
                 Atom::new("start"),
-                vec![Term::Pid(me)],
+                vec![Term::pid(me)],
                 false,
             )
             .expect("start/1");
@@ -237,13 +240,13 @@ fn idle_module() -> Arc<CompiledModule> {
 
 /// `bench vm-spawn`: ns per spawn and bytes per idle defined process.
 pub fn spawn(rt: &Runtime, procs: usize) -> Report {
-    code::load(rt, idle_module());
+    erlang::load(rt, idle_module());
     let (name, start) = (Atom::new("vm_idle"), Atom::new("start"));
     rt.run_until_quiet(Duration::from_secs(1));
     let rss_before = resident_bytes();
     let begin = Instant::now();
     let pids: Vec<_> = (0..procs)
-        .map(|_| code::spawn_top(rt, name, start, vec![]).expect("start/0"))
+        .map(|_| erlang::spawn_top(rt, name, start, vec![]).expect("start/0"))
         .collect();
     rt.run_until_quiet(Duration::from_secs(600));
     let spawned = begin.elapsed();

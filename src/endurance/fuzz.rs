@@ -203,7 +203,7 @@ pub fn run_chunk(binary: &Path, input: &str, timeout: Duration) -> ChunkOutcome 
     }
     ChunkOutcome {
         violations,
-        parse_errors: crate::lang::parse_script(input)
+        parse_errors: crate::commands::parse_script(input)
             .iter()
             .filter(|r| r.is_err())
             .count() as u64,
@@ -224,7 +224,7 @@ pub fn check_transcript(input: &str, code: Option<i32>, out: &str, err: &str) ->
     if let Some(line) = err.lines().find(|l| l.contains("panicked")) {
         violations.push(format!("stderr: {line}"));
     }
-    let expected_parse_errors = crate::lang::parse_script(input)
+    let expected_parse_errors = crate::commands::parse_script(input)
         .iter()
         .filter(|r| r.is_err())
         .count();

@@ -19,6 +19,9 @@
 //! and every run has a fixed length, so CI can put a time limit on it.
 //! Speed is not asserted here (see [`crate::bench`]); the figures are
 //! printed so docs/benchmarks.md can record them.
+//!
+//! Imports: the session, the command language, supervisors, the built-in
+//! kinds and the runtime.
 
 pub mod fuzz;
 pub mod leak;

@@ -598,7 +598,7 @@ pub fn run(options: &SoakOptions) -> SoakReport {
     } else {
         Config::deterministic(options.seed)
     };
-    let rt = Runtime::new(config);
+    let rt = crate::behavior::runtime(config);
     let events = rt.subscribe();
     let harness = rt.spawn_host("soak");
     // Unlinked: if the top supervisor ever went down, the harness must
@@ -810,7 +810,9 @@ fn walk(
                 match last {
                     Some((last_pid, record))
                         if record.gave_up
-                            && !child.restart.restarts_after(&Term::Atom(Atom::SHUTDOWN)) =>
+                            && !child
+                                .restart
+                                .restarts_after(&Term::from_atom(Atom::SHUTDOWN)) =>
                     {
                         tracker
                             .report

@@ -13,9 +13,10 @@
 
 use super::helper::{CrashHelper, Names};
 use super::history;
-use crate::lang::eval::{Control, EventFeed, Session};
-use crate::lang::{ParseError, parse_line};
-use crate::view::{Role, Style};
+use crate::commands::parse_line;
+use crate::frontend::PROMPT;
+use crate::session::{Control, EventFeed, Session};
+use crate::view::Style;
 use parking_lot::Mutex;
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
@@ -28,8 +29,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
-
-pub const PROMPT: &str = "crash> ";
 
 /// How the presenter left [`interact`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,7 +86,7 @@ pub fn interact(session: &mut Session) -> InteractEnd {
             Ok(Some(stmt)) => stmt,
             Ok(None) => continue,
             Err(error) => {
-                write_whole(&render_parse_error(&error, None, &style));
+                write_whole(&error.render_styled(None, &style));
                 continue;
             }
         };
@@ -129,16 +128,6 @@ fn write_whole(text: &str) {
     let _ = out.flush();
 }
 
-/// A parse error as the REPL and piped mode print it: the caret display,
-/// with the `error:` word in the crash colour.
-pub fn render_parse_error(error: &ParseError, file: Option<&str>, style: &Style) -> String {
-    let text = error.render(file);
-    match text.strip_prefix("error:") {
-        Some(rest) => format!("{}{rest}", style.paint("error:", Role::Crash)),
-        None => text,
-    }
-}
-
 fn new_editor(
     style: Style,
     names: Arc<Mutex<Names>>,
@@ -172,7 +161,7 @@ struct IndentBlock;
 impl ConditionalEventHandler for IndentBlock {
     fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
         let line = ctx.line();
-        (ctx.pos() == line.len() && crate::lang::is_incomplete(line))
+        (ctx.pos() == line.len() && crate::commands::is_incomplete(line))
             .then(|| Cmd::Insert(1, format!("\n{}", super::helper::continuation_indent(line))))
     }
 }

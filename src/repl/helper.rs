@@ -11,10 +11,10 @@
 //! functions of the text and the snapshot, so they are unit-tested without
 //! a terminal; the rustyline trait impls only adapt them.
 
-use crate::lang::eval::{EventFeed, Session};
-use crate::lang::help;
-use crate::lang::highlight::{TokenClass, classify};
-use crate::lang::is_incomplete;
+use crate::commands::help;
+use crate::commands::highlight::highlight;
+use crate::commands::is_incomplete;
+use crate::session::{EventFeed, Session};
 use crate::view::{Role, Style};
 use parking_lot::Mutex;
 use rustyline::completion::{Completer, Pair};
@@ -118,7 +118,7 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
         .chain(definitions.clone())
         .collect();
 
-    let pool: Vec<&str> = if crate::lang::in_definition(before) {
+    let pool: Vec<&str> = if crate::commands::in_definition(before) {
         erlang_words(names)
     } else if prefix.starts_with(|c: char| c.is_ascii_uppercase()) {
         variables()
@@ -142,7 +142,7 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
             ["trap" | "trace", _] => ON_OFF.to_vec(),
             ["wait", _] => WAIT_STATES.to_vec(),
             ["slowmo"] => vec!["off"],
-            ["expect"] => crate::lang::parser::EXPECTATION_FORMS.to_vec(),
+            ["expect"] => crate::commands::parser::EXPECTATION_FORMS.to_vec(),
             ["sup", _, ..] => STRATEGIES.to_vec(),
             [.., "worker", _, _] => RESTART_TYPES.to_vec(),
             _ => names
@@ -171,7 +171,7 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
 /// function's final `.`, and otherwise the line's own.
 pub fn continuation_indent(text: &str) -> String {
     const LEVEL: &str = "  ";
-    if !crate::lang::in_definition(text) {
+    if !crate::commands::in_definition(text) {
         return "    ".to_owned();
     }
     let Some((_, last)) = text.rsplit_once('\n') else {
@@ -196,7 +196,7 @@ pub fn continuation_indent(text: &str) -> String {
 /// runtime's modules and their functions, and the definitions (callable as
 /// `name:function(...)`).
 fn erlang_words(names: &Names) -> Vec<&str> {
-    use crate::code::names;
+    use crate::erlang::names;
     names::KEYWORDS
         .iter()
         .copied()
@@ -265,42 +265,6 @@ pub fn hint(line: &str, pos: usize) -> Option<CommandHint> {
         }
         _ => None,
     }
-}
-
-/// The colour of each kind of token, by the palette's meanings.
-fn role_of(class: TokenClass) -> Option<Role> {
-    Some(match class {
-        TokenClass::Command => Role::Header,
-        TokenClass::Keyword => Role::Trapped,
-        TokenClass::Variable => Role::Name,
-        TokenClass::Pid => Role::Pid,
-        TokenClass::Number | TokenClass::Duration => Role::Restart,
-        TokenClass::String => Role::Spawn,
-        TokenClass::Comment => Role::Quiet,
-        TokenClass::Unknown => Role::Crash,
-        TokenClass::Atom | TokenClass::Punct => return None,
-    })
-}
-
-/// `line` with each token painted; unchanged when colour is off. Painting
-/// only adds escape codes, so the width rustyline measures stays right.
-pub fn highlight(line: &str, style: &Style) -> String {
-    if !style.colorize {
-        return line.to_owned();
-    }
-    let mut out = String::with_capacity(line.len() * 2);
-    let mut at = 0;
-    for (range, class) in classify(line) {
-        out += &line[at..range.start];
-        let text = &line[range.clone()];
-        match role_of(class) {
-            Some(role) => out += &style.paint(text, role),
-            None => out += text,
-        }
-        at = range.end;
-    }
-    out += &line[at..];
-    out
 }
 
 /// The rustyline helper: all of the above behind the editor's traits.

@@ -12,29 +12,25 @@
 //! - `helper`: completion, hints, highlighting and block continuation;
 //! - `history`: where history is kept;
 //! - `piped`: the transcript for non-terminal input.
+//!
+//! Imports: the front end's shared parts, the stage (`--serve`), the session,
+//! the command language and the views.
 
 mod editor;
 pub mod helper;
 mod history;
 mod piped;
 
-pub use editor::{InteractEnd, PROMPT, interact, render_parse_error};
+pub use editor::{InteractEnd, interact};
 pub use piped::run_script;
 
-use crate::lang::eval::{Session, SessionConfig};
-use crate::runtime::Config;
+use crate::frontend::{SessionOptions, open_session};
 use crate::view::{Role, Style, style_from_env};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-/// How to start the REPL.
-#[derive(Clone, Debug, Default)]
-pub struct ReplOptions {
-    /// Scheduler threads (default: one per core).
-    pub schedulers: Option<usize>,
-    /// Deterministic mode with this seed.
-    pub seed: Option<u64>,
-}
+/// How to start the REPL: the session it opens.
+pub type ReplOptions = SessionOptions;
 
 /// `letitcrash` / `letitcrash repl`: the editor on a terminal, a transcript
 /// from a pipe.
@@ -46,10 +42,10 @@ pub fn run(options: ReplOptions) -> ExitCode {
 /// (`letitcrash --serve`).
 pub fn run_with_stage(options: ReplOptions, stage: Option<crate::stage::StageOptions>) -> ExitCode {
     let style = style_from_env();
-    let mut session = Session::new(session_config(&options, style));
+    let mut session = open_session(options.config(style));
     if let Some(stage) = stage {
-        match session.start_stage(&stage) {
-            Ok(url) => crate::stage::serve::announce(&url, stage.public, &style),
+        match crate::stage::control::start(&mut session, &stage) {
+            Ok(url) => println!("{}", crate::stage::announce(&url, stage.public, &style)),
             Err(error) => {
                 eprintln!("letitcrash: {error}");
                 return ExitCode::FAILURE;
@@ -63,20 +59,6 @@ pub fn run_with_stage(options: ReplOptions, stage: Option<crate::stage::StageOpt
     interact(&mut session);
     println!("{}", style.paint("bye: every process is gone", Role::Quiet));
     ExitCode::SUCCESS
-}
-
-/// The session `options` ask for: deterministic only with a seed.
-pub fn session_config(options: &ReplOptions, style: Style) -> SessionConfig {
-    match options.seed {
-        Some(seed) => SessionConfig::deterministic(seed, style),
-        None => {
-            let mut config = SessionConfig::live(style);
-            if let Some(n) = options.schedulers {
-                config.runtime = Config::live().with_schedulers(n);
-            }
-            config
-        }
-    }
 }
 
 /// The lines printed when the REPL starts.
@@ -122,13 +104,13 @@ mod tests {
 
     #[test]
     fn parse_errors_colour_only_the_error_word() {
-        let error = crate::lang::parse_line("spwan x").unwrap_err();
-        let plain = render_parse_error(&error, None, &Style::PLAIN);
+        let error = crate::commands::parse_line("spwan x").unwrap_err();
+        let plain = error.render_styled(None, &Style::PLAIN);
         assert!(
             plain.starts_with("error: unknown command `spwan`"),
             "{plain}"
         );
-        let coloured = render_parse_error(&error, None, &Style::COLOR);
+        let coloured = error.render_styled(None, &Style::COLOR);
         assert!(coloured.starts_with("\x1b["), "{coloured:?}");
         assert_eq!(crate::view::strip_ansi(&coloured), plain);
     }
@@ -139,7 +121,7 @@ mod tests {
             seed: Some(1),
             schedulers: None,
         };
-        let mut session = Session::new(session_config(&options, Style::PLAIN));
+        let mut session = open_session(options.config(Style::PLAIN));
         let mut out = Vec::new();
         let ok = run_script(&mut session, "W = spawn counter\nkill W\n", &mut out);
         let text = String::from_utf8(out).unwrap();

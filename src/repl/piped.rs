@@ -7,53 +7,14 @@
 //! this is for pipes, CI and quick experiments. The exit code says whether
 //! every statement parsed and every command succeeded.
 
-use super::editor::{PROMPT, render_parse_error};
-use crate::lang::eval::{Control, Session};
-use crate::lang::parse_script;
-use crate::view::Role;
+use crate::session::Session;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 /// Runs the script in `input` on `session`, writing the transcript to `out`.
 /// Returns true when nothing failed.
 pub fn run_script(session: &mut Session, input: &str, out: &mut dyn Write) -> bool {
-    let style = session.style();
-    let feed = session.feed();
-    let mut ok = true;
-    for parsed in parse_script(input) {
-        let stmt = match parsed {
-            Ok(stmt) => stmt,
-            Err(error) => {
-                ok = false;
-                let _ = write!(
-                    out,
-                    "{}",
-                    render_parse_error(&error, Some("<stdin>"), &style)
-                );
-                continue;
-            }
-        };
-        let _ = writeln!(
-            out,
-            "{}{}",
-            style.paint(PROMPT, Role::Header),
-            crate::repl::helper::highlight(&stmt.source, &style)
-        );
-        let evaluation = session.eval(&stmt);
-        ok &= evaluation.ok;
-        for line in &evaluation.lines {
-            let _ = writeln!(out, "{}", line.render(&style));
-        }
-        for line in feed.drain() {
-            let _ = writeln!(out, "{line}");
-        }
-        // `clear` and `pause` mean nothing in a transcript; `quit` ends it.
-        if evaluation.control == Control::Quit {
-            break;
-        }
-    }
-    let _ = out.flush();
-    ok
+    crate::frontend::play(session, input, "<stdin>", out, None)
 }
 
 /// Reads all of stdin and runs it.

@@ -1,9 +1,13 @@
 //! The code table: loaded modules by name, as the BEAM's code server keeps
 //! them.
 //!
-//! The runtime does not know what a module *is* (the process language's
-//! compiled bytecode lives in `code/`); it only keeps, per name, the
-//! [`Versions`] Erlang keeps: the *current* version, which every new call
+//! It is the one registry of what can be spawned. A module is either
+//! process code the `erlang` layer compiled, or a native module: a
+//! built-in kind of the `behavior` layer, loaded at start as the BEAM's
+//! preloaded modules are compiled into the emulator. The runtime does not
+//! know what either *is*: it only asks a [`Module`] to start a process, and
+//! keeps, per name, the [`Versions`] Erlang keeps: the *current* version,
+//! which every new call
 //! `m:f(...)` and every new spawn uses, and the *old* one, which processes
 //! that were already running it may still be executing. Loading a module
 //! makes the current version old; a process keeps the version it runs
@@ -23,14 +27,83 @@
 //! A `BTreeMap`, not a `HashMap`: `names` is listed by views, and iteration
 //! order must not depend on a hash seed (deterministic mode).
 
-use super::term::Atom;
+use super::Runtime;
+use super::process::Process;
+use super::term::{Atom, Pid, Term};
 use parking_lot::RwLock;
 use std::any::Any;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// A loaded module, opaque to the runtime.
-pub type LoadedCode = Arc<dyn Any + Send + Sync>;
+/// A loaded module: opaque to the runtime but for how to start a process.
+pub type LoadedCode = Arc<dyn Module>;
+
+/// Why a process could not be started from a module: the module's own
+/// error (a built-in kind's wrong argument, process code without the
+/// `start/N` asked for), shown to the presenter as it displays.
+pub type SpawnError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Who starts a process, and how.
+pub enum Spawner<'a> {
+    /// A process, its parent (linked to it if `link`).
+    Process { parent: &'a Process, link: bool },
+    /// Nobody: a process with no parent (tests and tools).
+    Top(&'a Runtime),
+}
+
+/// Who is starting a process, as far as the process may care.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StartContext {
+    /// The supervisor's child id, when a supervisor starts it. `stateful`
+    /// uses it as its key in the state server, so the restarted child finds
+    /// what the crashed one saved. (The shell may pass the `as NAME` here
+    /// too: then the key is known before the name is registered.)
+    pub id: Option<Atom>,
+}
+
+impl StartContext {
+    /// Started by hand, not as a supervisor's child.
+    pub fn none() -> StartContext {
+        StartContext { id: None }
+    }
+
+    /// Started as the child `id`.
+    pub fn child(id: Atom) -> StartContext {
+        StartContext { id: Some(id) }
+    }
+}
+
+/// A module in the table, as spawning sees it.
+pub trait Module: Any + Send + Sync {
+    /// Native code (a built-in kind), not loaded process code.
+    fn is_native(&self) -> bool;
+
+    /// Checks that `function(args)` can start a process, spawning nothing:
+    /// a typo is an error message, never a process that dies at once.
+    /// `whereis` answers for names the arguments use.
+    fn check_start(
+        &self,
+        function: Atom,
+        args: &[Term],
+        context: &StartContext,
+        whereis: &dyn Fn(Atom) -> Option<Pid>,
+    ) -> Result<(), SpawnError>;
+
+    /// Starts a process running `function(args)`.
+    fn start(
+        &self,
+        spawner: Spawner<'_>,
+        function: Atom,
+        args: &[Term],
+        context: &StartContext,
+    ) -> Result<Pid, SpawnError>;
+}
+
+/// `code` as the module type `T` it is, if it is one.
+pub fn downcast<T: Module>(code: LoadedCode) -> Option<Arc<T>> {
+    let any: Arc<dyn Any + Send + Sync> = code;
+    any.downcast().ok()
+}
 
 /// One version of a module: its number and its code.
 #[derive(Clone)]
@@ -49,6 +122,10 @@ pub struct Versions {
 #[derive(Default)]
 pub struct CodeTable {
     modules: RwLock<BTreeMap<Atom, Versions>>,
+    /// Native modules (the built-in kinds), preloaded: under a loaded
+    /// module of the same name, which shadows one while it is loaded, and
+    /// outside Erlang's two versions (nothing purges them).
+    natives: RwLock<BTreeMap<Atom, LoadedCode>>,
 }
 
 impl CodeTable {
@@ -77,12 +154,20 @@ impl CodeTable {
         self.modules.write().get_mut(&name)?.old.take()
     }
 
-    /// The current version of `name`.
+    /// The current version of `name`: the loaded one, else the native
+    /// module of that name.
     pub fn current(&self, name: Atom) -> Option<LoadedCode> {
-        self.modules
+        let loaded = self
+            .modules
             .read()
             .get(&name)
-            .map(|v| v.current.code.clone())
+            .map(|v| v.current.code.clone());
+        loaded.or_else(|| self.natives.read().get(&name).cloned())
+    }
+
+    /// Whether `name` is a native module (loaded code may shadow it).
+    pub fn is_native(&self, name: Atom) -> bool {
+        self.natives.read().contains_key(&name)
     }
 
     /// The number of the current version of `name`.
@@ -93,6 +178,11 @@ impl CodeTable {
     /// Both versions of `name`.
     pub fn versions(&self, name: Atom) -> Option<Versions> {
         self.modules.read().get(&name).cloned()
+    }
+
+    /// Preloads the native module `code` as `name` (see the field).
+    pub fn preload(&self, name: Atom, code: LoadedCode) {
+        self.natives.write().insert(name, code);
     }
 
     /// Every loaded module's name, in atom order.

@@ -19,20 +19,20 @@ pub struct Death {
     pub at: Duration,
 }
 
-pub(crate) struct Deaths {
+pub(in crate::runtime) struct Deaths {
     recent: Mutex<VecDeque<Death>>,
     capacity: usize,
 }
 
 impl Deaths {
-    pub(crate) fn new(capacity: usize) -> Deaths {
+    pub(in crate::runtime) fn new(capacity: usize) -> Deaths {
         Deaths {
             recent: Mutex::new(VecDeque::new()),
             capacity,
         }
     }
 
-    pub(crate) fn record(&self, death: Death) {
+    pub(in crate::runtime) fn record(&self, death: Death) {
         if self.capacity == 0 {
             return;
         }
@@ -44,7 +44,7 @@ impl Deaths {
     }
 
     /// The death of `pid`, if it is recent enough to be remembered.
-    pub(crate) fn of(&self, pid: Pid) -> Option<Death> {
+    pub(in crate::runtime) fn of(&self, pid: Pid) -> Option<Death> {
         self.recent
             .lock()
             .iter()
@@ -54,7 +54,7 @@ impl Deaths {
     }
 
     /// The newest `n` deaths, newest last.
-    pub(crate) fn latest(&self, n: usize) -> Vec<Death> {
+    pub(in crate::runtime) fn latest(&self, n: usize) -> Vec<Death> {
         let recent = self.recent.lock();
         recent
             .iter()

@@ -30,7 +30,7 @@ const POLL: Duration = Duration::from_micros(200);
 /// Runs until no process is runnable, or until `bound` has passed (so a
 /// process that never stops working cannot hang the caller). Timers that
 /// come due while processes work are fired; idle time is not skipped.
-pub(crate) fn run_until_quiet(node: &Arc<Node>, bound: Duration) -> Outcome {
+pub(in crate::runtime) fn run_until_quiet(node: &Arc<Node>, bound: Duration) -> Outcome {
     if node.is_deterministic() {
         let deadline = node.now() + bound;
         loop {
@@ -57,7 +57,7 @@ pub(crate) fn run_until_quiet(node: &Arc<Node>, bound: Duration) -> Outcome {
 /// Runs until `done()` holds, for at most `limit` of runtime time. In
 /// deterministic mode, idle stretches are skipped by jumping the virtual
 /// clock to the next timer.
-pub(crate) fn run_until(
+pub(in crate::runtime) fn run_until(
     node: &Arc<Node>,
     mut done: impl FnMut() -> bool,
     limit: Duration,
@@ -101,7 +101,7 @@ pub(crate) fn run_until(
 
 /// Lets `duration` of runtime time pass: processes run and timers fire as
 /// they come due. Instant in deterministic mode.
-pub(crate) fn advance(node: &Arc<Node>, duration: Duration) {
+pub(in crate::runtime) fn advance(node: &Arc<Node>, duration: Duration) {
     if !node.is_deterministic() {
         std::thread::sleep(duration);
         return;

@@ -267,7 +267,7 @@ pub enum SupervisorReport {
 /// The subscriber list. Emitting takes one lock, so that every subscriber
 /// sees the events in the same order, and the timestamps in that order never
 /// go backwards (the clock is read under the lock).
-pub(crate) struct EventBus {
+pub(in crate::runtime) struct EventBus {
     subscribers: Mutex<Subscribers>,
     count: AtomicUsize,
 }
@@ -280,7 +280,7 @@ struct Subscribers {
 }
 
 impl EventBus {
-    pub(crate) fn new() -> EventBus {
+    pub(in crate::runtime) fn new() -> EventBus {
         EventBus {
             subscribers: Mutex::new(Subscribers {
                 channels: Vec::new(),
@@ -290,7 +290,7 @@ impl EventBus {
         }
     }
 
-    pub(crate) fn subscribe(&self) -> Receiver<Event> {
+    pub(in crate::runtime) fn subscribe(&self) -> Receiver<Event> {
         let (tx, rx) = crossbeam_channel::unbounded();
         let mut subscribers = self.subscribers.lock();
         subscribers.channels.push(tx);
@@ -302,14 +302,18 @@ impl EventBus {
     /// Whether anyone is listening: the check that keeps events free when
     /// nobody is.
     #[inline]
-    pub(crate) fn active(&self) -> bool {
+    pub(in crate::runtime) fn active(&self) -> bool {
         self.count.load(Ordering::Relaxed) > 0
     }
 
     /// Sends the event built from `kind` at the time `now()` reads, and
     /// returns its id (`None` when nobody listens). Dropped receivers are
     /// forgotten.
-    pub(crate) fn emit(&self, now: impl FnOnce() -> Duration, kind: EventKind) -> Option<EventId> {
+    pub(in crate::runtime) fn emit(
+        &self,
+        now: impl FnOnce() -> Duration,
+        kind: EventKind,
+    ) -> Option<EventId> {
         if !self.active() {
             return None;
         }

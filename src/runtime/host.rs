@@ -60,7 +60,7 @@ pub struct Host {
 }
 
 impl Host {
-    pub(crate) fn spawn(runtime: &Runtime, kind: &str) -> Host {
+    pub(in crate::runtime) fn spawn(runtime: &Runtime, kind: &str) -> Host {
         let node = runtime.node();
         let (jobs, inbox) = crossbeam_channel::unbounded::<Job>();
         let pid = node.allocate_pid();
@@ -161,7 +161,7 @@ impl Host {
     fn died(&self) -> HostError {
         HostError::Died(
             self.exit_reason()
-                .unwrap_or(Term::Atom(super::term::Atom::NOPROC)),
+                .unwrap_or(Term::from_atom(super::term::Atom::NOPROC)),
         )
     }
 

@@ -22,6 +22,13 @@
 //!
 //! [`Runtime`] is the handle that owns all of it; dropping it stops every
 //! process and thread.
+//!
+//! Imports: nothing of the crate outside `runtime/` (it is the bottom layer).
+//! Inside, the process, the node and the scheduler call each other (a
+//! process's API sends through the node, the node queues on the scheduler,
+//! the scheduler runs the process): the one import circle left in the crate,
+//! described in docs/architecture.md. What the rest of the crate may touch is
+//! `pub`; what only the runtime may touch is `pub(in crate::runtime)`.
 
 pub mod code_table;
 mod config;
@@ -42,7 +49,9 @@ pub mod timer;
 #[cfg(test)]
 mod tests;
 
-pub use code_table::{CodeTable, Loaded, LoadedCode, Versions};
+pub use code_table::{
+    CodeTable, Loaded, LoadedCode, Module, SpawnError, Spawner, StartContext, Versions,
+};
 pub use config::{Config, Mode};
 pub use deaths::Death;
 pub use drive::Outcome;
@@ -66,7 +75,7 @@ use std::time::Duration;
 /// What [`Runtime::purge`] did: the version it removed (its number and
 /// its code, which data such as funs may still refer to), and the
 /// processes it killed because they still ran it.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Purged {
     pub version: u32,
     pub code: LoadedCode,
@@ -109,7 +118,7 @@ impl Runtime {
         Runtime { node, threads }
     }
 
-    pub(crate) fn node(&self) -> &Arc<Node> {
+    pub(in crate::runtime) fn node(&self) -> &Arc<Node> {
         &self.node
     }
 
@@ -145,7 +154,7 @@ impl Runtime {
     pub fn spawn_program(&self, kind: &str, program: Box<dyn Program>) -> Pid {
         let pid = self.node.allocate_pid();
         self.node.start(pid, Self::top_level(kind), |_| {
-            program::Code::Program(program)
+            program::Running::Program(program)
         });
         pid
     }
@@ -269,7 +278,7 @@ impl Runtime {
     /// this check, its answer is an exit signal `noproc` over the new link,
     /// as on the BEAM.)
     pub fn link_pair(&self, a: Pid, b: Pid) -> Result<(), Term> {
-        let noproc = Term::Atom(Atom::NOPROC);
+        let noproc = Term::from_atom(Atom::NOPROC);
         let Some(linker) = self.node.lookup(a) else {
             return Err(noproc);
         };
@@ -281,7 +290,7 @@ impl Runtime {
             if !trapping {
                 return Err(noproc);
             }
-            let exit = Term::tuple([Term::Atom(Atom::EXIT), Term::Pid(b), noproc]);
+            let exit = Term::tuple([Term::from_atom(Atom::EXIT), Term::pid(b), noproc]);
             self.node.send_signal(a, Signal::Message(exit));
             return Ok(());
         }

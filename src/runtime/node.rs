@@ -22,7 +22,7 @@ use super::config::{Config, Mode};
 use super::deaths::{Death, Deaths};
 use super::event::{Cause, EventBus, EventId, EventKind, ExitCause};
 use super::process::{Process, Signal};
-use super::program::{Code, NativeBody};
+use super::program::{NativeBody, Running};
 use super::registry::{RegisterError, Registry};
 use super::scheduler::{Scheduler, deterministic::DeterministicQueue, live::LivePool, run_slice};
 use super::table::ProcessTable;
@@ -36,28 +36,28 @@ use std::time::{Duration, Instant};
 
 /// The pid signals from outside any process (the runtime API itself) are
 /// sent from. No process ever has it.
-pub(crate) const NOBODY: Pid = Pid(0);
+pub(in crate::runtime) const NOBODY: Pid = Pid(0);
 
-pub(crate) struct Node {
-    pub(crate) config: Config,
-    pub(crate) clock: Clock,
-    pub(crate) table: ProcessTable,
-    pub(crate) registry: Registry,
-    pub(crate) timers: Timers,
-    pub(crate) scheduler: Scheduler,
-    pub(crate) events: EventBus,
-    pub(crate) deaths: Deaths,
+pub(in crate::runtime) struct Node {
+    pub(in crate::runtime) config: Config,
+    pub(in crate::runtime) clock: Clock,
+    pub(in crate::runtime) table: ProcessTable,
+    pub(in crate::runtime) registry: Registry,
+    pub(in crate::runtime) timers: Timers,
+    pub(in crate::runtime) scheduler: Scheduler,
+    pub(in crate::runtime) events: EventBus,
+    pub(in crate::runtime) deaths: Deaths,
     /// Loaded modules (the process language's definitions).
-    pub(crate) code: CodeTable,
+    pub(in crate::runtime) code: CodeTable,
     next_pid: AtomicU64,
     next_ref: AtomicU64,
     /// Processes alive.
-    pub(crate) live: AtomicUsize,
-    pub(crate) shut_down: AtomicBool,
+    pub(in crate::runtime) live: AtomicUsize,
+    pub(in crate::runtime) shut_down: AtomicBool,
 }
 
 /// How to start a process.
-pub(crate) struct SpawnOptions {
+pub(in crate::runtime) struct SpawnOptions {
     pub kind: Atom,
     pub parent: Option<Pid>,
     /// Link to the parent from the start (the parent adds its own side).
@@ -66,7 +66,7 @@ pub(crate) struct SpawnOptions {
 
 impl Node {
     /// A node, and for a live one the run queues its workers will own.
-    pub(crate) fn new(config: Config) -> (Node, Vec<Worker<Arc<Process>>>) {
+    pub(in crate::runtime) fn new(config: Config) -> (Node, Vec<Worker<Arc<Process>>>) {
         let (clock, scheduler, queues) = match config.mode {
             Mode::Live => {
                 let (pool, queues) = LivePool::new(config.schedulers.max(1));
@@ -100,36 +100,36 @@ impl Node {
         (node, queues)
     }
 
-    pub(crate) fn now(&self) -> Duration {
+    pub(in crate::runtime) fn now(&self) -> Duration {
         self.clock.now()
     }
 
-    pub(crate) fn emit(&self, kind: EventKind) -> Option<EventId> {
+    pub(in crate::runtime) fn emit(&self, kind: EventKind) -> Option<EventId> {
         self.events.emit(|| self.clock.now(), kind)
     }
 
     /// Emits the event `build` makes, building it only when someone
     /// listens: for events on hot paths (a monitor per `call`).
     #[inline]
-    pub(crate) fn emit_if_listened(&self, build: impl FnOnce() -> EventKind) {
+    pub(in crate::runtime) fn emit_if_listened(&self, build: impl FnOnce() -> EventKind) {
         if self.events.active() {
             self.emit(build());
         }
     }
 
-    pub(crate) fn allocate_pid(&self) -> Pid {
+    pub(in crate::runtime) fn allocate_pid(&self) -> Pid {
         Pid(self.next_pid.fetch_add(1, Ordering::Relaxed))
     }
 
-    pub(crate) fn make_ref(&self) -> Ref {
+    pub(in crate::runtime) fn make_ref(&self) -> Ref {
         Ref(self.next_ref.fetch_add(1, Ordering::Relaxed))
     }
 
-    pub(crate) fn lookup(&self, pid: Pid) -> Option<Arc<Process>> {
+    pub(in crate::runtime) fn lookup(&self, pid: Pid) -> Option<Arc<Process>> {
         self.table.get(pid)
     }
 
-    pub(crate) fn is_alive(&self, pid: Pid) -> bool {
+    pub(in crate::runtime) fn is_alive(&self, pid: Pid) -> bool {
         self.table
             .get(pid)
             .is_some_and(|process| process.state.lock().ending.is_none())
@@ -137,11 +137,11 @@ impl Node {
 
     /// Creates process `pid` running the program `make_program` builds for
     /// it, and makes it runnable.
-    pub(crate) fn start(
+    pub(in crate::runtime) fn start(
         self: &Arc<Self>,
         pid: Pid,
         options: SpawnOptions,
-        make_program: impl FnOnce(&Arc<Process>) -> Code,
+        make_program: impl FnOnce(&Arc<Process>) -> Running,
     ) {
         let process = Arc::new(Process::new(
             self.clone(),
@@ -170,18 +170,26 @@ impl Node {
     }
 
     /// Creates process `pid` running the native behavior `body`.
-    pub(crate) fn start_native<F, Fut>(self: &Arc<Self>, pid: Pid, options: SpawnOptions, body: F)
-    where
+    pub(in crate::runtime) fn start_native<F, Fut>(
+        self: &Arc<Self>,
+        pid: Pid,
+        options: SpawnOptions,
+        body: F,
+    ) where
         F: FnOnce(Arc<Process>) -> Fut,
         Fut: Future<Output = Term> + Send + 'static,
     {
         self.start(pid, options, |process| {
             let body: NativeBody = Box::pin(body(process.clone()));
-            Code::Native(body)
+            Running::Native(body)
         });
     }
 
-    pub(crate) fn spawn_native<F, Fut>(self: &Arc<Self>, options: SpawnOptions, body: F) -> Pid
+    pub(in crate::runtime) fn spawn_native<F, Fut>(
+        self: &Arc<Self>,
+        options: SpawnOptions,
+        body: F,
+    ) -> Pid
     where
         F: FnOnce(Arc<Process>) -> Fut,
         Fut: Future<Output = Term> + Send + 'static,
@@ -194,7 +202,7 @@ impl Node {
     /// Sends a message, with a trace event if either side is traced, and a
     /// `SentFor` if the sender acts on account of an event (the shell's
     /// command), so that `why` can tell where a fatal message came from.
-    pub(crate) fn send_message(&self, from: Pid, to: Pid, message: Term) {
+    pub(in crate::runtime) fn send_message(&self, from: Pid, to: Pid, message: Term) {
         if self.events.active() {
             let sender = self.table.get(from);
             let traced = |pid| self.table.get(pid).is_some_and(|p| p.is_traced());
@@ -221,7 +229,7 @@ impl Node {
     /// no table lookup. With a listener it takes the general path, which
     /// builds the trace events.
     #[inline]
-    pub(crate) fn send_message_to(&self, from: Pid, to: &Arc<Process>, message: Term) {
+    pub(in crate::runtime) fn send_message_to(&self, from: Pid, to: &Arc<Process>, message: Term) {
         if self.events.active() {
             return self.send_message(from, to.pid(), message);
         }
@@ -231,7 +239,7 @@ impl Node {
 
     /// Appends `signal` to `to`'s queue and wakes it; answers for `to` if it
     /// is dead.
-    pub(crate) fn send_signal(&self, to: Pid, signal: Signal) {
+    pub(in crate::runtime) fn send_signal(&self, to: Pid, signal: Signal) {
         // Delivered while the table shard is locked, which saves cloning the
         // process handle on every send. Lock order: shard, then process.
         // Nothing holds a process lock while it takes a shard lock.
@@ -265,7 +273,7 @@ impl Node {
 
     /// What a dead process "says" to a signal that reaches it (L8, M2).
     fn answer_for_dead(&self, dead: Pid, signal: Signal) {
-        let noproc = Term::Atom(Atom::NOPROC);
+        let noproc = Term::from_atom(Atom::NOPROC);
         match signal {
             Signal::Link(linker) => self.send_signal(
                 linker,
@@ -290,7 +298,7 @@ impl Node {
 
     /// Ends `process` with `reason` (unless a signal already decided another
     /// reason, which then wins), and tells everyone who needs to know.
-    pub(crate) fn finish(&self, process: &Arc<Process>, reason: Term) {
+    pub(in crate::runtime) fn finish(&self, process: &Arc<Process>, reason: Term) {
         let pid = process.pid();
         let (reason, cause, late_signals, links, watchers, monitors) = {
             let mut state = process.state.lock();
@@ -377,19 +385,19 @@ impl Node {
         self.live.fetch_sub(1, Ordering::Relaxed);
     }
 
-    pub(crate) fn register(&self, name: Atom, pid: Pid) -> Result<(), RegisterError> {
+    pub(in crate::runtime) fn register(&self, name: Atom, pid: Pid) -> Result<(), RegisterError> {
         self.registry.register(name, pid, || self.is_alive(pid))?;
         self.emit(EventKind::Registered { name, pid });
         Ok(())
     }
 
-    pub(crate) fn start_timer(&self, delay: Duration, action: TimerAction) -> TimerRef {
+    pub(in crate::runtime) fn start_timer(&self, delay: Duration, action: TimerAction) -> TimerRef {
         self.timers.start(self.now() + delay, action)
     }
 
     /// Arms the timer that wakes `process` at `deadline` unless one is
     /// armed for that deadline already (a receive that is polled again).
-    pub(crate) fn arm_receive_timeout(&self, process: &Process, deadline: Duration) {
+    pub(in crate::runtime) fn arm_receive_timeout(&self, process: &Process, deadline: Duration) {
         let mut state = process.state.lock();
         if matches!(state.receive_timer, Some((_, armed)) if armed == deadline) {
             return;
@@ -400,7 +408,7 @@ impl Node {
         state.receive_timer = Some((timer.0, deadline));
     }
 
-    pub(crate) fn fire(&self, timer: TimerRef, action: TimerAction) {
+    pub(in crate::runtime) fn fire(&self, timer: TimerRef, action: TimerAction) {
         match action {
             TimerAction::Send { from, to, message } => self.send_message(from, to, message),
             TimerAction::ReceiveTimeout { pid } => {
@@ -409,14 +417,14 @@ impl Node {
         }
     }
 
-    pub(crate) fn fire_due_timers(&self) {
+    pub(in crate::runtime) fn fire_due_timers(&self) {
         for (timer, action) in self.timers.take_due(self.now()) {
             self.fire(timer, action);
         }
     }
 
     /// In deterministic mode, work moves the virtual clock.
-    pub(crate) fn charge_virtual_time(&self, reductions: u32) {
+    pub(in crate::runtime) fn charge_virtual_time(&self, reductions: u32) {
         if let Clock::Virtual(_) = self.clock {
             let nanos = u64::from(reductions) * self.config.virtual_nanos_per_reduction;
             self.clock.advance_by(Duration::from_nanos(nanos));
@@ -425,7 +433,7 @@ impl Node {
 
     /// Deterministic mode: fires due timers and runs one slice. False when
     /// nothing was runnable.
-    pub(crate) fn step(self: &Arc<Self>) -> bool {
+    pub(in crate::runtime) fn step(self: &Arc<Self>) -> bool {
         let Scheduler::Deterministic(queue) = &self.scheduler else {
             return false;
         };
@@ -441,21 +449,21 @@ impl Node {
 
     /// Live mode: every worker is asleep and no run queue holds work, so no
     /// process is running or runnable.
-    pub(crate) fn is_quiet(&self) -> bool {
+    pub(in crate::runtime) fn is_quiet(&self) -> bool {
         match &self.scheduler {
             Scheduler::Live(pool) => pool.is_quiet(),
             Scheduler::Deterministic(_) => true,
         }
     }
 
-    pub(crate) fn is_deterministic(&self) -> bool {
+    pub(in crate::runtime) fn is_deterministic(&self) -> bool {
         matches!(self.scheduler, Scheduler::Deterministic(_))
     }
 
     /// Stops everything: no process runs again, and every process is
     /// dropped (which breaks the reference cycle between a process and the
     /// program holding it).
-    pub(crate) fn shutdown(&self) {
+    pub(in crate::runtime) fn shutdown(&self) {
         self.shut_down.store(true, Ordering::Release);
         self.timers.shutdown();
         match &self.scheduler {
@@ -465,14 +473,14 @@ impl Node {
     }
 
     /// After the workers have stopped: drops every process.
-    pub(crate) fn clear(&self) {
+    pub(in crate::runtime) fn clear(&self) {
         if let Scheduler::Live(pool) = &self.scheduler {
             pool.shutdown();
         }
         for process in self.table.drain() {
             {
                 let mut state = process.state.lock();
-                process.end(&mut state, Term::Atom(Atom::SHUTDOWN));
+                process.end(&mut state, Term::from_atom(Atom::SHUTDOWN));
                 state.signals.clear();
                 state.mailbox.clear();
             }

@@ -102,7 +102,7 @@ impl Program for NativeProgram {
 }
 
 /// One time slice of a native body.
-pub(crate) fn run_native(body: &mut NativeBody, process: &Process) -> Step {
+pub(in crate::runtime) fn run_native(body: &mut NativeBody, process: &Process) -> Step {
     // Nothing is woken through the waker: a process is woken by the
     // signals that reach it (see `receive`), so a no-op waker will do.
     let mut context = Context::from_waker(Waker::noop());
@@ -118,30 +118,30 @@ pub(crate) fn run_native(body: &mut NativeBody, process: &Process) -> Step {
 /// What a process runs, as the runtime stores it: a native body directly
 /// (one allocation per process, which matters at a million processes), or
 /// any other [`Program`].
-pub(crate) enum Code {
+pub(in crate::runtime) enum Running {
     Native(NativeBody),
     Program(Box<dyn Program>),
 }
 
-impl Code {
-    pub(crate) fn run(&mut self, process: &Process) -> Step {
+impl Running {
+    pub(in crate::runtime) fn run(&mut self, process: &Process) -> Step {
         match self {
-            Code::Native(body) => run_native(body, process),
-            Code::Program(program) => program.run(process),
+            Running::Native(body) => run_native(body, process),
+            Running::Program(program) => program.run(process),
         }
     }
 
-    pub(crate) fn check_code(&self, code: &LoadedCode) -> bool {
+    pub(in crate::runtime) fn check_code(&self, code: &LoadedCode) -> bool {
         match self {
-            Code::Native(_) => false,
-            Code::Program(program) => program.check_code(code),
+            Running::Native(_) => false,
+            Running::Program(program) => program.check_code(code),
         }
     }
 
-    pub(crate) fn location(&self) -> Option<Location> {
+    pub(in crate::runtime) fn location(&self) -> Option<Location> {
         match self {
-            Code::Native(_) => None,
-            Code::Program(program) => program.location(),
+            Running::Native(_) => None,
+            Running::Program(program) => program.location(),
         }
     }
 }

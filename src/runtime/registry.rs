@@ -45,12 +45,12 @@ struct Names {
     by_pid: HashMap<Pid, Atom>,
 }
 
-pub(crate) struct Registry {
+pub(in crate::runtime) struct Registry {
     names: RwLock<Names>,
 }
 
 impl Registry {
-    pub(crate) fn new() -> Registry {
+    pub(in crate::runtime) fn new() -> Registry {
         Registry {
             names: RwLock::new(Names::default()),
         }
@@ -59,7 +59,7 @@ impl Registry {
     /// Registers `name` for `pid`. `is_alive` is asked under the registry
     /// lock, and a dying process unregisters under the same lock after it
     /// stops being alive, so a name can never outlive its process.
-    pub(crate) fn register(
+    pub(in crate::runtime) fn register(
         &self,
         name: Atom,
         pid: Pid,
@@ -83,7 +83,7 @@ impl Registry {
         Ok(())
     }
 
-    pub(crate) fn unregister(&self, name: Atom) -> Result<Pid, RegisterError> {
+    pub(in crate::runtime) fn unregister(&self, name: Atom) -> Result<Pid, RegisterError> {
         let mut names = self.names.write();
         let pid = names
             .by_name
@@ -94,23 +94,23 @@ impl Registry {
     }
 
     /// Releases whatever name `pid` had (it is ending).
-    pub(crate) fn release(&self, pid: Pid) -> Option<Atom> {
+    pub(in crate::runtime) fn release(&self, pid: Pid) -> Option<Atom> {
         let mut names = self.names.write();
         let name = names.by_pid.remove(&pid)?;
         names.by_name.remove(&name);
         Some(name)
     }
 
-    pub(crate) fn whereis(&self, name: Atom) -> Option<Pid> {
+    pub(in crate::runtime) fn whereis(&self, name: Atom) -> Option<Pid> {
         self.names.read().by_name.get(&name).copied()
     }
 
-    pub(crate) fn name_of(&self, pid: Pid) -> Option<Atom> {
+    pub(in crate::runtime) fn name_of(&self, pid: Pid) -> Option<Atom> {
         self.names.read().by_pid.get(&pid).copied()
     }
 
     /// Every registration, sorted by name.
-    pub(crate) fn all(&self) -> Vec<(Atom, Pid)> {
+    pub(in crate::runtime) fn all(&self) -> Vec<(Atom, Pid)> {
         let mut all: Vec<(Atom, Pid)> = self
             .names
             .read()

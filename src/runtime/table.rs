@@ -37,12 +37,12 @@ impl Hasher for PidHasher {
 
 type Shard = HashMap<Pid, Arc<Process>, BuildHasherDefault<PidHasher>>;
 
-pub(crate) struct ProcessTable {
+pub(in crate::runtime) struct ProcessTable {
     shards: Box<[Mutex<Shard>]>,
 }
 
 impl ProcessTable {
-    pub(crate) fn new() -> ProcessTable {
+    pub(in crate::runtime) fn new() -> ProcessTable {
         ProcessTable {
             shards: (0..SHARDS).map(|_| Mutex::new(Shard::default())).collect(),
         }
@@ -52,27 +52,31 @@ impl ProcessTable {
         &self.shards[pid.0 as usize % SHARDS]
     }
 
-    pub(crate) fn insert(&self, process: Arc<Process>) {
+    pub(in crate::runtime) fn insert(&self, process: Arc<Process>) {
         self.shard(process.pid())
             .lock()
             .insert(process.pid(), process);
     }
 
-    pub(crate) fn get(&self, pid: Pid) -> Option<Arc<Process>> {
+    pub(in crate::runtime) fn get(&self, pid: Pid) -> Option<Arc<Process>> {
         self.shard(pid).lock().get(&pid).cloned()
     }
 
     /// Runs `f` on the process `pid` (or on `None`) with its shard locked.
-    pub(crate) fn with<T>(&self, pid: Pid, f: impl FnOnce(Option<&Arc<Process>>) -> T) -> T {
+    pub(in crate::runtime) fn with<T>(
+        &self,
+        pid: Pid,
+        f: impl FnOnce(Option<&Arc<Process>>) -> T,
+    ) -> T {
         f(self.shard(pid).lock().get(&pid))
     }
 
-    pub(crate) fn remove(&self, pid: Pid) -> Option<Arc<Process>> {
+    pub(in crate::runtime) fn remove(&self, pid: Pid) -> Option<Arc<Process>> {
         self.shard(pid).lock().remove(&pid)
     }
 
     /// All live pids, in order.
-    pub(crate) fn pids(&self) -> Vec<Pid> {
+    pub(in crate::runtime) fn pids(&self) -> Vec<Pid> {
         let mut pids: Vec<Pid> = self
             .shards
             .iter()
@@ -83,7 +87,7 @@ impl ProcessTable {
     }
 
     /// Empties the table, handing back every process (used at shutdown).
-    pub(crate) fn drain(&self) -> Vec<Arc<Process>> {
+    pub(in crate::runtime) fn drain(&self) -> Vec<Arc<Process>> {
         self.shards
             .iter()
             .flat_map(|s| s.lock().drain().map(|(_, p)| p).collect::<Vec<_>>())

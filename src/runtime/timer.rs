@@ -15,14 +15,14 @@ use std::collections::{BinaryHeap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-pub(crate) enum Clock {
+pub(in crate::runtime) enum Clock {
     Wall(Instant),
     /// Nanoseconds of virtual time.
     Virtual(AtomicU64),
 }
 
 impl Clock {
-    pub(crate) fn now(&self) -> Duration {
+    pub(in crate::runtime) fn now(&self) -> Duration {
         match self {
             Clock::Wall(start) => start.elapsed(),
             Clock::Virtual(nanos) => Duration::from_nanos(nanos.load(Ordering::Relaxed)),
@@ -31,14 +31,14 @@ impl Clock {
 
     /// Moves a virtual clock forward to `at` (never back). No effect on
     /// the wall clock.
-    pub(crate) fn advance_to(&self, at: Duration) {
+    pub(in crate::runtime) fn advance_to(&self, at: Duration) {
         if let Clock::Virtual(nanos) = self {
             nanos.fetch_max(at.as_nanos() as u64, Ordering::Relaxed);
         }
     }
 
     /// Moves a virtual clock forward by `by`.
-    pub(crate) fn advance_by(&self, by: Duration) {
+    pub(in crate::runtime) fn advance_by(&self, by: Duration) {
         if let Clock::Virtual(nanos) = self {
             nanos.fetch_add(by.as_nanos() as u64, Ordering::Relaxed);
         }
@@ -47,10 +47,10 @@ impl Clock {
 
 /// A handle on a started timer, for `cancel_timer`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct TimerRef(pub(crate) u64);
+pub struct TimerRef(pub(in crate::runtime) u64);
 
 /// What a timer does when it fires.
-pub(crate) enum TimerAction {
+pub(in crate::runtime) enum TimerAction {
     /// `send_after`: deliver a message, as if sent by `from`.
     Send { from: Pid, to: Pid, message: Term },
     /// Wake a process whose receive has a timeout.
@@ -94,7 +94,7 @@ struct Pending {
     shutdown: bool,
 }
 
-pub(crate) struct Timers {
+pub(in crate::runtime) struct Timers {
     pending: Mutex<Pending>,
     /// Signalled when an earlier deadline arrives or at shutdown.
     changed: Condvar,
@@ -102,7 +102,7 @@ pub(crate) struct Timers {
 }
 
 impl Timers {
-    pub(crate) fn new() -> Timers {
+    pub(in crate::runtime) fn new() -> Timers {
         Timers {
             pending: Mutex::new(Pending::default()),
             changed: Condvar::new(),
@@ -111,7 +111,7 @@ impl Timers {
     }
 
     /// Starts a timer firing at `at` on the runtime clock.
-    pub(crate) fn start(&self, at: Duration, action: TimerAction) -> TimerRef {
+    pub(in crate::runtime) fn start(&self, at: Duration, action: TimerAction) -> TimerRef {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let mut pending = self.pending.lock();
         let earliest = pending.heap.peek().is_none_or(|Reverse(e)| at < e.at);
@@ -124,12 +124,12 @@ impl Timers {
     }
 
     /// Cancels a timer; true if it had not fired yet.
-    pub(crate) fn cancel(&self, timer: TimerRef) -> bool {
+    pub(in crate::runtime) fn cancel(&self, timer: TimerRef) -> bool {
         self.pending.lock().live.remove(&timer.0)
     }
 
     /// When the next live timer is due.
-    pub(crate) fn next_deadline(&self) -> Option<Duration> {
+    pub(in crate::runtime) fn next_deadline(&self) -> Option<Duration> {
         let mut pending = self.pending.lock();
         Self::skip_cancelled(&mut pending);
         pending.heap.peek().map(|Reverse(e)| e.at)
@@ -145,7 +145,7 @@ impl Timers {
     }
 
     /// Takes every timer due at or before `now`, earliest first.
-    pub(crate) fn take_due(&self, now: Duration) -> Vec<(TimerRef, TimerAction)> {
+    pub(in crate::runtime) fn take_due(&self, now: Duration) -> Vec<(TimerRef, TimerAction)> {
         let mut pending = self.pending.lock();
         let mut due = Vec::new();
         while let Some(Reverse(entry)) = pending.heap.peek() {
@@ -162,7 +162,10 @@ impl Timers {
 
     /// For the live timer thread: blocks until a timer may be due (or
     /// `shutdown`), then returns the due ones. `None` means shut down.
-    pub(crate) fn wait_due(&self, clock: &Clock) -> Option<Vec<(TimerRef, TimerAction)>> {
+    pub(in crate::runtime) fn wait_due(
+        &self,
+        clock: &Clock,
+    ) -> Option<Vec<(TimerRef, TimerAction)>> {
         let mut pending = self.pending.lock();
         loop {
             if pending.shutdown {
@@ -183,7 +186,7 @@ impl Timers {
         }
     }
 
-    pub(crate) fn shutdown(&self) {
+    pub(in crate::runtime) fn shutdown(&self) {
         let mut pending = self.pending.lock();
         pending.shutdown = true;
         pending.heap.clear();

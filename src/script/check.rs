@@ -18,8 +18,10 @@
 
 use super::matching::{diff, lines_match};
 use super::statement_output;
-use crate::lang::ast::Command;
-use crate::lang::{Control, Session, SessionConfig, Stmt, parse_script};
+use crate::commands::ast::Command;
+use crate::commands::{Stmt, parse_script};
+use crate::frontend::open_session;
+use crate::session::{Control, SessionConfig};
 use crate::view::{Role, Style};
 
 /// What checking one script found.
@@ -53,7 +55,7 @@ pub fn summary(passed: usize, failed: usize) -> String {
 /// Checks the script `src` (named `file` in reports) with `seed`.
 pub fn check_source(file: &str, src: &str, seed: u64) -> CheckReport {
     let mut report = CheckReport::default();
-    let mut session = Session::new(SessionConfig::deterministic(seed, Style::PLAIN));
+    let mut session = open_session(SessionConfig::deterministic(seed, Style::PLAIN));
     session.set_source(file);
     for parsed in parse_script(src) {
         let stmt = match parsed {

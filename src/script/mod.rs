@@ -10,6 +10,9 @@
 //!
 //! Both drive a [`Session`] one statement at a time, like the REPL; the
 //! output of a statement is the same in both: [`statement_output`].
+//!
+//! Imports: the front end's shared parts, the session, the command language,
+//! the views, and the REPL (step mode's `i` hands the session to it).
 
 mod check;
 pub mod keys;
@@ -21,7 +24,8 @@ mod replay;
 pub use check::{CheckReport, check_source, summary};
 pub use replay::{Interact, interact, replay};
 
-use crate::lang::{Evaluation, Session, Stmt};
+use crate::commands::Stmt;
+use crate::session::{Evaluation, Session};
 use crate::view::{Style, style_from_env};
 use std::io::Write;
 use std::path::PathBuf;

@@ -19,18 +19,16 @@
 
 use super::RunOptions;
 use super::keys::{Key, KeySource};
-use crate::lang::ast::Command;
-use crate::lang::error::ParseError;
-use crate::lang::{Control, Line, Session, SessionConfig, Stmt, parse_script};
-use crate::runtime::Config;
+use crate::commands::ast::Command;
+use crate::commands::{Stmt, parse_script};
+use crate::diagnostics::Diagnostic;
+use crate::frontend::{SessionOptions, open_session, typed};
+use crate::session::{Control, Line, Session};
 use crate::view::{Role, Style};
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-/// The prompt a replayed command is echoed after.
-pub const PROMPT: &str = "crash> ";
-/// The prompt of a block's continuation lines (as wide as [`PROMPT`]).
-pub const CONTINUATION: &str = "   ..> ";
+pub use crate::frontend::{CONTINUATION, PROMPT};
 
 /// How long live mode keeps collecting events after a command, at most,
 /// and how long a lull ends it sooner.
@@ -84,25 +82,20 @@ pub fn replay(
 ) -> bool {
     let statements = parse_script(src);
     if !options.keep_going {
-        let errors: Vec<&ParseError> = statements.iter().filter_map(|s| s.as_ref().err()).collect();
+        let errors: Vec<&Diagnostic> = statements.iter().filter_map(|s| s.as_ref().err()).collect();
         if !errors.is_empty() {
             for error in errors {
-                let _ = write!(out, "{}", paint_error(&error.render(Some(file)), &style));
+                let _ = write!(out, "{}", error.render_styled(Some(file), &style));
             }
             return false;
         }
     }
-    let config = match options.seed {
-        Some(seed) => SessionConfig::deterministic(seed, style),
-        None => {
-            let mut config = SessionConfig::live(style);
-            if let Some(n) = options.schedulers {
-                config.runtime = Config::live().with_schedulers(n);
-            }
-            config
-        }
-    };
-    let mut session = Session::new(config);
+    let config = SessionOptions {
+        seed: options.seed,
+        schedulers: options.schedulers,
+    }
+    .config(style);
+    let mut session = open_session(config);
     session.set_source(file);
     let mut player = Player {
         file,
@@ -121,7 +114,7 @@ pub fn replay(
             Ok(stmt) => player.statement(&stmt),
             Err(error) => {
                 player.end_narration();
-                let text = paint_error(&error.render(Some(file)), &style);
+                let text = error.render_styled(Some(file), &style);
                 player.print(&text);
                 player.failed = true;
                 Flow::Go
@@ -277,7 +270,7 @@ impl Player<'_> {
                     _ => None,
                 })
                 .unwrap_or("this command failed");
-            let text = paint_error(&located(self.file, stmt, message), &self.style);
+            let text = located(stmt, message).render_styled(Some(self.file), &self.style);
             self.print(&text);
             if !self.options.keep_going {
                 return Flow::Stop;
@@ -311,7 +304,7 @@ impl Player<'_> {
                 self.println("");
             }
             None => {
-                let text = source.replace('\n', &format!("\n{continuation}"));
+                let text = typed(source, &self.style);
                 self.println(&text);
             }
         }
@@ -362,13 +355,13 @@ impl Player<'_> {
 /// A failed command shown like a parse error: the message, FILE:LINE:COL,
 /// the statement's first line with a caret under it, and the hint if the
 /// message carries one.
-fn located(file: &str, stmt: &Stmt, message: &str) -> String {
+fn located(stmt: &Stmt, message: &str) -> Diagnostic {
     let (message, hint) = match message.split_once(" (hint: ") {
         Some((message, hint)) => (message, hint.strip_suffix(')').map(str::to_owned)),
         None => (message, None),
     };
     let first = stmt.source.lines().next().unwrap_or("");
-    ParseError {
+    Diagnostic {
         line: stmt.span.line,
         column: stmt.span.column,
         len: first.chars().count(),
@@ -377,11 +370,4 @@ fn located(file: &str, stmt: &Stmt, message: &str) -> String {
         hint,
         source_line: format!("{}{first}", " ".repeat(stmt.span.column.saturating_sub(1))),
     }
-    .render(Some(file))
-}
-
-/// Colours the first line (`error: ...`) of a rendered error.
-fn paint_error(text: &str, style: &Style) -> String {
-    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
-    format!("{}\n{rest}", style.paint(first, Role::Crash))
 }

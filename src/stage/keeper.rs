@@ -219,7 +219,7 @@ impl Keeper {
         let seconds = RESTART_PAUSE.as_secs();
         let json = format!(
             "{{\"type\":\"audience_down\",\"reason\":{},\"back_in\":{seconds}}}",
-            json_string(&reason.to_string())
+            json_string(&crate::view::shown(reason))
         );
         let frame = sse::frame("member", &json);
         for (token, _) in self.shared.roster.lock().all() {
@@ -227,7 +227,8 @@ impl Keeper {
         }
         if let Some(world) = self.shared.world() {
             world.say(format!(
-                "the audience tree exited with {reason}: the stage starts it again in {seconds}s"
+                "the audience tree exited with {}: the stage starts it again in {seconds}s",
+                crate::view::shown(reason)
             ));
         }
     }
@@ -298,9 +299,12 @@ pub(super) fn rejoin(shared: &Arc<Shared>, partition: &'static str) {
     };
     let members = shared.roster.lock().in_partition(partition);
     for (token, member) in members {
-        let pid = world
-            .start_member(top, member.partition, member.id, member.joined)
-            .ok();
+        let pid = match world.start_member(top, member.partition, member.id, member.joined) {
+            Ok((pid, true)) => Some(pid),
+            // Running already: whoever started it told the phone.
+            Ok((_, false)) => continue,
+            Err(_) => None,
+        };
         shared.roster.lock().set_pid(&token, pid);
         let mut member = member;
         member.pid = pid;

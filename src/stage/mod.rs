@@ -16,19 +16,23 @@
 //! - one keeper thread ([`keeper`]) brings the audience tree back when it
 //!   gives up, and starts members again after their partition restarted.
 //!
-//! The session is not `Sync` and its thread is the presenter's. It keeps
-//! the [`Stage`] and tells it what only the session knows (the root
-//! supervisors, `say`, the log level, a `reset`: see
-//! `lang/eval/stage.rs`); the stage's threads act on the same runtime
+//! The session is not `Sync` and its thread is the presenter's. The stage
+//! is its observer ([`control::StageControl`]): the session tells it what
+//! only the session knows (the root supervisors, `say`, the log level, a
+//! `reset`) and hands it the `stage` and `audience` commands; the stage
+//! never reaches into the session. The stage's threads act on the same runtime
 //! through a host process of their own ([`world`]), so a phone never waits
 //! for the presenter's `sleep 5s` and the presenter never waits for a phone.
+//!
+//! Imports: the session (as its observer, and its public API), the views,
+//! supervisors and the runtime; never a front end.
 
 pub mod assets;
 pub mod audience;
+pub mod control;
 mod http;
 pub mod keeper;
 pub mod qr;
-pub mod serve;
 mod server;
 pub mod sse;
 mod watch;
@@ -54,6 +58,22 @@ use world::World;
 const TICKER_BACKLOG: usize = 40;
 /// The audience tree's registered name.
 pub const AUDIENCE: &str = "audience";
+
+/// The URLs, and with `--public` the join URL as a QR code to scan off the
+/// projected terminal.
+pub fn announce(url: &str, public: bool, style: &crate::view::Style) -> String {
+    use crate::view::Role;
+    let mut text = format!(
+        "{} {url}   {} {url}join",
+        style.paint("projector:", Role::Header),
+        style.paint("phones:", Role::Header)
+    );
+    if public && let Some(code) = qr::terminal_qr(&format!("{url}join")) {
+        text.push('\n');
+        text.push_str(&code);
+    }
+    text
+}
 
 /// Where and how to serve.
 #[derive(Clone, Debug)]

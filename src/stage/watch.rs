@@ -16,8 +16,8 @@ use super::http::json_string;
 use super::sse::{self, Frame};
 use super::world::World;
 use super::{AUDIENCE, Shared, TICKER_BACKLOG};
-use crate::lang::eval::EventFeed;
 use crate::runtime::{Atom, Event, EventKind, Pid, Ref, Runtime, SupervisorReport};
+use crate::view::EventFeed;
 use crate::view::layout::layout;
 use crate::view::svg::{Marks, tree_svg};
 use crate::view::{self, LogLevel, Style, SupervisorView};
@@ -206,7 +206,7 @@ impl Watcher {
                 if self.paths.get(pid).is_some_and(|p| p == AUDIENCE) {
                     self.gave_up
                         .entry(AUDIENCE.to_owned())
-                        .or_insert_with(|| format!("exited: {reason}"));
+                        .or_insert_with(|| format!("exited: {}", view::shown(reason)));
                 }
                 // A monitor ends with either end; no event says so when
                 // the watcher goes first, and the target's death matters
@@ -248,7 +248,7 @@ impl Watcher {
             SupervisorReport::ChildExited { id, pid, reason } if !reason.is_normal_exit() => {
                 let path = format!("{parent}/{}", id.name());
                 self.crashed
-                    .insert(path, (reason.to_string(), Instant::now()));
+                    .insert(path, (view::shown(reason), Instant::now()));
                 let slots = self.crash_slots.entry(parent.clone()).or_default();
                 match slots.back_mut() {
                     Some(last) => *last += 1,
@@ -261,7 +261,7 @@ impl Watcher {
                     let json = format!(
                         "{{\"type\":\"crashed\",\"pid\":{},\"reason\":{}}}",
                         json_string(&pid.to_string()),
-                        json_string(&reason.to_string())
+                        json_string(&view::shown(reason))
                     );
                     self.shared
                         .hub

@@ -15,7 +15,6 @@
 
 use super::AUDIENCE;
 use crate::behavior::{StartContext, spawn_kind};
-use crate::runtime::process::Signal;
 use crate::runtime::{Atom, Host, HostError, Pid, Process, Runtime, Term};
 use crate::supervisor::{self, ChildSpec, SupervisorSnapshot, SupervisorSpec, api};
 use std::future::Future;
@@ -74,7 +73,9 @@ impl World {
             Ok(Ok(value)) => Ok(value),
             // The job was dropped unrun: the host process ended.
             Ok(Err(_)) => Err(HostError::Died(
-                self.host.exit_reason().unwrap_or(Term::Atom(Atom::NOPROC)),
+                self.host
+                    .exit_reason()
+                    .unwrap_or(Term::from_atom(Atom::NOPROC)),
             )),
             Err(_) => Err(HostError::TimedOut),
         }
@@ -110,13 +111,15 @@ impl World {
 
     /// Starts a `stateful` member as child `id` of `partition` under `top`,
     /// and stamps its join time in the state server (first join only).
+    /// The pid, and whether this call started it (`false`: the member was
+    /// running already, started by a join that met a rejoin).
     pub fn start_member(
         &self,
         top: Pid,
         partition: &'static str,
         id: Atom,
         joined: u64,
-    ) -> Result<Pid, String> {
+    ) -> Result<(Pid, bool), String> {
         self.host
             .run_for(LIMIT, move |me| {
                 start_member(me, top, partition, id, joined)
@@ -134,8 +137,12 @@ impl World {
         id: Atom,
         joined: u64,
     ) -> InTree<Pid> {
-        self.in_audience(move |me, top| start_member(me, top, partition, id, joined))
-            .await
+        self.in_audience(move |me, top| async move {
+            start_member(me, top, partition, id, joined)
+                .await
+                .map(|(pid, _)| pid)
+        })
+        .await
     }
 
     /// A phone's Crash: crashes its member's process in the audience tree,
@@ -170,12 +177,15 @@ impl World {
         let read = self.host.run_for(LIMIT, move |me| async move {
             let store = Atom::new("state_server");
             let mut found = [None, None];
-            for (slot, key) in [Term::Atom(id), joined_key(id)].into_iter().enumerate() {
+            for (slot, key) in [Term::from_atom(id), joined_key(id)]
+                .into_iter()
+                .enumerate()
+            {
                 let get = Term::tuple([Term::atom("get"), key]);
                 if let Ok(reply) = me.call_named(store, get, Some(LIMIT)).await
-                    && let Some([_, Term::Int(n)]) = reply.tagged::<2>(Atom::OK)
+                    && let Some(n) = reply.tagged::<2>(Atom::OK).and_then(|[_, n]| n.as_int())
                 {
-                    found[slot] = Some(*n);
+                    found[slot] = Some(n);
                 }
             }
             found
@@ -185,26 +195,30 @@ impl World {
     }
 }
 
-/// The job of [`World::start_member`], run as the host process `me`.
+/// The job of [`World::start_member`], run as the host process `me`: the
+/// pid, and whether this job started it (`false`: the member was running
+/// already, started by a join that met a rejoin).
 async fn start_member(
     me: Arc<Process>,
     top: Pid,
     partition: &'static str,
     id: Atom,
     joined: u64,
-) -> Result<Pid, String> {
+) -> Result<(Pid, bool), String> {
     let sup = partition_pid(&me, top, partition).await?;
     let started = api::start_child(&me, sup, member_spec(id)).await;
     let answer = started.map_err(|reason| reason.to_string())?;
     // `{ok, Pid}`; or `{error, {already_started, Pid}}` when the member is
     // in already (a rejoin met a join): the same.
-    let pid = match answer.as_tuple() {
-        Some([_, Term::Pid(pid)]) => *pid,
-        Some([_, reason]) => match reason.tagged::<2>(Atom::new("already_started")) {
-            Some([_, Term::Pid(pid)]) => *pid,
-            _ => return Err(format!("not started: {reason}")),
-        },
-        _ => return Err(format!("unexpected answer {answer}")),
+    let started = answer.tagged::<2>(Atom::OK).and_then(|[_, p]| p.as_pid());
+    let running = answer
+        .tagged::<2>(Atom::ERROR)
+        .and_then(|[_, reason]| reason.tagged::<2>(Atom::new("already_started")))
+        .and_then(|[_, p]| p.as_pid());
+    let pid = match (started, running) {
+        (Some(pid), _) => pid,
+        (None, Some(pid)) => return Ok((pid, false)),
+        (None, None) => return Err(format!("not started: {answer}")),
     };
     let key = joined_key(id);
     let store = Atom::new("state_server");
@@ -221,13 +235,13 @@ async fn start_member(
         .and_then(|t| t.tagged::<2>(Atom::OK))
         .is_none()
     {
-        let put = Term::tuple([Term::atom("put"), key, Term::Int(joined as i64)]);
+        let put = Term::tuple([Term::atom("put"), key, Term::int(joined as i64)]);
         let _ = me.call_named(store, put, Some(LIMIT)).await;
     }
-    Ok(pid)
+    Ok((pid, true))
 }
 
-/// The job of [`World::crash_member`], run as the host process `me`.
+/// The job of [`World::crash_in_audience`], run as the host process `me`.
 async fn crash_member(
     me: Arc<Process>,
     top: Pid,
@@ -241,25 +255,21 @@ async fn crash_member(
         .ok_or_else(|| "your process is restarting".to_owned())?;
     me.send(pid, Term::atom("incr"));
     let count = match me.call(pid, Term::atom("get"), Some(LIMIT)).await {
-        Ok(Term::Int(n)) => n,
-        Ok(other) => return Err(format!("unexpected count {other}")),
+        Ok(reply) => match reply.as_int() {
+            Some(n) => n,
+            None => return Err(format!("unexpected count {reply}")),
+        },
         Err(reason) => return Err(format!("your process is gone ({reason})")),
     };
     // The command language's `crash`: a failure from inside, which
     // trapping exits cannot stop.
-    me.node.send_signal(
-        pid,
-        Signal::Fail {
-            reason: Term::atom("crash"),
-            by: None,
-        },
-    );
+    me.crash(pid, Term::atom("crash"));
     Ok((pid, count))
 }
 
 /// The key of a member's join time in the state server.
 fn joined_key(id: Atom) -> Term {
-    Term::tuple([Term::atom("joined"), Term::Atom(id)])
+    Term::tuple([Term::atom("joined"), Term::from_atom(id)])
 }
 
 async fn partition_pid(me: &Process, top: Pid, partition: &'static str) -> Result<Pid, String> {

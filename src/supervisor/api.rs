@@ -25,7 +25,7 @@ fn with(verb: &str, argument: Term) -> Term {
 /// signal, which a supervisor takes only from its parent, anyone may ask.
 pub async fn stop(me: &Process, supervisor: Pid, reason: Term) -> Result<(), Term> {
     let monitor = me.monitor(supervisor);
-    let from = Term::tuple([Term::Pid(me.pid()), Term::Ref(monitor)]);
+    let from = Term::tuple([Term::pid(me.pid()), Term::reference(monitor)]);
     let request = Term::tuple([Term::atom("terminate"), reason]);
     me.send(
         supervisor,
@@ -41,7 +41,7 @@ pub async fn stop(me: &Process, supervisor: Pid, reason: Term) -> Result<(), Ter
     // The `ok` the supervisor sent just before it ended, if it did.
     let reply = move |m: &Term| {
         m.as_tuple()
-            .is_some_and(|t| t.len() == 2 && t[0] == Term::Ref(monitor))
+            .is_some_and(|t| t.len() == 2 && t[0] == Term::reference(monitor))
     };
     me.receive_matching(reply, Some(std::time::Duration::ZERO))
         .await;
@@ -56,7 +56,7 @@ pub async fn start_child(me: &Process, supervisor: Pid, spec: ChildSpec) -> Resu
     request(
         me,
         supervisor,
-        with("start_child", Term::Fun(Fun::new("child_spec", spec))),
+        with("start_child", Term::fun(Fun::opaque("child_spec", spec))),
     )
     .await
 }
@@ -67,7 +67,7 @@ pub async fn start_child_with_args(
     supervisor: Pid,
     args: Vec<Term>,
 ) -> Result<Term, Term> {
-    request(me, supervisor, with("start_child", Term::List(args))).await
+    request(me, supervisor, with("start_child", Term::list(args))).await
 }
 
 /// `ok` or `{error, not_found}`. `child` is an id, or the pid of an
@@ -78,12 +78,12 @@ pub async fn terminate_child(me: &Process, supervisor: Pid, child: Term) -> Resu
 
 /// `{ok, Pid}`, `{error, running}`, `{error, not_found}`, ...
 pub async fn restart_child(me: &Process, supervisor: Pid, id: Atom) -> Result<Term, Term> {
-    request(me, supervisor, with("restart_child", Term::Atom(id))).await
+    request(me, supervisor, with("restart_child", Term::from_atom(id))).await
 }
 
 /// `ok`, `{error, running}`, `{error, not_found}`, ...
 pub async fn delete_child(me: &Process, supervisor: Pid, id: Atom) -> Result<Term, Term> {
-    request(me, supervisor, with("delete_child", Term::Atom(id))).await
+    request(me, supervisor, with("delete_child", Term::from_atom(id))).await
 }
 
 /// `[{Id, Pid | restarting | undefined, worker | supervisor, [Kind]}]`,
@@ -104,7 +104,7 @@ pub async fn snapshot(me: &Process, supervisor: Pid) -> Result<SupervisorSnapsho
     let mut root: Option<SupervisorSnapshot> = None;
     while let Some((path, pid)) = pending.pop() {
         let reply = request(me, pid, Term::atom("$snapshot")).await?;
-        let Term::Fun(fun) = reply else {
+        let Some(fun) = reply.as_fun() else {
             return Err(Term::error(Term::atom("badarg")));
         };
         let Some(snapshot) = fun.downcast::<SupervisorSnapshot>().cloned() else {
@@ -144,11 +144,8 @@ fn slot_at<'a>(
 /// like `demo/w1` names.
 pub async fn child_pid(me: &Process, supervisor: Pid, id: Atom) -> Result<Option<Pid>, Term> {
     let children = which_children(me, supervisor).await?;
-    let Term::List(rows) = children else {
-        return Ok(None);
-    };
-    Ok(rows.iter().find_map(|row| match row.as_tuple() {
-        Some([Term::Atom(child), Term::Pid(pid), _, _]) if *child == id => Some(*pid),
+    Ok(children.iter_list().find_map(|row| match row.as_tuple() {
+        Some([child, pid, _, _]) if child.as_atom() == Some(id) => pid.as_pid(),
         _ => None,
     }))
 }

@@ -13,6 +13,8 @@
 //! - [`api`]: `start_child`, `terminate_child`, ... with OTP's results (S8).
 //!
 //! Tests are in `tests/`, named after the S-rule ids of OTP-SEMANTICS.md.
+//!
+//! Imports: the runtime only.
 
 pub mod api;
 pub mod intensity;
@@ -58,7 +60,7 @@ pub async fn start(
     if let Some(owner) = name.and_then(|name| spawner.whereis(name)) {
         return Err(Term::tuple([
             Term::atom("already_started"),
-            Term::Pid(owner),
+            Term::pid(owner),
         ]));
     }
     let reference = spawner.make_ref();
@@ -75,10 +77,10 @@ pub async fn start(
     if let Some(name) = name {
         // Registered before the supervisor runs, so the name is there by the
         // time anyone hears of it.
-        if let Err(error) = spawner.node.register(name, pid) {
+        if let Err(error) = spawner.register_pid(name, pid) {
             // Someone took the name since it was checked: a supervisor must
             // not run on, nameless, behind the error.
-            spawner.exit(pid, Term::Atom(Atom::KILL));
+            spawner.exit(pid, Term::from_atom(Atom::KILL));
             return Err(Term::string(&error.to_string()));
         }
     }
@@ -95,7 +97,7 @@ async fn wait_for_ack(
     let monitor = spawner.monitor(pid);
     let is_ack = |m: &Term| {
         m.tagged::<3>(Atom::new("$ack"))
-            .is_some_and(|[_, r, _]| *r == Term::Ref(reference))
+            .is_some_and(|[_, r, _]| *r == Term::reference(reference))
     };
     let answer = spawner
         .receive_matching(
@@ -111,7 +113,7 @@ async fn wait_for_ack(
             // `{error, Reason}`: the supervisor exits with Reason; a linked,
             // trapping spawner also gets its 'EXIT', which we take out.
             let reason = result.as_tuple().map_or(result.clone(), |t| t[1].clone());
-            let is_exit = |m: &Term| matches!(m.tagged::<3>(Atom::EXIT), Some([_, Term::Pid(p), _]) if *p == pid);
+            let is_exit = |m: &Term| matches!(m.tagged::<3>(Atom::EXIT), Some([_, p, _]) if p.as_pid() == Some(pid));
             spawner
                 .receive_matching(is_exit, Some(std::time::Duration::ZERO))
                 .await;

@@ -81,12 +81,12 @@ pub(crate) async fn run(me: Arc<Process>, spec: SupervisorSpec, ack: Option<Star
     let started = supervisor.init(spec.children).await;
     if let Some(ack) = ack {
         let result = match &started {
-            Ok(()) => Term::Atom(Atom::OK),
+            Ok(()) => Term::from_atom(Atom::OK),
             Err(reason) => Term::error(reason.clone()),
         };
         me.send(
             ack.to,
-            Term::tuple([Term::atom("$ack"), Term::Ref(ack.reference), result]),
+            Term::tuple([Term::atom("$ack"), Term::reference(ack.reference), result]),
         );
     }
     if let Err(reason) = started {
@@ -103,21 +103,23 @@ pub(crate) async fn run(me: Arc<Process>, spec: SupervisorSpec, ack: Option<Star
             // `gen_server:stop/3` (`proc_lib:stop`): terminate as for the
             // parent's exit, from whoever asks, then say so.
             supervisor.terminate_all().await;
-            me.reply(from, Term::Atom(Atom::OK));
+            me.reply(from, Term::from_atom(Atom::OK));
             return reason.clone();
-        } else if let Some([_, Term::Pid(pid), reason]) = message.tagged::<3>(Atom::EXIT) {
-            if Some(*pid) == supervisor.parent {
+        } else if let Some([_, pid, reason]) = message.tagged::<3>(Atom::EXIT)
+            && let Some(pid) = pid.as_pid()
+        {
+            if Some(pid) == supervisor.parent {
                 // `gen_server` stops on `{'EXIT', Parent, Reason}`, and
                 // `supervisor:terminate/2` stops the children first.
                 supervisor.terminate_all().await;
                 return reason.clone();
             }
-            if let Err(reason) = supervisor.child_exited(*pid, reason.clone()).await {
+            if let Err(reason) = supervisor.child_exited(pid, reason.clone()).await {
                 return reason;
             }
-        } else if let Some([_, Term::List(keys)]) = message.tagged::<2>(Atom::new(RESTART_TAG)) {
+        } else if let Some([_, keys]) = message.tagged::<2>(Atom::new(RESTART_TAG)) {
             let keys = keys
-                .iter()
+                .iter_list()
                 .filter_map(Term::as_int)
                 .map(|k| k as u64)
                 .collect();
@@ -132,7 +134,7 @@ pub(crate) async fn run(me: Arc<Process>, spec: SupervisorSpec, ack: Option<Star
 impl Supervisor {
     /// Posts a report; its id lets the supervisor act on its account.
     fn report(&self, report: SupervisorReport) -> Option<EventId> {
-        self.me.node.emit(EventKind::Supervisor {
+        self.me.emit(EventKind::Supervisor {
             supervisor: self.me.pid(),
             report,
         })
@@ -163,8 +165,12 @@ impl Supervisor {
                 Err(reason) => {
                     self.terminate_all().await;
                     return Err(Term::tuple([
-                        Term::Atom(Atom::SHUTDOWN),
-                        Term::tuple([Term::atom("failed_to_start_child"), Term::Atom(id), reason]),
+                        Term::from_atom(Atom::SHUTDOWN),
+                        Term::tuple([
+                            Term::atom("failed_to_start_child"),
+                            Term::from_atom(id),
+                            reason,
+                        ]),
                     ]));
                 }
             }
@@ -302,8 +308,8 @@ impl Supervisor {
         if delay.is_zero() {
             self.start_keys(keys).await
         } else {
-            let keys = keys.into_iter().map(|k| Term::Int(k as i64)).collect();
-            let message = Term::tuple([Term::atom(RESTART_TAG), Term::List(keys)]);
+            let keys: Vec<Term> = keys.into_iter().map(|k| Term::int(k as i64)).collect();
+            let message = Term::tuple([Term::atom(RESTART_TAG), Term::list(keys)]);
             self.me.send_after(delay, self.me.pid(), message);
             Ok(())
         }
@@ -325,8 +331,8 @@ impl Supervisor {
                     if let Verdict::GiveUp { count } = self.budget.add_restart(self.me.now()) {
                         return Err(self.give_up(count).await);
                     }
-                    let rest = keys[n..].iter().map(|&k| Term::Int(k as i64)).collect();
-                    let retry = Term::tuple([Term::atom(RESTART_TAG), Term::List(rest)]);
+                    let rest: Vec<Term> = keys[n..].iter().map(|&k| Term::int(k as i64)).collect();
+                    let retry = Term::tuple([Term::atom(RESTART_TAG), Term::list(rest)]);
                     self.me.send(self.me.pid(), retry);
                     return Ok(());
                 }
@@ -345,7 +351,7 @@ impl Supervisor {
         // The children and then the supervisor itself end on its account.
         self.me.act_for(gave_up);
         self.terminate_all().await;
-        Term::Atom(Atom::SHUTDOWN)
+        Term::from_atom(Atom::SHUTDOWN)
     }
 
     /// Stops the child at `position` if it runs (S5), reporting it.
@@ -387,10 +393,10 @@ impl Supervisor {
     }
 
     async fn handle_call(&mut self, request: &Term) -> Term {
-        let (verb, argument) = match request {
-            Term::Atom(verb) => (*verb, None),
-            Term::Tuple(parts) if parts.len() == 2 => match parts[0].as_atom() {
-                Some(verb) => (verb, Some(&parts[1])),
+        let (verb, argument) = match (request.as_atom(), request.as_tuple()) {
+            (Some(verb), _) => (verb, None),
+            (_, Some([verb, argument])) => match verb.as_atom() {
+                Some(verb) => (verb, Some(argument)),
                 None => return Term::error(Term::atom("badarg")),
             },
             _ => return Term::error(Term::atom("badarg")),
@@ -398,11 +404,15 @@ impl Supervisor {
         match (verb.name(), argument) {
             ("which_children", None) => self.which_children(),
             ("count_children", None) => self.count_children(),
-            ("$snapshot", None) => Term::Fun(Fun::new("supervisor_snapshot", self.snapshot())),
+            ("$snapshot", None) => Term::fun(Fun::opaque("supervisor_snapshot", self.snapshot())),
             ("start_child", Some(argument)) => self.start_child(argument).await,
             ("terminate_child", Some(id)) => self.terminate_child(id).await,
-            ("restart_child", Some(Term::Atom(id))) => self.restart_child(*id).await,
-            ("delete_child", Some(Term::Atom(id))) => self.delete_child(*id),
+            ("restart_child", Some(id)) if id.as_atom().is_some() => {
+                self.restart_child(id.as_atom().expect("an atom")).await
+            }
+            ("delete_child", Some(id)) if id.as_atom().is_some() => {
+                self.delete_child(id.as_atom().expect("an atom"))
+            }
             _ => Term::error(Term::atom("badarg")),
         }
     }
@@ -422,15 +432,15 @@ impl Supervisor {
             });
             let rows = instances
                 .into_iter()
-                .map(|child| row(Term::Atom(Atom::UNDEFINED), child));
-            return Term::List(rows.collect());
+                .map(|child| row(Term::from_atom(Atom::UNDEFINED), child));
+            return Term::list(rows);
         }
         let rows = self
             .children
             .iter()
             .rev()
-            .map(|child| row(Term::Atom(child.spec.id), child));
-        Term::List(rows.collect())
+            .map(|child| row(Term::from_atom(child.spec.id), child));
+        Term::list(rows)
     }
 
     /// S8: specs, active, supervisors, workers. A `simple_one_for_one`
@@ -460,8 +470,8 @@ impl Supervisor {
                 (specs, supervisors, specs - supervisors)
             }
         };
-        let pair = |name: &str, n: usize| Term::tuple([Term::atom(name), Term::Int(n as i64)]);
-        Term::List(vec![
+        let pair = |name: &str, n: usize| Term::tuple([Term::atom(name), Term::int(n as i64)]);
+        Term::list(vec![
             pair("specs", specs),
             pair("active", active),
             pair("supervisors", supervisors),
@@ -496,9 +506,9 @@ impl Supervisor {
     /// S8: `{ok, Pid}`, `{error, already_present}`,
     /// `{error, {already_started, Pid}}`, or `{error, Reason}`.
     async fn start_child(&mut self, argument: &Term) -> Term {
-        let (spec, args) = match (&self.template, argument) {
-            (Some(template), Term::List(args)) => (template.clone(), args.clone()),
-            (None, Term::Fun(fun)) => match fun.downcast::<ChildSpec>() {
+        let (spec, args) = match (&self.template, argument.list_to_vec(), argument.as_fun()) {
+            (Some(template), Some(args), _) => (template.clone(), args),
+            (None, _, Some(fun)) => match fun.downcast::<ChildSpec>() {
                 Some(spec) => (spec.clone(), Vec::new()),
                 None => return Term::error(Term::atom("badarg")),
             },
@@ -509,7 +519,7 @@ impl Supervisor {
         {
             return match self.children[existing].state {
                 ChildState::Running(pid) => {
-                    Term::error(Term::tuple([Term::atom("already_started"), Term::Pid(pid)]))
+                    Term::error(Term::tuple([Term::atom("already_started"), Term::pid(pid)]))
                 }
                 _ => Term::error(Term::atom("already_present")),
             };
@@ -526,7 +536,7 @@ impl Supervisor {
             Ok(pid) => {
                 child.state = ChildState::Running(pid);
                 self.children.push(child);
-                Term::ok(Term::Pid(pid))
+                Term::ok(Term::pid(pid))
             }
             Err(reason) => Term::error(reason),
         }
@@ -536,27 +546,27 @@ impl Supervisor {
     /// `simple_one_for_one` names an instance by its pid, and an instance
     /// that is already gone answers `ok` too (`supervisor:find_child/2`).
     async fn terminate_child(&mut self, id: &Term) -> Term {
-        let position = match (id, &self.template) {
-            (Term::Pid(pid), Some(_)) => match self.position_of_pid(*pid) {
+        let position = match (id.as_pid(), id.as_atom(), &self.template) {
+            (Some(pid), _, Some(_)) => match self.position_of_pid(pid) {
                 Some(position) => position,
-                None if self.me.node.is_alive(*pid) => {
+                None if self.me.is_alive(pid) => {
                     return Term::error(Term::atom("not_found"));
                 }
-                None => return Term::Atom(Atom::OK),
+                None => return Term::from_atom(Atom::OK),
             },
-            (_, Some(_)) => return Term::error(Term::atom("simple_one_for_one")),
-            (Term::Atom(id), None) => match self.position_of_id(*id) {
+            (_, _, Some(_)) => return Term::error(Term::atom("simple_one_for_one")),
+            (_, Some(id), None) => match self.position_of_id(id) {
                 Some(position) => position,
                 None => return Term::error(Term::atom("not_found")),
             },
-            (_, None) => return Term::error(Term::atom("not_found")),
+            (_, _, None) => return Term::error(Term::atom("not_found")),
         };
         self.terminate_at(position).await;
         let child = &self.children[position];
         if child.spec.restart == RestartType::Temporary || self.template.is_some() {
             self.children.remove(position);
         }
-        Term::Atom(Atom::OK)
+        Term::from_atom(Atom::OK)
     }
 
     /// S8: restart a child that is not running.
@@ -568,7 +578,7 @@ impl Supervisor {
         match self.start_process(&self.children[position]).await {
             Ok(pid) => {
                 self.children[position].state = ChildState::Running(pid);
-                Term::ok(Term::Pid(pid))
+                Term::ok(Term::pid(pid))
             }
             Err(reason) => Term::error(reason),
         }
@@ -579,7 +589,7 @@ impl Supervisor {
         match self.stopped_child(id) {
             Ok(position) => {
                 self.children.remove(position);
-                Term::Atom(Atom::OK)
+                Term::from_atom(Atom::OK)
             }
             Err(error) => error,
         }
@@ -606,14 +616,14 @@ impl Supervisor {
 /// One `which_children` row for `child`, named `id`.
 fn row(id: Term, child: &Child) -> Term {
     let pid = match child.state {
-        ChildState::Running(pid) => Term::Pid(pid),
+        ChildState::Running(pid) => Term::pid(pid),
         ChildState::Restarting => Term::atom("restarting"),
-        ChildState::NotRunning => Term::Atom(Atom::UNDEFINED),
+        ChildState::NotRunning => Term::from_atom(Atom::UNDEFINED),
     };
     Term::tuple([
         id,
         pid,
         Term::atom(child.spec.child_type().name()),
-        Term::List(vec![Term::Atom(child.spec.kind)]),
+        Term::list(vec![Term::from_atom(child.spec.kind)]),
     ])
 }

@@ -32,21 +32,21 @@ pub(crate) async fn terminate_child(me: &Process, child: Pid, shutdown: Shutdown
     }
     match shutdown {
         Shutdown::BrutalKill => {
-            me.exit(child, Term::Atom(Atom::KILL));
+            me.exit(child, Term::from_atom(Atom::KILL));
             wait_down(me, reference, None).await.expect("no timeout")
         }
         Shutdown::Timeout(limit) => {
-            me.exit(child, Term::Atom(Atom::SHUTDOWN));
+            me.exit(child, Term::from_atom(Atom::SHUTDOWN));
             match wait_down(me, reference, Some(limit)).await {
                 Some(reason) => reason,
                 None => {
-                    me.exit(child, Term::Atom(Atom::KILL));
+                    me.exit(child, Term::from_atom(Atom::KILL));
                     wait_down(me, reference, None).await.expect("no timeout")
                 }
             }
         }
         Shutdown::Infinity => {
-            me.exit(child, Term::Atom(Atom::SHUTDOWN));
+            me.exit(child, Term::from_atom(Atom::SHUTDOWN));
             wait_down(me, reference, None).await.expect("no timeout")
         }
     }
@@ -76,7 +76,7 @@ pub(crate) async fn terminate_children_at_once(
         Shutdown::Timeout(_) | Shutdown::Infinity => Atom::SHUTDOWN,
     };
     for &(child, _) in &waiting {
-        me.exit(child, Term::Atom(first_signal));
+        me.exit(child, Term::from_atom(first_signal));
     }
     // One timer for all of them, not one per child.
     let mut deadline = match shutdown {
@@ -89,20 +89,19 @@ pub(crate) async fn terminate_children_at_once(
         let is_ours = move |m: &Term| references.iter().any(|&r| is_down_for(m, r));
         match me.receive_matching(is_ours, timeout).await {
             Some(down) => {
-                let Some([_, Term::Ref(reference), _, _, reason]) = down.tagged::<5>(Atom::DOWN)
-                else {
+                let Some([_, reference, _, _, reason]) = down.tagged::<5>(Atom::DOWN) else {
                     unreachable!("is_ours accepted {down}")
                 };
                 let position = waiting
                     .iter()
-                    .position(|(_, r)| r == reference)
+                    .position(|(_, r)| Some(*r) == reference.as_ref())
                     .expect("a 'DOWN' for one of ours");
                 ended.push((waiting.remove(position).0, reason.clone()));
             }
             None => {
                 // The timer fired: kill the rest and wait for them.
                 for &(child, _) in &waiting {
-                    me.exit(child, Term::Atom(Atom::KILL));
+                    me.exit(child, Term::from_atom(Atom::KILL));
                 }
                 deadline = None;
             }
@@ -115,21 +114,19 @@ pub(crate) async fn terminate_children_at_once(
 /// our mailbox: takes it out (so it is not handled as a crash later), waits
 /// for the 'DOWN' of `reference`, and returns the reason.
 async fn ended_before_unlink(me: &Process, child: Pid, reference: Ref) -> Option<Term> {
-    let is_exit =
-        |m: &Term| matches!(m.tagged::<3>(Atom::EXIT), Some([_, Term::Pid(p), _]) if *p == child);
-    let Term::Tuple(mut exit) = me.try_receive_matching(is_exit)? else {
-        unreachable!("an 'EXIT' is a tuple")
-    };
+    let is_exit = |m: &Term| matches!(m.tagged::<3>(Atom::EXIT), Some([_, p, _]) if p.as_pid() == Some(child));
+    let exit = me.try_receive_matching(is_exit)?;
     wait_down(me, reference, None).await;
-    exit.pop()
+    exit.as_tuple().and_then(|t| t.last()).cloned()
 }
 
 /// Waits for the 'DOWN' of `reference`; its reason, or `None` on timeout.
 async fn wait_down(me: &Process, reference: Ref, timeout: Option<Duration>) -> Option<Term> {
     let is_down = move |m: &Term| is_down_for(m, reference);
-    match me.receive_matching(is_down, timeout).await {
-        Some(Term::Tuple(mut down)) => down.pop(),
-        Some(other) => unreachable!("is_down accepted {other}"),
-        None => None,
-    }
+    me.receive_matching(is_down, timeout).await.map(|down| {
+        down.as_tuple()
+            .and_then(|t| t.last())
+            .cloned()
+            .expect("a 'DOWN' has a reason")
+    })
 }

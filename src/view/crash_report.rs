@@ -7,9 +7,9 @@
 //! the supervisor that will act on the death. The layout follows OTP's
 //! `=CRASH REPORT====` so that a reader meets the same words in Erlang.
 
-use super::style::{Role, Style};
 use super::{painted_pid, seconds};
 use crate::runtime::{Atom, Pid, Term};
+use crate::style::{Role, Style};
 use std::time::Duration;
 
 /// The facts a crash report shows, names already looked up.
@@ -55,14 +55,14 @@ pub fn crash_report(report: &CrashReport, style: &Style) -> String {
         ("initial_call", report.kind.to_string()),
         (
             "error_info",
-            style.paint(&report.reason.to_string(), Role::Crash),
+            style.paint(&super::shown(&report.reason), Role::Crash),
         ),
         (
             "last_message",
             report
                 .last_message
                 .as_ref()
-                .map_or_else(none, |m| style.paint(&m.to_string(), Role::Message)),
+                .map_or_else(none, |m| style.paint(&super::shown(m), Role::Message)),
         ),
         ("message_queue_len", report.message_queue_len.to_string()),
         ("links", links),

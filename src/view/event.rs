@@ -19,9 +19,9 @@
 //! with boom — restart 2 of 3 within 5s`.
 
 use super::reason::compact;
-use super::style::{Role, Style};
 use super::{Names, duration, painted_pid, seconds};
 use crate::runtime::{Atom, Event, EventKind, Pid, SignalOutcome, SupervisorReport, Term};
+use crate::style::{Role, Style};
 use std::collections::{HashMap, HashSet};
 
 /// How much of the event stream to show (the `log` command).
@@ -235,6 +235,7 @@ fn body(
             // the time this is printed: fall back to the name it died with.
             let name = names(*pid).or_else(|| name.map(|n| n.to_string()));
             if reason.is_normal_exit() {
+                let reason = super::shown(reason);
                 let text = match &name {
                     Some(name) => format!("✓ exit {reason} {pid} ({name})"),
                     None => format!("✓ exit {reason} {pid}"),
@@ -267,9 +268,12 @@ fn body(
                 let shown = compact(reason);
                 // The 'EXIT' message as the receiver will see it, unless
                 // its reason carries a stack too long for one line.
-                let message = if shown == reason.to_string() {
-                    Term::tuple([Term::Atom(Atom::EXIT), Term::Pid(*from), reason.clone()])
-                        .to_string()
+                let message = if shown == super::shown(reason) {
+                    super::shown(&Term::tuple([
+                        Term::from_atom(Atom::EXIT),
+                        Term::pid(*from),
+                        reason.clone(),
+                    ]))
                 } else {
                     "an 'EXIT' message".to_string()
                 };
@@ -301,9 +305,9 @@ fn body(
             "{} {} got 'DOWN' for {}: {}",
             label("▼ monitor", Role::Trapped, style),
             who(*watcher),
-            match object {
-                Term::Pid(pid) => who(*pid),
-                by_name => by_name.to_string(),
+            match object.as_pid() {
+                Some(pid) => who(pid),
+                None => object.to_string(),
             },
             style.paint(&compact(reason), Role::Trapped)
         ),
@@ -342,13 +346,13 @@ fn body(
             label("✉ send", Role::Message, style),
             who(*from),
             who(*to),
-            style.paint(&message.to_string(), Role::Message)
+            style.paint(&super::shown(message), Role::Message)
         ),
         EventKind::Received { pid, message } => format!(
             "{} {}: {}",
             label("✉ receive", Role::Message, style),
             who(*pid),
-            style.paint(&message.to_string(), Role::Message)
+            style.paint(&super::shown(message), Role::Message)
         ),
         EventKind::Output { pid, text } => format!(
             "{} {}: {}",
@@ -367,7 +371,7 @@ fn body(
             label("→ send", Role::Message, style),
             who(*from),
             who(*to),
-            style.paint(&message.to_string(), Role::Message)
+            style.paint(&super::shown(message), Role::Message)
         ),
     }
 }
@@ -460,7 +464,7 @@ fn supervisor_body(
             "{} {sup} could not start {}: {}",
             label("✖", Role::Crash, style),
             id(child),
-            style.paint(&reason.to_string(), Role::Crash)
+            style.paint(&super::shown(reason), Role::Crash)
         ),
         SupervisorReport::GaveUp {
             restarts,
@@ -575,14 +579,14 @@ mod tests {
                 EventKind::Sent {
                     from: pid(30),
                     to: pid(44),
-                    message: Term::tuple([Term::atom("add"), Term::Int(5)]),
+                    message: Term::tuple([Term::atom("add"), Term::int(5)]),
                 },
             ),
             at(
                 251,
                 EventKind::Received {
                     pid: pid(44),
-                    message: Term::tuple([Term::atom("add"), Term::Int(5)]),
+                    message: Term::tuple([Term::atom("add"), Term::int(5)]),
                 },
             ),
             at(
@@ -663,7 +667,7 @@ mod tests {
                 3500,
                 EventKind::MonitorFired {
                     watcher: pid(30),
-                    object: Term::Pid(pid(47)),
+                    object: Term::pid(pid(47)),
                     reference: Ref::from_number(7),
                     reason: boom(),
                 },

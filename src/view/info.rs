@@ -7,10 +7,10 @@
 //! died gets [`dead_process`] instead: the runtime remembers recent deaths,
 //! so the presenter can ask about the process that just crashed.
 
-use super::style::{Role, Style};
 use super::table::{Align, Cell, render};
 use super::{Names, painted_pid, plural, ps::status_role, seconds};
 use crate::runtime::{Atom, Death, Pid, ProcessInfo, Term};
+use crate::style::{Role, Style};
 
 /// The `info` view of a live process: a title line, then one `key value`
 /// line per property.
@@ -125,7 +125,7 @@ pub fn dead_process(death: &Death, style: &Style) -> String {
         "{} is {}: exited with {} at {}",
         painted_pid(death.pid, name.as_deref(), style),
         style.paint("dead", role),
-        style.paint(&death.reason.to_string(), role),
+        style.paint(&super::shown(&death.reason), role),
         seconds(death.at)
     )
 }
@@ -147,7 +147,7 @@ pub fn mailbox(pid: Pid, messages: &[Term], style: &Style) -> String {
         lines.push(format!(
             "  {} {}",
             style.paint(&number, Role::Quiet),
-            style.paint(&message.to_string(), Role::Message)
+            style.paint(&super::shown(message), Role::Message)
         ));
     }
     lines.join("\n")
@@ -294,7 +294,7 @@ mod tests {
     #[test]
     fn mailbox_numbers_messages_oldest_first() {
         let messages: Vec<Term> = (1..=10)
-            .map(|n| Term::tuple([Term::atom("add"), Term::Int(n)]))
+            .map(|n| Term::tuple([Term::atom("add"), Term::int(n)]))
             .collect();
         let text = mailbox(Pid::from_number(42), &messages[..2], &Style::PLAIN);
         assert_eq!(

@@ -8,9 +8,14 @@
 //! (exact strings) and lets the REPL, the script player and check mode show
 //! the same thing.
 //!
-//! - [`style`]: the palette by meaning and the colour switch (`NO_COLOR`,
-//!   `CLICOLOR_FORCE`, tty).
-//! - [`event`]: one line per event, filtered by [`LogLevel`].
+//! - the palette by meaning and the colour switch (`NO_COLOR`,
+//!   `CLICOLOR_FORCE`, tty) are [`crate::style`], re-exported here.
+//! - [`event`]: one line per event, filtered by [`LogLevel`];
+//!   [`feed`]: the event stream turned into those lines as events arrive,
+//!   learning display names on the way (the REPL, scripts and the stage's
+//!   ticker read one).
+//! - [`term`](mod@term): a term on a screen, in full when it fits, cut as
+//!   `~P` cuts when it would flood it.
 //! - [`ps`]: the process table, like Erlang's `i()`.
 //! - [`info`]: `info` on a live or dead process, `mailbox`, `regs`.
 //! - [`tree`](mod@tree): the supervision tree with box-drawing characters.
@@ -25,9 +30,13 @@
 //! Names beside pids (`<0.42.0> (demo/w1)`) come from a `names` callback
 //! the caller supplies, because only the layers above know supervisor
 //! paths; the views just ask.
+//!
+//! Imports: the runtime (events, snapshots, terms), supervisor snapshots and
+//! the palette ([`crate::style`]); never the session or anything above it.
 
 pub mod crash_report;
 pub mod event;
+pub mod feed;
 pub mod html;
 pub mod info;
 pub mod layout;
@@ -35,17 +44,19 @@ pub mod mermaid;
 pub mod ps;
 pub mod reason;
 pub mod seq;
-pub mod style;
 pub mod svg;
 mod table;
+pub mod term;
 pub mod tree;
 pub mod versions;
 pub mod why;
 
+pub use crate::style::{Role, Style, paint, strip_ansi, style_from_env};
 pub use event::{LogLevel, Narrator, event_line, min_level};
+pub use feed::{EventFeed, Labels};
 pub use info::{dead_process, mailbox, process_info, registered};
 pub use ps::ps_table;
-pub use style::{Role, Style, paint, strip_ansi, style_from_env};
+pub use term::shown;
 pub use tree::{ChildState, ChildView, SupervisorView, supervisor_view, tree};
 pub use versions::{VersionRow, VersionState, versions_table};
 

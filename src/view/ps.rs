@@ -7,10 +7,10 @@
 //! Erlang system falls over. Rows come in the order given (the runtime
 //! lists pids in order, which is spawn order).
 
-use super::style::{Role, Style};
 use super::table::{Align, Cell, render};
 use super::{Names, plural};
 use crate::runtime::{Pid, ProcessInfo, Status};
+use crate::style::{Role, Style};
 
 /// At most this many links are listed per row; the rest are counted, so a
 /// supervisor with a hundred children does not wrap the table.

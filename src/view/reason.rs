@@ -14,23 +14,23 @@ use crate::runtime::{Atom, Term};
 /// frame is skipped: `badarith in counter:loop/1 line 4` says more than
 /// `in erlang:'+'/2`). A reason without a stack prints as itself.
 pub fn compact(reason: &Term) -> String {
-    let Some([error, Term::List(stack)]) = reason
-        .as_tuple()
-        .map(|t| t.to_vec())
-        .and_then(|t| <[Term; 2]>::try_from(t).ok())
-    else {
-        return reason.to_string();
+    let Some([error, stack]) = reason.as_tuple() else {
+        return super::shown(reason);
+    };
+    let Some(stack) = stack.list_to_vec() else {
+        return super::shown(reason);
     };
     let frames: Vec<(&Term, &Term, usize, Option<i64>)> =
         stack.iter().filter_map(parse_frame).collect();
     if frames.is_empty() || frames.len() != stack.len() {
-        return reason.to_string();
+        return super::shown(reason);
     }
     let (m, f, arity, line) = frames
         .iter()
         .find(|(.., line)| line.is_some())
         .copied()
         .unwrap_or(frames[0]);
+    let error = super::shown(error);
     match line {
         Some(line) => format!("{error} in {m}:{f}/{arity} line {line}"),
         None => format!("{error} in {m}:{f}/{arity}"),
@@ -38,21 +38,18 @@ pub fn compact(reason: &Term) -> String {
 }
 
 fn parse_frame(frame: &Term) -> Option<(&Term, &Term, usize, Option<i64>)> {
-    let [
-        m @ Term::Atom(_),
-        f @ Term::Atom(_),
-        arity,
-        Term::List(location),
-    ] = frame.as_tuple()?
-    else {
+    let [m, f, arity, location] = frame.as_tuple()? else {
         return None;
     };
-    let arity = match arity {
-        Term::Int(n) => usize::try_from(*n).ok()?,
-        Term::List(args) => args.len(),
+    if m.as_atom().is_none() || f.as_atom().is_none() || !location.is_list() {
+        return None;
+    }
+    let arity = match (arity.as_int(), arity.list_len()) {
+        (Some(n), _) => usize::try_from(n).ok()?,
+        (None, Some(len)) => len,
         _ => return None,
     };
-    let line = location.iter().find_map(|item| {
+    let line = location.iter_list().find_map(|item| {
         let [key, value] = item.as_tuple()? else {
             return None;
         };

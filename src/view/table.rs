@@ -4,7 +4,7 @@
 //! codes never count towards a column's width and the coloured table lines
 //! up exactly like the plain one.
 
-use super::style::{Role, Style};
+use crate::style::{Role, Style};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Align {

@@ -19,10 +19,10 @@
 //! The input types are the tree's own, not the supervisor layer's: the view
 //! needs a snapshot, and the supervisor layer converts its state into one.
 
-use super::style::{Role, Style};
 use super::table::width;
 use super::{duration, ps::status_role};
 use crate::runtime::{Pid, ProcessInfo, Status};
+use crate::style::{Role, Style};
 use crate::supervisor::{ChildState as SnapshotState, SupervisorSnapshot};
 use std::time::Duration;
 

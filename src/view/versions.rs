@@ -10,10 +10,10 @@
 //! counter@1  purged
 //! ```
 
-use super::style::{Role, Style};
 use super::table::{Align, Cell, render};
 use super::{Names, pid_with_name};
 use crate::runtime::Pid;
+use crate::style::{Role, Style};
 
 /// Where a version stands in the code table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,9 +11,9 @@
 //!   ← after receiving {add,foo} from the shell: `w1 ! {add, foo}` (line 12 of talk.crash)
 //! ```
 
-use super::style::{Role, Style};
 use super::{duration, seconds};
 use crate::runtime::{Atom, Pid, Term};
+use crate::style::{Role, Style};
 use std::time::Duration;
 
 /// A process as `why` names it: `w1 <0.7.0>`, or just the pid.

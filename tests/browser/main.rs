@@ -16,8 +16,9 @@
 
 mod webdriver;
 
-use letitcrash::lang::eval::{Session, SessionConfig};
-use letitcrash::lang::parse_line;
+use letitcrash::commands::parse_line;
+use letitcrash::frontend::open_session;
+use letitcrash::session::{Session, SessionConfig};
 use letitcrash::view::Style;
 use serde_json::json;
 use std::path::PathBuf;
@@ -27,9 +28,10 @@ use webdriver::Driver;
 const WAIT: Duration = Duration::from_secs(10);
 
 fn session_with_stage() -> (Session, String) {
-    let mut session = Session::new(SessionConfig::live(Style::PLAIN));
+    let mut session = open_session(SessionConfig::live(Style::PLAIN));
     eval(&mut session, "stage on 0");
-    let url = session.stage().expect("the stage is on").url();
+    let addr = letitcrash::stage::control::address(&session).expect("the stage is on");
+    let url = format!("http://{addr}/");
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
     (session, url)
 }

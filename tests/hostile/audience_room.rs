@@ -265,8 +265,8 @@ fn keeper_pause() -> Duration {
 }
 
 /// A statement's printed lines, plain.
-fn session_text(session: &mut letitcrash::lang::eval::Session, line: &str) -> String {
-    let stmt = letitcrash::lang::parse_line(line).unwrap().unwrap();
+fn session_text(session: &mut letitcrash::session::Session, line: &str) -> String {
+    let stmt = letitcrash::commands::parse_line(line).unwrap().unwrap();
     let evaluation = session.eval(&stmt);
     evaluation
         .lines

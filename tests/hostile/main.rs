@@ -11,4 +11,5 @@
 mod loopback;
 
 mod audience_room;
+mod deep_terms;
 mod http;

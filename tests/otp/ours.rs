@@ -2,7 +2,8 @@
 //! session, as `letitcrash check` runs it, keeping what the `# obs` commands
 //! printed.
 
-use letitcrash::lang::{Command, Line, Session, SessionConfig, parse_script};
+use letitcrash::commands::{Command, parse_script};
+use letitcrash::session::{Line, Session, SessionConfig};
 use letitcrash::view::Style;
 use std::path::Path;
 

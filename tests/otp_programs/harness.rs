@@ -1,8 +1,8 @@
 //! Both sides of a program: letitcrash's VM in a deterministic runtime,
 //! and the BEAM running the export of the same definitions.
 
-use letitcrash::code::{self, CompiledModule, ast, export};
-use letitcrash::lang::{Command, parse_script};
+use letitcrash::commands::{Command, parse_script};
+use letitcrash::erlang::{self, CompiledModule, ast, export};
 use letitcrash::runtime::{Atom, Config, EventKind, Runtime, Term};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -35,8 +35,8 @@ impl Program {
                 name: def, source, ..
             } = statement.command
             {
-                let module = code::parse(&def, &source).map_err(|e| e.render(None))?;
-                code::check(&module).map_err(|e| e.render(None))?;
+                let module = erlang::parse(&def, &source).map_err(|e| e.render(None))?;
+                erlang::check(&module).map_err(|e| e.render(None))?;
                 modules.push(module);
             }
         }
@@ -88,7 +88,7 @@ pub fn compile_all(program: &Program, observer: &ast::Module) -> Vec<Arc<Compile
         .iter()
         .chain([observer])
         .map(|module| {
-            code::compile(module).unwrap_or_else(|e| {
+            erlang::compile(module).unwrap_or_else(|e| {
                 panic!("{}: {} does not compile: {e}", program.name, module.name)
             })
         })
@@ -105,13 +105,13 @@ pub fn ours_compiled(
     let runtime = Runtime::new(Config::deterministic(1));
     let events = runtime.subscribe();
     for code in compiled {
-        code::load(&runtime, code.clone());
+        erlang::load(&runtime, code.clone());
     }
     let mut args = vec![Term::atom(module)];
     if let Some(function) = function {
-        args.extend([Term::atom(function), Term::Int(0)]);
+        args.extend([Term::atom(function), Term::int(0)]);
     }
-    let pid = code::spawn_top(&runtime, Atom::new("lic_obs"), Atom::new("run"), args)
+    let pid = erlang::spawn_top(&runtime, Atom::new("lic_obs"), Atom::new("run"), args)
         .expect("lic_obs:run exists");
     runtime.run_until(|| runtime.death(pid).is_some(), Duration::from_secs(60));
     let mut lines = vec![format!("program {label}")];

@@ -41,7 +41,7 @@ fn program(name: &str) -> Program {
 
 /// The BEAM's transcripts of every program, run once for all tests.
 struct Beam {
-    exported: BTreeMap<String, letitcrash::code::export::Exported>,
+    exported: BTreeMap<String, letitcrash::erlang::export::Exported>,
     runs: BTreeMap<String, Vec<String>>,
 }
 

@@ -6,8 +6,9 @@
 //! started, and its shape (`which_children`, recursively) compared with
 //! the running tree's in letitcrash.
 
-use letitcrash::lang::{Command, Session, SessionConfig, parse_script};
+use letitcrash::commands::{Command, parse_script};
 use letitcrash::runtime::{Atom, Term};
+use letitcrash::session::{Session, SessionConfig};
 use letitcrash::supervisor::{ChildState, ChildType, SupervisorSnapshot, api};
 use letitcrash::view::Style;
 use std::path::Path;

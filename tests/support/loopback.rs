@@ -7,8 +7,9 @@
 //! with the frames it did send, it does not hang it.
 #![allow(dead_code)]
 
-use letitcrash::lang::eval::{Session, SessionConfig};
-use letitcrash::lang::parse_line;
+use letitcrash::commands::parse_line;
+use letitcrash::frontend::open_session;
+use letitcrash::session::{Session, SessionConfig};
 use letitcrash::view::Style;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
@@ -22,9 +23,9 @@ pub const WAIT: Duration = Duration::from_secs(10);
 pub const QUIET: Duration = Duration::from_millis(500);
 
 pub fn session_with_stage() -> (Session, SocketAddr) {
-    let mut session = Session::new(SessionConfig::live(Style::PLAIN));
+    let mut session = open_session(SessionConfig::live(Style::PLAIN));
     eval(&mut session, "stage on 0");
-    let addr = session.stage().expect("the stage is on").addr();
+    let addr = letitcrash::stage::control::address(&session).expect("the stage is on");
     assert!(addr.ip().is_loopback(), "{addr}");
     (session, addr)
 }

@@ -9,7 +9,7 @@ use crate::runtime::term::{Atom, Pid, Term};
 
 /// What the receiver must do with an exit signal.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum ExitDecision {
+pub(in crate::runtime) enum ExitDecision {
     /// End the receiver with this reason.
     Die(Term),
     /// Deliver `{'EXIT', From, Reason}` as an ordinary message.
@@ -21,7 +21,7 @@ pub(crate) enum ExitDecision {
 /// Decides the fate of `receiver` when an exit signal with `reason` arrives
 /// from `from`. `via_link` is true when the signal comes from a linked
 /// process that ended, false for `exit(Pid, Reason)` sent explicitly.
-pub(crate) fn decide(
+pub(in crate::runtime) fn decide(
     receiver: Pid,
     trap_exit: bool,
     from: Pid,
@@ -32,13 +32,13 @@ pub(crate) fn decide(
     // `kill`, so that its own links carry an ordinary, trappable reason.
     // L5: a `kill` that arrives over a link is an ordinary reason.
     if !via_link && reason.is_atom(Atom::KILL) {
-        return ExitDecision::Die(Term::Atom(Atom::KILLED));
+        return ExitDecision::Die(Term::from_atom(Atom::KILLED));
     }
     // L6, L7: a trapping process turns every other signal into a message.
     if trap_exit {
         return ExitDecision::Trap(Term::tuple([
-            Term::Atom(Atom::EXIT),
-            Term::Pid(from),
+            Term::from_atom(Atom::EXIT),
+            Term::pid(from),
             reason.clone(),
         ]));
     }
@@ -64,8 +64,8 @@ mod tests {
 
     fn exit_message(from: Pid, reason: &str) -> ExitDecision {
         ExitDecision::Trap(Term::tuple([
-            Term::Atom(Atom::EXIT),
-            Term::Pid(from),
+            Term::from_atom(Atom::EXIT),
+            Term::pid(from),
             Term::atom(reason),
         ]))
     }

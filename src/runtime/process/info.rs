@@ -69,7 +69,7 @@ impl CodeVersion {
 }
 
 impl ProcessInfo {
-    pub(crate) fn of(process: &Process) -> ProcessInfo {
+    pub(in crate::runtime) fn of(process: &Process) -> ProcessInfo {
         // The registry is read before the process lock is taken: `register`
         // takes them in the other order.
         let name = process.node.registry.name_of(process.pid());

@@ -21,13 +21,13 @@ mod state;
 
 pub use info::{CodeVersion, ProcessInfo, Status};
 pub use receive::{Next, Receive, Scan, Work, as_call};
-pub(crate) use signal::Signal;
-pub(crate) use slice::SliceState;
-pub(crate) use state::{HeldMonitor, ProcState};
+pub(in crate::runtime) use signal::Signal;
+pub(in crate::runtime) use slice::SliceState;
+pub(in crate::runtime) use state::{HeldMonitor, ProcState};
 
 use super::event::{EventId, EventKind};
 use super::node::{Node, SpawnOptions};
-use super::program::{Code, Location, Program};
+use super::program::{Location, Program, Running};
 use super::registry::RegisterError;
 use super::scheduler::RunState;
 use super::term::{Atom, Pid, Ref, Term};
@@ -44,9 +44,9 @@ pub struct Process {
     kind: Atom,
     /// The spawner, or `NOBODY` (a word, where `Option<Pid>` takes two).
     parent: Pid,
-    pub(crate) node: Arc<Node>,
-    pub(crate) run_state: RunState,
-    pub(crate) slice: SliceState,
+    pub(in crate::runtime) node: Arc<Node>,
+    pub(in crate::runtime) run_state: RunState,
+    pub(in crate::runtime) slice: SliceState,
     traced: AtomicBool,
     /// The event this process is acting on account of (0: none): the
     /// shell's current command, a supervisor's decision. Exit signals and
@@ -56,13 +56,18 @@ pub struct Process {
     /// and arity, or `NO_LOCATION`. Written by the program at the end of
     /// its slices (relaxed stores: a view may see a slightly stale place).
     location: [AtomicU32; 4],
-    pub(crate) state: Mutex<ProcState>,
+    pub(in crate::runtime) state: Mutex<ProcState>,
     /// Taken by the worker that runs the process; `None` once it has ended.
-    pub(crate) program: Mutex<Option<Code>>,
+    pub(in crate::runtime) program: Mutex<Option<Running>>,
 }
 
 impl Process {
-    pub(crate) fn new(node: Arc<Node>, pid: Pid, kind: Atom, parent: Option<Pid>) -> Process {
+    pub(in crate::runtime) fn new(
+        node: Arc<Node>,
+        pid: Pid,
+        kind: Atom,
+        parent: Option<Pid>,
+    ) -> Process {
         Process {
             pid,
             kind,
@@ -122,11 +127,11 @@ impl Process {
         self.node.now()
     }
 
-    pub(crate) fn is_traced(&self) -> bool {
+    pub(in crate::runtime) fn is_traced(&self) -> bool {
         self.traced.load(Ordering::Relaxed)
     }
 
-    pub(crate) fn set_traced(&self, on: bool) {
+    pub(in crate::runtime) fn set_traced(&self, on: bool) {
         self.traced.store(on, Ordering::Relaxed);
     }
 
@@ -168,7 +173,7 @@ impl Process {
 
     /// `Name ! Message`: fails with `badarg` if no process has that name.
     pub fn send_named(&self, name: Atom, message: Term) -> Result<(), Term> {
-        let to = self.whereis(name).ok_or(Term::Atom(Atom::BADARG))?;
+        let to = self.whereis(name).ok_or(Term::from_atom(Atom::BADARG))?;
         self.send(to, message);
         Ok(())
     }
@@ -215,7 +220,8 @@ impl Process {
             link,
             ..self.spawn_options(kind)
         };
-        self.node.start(child, options, |_| Code::Program(program));
+        self.node
+            .start(child, options, |_| Running::Program(program));
         if link {
             self.node.emit(EventKind::Linked {
                 a: self.pid,
@@ -258,7 +264,7 @@ impl Process {
             if let Some(reference) = reference {
                 process.state.lock().watchers.push((reference, watcher));
             }
-            Code::Program(program)
+            Running::Program(program)
         });
         if link {
             self.node.emit(EventKind::Linked {
@@ -301,11 +307,11 @@ impl Process {
             return Ok(());
         }
         if !alive {
-            let noproc = Term::Atom(Atom::NOPROC);
+            let noproc = Term::from_atom(Atom::NOPROC);
             if !state.trap_exit {
                 return Err(noproc);
             }
-            let exit = Term::tuple([Term::Atom(Atom::EXIT), Term::Pid(other), noproc]);
+            let exit = Term::tuple([Term::from_atom(Atom::EXIT), Term::pid(other), noproc]);
             state.mailbox.push_back(exit);
             self.slice.set_news();
             return Ok(());
@@ -437,7 +443,7 @@ impl Process {
 
     /// The monitor `reference` this process holds, also one the shell has
     /// asked it to hold that it has not recorded yet.
-    pub(crate) fn holds_monitor(&self, reference: Ref) -> bool {
+    pub(in crate::runtime) fn holds_monitor(&self, reference: Ref) -> bool {
         let state = self.state.lock();
         state.ending.is_none()
             && (state
@@ -453,7 +459,7 @@ impl Process {
     /// 'DOWN' already sent but not yet handled is dropped. A monitor whose
     /// `AddMonitor` is still queued is returned as [`Forgotten::Pending`]:
     /// the caller must queue a `DropMonitor` behind it.
-    pub(crate) fn forget_monitor(&self, reference: Ref) -> Option<Forgotten> {
+    pub(in crate::runtime) fn forget_monitor(&self, reference: Ref) -> Option<Forgotten> {
         let mut state = self.state.lock();
         if state.ending.is_some() {
             return None;
@@ -492,6 +498,24 @@ impl Process {
                 cause: self.acting_for(),
             },
         );
+    }
+
+    /// Makes `target` fail with `reason` from inside, like a bug would (the
+    /// command language's `crash`, done by this process): not an exit
+    /// signal, so trapping exits does not save it.
+    pub fn crash(&self, target: Pid, reason: Term) {
+        self.node
+            .send_signal(target, Signal::Fail { reason, by: None });
+    }
+
+    /// Posts an event on this process's account (a supervisor's report).
+    pub fn emit(&self, kind: super::EventKind) -> Option<super::EventId> {
+        self.node.emit(kind)
+    }
+
+    /// Whether `pid` is alive, as its process table says now.
+    pub fn is_alive(&self, pid: Pid) -> bool {
+        self.node.is_alive(pid)
     }
 
     /// `process_flag(trap_exit, On)`; returns the old value.
@@ -613,7 +637,7 @@ impl ProcessRef {
 const NO_LOCATION: u32 = u32::MAX;
 
 /// What [`Process::forget_monitor`] found.
-pub(crate) enum Forgotten {
+pub(in crate::runtime) enum Forgotten {
     /// The monitor was recorded, and is gone now.
     Removed(HeldMonitor),
     /// The monitor is still on its way in an `AddMonitor` signal.
@@ -630,11 +654,11 @@ fn pending_monitor(state: &ProcState, reference: Ref) -> Option<HeldMonitor> {
 
 /// The 'DOWN' for a monitor on a name nobody holds: it comes from nobody,
 /// and the watcher's record of the monitor names the object (M2).
-pub(crate) fn no_such_name(reference: Ref) -> Signal {
+pub(in crate::runtime) fn no_such_name(reference: Ref) -> Signal {
     Signal::Down {
         reference,
         from: super::node::NOBODY,
-        reason: Term::Atom(Atom::NOPROC),
+        reason: Term::from_atom(Atom::NOPROC),
     }
 }
 
@@ -642,5 +666,5 @@ pub(crate) fn no_such_name(reference: Ref) -> Signal {
 pub fn is_down_for(message: &Term, reference: Ref) -> bool {
     message
         .tagged::<5>(Atom::DOWN)
-        .is_some_and(|[_, r, ..]| *r == Term::Ref(reference))
+        .is_some_and(|[_, r, ..]| *r == Term::reference(reference))
 }

@@ -300,26 +300,29 @@ impl Process {
         timeout: Option<Duration>,
     ) -> Result<Term, Term> {
         let reference = self.monitor(server);
-        let from = Term::tuple([Term::Pid(self.pid()), Term::Ref(reference)]);
+        let from = Term::tuple([Term::pid(self.pid()), Term::reference(reference)]);
         self.send(
             server,
-            Term::tuple([Term::Atom(Atom::GEN_CALL), from, request]),
+            Term::tuple([Term::from_atom(Atom::GEN_CALL), from, request]),
         );
         let is_answer = move |message: &Term| {
-            let is_reply = matches!(message.as_tuple(), Some([Term::Ref(r), _]) if *r == reference);
+            let is_reply =
+                matches!(message.as_tuple(), Some([r, _]) if r.as_ref() == Some(reference));
             is_reply || is_down_for(message, reference)
         };
         match self.receive_matching(is_answer, timeout).await {
             None => {
                 self.demonitor_flush(reference);
-                Err(Term::Atom(Atom::TIMEOUT))
+                Err(Term::from_atom(Atom::TIMEOUT))
             }
-            Some(Term::Tuple(mut elements)) if elements.len() == 2 => {
-                self.demonitor_flush(reference);
-                Ok(elements.pop().expect("two elements"))
-            }
-            Some(Term::Tuple(mut down)) => Err(down.pop().expect("a 'DOWN' has a reason")),
-            Some(other) => unreachable!("is_answer accepted {other}"),
+            Some(answer) => match answer.as_tuple() {
+                Some([_, reply]) => {
+                    self.demonitor_flush(reference);
+                    Ok(reply.clone())
+                }
+                Some([.., reason]) => Err(reason.clone()),
+                _ => unreachable!("is_answer accepted {answer}"),
+            },
         }
     }
 
@@ -332,17 +335,17 @@ impl Process {
     ) -> Result<Term, Term> {
         match self.whereis(name) {
             Some(server) => self.call(server, request, timeout).await,
-            None => Err(Term::Atom(Atom::NOPROC)),
+            None => Err(Term::from_atom(Atom::NOPROC)),
         }
     }
 
     /// `gen_server:reply(From, Reply)`, where `from` is the `{Pid, Ref}` that
     /// came with the request.
     pub fn reply(&self, from: &Term, reply: Term) {
-        if let Some([Term::Pid(caller), reference]) =
-            from.as_tuple().and_then(|t| <&[Term; 2]>::try_from(t).ok())
+        if let Some([caller, reference]) = from.as_tuple()
+            && let Some(caller) = caller.as_pid()
         {
-            self.send(*caller, Term::tuple([reference.clone(), reply]));
+            self.send(caller, Term::tuple([reference.clone(), reply]));
         }
     }
 }

@@ -17,7 +17,7 @@ use super::state::{HeldMonitor, ProcState};
 use crate::runtime::event::{Cause, EventId, EventKind, SignalOutcome};
 use crate::runtime::term::{Atom, Pid, Ref, Term};
 
-pub(crate) enum Signal {
+pub(in crate::runtime) enum Signal {
     Message(Term),
     /// An exit signal. `via_link` says whether a linked process ended (the
     /// link is then removed) or someone called `exit(Pid, Reason)`.
@@ -80,7 +80,7 @@ impl Process {
     /// Handles every signal that has arrived, in arrival order, moving
     /// messages to the mailbox. Stops early if a signal ends the process; the
     /// rest are answered when it ends.
-    pub(crate) fn handle_signals(&self, state: &mut ProcState) {
+    pub(in crate::runtime) fn handle_signals(&self, state: &mut ProcState) {
         while state.ending.is_none() {
             let Some(signal) = state.signals.pop_front() else {
                 return;
@@ -94,7 +94,11 @@ impl Process {
     /// Applies one signal. Returns the message it delivers, if any (a
     /// message, a trapped 'EXIT', a 'DOWN'), for the caller to put at the
     /// end of the mailbox or to hand straight to a receive that wants it.
-    pub(crate) fn handle_signal(&self, state: &mut ProcState, signal: Signal) -> Option<Term> {
+    pub(in crate::runtime) fn handle_signal(
+        &self,
+        state: &mut ProcState,
+        signal: Signal,
+    ) -> Option<Term> {
         if !matches!(signal, Signal::Message(_)) {
             self.slice.control_signal_handled();
         }
@@ -131,7 +135,7 @@ impl Process {
             }
             Signal::Fail { reason, by } => self.end_with(state, reason, Cause::Crashed { by }),
             Signal::Purge { by } => {
-                self.end_with(state, Term::Atom(Atom::KILLED), Cause::Purged { by })
+                self.end_with(state, Term::from_atom(Atom::KILLED), Cause::Purged { by })
             }
             Signal::SetTrapExit(on) => state.trap_exit = on,
             Signal::Poke => {}
@@ -197,13 +201,13 @@ impl Process {
 
     /// Marks the process as ending with `reason` (unless it already is):
     /// from now on it accepts no signals, and the worker ends it.
-    pub(crate) fn end(&self, state: &mut ProcState, reason: Term) {
+    pub(in crate::runtime) fn end(&self, state: &mut ProcState, reason: Term) {
         self.end_with(state, reason, Cause::Own { location: None });
     }
 
     /// [`Process::end`], saying why (for `why`; the first cause wins, as
     /// the first reason does).
-    pub(crate) fn end_with(&self, state: &mut ProcState, reason: Term, cause: Cause) {
+    pub(in crate::runtime) fn end_with(&self, state: &mut ProcState, reason: Term, cause: Cause) {
         if state.ending.is_none() {
             state.ending = Some(Box::new(reason));
             if self.node.events.active() {
@@ -228,7 +232,7 @@ impl Process {
     /// empty when every message is wanted) is taken without going through
     /// `handle_signal`.
     #[inline]
-    pub(crate) fn take_next(&self, state: &mut ProcState) -> Option<Term> {
+    pub(in crate::runtime) fn take_next(&self, state: &mut ProcState) -> Option<Term> {
         if state.ending.is_some() {
             return None;
         }
@@ -263,7 +267,7 @@ impl Process {
     /// is the BEAM's receive, and it means a message that is wanted at once
     /// never touches the mailbox. `None` if nothing matches (or the process
     /// is ending).
-    pub(crate) fn take_matching(
+    pub(in crate::runtime) fn take_matching(
         &self,
         state: &mut ProcState,
         mut matches: impl FnMut(&Term) -> bool,
@@ -304,11 +308,11 @@ impl Process {
 
 /// `{'DOWN', Ref, process, Object, Reason}` (M2), where `Object` is the
 /// pid or, for a monitor made by name, `{Name, Node}`.
-pub(crate) fn down_message(reference: Ref, object: Term, reason: Term) -> Term {
+pub(in crate::runtime) fn down_message(reference: Ref, object: Term, reason: Term) -> Term {
     Term::tuple([
-        Term::Atom(Atom::DOWN),
-        Term::Ref(reference),
-        Term::Atom(Atom::PROCESS),
+        Term::from_atom(Atom::DOWN),
+        Term::reference(reference),
+        Term::from_atom(Atom::PROCESS),
         object,
         reason,
     ])

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 const NO_DEADLINE: u64 = u64::MAX;
 
-pub(crate) struct SliceState {
+pub(in crate::runtime) struct SliceState {
     /// Reductions left in the current slice.
     budget: AtomicI32,
     /// Reductions used over the process's life.
@@ -42,7 +42,7 @@ pub(crate) struct SliceState {
 }
 
 impl SliceState {
-    pub(crate) fn new() -> SliceState {
+    pub(in crate::runtime) fn new() -> SliceState {
         SliceState {
             budget: AtomicI32::new(0),
             reductions: AtomicU64::new(0),
@@ -54,32 +54,32 @@ impl SliceState {
         }
     }
 
-    pub(crate) fn start(&self, budget: i32) {
+    pub(in crate::runtime) fn start(&self, budget: i32) {
         self.budget.store(budget, Relaxed);
     }
 
-    pub(crate) fn budget(&self) -> i32 {
+    pub(in crate::runtime) fn budget(&self) -> i32 {
         self.budget.load(Relaxed)
     }
 
     /// Only the worker running the process charges it, so a load and a
     /// store will do (no read-modify-write, which costs a locked bus cycle).
-    pub(crate) fn charge(&self, n: u32) {
+    pub(in crate::runtime) fn charge(&self, n: u32) {
         self.budget
             .store(self.budget.load(Relaxed) - n as i32, Relaxed);
         self.reductions
             .store(self.reductions.load(Relaxed) + u64::from(n), Relaxed);
     }
 
-    pub(crate) fn reductions(&self) -> u64 {
+    pub(in crate::runtime) fn reductions(&self) -> u64 {
         self.reductions.load(Relaxed)
     }
 
-    pub(crate) fn request_yield(&self) {
+    pub(in crate::runtime) fn request_yield(&self) {
         self.yield_requested.store(true, Relaxed);
     }
 
-    pub(crate) fn take_yield_request(&self) -> bool {
+    pub(in crate::runtime) fn take_yield_request(&self) -> bool {
         let requested = self.yield_requested.load(Relaxed);
         if requested {
             self.yield_requested.store(false, Relaxed);
@@ -87,12 +87,12 @@ impl SliceState {
         requested
     }
 
-    pub(crate) fn wait_until(&self, deadline: Option<Duration>) {
+    pub(in crate::runtime) fn wait_until(&self, deadline: Option<Duration>) {
         let nanos = deadline.map_or(NO_DEADLINE, |d| d.as_nanos() as u64);
         self.wait_until.store(nanos, Relaxed);
     }
 
-    pub(crate) fn take_wait_until(&self) -> Option<Duration> {
+    pub(in crate::runtime) fn take_wait_until(&self) -> Option<Duration> {
         let nanos = self.wait_until.load(Relaxed);
         if nanos == NO_DEADLINE {
             return None;
@@ -101,35 +101,35 @@ impl SliceState {
         Some(Duration::from_nanos(nanos))
     }
 
-    pub(crate) fn mark_ending(&self) {
+    pub(in crate::runtime) fn mark_ending(&self) {
         self.ending.store(true, Relaxed);
     }
 
-    pub(crate) fn is_ending(&self) -> bool {
+    pub(in crate::runtime) fn is_ending(&self) -> bool {
         self.ending.load(Relaxed)
     }
 
-    pub(crate) fn control_signal_added(&self) {
+    pub(in crate::runtime) fn control_signal_added(&self) {
         self.control_signals.fetch_add(1, Relaxed);
     }
 
-    pub(crate) fn control_signal_handled(&self) {
+    pub(in crate::runtime) fn control_signal_handled(&self) {
         self.control_signals.fetch_sub(1, Relaxed);
     }
 
-    pub(crate) fn set_news(&self) {
+    pub(in crate::runtime) fn set_news(&self) {
         self.news.store(true, Release);
     }
 
-    pub(crate) fn clear_news(&self) {
+    pub(in crate::runtime) fn clear_news(&self) {
         self.news.store(false, Relaxed);
     }
 
-    pub(crate) fn has_news(&self) -> bool {
+    pub(in crate::runtime) fn has_news(&self) -> bool {
         self.news.load(Acquire)
     }
 
-    pub(crate) fn has_control_signals(&self) -> bool {
+    pub(in crate::runtime) fn has_control_signals(&self) -> bool {
         self.control_signals.load(Relaxed) > 0
     }
 }

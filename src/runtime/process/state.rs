@@ -13,7 +13,7 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 #[derive(Default)]
-pub(crate) struct ProcState {
+pub(in crate::runtime) struct ProcState {
     /// Signals that have arrived but are not handled yet (messages included).
     pub signals: VecDeque<Signal>,
     /// Messages handled and waiting to be received, oldest first.
@@ -52,7 +52,7 @@ pub(crate) struct ProcState {
 /// processes. Reads go through the slice it derefs to. (The extra
 /// allocation clippy warns of is the point: one word inline.)
 #[allow(clippy::box_collection)]
-pub(crate) struct ThinList<T>(Option<Box<Vec<T>>>);
+pub(in crate::runtime) struct ThinList<T>(Option<Box<Vec<T>>>);
 
 impl<T> Default for ThinList<T> {
     fn default() -> ThinList<T> {
@@ -103,7 +103,7 @@ impl<T> IntoIterator for ThinList<T> {
 
 /// A monitor a process holds on another (M1, M2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct HeldMonitor {
+pub(in crate::runtime) struct HeldMonitor {
     pub reference: Ref,
     /// The process watched, or `None` when a name nobody held was
     /// monitored: that monitor's 'DOWN' `noproc` is already on its way.
@@ -118,8 +118,8 @@ impl HeldMonitor {
     /// How the 'DOWN' names what died: `Pid`, or `{Name, nonode@nohost}`.
     pub fn object(&self, pid: Pid) -> Term {
         match self.name {
-            Some(name) => Term::tuple([Term::Atom(name), Term::Atom(Atom::NODE)]),
-            None => Term::Pid(pid),
+            Some(name) => Term::tuple([Term::from_atom(name), Term::from_atom(Atom::NODE)]),
+            None => Term::pid(pid),
         }
     }
 }

@@ -33,14 +33,14 @@ fn install_hook() {
 /// process code, so its panics are reported as exit reasons, not printed.
 /// (Setting the flag once per thread, rather than around every slice, keeps
 /// two thread-local writes off the path of every message.)
-pub(crate) fn mark_worker_thread() {
+pub(in crate::runtime) fn mark_worker_thread() {
     install_hook();
     INSIDE_PROCESS.with(|inside| inside.set(true));
 }
 
 /// Runs `slice` (one time slice of a process), turning a panic into the
 /// process's exit reason.
-pub(crate) fn isolate<T>(slice: impl FnOnce() -> T) -> Result<T, Term> {
+pub(in crate::runtime) fn isolate<T>(slice: impl FnOnce() -> T) -> Result<T, Term> {
     let worker = INSIDE_PROCESS.with(Cell::get);
     if !worker {
         install_hook();
@@ -62,5 +62,5 @@ fn panic_reason(payload: &(dyn Any + Send)) -> Term {
     } else {
         "non-text panic payload"
     };
-    Term::tuple([Term::Atom(Atom::PANIC), Term::string(message)])
+    Term::tuple([Term::from_atom(Atom::PANIC), Term::string(message)])
 }

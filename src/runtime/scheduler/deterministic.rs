@@ -13,7 +13,7 @@ use crate::runtime::rng::XorShift;
 use parking_lot::Mutex;
 use std::sync::Arc;
 
-pub(crate) struct DeterministicQueue {
+pub(in crate::runtime) struct DeterministicQueue {
     state: Mutex<QueueState>,
 }
 
@@ -23,7 +23,7 @@ struct QueueState {
 }
 
 impl DeterministicQueue {
-    pub(crate) fn new(seed: u64) -> DeterministicQueue {
+    pub(in crate::runtime) fn new(seed: u64) -> DeterministicQueue {
         DeterministicQueue {
             state: Mutex::new(QueueState {
                 runnable: Vec::new(),
@@ -32,12 +32,12 @@ impl DeterministicQueue {
         }
     }
 
-    pub(crate) fn enqueue(&self, process: Arc<Process>) {
+    pub(in crate::runtime) fn enqueue(&self, process: Arc<Process>) {
         self.state.lock().runnable.push(process);
     }
 
     /// Takes a runnable process, chosen by the seeded generator.
-    pub(crate) fn next(&self) -> Option<Arc<Process>> {
+    pub(in crate::runtime) fn next(&self) -> Option<Arc<Process>> {
         let mut state = self.state.lock();
         if state.runnable.is_empty() {
             return None;
@@ -47,7 +47,7 @@ impl DeterministicQueue {
         Some(state.runnable.swap_remove(index))
     }
 
-    pub(crate) fn clear(&self) {
+    pub(in crate::runtime) fn clear(&self) {
         self.state.lock().runnable.clear();
     }
 }

@@ -49,7 +49,7 @@ const YIELD_ROUNDS: u32 = 16;
 /// Consecutive slices from the `next` slot before the queue gets a turn.
 const NEXT_SLOT_LIMIT: u32 = 16;
 
-pub(crate) struct LivePool {
+pub(in crate::runtime) struct LivePool {
     id: usize,
     workers: usize,
     injector: Injector<Arc<Process>>,
@@ -59,7 +59,7 @@ pub(crate) struct LivePool {
 
 impl LivePool {
     /// Creates the pool and the local queues its workers will own.
-    pub(crate) fn new(workers: usize) -> (LivePool, Vec<Worker<Arc<Process>>>) {
+    pub(in crate::runtime) fn new(workers: usize) -> (LivePool, Vec<Worker<Arc<Process>>>) {
         let queues: Vec<Worker<Arc<Process>>> = (0..workers).map(|_| Worker::new_fifo()).collect();
         let pool = LivePool {
             id: NEXT_POOL_ID.fetch_add(1, Ordering::Relaxed),
@@ -74,7 +74,7 @@ impl LivePool {
     /// A woken process: into this worker's `next` slot when woken from a
     /// worker of this pool, else into the injector.
     #[inline]
-    pub(crate) fn enqueue(&self, process: Arc<Process>) {
+    pub(in crate::runtime) fn enqueue(&self, process: Arc<Process>) {
         let outside = LOCAL_QUEUE.with(|local| match &mut *local.borrow_mut() {
             Some(local) if local.pool_id == self.id => {
                 // The worker that pushes is awake and will get to this
@@ -96,7 +96,7 @@ impl LivePool {
 
     /// A process that used up its slice: to the back of the queue, so that
     /// everything queued before it runs first.
-    pub(crate) fn requeue(&self, process: Arc<Process>) {
+    pub(in crate::runtime) fn requeue(&self, process: Arc<Process>) {
         let pushed_locally = LOCAL_QUEUE.with(|local| match &*local.borrow() {
             Some(local) if local.pool_id == self.id => {
                 let surplus = !local.queue.is_empty() || local.next.is_some();
@@ -173,20 +173,20 @@ impl LivePool {
     /// process is running or runnable. (A worker counts as waiting only
     /// inside the wait, under the sleep lock, so a worker that announced
     /// sleep but found work is never mistaken for idle.)
-    pub(crate) fn is_quiet(&self) -> bool {
+    pub(in crate::runtime) fn is_quiet(&self) -> bool {
         let waiting = self.sleep.lock.lock();
         *waiting == self.workers && !self.has_work()
     }
 
     /// Stops the workers (they finish their current slice first).
-    pub(crate) fn shutdown(&self) {
+    pub(in crate::runtime) fn shutdown(&self) {
         self.sleep.shutdown();
         while self.injector.steal().is_success() {}
     }
 }
 
 /// The body of worker thread `index`.
-pub(crate) fn worker_main(node: Arc<Node>, index: usize, queue: Worker<Arc<Process>>) {
+pub(in crate::runtime) fn worker_main(node: Arc<Node>, index: usize, queue: Worker<Arc<Process>>) {
     let crate::runtime::scheduler::Scheduler::Live(pool) = &node.scheduler else {
         unreachable!("live workers run only in a live pool");
     };

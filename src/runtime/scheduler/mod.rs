@@ -16,19 +16,19 @@
 //!   at a time, choosing the next runnable process with a seeded random
 //!   number generator, on a virtual clock. Same seed, same run.
 
-pub(crate) mod crash;
-pub(crate) mod deterministic;
-pub(crate) mod live;
+pub(in crate::runtime) mod crash;
+pub(in crate::runtime) mod deterministic;
+pub(in crate::runtime) mod live;
 mod run_state;
 
-pub(crate) use run_state::{RunPhase, RunState};
+pub(in crate::runtime) use run_state::{RunPhase, RunState};
 
 use super::node::Node;
 use super::process::Process;
 use super::program::Step;
 use std::sync::Arc;
 
-pub(crate) enum Scheduler {
+pub(in crate::runtime) enum Scheduler {
     Live(Box<live::LivePool>),
     Deterministic(deterministic::DeterministicQueue),
 }
@@ -36,7 +36,7 @@ pub(crate) enum Scheduler {
 impl Scheduler {
     /// Puts a process that was just woken in a run queue.
     #[inline]
-    pub(crate) fn enqueue(&self, process: Arc<Process>) {
+    pub(in crate::runtime) fn enqueue(&self, process: Arc<Process>) {
         match self {
             Scheduler::Live(pool) => pool.enqueue(process),
             Scheduler::Deterministic(queue) => queue.enqueue(process),
@@ -44,7 +44,7 @@ impl Scheduler {
     }
 
     /// Puts a process that used up its slice at the back of a run queue.
-    pub(crate) fn requeue(&self, process: Arc<Process>) {
+    pub(in crate::runtime) fn requeue(&self, process: Arc<Process>) {
         match self {
             Scheduler::Live(pool) => pool.requeue(process),
             Scheduler::Deterministic(queue) => queue.enqueue(process),
@@ -54,7 +54,7 @@ impl Scheduler {
 
 /// Runs one time slice of `process` on the current thread, then decides
 /// where the process goes next: back to a run queue, to sleep, or out.
-pub(crate) fn run_slice(node: &Arc<Node>, process: Arc<Process>) {
+pub(in crate::runtime) fn run_slice(node: &Arc<Node>, process: Arc<Process>) {
     process.run_state.start_running();
     let budget = node.config.reductions_per_slice as i32;
     process.slice.start(budget);

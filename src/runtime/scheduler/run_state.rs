@@ -14,22 +14,22 @@ const DEAD: u8 = 4;
 
 /// The phases as views report them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum RunPhase {
+pub(in crate::runtime) enum RunPhase {
     Idle,
     Scheduled,
     Running,
     Dead,
 }
 
-pub(crate) struct RunState(AtomicU8);
+pub(in crate::runtime) struct RunState(AtomicU8);
 
 impl RunState {
     /// A new process starts scheduled: the spawner enqueues it.
-    pub(crate) fn new() -> RunState {
+    pub(in crate::runtime) fn new() -> RunState {
         RunState(AtomicU8::new(SCHEDULED))
     }
 
-    pub(crate) fn phase(&self) -> RunPhase {
+    pub(in crate::runtime) fn phase(&self) -> RunPhase {
         match self.0.load(Ordering::Acquire) {
             IDLE => RunPhase::Idle,
             SCHEDULED => RunPhase::Scheduled,
@@ -41,7 +41,7 @@ impl RunState {
     /// Called after a signal was appended to the process's queue. Returns
     /// true when the caller must put the process in a run queue (it was
     /// idle); a running process is only marked so that it runs again.
-    pub(crate) fn notify(&self) -> bool {
+    pub(in crate::runtime) fn notify(&self) -> bool {
         let mut current = self.0.load(Ordering::Acquire);
         loop {
             let next = match current {
@@ -60,14 +60,14 @@ impl RunState {
     }
 
     /// A worker took the process from a run queue.
-    pub(crate) fn start_running(&self) {
+    pub(in crate::runtime) fn start_running(&self) {
         self.0.store(RUNNING, Ordering::Release);
     }
 
     /// The process waits for a message. Returns true if it is now idle;
     /// false if a signal arrived during the slice, in which case it is
     /// scheduled again and the caller must enqueue it.
-    pub(crate) fn try_idle(&self) -> bool {
+    pub(in crate::runtime) fn try_idle(&self) -> bool {
         match self
             .0
             .compare_exchange(RUNNING, IDLE, Ordering::AcqRel, Ordering::Acquire)
@@ -81,11 +81,11 @@ impl RunState {
     }
 
     /// The process used its budget and goes back to a run queue.
-    pub(crate) fn reschedule(&self) {
+    pub(in crate::runtime) fn reschedule(&self) {
         self.0.store(SCHEDULED, Ordering::Release);
     }
 
-    pub(crate) fn set_dead(&self) {
+    pub(in crate::runtime) fn set_dead(&self) {
         self.0.store(DEAD, Ordering::Release);
     }
 }

@@ -1,16 +1,22 @@
 //! Atoms: interned names, as in the BEAM's atom table.
 //!
-//! An atom is a small integer index into a global table of names. Comparing
-//! and copying atoms is therefore as cheap as comparing integers, which
-//! matters because exit reasons (`normal`, `kill`, `shutdown`) and message
-//! tags are atoms and are compared on every signal. Like the BEAM, we never
+//! An atom is a small index into a global table of names, so copying and
+//! comparing atoms for equality costs what it costs for integers (exit
+//! reasons and message tags are atoms compared on every signal), and an atom
+//! fits in a term's word as an immediate (`word.rs`). Like the BEAM we never
 //! free atoms: the table only grows, so an `Atom` stays valid for ever.
+//!
+//! This is `letitcrash::runtime::term::Atom` with two changes: the table
+//! lock is `std`'s (the crate has no other dependency for it), and an atom
+//! is printed bare or quoted by OTP 25's own rule (`io_lib:quote_atom/2`),
+//! which accepts Latin-1 letters (`ß`, `aé`) and does not reserve `maybe`
+//! and `else` (they are reserved words only with the `maybe_expr` feature,
+//! off in OTP 25).
 
-use parking_lot::RwLock;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, RwLock};
 
 /// An interned atom such as `normal`, `'EXIT'` or `'A-D'`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -21,9 +27,8 @@ struct AtomTable {
     names: Vec<&'static str>,
 }
 
-/// FNV-1a: atoms are short names looked up on hot paths (a behavior
-/// matching `{add, N}` interns `add`), where SipHash's protection against
-/// crafted keys buys nothing and costs a hundred instructions.
+/// FNV-1a: atoms are short names looked up on hot paths, where SipHash's
+/// protection against crafted keys buys nothing.
 #[derive(Default)]
 struct Fnv(u64);
 
@@ -46,7 +51,8 @@ impl Hasher for Fnv {
 }
 
 /// Atoms the runtime itself uses, interned first so that they have fixed
-/// indices and can be `const`s.
+/// indices and can be `const`s (the same list, in the same order, as
+/// letitcrash's, so the constants keep their values).
 const WELL_KNOWN: &[&str] = &[
     "normal",
     "kill",
@@ -67,6 +73,8 @@ const WELL_KNOWN: &[&str] = &[
     "badarg",
     "crash",
     "nonode@nohost",
+    "badarith",
+    "system_limit",
 ];
 
 impl Atom {
@@ -88,16 +96,17 @@ impl Atom {
     pub const GEN_CALL: Atom = Atom(15);
     pub const BADARG: Atom = Atom(16);
     pub const CRASH: Atom = Atom(17);
-    /// The name of the one node there is (`node()` on a BEAM not started
-    /// as a distributed node).
+    /// The name of the one node there is.
     pub const NODE: Atom = Atom(18);
+    pub const BADARITH: Atom = Atom(19);
+    pub const SYSTEM_LIMIT: Atom = Atom(20);
 
     /// Interns `name`, returning the same atom for the same text every time.
     pub fn new(name: &str) -> Atom {
-        if let Some(&index) = TABLE.read().index.get(name) {
+        if let Some(&index) = TABLE.read().expect("atom table").index.get(name) {
             return Atom(index);
         }
-        let mut table = TABLE.write();
+        let mut table = TABLE.write().expect("atom table");
         // Another thread may have interned it between the two locks.
         if let Some(&index) = table.index.get(name) {
             return Atom(index);
@@ -110,37 +119,48 @@ impl Atom {
     }
 
     /// The atom's index in the table (stable for the program's life).
-    pub(crate) fn index(self) -> u32 {
+    pub const fn index(self) -> u32 {
         self.0
     }
 
     /// The atom at `index`, which an earlier [`Atom::index`] returned.
-    pub(crate) fn from_index(index: u32) -> Atom {
+    pub(crate) const fn from_index(index: u32) -> Atom {
         Atom(index)
     }
 
     /// The atom's text, without quotes.
     pub fn name(self) -> &'static str {
-        TABLE.read().names[self.0 as usize]
+        TABLE.read().expect("atom table").names[self.0 as usize]
     }
 
-    /// Whether Erlang would print this atom without quotes: it starts with a
-    /// lowercase letter and continues with letters, digits, `_` or `@`, and
-    /// it is not a reserved word (`'div'`, `'and'`, `'receive'`).
+    /// Whether Erlang prints this atom without quotes (`io_lib:quote_atom`):
+    /// it starts with a lowercase letter (ASCII or Latin-1, `ß`..`ÿ` but
+    /// not `÷`), continues with letters, digits, `_` or `@`, and is not a
+    /// reserved word (`'div'`, `'receive'`).
     pub fn is_bare(name: &str) -> bool {
         let mut chars = name.chars();
-        matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
-            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@')
+        let lower_start =
+            |c: char| c.is_ascii_lowercase() || (('ß'..='ÿ').contains(&c) && c != '÷');
+        let name_char = |c: char| {
+            lower_start(c)
+                || c.is_ascii_uppercase()
+                || (('À'..='Þ').contains(&c) && c != '×')
+                || c.is_ascii_digit()
+                || c == '_'
+                || c == '@'
+        };
+        matches!(chars.next(), Some(c) if lower_start(c))
+            && chars.all(name_char)
             && !RESERVED_WORDS.contains(&name)
     }
 }
 
-/// Erlang's reserved words (`erl_scan:reserved_word/1`, as in
-/// `code::names`, which the runtime does not depend on).
+/// `erl_scan:reserved_word/1` in OTP 25 (without the experimental
+/// `maybe_expr` feature, so `maybe` and `else` are ordinary atoms).
 const RESERVED_WORDS: &[&str] = &[
     "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case",
-    "catch", "cond", "div", "else", "end", "fun", "if", "let", "maybe", "not", "of", "or",
-    "orelse", "receive", "rem", "try", "when", "xor",
+    "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive",
+    "rem", "try", "when", "xor",
 ];
 
 static TABLE: LazyLock<RwLock<AtomTable>> = LazyLock::new(|| {
@@ -156,22 +176,11 @@ static TABLE: LazyLock<RwLock<AtomTable>> = LazyLock::new(|| {
 });
 
 impl fmt::Display for Atom {
-    /// Prints like Erlang: `normal`, `'EXIT'`, `'A-D'`.
+    /// Prints like Erlang: `normal`, `'EXIT'`, `'A-D'`, `'it\'s'`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = self.name();
-        if Atom::is_bare(name) {
-            f.write_str(name)
-        } else {
-            f.write_str("'")?;
-            for c in name.chars() {
-                match c {
-                    '\'' => f.write_str("\\'")?,
-                    '\\' => f.write_str("\\\\")?,
-                    c => write!(f, "{c}")?,
-                }
-            }
-            f.write_str("'")
-        }
+        let mut out = String::new();
+        crate::runtime::term::print::write_atom(&mut out, *self);
+        f.write_str(&out)
     }
 }
 
@@ -190,6 +199,7 @@ mod tests {
         assert_eq!(Atom::new("normal"), Atom::NORMAL);
         assert_eq!(Atom::new("EXIT"), Atom::EXIT);
         assert_eq!(Atom::new("crash"), Atom::CRASH);
+        assert_eq!(Atom::new("system_limit"), Atom::SYSTEM_LIMIT);
         assert_eq!(Atom::KILLED.name(), "killed");
     }
 
@@ -202,13 +212,26 @@ mod tests {
 
     #[test]
     fn atoms_print_quoted_when_erlang_would() {
-        assert_eq!(Atom::NORMAL.to_string(), "normal");
-        assert_eq!(Atom::EXIT.to_string(), "'EXIT'");
-        assert_eq!(Atom::new("A-D").to_string(), "'A-D'");
-        assert_eq!(Atom::new("it's").to_string(), "'it\\'s'");
-        assert_eq!(Atom::new("node@host").to_string(), "node@host");
-        // Reserved words are atoms only in quotes: `'div'`, `'and'`.
-        assert_eq!(Atom::new("div").to_string(), "'div'");
-        assert_eq!(Atom::new("and").to_string(), "'and'");
+        for (name, printed) in [
+            ("normal", "normal"),
+            ("EXIT", "'EXIT'"),
+            ("A-D", "'A-D'"),
+            ("it's", "'it\\'s'"),
+            ("node@host", "node@host"),
+            ("div", "'div'"),
+            ("and", "'and'"),
+            ("maybe", "maybe"),
+            ("else", "else"),
+            ("cond", "'cond'"),
+            ("ß", "ß"),
+            ("aé", "aé"),
+            ("a÷", "'a÷'"),
+            ("λ", "'λ'"),
+            ("", "''"),
+            ("\n", "'\\n'"),
+            ("a b", "'a b'"),
+        ] {
+            assert_eq!(Atom::new(name).to_string(), printed, "{name:?}");
+        }
     }
 }

@@ -1,9 +1,9 @@
 //! Process identifiers and references.
 //!
-//! A pid names a process for its whole life and after it: sending to the pid
-//! of a dead process is allowed and silently does nothing, exactly as on the
-//! BEAM. Pids and references are plain numbers handed out in increasing
-//! order by one runtime, so a deterministic run hands out the same ones.
+//! Unchanged from letitcrash: a pid or a reference is a number handed out
+//! in increasing order by one runtime. In a term both are immediates
+//! (`word.rs`): they are compared, hashed and copied as integers. The word
+//! keeps 58 bits of payload, far beyond what a run can hand out.
 
 use std::fmt;
 
@@ -12,8 +12,6 @@ use std::fmt;
 pub struct Pid(pub(crate) u64);
 
 impl Pid {
-    /// The pid `<0.N.0>`. Pids are normally handed out by the runtime; this is
-    /// for parsing a pid literal typed by a user.
     pub const fn from_number(n: u64) -> Pid {
         Pid(n)
     }
@@ -36,13 +34,11 @@ impl fmt::Debug for Pid {
     }
 }
 
-/// A unique reference, as made by `make_ref()` or `monitor/2`, printed
-/// `#Ref<0.N>`.
+/// A unique reference, printed `#Ref<0.N>`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Ref(pub(crate) u64);
 
 impl Ref {
-    /// The reference `#Ref<0.N>`, for parsing a literal typed by a user.
     pub const fn from_number(n: u64) -> Ref {
         Ref(n)
     }

@@ -15,7 +15,7 @@ fn a_panic_becomes_the_exit_reason_and_reaches_the_links() {
     let buggy = rt.spawn("buggy", |me| async move {
         me.receive().await;
         let numbers: Vec<i64> = Vec::new();
-        Term::Int(numbers[3])
+        Term::int(numbers[3])
     });
     trapping
         .run(move |me| async move { me.link(buggy) })
@@ -45,7 +45,7 @@ fn the_live_runtime_survives_panics() {
         .run(move |me| async move {
             me.send(
                 echo,
-                Term::tuple([Term::Pid(me.pid()), Term::atom("still here?")]),
+                Term::tuple([Term::pid(me.pid()), Term::atom("still here?")]),
             );
             me.receive().await
         })

@@ -24,7 +24,7 @@ fn scenario(seed: u64) -> String {
                 me.send_after(
                     Duration::from_millis(10 * i),
                     x,
-                    Term::tuple([Term::atom("exit_with"), Term::Int(i as i64)]),
+                    Term::tuple([Term::atom("exit_with"), Term::int(i as i64)]),
                 );
             })
             .unwrap();

@@ -39,8 +39,8 @@ fn message_events_only_for_traced_processes() {
     let quiet = spawn_idle(&rt);
     let traced = spawn_idle(&rt);
     assert!(rt.trace(traced, true));
-    rt.send(quiet, Term::Int(1));
-    rt.send(traced, Term::Int(2));
+    rt.send(quiet, Term::int(1));
+    rt.send(traced, Term::int(2));
     rt.run_until_quiet(SHORT);
     let messages: Vec<EventKind> = events
         .try_iter()
@@ -49,10 +49,10 @@ fn message_events_only_for_traced_processes() {
         .collect();
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert!(
-        matches!(&messages[0], EventKind::Sent { to, message: Term::Int(2), .. } if *to == traced)
+        matches!(&messages[0], EventKind::Sent { to, message, .. } if *to == traced && *message == Term::int(2))
     );
     assert!(
-        matches!(&messages[1], EventKind::Received { pid, message: Term::Int(2) } if *pid == traced)
+        matches!(&messages[1], EventKind::Received { pid, message } if *pid == traced && *message == Term::int(2))
     );
 }
 

@@ -5,7 +5,7 @@ use crate::runtime::{Atom, Pid, Ref, Term};
 use std::time::Duration;
 
 fn down(reference: Ref, pid: Pid, reason: Term) -> Term {
-    down_for(reference, Term::Pid(pid), reason)
+    down_for(reference, Term::pid(pid), reason)
 }
 
 /// The 'DOWN' of a monitor made by registered name (M2).
@@ -16,9 +16,9 @@ fn down_named(reference: Ref, name: &str, reason: Term) -> Term {
 
 fn down_for(reference: Ref, object: Term, reason: Term) -> Term {
     Term::tuple([
-        Term::Atom(Atom::DOWN),
-        Term::Ref(reference),
-        Term::Atom(Atom::PROCESS),
+        Term::from_atom(Atom::DOWN),
+        Term::reference(reference),
+        Term::from_atom(Atom::PROCESS),
         object,
         reason,
     ])
@@ -291,9 +291,9 @@ fn m3_demonitor_for_drops_a_down_sent_but_not_yet_handled() {
 fn the_mailbox_can_be_read_without_taking_messages() {
     let rt = runtime();
     let p = probe(&rt, false);
-    rt.send(p.pid(), Term::Int(1));
-    rt.send(p.pid(), Term::Int(2));
-    assert_eq!(rt.mailbox(p.pid()), Some(vec![Term::Int(1), Term::Int(2)]));
-    assert_eq!(drain(&p), vec![Term::Int(1), Term::Int(2)]);
+    rt.send(p.pid(), Term::int(1));
+    rt.send(p.pid(), Term::int(2));
+    assert_eq!(rt.mailbox(p.pid()), Some(vec![Term::int(1), Term::int(2)]));
+    assert_eq!(drain(&p), vec![Term::int(1), Term::int(2)]);
     assert_eq!(rt.mailbox(p.pid()), Some(vec![]));
 }

@@ -60,12 +60,12 @@ fn o1_messages_between_a_pair_arrive_in_the_order_sent() {
     sender
         .run(move |me| async move {
             for i in 0..1000 {
-                me.send(target, Term::Int(i));
+                me.send(target, Term::int(i));
             }
         })
         .unwrap();
     let received = drain(&receiver);
-    assert_eq!(received, (0..1000).map(Term::Int).collect::<Vec<_>>());
+    assert_eq!(received, (0..1000).map(Term::int).collect::<Vec<_>>());
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn o1_holds_per_sender_under_the_live_scheduler() {
     for s in 0..SENDERS {
         rt.spawn("sender", move |me| async move {
             for i in 0..EACH {
-                me.send(target, Term::tuple([Term::Int(s), Term::Int(i)]));
+                me.send(target, Term::tuple([Term::int(s), Term::int(i)]));
             }
             Term::normal()
         });
@@ -120,11 +120,12 @@ fn o1_holds_per_sender_under_the_live_scheduler() {
     assert_eq!(received.len(), (SENDERS * EACH) as usize);
     let mut next = vec![0; SENDERS as usize];
     for message in received {
-        let [Term::Int(s), Term::Int(i)] = message.as_tuple().unwrap() else {
+        let [s, i] = message.as_tuple().unwrap() else {
             panic!("unexpected {message}")
         };
-        assert_eq!(*i, next[*s as usize], "sender {s} out of order");
-        next[*s as usize] += 1;
+        let (s, i) = (s.as_int().unwrap(), i.as_int().unwrap());
+        assert_eq!(i, next[s as usize], "sender {s} out of order");
+        next[s as usize] += 1;
     }
 }
 
@@ -146,7 +147,7 @@ fn sending_to_an_unregistered_name_is_badarg() {
     let rt = runtime();
     let p = probe(&rt, false);
     let result = p
-        .run(|me| async move { me.send_named(Atom::new("nobody_here"), Term::Int(1)) })
+        .run(|me| async move { me.send_named(Atom::new("nobody_here"), Term::int(1)) })
         .unwrap();
     assert_eq!(result, Err(Term::atom("badarg")));
 }

@@ -13,7 +13,7 @@ async fn spin(me: std::sync::Arc<crate::runtime::Process>) -> Term {
 fn ping(rt: &Runtime, echo: crate::runtime::Pid) -> Term {
     let p = probe(rt, false);
     p.run_for(Duration::from_secs(10), move |me| async move {
-        me.send(echo, Term::tuple([Term::Pid(me.pid()), Term::atom("ping")]));
+        me.send(echo, Term::tuple([Term::pid(me.pid()), Term::atom("ping")]));
         me.receive().await
     })
     .unwrap()
@@ -92,16 +92,16 @@ fn a_ring_passes_a_token_on_the_live_scheduler() {
                     if hops == 0 {
                         me.send(done, Term::atom("done"));
                     } else {
-                        me.send(next, Term::Int(hops - 1));
+                        me.send(next, Term::int(hops - 1));
                     }
                 }
             })
         })
         .collect();
     for (i, &member) in members.iter().enumerate() {
-        rt.send(member, Term::Pid(members[(i + 1) % SIZE]));
+        rt.send(member, Term::pid(members[(i + 1) % SIZE]));
     }
-    rt.send(members[0], Term::Int(HOPS));
+    rt.send(members[0], Term::int(HOPS));
     assert_eq!(
         next_message(&finisher, Duration::from_secs(30)),
         Some(atom("done"))

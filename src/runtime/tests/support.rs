@@ -31,11 +31,10 @@ pub async fn idle(me: Arc<Process>) -> Term {
 pub async fn echo(me: Arc<Process>) -> Term {
     loop {
         let message = me.receive().await;
-        if let Some([Term::Pid(from), payload]) = message
-            .as_tuple()
-            .and_then(|t| <&[Term; 2]>::try_from(t).ok())
+        if let Some([from, payload]) = message.as_tuple()
+            && let Some(from) = from.as_pid()
         {
-            me.send(*from, payload.clone());
+            me.send(from, payload.clone());
         }
     }
 }
@@ -91,7 +90,7 @@ pub fn drain(host: &Host) -> Vec<Term> {
 }
 
 pub fn exit_message(from: Pid, reason: Term) -> Term {
-    Term::tuple([Term::Atom(Atom::EXIT), Term::Pid(from), reason])
+    Term::tuple([Term::from_atom(Atom::EXIT), Term::pid(from), reason])
 }
 
 pub fn reason_of_death(rt: &Runtime, pid: Pid) -> Term {

@@ -19,7 +19,7 @@ fn s8_api_results_follow_otp() {
             results.push(api::restart_child(&me, sup, b_atom).await.unwrap());
             results.push(api::delete_child(&me, sup, b_atom).await.unwrap());
             results.push(
-                api::terminate_child(&me, sup, Term::Atom(b_atom))
+                api::terminate_child(&me, sup, Term::from_atom(b_atom))
                     .await
                     .unwrap(),
             );
@@ -96,7 +96,7 @@ fn starting_a_second_supervisor_with_a_taken_name_fails() {
         second,
         Err(Term::tuple([
             Term::atom("already_started"),
-            Term::Pid(first)
+            Term::pid(first)
         ]))
     );
 }

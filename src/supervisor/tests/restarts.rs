@@ -90,11 +90,11 @@ fn s2_simple_one_for_one_children_are_instances_with_extra_args() {
     let (first, second, args) = probe
         .host
         .run(move |me| async move {
-            let first = crate::supervisor::api::start_child_with_args(&me, sup, vec![Term::Int(1)])
+            let first = crate::supervisor::api::start_child_with_args(&me, sup, vec![Term::int(1)])
                 .await
                 .unwrap();
             let second =
-                crate::supervisor::api::start_child_with_args(&me, sup, vec![Term::Int(2)])
+                crate::supervisor::api::start_child_with_args(&me, sup, vec![Term::int(2)])
                     .await
                     .unwrap();
             let pid = first.as_tuple().unwrap()[1].as_pid().unwrap();
@@ -102,9 +102,9 @@ fn s2_simple_one_for_one_children_are_instances_with_extra_args() {
             (pid, second.as_tuple().unwrap()[1].as_pid().unwrap(), args)
         })
         .unwrap();
-    assert_eq!(args, Term::List(vec![Term::Int(1)]));
+    assert_eq!(args, Term::list(vec![Term::int(1)]));
     let children = probe.which_children(sup);
-    let Term::List(rows) = &children else {
+    let Some(rows) = children.list_to_vec() else {
         panic!("{children}")
     };
     assert_eq!(rows.len(), 2);
@@ -113,7 +113,7 @@ fn s2_simple_one_for_one_children_are_instances_with_extra_args() {
             .all(|r| r.as_tuple().unwrap()[0].is_atom(Atom::UNDEFINED))
     );
     crash(&rt, first, Term::atom("boom"));
-    let Term::List(rows) = probe.which_children(sup) else {
+    let Some(rows) = probe.which_children(sup).list_to_vec() else {
         panic!()
     };
     let pids: Vec<_> = rows

@@ -18,7 +18,7 @@ fn start_instances(probe: &Probe, sup: Pid, n: i64) -> Vec<Pid> {
         .run(move |me| async move {
             let mut pids = Vec::new();
             for i in 0..n {
-                let started = api::start_child_with_args(&me, sup, vec![Term::Int(i)])
+                let started = api::start_child_with_args(&me, sup, vec![Term::int(i)])
                     .await
                     .unwrap();
                 pids.push(started.as_tuple().unwrap()[1].as_pid().unwrap());
@@ -63,20 +63,30 @@ fn s8_simple_one_for_one_lists_instances_in_pid_order_and_counts_the_template_on
         panic!()
     };
     crash(&rt, first, Term::atom("boom"));
-    let Term::List(rows) = probe.which_children(sup) else {
+    let Some(rows) = probe.which_children(sup).list_to_vec() else {
         panic!()
     };
     let restarted = rows[2].as_tuple().unwrap()[1].as_pid().unwrap();
     assert!(restarted != first);
     assert_eq!(
-        call(&probe, sup, "which_children", Term::Atom(Atom::UNDEFINED)),
+        call(
+            &probe,
+            sup,
+            "which_children",
+            Term::from_atom(Atom::UNDEFINED)
+        ),
         format!(
             "[{{undefined,{second},worker,[worker]}},{{undefined,{third},worker,[worker]}},{{undefined,{restarted},worker,[worker]}}]"
         ),
         "oldest pid first"
     );
     assert_eq!(
-        call(&probe, sup, "count_children", Term::Atom(Atom::UNDEFINED)),
+        call(
+            &probe,
+            sup,
+            "count_children",
+            Term::from_atom(Atom::UNDEFINED)
+        ),
         "[{specs,1},{active,3},{supervisors,0},{workers,3}]"
     );
 }
@@ -90,11 +100,11 @@ fn s8_simple_one_for_one_terminates_instances_by_pid() {
         panic!()
     };
     let terminate = |argument: Term| call(&probe, sup, "terminate_child", argument);
-    assert_eq!(terminate(Term::Pid(first)), "ok");
+    assert_eq!(terminate(Term::pid(first)), "ok");
     assert!(!rt.is_alive(first));
-    assert_eq!(terminate(Term::Pid(first)), "ok", "already gone: ok too");
+    assert_eq!(terminate(Term::pid(first)), "ok", "already gone: ok too");
     assert_eq!(
-        terminate(Term::Pid(probe.host.pid())),
+        terminate(Term::pid(probe.host.pid())),
         "{error,not_found}",
         "alive, but not an instance"
     );
@@ -106,7 +116,12 @@ fn s8_simple_one_for_one_terminates_instances_by_pid() {
         );
     }
     assert_eq!(
-        call(&probe, sup, "which_children", Term::Atom(Atom::UNDEFINED)),
+        call(
+            &probe,
+            sup,
+            "which_children",
+            Term::from_atom(Atom::UNDEFINED)
+        ),
         format!("[{{undefined,{second},worker,[worker]}}]")
     );
 }
@@ -170,11 +185,21 @@ fn s4_a_transient_instance_that_ends_normally_is_gone_from_the_list() {
     };
     crash(&rt, first, Term::normal());
     assert_eq!(
-        call(&probe, sup, "which_children", Term::Atom(Atom::UNDEFINED)),
+        call(
+            &probe,
+            sup,
+            "which_children",
+            Term::from_atom(Atom::UNDEFINED)
+        ),
         format!("[{{undefined,{second},worker,[worker]}}]")
     );
     assert_eq!(
-        call(&probe, sup, "count_children", Term::Atom(Atom::UNDEFINED)),
+        call(
+            &probe,
+            sup,
+            "count_children",
+            Term::from_atom(Atom::UNDEFINED)
+        ),
         "[{specs,1},{active,1},{supervisors,0},{workers,1}]"
     );
 }

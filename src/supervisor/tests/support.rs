@@ -23,7 +23,7 @@ pub async fn worker(me: Arc<Process>, args: Vec<Term>) -> Term {
             return reason.clone();
         }
         if let Some((from, _)) = crate::runtime::process::as_call(&message) {
-            me.reply(from, Term::List(args.clone()));
+            me.reply(from, Term::list(args.clone()));
         }
     }
 }
@@ -56,7 +56,7 @@ pub fn slow_spec(id: &str, cleanup: Duration) -> ChildSpec {
             loop {
                 if me.receive().await.tagged::<3>(Atom::EXIT).is_some() {
                     me.sleep(cleanup).await;
-                    return Term::Atom(Atom::SHUTDOWN);
+                    return Term::from_atom(Atom::SHUTDOWN);
                 }
             }
         }))

@@ -1,0 +1,452 @@
+//! A forgiving lexer for colouring the REPL line as it is typed.
+//!
+//! Unlike the parser, it must cope with half-written input (an open string,
+//! a `{` without its `}`), so it never fails: it classifies every
+//! non-blank stretch of the line and leaves the judging to the parser. It
+//! works on `char` boundaries, so byte ranges are always valid slices.
+//!
+//! A word in command position that is no command is `Unknown`, which lets
+//! the REPL show a typo such as `spwan` before Enter is pressed.
+//!
+//! Inside the braces of `def NAME { ... }` the text is Erlang and is
+//! coloured by Erlang's rules: its keywords (`receive`, `after`, `end`,
+//! `case`, `fun`, `when`, ...), atoms, variables, numbers and `$c`
+//! characters, strings, and `%` comments (where `#` is no comment).
+
+use crate::style::{Role, Style};
+use std::ops::Range;
+
+use super::help::command_names;
+
+/// What a piece of the line is, for choosing its colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenClass {
+    Command,
+    Keyword,
+    Atom,
+    Variable,
+    Number,
+    String,
+    Pid,
+    Duration,
+    Comment,
+    Punct,
+    Unknown,
+}
+
+/// Words with a fixed meaning after the command word.
+const KEYWORDS: &[&str] = &[
+    "as",
+    "link",
+    "monitor",
+    "timeout",
+    "on",
+    "off",
+    "self",
+    "intensity",
+    "period",
+    "strategy",
+    "one_for_one",
+    "one_for_all",
+    "rest_for_one",
+    "simple_one_for_one",
+    "worker",
+    "sup",
+    "permanent",
+    "transient",
+    "temporary",
+    "shutdown",
+    "brutal_kill",
+    "infinity",
+    "alive",
+    "dead",
+    "restarted",
+    "quiet",
+    "normal",
+    "verbose",
+    "message",
+    "no_message",
+    "restarts",
+    "children",
+    "same",
+    "changed",
+    "reply",
+];
+
+/// Byte ranges of `line` with their classes, in order; blanks are skipped.
+pub fn classify(line: &str) -> Vec<(Range<usize>, TokenClass)> {
+    let mut lexer = Lexer {
+        src: line,
+        pos: 0,
+        tokens: Vec::new(),
+        depth: 0,
+        command_position: true,
+        def_pending: false,
+        erlang_depth: None,
+    };
+    lexer.run();
+    lexer.tokens
+}
+
+struct Lexer<'a> {
+    src: &'a str,
+    pos: usize,
+    tokens: Vec<(Range<usize>, TokenClass)>,
+    /// Bracket depth: a new line inside a block holds a child, not a command.
+    depth: usize,
+    /// True until the first word of a statement has been seen.
+    command_position: bool,
+    /// The command word was `def`: its first `{` opens Erlang code.
+    def_pending: bool,
+    /// Inside a `def` block: the depth its `{` opened.
+    erlang_depth: Option<usize>,
+}
+
+impl Lexer<'_> {
+    fn rest(&self) -> &str {
+        &self.src[self.pos..]
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
+    }
+
+    /// Byte offset just after the longest prefix of the rest whose chars satisfy `keep`.
+    fn end_of(&self, keep: impl Fn(char) -> bool) -> usize {
+        let rest = self.rest();
+        self.pos + rest.find(|c: char| !keep(c)).unwrap_or(rest.len())
+    }
+
+    fn push(&mut self, end: usize, class: TokenClass) {
+        self.tokens.push((self.pos..end, class));
+        self.pos = end;
+    }
+
+    fn run(&mut self) {
+        while let Some(c) = self.peek() {
+            if self.erlang_depth.is_some() {
+                self.erlang(c);
+                continue;
+            }
+            match c {
+                '\n' => {
+                    self.pos += 1;
+                    self.command_position = self.depth == 0;
+                }
+                c if c.is_whitespace() => self.pos += c.len_utf8(),
+                '#' if self.rest().starts_with("#Ref<") => self.angle_bracketed(TokenClass::Pid),
+                '#' => self.push(self.end_of(|c| c != '\n'), TokenClass::Comment),
+                '"' | '\'' => self.quoted(c),
+                '<' if self.rest()[1..].starts_with(|c: char| c.is_ascii_digit()) => {
+                    self.angle_bracketed(TokenClass::Pid)
+                }
+                '0'..='9' => self.number(),
+                '-' if self.rest()[1..].starts_with(|c: char| c.is_ascii_digit()) => self.number(),
+                c if c.is_ascii_alphabetic() || c == '_' => self.word(),
+                '{' | '[' | '(' => {
+                    self.depth += 1;
+                    if c == '{' && self.depth == 1 && self.def_pending {
+                        self.erlang_depth = Some(1);
+                    }
+                    self.push(self.pos + 1, TokenClass::Punct);
+                }
+                '}' | ']' | ')' => {
+                    self.depth = self.depth.saturating_sub(1);
+                    self.push(self.pos + 1, TokenClass::Punct);
+                }
+                ';' => {
+                    self.command_position = self.depth == 0;
+                    self.push(self.pos + 1, TokenClass::Punct);
+                }
+                ',' | '!' | '=' | '/' | '|' | '.' => self.push(self.pos + 1, TokenClass::Punct),
+                other => self.push(self.pos + other.len_utf8(), TokenClass::Unknown),
+            }
+        }
+    }
+
+    /// A string or quoted atom, up to its closing quote or the end of input.
+    fn quoted(&mut self, quote: char) {
+        let mut escaped = false;
+        let mut end = self.src.len();
+        for (i, c) in self.rest().char_indices().skip(1) {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == quote {
+                end = self.pos + i + 1;
+                break;
+            }
+        }
+        let class = if quote == '"' {
+            TokenClass::String
+        } else {
+            TokenClass::Atom
+        };
+        self.command_position = false;
+        self.push(end, class);
+    }
+
+    /// `<0.4.0>` or `#Ref<0.7>`, up to `>` (or the end of the line).
+    fn angle_bracketed(&mut self, class: TokenClass) {
+        let rest = self.rest();
+        let end = match rest.find(['>', ' ', '\n']) {
+            Some(i) if rest[i..].starts_with('>') => self.pos + i + 1,
+            Some(i) => self.pos + i,
+            None => self.src.len(),
+        };
+        self.command_position = false;
+        self.push(end, class);
+    }
+
+    /// `42`, `-1.5`, or a duration such as `250ms` or `1.5s`.
+    fn number(&mut self) {
+        let digits_end = {
+            let start = self.pos + usize::from(self.rest().starts_with('-'));
+            let tail = &self.src[start..];
+            start
+                + tail
+                    .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                    .unwrap_or(tail.len())
+        };
+        let unit_end = {
+            let tail = &self.src[digits_end..];
+            digits_end
+                + tail
+                    .find(|c: char| !c.is_ascii_alphabetic())
+                    .unwrap_or(tail.len())
+        };
+        let class = match &self.src[digits_end..unit_end] {
+            "" => TokenClass::Number,
+            "ms" | "s" | "m" => TokenClass::Duration,
+            _ => TokenClass::Unknown,
+        };
+        self.command_position = false;
+        self.push(unit_end, class);
+    }
+
+    /// One token of Erlang code inside a `def` block.
+    fn erlang(&mut self, c: char) {
+        match c {
+            c if c.is_whitespace() => self.pos += c.len_utf8(),
+            '%' => self.push(self.end_of(|c| c != '\n'), TokenClass::Comment),
+            '"' | '\'' => self.quoted(c),
+            '$' => {
+                // `$a`, `$\n`: a character is a number in Erlang.
+                let mut chars = self.rest().char_indices().skip(1);
+                let end = match chars.next() {
+                    Some((i, '\\')) => chars
+                        .next()
+                        .map_or(self.src.len(), |(j, c)| self.pos + j + c.len_utf8())
+                        .max(self.pos + i + 1),
+                    Some((i, c)) => self.pos + i + c.len_utf8(),
+                    None => self.src.len(),
+                };
+                self.push(end, TokenClass::Number);
+            }
+            '0'..='9' => self.number(),
+            c if c.is_ascii_alphabetic() || c == '_' => {
+                let end = self.end_of(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
+                let text = &self.src[self.pos..end];
+                let class = if text.starts_with(|c: char| c.is_ascii_uppercase() || c == '_') {
+                    TokenClass::Variable
+                } else if crate::erlang::names::is_reserved_word(text) {
+                    TokenClass::Keyword
+                } else {
+                    TokenClass::Atom
+                };
+                self.push(end, class);
+            }
+            '{' | '[' | '(' => {
+                self.depth += 1;
+                self.push(self.pos + 1, TokenClass::Punct);
+            }
+            '}' | ']' | ')' => {
+                self.depth = self.depth.saturating_sub(1);
+                if self.erlang_depth.is_some_and(|depth| self.depth < depth) {
+                    self.erlang_depth = None;
+                    self.def_pending = false;
+                }
+                self.push(self.pos + 1, TokenClass::Punct);
+            }
+            other => self.push(self.pos + other.len_utf8(), TokenClass::Punct),
+        }
+    }
+
+    fn word(&mut self) {
+        let end = self.end_of(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
+        let text = &self.src[self.pos..end];
+        let next = self.src[end..]
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next();
+        let starts_with_upper = text.starts_with(|c: char| c.is_ascii_uppercase());
+        let is_variable = starts_with_upper || (text.starts_with('_') && text.len() > 1);
+        let class = if is_variable {
+            // `W = spawn ...`: the command comes after the `=`.
+            if next != Some('=') {
+                self.command_position = false;
+            }
+            TokenClass::Variable
+        } else if self.command_position && next != Some('!') {
+            self.command_position = false;
+            if command_names().contains(&text) {
+                self.def_pending = text == "def";
+                TokenClass::Command
+            } else if KEYWORDS.contains(&text) {
+                TokenClass::Keyword
+            } else {
+                TokenClass::Unknown
+            }
+        } else if KEYWORDS.contains(&text) {
+            TokenClass::Keyword
+        } else {
+            self.command_position = false;
+            TokenClass::Atom
+        };
+        self.push(end, class);
+    }
+}
+
+/// The colour of each kind of token, by the palette's meanings.
+fn role_of(class: TokenClass) -> Option<Role> {
+    Some(match class {
+        TokenClass::Command => Role::Header,
+        TokenClass::Keyword => Role::Trapped,
+        TokenClass::Variable => Role::Name,
+        TokenClass::Pid => Role::Pid,
+        TokenClass::Number | TokenClass::Duration => Role::Restart,
+        TokenClass::String => Role::Spawn,
+        TokenClass::Comment => Role::Quiet,
+        TokenClass::Unknown => Role::Crash,
+        TokenClass::Atom | TokenClass::Punct => return None,
+    })
+}
+
+/// `line` with each token painted; unchanged when colour is off. Painting
+/// only adds escape codes, so the width rustyline measures stays right.
+pub fn highlight(line: &str, style: &Style) -> String {
+    if !style.colorize {
+        return line.to_owned();
+    }
+    let mut out = String::with_capacity(line.len() * 2);
+    let mut at = 0;
+    for (range, class) in classify(line) {
+        out += &line[at..range.start];
+        let text = &line[range.clone()];
+        match role_of(class) {
+            Some(role) => out += &style.paint(text, role),
+            None => out += text,
+        }
+        at = range.end;
+    }
+    out += &line[at..];
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TokenClass::*;
+
+    fn classes(line: &str) -> Vec<(&str, TokenClass)> {
+        classify(line)
+            .into_iter()
+            .map(|(range, class)| (&line[range], class))
+            .collect()
+    }
+
+    #[test]
+    fn a_typical_line() {
+        assert_eq!(
+            classes("W = spawn ticker(1s) as t link # go"),
+            vec![
+                ("W", Variable),
+                ("=", Punct),
+                ("spawn", Command),
+                ("ticker", Atom),
+                ("(", Punct),
+                ("1s", Duration),
+                (")", Punct),
+                ("as", Keyword),
+                ("t", Atom),
+                ("link", Keyword),
+                ("# go", Comment),
+            ]
+        );
+    }
+
+    #[test]
+    fn terms_and_typos() {
+        assert_eq!(
+            classes("c ! {<0.4.0>, \"hi\", 'A', -2}"),
+            vec![
+                ("c", Atom),
+                ("!", Punct),
+                ("{", Punct),
+                ("<0.4.0>", Pid),
+                (",", Punct),
+                ("\"hi\"", String),
+                (",", Punct),
+                ("'A'", Atom),
+                (",", Punct),
+                ("-2", Number),
+                ("}", Punct),
+            ]
+        );
+        assert_eq!(classes("spwan x")[0], ("spwan", Unknown));
+    }
+
+    #[test]
+    fn a_def_block_is_coloured_as_erlang() {
+        let line = "def c {\n  loop(N) -> receive {get, F} -> F ! $a, \"}\" % note }\n  after 5s -> end. }\nkill c # x";
+        assert_eq!(
+            classes(line),
+            vec![
+                ("def", Command),
+                ("c", Atom),
+                ("{", Punct),
+                ("loop", Atom),
+                ("(", Punct),
+                ("N", Variable),
+                (")", Punct),
+                ("-", Punct),
+                (">", Punct),
+                ("receive", Keyword),
+                ("{", Punct),
+                ("get", Atom),
+                (",", Punct),
+                ("F", Variable),
+                ("}", Punct),
+                ("-", Punct),
+                (">", Punct),
+                ("F", Variable),
+                ("!", Punct),
+                ("$a", Number),
+                (",", Punct),
+                ("\"}\"", String),
+                ("% note }", Comment),
+                ("after", Keyword),
+                ("5s", Duration),
+                ("-", Punct),
+                (">", Punct),
+                ("end", Keyword),
+                (".", Punct),
+                ("}", Punct),
+                ("kill", Command),
+                ("c", Atom),
+                ("# x", Comment),
+            ]
+        );
+        assert_eq!(classes("def c { f() -> $\\}. }")[8], ("$\\}", Number));
+    }
+
+    #[test]
+    fn half_written_input_is_fine() {
+        assert_eq!(
+            classes("say \"unfinished é"),
+            vec![("say", Command), ("\"unfinished é", String)]
+        );
+        assert_eq!(classes("🦀<"), vec![("🦀", Unknown), ("<", Unknown)]);
+    }
+}

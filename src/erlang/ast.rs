@@ -1,0 +1,213 @@
+//! The syntax tree of the process language: Erlang function clauses.
+//!
+//! The parser (`syntax/`) builds it from the text inside `def NAME { ... }`;
+//! the checker and the compiler (`compile.rs`) read it. It mirrors what
+//! `erl_parse` gives for the same Erlang, minus what the playground does not
+//! have (records, maps, binaries, try, list comprehensions), so that every
+//! program accepted here is a valid Erlang module of that name and can be
+//! exported back to Erlang (issue 11).
+//!
+//! Every node carries its [`Pos`]: the line for the stack frames of runtime
+//! errors (`{counter, loop, 1, [{line, 4}]}`), line and column for compile
+//! errors with a caret.
+
+use crate::runtime::Term;
+
+/// A place in the definition's source: 1-based line and column (in
+/// characters). Lines count from the line of `def`, so a REPL entry and a
+/// script agree; a script adds its own offset when it reports FILE:LINE:COL.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A whole definition: `def counter { start(N) -> loop(N). ... }`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Module {
+    pub name: String,
+    /// In the order they were first defined.
+    pub functions: Vec<Function>,
+    /// The text between the braces, as written (for `show` and export).
+    pub source: String,
+}
+
+/// All the clauses of `name/arity`, which must be written together, as
+/// Erlang requires.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Function {
+    pub name: String,
+    pub arity: usize,
+    pub clauses: Vec<Clause>,
+    pub pos: Pos,
+}
+
+/// `name(Patterns) when Guard -> Body` (in a function), `fun(Patterns) when
+/// Guard -> Body` (in a fun): the head's patterns, the guard, the body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clause {
+    pub patterns: Vec<Pattern>,
+    pub guard: Guard,
+    /// At least one expression; the value of the last is the clause's.
+    pub body: Vec<Expr>,
+    pub pos: Pos,
+}
+
+/// `when G1, G2; G3`: alternatives separated by `;`, each a list of guard
+/// tests that must all be `true` (`,`). Empty when there is no `when`.
+/// A guard test that raises an exception just fails (is not `true`).
+pub type Guard = Vec<Vec<Expr>>;
+
+/// A clause of `case`, `receive`: one pattern, a guard, a body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseClause {
+    pub pattern: Pattern,
+    pub guard: Guard,
+    pub body: Vec<Expr>,
+    pub pos: Pos,
+}
+
+/// A clause of `if`: a guard and a body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IfClause {
+    pub guard: Guard,
+    pub body: Vec<Expr>,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
+    /// Binds the variable if unbound; if bound, the value must be equal
+    /// (`=:=`).
+    Var(String),
+    /// `_` (and `_Name`: matches anything, binds nothing a later use may
+    /// rely on; the checker warns about nothing here).
+    Wildcard,
+    Atom(String),
+    /// An integer literal, of any size.
+    Int(Term),
+    Float(f64),
+    /// `"abc"`: a string, the list of its character codes.
+    Str(String),
+    Tuple(Vec<Pattern>),
+    /// `[]`.
+    Nil,
+    /// `[H | T]`; `[A, B]` is `Cons(A, Cons(B, Nil))`.
+    Cons(Box<Pattern>, Box<Pattern>),
+    /// `P1 = P2` inside a pattern: both must match.
+    Alias(Box<Pattern>, Box<Pattern>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    Var(String),
+    Atom(String),
+    /// An integer literal, of any size.
+    Int(Term),
+    Float(f64),
+    Str(String),
+    Tuple(Vec<Expr>),
+    Nil,
+    Cons(Box<Expr>, Box<Expr>),
+    /// `Pattern = Expr`: the value of Expr, which must match.
+    Match(Pattern, Box<Expr>),
+    /// `To ! Message`: the value is Message.
+    Send(Box<Expr>, Box<Expr>),
+    BinOp(BinOp, Box<Expr>, Box<Expr>),
+    UnOp(UnOp, Box<Expr>),
+    /// A call: `loop(N)`, `other:start(X)`, `F(X)`, `io:format(...)`, and
+    /// the BIFs (`self()`, `element(2, T)`), which the compiler resolves.
+    Call(Callee, Vec<Expr>),
+    Case(Box<Expr>, Vec<CaseClause>),
+    If(Vec<IfClause>),
+    Receive {
+        clauses: Vec<CaseClause>,
+        /// `after Timeout -> Body`; the timeout is an expression
+        /// (`0`, `1000`, `infinity`, `T`); `after 30s` is parsed as
+        /// `after 30000`, its obvious Erlang translation.
+        after: Option<(Box<Expr>, Vec<Expr>)>,
+    },
+    /// `fun (X) -> ... ; (Y) -> ... end`: a closure over the variables
+    /// bound where it is made.
+    Fun(Vec<Clause>),
+    /// `fun name/arity` (module `None`) or `fun m:name/arity`.
+    FunRef {
+        module: Option<String>,
+        name: String,
+        arity: usize,
+    },
+    /// `begin E1, E2 end`.
+    Block(Vec<Expr>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Callee {
+    /// `name(...)`: a function of this module, or an auto-imported BIF
+    /// (`self`, `spawn`, `element`, ...), as Erlang resolves them: a local
+    /// function of the same name and arity wins.
+    Local(String),
+    /// `module:name(...)`: another definition, or a BIF module
+    /// (`erlang`, `lists`, `io`, `timer`).
+    Remote(String, String),
+    /// `F(...)`, `(fun(X) -> X end)(...)`: any expression that should
+    /// evaluate to a fun.
+    Fun(Box<Expr>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    /// `/`: always a float.
+    Div,
+    /// `div`, `rem`: integers only.
+    IntDiv,
+    Rem,
+    /// `==`, `/=`: numbers compare by value (`1 == 1.0`).
+    Eq,
+    Ne,
+    /// `=:=`, `=/=`: exact.
+    ExactEq,
+    ExactNe,
+    Lt,
+    Gt,
+    /// `=<`, `>=`.
+    Le,
+    Ge,
+    /// `++`, `--`.
+    Append,
+    Subtract,
+    /// `andalso`, `orelse`: the right side only if needed.
+    AndAlso,
+    OrElse,
+    /// `and`, `or`, `xor`: both sides, booleans only.
+    And,
+    Or,
+    Xor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Plus,
+    Not,
+}
+
+impl Pos {
+    pub fn new(line: u32, column: u32) -> Pos {
+        Pos { line, column }
+    }
+}

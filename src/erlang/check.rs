@@ -1,0 +1,480 @@
+//! What `erlc` rejects in a parsed definition, found before it is compiled
+//! and reported with a caret, as `erl_lint` reports it:
+//!
+//! - a call to an undefined local function (`function loop/2 undefined`),
+//!   or `fun name/arity` naming one; auto-imported BIFs (`self/0`,
+//!   `element/2`, see [`names::AUTO_IMPORTED`]) need no definition, and a
+//!   local function that shadows one is an ambiguous call;
+//! - a function defined twice, i.e. clauses not written together
+//!   (`function loop/1 already defined`);
+//! - a variable used before it is bound (`variable 'X' is unbound`), or
+//!   bound in only some clauses of a `case`, `if` or `receive` and used
+//!   after it (`variable 'X' unsafe in 'case'`);
+//! - in guards, anything but guard expressions: no local calls, matches,
+//!   sends or blocks.
+//!
+//! Scoping is `erl_lint`'s: a sequence passes its bindings on; the parts
+//! of one expression (a tuple's elements, a call's arguments, an
+//! operator's operands) are checked side by side with the bindings from
+//! before it, and all their bindings hold after it; a variable bound in
+//! every clause of a `case`, `if` or `receive` (its `after` counts as one)
+//! is bound after it; a fun's clauses see the enclosing bindings, and the
+//! variables of a fun head are new ones (shadowing, which Erlang warns
+//! about but accepts); nothing bound inside a fun is seen outside.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::diagnostics::Diagnostic;
+use crate::erlang::ast::{
+    BinOp, Callee, CaseClause, Clause, Expr, ExprKind, Function, Guard, Module, Pattern,
+    PatternKind, Pos,
+};
+use crate::erlang::names;
+use crate::erlang::syntax;
+
+type Result<T> = std::result::Result<T, Diagnostic>;
+
+/// Checks a parsed definition; the first problem, in source order, is the
+/// error.
+pub fn check(module: &Module) -> Result<()> {
+    let checker = Checker {
+        module,
+        defined: module
+            .functions
+            .iter()
+            .map(|f| (f.name.as_str(), f.arity))
+            .collect(),
+    };
+    let mut first_at: HashMap<(&str, usize), Pos> = HashMap::new();
+    for function in &module.functions {
+        let key = (function.name.as_str(), function.arity);
+        if let Some(first) = first_at.get(&key) {
+            return Err(checker.error(
+                function.pos,
+                function.name.chars().count(),
+                format!("function {}/{} already defined", function.name, function.arity),
+                Some(format!(
+                    "its first clauses are at line {}: the clauses of one function are written together, separated by `;`",
+                    first.line
+                )),
+            ));
+        }
+        first_at.insert(key, function.pos);
+        checker.function(function)?;
+    }
+    Ok(())
+}
+
+struct Checker<'a> {
+    module: &'a Module,
+    defined: BTreeSet<(&'a str, usize)>,
+}
+
+/// The variables bound at a point of a clause, and those bound in only
+/// some clauses of an earlier `case`/`if`/`receive` (with what and where).
+#[derive(Clone, Default)]
+struct Scope {
+    bound: BTreeSet<String>,
+    unsafe_vars: BTreeMap<String, (&'static str, Pos)>,
+}
+
+impl Scope {
+    fn bind(&mut self, name: &str) {
+        self.unsafe_vars.remove(name);
+        self.bound.insert(name.to_string());
+    }
+}
+
+impl Checker<'_> {
+    fn error(&self, pos: Pos, len: usize, message: String, hint: Option<String>) -> Diagnostic {
+        syntax::error_at(&self.module.source, pos, len, message, hint)
+    }
+
+    fn function(&self, function: &Function) -> Result<()> {
+        for clause in &function.clauses {
+            self.clause(clause, &Scope::default())?;
+        }
+        Ok(())
+    }
+
+    /// A function's or a fun's clause: the head's variables are new.
+    fn clause(&self, clause: &Clause, outer: &Scope) -> Result<()> {
+        let mut scope = outer.clone();
+        for pattern in &clause.patterns {
+            self.head_pattern(pattern, &mut scope);
+        }
+        self.guard(&clause.guard, &scope)?;
+        self.body(&clause.body, &mut scope)
+    }
+
+    /// Binds every variable of a head pattern, shadowing outer ones.
+    fn head_pattern(&self, pattern: &Pattern, scope: &mut Scope) {
+        for_each_var(pattern, &mut |name| scope.bind(name));
+    }
+
+    fn body(&self, body: &[Expr], scope: &mut Scope) -> Result<()> {
+        for expr in body {
+            self.expr(expr, scope)?;
+        }
+        Ok(())
+    }
+
+    /// Checks `exprs` side by side from the same bindings; all their new
+    /// bindings hold afterwards (`erl_lint`'s `expr_list`).
+    fn side_by_side(&self, exprs: &[&Expr], scope: &mut Scope) -> Result<()> {
+        let before = scope.clone();
+        for expr in exprs {
+            let mut own = before.clone();
+            self.expr(expr, &mut own)?;
+            for name in own.bound.difference(&before.bound) {
+                scope.bind(name);
+            }
+        }
+        Ok(())
+    }
+
+    fn expr(&self, expr: &Expr, scope: &mut Scope) -> Result<()> {
+        match &expr.kind {
+            ExprKind::Var(name) => self.use_var(name, expr.pos, scope),
+            ExprKind::Atom(_)
+            | ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Nil => Ok(()),
+            ExprKind::Tuple(elements) => {
+                self.side_by_side(&elements.iter().collect::<Vec<_>>(), scope)
+            }
+            // A list's cells side by side, without recursion on the tail.
+            ExprKind::Cons(..) => self.side_by_side(&list_parts(expr), scope),
+            ExprKind::Match(pattern, value) => {
+                self.expr(value, scope)?;
+                self.pattern(pattern, scope)
+            }
+            ExprKind::Send(to, message) => self.side_by_side(&[to, message], scope),
+            ExprKind::BinOp(op @ (BinOp::AndAlso | BinOp::OrElse), left, right) => {
+                self.expr(left, scope)?;
+                // The right side may not run: what it binds is unsafe.
+                let mut right_scope = scope.clone();
+                self.expr(right, &mut right_scope)?;
+                let what = if *op == BinOp::AndAlso {
+                    "andalso"
+                } else {
+                    "orelse"
+                };
+                for name in right_scope
+                    .bound
+                    .difference(&scope.bound)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                {
+                    scope.unsafe_vars.insert(name, (what, expr.pos));
+                }
+                Ok(())
+            }
+            ExprKind::BinOp(_, left, right) => self.side_by_side(&[left, right], scope),
+            ExprKind::UnOp(_, operand) => self.expr(operand, scope),
+            ExprKind::Call(callee, args) => self.call(callee, args, expr.pos, scope),
+            ExprKind::Case(subject, clauses) => {
+                self.expr(subject, scope)?;
+                let branches = clauses
+                    .iter()
+                    .map(|clause| self.case_clause(clause, scope))
+                    .collect::<Result<Vec<_>>>()?;
+                merge_branches(scope, branches, "case", expr.pos);
+                Ok(())
+            }
+            ExprKind::If(clauses) => {
+                let branches = clauses
+                    .iter()
+                    .map(|clause| {
+                        let mut own = scope.clone();
+                        self.guard(&clause.guard, &own)?;
+                        self.body(&clause.body, &mut own)?;
+                        Ok(own)
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                merge_branches(scope, branches, "if", expr.pos);
+                Ok(())
+            }
+            ExprKind::Receive { clauses, after } => {
+                let mut branches = clauses
+                    .iter()
+                    .map(|clause| self.case_clause(clause, scope))
+                    .collect::<Result<Vec<_>>>()?;
+                if let Some((timeout, body)) = after {
+                    // The timeout is evaluated before waiting; its bindings
+                    // are the `after` branch's.
+                    let mut own = scope.clone();
+                    self.expr(timeout, &mut own)?;
+                    self.body(body, &mut own)?;
+                    branches.push(own);
+                }
+                merge_branches(scope, branches, "receive", expr.pos);
+                Ok(())
+            }
+            ExprKind::Fun(clauses) => {
+                for clause in clauses {
+                    self.clause(clause, scope)?;
+                }
+                Ok(())
+            }
+            ExprKind::FunRef {
+                module: None,
+                name,
+                arity,
+            } => {
+                if self.defined.contains(&(name.as_str(), *arity))
+                    || names::is_auto_imported(name, *arity)
+                {
+                    Ok(())
+                } else {
+                    Err(self.undefined(name, *arity, expr.pos, 3))
+                }
+            }
+            ExprKind::FunRef {
+                module: Some(_), ..
+            } => Ok(()),
+            ExprKind::Block(body) => self.body(body, scope),
+        }
+    }
+
+    fn case_clause(&self, clause: &CaseClause, scope: &Scope) -> Result<Scope> {
+        let mut own = scope.clone();
+        self.pattern(&clause.pattern, &mut own)?;
+        self.guard(&clause.guard, &own)?;
+        self.body(&clause.body, &mut own)?;
+        Ok(own)
+    }
+
+    fn call(&self, callee: &Callee, args: &[Expr], pos: Pos, scope: &mut Scope) -> Result<()> {
+        let mut parts: Vec<&Expr> = Vec::with_capacity(args.len() + 1);
+        if let Callee::Fun(fun) = callee {
+            parts.push(fun);
+        }
+        parts.extend(args);
+        self.side_by_side(&parts, scope)?;
+        let Callee::Local(name) = callee else {
+            return Ok(());
+        };
+        let arity = args.len();
+        let defined = self.defined.contains(&(name.as_str(), arity));
+        let bif = names::is_auto_imported(name, arity);
+        let len = name.chars().count();
+        match (defined, bif) {
+            (true, false) | (false, true) => Ok(()),
+            (true, true) => Err(self.error(
+                pos,
+                len,
+                format!("ambiguous call of overridden auto-imported BIF {name}/{arity}"),
+                Some(format!(
+                    "call erlang:{name}/{arity} for the BIF, or rename your function"
+                )),
+            )),
+            (false, false) => Err(self.undefined(name, arity, pos, len)),
+        }
+    }
+
+    fn undefined(&self, name: &str, arity: usize, pos: Pos, len: usize) -> Diagnostic {
+        let others: Vec<String> = self
+            .defined
+            .iter()
+            .filter(|(defined, _)| *defined == name)
+            .map(|(n, a)| format!("{n}/{a}"))
+            .collect();
+        let hint = if others.is_empty() {
+            format!(
+                "define {name}/{arity} in this definition, or call another one as `module:{name}(...)`"
+            )
+        } else {
+            format!(
+                "this definition has {}; the number of arguments must match",
+                others.join(", ")
+            )
+        };
+        self.error(
+            pos,
+            len,
+            format!("function {name}/{arity} undefined"),
+            Some(hint),
+        )
+    }
+
+    fn use_var(&self, name: &str, pos: Pos, scope: &Scope) -> Result<()> {
+        if scope.bound.contains(name) {
+            return Ok(());
+        }
+        let len = name.chars().count();
+        if let Some((what, at)) = scope.unsafe_vars.get(name) {
+            return Err(self.error(
+                pos,
+                len,
+                format!("variable '{name}' unsafe in '{what}' (line {})", at.line),
+                Some(format!(
+                    "'{name}' is bound in only some branches of the `{what}` at line {}: bind it in every one, or only use it inside",
+                    at.line
+                )),
+            ));
+        }
+        let hint = if name == "_" {
+            "`_` matches anything in a pattern but has no value".to_string()
+        } else {
+            format!("bind it first, e.g. `{name} = ...`, or take it as an argument")
+        };
+        Err(self.error(
+            pos,
+            len,
+            format!("variable '{name}' is unbound"),
+            Some(hint),
+        ))
+    }
+
+    /// A pattern of a match or a case/receive clause: new variables are
+    /// bound, bound ones are compared.
+    fn pattern(&self, pattern: &Pattern, scope: &mut Scope) -> Result<()> {
+        let mut result = Ok(());
+        for_each_var_at(pattern, &mut |name, pos| {
+            if result.is_ok() && scope.unsafe_vars.contains_key(name) {
+                result = self.use_var(name, pos, scope);
+            }
+        });
+        result?;
+        for_each_var(pattern, &mut |name| scope.bind(name));
+        Ok(())
+    }
+
+    fn guard(&self, guard: &Guard, scope: &Scope) -> Result<()> {
+        for test in guard.iter().flatten() {
+            self.guard_expr(test, scope)?;
+        }
+        Ok(())
+    }
+
+    /// What `erl_lint`'s `gexpr` accepts: variables, literals, tuples,
+    /// lists, arithmetic, boolean and comparison operators, guard BIFs.
+    fn guard_expr(&self, expr: &Expr, scope: &Scope) -> Result<()> {
+        let illegal = |what: &str| {
+            self.error(
+                expr.pos,
+                1,
+                "illegal guard expression".into(),
+                Some(format!(
+                    "{what} cannot appear in a guard; guards allow comparisons, arithmetic, `andalso`/`orelse` and tests such as is_integer(X)"
+                )),
+            )
+        };
+        match &expr.kind {
+            ExprKind::Var(name) => self.use_var(name, expr.pos, scope),
+            ExprKind::Atom(_)
+            | ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Nil => Ok(()),
+            ExprKind::Tuple(elements) => {
+                elements.iter().try_for_each(|e| self.guard_expr(e, scope))
+            }
+            ExprKind::Cons(..) => list_parts(expr)
+                .into_iter()
+                .try_for_each(|e| self.guard_expr(e, scope)),
+            ExprKind::BinOp(BinOp::Append | BinOp::Subtract, ..) => Err(illegal("`++` and `--`")),
+            ExprKind::BinOp(_, left, right) => {
+                self.guard_expr(left, scope)?;
+                self.guard_expr(right, scope)
+            }
+            ExprKind::UnOp(_, operand) => self.guard_expr(operand, scope),
+            ExprKind::Call(callee, args) => {
+                let name = match callee {
+                    Callee::Local(name) => name,
+                    Callee::Remote(module, name) if module == "erlang" => name,
+                    Callee::Remote(module, name) => {
+                        return Err(self.error(
+                            expr.pos,
+                            module.chars().count(),
+                            format!("call to remote function {module}:{name}/{} is illegal in guard", args.len()),
+                            Some("only BIFs such as is_integer/1 or element/2 may be called in a guard".into()),
+                        ));
+                    }
+                    Callee::Fun(_) => return Err(illegal("a call of a fun")),
+                };
+                if !names::is_guard_bif(name, args.len()) {
+                    return Err(self.error(
+                        expr.pos,
+                        name.chars().count(),
+                        format!(
+                            "call to local/imported function {name}/{} is illegal in guard",
+                            args.len()
+                        ),
+                        Some(
+                            "only BIFs such as is_integer/1 or element/2 may be called in a guard"
+                                .into(),
+                        ),
+                    ));
+                }
+                args.iter().try_for_each(|arg| self.guard_expr(arg, scope))
+            }
+            ExprKind::Match(..) => Err(illegal("a match `=`")),
+            ExprKind::Send(..) => Err(illegal("a send `!`")),
+            ExprKind::Case(..)
+            | ExprKind::If(_)
+            | ExprKind::Receive { .. }
+            | ExprKind::Block(_) => Err(illegal("a block expression")),
+            ExprKind::Fun(_) | ExprKind::FunRef { .. } => Err(illegal("a fun")),
+        }
+    }
+}
+
+/// After a `case`/`if`/`receive`: variables new in every branch are bound,
+/// those new in only some are unsafe (`erl_lint`'s `icrt_export`).
+fn merge_branches(scope: &mut Scope, branches: Vec<Scope>, what: &'static str, pos: Pos) {
+    let before = scope.bound.clone();
+    let mut new_in_some: BTreeSet<String> = BTreeSet::new();
+    for branch in &branches {
+        new_in_some.extend(branch.bound.difference(&before).cloned());
+    }
+    for name in new_in_some {
+        if branches.iter().all(|branch| branch.bound.contains(&name)) {
+            scope.bind(&name);
+        } else {
+            scope.unsafe_vars.insert(name, (what, pos));
+        }
+    }
+    // What a branch made unsafe stays unsafe after it.
+    for branch in branches {
+        for (name, at) in branch.unsafe_vars {
+            if !scope.bound.contains(&name) {
+                scope.unsafe_vars.entry(name).or_insert(at);
+            }
+        }
+    }
+}
+
+/// The heads of a list expression and its final tail.
+fn list_parts(mut expr: &Expr) -> Vec<&Expr> {
+    let mut parts = Vec::new();
+    while let ExprKind::Cons(head, tail) = &expr.kind {
+        parts.push(&**head);
+        expr = tail;
+    }
+    parts.push(expr);
+    parts
+}
+
+fn for_each_var(pattern: &Pattern, f: &mut impl FnMut(&str)) {
+    for_each_var_at(pattern, &mut |name, _| f(name));
+}
+
+fn for_each_var_at(pattern: &Pattern, f: &mut impl FnMut(&str, Pos)) {
+    match &pattern.kind {
+        PatternKind::Var(name) => f(name, pattern.pos),
+        PatternKind::Tuple(elements) => elements.iter().for_each(|e| for_each_var_at(e, f)),
+        PatternKind::Cons(head, tail) | PatternKind::Alias(head, tail) => {
+            for_each_var_at(head, f);
+            for_each_var_at(tail, f);
+        }
+        PatternKind::Wildcard
+        | PatternKind::Atom(_)
+        | PatternKind::Int(_)
+        | PatternKind::Float(_)
+        | PatternKind::Str(_)
+        | PatternKind::Nil => {}
+    }
+}

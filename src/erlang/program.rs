@@ -1,0 +1,315 @@
+//! Loading definitions into a runtime and starting processes that run
+//! them: the glue between compiled code and the runtime's
+//! [`Program`](crate::runtime::Program) contract, whose implementation is
+//! the interpreter ([`Vm`]).
+//!
+//! A definition is loaded into the runtime's code table
+//! ([`crate::runtime::CodeTable`]) under its name, as an
+//! `Arc<CompiledModule>` numbered with its version. Spawning looks the
+//! *current* version up once; the process then holds that version (its
+//! frames refer to it), so loading a new version changes what new
+//! processes and new remote calls run, never the code under a running one:
+//! Erlang's rule, where a local call stays in its version and a fully
+//! qualified call `counter:loop(N)` goes to the newest.
+//!
+//! Loading keeps Erlang's two versions: the shell's `c/1` calls
+//! `code:purge/1` before it loads, so loading a third version kills the
+//! processes still running the first ([`crate::runtime::Runtime::purge`])
+//! and drops it. A purged version is marked so
+//! ([`CompiledModule::is_purged`]): a local fun of it that a process still
+//! holds raises `{badfun, F}` when called, as on the BEAM.
+
+use super::module::{CompiledModule, FunValue};
+use super::vm::errors::{self, Raise};
+use super::vm::interpreter::Vm;
+use crate::runtime::code_table::{self, Module, SpawnError, Spawner, StartContext};
+use crate::runtime::{Atom, EventId, Pid, Process, Program, Purged, Ref, Runtime, Step, Term};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+/// Makes `module` the current version of its name in `runtime` (see
+/// [`load_for`]).
+pub fn load(runtime: &Runtime, module: Arc<CompiledModule>) -> Option<Purged> {
+    load_for(runtime, module, None)
+}
+
+/// Makes `module` the next version of its name in `runtime`, on account of
+/// event `by` (the shell's `def`): the old version, if there is one, is
+/// purged first (its processes killed, see the module docs), and what the
+/// purge did is returned.
+pub fn load_for(
+    runtime: &Runtime,
+    module: Arc<CompiledModule>,
+    by: Option<EventId>,
+) -> Option<Purged> {
+    let purged = purge(runtime, module.name, by);
+    let version = runtime.code().next_version(module.name);
+    module.version.store(version, Ordering::Relaxed);
+    runtime.code().load(module.name, version, module);
+    purged
+}
+
+/// `code:purge(Module)`: kills the processes still running the old version
+/// of `name`, removes it, and marks it purged, so that the funs of it left
+/// in other processes' data fail with `badfun`. `None` if there is no old
+/// version.
+pub fn purge(runtime: &Runtime, name: Atom, by: Option<EventId>) -> Option<Purged> {
+    let purged = runtime.purge(name, by)?;
+    if let Some(module) = as_compiled(purged.code.clone()) {
+        module.purged.store(true, Ordering::Relaxed);
+    }
+    Some(purged)
+}
+
+/// Both loaded versions of `name`, current first.
+pub fn versions(runtime: &Runtime, name: Atom) -> Vec<Arc<CompiledModule>> {
+    let Some(versions) = runtime.code().versions(name) else {
+        return Vec::new();
+    };
+    std::iter::once(versions.current)
+        .chain(versions.old)
+        .filter_map(|loaded| as_compiled(loaded.code))
+        .collect()
+}
+
+/// The current version of the definition `name` loaded in `runtime`.
+pub fn lookup(runtime: &Runtime, name: Atom) -> Option<Arc<CompiledModule>> {
+    as_compiled(runtime.code().current(name)?)
+}
+
+/// The current version of `name`, as seen from a process.
+pub(crate) fn current(process: &Process, name: Atom) -> Option<Arc<CompiledModule>> {
+    as_compiled(process.code().current(name)?)
+}
+
+fn as_compiled(code: crate::runtime::LoadedCode) -> Option<Arc<CompiledModule>> {
+    code_table::downcast::<CompiledModule>(code)
+}
+
+/// A definition is a module of the code table like a built-in kind: the
+/// shell's `spawn counter(0)` and a supervisor's child start it as
+/// `counter:start(0)`.
+impl Module for CompiledModule {
+    fn is_native(&self) -> bool {
+        false
+    }
+
+    fn check_start(
+        &self,
+        function: Atom,
+        args: &[Term],
+        _context: &StartContext,
+        _whereis: &dyn Fn(Atom) -> Option<Pid>,
+    ) -> Result<(), SpawnError> {
+        let arities: Vec<u32> = self
+            .function_names()
+            .into_iter()
+            .filter(|(name, _)| *name == function)
+            .map(|(_, arity)| arity)
+            .collect();
+        if arities.contains(&(args.len() as u32)) {
+            Ok(())
+        } else {
+            Err(Box::new(NoStart {
+                module: self.name,
+                function,
+                given: args.len(),
+                arities,
+            }))
+        }
+    }
+
+    fn start(
+        &self,
+        spawner: Spawner<'_>,
+        function: Atom,
+        args: &[Term],
+        context: &StartContext,
+    ) -> Result<Pid, SpawnError> {
+        self.check_start(function, args, context, &|_| None)?;
+        let started = match spawner {
+            Spawner::Process { parent, link } => {
+                spawn(parent, self.name, function, args.to_vec(), link)
+            }
+            Spawner::Top(runtime) => spawn_top(runtime, self.name, function, args.to_vec()),
+        };
+        started.map_err(|_| {
+            Box::new(NoStart {
+                module: self.name,
+                function,
+                given: args.len(),
+                arities: Vec::new(),
+            }) as SpawnError
+        })
+    }
+}
+
+/// A definition without the `start/N` a spawn asked for. `arities` are the
+/// `start/N` it has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoStart {
+    pub module: Atom,
+    pub function: Atom,
+    pub given: usize,
+    pub arities: Vec<u32>,
+}
+
+impl std::fmt::Display for NoStart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (kind, function, given) = (self.module.name(), self.function.name(), self.given);
+        if self.arities.is_empty() {
+            return write!(
+                f,
+                "`{kind}` has no {function}/{given}: `spawn {kind}(...)` calls {kind}:{function}(...)"
+            );
+        }
+        let starts: Vec<String> = self
+            .arities
+            .iter()
+            .map(|n| format!("{function}/{n}"))
+            .collect();
+        let counts: Vec<String> = self.arities.iter().map(u32::to_string).collect();
+        write!(
+            f,
+            "`{kind}` has no {function}/{given}, only {}: give it {} argument(s)",
+            starts.join(", "),
+            counts.join(" or ")
+        )
+    }
+}
+
+impl std::error::Error for NoStart {}
+
+/// Starts `module:function(args...)` in a new process whose parent is
+/// `parent` (linked to it if `link`): what `spawn(M, F, A)` and
+/// `spawn_link` do, for a loaded definition. `Err` (with a reason term,
+/// `undef`-like) if the definition or the function does not exist: the
+/// shell and supervisors check before they spawn (see
+/// `behavior::spawn_kind`); the `spawn/3` BIF instead starts a process that
+/// dies with `undef`, as the BEAM does.
+pub fn spawn(
+    parent: &Process,
+    module: Atom,
+    function: Atom,
+    args: Vec<Term>,
+    link: bool,
+) -> Result<Pid, Term> {
+    let vm = prepare(current(parent, module), module, function, args)?;
+    let (pid, _) = parent.spawn_program_with(module.name(), Box::new(vm), link, false);
+    Ok(pid)
+}
+
+/// Like [`spawn`], with no parent (for tests and tools).
+pub fn spawn_top(
+    runtime: &Runtime,
+    module: Atom,
+    function: Atom,
+    args: Vec<Term>,
+) -> Result<Pid, Term> {
+    let vm = prepare(lookup(runtime, module), module, function, args)?;
+    Ok(runtime.spawn_program(module.name(), Box::new(vm)))
+}
+
+fn prepare(
+    code: Option<Arc<CompiledModule>>,
+    module: Atom,
+    function: Atom,
+    args: Vec<Term>,
+) -> Result<Vm, Term> {
+    let found = code.and_then(|code| {
+        let func = code.function(function, args.len() as u32)?;
+        Some((code, func))
+    });
+    match found {
+        Some((code, func)) => Ok(Vm::new(code, func, args)),
+        None => Err(undef(module, function, args)),
+    }
+}
+
+/// `{undef, [{M, F, Args, []}]}`: the exit reason of a process spawned to
+/// run a function that does not exist.
+fn undef(module: Atom, function: Atom, args: Vec<Term>) -> Term {
+    let mut raise = Raise::error(Term::atom("undef"));
+    raise.top = Some(errors::frame(module, function, Term::list(args), None));
+    errors::exit_reason(raise, Vec::new())
+}
+
+/// A process that ends at once with a reason (a `spawn` of something
+/// undefined, as the BEAM's would).
+struct Doomed(Option<Term>);
+
+impl Program for Doomed {
+    fn run(&mut self, _: &Process) -> Step {
+        Step::Exit(self.0.take().unwrap_or_else(Term::normal))
+    }
+}
+
+/// `spawn(M, F, A)` and friends from the process language: a loaded
+/// definition, else a native module of that name (a built-in kind, started
+/// with the arguments `A`, whatever `F` is), else a process that dies
+/// `undef`.
+pub(crate) fn spawn_mfa(
+    parent: &Process,
+    module: Atom,
+    function: Atom,
+    args: Vec<Term>,
+    link: bool,
+    monitor: bool,
+) -> Result<(Pid, Option<Ref>), Raise> {
+    let loaded = parent.code().current(module);
+    if let Some(native) = loaded.as_ref().filter(|code| code.is_native()) {
+        let spawner = Spawner::Process { parent, link };
+        let pid = native
+            .start(spawner, function, &args, &StartContext::none())
+            .map_err(|_| Raise::badarg())?;
+        let reference = monitor.then(|| parent.monitor(pid));
+        return Ok((pid, reference));
+    }
+    let code = loaded.and_then(as_compiled);
+    let program: Box<dyn Program> = match prepare(code, module, function, args) {
+        Ok(vm) => Box::new(vm),
+        Err(reason) => Box::new(Doomed(Some(reason))),
+    };
+    Ok(parent.spawn_program_with(module.name(), program, link, monitor))
+}
+
+/// `spawn(Fun)` and friends: a fun of no arguments. OTP spawns
+/// `erlang:apply(Fun, [])`, so a fun of a purged version starts a process
+/// that dies with `{{badfun, Fun}, [{erlang, apply, 2, []}]}`.
+pub(crate) fn spawn_fun(
+    parent: &Process,
+    fun: &Term,
+    link: bool,
+    monitor: bool,
+) -> Result<(Pid, Option<Ref>), Raise> {
+    let value = FunValue::of(fun);
+    let arity = value.as_ref().map(FunValue::arity);
+    match value {
+        Some(FunValue::Local { module, .. }) if arity == Some(0) && module.is_purged() => {
+            let mut raise = Raise::tagged("badfun", fun.clone());
+            raise.top = Some(errors::frame(
+                Atom::new("erlang"),
+                Atom::new("apply"),
+                Term::int(2),
+                None,
+            ));
+            let doomed = Doomed(Some(errors::exit_reason(raise, Vec::new())));
+            Ok(parent.spawn_program_with(module.name.name(), Box::new(doomed), link, monitor))
+        }
+        Some(FunValue::Local {
+            module,
+            function,
+            captured,
+        }) if module.functions[function as usize].arity == captured.len() as u32 => {
+            let name = module.name;
+            let vm = Vm::new(module, function, captured);
+            Ok(parent.spawn_program_with(name.name(), Box::new(vm), link, monitor))
+        }
+        Some(FunValue::External {
+            module,
+            function,
+            arity: 0,
+        }) => spawn_mfa(parent, module, function, Vec::new(), link, monitor),
+        _ => Err(Raise::badarg()),
+    }
+}

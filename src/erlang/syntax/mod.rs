@@ -1,0 +1,42 @@
+//! The process language's front end: the text inside `def NAME { ... }` to
+//! an [`ast::Module`](crate::erlang::ast::Module).
+//!
+//! - `lexer`: characters to tokens (`erl_scan`'s rules, plus durations);
+//! - `parser`: the module level (functions, clauses, guards) and the
+//!   nesting guard that keeps any input from overflowing the stack;
+//! - `expr`: expressions by precedence, and the block expressions;
+//! - `pattern`: expressions that are patterns, as `erl_parse` does;
+//! - `error`: compile errors as the command language's `Diagnostic`s.
+//!
+//! Positions count from the start of the text given: line 1 is the line
+//! of `def`, so a REPL entry and a script agree, and `lang` adds the
+//! script's offset when it reports FILE:LINE:COL.
+
+mod error;
+mod expr;
+mod lexer;
+mod parser;
+mod pattern;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::error_at;
+pub use lexer::{Tok, Token, tokenize};
+pub use parser::MAX_DEPTH;
+
+use crate::diagnostics::Diagnostic;
+use crate::erlang::ast::Module;
+
+/// Parses the clauses of the definition `name` (the text between its
+/// braces). Never panics; an error has a line, column, message and hint.
+pub fn parse_module(name: &str, source: &str) -> Result<Module, Diagnostic> {
+    let tokens = tokenize(source)?;
+    let mut parser = parser::Parser::new(source, tokens);
+    let functions = parser.functions()?;
+    Ok(Module {
+        name: name.to_string(),
+        functions,
+        source: source.to_string(),
+    })
+}

@@ -1,0 +1,558 @@
+//! The built-in functions (BIFs): `self()`, `spawn`, `element`,
+//! `lists:map`, `io:format`, ...
+//!
+//! One table, [`BIFS`], says for each BIF its module, name and arity,
+//! whether it may appear in a guard, and how it runs. The compiler resolves
+//! a call to a BIF once (`element(2, T)` and `erlang:element(2, T)` are the
+//! same BIF; a local function of the same name and arity wins, as in
+//! Erlang), and the instruction carries its [`BifId`].
+//!
+//! Most BIFs are plain functions of the process and their arguments
+//! ([`BifImpl::Pure`]). A few need the interpreter itself
+//! ([`BifImpl::Special`]): `exit/1`, `throw/1` and `error/1,2` raise;
+//! `timer:sleep/1` waits like a receive that matches nothing; and
+//! `lists:map/2`, `lists:foldl/3` call a fun for each element. Those two
+//! run *inside* the interpreter, as frames of their own between the calls
+//! of the fun, not as Rust loops calling back into it: every call is
+//! charged and may be preempted like any other, and a fun that recurses
+//! deeply cannot overflow the Rust stack.
+//!
+//! Reductions: one per BIF, plus one per 16 elements for those whose work
+//! grows with their input (`length`, `lists:reverse`, `lists:seq`, and the
+//! `++`/`--` operators), roughly as `erts` bumps them.
+//!
+//! **A call is just two messages.** `gen_server:call(S, Req)` sends
+//! `{'$gen_call', {self(), Ref}, Req}` and waits for `{Ref, Reply}`; the
+//! playground's shell `call c get` does exactly that (`Process::call`), so a
+//! server written in the language answers it with a plain receive and send:
+//!
+//! ```erlang
+//! loop(N) ->
+//!     receive
+//!         {'$gen_call', {From, Ref}, get} -> From ! {Ref, N}, loop(N)
+//!     end.
+//! ```
+
+use super::errors::Raise;
+use super::terms::{self, boolean, exact_eq, list_len};
+use crate::runtime::term::arith;
+use crate::runtime::term::print::Style as PrintStyle;
+use crate::runtime::{Atom, Pid, Process, Term};
+use std::time::Duration;
+
+/// An index into [`BIFS`].
+pub type BifId = u16;
+
+pub type PureBif = fn(&Process, &[Term]) -> Result<Term, Raise>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    /// `exit(R)`.
+    Exit,
+    /// `throw(X)`.
+    Throw,
+    /// `error(R)`, `error(R, Args)`.
+    Error,
+    /// `timer:sleep(T)`.
+    Sleep,
+    /// `lists:map(F, L)`.
+    Map,
+    /// `lists:foldl(F, Acc, L)`.
+    Foldl,
+}
+
+#[derive(Clone, Copy)]
+pub enum BifImpl {
+    Pure(PureBif),
+    Special(Special),
+}
+
+pub struct Bif {
+    pub module: &'static str,
+    pub name: &'static str,
+    pub arity: u8,
+    /// Allowed in guards (type tests, `element`, `length`, `self`, ...).
+    pub guard: bool,
+    /// Callable without `erlang:` (auto-imported).
+    pub auto: bool,
+    pub imp: BifImpl,
+}
+
+const fn pure(module: &'static str, name: &'static str, arity: u8, guard: bool, f: PureBif) -> Bif {
+    Bif {
+        module,
+        name,
+        arity,
+        guard,
+        auto: matches!(module.as_bytes(), b"erlang"),
+        imp: BifImpl::Pure(f),
+    }
+}
+
+const fn special(module: &'static str, name: &'static str, arity: u8, s: Special) -> Bif {
+    Bif {
+        module,
+        name,
+        arity,
+        guard: false,
+        auto: matches!(module.as_bytes(), b"erlang"),
+        imp: BifImpl::Special(s),
+    }
+}
+
+/// Every BIF.
+pub static BIFS: &[Bif] = &[
+    pure("erlang", "self", 0, true, |p, _| Ok(Term::pid(p.pid()))),
+    pure("erlang", "node", 0, true, |_, _| {
+        Ok(Term::from_atom(Atom::NODE))
+    }),
+    pure("erlang", "make_ref", 0, false, |p, _| {
+        Ok(Term::reference(p.make_ref()))
+    }),
+    // Type tests.
+    pure("erlang", "is_atom", 1, true, |_, a| {
+        test(a[0].as_atom().is_some())
+    }),
+    pure("erlang", "is_integer", 1, true, |_, a| {
+        test(a[0].is_integer())
+    }),
+    pure("erlang", "is_float", 1, true, |_, a| test(a[0].is_float())),
+    pure("erlang", "is_number", 1, true, |_, a| {
+        test(a[0].is_number())
+    }),
+    pure("erlang", "is_pid", 1, true, |_, a| {
+        test(a[0].as_pid().is_some())
+    }),
+    pure("erlang", "is_reference", 1, true, |_, a| {
+        test(a[0].as_ref().is_some())
+    }),
+    pure("erlang", "is_tuple", 1, true, |_, a| {
+        test(a[0].as_tuple().is_some())
+    }),
+    pure("erlang", "is_list", 1, true, |_, a| {
+        test(terms::is_list(&a[0]))
+    }),
+    pure("erlang", "is_boolean", 1, true, |_, a| {
+        test(terms::as_bool(&a[0]).is_some())
+    }),
+    pure("erlang", "is_function", 1, true, |_, a| {
+        test(a[0].as_fun().is_some())
+    }),
+    pure("erlang", "is_function", 2, true, is_function_2),
+    // Terms.
+    pure("erlang", "element", 2, true, element),
+    pure("erlang", "setelement", 3, false, setelement),
+    pure("erlang", "tuple_size", 1, true, |_, a| {
+        match a[0].as_tuple() {
+            Some(t) => Ok(Term::int(t.len() as i64)),
+            None => Err(Raise::badarg()),
+        }
+    }),
+    pure("erlang", "length", 1, true, |p, a| {
+        let n = list_len(&a[0]).ok_or_else(Raise::badarg)?;
+        charge_len(p, n);
+        Ok(Term::int(n as i64))
+    }),
+    pure("erlang", "hd", 1, true, |_, a| {
+        terms::uncons(&a[0])
+            .map(|(h, _)| h)
+            .ok_or_else(Raise::badarg)
+    }),
+    pure("erlang", "tl", 1, true, |_, a| {
+        terms::uncons(&a[0])
+            .map(|(_, t)| t)
+            .ok_or_else(Raise::badarg)
+    }),
+    pure("erlang", "abs", 1, true, |_, a| {
+        arith::abs(&a[0]).map_err(|_| Raise::badarg())
+    }),
+    pure("erlang", "float", 1, true, |_, a| {
+        // An integer too large for a float is badarg, as on the BEAM.
+        a[0].to_f64().map(Term::float).ok_or_else(Raise::badarg)
+    }),
+    pure("erlang", "round", 1, true, |_, a| {
+        to_integer(&a[0], f64::round)
+    }),
+    pure("erlang", "trunc", 1, true, |_, a| {
+        to_integer(&a[0], f64::trunc)
+    }),
+    pure("erlang", "min", 2, false, |_, a| {
+        Ok(if terms::compare(&a[1], &a[0]).is_lt() {
+            a[1].clone()
+        } else {
+            a[0].clone()
+        })
+    }),
+    pure("erlang", "max", 2, false, |_, a| {
+        Ok(if terms::compare(&a[1], &a[0]).is_gt() {
+            a[1].clone()
+        } else {
+            a[0].clone()
+        })
+    }),
+    pure("erlang", "integer_to_list", 1, false, |_, a| {
+        a[0].integer_to_list(10).ok_or_else(Raise::badarg)
+    }),
+    pure("erlang", "atom_to_list", 1, false, |_, a| {
+        match a[0].as_atom() {
+            Some(atom) => Ok(Term::atom_to_list(atom)),
+            None => Err(Raise::badarg()),
+        }
+    }),
+    pure("erlang", "list_to_atom", 1, false, |_, a| {
+        text_of(&a[0])
+            .map(|t| Term::atom(&t))
+            .ok_or_else(Raise::badarg)
+    }),
+    // Processes.
+    pure("erlang", "spawn", 1, false, |p, a| {
+        spawn_fun(p, &a[0], false, false)
+    }),
+    pure("erlang", "spawn_link", 1, false, |p, a| {
+        spawn_fun(p, &a[0], true, false)
+    }),
+    pure("erlang", "spawn_monitor", 1, false, |p, a| {
+        spawn_fun(p, &a[0], false, true)
+    }),
+    pure("erlang", "spawn", 3, false, |p, a| {
+        spawn_mfa(p, a, false, false)
+    }),
+    pure("erlang", "spawn_link", 3, false, |p, a| {
+        spawn_mfa(p, a, true, false)
+    }),
+    pure("erlang", "spawn_monitor", 3, false, |p, a| {
+        spawn_mfa(p, a, false, true)
+    }),
+    pure("erlang", "link", 1, false, |p, a| {
+        p.link(pid(&a[0])?).map_err(Raise::error)?;
+        Ok(Term::from_atom(Atom::TRUE))
+    }),
+    pure("erlang", "unlink", 1, false, |p, a| {
+        p.unlink(pid(&a[0])?);
+        Ok(Term::from_atom(Atom::TRUE))
+    }),
+    pure("erlang", "monitor", 2, false, monitor),
+    pure("erlang", "demonitor", 1, false, |p, a| {
+        let r = a[0].as_ref().ok_or_else(Raise::badarg)?;
+        p.demonitor(r);
+        Ok(Term::from_atom(Atom::TRUE))
+    }),
+    pure("erlang", "demonitor", 2, false, demonitor_2),
+    special("erlang", "exit", 1, Special::Exit),
+    pure("erlang", "exit", 2, false, |p, a| {
+        p.exit(pid(&a[0])?, a[1].clone());
+        Ok(Term::from_atom(Atom::TRUE))
+    }),
+    special("erlang", "throw", 1, Special::Throw),
+    special("erlang", "error", 1, Special::Error),
+    special("erlang", "error", 2, Special::Error),
+    pure("erlang", "process_flag", 2, false, |p, a| {
+        match (a[0].as_atom(), terms::as_bool(&a[1])) {
+            (Some(flag), Some(on)) if flag.name() == "trap_exit" => {
+                Ok(boolean(p.set_trap_exit(on)))
+            }
+            _ => Err(Raise::badarg()),
+        }
+    }),
+    pure("erlang", "register", 2, false, |p, a| {
+        let (Some(name), Some(who)) = (a[0].as_atom(), a[1].as_pid()) else {
+            return Err(Raise::badarg());
+        };
+        if name.name() == "undefined" {
+            return Err(Raise::badarg());
+        }
+        p.register_pid(name, who).map_err(|_| Raise::badarg())?;
+        Ok(Term::from_atom(Atom::TRUE))
+    }),
+    pure("erlang", "unregister", 1, false, |p, a| {
+        let name = a[0].as_atom().ok_or_else(Raise::badarg)?;
+        p.unregister(name).map_err(|_| Raise::badarg())?;
+        Ok(Term::from_atom(Atom::TRUE))
+    }),
+    pure("erlang", "whereis", 1, false, |p, a| {
+        let name = a[0].as_atom().ok_or_else(Raise::badarg)?;
+        Ok(p.whereis(name)
+            .map_or(Term::from_atom(Atom::UNDEFINED), Term::pid))
+    }),
+    Bif {
+        auto: false,
+        ..pure("erlang", "send_after", 3, false, send_after)
+    },
+    special("timer", "sleep", 1, Special::Sleep),
+    // Lists.
+    pure("lists", "reverse", 1, false, |p, a| {
+        charge_len(p, list_len(&a[0]).unwrap_or(0));
+        terms::reverse(a[0].clone(), Term::NIL).ok_or_else(|| lists_clause("reverse", a, 175))
+    }),
+    pure("lists", "reverse", 2, false, |p, a| {
+        charge_len(p, list_len(&a[0]).unwrap_or(0));
+        terms::reverse(a[0].clone(), a[1].clone()).ok_or_else(Raise::badarg)
+    }),
+    pure("lists", "seq", 2, false, seq),
+    special("lists", "map", 2, Special::Map),
+    special("lists", "foldl", 3, Special::Foldl),
+    // Output.
+    pure("io", "format", 1, false, |p, a| {
+        format(p, &a[0], &Term::NIL)
+    }),
+    pure("io", "format", 2, false, |p, a| format(p, &a[0], &a[1])),
+];
+
+/// The modules whose functions are BIFs rather than definitions.
+pub fn is_bif_module(module: &str) -> bool {
+    matches!(module, "erlang" | "lists" | "io" | "timer")
+}
+
+/// `round/1`, `trunc/1`: an integer stays as it is; a float is rounded
+/// (halves away from zero, as Erlang's `round`) or cut toward zero, to an
+/// integer of any size.
+fn to_integer(term: &Term, cut: fn(f64) -> f64) -> Result<Term, Raise> {
+    if term.is_integer() {
+        return Ok(term.clone());
+    }
+    match term.as_float() {
+        Some(x) => Ok(Term::from_float_trunc(cut(x))),
+        None => Err(Raise::badarg()),
+    }
+}
+
+/// `module:name/arity`, if it is a BIF.
+pub fn find(module: &str, name: &str, arity: usize) -> Option<BifId> {
+    BIFS.iter()
+        .position(|b| b.module == module && b.name == name && usize::from(b.arity) == arity)
+        .map(|i| i as BifId)
+}
+
+/// An auto-imported BIF called without a module (`element(2, T)`).
+pub fn find_auto(name: &str, arity: usize) -> Option<BifId> {
+    BIFS.iter()
+        .position(|b| b.auto && b.name == name && usize::from(b.arity) == arity)
+        .map(|i| i as BifId)
+}
+
+pub fn get(id: BifId) -> &'static Bif {
+    &BIFS[usize::from(id)]
+}
+
+fn test(b: bool) -> Result<Term, Raise> {
+    Ok(boolean(b))
+}
+
+/// One more reduction per 16 elements of work.
+fn charge_len(process: &Process, n: usize) {
+    process.bump_reductions((n / 16).min(100_000) as u32);
+}
+
+fn pid(term: &Term) -> Result<Pid, Raise> {
+    term.as_pid().ok_or_else(Raise::badarg)
+}
+
+fn is_function_2(_: &Process, a: &[Term]) -> Result<Term, Raise> {
+    let Some(arity) = a[1].as_int().filter(|n| *n >= 0) else {
+        return Err(Raise::badarg());
+    };
+    test(a[0].as_fun().is_some_and(|f| i64::from(f.arity()) == arity))
+}
+
+fn element(_: &Process, a: &[Term]) -> Result<Term, Raise> {
+    match (a[0].as_int(), a[1].as_tuple()) {
+        (Some(n), Some(items)) if n >= 1 && (n as usize) <= items.len() => {
+            Ok(items[n as usize - 1].clone())
+        }
+        _ => Err(Raise::badarg()),
+    }
+}
+
+fn setelement(_: &Process, a: &[Term]) -> Result<Term, Raise> {
+    match (a[0].as_int(), a[1].as_tuple()) {
+        (Some(n), Some(items)) if n >= 1 && (n as usize) <= items.len() => {
+            let at = n as usize - 1;
+            Ok(Term::tuple_with(items.len(), |i| {
+                if i == at {
+                    a[2].clone()
+                } else {
+                    items[i].clone()
+                }
+            }))
+        }
+        _ => Err(Raise::badarg()),
+    }
+}
+
+/// The text of a string (a list of character codes) or an atom.
+fn text_of(term: &Term) -> Option<String> {
+    match term.as_atom() {
+        Some(a) => Some(a.name().to_owned()),
+        None => term.as_string(),
+    }
+}
+
+fn spawn_fun(process: &Process, fun: &Term, link: bool, monitor: bool) -> Result<Term, Raise> {
+    let (pid, reference) = crate::erlang::program::spawn_fun(process, fun, link, monitor)?;
+    Ok(spawned(pid, reference))
+}
+
+fn spawn_mfa(process: &Process, a: &[Term], link: bool, monitor: bool) -> Result<Term, Raise> {
+    let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
+        return Err(Raise::badarg());
+    };
+    let args = terms::list_items(&a[2]).ok_or_else(Raise::badarg)?;
+    let (pid, reference) =
+        crate::erlang::program::spawn_mfa(process, module, function, args, link, monitor)?;
+    Ok(spawned(pid, reference))
+}
+
+fn spawned(pid: Pid, reference: Option<crate::runtime::Ref>) -> Term {
+    match reference {
+        Some(r) => Term::tuple([Term::pid(pid), Term::reference(r)]),
+        None => Term::pid(pid),
+    }
+}
+
+fn monitor(p: &Process, a: &[Term]) -> Result<Term, Raise> {
+    if !a[0].is_atom(Atom::PROCESS) {
+        return Err(Raise::badarg());
+    }
+    match (a[1].as_pid(), a[1].as_atom()) {
+        (Some(target), _) => Ok(Term::reference(p.monitor(target))),
+        (None, Some(name)) => Ok(Term::reference(p.monitor_name(name))),
+        _ => Err(Raise::badarg()),
+    }
+}
+
+fn demonitor_2(p: &Process, a: &[Term]) -> Result<Term, Raise> {
+    let r = a[0].as_ref().ok_or_else(Raise::badarg)?;
+    let options = terms::list_items(&a[1]).ok_or_else(Raise::badarg)?;
+    let flush = Term::atom("flush");
+    let mut want_info = false;
+    let mut want_flush = false;
+    for option in &options {
+        if exact_eq(option, &flush) {
+            want_flush = true;
+        } else if option.is_atom(Atom::new("info")) {
+            want_info = true;
+        } else {
+            return Err(Raise::badarg());
+        }
+    }
+    let was_active = if want_flush {
+        let active = p.demonitor(r);
+        p.demonitor_flush(r);
+        active
+    } else {
+        p.demonitor(r)
+    };
+    Ok(if want_info {
+        boolean(was_active)
+    } else {
+        Term::from_atom(Atom::TRUE)
+    })
+}
+
+fn send_after(p: &Process, a: &[Term]) -> Result<Term, Raise> {
+    let Some(ms) = a[0].as_int().filter(|ms| *ms >= 0) else {
+        return Err(Raise::badarg());
+    };
+    let to = match (a[1].as_pid(), a[1].as_atom()) {
+        (Some(to), _) => Some(to),
+        (None, Some(name)) => p.whereis(name),
+        _ => return Err(Raise::badarg()),
+    };
+    if let Some(to) = to {
+        p.send_after(Duration::from_millis(ms as u64), to, a[2].clone());
+    }
+    Ok(Term::reference(p.make_ref()))
+}
+
+/// The longest list `lists:seq` builds: beyond it, `system_limit`
+/// (rather than take the whole runtime's memory).
+const MAX_SEQ: i64 = 10_000_000;
+
+/// `function_clause` in a function of OTP's `lists.erl`, which is Erlang
+/// there: the frame has the arguments and the line of the function's first
+/// clause in OTP 25's lists.erl, as the BEAM reports it.
+fn lists_clause(function: &str, args: &[Term], line: u32) -> Raise {
+    let mut raise = Raise::error(Term::atom("function_clause"));
+    raise.top = Some(super::errors::frame(
+        Atom::new("lists"),
+        Atom::new(function),
+        Term::list(args.iter().cloned()),
+        Some(line),
+    ));
+    raise
+}
+
+fn seq(p: &Process, a: &[Term]) -> Result<Term, Raise> {
+    let (Some(from), Some(to)) = (a[0].as_int(), a[1].as_int()) else {
+        return Err(lists_clause("seq", a, 271));
+    };
+    // In i128: `lists:seq(-9223372036854775807, 100)` must not overflow.
+    let (from, to) = (i128::from(from), i128::from(to));
+    if to < from - 1 {
+        return Err(lists_clause("seq", a, 271));
+    }
+    let n = to - from + 1;
+    if n > i128::from(MAX_SEQ) {
+        return Err(Raise::error(Term::atom("system_limit")));
+    }
+    charge_len(p, n as usize);
+    // Built from the end, one cell per element, sharing nothing to copy.
+    let mut list = Term::NIL;
+    let mut k = to;
+    while k >= from {
+        list = Term::cons(Term::from_i128(k), list);
+        k -= 1;
+    }
+    Ok(list)
+}
+
+/// `io:format(Format, Args)`: `~w` (a term, strings as the lists of codes
+/// they are), `~p` (a term, lists of printable characters as strings; the
+/// BEAM also breaks a long one over lines at 80 columns, which this does
+/// not), `~s` (a string, atom or list of codes), `~n` (newline), `~~`. Anything else is `badarg`, as
+/// is a wrong number of arguments. The text reaches the REPL as the
+/// process's `»` output line, one event per line.
+fn format(p: &Process, format: &Term, args: &Term) -> Result<Term, Raise> {
+    let text = format_text(format, args).ok_or_else(Raise::badarg)?;
+    let text = text.strip_suffix('\n').unwrap_or(&text);
+    for line in text.split('\n') {
+        p.print(line);
+    }
+    Ok(Term::from_atom(Atom::OK))
+}
+
+/// The text `io:format` prints, or `None` for a bad format.
+pub fn format_text(format: &Term, args: &Term) -> Option<String> {
+    let format = text_of(format)?;
+    let args = terms::list_items(args)?;
+    let mut args = args.iter();
+    let mut out = String::new();
+    let mut chars = format.chars();
+    while let Some(c) = chars.next() {
+        if c != '~' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            'w' => write_term(args.next()?, false, &mut out),
+            'p' => write_term(args.next()?, true, &mut out),
+            's' => out.push_str(&text_of(args.next()?)?),
+            'n' => out.push('\n'),
+            '~' => out.push('~'),
+            _ => return None,
+        }
+    }
+    args.next().is_none().then_some(out)
+}
+
+/// A term as `~w` (`pretty` false) or `~p` writes it, on one line:
+/// the term core's printers (`~p` shows a list of printable characters as
+/// a string, `~w` every list as its elements).
+fn write_term(term: &Term, pretty: bool, out: &mut String) {
+    let style = if pretty {
+        PrintStyle::Print
+    } else {
+        PrintStyle::Write
+    };
+    out.push_str(&term.format(style, None));
+}

@@ -1,0 +1,1106 @@
+//! The interpreter loop: one time slice of a process running compiled
+//! code, as a [`Program`].
+//!
+//! The state of a process's code is all here, in plain data: the current
+//! function and instruction, the registers of every active call (one
+//! `Vec`, each call a window of it, like the BEAM's stack of `y`
+//! registers), and the frames of the calls waiting for a return. Nothing
+//! lives on the Rust stack between slices, so a slice can end anywhere:
+//!
+//! - at a call, when the budget of reductions is spent ([`Step::Yield`]);
+//!   the call instruction runs again at the next slice;
+//! - at a `receive` with nothing to take ([`Step::Wait`]); the receive
+//!   instruction runs again when the process wakes, with the deadline it
+//!   computed the first time (the timer is not armed again);
+//! - when the first function returns (`normal`) or an exception ends the
+//!   process (its exit reason, built by `errors.rs`).
+//!
+//! Frames: a call pushes the caller's return address; a tail call pushes
+//! nothing and reuses the window, so `loop(N) -> loop(N + 1)` runs for
+//! ever in constant space. `lists:map/2` and `lists:foldl/3` push a frame of
+//! their own that receives each result of the fun and calls it on the next
+//! element: the fun's calls are ordinary calls, charged and preemptible.
+//! Deep non-tail recursion ends the process with `system_limit` at
+//! [`MAX_FRAMES`] frames (the BEAM would grow the heap until memory ran out;
+//! a playground prefers a clear error that leaves the others running).
+//!
+//! A frame records the module version its function belongs to only when a
+//! call crosses modules (`None` means "the same as the function it
+//! called"), so local calls cost no reference counting; a process keeps
+//! running the version it entered even after a new one is loaded. That is
+//! Erlang's hot code rule: a local call (`loop(N)`, `Op::Call`,
+//! `Op::TailCall`) stays in the caller's version, and only a fully
+//! qualified call (`counter:loop(N)`, `Op::CallExt`), an external fun
+//! (`fun counter:loop/1`) or `spawn(counter, loop, [...])` looks the
+//! *current* version up (`call_ext`), so a running process moves to new
+//! code exactly there. A local fun (`fun loop/1`, `fun (X) -> ... end`)
+//! keeps the version it was made in.
+
+use super::bifs::{self, BifImpl, Special};
+use super::errors::{self, Class, Raise};
+use super::matching::{guard_holds, logic, match_pat};
+use super::terms::{self, as_bool, boolean};
+use crate::erlang::module::{CompiledModule, FunValue};
+use crate::erlang::opcodes::{Op, Reg};
+use crate::runtime::process::Scan;
+use crate::runtime::{Atom, LoadedCode, Location, Process, Program, Step, Term};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The deepest a process's calls may nest.
+pub const MAX_FRAMES: usize = 100_000;
+
+/// What fills a register that holds nothing yet.
+const EMPTY: Term = Term::NIL;
+
+enum Frame {
+    /// A caller waiting for a return value in `x[dst]` of its window.
+    Call {
+        module: Option<Arc<CompiledModule>>,
+        func: u32,
+        pc: u32,
+        base: u32,
+        dst: Reg,
+    },
+    /// `lists:map/2` between two calls of its fun: the list still to go
+    /// (a shared tail, walked cell by cell) and the results so far.
+    Map {
+        fun: Term,
+        rest: Term,
+        done: Vec<Term>,
+    },
+    /// `lists:foldl/3` between two calls of its fun.
+    Foldl { fun: Term, rest: Term },
+}
+
+/// A process running compiled code.
+pub struct Vm {
+    module: Arc<CompiledModule>,
+    func: u32,
+    pc: u32,
+    base: usize,
+    /// The end of the current window. Registers above it are stale: valid
+    /// terms that no code reads (every register is written before it is
+    /// read), overwritten by the next call's window, and dropped when the
+    /// slice ends. So a return does not clear its window and a call does
+    /// not fill one, the way the BEAM leaves dead stack slots to the GC.
+    top: usize,
+    regs: Vec<Term>,
+    frames: Vec<Frame>,
+    /// The receive (or `timer:sleep`) in progress, with its deadline:
+    /// `Some` from its first execution until it takes a message or times
+    /// out.
+    waiting: Option<Option<Duration>>,
+    /// `timer:sleep` in progress: it returns `ok` when the deadline passes.
+    sleeping: bool,
+    /// A remote call in tail position failed: the current function's frame
+    /// was already given up, so the error stack does not show it.
+    tail_failed: bool,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Test hooks (deterministic runs happen on the test's thread): the
+    /// deepest frame stack seen, and how many messages receive matchers
+    /// were offered (a waiting receive must not look at one twice).
+    pub(crate) static MAX_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    pub(crate) static EXAMINED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// What the instruction loop does next.
+enum Flow {
+    /// Go on in the (possibly new) current function.
+    Next,
+    /// The slice ends.
+    Stop(Step),
+}
+
+impl Vm {
+    /// A process that will run `module`'s function `func` with `args`
+    /// (and, for a lambda, its captured values after them).
+    pub fn new(module: Arc<CompiledModule>, func: u32, args: Vec<Term>) -> Vm {
+        let frame_size = usize::from(module.functions[func as usize].frame_size);
+        let mut regs = args;
+        let size = frame_size.max(regs.len());
+        regs.resize_with(size, || EMPTY);
+        Vm {
+            module,
+            func,
+            pc: 0,
+            base: 0,
+            top: size,
+            regs,
+            frames: Vec::new(),
+            waiting: None,
+            sleeping: false,
+            tail_failed: false,
+        }
+    }
+
+    /// How many frames are waiting for a return (0 in a loop of tail
+    /// calls).
+    pub fn depth(&self) -> usize {
+        self.frames.len()
+    }
+
+    /// The function running now, and its module's version.
+    pub fn location(&self) -> Location {
+        let f = &self.module.functions[self.func as usize];
+        Location {
+            module: self.module.name,
+            version: self.module.version(),
+            function: f.name,
+            arity: f.arity - f.captured,
+        }
+    }
+
+    /// `erlang:check_process_code/2` for one version `code`, as OTP 25
+    /// decides it: whether the function running now or any frame waiting
+    /// for a return belongs to it. A fun of it in the registers or in a
+    /// `lists:map`/`foldl` in progress does not count (calling it once
+    /// the version is purged raises `badfun`). The set of versions on the
+    /// stack is `self.module` plus every frame's recorded module: a frame
+    /// records one wherever a call may cross into another version (see
+    /// `push_frame`), and `None` means the same version as the frame above
+    /// it.
+    fn uses(&self, code: &Arc<CompiledModule>) -> bool {
+        Arc::ptr_eq(&self.module, code)
+            || self.frames.iter().any(|frame| {
+                matches!(frame, Frame::Call { module: Some(m), .. } if Arc::ptr_eq(m, code))
+            })
+    }
+
+    /// Runs until the slice ends.
+    fn execute(&mut self, process: &Process) -> Step {
+        if self.sleeping {
+            match self.sleep_done(process) {
+                Some(step) => return step,
+                None => {
+                    if let Flow::Stop(step) = self.give_back(process, Term::from_atom(Atom::OK)) {
+                        return step;
+                    }
+                }
+            }
+        }
+        loop {
+            let result = self.run_function(process);
+            match result {
+                Ok(Flow::Next) => continue,
+                Ok(Flow::Stop(step)) => return step,
+                Err(raise) => return Step::Exit(self.exit_reason(raise)),
+            }
+        }
+    }
+
+    /// Runs instructions of the current function until control moves to
+    /// another function (`Next`) or the slice ends.
+    fn run_function(&mut self, process: &Process) -> Result<Flow, Raise> {
+        // Local calls and returns stay in this loop (no reference
+        // counting); only a change of module goes back to `execute`.
+        let module = self.module.clone();
+        let mut function = &module.functions[self.func as usize];
+        let mut code = &function.code[..];
+        macro_rules! same_module_or_leave {
+            ($flow:expr) => {
+                match $flow {
+                    Flow::Next if Arc::ptr_eq(&self.module, &module) => {
+                        function = &module.functions[self.func as usize];
+                        code = &function.code[..];
+                        continue;
+                    }
+                    flow => return Ok(flow),
+                }
+            };
+        }
+        loop {
+            let Some(op) = code.get(self.pc as usize) else {
+                // The compiler ends every function with a raise or a
+                // return; running off the end is a bug, not a crash.
+                return Err(Raise::error(Term::atom("internal_error")));
+            };
+            self.pc += 1;
+            let base = self.base;
+            macro_rules! x {
+                ($r:expr) => {
+                    self.regs[base + usize::from($r)]
+                };
+            }
+            macro_rules! set {
+                ($r:expr, $value:expr) => {{
+                    let value = $value;
+                    store(&mut x!($r), value)
+                }};
+            }
+            match op {
+                Op::Move { src, dst } => set!(*dst, x!(*src).clone()),
+                Op::Const { k, dst } => set!(*dst, module.constants[*k as usize].clone()),
+                Op::Int { value, dst } => set!(*dst, Term::int(*value)),
+                Op::Tuple { start, len, dst } => {
+                    let from = base + usize::from(*start);
+                    let items: Vec<Term> = self.regs[from..from + usize::from(*len)]
+                        .iter_mut()
+                        .map(|t| std::mem::replace(t, EMPTY))
+                        .collect();
+                    set!(*dst, Term::tuple(items));
+                }
+                Op::Cons { head, tail, dst } => {
+                    let h = x!(*head).clone();
+                    let t = take_or_clone(&mut self.regs, base, *tail, *dst);
+                    set!(*dst, terms::cons(h, t));
+                }
+                Op::MakeFun {
+                    lambda,
+                    captures,
+                    dst,
+                } => {
+                    let captured = captures.iter().map(|r| x!(*r).clone()).collect();
+                    set!(
+                        *dst,
+                        FunValue::Local {
+                            module: module.clone(),
+                            function: *lambda,
+                            captured,
+                        }
+                        .into_term()
+                    );
+                }
+                Op::Match { pat, src, fail } => {
+                    // The value is lent out of its register while the
+                    // pattern binds others (the compiler never lets a
+                    // pattern read or bind the register it matches).
+                    let value = std::mem::replace(&mut x!(*src), EMPTY);
+                    let pattern = &module.patterns[*pat as usize];
+                    let matched = match_pat(pattern, &value, &mut self.regs[base..]);
+                    store(&mut x!(*src), value);
+                    if !matched {
+                        self.pc = *fail;
+                    }
+                }
+                Op::IsInt { src, value, fail } => {
+                    if x!(*src).as_small() != Some(*value) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::IsAtom { src, atom, fail } => {
+                    if x!(*src).as_atom() != Some(*atom) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::MatchOrRaise { pat, src } => {
+                    let value = std::mem::replace(&mut x!(*src), EMPTY);
+                    let pattern = &module.patterns[*pat as usize];
+                    let matched = match_pat(pattern, &value, &mut self.regs[base..]);
+                    if !matched {
+                        return Err(Raise::tagged("badmatch", value));
+                    }
+                    store(&mut x!(*src), value);
+                }
+                Op::Guard { guard, fail } => {
+                    if !guard_holds(&module.guards[*guard as usize], &self.regs[base..], process) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::Arith {
+                    op,
+                    a,
+                    b,
+                    dst,
+                    frame,
+                } => {
+                    // Two small integers take the core's inline path; the
+                    // rest (bignums, floats, errors) its general case.
+                    set!(
+                        *dst,
+                        terms::arith(*op, &x!(*a), &x!(*b)).map_err(|error| {
+                            let raise = arith_error(error);
+                            if *frame {
+                                raise.in_bif(
+                                    "erlang",
+                                    op.name(),
+                                    vec![x!(*a).clone(), x!(*b).clone()],
+                                )
+                            } else {
+                                raise
+                            }
+                        })?
+                    );
+                }
+                Op::Unary { negate, src, dst } => {
+                    set!(
+                        *dst,
+                        terms::unary(*negate, &x!(*src)).map_err(|error| {
+                            let name = if *negate { "-" } else { "+" };
+                            arith_error(error).in_bif("erlang", name, vec![x!(*src).clone()])
+                        })?
+                    );
+                }
+                Op::Compare { op, a, b, dst } => {
+                    set!(*dst, boolean(terms::compare_op(*op, &x!(*a), &x!(*b))));
+                }
+                Op::Not { src, dst } => {
+                    let b = as_bool(&x!(*src)).ok_or_else(|| {
+                        Raise::badarg().in_bif("erlang", "not", vec![x!(*src).clone()])
+                    })?;
+                    set!(*dst, boolean(!b));
+                }
+                Op::Logic { op, a, b, dst } => {
+                    let (va, vb) = (as_bool(&x!(*a)), as_bool(&x!(*b)));
+                    let (Some(va), Some(vb)) = (va, vb) else {
+                        let name = format!("{op:?}").to_lowercase();
+                        return Err(Raise::badarg().in_bif(
+                            "erlang",
+                            &name,
+                            vec![x!(*a).clone(), x!(*b).clone()],
+                        ));
+                    };
+                    set!(*dst, boolean(logic(*op, va, vb)));
+                }
+                Op::Append { a, b, dst } => {
+                    // The left list is copied, the right one shared: the
+                    // cost is the left one's length.
+                    let left = &x!(*a);
+                    process.bump_reductions((left.list_len().unwrap_or(0) / 16) as u32);
+                    let Some(joined) = terms::append(left.clone(), x!(*b).clone()) else {
+                        return Err(Raise::badarg().in_bif(
+                            "erlang",
+                            "++",
+                            vec![x!(*a).clone(), x!(*b).clone()],
+                        ));
+                    };
+                    set!(*dst, joined);
+                }
+                Op::Subtract { a, b, dst } => {
+                    let (left, right) = (&x!(*a), &x!(*b));
+                    let n = left.list_len().unwrap_or(0) * right.list_len().unwrap_or(0);
+                    process.bump_reductions((n / 16).min(1_000_000) as u32);
+                    let Some(rest) = terms::subtract(left.clone(), right) else {
+                        return Err(Raise::badarg().in_bif(
+                            "erlang",
+                            "--",
+                            vec![x!(*a).clone(), x!(*b).clone()],
+                        ));
+                    };
+                    set!(*dst, rest);
+                }
+                Op::Branch {
+                    src,
+                    on_true,
+                    on_false,
+                } => match as_bool(&x!(*src)) {
+                    Some(true) => self.pc = *on_true,
+                    Some(false) => self.pc = *on_false,
+                    None => return Err(Raise::tagged("badarg", x!(*src).clone())),
+                },
+                Op::Jump { to } => self.pc = *to,
+                Op::Call { func, args, dst } => {
+                    if let Some(flow) = self.preempt(process) {
+                        return Ok(flow);
+                    }
+                    self.push_frame(None, *dst)?;
+                    let callee = &module.functions[*func as usize];
+                    // The arguments move to the new window, above this one.
+                    let from = base + usize::from(*args);
+                    self.base = self.top;
+                    let size = usize::from(callee.frame_size).max(callee.arity as usize);
+                    self.open_window(size);
+                    for i in 0..callee.arity as usize {
+                        let value = std::mem::replace(&mut self.regs[from + i], EMPTY);
+                        store(&mut self.regs[self.base + i], value);
+                    }
+                    self.func = *func;
+                    self.pc = 0;
+                    function = callee;
+                    code = &function.code[..];
+                }
+                Op::TailCall { func, args } => {
+                    if let Some(flow) = self.preempt(process) {
+                        return Ok(flow);
+                    }
+                    let arity = module.functions[*func as usize].arity;
+                    self.tail_enter(*args, arity, &module, *func);
+                    function = &module.functions[*func as usize];
+                    code = &function.code[..];
+                }
+                Op::CallExt { import, args, dst } => {
+                    if let Some(flow) = self.preempt(process) {
+                        return Ok(flow);
+                    }
+                    let import = module.imports[*import as usize];
+                    let args = self.take_args(*args, import.arity);
+                    self.push_frame(Some(&module), *dst)?;
+                    return self
+                        .call_ext(process, import.module, import.function, args)
+                        .inspect_err(|_| self.unwind_result_frame());
+                }
+                Op::TailCallExt { import, args } => {
+                    if let Some(flow) = self.preempt(process) {
+                        return Ok(flow);
+                    }
+                    let import = module.imports[*import as usize];
+                    let args = self.take_args(*args, import.arity);
+                    self.drop_window();
+                    self.pin_caller_module();
+                    // An undefined function called in tail position: the
+                    // caller's frame is gone, as on the BEAM.
+                    return self
+                        .call_ext(process, import.module, import.function, args)
+                        .inspect_err(|_| self.tail_failed = true);
+                }
+                Op::CallFun {
+                    fun,
+                    args,
+                    argc,
+                    dst,
+                } => {
+                    if let Some(flow) = self.preempt(process) {
+                        return Ok(flow);
+                    }
+                    let fun = x!(*fun).clone();
+                    let args = self.take_args(*args, u32::from(*argc));
+                    self.push_frame(Some(&module), *dst)?;
+                    return self
+                        .call_fun(process, &fun, args)
+                        .inspect_err(|_| self.unwind_result_frame());
+                }
+                Op::TailCallFun { fun, args, argc } => {
+                    if let Some(flow) = self.preempt(process) {
+                        return Ok(flow);
+                    }
+                    let fun = x!(*fun).clone();
+                    let args = self.take_args(*args, u32::from(*argc));
+                    self.drop_window();
+                    self.pin_caller_module();
+                    return self.call_fun(process, &fun, args);
+                }
+                Op::Bif { bif, args, dst } => {
+                    let arity = u32::from(bifs::get(*bif).arity);
+                    match bifs::get(*bif).imp {
+                        BifImpl::Pure(f) => {
+                            process.bump_reductions(1);
+                            let from = base + usize::from(*args);
+                            let argv = &self.regs[from..from + arity as usize];
+                            let value = f(process, argv).map_err(|raise| {
+                                let b = bifs::get(*bif);
+                                raise.in_bif(b.module, b.name, argv.to_vec())
+                            })?;
+                            set!(*dst, value);
+                        }
+                        BifImpl::Special(special) => {
+                            if let Some(flow) = self.preempt(process) {
+                                return Ok(flow);
+                            }
+                            let args = self.take_args(*args, arity);
+                            self.push_frame(Some(&module), *dst)?;
+                            return self
+                                .special(process, special, args)
+                                .inspect_err(|_| self.unwind_result_frame());
+                        }
+                    }
+                }
+                Op::Return { src } => {
+                    let value = std::mem::replace(&mut x!(*src), EMPTY);
+                    self.drop_window();
+                    // The common case inline: back to a local caller, whose
+                    // window is the top of the registers again.
+                    if let Some(&Frame::Call {
+                        module: None,
+                        func,
+                        pc,
+                        base,
+                        dst,
+                    }) = self.frames.last()
+                    {
+                        // It owns nothing (no module): forgetting it skips
+                        // a destructor call.
+                        std::mem::forget(self.frames.pop());
+                        self.func = func;
+                        self.pc = pc;
+                        self.base = base as usize;
+                        function = &module.functions[func as usize];
+                        code = &function.code[..];
+                        self.top = self.base + usize::from(function.frame_size);
+                        store(&mut self.regs[self.base + usize::from(dst)], value);
+                        continue;
+                    }
+                    same_module_or_leave!(self.give_back(process, value));
+                }
+                Op::Send { to, msg, dst } => {
+                    let message = x!(*msg).clone();
+                    let target = &x!(*to);
+                    match (target.as_pid(), target.as_atom()) {
+                        (Some(pid), _) => process.send(pid, message.clone()),
+                        (None, Some(name)) => {
+                            process.send_named(name, message.clone()).map_err(|_| {
+                                // OTP names the frame `send`, not `!`.
+                                Raise::badarg().in_bif(
+                                    "erlang",
+                                    "send",
+                                    vec![x!(*to).clone(), message.clone()],
+                                )
+                            })?
+                        }
+                        (None, None) => {
+                            return Err(Raise::badarg().in_bif(
+                                "erlang",
+                                "send",
+                                vec![target.clone(), message],
+                            ));
+                        }
+                    }
+                    set!(*dst, message);
+                }
+                Op::Receive { table } => {
+                    let table = &module.receives[*table as usize];
+                    let first = self.waiting.is_none();
+                    let deadline = match self.waiting {
+                        Some(deadline) => deadline,
+                        None => match table.after {
+                            None => None,
+                            Some((reg, _)) => timeout_deadline(process, &x!(reg))?,
+                        },
+                    };
+                    let window = &mut self.regs[base..];
+                    let scan = process.receive_scan(first, deadline, |message| {
+                        #[cfg(test)]
+                        EXAMINED.with(|n| n.set(n.get() + 1));
+                        table.clauses.iter().position(|clause| {
+                            match_pat(&clause.pat, message, window)
+                                && clause
+                                    .guard
+                                    .as_ref()
+                                    .is_none_or(|g| guard_holds(g, window, process))
+                        })
+                    });
+                    match scan {
+                        Scan::Taken(_, clause) => {
+                            self.waiting = None;
+                            process.bump_reductions(1);
+                            self.pc = table.clauses[clause].body;
+                        }
+                        Scan::TimedOut => {
+                            self.waiting = None;
+                            self.pc = table.after.map_or(self.pc, |(_, label)| label);
+                        }
+                        Scan::Nothing => {
+                            self.waiting = Some(deadline);
+                            self.pc -= 1;
+                            return Ok(Flow::Stop(Step::Wait { until: deadline }));
+                        }
+                    }
+                }
+                Op::FunctionClause => {
+                    let shown = (function.arity - function.captured) as usize;
+                    let args = self.regs[base..base + shown].to_vec();
+                    return Err(Raise {
+                        clause_args: Some(args),
+                        ..Raise::error(Term::atom("function_clause"))
+                    });
+                }
+                Op::CaseClause { src } => {
+                    return Err(Raise::tagged("case_clause", x!(*src).clone()));
+                }
+                Op::IfClause => return Err(Raise::error(Term::atom("if_clause"))),
+            }
+        }
+    }
+
+    /// At a call: yields if the budget is spent (the call runs again next
+    /// slice), else charges the call's reduction.
+    fn preempt(&mut self, process: &Process) -> Option<Flow> {
+        if process.budget_left() <= 0 {
+            self.pc -= 1;
+            return Some(Flow::Stop(Step::Yield));
+        }
+        process.bump_reductions(1);
+        None
+    }
+
+    /// Pushes the current function as a caller waiting for `x[dst]`.
+    /// `callee_module` is the module of what is called, when it may differ
+    /// from the caller's (then the caller's module is recorded).
+    fn push_frame(
+        &mut self,
+        callee_module: Option<&Arc<CompiledModule>>,
+        dst: Reg,
+    ) -> Result<(), Raise> {
+        if self.frames.len() >= MAX_FRAMES {
+            return Err(Raise::error(Term::atom("system_limit")));
+        }
+        // Recorded always when the callee may be elsewhere: its module is
+        // only known once the call resolves.
+        let module = callee_module.map(|_| self.module.clone());
+        self.frames.push(Frame::Call {
+            module,
+            func: self.func,
+            pc: self.pc,
+            base: self.base as u32,
+            dst,
+        });
+        #[cfg(test)]
+        MAX_DEPTH.with(|d| d.set(d.get().max(self.frames.len())));
+        Ok(())
+    }
+
+    /// Before a tail call that may leave the current module (or version):
+    /// a local caller waiting below recorded no module (`None`, "the
+    /// module of whoever returns to me"), which stops being true once the
+    /// callee's place is taken by code elsewhere. Pin it to the module it
+    /// was called from, so the return goes back to the right code.
+    fn pin_caller_module(&mut self) {
+        if let Some(Frame::Call { module, .. }) = self.frames.last_mut()
+            && module.is_none()
+        {
+            *module = Some(self.module.clone());
+        }
+    }
+
+    /// Takes `n` arguments out of `x[args..]` (they are temporaries, dead
+    /// after the call).
+    fn take_args(&mut self, args: Reg, n: u32) -> Vec<Term> {
+        let from = self.base + usize::from(args);
+        self.regs[from..from + n as usize]
+            .iter_mut()
+            .map(|t| std::mem::replace(t, EMPTY))
+            .collect()
+    }
+
+    /// Gives up the current window (its function is done with it); its
+    /// registers become stale.
+    fn drop_window(&mut self) {
+        self.top = self.base;
+    }
+
+    /// Makes the current window, from `base`, `size` registers long.
+    fn open_window(&mut self, size: usize) {
+        self.top = self.base + size;
+        if self.regs.len() < self.top {
+            self.regs.resize_with(self.top, || EMPTY);
+        }
+    }
+
+    /// Enters `func` (of `module`, or the current one) with `args` in a new
+    /// window above the current one.
+    fn enter(&mut self, module: Option<Arc<CompiledModule>>, func: u32, args: Vec<Term>) {
+        if let Some(module) = module {
+            self.module = module;
+        }
+        let frame_size = usize::from(self.module.functions[func as usize].frame_size);
+        self.base = self.top;
+        self.open_window(frame_size.max(args.len()));
+        for (i, value) in args.into_iter().enumerate() {
+            store(&mut self.regs[self.base + i], value);
+        }
+        self.func = func;
+        self.pc = 0;
+    }
+
+    /// A tail call to `func` of the current module: the arguments move to
+    /// the bottom of the current window, which takes the callee's size.
+    fn tail_enter(&mut self, args: Reg, arity: u32, module: &CompiledModule, func: u32) {
+        let base = self.base;
+        let from = base + usize::from(args);
+        // `args` is above the arguments' final place: copying upwards is
+        // safe (like memmove with src >= dst).
+        for i in 0..arity as usize {
+            let value = std::mem::replace(&mut self.regs[from + i], EMPTY);
+            store(&mut self.regs[base + i], value);
+        }
+        let frame_size = usize::from(module.functions[func as usize].frame_size);
+        self.open_window(frame_size.max(arity as usize));
+        self.func = func;
+        self.pc = 0;
+    }
+
+    /// A value returned to whoever waits for it: a caller's register, or a
+    /// `lists:map`/`foldl` frame that goes on with the next element.
+    fn give_back(&mut self, process: &Process, mut value: Term) -> Flow {
+        loop {
+            match self.frames.pop() {
+                None => return Flow::Stop(Step::Exit(Term::normal())),
+                Some(Frame::Call {
+                    module,
+                    func,
+                    pc,
+                    base,
+                    dst,
+                }) => {
+                    if let Some(module) = module {
+                        self.module = module;
+                    }
+                    self.func = func;
+                    self.pc = pc;
+                    self.base = base as usize;
+                    let frame_size = usize::from(self.module.functions[func as usize].frame_size);
+                    self.top = self.base + frame_size;
+                    store(&mut self.regs[self.base + usize::from(dst)], value);
+                    return Flow::Next;
+                }
+                Some(Frame::Map {
+                    fun,
+                    rest,
+                    mut done,
+                }) => {
+                    done.push(value);
+                    match rest.as_cons().map(|(h, t)| (h.clone(), t.clone())) {
+                        None => value = Term::list(done),
+                        Some((next, rest)) => {
+                            self.frames.push(Frame::Map {
+                                fun: fun.clone(),
+                                rest,
+                                done,
+                            });
+                            process.bump_reductions(1);
+                            match self.call_fun(process, &fun, vec![next]) {
+                                Ok(flow) => return flow,
+                                Err(raise) => {
+                                    return Flow::Stop(Step::Exit(self.exit_reason(raise)));
+                                }
+                            }
+                        }
+                    }
+                }
+                Some(Frame::Foldl { fun, rest }) => match rest
+                    .as_cons()
+                    .map(|(h, t)| (h.clone(), t.clone()))
+                {
+                    None => {}
+                    Some((next, rest)) => {
+                        self.frames.push(Frame::Foldl {
+                            fun: fun.clone(),
+                            rest,
+                        });
+                        process.bump_reductions(1);
+                        match self.call_fun(process, &fun, vec![next, value]) {
+                            Ok(flow) => return flow,
+                            Err(raise) => return Flow::Stop(Step::Exit(self.exit_reason(raise))),
+                        }
+                    }
+                },
+            }
+        }
+    }
+
+    /// Calls a fun value; a frame for the result is already pushed (or, in
+    /// a tail call, the caller's frame is the one waiting). A local fun of
+    /// a purged version is a `badfun`, as on the BEAM.
+    fn call_fun(&mut self, process: &Process, fun: &Term, args: Vec<Term>) -> Result<Flow, Raise> {
+        let Some(value) = FunValue::of(fun) else {
+            return Err(Raise::tagged("badfun", fun.clone()));
+        };
+        if value.arity() as usize != args.len() {
+            return Err(Raise::tagged(
+                "badarity",
+                Term::tuple([fun.clone(), Term::list(args)]),
+            ));
+        }
+        match value {
+            FunValue::Local { module, .. } if module.is_purged() => {
+                Err(Raise::tagged("badfun", fun.clone()))
+            }
+            FunValue::Local {
+                module,
+                function,
+                captured,
+            } => {
+                let mut args = args;
+                args.extend(captured);
+                let module = (!Arc::ptr_eq(&module, &self.module)).then_some(module);
+                self.enter(module, function, args);
+                Ok(Flow::Next)
+            }
+            FunValue::External {
+                module, function, ..
+            } => self.call_ext(process, module, function, args),
+        }
+    }
+
+    /// `m:f(Args)`, a frame for the result already pushed: a BIF, or the
+    /// current version of a loaded definition, or `undef`.
+    fn call_ext(
+        &mut self,
+        process: &Process,
+        module: Atom,
+        function: Atom,
+        args: Vec<Term>,
+    ) -> Result<Flow, Raise> {
+        if bifs::is_bif_module(module.name())
+            && let Some(id) = bifs::find(module.name(), function.name(), args.len())
+        {
+            let bif = bifs::get(id);
+            return match bif.imp {
+                BifImpl::Pure(f) => {
+                    let value = f(process, &args)
+                        .map_err(|raise| raise.in_bif(bif.module, bif.name, args.clone()))?;
+                    Ok(self.give_back(process, value))
+                }
+                BifImpl::Special(special) => self.special(process, special, args),
+            };
+        }
+        let loaded = crate::erlang::program::current(process, module);
+        let Some((code, func)) = loaded.and_then(|code| {
+            let func = code.function(function, args.len() as u32)?;
+            Some((code, func))
+        }) else {
+            let mut raise = Raise::error(Term::atom("undef"));
+            raise.top = Some(errors::frame(module, function, Term::list(args), None));
+            return Err(raise);
+        };
+        let code = (!Arc::ptr_eq(&code, &self.module)).then_some(code);
+        self.enter(code, func, args);
+        Ok(Flow::Next)
+    }
+
+    /// The BIFs that need the interpreter; a frame for their result is
+    /// already pushed.
+    fn special(
+        &mut self,
+        process: &Process,
+        special: Special,
+        args: Vec<Term>,
+    ) -> Result<Flow, Raise> {
+        match special {
+            Special::Exit => Err(Raise::exit(args[0].clone())),
+            Special::Throw => Err(Raise::throw(args[0].clone())),
+            Special::Error => Err(Raise::error(args[0].clone())),
+            Special::Sleep => {
+                let deadline = match timeout_deadline(process, &args[0])? {
+                    Some(at) => at,
+                    None => Duration::MAX,
+                };
+                process.take_timed_out();
+                self.waiting = Some((deadline != Duration::MAX).then_some(deadline));
+                self.sleeping = true;
+                match self.sleep_done(process) {
+                    Some(step) => Ok(Flow::Stop(step)),
+                    None => Ok(self.give_back(process, Term::from_atom(Atom::OK))),
+                }
+            }
+            Special::Map => {
+                let [fun, list] = <[Term; 2]>::try_from(args).expect("map/2");
+                if !list.is_list() || !is_fun(&fun, 1) {
+                    return Err(Raise::error(Term::atom("function_clause")).in_bif(
+                        "lists",
+                        "map",
+                        vec![fun, list],
+                    ));
+                }
+                let Some((first, rest)) = list.as_cons().map(|(h, t)| (h.clone(), t.clone()))
+                else {
+                    return Ok(self.give_back(process, Term::NIL));
+                };
+                self.frames.push(Frame::Map {
+                    fun: fun.clone(),
+                    rest,
+                    done: Vec::new(),
+                });
+                self.call_fun(process, &fun, vec![first])
+            }
+            Special::Foldl => {
+                let [fun, acc, list] = <[Term; 3]>::try_from(args).expect("foldl/3");
+                if !list.is_list() || !is_fun(&fun, 2) {
+                    return Err(Raise::error(Term::atom("function_clause")).in_bif(
+                        "lists",
+                        "foldl",
+                        vec![fun, acc, list],
+                    ));
+                }
+                let Some((first, rest)) = list.as_cons().map(|(h, t)| (h.clone(), t.clone()))
+                else {
+                    return Ok(self.give_back(process, acc));
+                };
+                self.frames.push(Frame::Foldl {
+                    fun: fun.clone(),
+                    rest,
+                });
+                self.call_fun(process, &fun, vec![first, acc])
+            }
+        }
+    }
+
+    /// Pops the frame a BIF's result would have gone to, restoring the
+    /// caller as the current function (for the error stack).
+    fn unwind_result_frame(&mut self) {
+        if let Some(Frame::Call {
+            module,
+            func,
+            pc,
+            base,
+            ..
+        }) = self.frames.pop()
+        {
+            if let Some(module) = module {
+                self.module = module;
+            }
+            self.func = func;
+            self.pc = pc;
+            self.base = base as usize;
+        }
+    }
+
+    /// `timer:sleep`: `None` when the time is up (and the sleep is over),
+    /// else the step to wait with.
+    fn sleep_done(&mut self, process: &Process) -> Option<Step> {
+        let deadline = self.waiting.flatten();
+        let up = match deadline {
+            Some(deadline) => process.take_timed_out() || process.now() >= deadline,
+            None => false,
+        };
+        if up {
+            self.waiting = None;
+            self.sleeping = false;
+            None
+        } else {
+            Some(Step::Wait { until: deadline })
+        }
+    }
+
+    /// The exit reason for an uncaught exception: the reason with the stack
+    /// of frames as OTP builds it (see `errors.rs`).
+    fn exit_reason(&self, raise: Raise) -> Term {
+        if raise.class == Class::Exit {
+            return errors::exit_reason(raise, Vec::new());
+        }
+        let mut frames = Vec::new();
+        let mut module = self.module.clone();
+        let function = &module.functions[self.func as usize];
+        let line = function
+            .lines
+            .get((self.pc as usize).saturating_sub(1))
+            .copied();
+        let arity = match &raise.clause_args {
+            Some(args) => Term::list(args.clone()),
+            None => Term::int(i64::from(function.arity - function.captured)),
+        };
+        let line = if raise.clause_args.is_some() {
+            Some(function.line)
+        } else {
+            line
+        };
+        if !self.tail_failed {
+            frames.push(errors::frame(module.name, function.name, arity, line));
+        }
+        for frame in self.frames.iter().rev() {
+            if frames.len() >= errors::BACKTRACE_DEPTH {
+                break;
+            }
+            match frame {
+                Frame::Call {
+                    module: m,
+                    func,
+                    pc,
+                    ..
+                } => {
+                    if let Some(m) = m {
+                        module = m.clone();
+                    }
+                    let f = &module.functions[*func as usize];
+                    let line = f.lines.get((*pc as usize).saturating_sub(1)).copied();
+                    frames.push(errors::frame(
+                        module.name,
+                        f.name,
+                        Term::int(i64::from(f.arity - f.captured)),
+                        line,
+                    ));
+                }
+                Frame::Map { .. } => frames.push(errors::frame(
+                    Atom::new("lists"),
+                    Atom::new("map"),
+                    Term::int(2),
+                    None,
+                )),
+                Frame::Foldl { .. } => frames.push(errors::frame(
+                    Atom::new("lists"),
+                    Atom::new("foldl"),
+                    Term::int(3),
+                    None,
+                )),
+            }
+        }
+        errors::exit_reason(raise, frames)
+    }
+}
+
+impl Program for Vm {
+    fn run(&mut self, process: &Process) -> Step {
+        let step = self.execute(process);
+        // The stale registers go now, not when something overwrites them.
+        truncate(&mut self.regs, self.top);
+        process.set_location(self.location());
+        step
+    }
+
+    fn check_code(&self, code: &LoadedCode) -> bool {
+        crate::runtime::code_table::downcast::<CompiledModule>(code.clone())
+            .is_some_and(|code| self.uses(&code))
+    }
+
+    fn location(&self) -> Option<Location> {
+        Some(Vm::location(self))
+    }
+}
+
+/// A `receive`'s deadline from its `after` value: milliseconds from now,
+/// or none for `infinity`; anything else is `timeout_value`.
+fn timeout_deadline(process: &Process, timeout: &Term) -> Result<Option<Duration>, Raise> {
+    if timeout.is_atom(Atom::new("infinity")) {
+        return Ok(None);
+    }
+    let non_negative = timeout.is_integer() && timeout.compare(&Term::int(0)).is_ge();
+    if !non_negative {
+        return Err(Raise::error(Term::atom("timeout_value")));
+    }
+    // Past what an i64 of milliseconds holds (some 292 million years):
+    // no clock gets there, so it is `infinity`.
+    Ok(timeout.as_i64().map(|ms| {
+        process
+            .now()
+            .saturating_add(Duration::from_millis(ms as u64))
+    }))
+}
+
+fn is_fun(term: &Term, arity: u32) -> bool {
+    FunValue::of(term).is_some_and(|v| v.arity() == arity)
+}
+
+/// The value of `x[src]` for an instruction writing `x[dst]`: moved out
+/// when it is the same register (the instruction consumes it), else
+/// cloned.
+fn take_or_clone(regs: &mut [Term], base: usize, src: Reg, dst: Reg) -> Term {
+    if src == dst {
+        std::mem::replace(&mut regs[base + usize::from(src)], EMPTY)
+    } else {
+        regs[base + usize::from(src)].clone()
+    }
+}
+
+/// The exception an arithmetic failure raises: `badarith`, or
+/// `system_limit` for an integer past the largest the BEAM allows.
+fn arith_error(error: crate::runtime::term::ArithError) -> Raise {
+    match error {
+        crate::runtime::term::ArithError::Badarith => Raise::error(Term::atom("badarith")),
+        crate::runtime::term::ArithError::SystemLimit => Raise::error(Term::atom("system_limit")),
+    }
+}
+
+/// Lets go of a register's old value (the word's own drop skips
+/// everything but the tag test for an immediate).
+#[inline(always)]
+fn release(term: Term) {
+    drop(term);
+}
+
+/// `*slot = value`, without a destructor call for an immediate old value.
+#[inline(always)]
+fn store(slot: &mut Term, value: Term) {
+    release(std::mem::replace(slot, value));
+}
+
+/// `regs.truncate(len)`, without a destructor call per immediate.
+#[inline(always)]
+fn truncate(regs: &mut Vec<Term>, len: usize) {
+    while regs.len() > len {
+        if let Some(term) = regs.pop() {
+            release(term);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! The session a front end opens: the same options mean the same session
+//! in the REPL, `run`, and `serve`.
+
+use crate::runtime::Config;
+use crate::session::{Session, SessionConfig};
+use crate::stage::control::StageControl;
+use crate::view::Style;
+
+/// How a front end wants its runtime.
+#[derive(Clone, Debug, Default)]
+pub struct SessionOptions {
+    /// Deterministic mode with this seed (a virtual clock); live without.
+    pub seed: Option<u64>,
+    /// Scheduler threads for the live runtime (default: one per core).
+    pub schedulers: Option<usize>,
+}
+
+impl SessionOptions {
+    /// The session these options ask for: deterministic only with a seed.
+    pub fn config(&self, style: Style) -> SessionConfig {
+        match self.seed {
+            Some(seed) => SessionConfig::deterministic(seed, style),
+            None => {
+                let mut config = SessionConfig::live(style);
+                if let Some(n) = self.schedulers {
+                    config.runtime = Config::live().with_schedulers(n);
+                }
+                config
+            }
+        }
+    }
+}
+
+/// A session as every front end has it: with the stage as its observer
+/// (off until `stage on`, `--serve` or `serve`).
+pub fn open_session(config: SessionConfig) -> Session {
+    let mut session = Session::new(config);
+    StageControl::install(&mut session);
+    session
+}

@@ -1,0 +1,227 @@
+//! `export`: what the presenter built, as Erlang a reader can take to a
+//! real OTP application (`code::export`).
+//!
+//! - `export counter [to FILE]`: the definition as a module;
+//! - `export sup demo [to FILE]`: the running tree as `supervisor`
+//!   callback modules, one per supervisor (nested ones into files of their
+//!   own beside FILE). The tree's shape and flags come from the running
+//!   supervisors (their children now, in start order); each child's kind,
+//!   arguments and shutdown from the `sup` block and `start_child` that
+//!   made it, which the session keeps.
+
+use std::path::Path;
+
+use super::error::{EvalError, EvalResult};
+use super::{Line, Outcome, Session};
+use crate::commands::ast::{ChildSpecAst, ExportWhat, SupSpec, Target};
+use crate::erlang::export::{self, sup};
+use crate::supervisor::{ChildType, RestartType, Shutdown, SupervisorSnapshot, api};
+
+impl Session {
+    pub(super) fn export(&mut self, what: &ExportWhat, file: Option<&Path>) -> EvalResult<Outcome> {
+        let modules = match what {
+            ExportWhat::Definition(name) => {
+                let definition = self.definitions.get(name).ok_or_else(|| {
+                    if crate::behavior::find(name).is_some() {
+                        EvalError::new(format!(
+                            "`{name}` is a built-in kind: it is written in Rust, not Erlang"
+                        ))
+                        .with_hint("`export` writes definitions (`def NAME { ... }`) and trees (`export sup NAME`)")
+                    } else {
+                        self.no_definition(name)
+                    }
+                })?;
+                vec![(name.clone(), export::module(&definition.module).text)]
+            }
+            ExportWhat::Sup(target) => {
+                let description = self.describe_sup(target)?;
+                sup::modules(&description)
+            }
+        };
+        match file {
+            None => {
+                let text = modules
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (name, text))| match i {
+                        0 => text.clone(),
+                        _ => format!("%% ---- {}.erl ----\n{text}", name),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                Ok(Outcome::line(Line::Text(text.trim_end().to_owned())))
+            }
+            Some(path) => {
+                let mut outcome = Outcome::none();
+                for (i, (name, text)) in modules.iter().enumerate() {
+                    let target = match i {
+                        0 => path.to_path_buf(),
+                        _ => path.with_file_name(format!("{name}.erl")),
+                    };
+                    std::fs::write(&target, text).map_err(|e| {
+                        EvalError::new(format!("cannot write {}: {e}", target.display()))
+                    })?;
+                    outcome
+                        .lines
+                        .push(Line::Notice(format!("wrote {}", target.display())));
+                }
+                outcome.lines.push(Line::Value("ok".to_owned()));
+                Ok(outcome)
+            }
+        }
+    }
+
+    /// `start_child SUP CHILD`: the child as written, for `export sup`.
+    pub(super) fn record_child(&mut self, sup: &Target, child: &ChildSpecAst) {
+        let path: Vec<String> = match sup {
+            Target::Name(name) => vec![name.clone()],
+            Target::Path(path) => path.clone(),
+            _ => return,
+        };
+        let Some(spec) = find_spec(&mut self.sup_specs, &path) else {
+            return;
+        };
+        if !spec.children.iter().any(|c| c.id() == child.id()) {
+            spec.children.push(child.clone());
+        }
+    }
+
+    /// The tree below `target` as `export sup` writes it.
+    fn describe_sup(&mut self, target: &Target) -> EvalResult<sup::Sup> {
+        let path: Vec<String> = match target {
+            Target::Name(name) => vec![name.clone()],
+            Target::Path(path) => path.clone(),
+            _ => {
+                return Err(EvalError::new("export sup takes a supervisor's name")
+                    .with_hint("export sup demo, or export sup demo/inner for a nested one"));
+            }
+        };
+        let pid = self.resolve(target)?;
+        let snapshot = self
+            .shell
+            .run(move |me| async move { api::snapshot(&me, pid).await })?
+            .map_err(|reason| EvalError::new(format!("not a supervisor: {reason}")))?;
+        let mut specs = self.sup_specs.clone();
+        let spec = find_spec(&mut specs, &path)
+            .ok_or_else(|| {
+                EvalError::new(format!("{} was not started with `sup`", path.join("/")))
+            })?
+            .clone();
+        self.describe(&spec, Some(&snapshot), path.len() == 1)
+    }
+
+    fn describe(
+        &self,
+        spec: &SupSpec,
+        snapshot: Option<&SupervisorSnapshot>,
+        registered: bool,
+    ) -> EvalResult<sup::Sup> {
+        let (strategy, intensity, period) = match snapshot {
+            Some(s) => (s.strategy, s.intensity, s.period),
+            None => {
+                let defaults = crate::supervisor::SupervisorSpec::default();
+                (
+                    spec.strategy,
+                    spec.intensity.unwrap_or(defaults.intensity),
+                    spec.period.unwrap_or(defaults.period),
+                )
+            }
+        };
+        // The children that exist now, in start order; a simple_one_for_one
+        // supervisor has its template only (instances are started by
+        // start_child with extra arguments).
+        let written: Vec<&ChildSpecAst> = match snapshot {
+            Some(s) if strategy != crate::supervisor::Strategy::SimpleOneForOne => s
+                .children
+                .iter()
+                .filter_map(|c| spec.children.iter().find(|w| w.id() == c.id.name()))
+                .collect(),
+            _ => spec.children.iter().collect(),
+        };
+        let mut children = Vec::new();
+        for child in written {
+            children.push(self.describe_child(child, snapshot)?);
+        }
+        Ok(sup::Sup {
+            name: spec.name.clone(),
+            registered,
+            strategy: strategy.name().to_owned(),
+            intensity,
+            period: period.as_secs(),
+            children,
+        })
+    }
+
+    fn describe_child(
+        &self,
+        child: &ChildSpecAst,
+        snapshot: Option<&SupervisorSnapshot>,
+    ) -> EvalResult<sup::Child> {
+        let (start, restart, shutdown, default_shutdown) = match child {
+            ChildSpecAst::Worker {
+                kind,
+                restart,
+                shutdown,
+                ..
+            } => {
+                let args: Vec<String> = self
+                    .kind_args(kind)?
+                    .iter()
+                    .map(|t| t.to_string())
+                    .collect();
+                let start = if self.definitions.contains_key(&kind.name) {
+                    sup::Start::Definition {
+                        module: kind.name.clone(),
+                        args,
+                    }
+                } else {
+                    sup::Start::BuiltIn {
+                        kind: kind.name.clone(),
+                        args,
+                    }
+                };
+                (start, restart, shutdown, ChildType::Worker)
+            }
+            ChildSpecAst::Sup {
+                spec,
+                restart,
+                shutdown,
+            } => {
+                let nested = snapshot
+                    .and_then(|s| s.children.iter().find(|c| c.id.name() == spec.name))
+                    .and_then(|c| c.nested.as_deref());
+                let described = self.describe(spec, nested, false)?;
+                (
+                    sup::Start::Supervisor(Box::new(described)),
+                    restart,
+                    shutdown,
+                    ChildType::Supervisor,
+                )
+            }
+        };
+        let shutdown = match (shutdown, default_shutdown) {
+            (Some(s), _) => *s,
+            (None, ChildType::Worker) => Shutdown::Timeout(std::time::Duration::from_millis(5000)),
+            (None, ChildType::Supervisor) => Shutdown::Infinity,
+        };
+        Ok(sup::Child {
+            id: child.id().to_owned(),
+            start,
+            restart: restart.unwrap_or(RestartType::Permanent).name().to_owned(),
+            shutdown: shutdown.to_string(),
+        })
+    }
+}
+
+/// The `sup` block at `path` (a top-level name, then child ids).
+fn find_spec<'a>(specs: &'a mut [SupSpec], path: &[String]) -> Option<&'a mut SupSpec> {
+    let (first, rest) = path.split_first()?;
+    let mut spec = specs.iter_mut().find(|s| &s.name == first)?;
+    for id in rest {
+        spec = spec.children.iter_mut().find_map(|c| match c {
+            ChildSpecAst::Sup { spec, .. } if &spec.name == id => Some(spec),
+            _ => None,
+        })?;
+    }
+    Some(spec)
+}

@@ -1,0 +1,167 @@
+//! `def`, `show`, `load`, and definitions in `kinds` and `help`.
+
+use super::{has, last, run, session};
+use crate::commands::parse_script;
+use crate::session::Line;
+
+const COUNTER: &str = "def counter {
+  start(N) -> loop(N).
+  loop(N) ->
+    receive
+      incr -> loop(N + 1);
+      {get, From} -> From ! {count, N}, loop(N)
+    after 30s -> exit(idle)
+    end.
+}";
+
+#[test]
+fn a_definition_that_compiles_answers_ok_and_name() {
+    let mut s = session();
+    let out = run(&mut s, COUNTER);
+    assert_eq!(last(&out), "{ok,counter}");
+    let module = &s.definitions()["counter"].module;
+    assert_eq!(module.functions.len(), 2);
+}
+
+#[test]
+fn show_and_help_print_the_source_as_written() {
+    let mut s = session();
+    run(&mut s, COUNTER);
+    assert_eq!(last(&run(&mut s, "show counter")), COUNTER);
+    assert_eq!(last(&run(&mut s, "help counter")), COUNTER);
+    assert!(last(&run(&mut s, "show countr")).contains("did you mean `counter`?"));
+}
+
+#[test]
+fn kinds_lists_definitions_beside_the_built_ins() {
+    let mut s = session();
+    run(&mut s, COUNTER);
+    let out = run(&mut s, "kinds");
+    assert!(has(&out, "echo"), "{out:?}");
+    let line = out[0].lines().last().unwrap();
+    assert!(line.starts_with("counter(N) "), "{line}");
+    assert!(line.ends_with("  defined: start/1, loop/1"), "{line}");
+}
+
+/// The compile error of the first statement of `script`, as rendered.
+fn compile_error(script: &str) -> String {
+    let mut s = session();
+    s.set_source("demo.crash");
+    let stmt = parse_script(script)
+        .remove(0)
+        .expect("the def block parses");
+    let evaluation = s.eval(&stmt);
+    assert!(!evaluation.ok);
+    match &evaluation.lines[0] {
+        Line::Error(text) => text.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_compile_error_names_the_script_line_and_column_with_a_caret() {
+    let script =
+        "say \"hi\"\n\n  def counter {\n    start(N) -> loop(N, 0).\n    loop(N) -> N.\n  }";
+    let stmts = parse_script(script);
+    let mut s = session();
+    s.set_source("demo.crash");
+    let evaluation = s.eval(stmts[1].as_ref().unwrap());
+    let Line::Error(text) = &evaluation.lines[0] else {
+        panic!()
+    };
+    let expected = "\
+error: function loop/2 undefined
+ --> demo.crash:4:17
+  |
+4 |     start(N) -> loop(N, 0).
+  |                 ^^^^";
+    assert!(text.starts_with(expected), "{text}");
+}
+
+#[test]
+fn an_error_on_the_def_line_counts_columns_from_the_script_line() {
+    let text = compile_error("  def spin { start() -> loop(0). loop(N) -> loop(N + 1) }");
+    assert!(text.contains(" --> demo.crash:1:57\n"), "{text}");
+    assert!(
+        text.contains("1 |   def spin { start() -> loop(0). loop(N) -> loop(N + 1) }\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_rejected_definition_keeps_the_previous_one() {
+    let mut s = session();
+    run(&mut s, COUNTER);
+    let out = run(&mut s, "def counter { start(N) -> X. }");
+    assert!(has(&out, "variable 'X' is unbound"), "{out:?}");
+    assert_eq!(last(&out), "notice: the previous `counter` stays in force");
+    assert_eq!(last(&run(&mut s, "show counter")), COUNTER);
+}
+
+#[test]
+fn a_rejected_definition_of_a_built_in_name_says_the_built_in_runs() {
+    // The process code would crash with `badarith`; the built-in counter
+    // would crash with `{bad_message, ...}`. Whichever runs is said.
+    let mut s = session();
+    let out = run(
+        &mut s,
+        "def counter { start(N) -> loop(N + a). loop(N) -> Y. }",
+    );
+    assert!(has(&out, "variable 'Y' is unbound"), "{out:?}");
+    assert_eq!(
+        last(&out),
+        "notice: nothing was loaded: `counter` is still the built-in kind (see `kinds`)"
+    );
+    run(&mut s, "C = spawn counter");
+    let info = run(&mut s, "info C");
+    assert!(has(&info, "counter"), "{info:?}");
+    assert!(
+        !has(&info, "counter@"),
+        "the built-in, no version: {info:?}"
+    );
+}
+
+#[test]
+fn a_definition_shadows_the_built_in_kind_of_its_name() {
+    let mut s = session();
+    run(&mut s, "def counter { start(N) -> exit(N + a). }");
+    run(&mut s, "C = spawn counter(1)");
+    let out = run(&mut s, "info C");
+    assert!(
+        has(&out, "badarith"),
+        "the definition ran, not the built-in: {out:?}"
+    );
+}
+
+#[test]
+fn runtime_modules_and_reserved_words_are_no_names() {
+    let mut s = session();
+    assert!(last(&run(&mut s, "def lists { f() -> ok. }")).contains("a module of the runtime"));
+    assert!(last(&run(&mut s, "def case { f() -> ok. }")).contains("a reserved word"));
+}
+
+#[test]
+fn load_reads_every_def_block_of_a_file() {
+    let dir = std::env::temp_dir().join(format!("letitcrash-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("defs.crash");
+    std::fs::write(&path, format!("# two definitions\n{COUNTER}\ndef idle {{ start() -> receive after infinity -> ok end. }}\n")).unwrap();
+    let mut s = session();
+    let out = run(&mut s, &format!("load \"{}\"", path.display()));
+    assert_eq!(out, ["{ok,counter}", "{ok,idle}"]);
+    let broken = dir.join("broken.crash");
+    std::fs::write(&broken, "def b {\n  f() -> g().\n}\nspawn echo\n").unwrap();
+    let out = run(&mut s, &format!("load {}", broken.display()));
+    assert!(has(&out, &format!("{}:2:10", broken.display())), "{out:?}");
+    assert!(has(&out, "only `def` blocks can be loaded"), "{out:?}");
+    assert!(last(&run(&mut s, "load /no/such/file.crash")).contains("cannot read"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn definitions_survive_reset() {
+    let mut s = session();
+    run(&mut s, COUNTER);
+    assert!(last(&run(&mut s, "reset")).contains("definitions kept: counter"));
+    assert!(s.definitions().contains_key("counter"));
+}

@@ -1,0 +1,75 @@
+//! Time: `sleep` and `wait`.
+//!
+//! In the live REPL these take real time (events keep printing meanwhile).
+//! In check mode the clock is virtual, so `sleep 30s` costs nothing and
+//! always sees the same things happen.
+
+use super::error::{EvalError, EvalResult};
+use super::processes::DEFAULT_WAIT;
+use super::{Outcome, Session};
+use crate::commands::ast::{Target, WaitFor};
+use crate::runtime::{Atom, Pid, Term};
+use std::time::Duration;
+
+/// How often `wait` looks again.
+const WAIT_STEP: Duration = Duration::from_millis(10);
+
+impl Session {
+    pub(super) fn sleep(&mut self, duration: Duration) -> EvalResult<Outcome> {
+        self.runtime.advance(duration);
+        Ok(Outcome::value(Term::from_atom(Atom::OK)))
+    }
+
+    /// `wait TARGET alive|dead|restarted [timeout D]`.
+    pub(super) fn wait(
+        &mut self,
+        target: &Target,
+        until: WaitFor,
+        timeout: Option<Duration>,
+    ) -> EvalResult<Outcome> {
+        let timeout = timeout.unwrap_or(DEFAULT_WAIT);
+        // For `restarted`, the process the target names now; the wait ends
+        // when the target names a different, live process.
+        let before: Option<Pid> = match until {
+            WaitFor::Restarted => Some(self.resolve(target)?),
+            _ => None,
+        };
+        let deadline = self.runtime.now() + timeout;
+        loop {
+            let now_pid = self.resolve_or_recall(target).ok();
+            let alive = now_pid.is_some_and(|pid| self.runtime.is_alive(pid));
+            let done = match until {
+                WaitFor::Alive => alive,
+                WaitFor::Dead => !alive,
+                WaitFor::Restarted => alive && now_pid != before,
+            };
+            if done {
+                let value = now_pid.map_or(Term::from_atom(Atom::UNDEFINED), Term::pid);
+                return Ok(Outcome::value(value));
+            }
+            if self.runtime.now() >= deadline {
+                let what = match until {
+                    WaitFor::Alive => "to be alive",
+                    WaitFor::Dead => "to die",
+                    WaitFor::Restarted => "to be restarted",
+                };
+                return Err(EvalError::new(format!(
+                    "waited {} for {} {what}; it did not happen",
+                    crate::view::duration(timeout),
+                    describe(target)
+                )));
+            }
+            self.runtime.advance(WAIT_STEP);
+        }
+    }
+}
+
+/// A target as the presenter wrote it, for messages.
+pub(super) fn describe(target: &Target) -> String {
+    match target {
+        Target::Var(name) | Target::Name(name) => name.clone(),
+        Target::Pid(n) => format!("<0.{n}.0>"),
+        Target::SelfPid => "self".to_owned(),
+        Target::Path(segments) => segments.join("/"),
+    }
+}
