@@ -306,13 +306,6 @@ impl Stage {
     pub fn streams(&self) -> (usize, usize) {
         self.shared.hub.counts()
     }
-
-    /// Open connections, and the most there may be at once.
-    pub fn connections(&self) -> (usize, usize) {
-        self.server
-            .as_ref()
-            .map_or((0, 0), server::Server::connections)
-    }
 }
 
 impl Drop for Stage {

@@ -54,7 +54,7 @@ impl Listener for tokio::net::TcpListener {
 pub(super) struct Open(Arc<AtomicUsize>);
 
 impl Open {
-    pub(super) fn count(&self) -> usize {
+    fn count(&self) -> usize {
         self.0.load(Ordering::Relaxed)
     }
 

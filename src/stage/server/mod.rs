@@ -35,8 +35,6 @@ const STOP_WAIT: Duration = Duration::from_secs(1);
 pub(super) struct Server {
     runtime: Option<tokio::runtime::Runtime>,
     addr: SocketAddr,
-    open: Open,
-    cap: usize,
 }
 
 impl Server {
@@ -61,11 +59,10 @@ impl Server {
             .map_err(|e| format!("the server has no address: {e}"))?;
         let (soft, _) = limits::descriptor_limit();
         let cap = limits::connection_cap(soft);
-        let open = Open::default();
         runtime.spawn(accept::run(
             listener,
             cap,
-            open.clone(),
+            Open::default(),
             move |stream, slot| {
                 let shared = shared.clone();
                 tokio::spawn(async move {
@@ -77,18 +74,11 @@ impl Server {
         Ok(Server {
             runtime: Some(runtime),
             addr,
-            open,
-            cap,
         })
     }
 
     pub(super) fn addr(&self) -> SocketAddr {
         self.addr
-    }
-
-    /// Connections open now, and how many may be.
-    pub(super) fn connections(&self) -> (usize, usize) {
-        (self.open.count(), self.cap)
     }
 }
 
