@@ -65,7 +65,7 @@
 //!   them in a [`session::Session`]: the runtime, a shell process acting
 //!   for the presenter, variables.
 //! - [`stage`] serves a session to browsers: the tree as live SVG for the
-//!   projector, and the audience demo on phones (tiny_http, server-sent
+//!   projector, and the audience demo on phones (hyper on tokio, server-sent
 //!   events, its own threads). It is the session's observer.
 //! - [`frontend`] is what [`repl`], [`script`] and [`serve`] share;
 //!   [`bench`] measures the runtime; [`endurance`] runs the soak, leak

@@ -32,7 +32,7 @@ use super::{Shared, sse};
 use crate::runtime::{Atom, Event, EventKind, Pid, Runtime, SupervisorReport, Term};
 use crate::supervisor::SupervisorSpec;
 use crossbeam_channel::{Receiver, Sender, after, select, unbounded};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::thread::JoinHandle;
@@ -79,6 +79,7 @@ impl KeeperHandle {
             restart_at: None,
             rejoin_all: false,
             rejoin: BTreeSet::new(),
+            partitions: HashMap::new(),
         };
         let thread = std::thread::Builder::new()
             .name("letitcrash-stage-keeper".into())
@@ -125,6 +126,11 @@ struct Keeper {
     /// are to be started again.
     rejoin_all: bool,
     rejoin: BTreeSet<&'static str>,
+    /// The partition supervisors of the kept tree, by pid: a partition
+    /// that gives up is told to its members from here, before the keeper
+    /// starts them again (one thread reading the events in order, so a
+    /// phone hears "down" before "back").
+    partitions: HashMap<Pid, &'static str>,
 }
 
 impl Keeper {
@@ -170,6 +176,7 @@ impl Keeper {
     fn obey(&mut self, order: Order) {
         match order {
             Order::Keep(tree) => {
+                self.partitions = self.partitions_of(tree.pid);
                 self.tree = Some(tree);
                 self.restart_at = None;
                 self.shared.audience_down.store(false, Ordering::SeqCst);
@@ -199,14 +206,47 @@ impl Keeper {
             // spec, with no members.
             EventKind::Supervisor {
                 supervisor,
-                report: SupervisorReport::ChildStarted { id, .. },
+                report: SupervisorReport::ChildStarted { id, pid },
             } if *supervisor == tree.pid => {
                 if let Some(partition) = PARTITIONS.iter().copied().find(|p| *p == id.name()) {
+                    self.partitions.insert(*pid, partition);
                     self.rejoin.insert(partition);
+                }
+            }
+            EventKind::Supervisor {
+                supervisor,
+                report:
+                    SupervisorReport::GaveUp {
+                        restarts,
+                        intensity,
+                        period,
+                    },
+            } => {
+                if let Some(partition) = self.partitions.remove(supervisor) {
+                    let why = format!(
+                        "{restarts} restarts in {} > {intensity}",
+                        crate::view::duration(*period)
+                    );
+                    partition_down(&self.shared, partition, &why);
                 }
             }
             _ => {}
         }
+    }
+
+    /// The partitions running under `top` now, by pid.
+    fn partitions_of(&self, top: Pid) -> HashMap<Pid, &'static str> {
+        let Some(snapshot) = self.shared.world().and_then(|world| world.snapshot(top)) else {
+            return HashMap::new();
+        };
+        snapshot
+            .children
+            .iter()
+            .filter_map(|child| {
+                let partition = PARTITIONS.iter().copied().find(|p| *p == child.id.name())?;
+                Some((child.pid()?, partition))
+            })
+            .collect()
     }
 
     /// The kept tree ended: every member hears it, the projector keeps the
@@ -283,6 +323,19 @@ impl Keeper {
         for partition in partitions {
             rejoin(&self.shared, partition);
         }
+    }
+}
+
+/// Tells every member of `partition` that it went down, and why.
+fn partition_down(shared: &Shared, partition: &'static str, why: &str) {
+    let json = format!(
+        "{{\"type\":\"partition_down\",\"partition\":{},\"reason\":{}}}",
+        json_string(partition),
+        json_string(why)
+    );
+    let frame = sse::frame("member", &json);
+    for (token, _) in shared.roster.lock().in_partition(partition) {
+        shared.hub.to_member(&token, &frame);
     }
 }
 

@@ -13,7 +13,7 @@
 //! verbose` (dotted and dashed).
 
 use super::http::json_string;
-use super::sse::{self, Frame};
+use super::sse;
 use super::world::World;
 use super::{AUDIENCE, Shared, TICKER_BACKLOG};
 use crate::runtime::{Atom, Event, EventKind, Pid, Ref, Runtime, SupervisorReport};
@@ -277,7 +277,8 @@ impl Watcher {
                     "{restarts} restarts in {} > {intensity}",
                     view::duration(*period)
                 );
-                self.partition_down(&parent, &why);
+                // Its members hear it from the keeper, which starts them
+                // again after: one thread, so "down" comes before "back".
                 self.gave_up.insert(parent, why);
             }
             _ => {}
@@ -348,22 +349,6 @@ impl Watcher {
         self.shared
             .hub
             .to_member(token, &sse::frame("member", &json));
-    }
-
-    fn partition_down(&self, path: &str, why: &str) {
-        let Some(partition) = Self::partition_of(path) else {
-            return;
-        };
-        let json = format!(
-            "{{\"type\":\"partition_down\",\"partition\":{},\"reason\":{}}}",
-            json_string(partition),
-            json_string(why)
-        );
-        let frame: Frame = sse::frame("member", &json);
-        let members = self.shared.roster.lock().in_partition(partition);
-        for (token, _) in members {
-            self.shared.hub.to_member(&token, &frame);
-        }
     }
 
     fn advance_slots(&mut self) {
