@@ -1,7 +1,8 @@
 //! Maps run by the VM, from definitions written as text: what updates
 //! copy and what they update in place, the liveness rewrite behind it,
 //! and the maps BIFs that call funs (preemptible, and never recursing in
-//! Rust per element).
+//! Rust per element), as `lists:map/2` and `lists:foldl/3`, which run the
+//! same way, now are too.
 
 use super::support::{rt, run};
 use crate::erlang::opcodes::Op;
@@ -203,4 +204,50 @@ fn walks_are_charged_and_preempted_like_calls() {
         rt.death(folder).unwrap().reason,
         Term::int(200_000 * 200_001 / 2)
     );
+}
+
+#[test]
+fn lists_map_and_foldl_over_a_fun_of_a_bif_do_not_recurse_per_element() {
+    // Before, each element went give_back -> call_fun -> call_ext ->
+    // give_back: 300,000 elements overflowed the scheduler's stack and
+    // took the whole tool down.
+    let (reason, _) = exit_of(
+        "start() ->
+           L = lists:map(fun erlang:abs/1, lists:seq(-300000, -1)),
+           exit({length(L), hd(L), lists:foldl(fun erlang:max/2, 0, L)}).",
+    );
+    assert_eq!(reason.to_string(), "{300000,300000,300000}");
+    // A BIF failing inside lists:map: its frame, then lists:map's.
+    let (reason, _) = exit_of("start() -> lists:map(fun erlang:abs/1, [1, a]).");
+    assert!(
+        reason
+            .to_string()
+            .starts_with("{badarg,[{erlang,abs,[a],[]},{lists,map,2,[]},"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn lists_map_is_preempted_even_when_its_fun_calls_nothing() {
+    let rt = rt();
+    define(
+        &rt,
+        "mapper",
+        "start(L) -> L2 = lists:map(fun(X) -> X + 1 end, L), receive stop -> exit(length(L2)) end.",
+    );
+    let atom = crate::runtime::Atom::new;
+    let list = Term::list((0..100_000).map(Term::int));
+    let pid = erlang::spawn_top(&rt, atom("mapper"), atom("start"), vec![list]).unwrap();
+    let in_the_fun = Some((atom("mapper"), atom("-start/1-fun-0-"), 1));
+    let outcome = rt.run_until(
+        || {
+            rt.process_info(pid)
+                .is_some_and(|i| i.current_function == in_the_fun)
+        },
+        std::time::Duration::from_secs(3600),
+    );
+    assert_eq!(outcome, crate::runtime::Outcome::Done);
+    rt.send(pid, Term::atom("stop"));
+    rt.run_until_quiet(std::time::Duration::from_secs(3600));
+    assert_eq!(rt.death(pid).unwrap().reason, Term::int(100_000));
 }

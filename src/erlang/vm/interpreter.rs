@@ -785,11 +785,19 @@ impl Vm {
                                 done,
                             });
                             process.bump_reductions(1);
-                            match self.call_fun(process, &fun, vec![next]) {
-                                Ok(flow) => return flow,
-                                Err(raise) => {
-                                    return Flow::Stop(Step::Exit(self.exit_reason(raise)));
-                                }
+                            let args = vec![next];
+                            // A fun of a BIF is computed here, in this loop
+                            // (through `call_fun` it would come back by
+                            // Rust recursion, once per element).
+                            match map_walks::pure_bif_call(process, &fun, &args) {
+                                Some(Ok(result)) => value = result,
+                                Some(Err(raise)) => return self.fail_here(raise),
+                                None => match self.call_fun(process, &fun, args) {
+                                    Ok(flow) => return yield_if_spent(process, flow),
+                                    Err(raise) => {
+                                        return Flow::Stop(Step::Exit(self.exit_reason(raise)));
+                                    }
+                                },
                             }
                         }
                     }
@@ -798,23 +806,30 @@ impl Vm {
                     map_walks::Resumed::Value(result) => value = result,
                     map_walks::Resumed::Flow(flow) => return flow,
                 },
-                Some(Frame::Foldl { fun, rest }) => match rest
-                    .as_cons()
-                    .map(|(h, t)| (h.clone(), t.clone()))
-                {
-                    None => {}
-                    Some((next, rest)) => {
-                        self.frames.push(Frame::Foldl {
-                            fun: fun.clone(),
-                            rest,
-                        });
-                        process.bump_reductions(1);
-                        match self.call_fun(process, &fun, vec![next, value]) {
-                            Ok(flow) => return flow,
-                            Err(raise) => return Flow::Stop(Step::Exit(self.exit_reason(raise))),
+                Some(Frame::Foldl { fun, rest }) => {
+                    match rest.as_cons().map(|(h, t)| (h.clone(), t.clone())) {
+                        None => {}
+                        Some((next, rest)) => {
+                            self.frames.push(Frame::Foldl {
+                                fun: fun.clone(),
+                                rest,
+                            });
+                            process.bump_reductions(1);
+                            let args = vec![next, value];
+                            // As in `lists:map`: a BIF in this loop.
+                            match map_walks::pure_bif_call(process, &fun, &args) {
+                                Some(Ok(result)) => value = result,
+                                Some(Err(raise)) => return self.fail_here(raise),
+                                None => match self.call_fun(process, &fun, args) {
+                                    Ok(flow) => return yield_if_spent(process, flow),
+                                    Err(raise) => {
+                                        return Flow::Stop(Step::Exit(self.exit_reason(raise)));
+                                    }
+                                },
+                            }
                         }
                     }
-                },
+                }
             }
         }
     }
@@ -1111,6 +1126,17 @@ fn take_or_clone(regs: &mut [Term], base: usize, src: Reg, dst: Reg) -> Term {
         std::mem::replace(&mut regs[base + usize::from(src)], EMPTY)
     } else {
         regs[base + usize::from(src)].clone()
+    }
+}
+
+/// After `lists:map`/`foldl` (or a `maps` walk) entered its fun for the
+/// next element: with the budget spent, the slice ends there, at the
+/// fun's first instruction, as a call's does. The walk is preempted like a
+/// loop of calls even when the fun itself calls nothing.
+fn yield_if_spent(process: &Process, flow: Flow) -> Flow {
+    match flow {
+        Flow::Next if process.budget_left() <= 0 => Flow::Stop(Step::Yield),
+        flow => flow,
     }
 }
 

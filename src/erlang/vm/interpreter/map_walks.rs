@@ -197,7 +197,11 @@ impl MapsFrame {
 
 /// `fun`'s value for `args` if it is an external fun of a plain BIF
 /// (`fun erlang:abs/1`), else `None` (it must be called).
-fn pure_bif_call(process: &Process, fun: &Term, args: &[Term]) -> Option<Result<Term, Raise>> {
+pub(super) fn pure_bif_call(
+    process: &Process,
+    fun: &Term,
+    args: &[Term],
+) -> Option<Result<Term, Raise>> {
     let FunValue::External {
         module, function, ..
     } = FunValue::of(fun)?
@@ -311,12 +315,7 @@ impl Vm {
                     }
                     self.frames.push(Frame::Maps(frame));
                     return Resumed::Flow(match self.call_fun(process, &fun, args) {
-                        // The fun is entered: with the budget spent, the
-                        // slice ends there, at its first instruction, as
-                        // a call's does (the next element's call is the
-                        // walk's preemption point).
-                        Ok(Flow::Next) if process.budget_left() <= 0 => Flow::Stop(Step::Yield),
-                        Ok(flow) => flow,
+                        Ok(flow) => super::yield_if_spent(process, flow),
                         Err(raise) => self.fail_here(raise),
                     });
                 }
@@ -333,7 +332,7 @@ impl Vm {
     /// Ends the process with `raise`, its stack the frames waiting now: the
     /// function the interpreter was in (the walk's caller, or the fun that
     /// just returned) is not on it.
-    fn fail_here(&mut self, raise: Raise) -> Flow {
+    pub(super) fn fail_here(&mut self, raise: Raise) -> Flow {
         self.tail_failed = true;
         Flow::Stop(Step::Exit(self.exit_reason(raise)))
     }
