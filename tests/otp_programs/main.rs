@@ -119,6 +119,7 @@ programs! {
     link_normal_exit
     lists_and_strings
     maps_build
+    maps_effect
     maps_errors
     maps_functions
     maps_order

@@ -7,9 +7,15 @@
 //!
 //! - `Move { src, dst }` becomes `MoveLast`, which leaves `src` empty: no
 //!   reference count goes up, and the value is still held once if it was;
-//!   a `Move` to a register nobody reads goes altogether;
 //! - `MapPut`/`MapExact` get `take`: the map moves out of its register,
 //!   and a map held once is updated in place rather than copied.
+//!
+//! Before that, what computes a value nobody reads goes: a copy, a
+//! literal, a tuple, a list cell, a map, a fun, a comparison or a BIF
+//! that cannot fail, never used (`X = ...` in the middle of a body
+//! leaves its value in a scratch register, a second reference to it),
+//! and an update whose result is unused keeps only its check for a map,
+//! as OTP 25's compiler does.
 //!
 //! So `loop(M, N) -> loop(M#{N => N}, N - 1)` (or with `M1 = M#{...}` in
 //! between) threads one map through the loop without a copy: the term
@@ -89,6 +95,107 @@ pub(super) fn mark_last_uses(
     frame_size: usize,
     shown: u32,
 ) {
+    // First what computes a value nobody reads, until nothing more goes
+    // (a value only such code read is unread in turn).
+    loop {
+        let after = live_after(ctx, code, frame_size, shown);
+        let mut dead = vec![false; code.len()];
+        let mut changed = false;
+        for (pc, op) in code.iter_mut().enumerate() {
+            if let Some(dst) = unread_result(op)
+                && !after[pc].contains(dst)
+            {
+                dead[pc] = true;
+            }
+            match op {
+                // An update whose value nobody reads only checks that it
+                // has a map, as OTP 25's compiler leaves it (v3_core
+                // tests for a map, `sys_core_fold:expr/3` drops the
+                // update in an effect context): `_ = M#{k := 1}` raises
+                // `{badmap, M}` but never `{badkey, k}`.
+                Op::MapExact { map, take, dst, .. } if !after[pc].contains(*dst) => {
+                    *op = Op::MapPut {
+                        map: *map,
+                        take: *take,
+                        pairs: Box::new([]),
+                        dst: *dst,
+                    };
+                    changed = true;
+                }
+                Op::MapPut { pairs, dst, .. } if !after[pc].contains(*dst) && !pairs.is_empty() => {
+                    *pairs = Box::new([]);
+                    changed = true;
+                }
+                _ => {}
+            }
+        }
+        if dead.contains(&true) {
+            remove(ctx, code, lines, receives, &dead);
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+    let after = live_after(ctx, code, frame_size, shown);
+    for (pc, op) in code.iter_mut().enumerate() {
+        match op {
+            Op::Move { src, dst } if !after[pc].contains(*src) => {
+                *op = Op::MoveLast {
+                    src: *src,
+                    dst: *dst,
+                };
+            }
+            Op::MapPut { map, take, .. } | Op::MapExact { map, take, .. } => {
+                *take = !after[pc].contains(*map);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The register an instruction that cannot fail and does nothing else
+/// writes: if nobody reads it, the instruction can go, as
+/// `sys_core_fold` drops a value built and never used (a copy, a
+/// literal, a tuple, a list cell, a map, a fun) and a call of a BIF that
+/// cannot fail (`erl_bifs:is_safe/3`: comparisons, type tests, `self/0`,
+/// `node/0`, `max/2`, `min/2`).
+fn unread_result(op: &Op) -> Option<Reg> {
+    match op {
+        Op::Move { dst, .. }
+        | Op::MoveLast { dst, .. }
+        | Op::Const { dst, .. }
+        | Op::Int { dst, .. }
+        | Op::Tuple { dst, .. }
+        | Op::Cons { dst, .. }
+        | Op::MakeFun { dst, .. }
+        | Op::MakeMap { dst, .. }
+        | Op::Compare { dst, .. } => Some(*dst),
+        Op::Bif { bif, dst, .. } if is_safe(*bif) => Some(*dst),
+        _ => None,
+    }
+}
+
+/// A BIF that cannot fail and has no effect (`erl_bifs:is_safe/3`).
+fn is_safe(bif: bifs::BifId) -> bool {
+    let bif = bifs::get(bif);
+    bif.module == "erlang"
+        && matches!(
+            (bif.name, bif.arity),
+            (
+                "is_atom" | "is_boolean" | "is_float" | "is_function" | "is_integer",
+                1
+            ) | (
+                "is_list" | "is_map" | "is_number" | "is_pid" | "is_reference",
+                1
+            ) | ("is_tuple", 1)
+                | ("self" | "node", 0)
+                | ("max" | "min", 2)
+        )
+}
+
+/// The registers live after each instruction of `code`.
+fn live_after(ctx: &Ctx, code: &[Op], frame_size: usize, shown: u32) -> Vec<Regs> {
     let effects: Vec<Effect> = code
         .iter()
         .enumerate()
@@ -101,8 +208,7 @@ pub(super) fn mark_last_uses(
     loop {
         let mut changed = false;
         for pc in (0..code.len()).rev() {
-            let live = live_out(&effects[pc], &live_in, &empty);
-            let mut inside = live;
+            let mut inside = live_out(&effects[pc], &live_in, &empty);
             if let Some(w) = effects[pc].writes {
                 inside.remove(w);
             }
@@ -118,29 +224,10 @@ pub(super) fn mark_last_uses(
             break;
         }
     }
-    let mut dead = vec![false; code.len()];
-    for (pc, op) in code.iter_mut().enumerate() {
-        let after = live_out(&effects[pc], &live_in, &empty);
-        match op {
-            // A copy nobody reads: the value of `X = Expr` in the middle
-            // of a body goes to a scratch register, for instance. Besides
-            // its cost, it would hold a second reference to the value.
-            Op::Move { dst, .. } if !after.contains(*dst) => dead[pc] = true,
-            Op::Move { src, dst } if !after.contains(*src) => {
-                *op = Op::MoveLast {
-                    src: *src,
-                    dst: *dst,
-                };
-            }
-            Op::MapPut { map, take, .. } | Op::MapExact { map, take, .. } => {
-                *take = !after.contains(*map);
-            }
-            _ => {}
-        }
-    }
-    if dead.contains(&true) {
-        remove(ctx, code, lines, receives, &dead);
-    }
+    effects
+        .iter()
+        .map(|effect| live_out(effect, &live_in, &empty))
+        .collect()
 }
 
 /// Removes the instructions marked `dead`, moving every jump target (and
