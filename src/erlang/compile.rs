@@ -230,7 +230,7 @@ impl<'c> FnCompiler<'c> {
         // Head variables shadow captured ones (Erlang warns, and means it).
         let mut head_vars = Vec::new();
         for pattern in &clause.patterns {
-            pattern_vars(pattern, &mut head_vars);
+            maps::pattern_bindings(pattern, &mut head_vars);
         }
         for (i, name) in captured.iter().enumerate() {
             if !head_vars.contains(name) {

@@ -18,7 +18,9 @@
 //! map through itself updates it in place.
 
 use super::{FnCompiler, Result, error};
-use crate::erlang::ast::{Expr, ExprKind, MapField, MapPatternField, Pos, UnOp};
+use crate::erlang::ast::{
+    Expr, ExprKind, MapField, MapPatternField, Pattern, PatternKind, Pos, UnOp,
+};
 use crate::erlang::module::{GExpr, Pat};
 use crate::erlang::opcodes::{Op, Reg};
 use crate::runtime::Term;
@@ -65,6 +67,31 @@ pub(crate) fn literal_term(expr: &Expr) -> Option<Term> {
         ),
         _ => return None,
     })
+}
+
+/// The variables a pattern binds, in order of appearance: those of a map
+/// pattern's keys are uses of variables bound before it (in a fun's head,
+/// the enclosing clause's, which the fun captures), not new ones.
+pub(super) fn pattern_bindings(pattern: &Pattern, out: &mut Vec<String>) {
+    match &pattern.kind {
+        PatternKind::Var(name) => {
+            if !out.contains(name) {
+                out.push(name.clone());
+            }
+        }
+        PatternKind::Tuple(items) => items.iter().for_each(|p| pattern_bindings(p, out)),
+        PatternKind::Cons(a, b) | PatternKind::Alias(a, b) => {
+            pattern_bindings(a, out);
+            pattern_bindings(b, out);
+        }
+        PatternKind::Map(fields) => fields.iter().for_each(|f| pattern_bindings(&f.value, out)),
+        PatternKind::Wildcard
+        | PatternKind::Atom(_)
+        | PatternKind::Int(_)
+        | PatternKind::Float(_)
+        | PatternKind::Str(_)
+        | PatternKind::Nil => {}
+    }
 }
 
 /// The BIF `erlc` compiles a direct call to: `maps:get/2` is
