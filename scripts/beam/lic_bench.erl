@@ -40,7 +40,7 @@
 %%%   all                    the four above, with defaults or the flags given
 -module(lic_bench).
 
--export([vm_ring_start/0, vm_fib_start/1, vm_idle/0, main/0, main/1]).
+-export([vm_ring_start/0, vm_fib_start/1, vm_idle/0, vm_map_start/2, main/0, main/1]).
 %% Exported because they are the bodies of spawned processes and are
 %% started by name (spawn/3), which reads better in a profile or crash dump.
 -export([idle/0, ring_node/0, spinner/0]).
@@ -74,7 +74,7 @@ main(Args) ->
     init:stop(Status).
 
 usage() ->
-    "usage: lic_bench <spawn|ring|restart|fairness|all|vm-ring|vm-fib|vm-spawn> [--procs N] [--hops H]\n"
+    "usage: lic_bench <spawn|ring|restart|fairness|all|vm-ring|vm-fib|vm-spawn|vm-map> [--procs N] [--hops H]\n"
     "                 [--times K] [--spinners S] [--rounds R] [--json]\n".
 
 run([]) ->
@@ -89,6 +89,7 @@ run([Workload | Flags]) ->
         "vm-ring"  -> emit(vm_ring_bench(Opts));
         "vm-fib"   -> emit(vm_fib_bench(Opts));
         "vm-spawn" -> emit(vm_spawn_bench(Opts));
+        "vm-map"   -> emit(vm_map_bench(Opts));
         "all" ->
             %% `all` runs the ring with 1,000 processes unless --procs says
             %% otherwise; the spawn test gets --procs or its million.
@@ -441,6 +442,25 @@ vm_spawn_bench(#{procs := N0}) ->
            [{ns_per_spawn, (T1 - T0) / N},
             {bytes_per_process, (Rss1 - Rss0) / N},
             {teardown_ms, (T3 - T2) / 1.0e6}]).
+
+%% vm-map: 100,000 puts (M#{K => V}, the map threaded through a loop),
+%% then 100,000 gets (maps:get/2), on one map in one process.
+vm_map_start(Parent, N) -> Parent ! {map, vm_map_get(vm_map_put(#{}, N), N, 0)}.
+
+vm_map_put(M, 0) -> M;
+vm_map_put(M, N) -> vm_map_put(M#{N => N}, N - 1).
+
+vm_map_get(_, 0, Sum) -> Sum;
+vm_map_get(M, N, Sum) -> vm_map_get(M, N - 1, Sum + maps:get(N, M)).
+
+vm_map_bench(_Opts) ->
+    N = 100000,
+    Sum = N * (N + 1) div 2,
+    T0 = now_ns(),
+    spawn(?MODULE, vm_map_start, [self(), N]),
+    receive {map, Sum} -> ok end,
+    T1 = now_ns(),
+    result(<<"vm-map">>, [{n, N}], [{ms, (T1 - T0) / 1.0e6}]).
 
 now_ns() ->
     erlang:monotonic_time(nanosecond).

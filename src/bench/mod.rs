@@ -12,8 +12,8 @@
 //!   round trip; p50 and p99. Preemption by reductions keeps p99 low.
 //!
 //! - [`vm`]: the same kind of work done by processes written in the
-//!   process language (`vm-ring`, `vm-fib`, `vm-spawn`), run by the
-//!   bytecode interpreter; not part of `all`.
+//!   process language (`vm-ring`, `vm-fib`, `vm-spawn`, `vm-map`), run by
+//!   the bytecode interpreter; not part of `all`.
 //!
 //! - [`audience`]: the stage's audience demo, N simulated phones over
 //!   loopback joining, following their event streams and crashing;
@@ -57,6 +57,8 @@ pub enum Workload {
     VmRing,
     VmFib,
     VmSpawn,
+    /// 100,000 puts and 100,000 gets on one map.
+    VmMap,
     /// The stage's audience demo over loopback (its own report).
     Audience,
 }
@@ -78,8 +80,14 @@ impl Workload {
             "vm-ring" => vec![Workload::VmRing],
             "vm-fib" => vec![Workload::VmFib],
             "vm-spawn" => vec![Workload::VmSpawn],
+            "vm-map" => vec![Workload::VmMap],
             "audience" => vec![Workload::Audience],
-            "vm" => vec![Workload::VmRing, Workload::VmFib, Workload::VmSpawn],
+            "vm" => vec![
+                Workload::VmRing,
+                Workload::VmFib,
+                Workload::VmSpawn,
+                Workload::VmMap,
+            ],
             "all" => Workload::ALL.to_vec(),
             _ => return None,
         })
@@ -125,6 +133,7 @@ pub fn run(options: &BenchOptions, mut on_report: impl FnMut(&Report)) -> Vec<Re
             },
             Workload::VmFib => vec![vm::fib(&runtime())],
             Workload::VmSpawn => vec![vm::spawn(&runtime(), options.procs.unwrap_or(100_000))],
+            Workload::VmMap => vec![vm::map(&runtime(), vm::MAP_KEYS)],
             // Not a runtime figure: `letitcrash bench audience` runs it.
             Workload::Audience => Vec::new(),
         };

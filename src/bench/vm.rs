@@ -13,6 +13,9 @@
 //!
 //! %% vm-spawn: N idle processes
 //! start() -> receive stop -> ok end.
+//!
+//! %% vm-map: N puts, then N gets, on one map (source text: see `map`)
+//! start(Parent, N) -> Parent ! {map, get(put(#{}, N), N, 0)}.
 //! ```
 //!
 //! The trees are built by hand here until the front end's parser is on
@@ -264,4 +267,51 @@ pub fn spawn(rt: &Runtime, procs: usize) -> Report {
         .figure("ns_per_spawn", spawned.as_nanos() as f64 / procs as f64)
         .figure("bytes_per_process", bytes)
         .figure("teardown_ms", teardown.as_secs_f64() * 1000.0)
+}
+
+/// The keys `bench vm-map` puts and gets.
+pub const MAP_KEYS: i64 = 100_000;
+
+/// `vm-map`: `n` puts on one map (`M#{K => V}`, the map threaded through
+/// a loop, so it is updated in place), then `n` gets (`maps:get/2`, which
+/// is `erlang:map_get/2` once compiled, as with erlc), as
+/// `scripts/beam/lic_bench.erl`'s `vm_map_*` functions do.
+const MAP_SOURCE: &str = "
+  start(Parent, N) -> Parent ! {map, get(put(#{}, N), N, 0)}.
+  put(M, 0) -> M;
+  put(M, N) -> put(M#{N => N}, N - 1).
+  get(_, 0, Sum) -> Sum;
+  get(M, N, Sum) -> get(M, N - 1, Sum + maps:get(N, M)).
+";
+
+/// `bench vm-map`: milliseconds for `n` puts and `n` gets in one process.
+pub fn map(rt: &Runtime, n: i64) -> Report {
+    let module = erlang::parse("vm_map", MAP_SOURCE).expect("the benchmark parses");
+    erlang::check(&module).expect("the benchmark checks");
+    erlang::load(
+        rt,
+        erlang::compile(&module).expect("the benchmark compiles"),
+    );
+    let host = rt.spawn_host("bench");
+    let me = host.pid();
+    let begin = Instant::now();
+    let answer = host
+        .run_for(Duration::from_secs(600), move |process| async move {
+            erlang::spawn(
+                &process,
+                Atom::new("vm_map"),
+                Atom::new("start"),
+                vec![Term::pid(me), Term::int(n)],
+                false,
+            )
+            .expect("start/2");
+            process.receive().await
+        })
+        .expect("the map answers");
+    let elapsed = begin.elapsed();
+    let sum = Term::from_i128(i128::from(n) * (i128::from(n) + 1) / 2);
+    assert_eq!(answer, Term::tuple([Term::atom("map"), sum]));
+    Report::new("vm-map")
+        .param("n", n as u64)
+        .figure("ms", elapsed.as_secs_f64() * 1000.0)
 }

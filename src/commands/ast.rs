@@ -47,6 +47,10 @@ pub enum TermExpr {
     /// `250ms`, `5s`, `1m`. The parser only accepts it as a kind argument
     /// (`ticker(1s)`), because a message has no duration type in Erlang.
     Duration(Duration),
+    /// `#{count => 1}`, or in a pattern `#{count := N}` (the map has the
+    /// key, its value matches): `(key, value)` pairs. A key is a value,
+    /// never `_` or a variable to bind, as in Erlang.
+    Map(Vec<(TermExpr, TermExpr)>),
 }
 
 /// Who a command acts on.

@@ -128,9 +128,10 @@ Expressions: matches `P = E`, sequences `E1, E2`, case/if/receive ... end,
 calls `f(X)`, `other:f(X)`, `F(X)`, funs `fun(X) -> ... end`, `fun f/1`,
 arithmetic `+ - * / div rem`, comparisons `== /= =:= =/= < > =< >=`,
 `andalso orelse and or xor not`, lists `[H | T]`, `++`, `--`, strings,
-tuples, `begin ... end`, send `Pid ! Msg`; `%` starts a comment.
+tuples, maps `#{K => V}`, `M#{K := V}` (patterns `#{K := P}`),
+`begin ... end`, send `Pid ! Msg`; `%` starts a comment.
 BIFs: self(), spawn, spawn_link, link, monitor, exit, element, length, ...,
-erlang:send_after/3, timer:sleep/1, lists:map/2, io:format/2, ...
+erlang:send_after/3, timer:sleep/1, lists:map/2, maps:get/2, io:format/2, ...
 
 A definition is checked as erlc checks a module: unbound variables and calls
 to undefined functions are errors, shown with a caret. A definition that does

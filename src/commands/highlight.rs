@@ -135,6 +135,7 @@ impl Lexer<'_> {
                 }
                 c if c.is_whitespace() => self.pos += c.len_utf8(),
                 '#' if self.rest().starts_with("#Ref<") => self.angle_bracketed(TokenClass::Pid),
+                '#' if self.rest().starts_with("#{") => self.push(self.pos + 1, TokenClass::Punct),
                 '#' => self.push(self.end_of(|c| c != '\n'), TokenClass::Comment),
                 '"' | '\'' => self.quoted(c),
                 '<' if self.rest()[1..].starts_with(|c: char| c.is_ascii_digit()) => {

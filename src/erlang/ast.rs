@@ -3,7 +3,7 @@
 //! The parser (`syntax/`) builds it from the text inside `def NAME { ... }`;
 //! the checker and the compiler (`compile.rs`) read it. It mirrors what
 //! `erl_parse` gives for the same Erlang, minus what the playground does not
-//! have (records, maps, binaries, try, list comprehensions), so that every
+//! have (records, binaries, try, list comprehensions), so that every
 //! program accepted here is a valid Erlang module of that name and can be
 //! exported back to Erlang (issue 11).
 //!
@@ -102,6 +102,29 @@ pub enum PatternKind {
     Cons(Box<Pattern>, Box<Pattern>),
     /// `P1 = P2` inside a pattern: both must match.
     Alias(Box<Pattern>, Box<Pattern>),
+    /// `#{K := P, ...}`: a map that has every key, each value matching its
+    /// pattern (`#{}` matches any map). See [`MapPatternField`].
+    Map(Vec<MapPatternField>),
+}
+
+/// `K := P` in a map pattern. The key is an expression, as in Erlang: a
+/// literal, a variable bound *before* the pattern, or a term built of
+/// them (`#{{tag, Id} := V}`); it is evaluated, never bound.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapPatternField {
+    pub key: Expr,
+    pub value: Pattern,
+    pub pos: Pos,
+}
+
+/// `K => V` (put: adds or replaces) or `K := V` (update: the key must be
+/// there), as `erl_parse`'s `map_field_assoc` and `map_field_exact`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapField {
+    pub key: Expr,
+    pub exact: bool,
+    pub value: Expr,
+    pub pos: Pos,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -150,6 +173,12 @@ pub enum ExprKind {
     },
     /// `begin E1, E2 end`.
     Block(Vec<Expr>),
+    /// `#{K => V, ...}`: a new map (every field is `=>`).
+    Map(Vec<MapField>),
+    /// `Expr#{K => V, K2 := V2}`: the map `Expr` with these keys put or
+    /// updated; `{badmap, Expr}` if it is not a map, `{badkey, K2}` if a
+    /// `:=` key is missing.
+    MapUpdate(Box<Expr>, Vec<MapField>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -11,7 +11,9 @@
 //!   bound in only some clauses of a `case`, `if` or `receive` and used
 //!   after it (`variable 'X' unsafe in 'case'`);
 //! - in guards, anything but guard expressions: no local calls, matches,
-//!   sends or blocks.
+//!   sends or blocks;
+//! - maps: `:=` in a new map, a pattern's key that is not bound before the
+//!   pattern, an update certain to fail (`check/maps.rs`).
 //!
 //! Scoping is `erl_lint`'s: a sequence passes its bindings on; the parts
 //! of one expression (a tuple's elements, a call's arguments, an
@@ -21,6 +23,8 @@
 //! is bound after it; a fun's clauses see the enclosing bindings, and the
 //! variables of a fun head are new ones (shadowing, which Erlang warns
 //! about but accepts); nothing bound inside a fun is seen outside.
+
+mod maps;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -100,6 +104,9 @@ impl Checker<'_> {
     /// A function's or a fun's clause: the head's variables are new.
     fn clause(&self, clause: &Clause, outer: &Scope) -> Result<()> {
         let mut scope = outer.clone();
+        for pattern in &clause.patterns {
+            self.map_keys(pattern, outer)?;
+        }
         for pattern in &clause.patterns {
             self.head_pattern(pattern, &mut scope);
         }
@@ -235,6 +242,8 @@ impl Checker<'_> {
                 module: Some(_), ..
             } => Ok(()),
             ExprKind::Block(body) => self.body(body, scope),
+            ExprKind::Map(fields) => self.map_expr(fields, scope),
+            ExprKind::MapUpdate(base, fields) => self.map_update(expr, base, fields, scope),
         }
     }
 
@@ -331,6 +340,7 @@ impl Checker<'_> {
     /// A pattern of a match or a case/receive clause: new variables are
     /// bound, bound ones are compared.
     fn pattern(&self, pattern: &Pattern, scope: &mut Scope) -> Result<()> {
+        self.map_keys(pattern, scope)?;
         let mut result = Ok(());
         for_each_var_at(pattern, &mut |name, pos| {
             if result.is_ok() && scope.unsafe_vars.contains_key(name) {
@@ -418,6 +428,7 @@ impl Checker<'_> {
             | ExprKind::Receive { .. }
             | ExprKind::Block(_) => Err(illegal("a block expression")),
             ExprKind::Fun(_) | ExprKind::FunRef { .. } => Err(illegal("a fun")),
+            ExprKind::Map(_) | ExprKind::MapUpdate(..) => self.guard_map(expr, scope),
         }
     }
 }
@@ -470,6 +481,8 @@ fn for_each_var_at(pattern: &Pattern, f: &mut impl FnMut(&str, Pos)) {
             for_each_var_at(head, f);
             for_each_var_at(tail, f);
         }
+        // A map key's variables are uses (see `map_keys`), not bindings.
+        PatternKind::Map(fields) => fields.iter().for_each(|m| for_each_var_at(&m.value, f)),
         PatternKind::Wildcard
         | PatternKind::Atom(_)
         | PatternKind::Int(_)

@@ -32,6 +32,9 @@
 //!
 //! Every instruction records its source line, for the error stacks.
 
+mod liveness;
+pub(crate) mod maps;
+
 use super::ast::{self, BinOp, Callee, Expr, ExprKind, Pattern, PatternKind, Pos, UnOp};
 use super::module::{
     CompiledModule, FunValue, FunctionCode, GExpr, GuardCode, Import, Pat, ReceiveClause,
@@ -227,7 +230,7 @@ impl<'c> FnCompiler<'c> {
         // Head variables shadow captured ones (Erlang warns, and means it).
         let mut head_vars = Vec::new();
         for pattern in &clause.patterns {
-            pattern_vars(pattern, &mut head_vars);
+            maps::pattern_bindings(pattern, &mut head_vars);
         }
         for (i, name) in captured.iter().enumerate() {
             if !head_vars.contains(name) {
@@ -315,11 +318,20 @@ impl<'c> FnCompiler<'c> {
                 *label = at(*label);
             }
         }
+        let frame_size = self.max.max(arity) as u16;
+        liveness::mark_last_uses(
+            self.ctx,
+            &mut self.code,
+            &mut self.lines,
+            &self.my_receives,
+            usize::from(frame_size),
+            arity - captured,
+        );
         Ok(FunctionCode {
             name,
             arity,
             captured,
-            frame_size: self.max.max(arity) as u16,
+            frame_size,
             code: self.code,
             lines: self.lines,
             line,
@@ -427,6 +439,7 @@ impl<'c> FnCompiler<'c> {
             PatternKind::Alias(a, b) => {
                 Pat::Alias(Box::new(self.pattern(a)?), Box::new(self.pattern(b)?))
             }
+            PatternKind::Map(fields) => self.map_pattern(fields)?,
         })
     }
 
@@ -513,6 +526,8 @@ impl<'c> FnCompiler<'c> {
                     args.iter().map(|e| self.gexpr(e)).collect::<Result<_>>()?,
                 )
             }
+            ExprKind::Map(fields) => self.map_gexpr(expr, fields)?,
+            ExprKind::MapUpdate(base, fields) => self.map_update_gexpr(base, fields)?,
             _ => {
                 return error(
                     expr.pos,
@@ -740,6 +755,8 @@ impl<'c> FnCompiler<'c> {
                 self.constant(fun.into_term(), dst);
             }
             ExprKind::Block(body) => self.body(body, dst)?,
+            ExprKind::Map(fields) => self.map_new(fields, dst, pos)?,
+            ExprKind::MapUpdate(base, fields) => self.map_update(base, fields, dst, pos)?,
         }
         Ok(())
     }
@@ -844,8 +861,9 @@ impl<'c> FnCompiler<'c> {
                 }
             }
             Callee::Remote(module, name) => {
+                let (bif_module, bif_name) = maps::erlc_inlined(module, name, n);
                 if bifs::is_bif_module(module)
-                    && let Some(bif) = bifs::find(module, name, n)
+                    && let Some(bif) = bifs::find(bif_module, bif_name, n)
                 {
                     return self.bif(bif, args, dst, pos);
                 }
@@ -1165,6 +1183,14 @@ fn occurrences(pattern: &Pattern, name: &str) -> usize {
         PatternKind::Cons(a, b) | PatternKind::Alias(a, b) => {
             occurrences(a, name) + occurrences(b, name)
         }
+        PatternKind::Map(fields) => fields
+            .iter()
+            .map(|f| {
+                let mut keys = Vec::new();
+                expr_vars(&f.key, &mut keys);
+                keys.iter().filter(|k| *k == name).count() + occurrences(&f.value, name)
+            })
+            .sum(),
         _ => 0,
     }
 }
@@ -1193,6 +1219,14 @@ fn pattern_vars(pattern: &Pattern, out: &mut Vec<String>) {
         PatternKind::Cons(a, b) | PatternKind::Alias(a, b) => {
             pattern_vars(a, out);
             pattern_vars(b, out);
+        }
+        // A key's variables are uses, bound before the pattern; they are
+        // listed too, which only matters to `mentions`.
+        PatternKind::Map(fields) => {
+            for field in fields {
+                expr_vars(&field.key, out);
+                pattern_vars(&field.value, out);
+            }
         }
         _ => {}
     }
@@ -1253,6 +1287,17 @@ fn walk_vars(expr: &Expr, out: &mut Vec<String>, deep: bool) {
                 walk(t, out);
                 body.iter().for_each(|e| walk(e, out));
             }
+        }
+        ExprKind::Map(fields) => fields.iter().for_each(|f| {
+            walk(&f.key, out);
+            walk(&f.value, out);
+        }),
+        ExprKind::MapUpdate(base, fields) => {
+            walk(base, out);
+            fields.iter().for_each(|f| {
+                walk(&f.key, out);
+                walk(&f.value, out);
+            });
         }
         ExprKind::Fun(clauses) if deep => {
             for c in clauses {

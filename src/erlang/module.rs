@@ -88,6 +88,11 @@ pub enum Pat {
     Cons(Box<Pat>, Box<Pat>),
     /// `P1 = P2`.
     Alias(Box<Pat>, Box<Pat>),
+    /// `#{K := P, ...}`: a map with every key (`=:=`), each value matching
+    /// its pattern. A key is a literal, a bound variable's register, or a
+    /// tuple, list or map of those (`GExpr::Lit`, `Reg`, `Tuple`, `Cons`,
+    /// `Map`), computed when the pattern is matched (`vm/maps.rs`).
+    Map(Box<[(GExpr, Pat)]>),
 }
 
 /// `when G1, G2; G3`: alternatives, each a list of tests that must all be
@@ -107,13 +112,20 @@ pub enum GExpr {
     Tuple(Vec<GExpr>),
     Cons(Box<GExpr>, Box<GExpr>),
     Arith(ArithOp, Box<GExpr>, Box<GExpr>),
-    Unary { negate: bool, arg: Box<GExpr> },
+    Unary {
+        negate: bool,
+        arg: Box<GExpr>,
+    },
     Compare(CmpOp, Box<GExpr>, Box<GExpr>),
     Not(Box<GExpr>),
     Logic(LogicOp, Box<GExpr>, Box<GExpr>),
     AndAlso(Box<GExpr>, Box<GExpr>),
     OrElse(Box<GExpr>, Box<GExpr>),
     Bif(BifId, Vec<GExpr>),
+    /// `#{K => V, ...}` in a guard.
+    Map(Vec<(GExpr, GExpr)>),
+    /// `M#{K => V, K2 := V2}` in a guard: `true` in the field means `:=`.
+    MapUpdate(Box<GExpr>, Vec<(bool, GExpr, GExpr)>),
 }
 
 /// One `receive`: its clauses (pattern, guard, where the body starts) and

@@ -250,6 +250,43 @@ pub enum Op {
     },
     /// No branch of an `if` was true: `if_clause`.
     IfClause,
+
+    // ---- maps (`vm/maps.rs`) ----------------------------------------------------
+    /// `x[dst] = x[src]`, leaving `x[src]` empty: the compiler found this
+    /// is the variable's last use (`compile/liveness.rs`), so the value
+    /// moves without a reference count, and a map (or list) that only
+    /// this register held stays held once, which is what lets
+    /// `MapPut` update it in place.
+    MoveLast {
+        src: Reg,
+        dst: Reg,
+    },
+    /// `x[dst] = #{x[k1] => x[v1], ...}`: a new map; a key given twice
+    /// keeps its last value (`#{a => 1, a => 2}` is `#{a => 2}`).
+    MakeMap {
+        pairs: Box<[(Reg, Reg)]>,
+        dst: Reg,
+    },
+    /// `x[dst] = x[map]#{x[k1] => x[v1], ...}` (BEAM's `put_map_assoc`):
+    /// `{badmap, M}` if `x[map]` is not a map. `take`: this is the map's
+    /// last use, so it is moved out of its register, and a map held once
+    /// is updated in place instead of copied.
+    MapPut {
+        map: Reg,
+        take: bool,
+        pairs: Box<[(Reg, Reg)]>,
+        dst: Reg,
+    },
+    /// `x[dst] = x[map]#{x[k1] := x[v1], ...}` (BEAM's `put_map_exact`):
+    /// as `MapPut`, but every key must be there already: `{badkey, K}`
+    /// for the first that is not, in the order of `pairs` (the compiler
+    /// orders them as OTP's does, see `compile/maps.rs`).
+    MapExact {
+        map: Reg,
+        take: bool,
+        pairs: Box<[(Reg, Reg)]>,
+        dst: Reg,
+    },
 }
 
 /// `+ - * / div rem`.

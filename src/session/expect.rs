@@ -251,6 +251,14 @@ fn show_pattern(pattern: &TermExpr) -> String {
             items.iter().map(show_pattern).collect::<Vec<_>>().join(",")
         ),
         TermExpr::SelfPid => "self".to_owned(),
+        TermExpr::Map(fields) => format!(
+            "#{{{}}}",
+            fields
+                .iter()
+                .map(|(k, v)| format!("{} := {}", show_pattern(k), show_pattern(v)))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
         other => super::values::to_term(
             other,
             &Default::default(),

@@ -31,6 +31,12 @@ pub fn to_term(expr: &TermExpr, vars: &Bindings, shell: Pid) -> EvalResult<Term>
         TermExpr::Wildcard => return Err(EvalError::new("`_` can only be used in a pattern")),
         // A duration passed to a kind: milliseconds, as Erlang's timers take.
         TermExpr::Duration(d) => Term::int(d.as_millis() as i64),
+        TermExpr::Map(fields) => Term::map(
+            fields
+                .iter()
+                .map(|(k, v)| Ok((to_term(k, vars, shell)?, to_term(v, vars, shell)?)))
+                .collect::<EvalResult<Vec<_>>>()?,
+        ),
     })
 }
 
@@ -82,6 +88,16 @@ fn matches(
             Some(elements) => all_match(items, &elements, vars, shell, new),
             None => false,
         },
+        // `#{K := P}`: the map has every key (a value, computed from the
+        // variables bound before the match) and each value matches.
+        TermExpr::Map(fields) => term.as_map().is_some_and(|map| {
+            fields.iter().all(|(key, value)| {
+                to_term(key, vars, shell)
+                    .ok()
+                    .and_then(|key| map.get(&key))
+                    .is_some_and(|found| matches(value, found, vars, shell, new))
+            })
+        }),
         literal => to_term(literal, vars, shell).is_ok_and(|value| &value == term),
     }
 }
@@ -123,6 +139,32 @@ mod tests {
             "{a,1,<0.7.0>}"
         );
         assert!(to_term(&TermExpr::Var("Y".into()), &vars, shell).is_err());
+    }
+
+    #[test]
+    fn map_patterns_need_each_key_and_match_its_value() {
+        let shell = Pid::from_number(7);
+        let state = Term::map([
+            (Term::atom("count"), Term::int(3)),
+            (Term::atom("name"), Term::string("x")),
+        ]);
+        let pattern = TermExpr::Map(vec![(atom("count"), TermExpr::Var("N".into()))]);
+        let bound = match_pattern(&pattern, &state, &Bindings::new(), shell).unwrap();
+        assert_eq!(bound["N"], Term::int(3));
+        let missing = TermExpr::Map(vec![(atom("other"), TermExpr::Wildcard)]);
+        assert!(match_pattern(&missing, &state, &Bindings::new(), shell).is_none());
+        assert!(match_pattern(&pattern, &Term::atom("count"), &Bindings::new(), shell).is_none());
+        // A key may be a bound variable.
+        let mut vars = Bindings::new();
+        vars.insert("K".into(), Term::atom("name"));
+        let by_var = TermExpr::Map(vec![(TermExpr::Var("K".into()), TermExpr::Wildcard)]);
+        assert!(match_pattern(&by_var, &state, &vars, shell).is_some());
+        assert!(match_pattern(&by_var, &state, &Bindings::new(), shell).is_none());
+        let built = TermExpr::Map(vec![(atom("a"), TermExpr::SelfPid)]);
+        assert_eq!(
+            to_term(&built, &vars, shell).unwrap().to_string(),
+            "#{a => <0.7.0>}"
+        );
     }
 
     #[test]

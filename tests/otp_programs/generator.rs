@@ -2,8 +2,9 @@
 //!
 //! A seeded generator (deterministic: the same seed gives the same
 //! programs) writes programs of bounded size: a `main_N(Obs)` of a few
-//! statements over small integers, floats, atoms, booleans, tuples and
-//! lists: arithmetic, comparisons, pattern matching, `case`, calls to
+//! statements over small integers, floats, atoms, booleans, tuples, lists
+//! and small maps (built, updated with `=>` and `:=`, matched, and through
+//! the `maps` functions): arithmetic, comparisons, pattern matching, `case`, calls to
 //! helper functions with guarded clauses, sends to self and selective
 //! receives, and sends to the observer. Expressions are typed so that most
 //! programs run to the end; about one operand in thirty is of the wrong
@@ -64,9 +65,24 @@ enum Ty {
     Bool,
     List,
     Tuple,
+    /// A map of at most a few keys (atoms and small integers): its order,
+    /// and so its printing, is the BEAM's (larger maps are not: see
+    /// runtime/term/map.rs).
+    Map,
 }
 
-const TYPES: &[Ty] = &[Ty::Int, Ty::Float, Ty::Atom, Ty::Bool, Ty::List, Ty::Tuple];
+const TYPES: &[Ty] = &[
+    Ty::Int,
+    Ty::Float,
+    Ty::Atom,
+    Ty::Bool,
+    Ty::List,
+    Ty::Tuple,
+    Ty::Map,
+];
+
+/// The keys of generated maps.
+const MAP_KEYS: &[&str] = &["a", "b", "c", "ok", "1", "2"];
 
 /// One statement of `main`: its text, and a simpler one to try when
 /// shrinking (the same binding, a literal value).
@@ -97,6 +113,8 @@ pub const HELPERS: &str = "
 
   pick(first, {A, _}) -> A;
   pick(second, {_, B}) -> B.
+
+  id(X) -> X.
 ";
 
 struct Gen<'a> {
@@ -133,6 +151,17 @@ impl Gen<'_> {
         }
         let d = depth - 1;
         match ty {
+            Ty::Int if self.rng.chance(4) => match self.rng.below(3) {
+                0 => format!("map_size({})", self.map_arg(d)),
+                1 => {
+                    let key = self.map_keys(1).remove(0);
+                    format!("maps:get({key}, {}, 0)", self.map_arg(d))
+                }
+                _ => format!(
+                    "maps:fold(fun(_, X, Acc) -> X + Acc end, 0, {})",
+                    self.map_arg(d)
+                ),
+            },
             Ty::Int => match self.rng.below(9) {
                 0 => format!("{} + {}", self.expr(Ty::Int, d), self.expr(Ty::Int, d)),
                 1 => format!("{} - {}", self.expr(Ty::Int, d), self.expr(Ty::Int, d)),
@@ -155,6 +184,10 @@ impl Gen<'_> {
                 self.literal(Ty::Atom),
                 self.literal(Ty::Atom)
             ),
+            Ty::Bool if self.rng.chance(6) => {
+                let key = self.map_keys(1).remove(0);
+                format!("is_map_key({key}, {})", self.map_arg(d))
+            }
             Ty::Bool => {
                 let ops = ["<", ">", "=<", ">=", "==", "/=", "=:=", "=/="];
                 match self.rng.below(5) {
@@ -175,6 +208,10 @@ impl Gen<'_> {
                     }
                 }
             }
+            Ty::List if self.rng.chance(8) => {
+                let f = *self.rng.pick(&["keys", "values", "to_list"]);
+                format!("maps:{f}({})", self.map_arg(d))
+            }
             Ty::List => match self.rng.below(6) {
                 // The right of `++` and a tail are always lists: the
                 // playground has no improper lists (`[1 | a]`, `[1] ++ a`).
@@ -190,6 +227,99 @@ impl Gen<'_> {
                 let b = *self.rng.pick(TYPES);
                 format!("{{{}, {}}}", self.expr(a, d), self.expr(b, d))
             }
+            Ty::Map => self.map_expr(d),
+        }
+    }
+
+    /// A map to update or to give a `maps` function: a bound variable, or
+    /// an expression behind `id/1`, so that neither compiler sees a
+    /// literal that is no map (both refuse to compile `3#{a => 1}`).
+    fn map_arg(&mut self, depth: u32) -> String {
+        let bound: Vec<String> = self
+            .vars
+            .iter()
+            .filter(|(_, t)| *t == Ty::Map)
+            .map(|(n, _)| n.clone())
+            .collect();
+        if !bound.is_empty() && self.rng.chance(2) {
+            return self.rng.pick(&bound).clone();
+        }
+        format!("id({})", self.expr(Ty::Map, depth))
+    }
+
+    /// `n` different keys (a key written twice in one map is a warning
+    /// of erlc's).
+    fn map_keys(&mut self, n: usize) -> Vec<String> {
+        let mut keys: Vec<String> = Vec::new();
+        while keys.len() < n {
+            let key = self.rng.pick(MAP_KEYS).to_string();
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys
+    }
+
+    /// A map-typed expression.
+    fn map_expr(&mut self, d: u32) -> String {
+        match self.rng.below(8) {
+            0 | 1 => {
+                let n = self.rng.below(4) as usize;
+                let fields: Vec<String> = self
+                    .map_keys(n)
+                    .into_iter()
+                    .map(|k| {
+                        let ty = if self.rng.chance(4) {
+                            *self.rng.pick(TYPES)
+                        } else {
+                            Ty::Int
+                        };
+                        format!("{k} => {}", self.expr(ty, d))
+                    })
+                    .collect();
+                format!("#{{{}}}", fields.join(", "))
+            }
+            2 => {
+                let (base, key) = (self.map_arg(d), self.map_keys(1).remove(0));
+                format!("({base})#{{{key} => {}}}", self.expr(Ty::Int, d))
+            }
+            3 => {
+                // The key is put first: a `:=` that fails where the
+                // result turns out unused is no failure on the BEAM once
+                // its optimizer has proved that (see compile/liveness.rs),
+                // and generated code is full of such places. The
+                // curated programs check `{badkey, K}`.
+                let (base, key) = (self.map_arg(d), self.map_keys(1).remove(0));
+                let value = self.expr(Ty::Int, d);
+                format!("(maps:put({key}, 0, {base}))#{{{key} := {value}}}")
+            }
+            4 => match self.rng.below(3) {
+                0 => {
+                    let key = self.map_keys(1).remove(0);
+                    let value = self.expr(Ty::Int, d);
+                    format!("maps:put({key}, {value}, {})", self.map_arg(d))
+                }
+                1 => {
+                    let key = self.map_keys(1).remove(0);
+                    format!("maps:remove({key}, {})", self.map_arg(d))
+                }
+                _ => format!("maps:merge({}, {})", self.map_arg(d), self.map_arg(d)),
+            },
+            5 => {
+                let n = self.rng.below(4) as usize;
+                let pairs: Vec<String> = self
+                    .map_keys(n)
+                    .into_iter()
+                    .map(|k| format!("{{{k}, {}}}", self.expr(Ty::Int, d)))
+                    .collect();
+                format!("maps:from_list([{}])", pairs.join(", "))
+            }
+            6 => format!("maps:map(fun(_, X) -> X * 2 end, {})", self.map_arg(d)),
+            _ => format!(
+                "maps:filter(fun(_, X) -> X > {} end, {})",
+                self.rng.int(-3, 3),
+                self.map_arg(d)
+            ),
         }
     }
 
@@ -218,6 +348,15 @@ impl Gen<'_> {
                 format!("[{}]", items.join(", "))
             }
             Ty::Tuple => format!("{{{}, {}}}", self.literal(Ty::Atom), self.literal(Ty::Int)),
+            Ty::Map => {
+                let n = self.rng.below(3) as usize;
+                let fields: Vec<String> = self
+                    .map_keys(n)
+                    .into_iter()
+                    .map(|k| format!("{k} => {}", self.rng.int(0, 9)))
+                    .collect();
+                format!("#{{{}}}", fields.join(", "))
+            }
         }
     }
 
@@ -242,6 +381,14 @@ impl Gen<'_> {
                 (format!("[{h} | {t}]"), String::new())
             }
             (Ty::Atom | Ty::Bool, _) => (self.literal(ty), String::new()),
+            (Ty::Map, 0) => ("#{}".to_owned(), String::new()),
+            (Ty::Map, 1) => {
+                let (key, v) = (self.map_keys(1).remove(0), self.var("P"));
+                (
+                    format!("#{{{key} := {v}}}"),
+                    format!(" when is_integer({v})"),
+                )
+            }
             _ => ("_".to_owned(), String::new()),
         }
     }

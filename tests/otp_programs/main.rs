@@ -101,6 +101,8 @@ programs! {
     error_badarith_frames
     error_badarity
     error_badfun
+    error_badkey
+    error_badmap
     error_badmatch
     error_bool_ops
     error_case_clause
@@ -116,6 +118,13 @@ programs! {
     link_kills
     link_normal_exit
     lists_and_strings
+    maps_build
+    maps_effect
+    maps_errors
+    maps_functions
+    maps_order
+    maps_patterns
+    maps_update
     message_order
     monitor_by_name
     monitors

@@ -123,10 +123,11 @@ pub(crate) fn token_width(input: &str) -> usize {
     }
 }
 
-/// True when `input` starts a `#` comment. `#Ref<0.7>` is the one thing
-/// starting with `#` that is not a comment: it is how references print.
+/// True when `input` starts a `#` comment. `#Ref<0.7>` (how references
+/// print) and `#{` (a map, `#{count => 1}`) are the two things starting
+/// with `#` that are not comments.
 pub(crate) fn is_comment_start(input: &str) -> bool {
-    input.starts_with('#') && !input.starts_with("#Ref<")
+    input.starts_with('#') && !input.starts_with("#Ref<") && !input.starts_with("#{")
 }
 
 /// Skips spaces, tabs and a trailing comment, but not a newline: within a

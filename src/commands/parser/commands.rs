@@ -113,9 +113,9 @@ fn assignment(input: &str) -> Option<PResult<'_, Command>> {
             )
         }));
     }
-    // Only a tuple or a list makes a pattern worth matching: `a = ...` is
-    // no statement anyone means.
-    if !input.starts_with(['{', '[']) {
+    // Only a tuple, a list or a map makes a pattern worth matching: `a =
+    // ...` is no statement anyone means.
+    if !(input.starts_with(['{', '[']) || input.starts_with("#{")) {
         return None;
     }
     let (rest, pattern) = term(input, PATTERN).ok()?;

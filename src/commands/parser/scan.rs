@@ -93,7 +93,7 @@ impl Scanner {
             '%' if self.in_erlang() => self.in_comment = true,
             '$' if self.in_erlang() => self.char_literal = 1,
             '#' if self.in_erlang() => {}
-            '#' if !rest.starts_with("#Ref<") => self.in_comment = true,
+            '#' if super::basics::is_comment_start(rest) => self.in_comment = true,
             '{' if self.open.is_empty() && self.first_word == "def" => {
                 self.open.push((c, offset));
                 self.erlang_block = Some(1);

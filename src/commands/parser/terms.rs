@@ -1,8 +1,9 @@
 //! Terms (messages, exit reasons, patterns, kind arguments) and durations.
 //!
 //! Terms are written like Erlang: `ok`, `'EXIT'`, `42`, `-1.5`, `"text"`,
-//! `{a, 1}`, `[1, 2]`, `<0.42.0>`, `#Ref<0.7>`, `Var`, `self`, and `_` in
-//! patterns. Where a term stands decides two extras, given as `TermRules`:
+//! `{a, 1}`, `[1, 2]`, `#{count => 1}`, `<0.42.0>`, `#Ref<0.7>`, `Var`,
+//! `self`, and `_` in patterns (where a map is `#{count := N}`, as in
+//! Erlang). Where a term stands decides two extras, given as `TermRules`:
 //! `_` is only meaningful in a pattern, and a duration such as `500ms` only
 //! as a kind argument like `ticker(500ms)`. Refusing them elsewhere gives
 //! the presenter a clear message instead of a confusing runtime result.
@@ -45,7 +46,7 @@ pub(crate) const KIND_ARG: TermRules = TermRules {
 };
 
 pub(crate) const EXPECTED_TERM: &str =
-    "expected a term: an atom, a number, \"text\", {tuple}, [list], <0.N.0> or a Variable";
+    "expected a term: an atom, a number, \"text\", {tuple}, [list], #{map}, <0.N.0> or a Variable";
 
 pub(crate) const EXPECTED_DURATION: &str = "expected a duration like 250ms, 5s or 1m";
 
@@ -65,6 +66,7 @@ pub(crate) fn term(input: &str, rules: TermRules) -> PResult<'_, TermExpr> {
         '"' => string(input).map(|(rest, text)| (rest, TermExpr::Str(text))),
         '\'' => quoted_atom(input).map(|(rest, name)| (rest, TermExpr::Atom(name))),
         '<' => pid(input).map(|(rest, n)| (rest, TermExpr::Pid(n))),
+        '#' if input.starts_with("#{") => map(input, rules),
         '#' if !is_comment_start(input) => reference(input),
         '-' | '0'..='9' => number_or_duration(input, rules),
         _ => word_term(input, rules),
@@ -121,6 +123,78 @@ pub(crate) fn sequence(
                 return fail(SyntaxError::new(
                     rest,
                     format!("expected `,` or `{close}`, found `{}`", token_text(rest)),
+                ));
+            }
+        }
+    }
+}
+
+/// `#{K => V, ...}`, or `#{K := P, ...}` in a pattern: Erlang's two
+/// operators, each where Erlang allows it. The keys are values (no `_`).
+fn map(input: &str, rules: TermRules) -> PResult<'_, TermExpr> {
+    let (wanted, other) = if rules.wildcards {
+        (":=", "=>")
+    } else {
+        ("=>", ":=")
+    };
+    let mut rest = &input[2..];
+    (rest, ()) = ws(rest)?;
+    let mut fields = Vec::new();
+    if let Some(after) = rest.strip_prefix('}') {
+        return Ok((after, TermExpr::Map(fields)));
+    }
+    let key_rules = TermRules {
+        wildcards: false,
+        ..rules
+    };
+    loop {
+        let (after_key, key) = required_term(rest, key_rules)?;
+        let (after_ws, ()) = ws(after_key)?;
+        rest = match after_ws.strip_prefix(wanted) {
+            Some(after) => after,
+            None if after_ws.starts_with(other) => {
+                let message = if rules.wildcards {
+                    "in a pattern, a map's key is matched with `:=`"
+                } else {
+                    "`:=` matches a key in a pattern; a map is built with `=>`"
+                };
+                return fail(
+                    SyntaxError::new(after_ws, message)
+                        .underline(2)
+                        .hint(format!("write #{{key {wanted} ...}}")),
+                );
+            }
+            None => {
+                return fail(
+                    SyntaxError::new(
+                        after_ws,
+                        format!(
+                            "expected `{wanted}` after a map key, found `{}`",
+                            token_text(after_ws)
+                        ),
+                    )
+                    .hint(format!("a map is written #{{count {wanted} 1}}")),
+                );
+            }
+        };
+        (rest, ()) = ws(rest)?;
+        let (after_value, value) = required_term(rest, rules)?;
+        fields.push((key, value));
+        (rest, ()) = ws(after_value)?;
+        match rest.chars().next() {
+            Some(',') => (rest, ()) = ws(&rest[1..])?,
+            Some('}') => return Ok((&rest[1..], TermExpr::Map(fields))),
+            None => {
+                return fail(
+                    SyntaxError::new(input, "this `#{` is never closed")
+                        .underline(2)
+                        .hint("add a `}` after the last field"),
+                );
+            }
+            Some(_) => {
+                return fail(SyntaxError::new(
+                    rest,
+                    format!("expected `,` or `}}`, found `{}`", token_text(rest)),
                 ));
             }
         }
@@ -427,6 +501,53 @@ mod tests {
         };
         assert_eq!(e.message.as_deref(), Some("unknown time unit `h`"));
         assert_eq!(e.at, "h");
+    }
+
+    #[test]
+    fn maps_are_built_with_arrows_and_matched_with_exact_fields() {
+        let built = parse("#{count => 1, {a} => [x]}", VALUE);
+        assert_eq!(
+            built,
+            TermExpr::Map(vec![
+                (atom("count"), TermExpr::Int(1)),
+                (
+                    TermExpr::Tuple(vec![atom("a")]),
+                    TermExpr::List(vec![atom("x")])
+                ),
+            ])
+        );
+        assert_eq!(parse("#{}", VALUE), TermExpr::Map(vec![]));
+        assert_eq!(
+            parse("#{count := _}", PATTERN),
+            TermExpr::Map(vec![(atom("count"), TermExpr::Wildcard)])
+        );
+        let Err(nom::Err::Failure(e)) = term("#{a := 1}", VALUE) else {
+            panic!()
+        };
+        assert_eq!(
+            e.message.as_deref(),
+            Some("`:=` matches a key in a pattern; a map is built with `=>`")
+        );
+        assert_eq!(e.at, ":= 1}");
+        let Err(nom::Err::Failure(e)) = term("#{a => 1}", PATTERN) else {
+            panic!()
+        };
+        assert_eq!(
+            e.message.as_deref(),
+            Some("in a pattern, a map's key is matched with `:=`")
+        );
+        let Err(nom::Err::Failure(e)) = term("#{_ := 1}", PATTERN) else {
+            panic!()
+        };
+        assert_eq!(
+            e.message.as_deref(),
+            Some("`_` can only be used in a pattern"),
+            "a key is a value"
+        );
+        let Err(nom::Err::Failure(e)) = term("#{a => 1", VALUE) else {
+            panic!()
+        };
+        assert_eq!(e.message.as_deref(), Some("this `#{` is never closed"));
     }
 
     #[test]

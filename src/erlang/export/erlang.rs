@@ -1,6 +1,7 @@
 //! A definition's syntax tree as Erlang source, laid out as `erlfmt` lays
 //! it out: 4-space indentation, a width of 100 columns, `case`, `receive`,
 //! `if` and `begin` always over several lines with their clauses indented,
+//! maps `#{K => V}` flat or one field a line,
 //! a clause `Pattern -> Body` on one line when its body is one expression
 //! and every clause of the group fits (otherwise every clause of the group
 //! breaks after `->`), and calls, tuples and lists broken one element per
@@ -276,6 +277,8 @@ fn bare(e: &Expr) -> Doc {
             Some(m) => text(format!("fun {}:{}/{arity}", atom(m), atom(name))),
             None => text(format!("fun {}/{arity}", atom(name))),
         },
+        ExprKind::Map(fields) => map(fields),
+        ExprKind::MapUpdate(base, fields) => concat([map_base(base), map(fields)]),
         ExprKind::Block(body) => concat([
             text("begin"),
             nest(
@@ -406,6 +409,54 @@ pub fn pattern(p: &Pattern) -> Doc {
             list(items, tail)
         }
         PatternKind::Alias(left, right) => concat([pattern(left), text(" = "), pattern(right)]),
+        PatternKind::Map(fields) => bracketed(
+            "#{",
+            fields
+                .iter()
+                .map(|f| infix(expr(&f.key, 0), ":=", pattern(&f.value)))
+                .collect(),
+            "}",
+        ),
+    }
+}
+
+/// `#{K => V, K2 := V2}`: on one line when it fits, else one field a line
+/// between `#{` and `}`, as erlfmt lays maps out.
+fn map(fields: &[MapField]) -> Doc {
+    let items = fields
+        .iter()
+        .map(|f| {
+            let op = if f.exact { ":=" } else { "=>" };
+            infix(expr(&f.key, 0), op, expr(&f.value, 0))
+        })
+        .collect();
+    bracketed("#{", items, "}")
+}
+
+/// The map an update starts from: what `erl_parse` takes there bare
+/// (`expr_max`: a variable, a bracketed term, a block, another map),
+/// anything else in parentheses (`(f(X))#{a => 1}`).
+fn map_base(base: &Expr) -> Doc {
+    let bare = matches!(
+        base.kind,
+        ExprKind::Var(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Str(_)
+            | ExprKind::Nil
+            | ExprKind::Tuple(_)
+            | ExprKind::Cons(..)
+            | ExprKind::Map(_)
+            | ExprKind::MapUpdate(..)
+            | ExprKind::Case(..)
+            | ExprKind::If(_)
+            | ExprKind::Receive { .. }
+            | ExprKind::Fun(_)
+            | ExprKind::Block(_)
+    );
+    if bare {
+        expr(base, 0)
+    } else {
+        concat([text("("), expr(base, 0), text(")")])
     }
 }
 

@@ -89,6 +89,12 @@ fn pattern_occurrences(p: &Pattern, out: &mut Vec<String>) {
             pattern_occurrences(h, out);
             pattern_occurrences(t, out);
         }
+        PatternKind::Map(fields) => {
+            for f in fields {
+                expr_occurrences(&f.key, out);
+                pattern_occurrences(&f.value, out);
+            }
+        }
         _ => {}
     }
 }
@@ -145,6 +151,8 @@ fn pattern_vars(p: &Pattern, out: &mut BTreeSet<String>) {
             pattern_vars(h, out);
             pattern_vars(t, out);
         }
+        // A key's variables are uses, not bindings.
+        PatternKind::Map(fields) => fields.iter().for_each(|f| pattern_vars(&f.value, out)),
         _ => {}
     }
 }
@@ -169,6 +177,12 @@ fn rename_pattern(p: &mut Pattern, from: &str, to: &str) {
         PatternKind::Cons(h, t) | PatternKind::Alias(h, t) => {
             rename_pattern(h, from, to);
             rename_pattern(t, from, to);
+        }
+        PatternKind::Map(fields) => {
+            for f in fields {
+                rename_expr(&mut f.key, from, to);
+                rename_pattern(&mut f.value, from, to);
+            }
         }
         _ => {}
     }
@@ -235,6 +249,17 @@ fn for_each_child(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
             }
         }
         ExprKind::Fun(clauses) => clauses.iter_mut().flat_map(|c| &mut c.body).for_each(f),
+        ExprKind::Map(fields) => fields.iter_mut().for_each(|m| {
+            f(&mut m.key);
+            f(&mut m.value);
+        }),
+        ExprKind::MapUpdate(base, fields) => {
+            f(base);
+            fields.iter_mut().for_each(|m| {
+                f(&mut m.key);
+                f(&mut m.value);
+            });
+        }
         _ => {}
     }
 }
@@ -266,6 +291,17 @@ fn for_each_child_ref(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             }
         }
         ExprKind::Fun(clauses) => clauses.iter().flat_map(|c| &c.body).for_each(f),
+        ExprKind::Map(fields) => fields.iter().for_each(|m| {
+            f(&m.key);
+            f(&m.value);
+        }),
+        ExprKind::MapUpdate(base, fields) => {
+            f(base);
+            fields.iter().for_each(|m| {
+                f(&m.key);
+                f(&m.value);
+            });
+        }
         _ => {}
     }
 }
@@ -352,6 +388,13 @@ impl Unused {
             PatternKind::Cons(h, t) | PatternKind::Alias(h, t) => {
                 self.pattern(h, env);
                 self.pattern(t, env);
+            }
+            // The keys use variables bound before the pattern.
+            PatternKind::Map(fields) => {
+                for f in fields {
+                    self.expr(&mut f.key, env);
+                    self.pattern(&mut f.value, env);
+                }
             }
             _ => {}
         }
@@ -440,6 +483,19 @@ impl Unused {
                 self.expr(b, env);
             }
             ExprKind::UnOp(_, a) => self.expr(a, env),
+            ExprKind::Map(fields) => {
+                for f in fields {
+                    self.expr(&mut f.key, env);
+                    self.expr(&mut f.value, env);
+                }
+            }
+            ExprKind::MapUpdate(base, fields) => {
+                self.expr(base, env);
+                for f in fields {
+                    self.expr(&mut f.key, env);
+                    self.expr(&mut f.value, env);
+                }
+            }
             ExprKind::Call(callee, args) => {
                 if let Callee::Fun(f) = callee {
                     self.expr(f, env);

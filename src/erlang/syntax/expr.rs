@@ -14,7 +14,7 @@
 //!
 //! Binary operators are parsed by precedence climbing over this table;
 //! the primaries (`expr_max` in `erl_parse`) are literals, variables, tuples, lists, `( )`, `begin`, `case`, `if`,
-//! `receive` and `fun`.
+//! `receive` and `fun`; maps (`#{...}`, `Expr#{...}`) are in `map.rs`.
 
 use super::error::Result;
 use super::lexer::Tok;
@@ -132,7 +132,12 @@ impl Parser<'_> {
     fn expr_700(&mut self) -> Result<Expr> {
         let first = self.primary()?;
         if self.is_punct(":") {
-            return self.remote_call(first);
+            let call = self.remote_call(first)?;
+            self.no_update_of_a_call()?;
+            return Ok(call);
+        }
+        if self.is_punct("#") {
+            return self.map_updates(first);
         }
         if !self.is_punct("(") {
             return Ok(first);
@@ -143,6 +148,7 @@ impl Parser<'_> {
             _ => Callee::Fun(Box::new(first)),
         };
         let args = self.arguments()?;
+        self.no_update_of_a_call()?;
         Ok(Expr {
             kind: ExprKind::Call(callee, args),
             pos,
@@ -250,6 +256,7 @@ impl Parser<'_> {
             Tok::Keyword("if") => return self.if_expr(),
             Tok::Keyword("receive") => return self.receive_expr(),
             Tok::Keyword("fun") => return self.fun_expr(),
+            Tok::Punct("#") => return self.map_expr(),
             _ => return Err(self.no_expression()),
         };
         Ok(Expr { kind, pos })
@@ -279,7 +286,6 @@ impl Parser<'_> {
             Tok::Keyword(word @ ("maybe" | "cond" | "let" | "else")) => {
                 self.unsupported(word, "such expression")
             }
-            Tok::Punct("#") => self.unsupported("#", "records or maps"),
             Tok::Punct("<<") => self.unsupported("<<", "binaries"),
             Tok::Punct("?") => self.unsupported("?", "macros"),
             other => self.error_here(

@@ -6,6 +6,7 @@
 //!   nesting guard that keeps any input from overflowing the stack;
 //! - `expr`: expressions by precedence, and the block expressions;
 //! - `pattern`: expressions that are patterns, as `erl_parse` does;
+//! - `map`: `#{K => V}`, `M#{K := V}` and map patterns;
 //! - `error`: compile errors as the command language's `Diagnostic`s.
 //!
 //! Positions count from the start of the text given: line 1 is the line
@@ -15,6 +16,7 @@
 mod error;
 mod expr;
 mod lexer;
+mod map;
 mod parser;
 mod pattern;
 

@@ -27,6 +27,7 @@ impl Parser<'_> {
                     .collect::<Result<_>>()?,
             ),
             ExprKind::Cons(head, tail) => return self.list_pattern(pos, *head, *tail),
+            ExprKind::Map(fields) => return self.map_pattern(pos, fields),
             // `P1 = P2` inside a pattern: both must match.
             ExprKind::Match(left, right) => {
                 PatternKind::Alias(Box::new(left), Box::new(self.to_pattern(*right)?))

@@ -51,7 +51,20 @@ fn show(e: &Expr) -> String {
             None => format!("fun {name}/{arity}"),
         },
         ExprKind::Block(body) => format!("begin {} end", list(body)),
+        ExprKind::Map(fields) => format!("#{{{}}}", map_fields(fields)),
+        ExprKind::MapUpdate(base, fields) => format!("{}#{{{}}}", show(base), map_fields(fields)),
     }
+}
+
+fn map_fields(fields: &[MapField]) -> String {
+    fields
+        .iter()
+        .map(|f| {
+            let op = if f.exact { ":=" } else { "=>" };
+            format!("{} {op} {}", show(&f.key), show(&f.value))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn binop(op: BinOp) -> &'static str {
@@ -95,6 +108,14 @@ fn pat(p: &Pattern) -> String {
         PatternKind::Nil => "[]".into(),
         PatternKind::Cons(h, t) => format!("[{} | {}]", pat(h), pat(t)),
         PatternKind::Alias(a, b) => format!("(= {} {})", pat(a), pat(b)),
+        PatternKind::Map(fields) => format!(
+            "#{{{}}}",
+            fields
+                .iter()
+                .map(|f| format!("{} := {}", show(&f.key), pat(&f.value)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -515,7 +536,7 @@ fn comparisons_do_not_chain() {
 fn unsupported_erlang_is_named() {
     for (source, word) in [
         ("f() -> try a of _ -> b end.", "try"),
-        ("f() -> #{}.", "#"),
+        ("f() -> #rec{}.", "#"),
         ("f() -> <<1>>.", "<<"),
         ("f() -> ?MODULE.", "?"),
         ("f(L) -> [X || X <- L].", "||"),

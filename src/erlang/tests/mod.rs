@@ -12,6 +12,7 @@ mod support;
 mod vm_basics;
 mod vm_errors;
 mod vm_fuzz;
+mod vm_maps;
 mod vm_processes;
 mod vm_receive;
 mod vm_scheduling;

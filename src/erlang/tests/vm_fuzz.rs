@@ -35,6 +35,9 @@ const BIFS: &[(&str, usize)] = &[
     ("register", 2),
     ("monitor", 2),
     ("demonitor", 2),
+    ("map_size", 1),
+    ("is_map_key", 2),
+    ("map_get", 2),
 ];
 const OPS: &[BinOp] = &[
     BinOp::Add,
@@ -55,7 +58,7 @@ const OPS: &[BinOp] = &[
 ];
 
 fn pattern(r: &mut Rng, depth: u32) -> Pattern {
-    match r.below(if depth == 0 { 5 } else { 8 }) {
+    match r.below(if depth == 0 { 5 } else { 9 }) {
         0 => pv(r.pick::<&str>(VARS)),
         1 => any(),
         2 => pa(r.pick::<&str>(ATOMS)),
@@ -63,13 +66,47 @@ fn pattern(r: &mut Rng, depth: u32) -> Pattern {
         4 => ps("ab"),
         5 => pt((0..r.below(3)).map(|_| pattern(r, depth - 1)).collect()),
         6 => pcons(pattern(r, depth - 1), pattern(r, depth - 1)),
-        _ => palias(pattern(r, depth - 1), pv(r.pick::<&str>(VARS))),
+        7 => palias(pattern(r, depth - 1), pv(r.pick::<&str>(VARS))),
+        // `#{K := P}`, with atom keys (a head has no variable bound yet).
+        _ => Pattern {
+            kind: crate::erlang::ast::PatternKind::Map(
+                (0..r.below(3))
+                    .map(|_| crate::erlang::ast::MapPatternField {
+                        key: a(r.pick::<&str>(&["a", "ok"])),
+                        value: pattern(r, depth - 1),
+                        pos: crate::erlang::ast::Pos::new(1, 1),
+                    })
+                    .collect(),
+            ),
+            pos: crate::erlang::ast::Pos::new(1, 1),
+        },
+    }
+}
+
+/// `#{K => V, ...}` or, with `base`, `Base#{K => V, K2 := V2}`.
+fn map_expr(r: &mut Rng, depth: u32, base: Option<Expr>) -> Expr {
+    let updates = base.is_some();
+    let fields = (0..r.below(3))
+        .map(|_| crate::erlang::ast::MapField {
+            key: [a("a"), a("ok"), i(1), expr(r, depth)][r.below(4)].clone(),
+            exact: updates && r.below(2) == 0,
+            value: expr(r, depth),
+            pos: crate::erlang::ast::Pos::new(1, 1),
+        })
+        .collect();
+    let kind = match base {
+        None => crate::erlang::ast::ExprKind::Map(fields),
+        Some(base) => crate::erlang::ast::ExprKind::MapUpdate(Box::new(base), fields),
+    };
+    Expr {
+        kind,
+        pos: crate::erlang::ast::Pos::new(1, 1),
     }
 }
 
 fn expr(r: &mut Rng, depth: u32) -> Expr {
     let leaf = depth == 0;
-    match r.below(if leaf { 6 } else { 22 }) {
+    match r.below(if leaf { 6 } else { 24 }) {
         0 => v(r.pick::<&str>(VARS)),
         1 => a(r.pick::<&str>(ATOMS)),
         2 => i([0, 1, -1, i64::MAX, i64::MIN, 3][r.below(6)]),
@@ -117,6 +154,11 @@ fn expr(r: &mut Rng, depth: u32) -> Expr {
             ["map", "reverse", "f", "seq"][r.below(4)],
             (0..r.below(3)).map(|_| expr(r, depth - 1)).collect(),
         ),
+        21 => map_expr(r, depth - 1, None),
+        22 => {
+            let base = expr(r, depth - 1);
+            map_expr(r, depth - 1, Some(base))
+        }
         _ => fref("f", 1),
     }
 }

@@ -33,6 +33,7 @@
 //!     end.
 //! ```
 
+use super::bifs_maps;
 use super::errors::Raise;
 use super::terms::{self, boolean, exact_eq, list_len};
 use crate::runtime::term::arith;
@@ -59,6 +60,9 @@ pub enum Special {
     Map,
     /// `lists:foldl(F, Acc, L)`.
     Foldl,
+    /// `maps:fold/3`, `map/2`, `filter/2`, `update_with/3,4`
+    /// (`bifs_maps.rs`).
+    Maps(bifs_maps::Walk),
 }
 
 #[derive(Clone, Copy)]
@@ -296,11 +300,49 @@ pub static BIFS: &[Bif] = &[
         format(p, &a[0], &Term::NIL)
     }),
     pure("io", "format", 2, false, |p, a| format(p, &a[0], &a[1])),
+    // Maps (`bifs_maps.rs`).
+    pure("erlang", "is_map", 1, true, bifs_maps::is_map),
+    pure("erlang", "map_size", 1, true, bifs_maps::map_size),
+    pure("erlang", "is_map_key", 2, true, bifs_maps::is_map_key),
+    pure("erlang", "map_get", 2, true, bifs_maps::map_get),
+    pure("maps", "get", 2, false, bifs_maps::map_get),
+    pure("maps", "get", 3, false, bifs_maps::get_3),
+    pure("maps", "put", 3, false, bifs_maps::put),
+    pure("maps", "update", 3, false, bifs_maps::update),
+    pure("maps", "remove", 2, false, bifs_maps::remove),
+    pure("maps", "find", 2, false, bifs_maps::find),
+    pure("maps", "take", 2, false, bifs_maps::take),
+    pure("maps", "is_key", 2, false, bifs_maps::is_map_key),
+    pure("maps", "keys", 1, false, bifs_maps::keys),
+    pure("maps", "values", 1, false, bifs_maps::values),
+    pure("maps", "to_list", 1, false, bifs_maps::to_list),
+    pure("maps", "from_list", 1, false, bifs_maps::from_list),
+    pure("maps", "from_keys", 2, false, bifs_maps::from_keys),
+    pure("maps", "size", 1, false, bifs_maps::size),
+    pure("maps", "new", 0, false, bifs_maps::new),
+    pure("maps", "merge", 2, false, bifs_maps::merge),
+    pure("maps", "with", 2, false, bifs_maps::with),
+    pure("maps", "without", 2, false, bifs_maps::without),
+    special("maps", "fold", 3, Special::Maps(bifs_maps::Walk::Fold)),
+    special("maps", "map", 2, Special::Maps(bifs_maps::Walk::Map)),
+    special("maps", "filter", 2, Special::Maps(bifs_maps::Walk::Filter)),
+    special(
+        "maps",
+        "update_with",
+        3,
+        Special::Maps(bifs_maps::Walk::UpdateWith),
+    ),
+    special(
+        "maps",
+        "update_with",
+        4,
+        Special::Maps(bifs_maps::Walk::UpdateWithInit),
+    ),
 ];
 
 /// The modules whose functions are BIFs rather than definitions.
 pub fn is_bif_module(module: &str) -> bool {
-    matches!(module, "erlang" | "lists" | "io" | "timer")
+    matches!(module, "erlang" | "lists" | "io" | "timer" | "maps")
 }
 
 /// `round/1`, `trunc/1`: an integer stays as it is; a float is rounded

@@ -25,7 +25,7 @@
 //! - a BIF or operator that fails (`badarg`, `badarith`) adds its own
 //!   frame first, with its arguments: `{badarith, [{erlang, '+', [1, a],
 //!   []}, {counter, loop, 1, [{line, 4}]} | ...]}` (OTP adds an
-//!   `error_info` map there; the playground has no maps).
+//!   `error_info` map there, which the playground leaves out).
 //! - `undef`: the missing function's frame first, with the arguments:
 //!   `{undef, [{nosuch, f, [1], []} | ...]}`.
 //!

@@ -36,6 +36,8 @@
 //! code exactly there. A local fun (`fun loop/1`, `fun (X) -> ... end`)
 //! keeps the version it was made in.
 
+mod map_walks;
+
 use super::bifs::{self, BifImpl, Special};
 use super::errors::{self, Class, Raise};
 use super::matching::{guard_holds, logic, match_pat};
@@ -71,6 +73,9 @@ enum Frame {
     },
     /// `lists:foldl/3` between two calls of its fun.
     Foldl { fun: Term, rest: Term },
+    /// `maps:fold/3`, `map/2`, `filter/2`, `update_with/3,4` between two
+    /// calls of their fun (`interpreter/map_walks.rs`).
+    Maps(map_walks::MapsFrame),
 }
 
 /// A process running compiled code.
@@ -600,6 +605,36 @@ impl Vm {
                     return Err(Raise::tagged("case_clause", x!(*src).clone()));
                 }
                 Op::IfClause => return Err(Raise::error(Term::atom("if_clause"))),
+                Op::MoveLast { src, dst } => {
+                    let value = std::mem::replace(&mut x!(*src), EMPTY);
+                    set!(*dst, value);
+                }
+                Op::MakeMap { pairs, dst } => {
+                    let map = super::maps::make(
+                        pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone())),
+                    );
+                    set!(*dst, map);
+                }
+                Op::MapPut {
+                    map,
+                    take,
+                    pairs,
+                    dst,
+                } => {
+                    let value = take_map(&mut self.regs, base, *map, *take, pairs);
+                    let pairs = pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone()));
+                    set!(*dst, super::maps::put(value, pairs)?);
+                }
+                Op::MapExact {
+                    map,
+                    take,
+                    pairs,
+                    dst,
+                } => {
+                    let value = take_map(&mut self.regs, base, *map, *take, pairs);
+                    let pairs = pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone()));
+                    set!(*dst, super::maps::update(value, pairs)?);
+                }
             }
         }
     }
@@ -750,32 +785,51 @@ impl Vm {
                                 done,
                             });
                             process.bump_reductions(1);
-                            match self.call_fun(process, &fun, vec![next]) {
-                                Ok(flow) => return flow,
-                                Err(raise) => {
-                                    return Flow::Stop(Step::Exit(self.exit_reason(raise)));
-                                }
+                            let args = vec![next];
+                            // A fun of a BIF is computed here, in this loop
+                            // (through `call_fun` it would come back by
+                            // Rust recursion, once per element).
+                            match map_walks::pure_bif_call(process, &fun, &args) {
+                                Some(Ok(result)) => value = result,
+                                Some(Err(raise)) => return self.fail_here(raise),
+                                None => match self.call_fun(process, &fun, args) {
+                                    Ok(flow) => return yield_if_spent(process, flow),
+                                    Err(raise) => {
+                                        return Flow::Stop(Step::Exit(self.exit_reason(raise)));
+                                    }
+                                },
                             }
                         }
                     }
                 }
-                Some(Frame::Foldl { fun, rest }) => match rest
-                    .as_cons()
-                    .map(|(h, t)| (h.clone(), t.clone()))
-                {
-                    None => {}
-                    Some((next, rest)) => {
-                        self.frames.push(Frame::Foldl {
-                            fun: fun.clone(),
-                            rest,
-                        });
-                        process.bump_reductions(1);
-                        match self.call_fun(process, &fun, vec![next, value]) {
-                            Ok(flow) => return flow,
-                            Err(raise) => return Flow::Stop(Step::Exit(self.exit_reason(raise))),
+                Some(Frame::Maps(frame)) => match self.maps_resume(process, frame, value) {
+                    map_walks::Resumed::Value(result) => value = result,
+                    map_walks::Resumed::Flow(flow) => return flow,
+                },
+                Some(Frame::Foldl { fun, rest }) => {
+                    match rest.as_cons().map(|(h, t)| (h.clone(), t.clone())) {
+                        None => {}
+                        Some((next, rest)) => {
+                            self.frames.push(Frame::Foldl {
+                                fun: fun.clone(),
+                                rest,
+                            });
+                            process.bump_reductions(1);
+                            let args = vec![next, value];
+                            // As in `lists:map`: a BIF in this loop.
+                            match map_walks::pure_bif_call(process, &fun, &args) {
+                                Some(Ok(result)) => value = result,
+                                Some(Err(raise)) => return self.fail_here(raise),
+                                None => match self.call_fun(process, &fun, args) {
+                                    Ok(flow) => return yield_if_spent(process, flow),
+                                    Err(raise) => {
+                                        return Flow::Stop(Step::Exit(self.exit_reason(raise)));
+                                    }
+                                },
+                            }
                         }
                     }
-                },
+                }
             }
         }
     }
@@ -895,6 +949,7 @@ impl Vm {
                 });
                 self.call_fun(process, &fun, vec![first])
             }
+            Special::Maps(walk) => self.maps_special(process, walk, args),
             Special::Foldl => {
                 let [fun, acc, list] = <[Term; 3]>::try_from(args).expect("foldl/3");
                 if !list.is_list() || !is_fun(&fun, 2) {
@@ -1014,6 +1069,7 @@ impl Vm {
                     Term::int(3),
                     None,
                 )),
+                Frame::Maps(frame) => frame.stack_frames(&mut frames),
             }
         }
         errors::exit_reason(raise, frames)
@@ -1070,6 +1126,30 @@ fn take_or_clone(regs: &mut [Term], base: usize, src: Reg, dst: Reg) -> Term {
         std::mem::replace(&mut regs[base + usize::from(src)], EMPTY)
     } else {
         regs[base + usize::from(src)].clone()
+    }
+}
+
+/// After `lists:map`/`foldl` (or a `maps` walk) entered its fun for the
+/// next element: with the budget spent, the slice ends there, at the
+/// fun's first instruction, as a call's does. The walk is preempted like a
+/// loop of calls even when the fun itself calls nothing.
+fn yield_if_spent(process: &Process, flow: Flow) -> Flow {
+    match flow {
+        Flow::Next if process.budget_left() <= 0 => Flow::Stop(Step::Yield),
+        flow => flow,
+    }
+}
+
+/// The map a `MapPut`/`MapExact` updates: moved out of its register at
+/// its last use (`take`, so a map held once is updated in place), cloned
+/// otherwise, or when the same register is also one of the pairs (read
+/// after the map is taken, it would be empty).
+fn take_map(regs: &mut [Term], base: usize, map: Reg, take: bool, pairs: &[(Reg, Reg)]) -> Term {
+    let slot = &mut regs[base + usize::from(map)];
+    if take && !pairs.iter().any(|&(k, v)| k == map || v == map) {
+        std::mem::replace(slot, EMPTY)
+    } else {
+        slot.clone()
     }
 }
 

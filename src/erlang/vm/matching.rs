@@ -41,6 +41,7 @@ pub fn match_pat(pat: &Pat, value: &Term, regs: &mut [Term]) -> bool {
             None => false,
         },
         Pat::Alias(a, b) => match_pat(a, value, regs) && match_pat(b, value, regs),
+        Pat::Map(fields) => super::maps::match_map(fields, value, regs),
     }
 }
 
@@ -99,6 +100,20 @@ fn eval(expr: &GExpr, regs: &[Term], process: &Process) -> Result<Term, ()> {
                 BifImpl::Pure(f) => f(process, &args).map_err(|_| ())?,
                 BifImpl::Special(_) => return Err(()),
             }
+        }
+        GExpr::Map(pairs) => super::maps::make(
+            pairs
+                .iter()
+                .map(|(k, v)| Ok((eval(k, regs, process)?, eval(v, regs, process)?)))
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        GExpr::MapUpdate(map, fields) => {
+            let map = eval(map, regs, process)?;
+            let fields = fields
+                .iter()
+                .map(|(exact, k, v)| Ok((*exact, eval(k, regs, process)?, eval(v, regs, process)?)))
+                .collect::<Result<Vec<_>, _>>()?;
+            super::maps::guard_update(map, fields).ok_or(())?
         }
     })
 }
