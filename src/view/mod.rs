@@ -121,6 +121,34 @@ pub(crate) fn painted_pid(pid: Pid, name: Option<&str>, style: &Style) -> String
     }
 }
 
+/// A count with its thousands grouped, as a reader takes it in at a
+/// glance: `262,144`.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A heap size, in OTP's unit (words of 8 bytes) and in bytes:
+/// `33,554,432 words (256.0 MiB)`.
+pub fn heap_words(words: u64) -> String {
+    let bytes = words as f64 * 8.0;
+    let size = if bytes >= (1u64 << 30) as f64 {
+        format!("{:.1} GiB", bytes / (1u64 << 30) as f64)
+    } else if bytes >= (1u64 << 20) as f64 {
+        format!("{:.1} MiB", bytes / (1u64 << 20) as f64)
+    } else {
+        format!("{:.1} KiB", bytes / 1024.0)
+    };
+    format!("{} words ({size})", grouped(words))
+}
+
 /// `s` when `n` is not 1: `1 process`, `2 processes` need their own words.
 pub(crate) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
