@@ -377,7 +377,7 @@ impl Session {
             C::Stage(_) | C::Audience(_) => self.observer_command(command),
             C::Why { target } => self.why(target),
             C::Seq(command) => self.seq(command),
-            C::Ps => self.ps(),
+            C::Ps(rows) => self.ps(*rows),
             C::Info { target } => self.info(target),
             C::Mailbox { target } => self.mailbox(target),
             C::Regs => self.regs(),
