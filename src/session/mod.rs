@@ -268,6 +268,10 @@ impl Session {
             self.absorb_history();
         }
         self.tell_observer(&lines);
+        // What the statement freed on this thread (a view's rows, the
+        // events the history let go of) goes back to the system before
+        // the presenter types the next one (`runtime/memory.rs`).
+        self.runtime.release_memory();
         Evaluation { lines, control, ok }
     }
 
