@@ -116,6 +116,7 @@ programs! {
     link_kills
     link_normal_exit
     lists_and_strings
+    max_heap_size
     message_order
     monitor_by_name
     monitors
