@@ -41,6 +41,10 @@ pub(in crate::runtime) const MESSAGE_BYTES: i64 = 64;
 /// a million small processes never reach.
 pub(in crate::runtime) const MIN_BUDGET: i64 = 1 << 20;
 
+/// The budget of a process with no limit: more than it can allocate
+/// (a saturating count would take centuries to spend it).
+const UNLIMITED_BUDGET: i64 = i64::MAX / 2;
+
 /// The smallest `max_heap_size` OTP accepts (other than 0, no limit):
 /// its minimum heap size, 233 words.
 pub const MIN_HEAP_WORDS: u64 = 233;
@@ -114,17 +118,25 @@ impl HeapAccount {
         MaxHeapSize::unpack(self.limit.load(Relaxed))
     }
 
-    /// Sets the limit; returns the old one.
+    /// Sets the limit; returns the old one. The next slice measures (a
+    /// process without a limit had stopped counting).
     pub(in crate::runtime) fn set_limit(&self, limit: MaxHeapSize) -> MaxHeapSize {
+        self.budget.store(0, Relaxed);
         MaxHeapSize::unpack(self.limit.swap(limit.pack(), Relaxed))
+    }
+
+    /// No limit: nothing to measure until one is set.
+    pub(in crate::runtime) fn unlimited(&self) {
+        self.budget.store(UNLIMITED_BUDGET, Relaxed);
     }
 
     /// Charges a slice's allocations; true when, with the messages that
     /// arrived since the last measurement, the budget is spent and the
-    /// heap should be measured. Only for a process with a limit.
+    /// heap should be measured (or, without a limit, the budget made
+    /// unlimited: [`HeapAccount::unlimited`]).
     #[inline]
     pub(in crate::runtime) fn charge(&self, allocated: u64, arrived: u32) -> bool {
-        let left = self.budget.load(Relaxed) - allocated.min(i64::MAX as u64) as i64;
+        let left = self.budget.load(Relaxed).wrapping_sub(allocated as i64);
         self.budget.store(left, Relaxed);
         left < i64::from(arrived) * MESSAGE_BYTES
     }

@@ -699,10 +699,21 @@ impl Process {
     /// After a slice that allocated `allocated` bytes: charges them, and
     /// when the budget is spent measures the heap and, over the limit,
     /// reports the process and kills it (see `heap.rs`). Called by the
-    /// worker with the program in hand, between slices.
+    /// worker with the program in hand, between slices: the common case
+    /// (budget left) is a few loads and a store, inlined in `run_slice`.
+    #[inline]
     pub(in crate::runtime) fn check_heap(&self, program: &Running, allocated: u64) {
+        if self.heap.charge(allocated, self.slice.arrived()) {
+            self.measure_against_limit(program);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn measure_against_limit(&self, program: &Running) {
         let limit = self.heap.limit();
-        if limit.words == 0 || !self.heap.charge(allocated, self.slice.arrived()) {
+        if limit.words == 0 {
+            self.heap.unlimited();
             return;
         }
         let measured = self.measure_heap(program);

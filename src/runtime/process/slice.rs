@@ -138,8 +138,11 @@ impl SliceState {
     /// A message was delivered: called under the process lock.
     #[inline]
     pub(in crate::runtime) fn message_arrived(&self) {
+        // Wrapping: a measurement resets it long before (every 16,384
+        // messages at most, `heap.rs`), and a process without a limit
+        // never looks at it.
         self.arrived
-            .store(self.arrived.load(Relaxed).saturating_add(1), Relaxed);
+            .store(self.arrived.load(Relaxed).wrapping_add(1), Relaxed);
     }
 
     pub(in crate::runtime) fn arrived(&self) -> u32 {

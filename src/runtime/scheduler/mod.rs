@@ -113,9 +113,8 @@ fn run_program(process: &Process) -> Result<Step, super::term::Term> {
     let program = program.as_mut().expect("a runnable process has a program");
     let before = allocated_bytes();
     let step = crash::isolate(|| program.run(process));
-    let allocated = allocated_bytes().wrapping_sub(before);
     if matches!(step, Ok(Step::Wait { .. } | Step::Yield)) {
-        process.check_heap(program, allocated);
+        process.check_heap(program, allocated_bytes().wrapping_sub(before));
     }
     step
 }

@@ -718,8 +718,9 @@ thread_local! {
 
 /// The bytes of terms allocated on this thread so far (wrapping): the
 /// difference between two readings is what was allocated between them.
+#[inline]
 pub fn allocated_bytes() -> u64 {
-    ALLOCATED.try_with(Cell::get).unwrap_or(0)
+    ALLOCATED.with(Cell::get)
 }
 
 /// Adds `bytes` to this thread's count: for the term core's modules that
