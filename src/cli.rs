@@ -10,6 +10,7 @@
 
 use crate::bench::{self, BenchOptions, Workload};
 use crate::commands::parse_duration;
+use crate::runtime::{Limits, MIN_HEAP_WORDS, set_default_limits};
 use crate::{endurance, repl, script};
 use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
@@ -32,6 +33,56 @@ pub struct Cli {
     /// Scheduler threads for the live runtime (default: one per core).
     #[arg(long, global = true, value_name = "N")]
     pub schedulers: Option<usize>,
+    /// The limits on runaway programs, as the BEAM's emulator flags.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// The limits that keep a runaway program from taking the tool down
+/// (`runtime/config.rs`): OTP's `+hmax`, `+P` and `+t`, for every runtime
+/// the command starts.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct LimitArgs {
+    /// Kill a process whose heap (what it can reach, mailbox included)
+    /// grows past WORDS words of 8 bytes, as OTP's `max_heap_size` (`erl
+    /// +hmax`); 0: no limit. Default 33554432 (256 MiB).
+    #[arg(long, global = true, value_name = "WORDS", value_parser = parse_max_heap_size)]
+    pub max_heap_size: Option<u64>,
+    /// How many processes may live at once (`erl +P`); past it a spawn
+    /// fails with `system_limit`. Default 262144.
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub process_limit: Option<u64>,
+    /// How many atoms the atom table may hold (`erl +t`, at least 8192);
+    /// past it `list_to_atom/1` fails with `system_limit`. Default 1048576.
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u64).range(8192..))]
+    pub atom_limit: Option<u64>,
+}
+
+impl LimitArgs {
+    /// The limits these options ask for, the defaults elsewhere.
+    pub fn limits(&self) -> Limits {
+        let defaults = Limits::default();
+        Limits {
+            process_limit: self
+                .process_limit
+                .map_or(defaults.process_limit, |n| n as usize),
+            max_heap_size: self.max_heap_size.unwrap_or(defaults.max_heap_size),
+            atom_limit: self.atom_limit.map_or(defaults.atom_limit, |n| n as usize),
+        }
+    }
+}
+
+/// `--max-heap-size`: 0, or at least OTP's minimum heap size (233 words).
+fn parse_max_heap_size(text: &str) -> Result<u64, String> {
+    let words: u64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of words"))?;
+    if words != 0 && words < MIN_HEAP_WORDS {
+        return Err(format!(
+            "a max heap size is 0 (no limit) or at least {MIN_HEAP_WORDS} words, as on the BEAM"
+        ));
+    }
+    Ok(words)
 }
 
 impl Cli {
@@ -231,6 +282,7 @@ fn parse_workload(text: &str) -> Result<Vec<Workload>, String> {
 /// Runs what the command line asked for.
 pub fn run(cli: Cli) -> ExitCode {
     let schedulers = cli.schedulers;
+    set_default_limits(cli.limits.limits());
     match cli.command.unwrap_or(Command::Repl(cli.repl)) {
         Command::Repl(ReplArgs {
             seed,

@@ -210,12 +210,9 @@ pub fn spawn_kind(
     link: bool,
 ) -> Result<Pid, SpawnError> {
     let module = resolve(parent.code(), kind)?;
-    module.start(
-        Spawner::Process { parent, link },
-        Atom::new("start"),
-        args,
-        context,
-    )
+    let spawner = Spawner::Process { parent, link };
+    spawner.check_process_limit()?;
+    module.start(spawner, Atom::new("start"), args, context)
 }
 
 /// Starts a process of `kind` with no parent (for tests and tools).
@@ -226,7 +223,9 @@ pub fn spawn_kind_top(
     context: &StartContext,
 ) -> Result<Pid, SpawnError> {
     let module = resolve(rt.code(), kind)?;
-    module.start(Spawner::Top(rt), Atom::new("start"), args, context)
+    let spawner = Spawner::Top(rt);
+    spawner.check_process_limit()?;
+    module.start(spawner, Atom::new("start"), args, context)
 }
 
 /// Checks that `kind` with `args` would start (a built-in kind's arity and

@@ -108,12 +108,28 @@ impl Default for BenchOptions {
     }
 }
 
+/// The runtime a benchmark runs on: live, and with room for as many
+/// processes as it is asked to spawn (`bench spawn` starts a million, past
+/// the default process limit of 262,144, as `erl +P 2000000` must for the
+/// BEAM's side in scripts/beam/).
+pub fn bench_config(options: &BenchOptions) -> Config {
+    let mut config = Config::live().with_schedulers(options.schedulers);
+    config.process_limit = config
+        .process_limit
+        .max(options.procs.unwrap_or(0).saturating_mul(2))
+        .max(BENCH_PROCESS_LIMIT);
+    config
+}
+
+/// Room for `bench spawn`'s million processes and the runtime's own.
+const BENCH_PROCESS_LIMIT: usize = 2_000_000;
+
 /// Runs the chosen benchmarks, each on a fresh live runtime, and returns
 /// their reports.
 pub fn run(options: &BenchOptions, mut on_report: impl FnMut(&Report)) -> Vec<Report> {
     small_pages_only();
     let mut reports = Vec::new();
-    let runtime = || crate::behavior::runtime(Config::live().with_schedulers(options.schedulers));
+    let runtime = || crate::behavior::runtime(bench_config(options));
     for workload in &options.workloads {
         let new_reports = match workload {
             Workload::Spawn => vec![spawn::run(&runtime(), options.procs.unwrap_or(1_000_000))],

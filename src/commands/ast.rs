@@ -90,6 +90,15 @@ pub enum WaitFor {
     Restarted,
 }
 
+/// Which processes `ps` lists: `ps` (all of them, or with many a summary
+/// and the first rows), `ps N` (the first N), `ps all`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PsRows {
+    Default,
+    First(usize),
+    All,
+}
+
 /// How chatty the event log is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogLevel {
@@ -293,7 +302,7 @@ pub enum Command {
     Tree {
         sup: Option<Target>,
     },
-    Ps,
+    Ps(PsRows),
     Info {
         target: Target,
     },

@@ -436,7 +436,13 @@ pub static COMMANDS: &[CommandHelp] = &[
         "draw the supervision tree with status, pid and restarts per child (--mermaid: as a Mermaid flowchart; --svg: the projector's picture, to FILE)",
         "tree demo",
     ),
-    entry("ps", "views", "ps", "list the live processes", "ps"),
+    entry(
+        "ps",
+        "views",
+        "ps [all|N]",
+        "list the live processes (past 100, a summary and the first 50: `ps all` for every one, `ps N` for the first N)",
+        "ps 20",
+    ),
     entry(
         "info",
         "views",

@@ -74,6 +74,8 @@ pub const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("spawn_link", 3),
     ("spawn_monitor", 1),
     ("spawn_monitor", 3),
+    ("spawn_opt", 2),
+    ("spawn_opt", 4),
     ("throw", 1),
     ("tl", 1),
     ("trunc", 1),
@@ -118,6 +120,7 @@ pub const GUARD_BIFS: &[(&str, usize)] = &[
 /// completion; the compiler decides what exists.
 pub const REMOTE_BIFS: &[(&str, &str, usize)] = &[
     ("erlang", "send_after", 3),
+    ("erlang", "system_info", 1),
     ("io", "format", 1),
     ("io", "format", 2),
     ("lists", "foldl", 3),

@@ -23,7 +23,9 @@ use super::module::{CompiledModule, FunValue};
 use super::vm::errors::{self, Raise};
 use super::vm::interpreter::Vm;
 use crate::runtime::code_table::{self, Module, SpawnError, Spawner, StartContext};
-use crate::runtime::{Atom, EventId, Pid, Process, Program, Purged, Ref, Runtime, Step, Term};
+use crate::runtime::{
+    Atom, EventId, Pid, Process, Program, Purged, Ref, Runtime, SpawnOpts, Step, Term,
+};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
@@ -256,13 +258,38 @@ pub(crate) fn spawn_mfa(
     link: bool,
     monitor: bool,
 ) -> Result<(Pid, Option<Ref>), Raise> {
+    let options = SpawnOpts {
+        link,
+        monitor,
+        max_heap_size: None,
+    };
+    spawn_mfa_opts(parent, module, function, args, options)
+}
+
+/// `spawn_opt(M, F, A, Options)`: [`spawn_mfa`] with the options parsed
+/// (see `bifs::spawn_options`). Past the process limit (OTP's `+P`) it
+/// raises `system_limit`, as the BEAM's spawns do.
+pub(crate) fn spawn_mfa_opts(
+    parent: &Process,
+    module: Atom,
+    function: Atom,
+    args: Vec<Term>,
+    options: SpawnOpts,
+) -> Result<(Pid, Option<Ref>), Raise> {
+    check_process_limit(parent)?;
     let loaded = parent.code().current(module);
     if let Some(native) = loaded.as_ref().filter(|code| code.is_native()) {
-        let spawner = Spawner::Process { parent, link };
+        let spawner = Spawner::Process {
+            parent,
+            link: options.link,
+        };
         let pid = native
             .start(spawner, function, &args, &StartContext::none())
             .map_err(|_| Raise::badarg())?;
-        let reference = monitor.then(|| parent.monitor(pid));
+        if let Some(limit) = options.max_heap_size {
+            parent.set_max_heap_size_of(pid, limit);
+        }
+        let reference = options.monitor.then(|| parent.monitor(pid));
         return Ok((pid, reference));
     }
     let code = loaded.and_then(as_compiled);
@@ -270,7 +297,15 @@ pub(crate) fn spawn_mfa(
         Ok(vm) => Box::new(vm),
         Err(reason) => Box::new(Doomed(Some(reason))),
     };
-    Ok(parent.spawn_program_with(module.name(), program, link, monitor))
+    Ok(parent.spawn_program_opts(module.name(), program, options))
+}
+
+/// `system_limit` when no more processes may be spawned.
+fn check_process_limit(parent: &Process) -> Result<(), Raise> {
+    if parent.at_process_limit() {
+        return Err(Raise::error(Term::from_atom(Atom::SYSTEM_LIMIT)));
+    }
+    Ok(())
 }
 
 /// `spawn(Fun)` and friends: a fun of no arguments. OTP spawns
@@ -282,6 +317,22 @@ pub(crate) fn spawn_fun(
     link: bool,
     monitor: bool,
 ) -> Result<(Pid, Option<Ref>), Raise> {
+    let options = SpawnOpts {
+        link,
+        monitor,
+        max_heap_size: None,
+    };
+    spawn_fun_opts(parent, fun, options)
+}
+
+/// `spawn_opt(Fun, Options)`: [`spawn_fun`] with the options parsed;
+/// `system_limit` past the process limit.
+pub(crate) fn spawn_fun_opts(
+    parent: &Process,
+    fun: &Term,
+    options: SpawnOpts,
+) -> Result<(Pid, Option<Ref>), Raise> {
+    check_process_limit(parent)?;
     let value = FunValue::of(fun);
     let arity = value.as_ref().map(FunValue::arity);
     match value {
@@ -294,7 +345,7 @@ pub(crate) fn spawn_fun(
                 None,
             ));
             let doomed = Doomed(Some(errors::exit_reason(raise, Vec::new())));
-            Ok(parent.spawn_program_with(module.name.name(), Box::new(doomed), link, monitor))
+            Ok(parent.spawn_program_opts(module.name.name(), Box::new(doomed), options))
         }
         Some(FunValue::Local {
             module,
@@ -303,13 +354,13 @@ pub(crate) fn spawn_fun(
         }) if module.functions[function as usize].arity == captured.len() as u32 => {
             let name = module.name;
             let vm = Vm::new(module, function, captured);
-            Ok(parent.spawn_program_with(name.name(), Box::new(vm), link, monitor))
+            Ok(parent.spawn_program_opts(name.name(), Box::new(vm), options))
         }
         Some(FunValue::External {
             module,
             function,
             arity: 0,
-        }) => spawn_mfa(parent, module, function, Vec::new(), link, monitor),
+        }) => spawn_mfa_opts(parent, module, function, Vec::new(), options),
         _ => Err(Raise::badarg()),
     }
 }

@@ -43,6 +43,42 @@ pub type LoadedCode = Arc<dyn Module>;
 /// `start/N` asked for), shown to the presenter as it displays.
 pub type SpawnError = Box<dyn std::error::Error + Send + Sync>;
 
+/// A spawn refused by the process limit (OTP's `+P`): `system_limit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProcessLimitReached {
+    pub limit: usize,
+}
+
+impl std::fmt::Display for ProcessLimitReached {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "system_limit: {} processes are alive, the most this runtime allows (`--process-limit` sets it, as `erl +P` does)",
+            self.limit
+        )
+    }
+}
+
+impl std::error::Error for ProcessLimitReached {}
+
+impl Spawner<'_> {
+    /// Whether the process limit lets this spawner start another
+    /// process: a presenter's or a supervisor's spawn is refused at the
+    /// limit like a program's.
+    pub fn check_process_limit(&self) -> Result<(), ProcessLimitReached> {
+        let node = match self {
+            Spawner::Process { parent, .. } => &parent.node,
+            Spawner::Top(runtime) => runtime.node(),
+        };
+        if node.at_process_limit() {
+            return Err(ProcessLimitReached {
+                limit: node.config.process_limit,
+            });
+        }
+        Ok(())
+    }
+}
+
 /// Who starts a process, and how.
 pub enum Spawner<'a> {
     /// A process, its parent (linked to it if `link`).

@@ -75,6 +75,15 @@ pub enum Cause {
     /// such processes): `by` is the [`EventKind::CodePurged`] event that
     /// decided it, which names the command that purged.
     Purged { by: Option<EventId> },
+    /// Its heap outgrew its `max_heap_size` and the runtime killed it, as
+    /// the BEAM's garbage collector does: `by` is the
+    /// [`EventKind::HeapLimit`] event (the report), and the sizes, in
+    /// words, are the report's.
+    HeapLimit {
+        by: Option<EventId>,
+        max_heap_size: u64,
+        total_heap_size: u64,
+    },
 }
 
 /// What an [`EventKind::Exited`] event knows about the end: the cause, and
@@ -190,6 +199,19 @@ pub enum EventKind {
         version: u32,
         pid: Pid,
         cause: Option<EventId>,
+    },
+    /// `pid`'s heap (what it can reach: registers, stack, mailbox) was
+    /// measured at `total_heap_size` words, over its `max_heap_size`: the
+    /// report OTP's logger prints ("maximum heap size reached"). With
+    /// `killed` the process is killed with reason `killed` right after
+    /// (its `Exited` names this event as the cause); without, it was only
+    /// reported (`max_heap_size` with `kill => false`).
+    HeapLimit {
+        pid: Pid,
+        max_heap_size: u64,
+        total_heap_size: u64,
+        message_queue_len: usize,
+        killed: bool,
     },
     /// Text a process printed (the playground's `io:format`).
     Output {

@@ -68,6 +68,7 @@ impl Host {
             kind: super::term::Atom::new(kind),
             parent: None,
             link: false,
+            max_heap_size: None,
         };
         node.start_native(pid, options, move |me| async move {
             loop {

@@ -36,6 +36,7 @@ mod deaths;
 mod drive;
 pub mod event;
 mod host;
+pub mod memory;
 mod node;
 pub mod process;
 pub mod program;
@@ -50,14 +51,21 @@ pub mod timer;
 mod tests;
 
 pub use code_table::{
-    CodeTable, Loaded, LoadedCode, Module, SpawnError, Spawner, StartContext, Versions,
+    CodeTable, Loaded, LoadedCode, Module, ProcessLimitReached, SpawnError, Spawner, StartContext,
+    Versions,
 };
-pub use config::{Config, Mode};
+pub use config::{
+    Config, DEFAULT_MAX_HEAP_SIZE, DEFAULT_PROCESS_LIMIT, Limits, Mode, default_limits,
+    set_default_limits,
+};
 pub use deaths::Death;
 pub use drive::Outcome;
 pub use event::{Cause, Event, EventId, EventKind, ExitCause, SignalOutcome, SupervisorReport};
 pub use host::{Host, HostError};
-pub use process::{CodeVersion, Process, ProcessInfo, ProcessRef, Status};
+pub use process::{
+    CodeVersion, MIN_HEAP_WORDS, MaxHeapSize, Process, ProcessInfo, ProcessRef, ProcessSummary,
+    SpawnOpts, Status,
+};
 pub use program::{Location, NativeProgram, Program, Step};
 pub use registry::RegisterError;
 pub use rng::XorShift;
@@ -164,6 +172,7 @@ impl Runtime {
             kind: Atom::new(kind),
             parent: None,
             link: false,
+            max_heap_size: None,
         }
     }
 
@@ -455,6 +464,12 @@ impl Runtime {
         self.node.live.load(Ordering::Relaxed)
     }
 
+    /// Every live process in a few numbers, and the `first` lowest pids
+    /// (`ps` with more processes than rows to show).
+    pub fn process_summary(&self, first: usize) -> ProcessSummary {
+        ProcessSummary::of(&self.node, first)
+    }
+
     pub fn process_info(&self, pid: Pid) -> Option<ProcessInfo> {
         self.node.lookup(pid).map(|process| process.info())
     }
@@ -503,6 +518,13 @@ impl Runtime {
     pub fn advance(&self, duration: Duration) {
         drive::advance(&self.node, duration);
     }
+
+    /// Gives the memory this thread has freed back to the operating
+    /// system (see [`memory`]): the session's thread, after a statement.
+    /// The workers give theirs back by themselves when they go idle.
+    pub fn release_memory(&self) {
+        memory::release_here();
+    }
 }
 
 impl Drop for Runtime {
@@ -512,5 +534,8 @@ impl Drop for Runtime {
             let _ = thread.join();
         }
         self.node.clear();
+        // Every process's memory was freed here, on this thread, into the
+        // pages of workers that are gone: this thread takes them back.
+        memory::release_here();
     }
 }

@@ -21,7 +21,7 @@ use super::code_table::CodeTable;
 use super::config::{Config, Mode};
 use super::deaths::{Death, Deaths};
 use super::event::{Cause, EventBus, EventId, EventKind, ExitCause};
-use super::process::{Process, Signal};
+use super::process::{MaxHeapSize, Process, Signal};
 use super::program::{NativeBody, Running};
 use super::registry::{RegisterError, Registry};
 use super::scheduler::{Scheduler, deterministic::DeterministicQueue, live::LivePool, run_slice};
@@ -62,6 +62,8 @@ pub(in crate::runtime) struct SpawnOptions {
     pub parent: Option<Pid>,
     /// Link to the parent from the start (the parent adds its own side).
     pub link: bool,
+    /// Its own `max_heap_size` (`spawn_opt`), else the runtime's.
+    pub max_heap_size: Option<MaxHeapSize>,
 }
 
 impl Node {
@@ -117,6 +119,15 @@ impl Node {
         }
     }
 
+    /// Whether the process limit (`Config::process_limit`, OTP's `+P`)
+    /// refuses another spawn. Checked before a spawn a program or the
+    /// presenter asks for (the runtime's own processes are not refused);
+    /// two spawns on two schedulers may both pass with one place left,
+    /// so a live runtime may go past the limit by a process or two.
+    pub(in crate::runtime) fn at_process_limit(&self) -> bool {
+        self.live.load(Ordering::Relaxed) >= self.config.process_limit
+    }
+
     pub(in crate::runtime) fn allocate_pid(&self) -> Pid {
         Pid(self.next_pid.fetch_add(1, Ordering::Relaxed))
     }
@@ -143,11 +154,15 @@ impl Node {
         options: SpawnOptions,
         make_program: impl FnOnce(&Arc<Process>) -> Running,
     ) {
+        let max_heap_size = options
+            .max_heap_size
+            .unwrap_or(MaxHeapSize::words(self.config.max_heap_size));
         let process = Arc::new(Process::new(
             self.clone(),
             pid,
             options.kind,
             options.parent,
+            max_heap_size,
         ));
         if let (true, Some(parent)) = (options.link, options.parent) {
             process.state.lock().links.push(parent);
@@ -259,7 +274,9 @@ impl Node {
         if state.ending.is_some() {
             return Some(signal);
         }
-        if !matches!(signal, Signal::Message(_)) {
+        if matches!(signal, Signal::Message(_)) {
+            process.slice.message_arrived();
+        } else {
             process.slice.control_signal_added();
         }
         state.signals.push_back(signal);

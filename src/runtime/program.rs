@@ -21,6 +21,7 @@
 
 use super::code_table::LoadedCode;
 use super::process::Process;
+use super::term::size::Reach;
 use super::term::{Atom, Term};
 use std::future::Future;
 use std::pin::Pin;
@@ -64,6 +65,14 @@ pub trait Program: Send + 'static {
     fn location(&self) -> Option<Location> {
         None
     }
+
+    /// Adds what the program holds to a measurement of the process's heap
+    /// (`max_heap_size`, see `process/heap.rs`): every term it can reach
+    /// ([`Reach::add`]) and the bytes of its own storage, registers and
+    /// stack ([`Reach::add_bytes`]). Called between time slices, never
+    /// during one. A native behavior's state is Rust data the runtime
+    /// cannot see: for it only the mailbox counts.
+    fn measure<'a>(&'a self, _reach: &mut Reach<'a>) {}
 }
 
 /// The function a process's code is in, and the version of its module
@@ -142,6 +151,12 @@ impl Running {
         match self {
             Running::Native(_) => None,
             Running::Program(program) => program.location(),
+        }
+    }
+
+    pub(in crate::runtime) fn measure<'a>(&'a self, reach: &mut Reach<'a>) {
+        if let Running::Program(program) = self {
+            program.measure(reach);
         }
     }
 }

@@ -86,6 +86,18 @@ impl ProcessTable {
         pids
     }
 
+    /// Calls `f` on every live process, a shard at a time, in no order:
+    /// a look at a million processes without a million handles. `f` may
+    /// take a process's lock (the order is shard, then process) but must
+    /// not take a shard's.
+    pub(in crate::runtime) fn for_each(&self, mut f: impl FnMut(&Arc<Process>)) {
+        for shard in self.shards.iter() {
+            for process in shard.lock().values() {
+                f(process);
+            }
+        }
+    }
+
     /// Empties the table, handing back every process (used at shutdown).
     pub(in crate::runtime) fn drain(&self) -> Vec<Arc<Process>> {
         self.shards

@@ -97,6 +97,14 @@ impl Walk<'_> {
                 }
             }
             Cause::Purged { by } => self.purged(*by),
+            Cause::HeapLimit {
+                max_heap_size,
+                total_heap_size,
+                ..
+            } => self.steps.push(Step::HeapLimit {
+                max_heap_size: *max_heap_size,
+                total_heap_size: *total_heap_size,
+            }),
         }
     }
 

@@ -103,6 +103,7 @@ fn worth_keeping(kind: &EventKind) -> bool {
         | EventKind::Command { .. }
         | EventKind::SentFor { .. }
         | EventKind::CodePurged { .. }
+        | EventKind::HeapLimit { .. }
         | EventKind::Supervisor { .. } => true,
         EventKind::ExitSignal { outcome, .. } => *outcome != SignalOutcome::Ignored,
         _ => false,

@@ -268,6 +268,10 @@ impl Session {
             self.absorb_history();
         }
         self.tell_observer(&lines);
+        // What the statement freed on this thread (a view's rows, the
+        // events the history let go of) goes back to the system before
+        // the presenter types the next one (`runtime/memory.rs`).
+        self.runtime.release_memory();
         Evaluation { lines, control, ok }
     }
 
@@ -377,7 +381,7 @@ impl Session {
             C::Stage(_) | C::Audience(_) => self.observer_command(command),
             C::Why { target } => self.why(target),
             C::Seq(command) => self.seq(command),
-            C::Ps => self.ps(),
+            C::Ps(rows) => self.ps(*rows),
             C::Info { target } => self.info(target),
             C::Mailbox { target } => self.mailbox(target),
             C::Regs => self.regs(),

@@ -8,7 +8,7 @@
 
 use super::error::{EvalError, EvalResult};
 use crate::commands::ast::TermExpr;
-use crate::runtime::{Pid, Ref, Term};
+use crate::runtime::{Atom, Pid, Ref, Term};
 use std::collections::BTreeMap;
 
 /// The shell's variables, kept across a shell restart (as Erlang's shell
@@ -18,7 +18,11 @@ pub type Bindings = BTreeMap<String, Term>;
 /// Evaluates `expr` with `vars` bound and `shell` as `self`.
 pub fn to_term(expr: &TermExpr, vars: &Bindings, shell: Pid) -> EvalResult<Term> {
     Ok(match expr {
-        TermExpr::Atom(name) => Term::atom(name),
+        // A typed atom is the presenter's data: past the atom table's
+        // limit it is refused, as `list_to_atom/1` is (term/atom.rs).
+        TermExpr::Atom(name) => {
+            Term::from_atom(Atom::try_new(name).map_err(|error| EvalError::new(error.to_string()))?)
+        }
         TermExpr::Int(n) => Term::int(*n),
         TermExpr::Float(x) => Term::float(*x),
         TermExpr::Str(s) => Term::string(s),

@@ -5,7 +5,7 @@
 
 use super::error::{EvalError, EvalResult};
 use super::{Line, Outcome, Session};
-use crate::commands::ast::Target;
+use crate::commands::ast::{PsRows, Target};
 use crate::runtime::{Pid, Term};
 use crate::supervisor::{SupervisorSnapshot, api};
 use crate::view::{self, SupervisorView};
@@ -57,19 +57,39 @@ impl Session {
         view::supervisor_view(name, snapshot, &|pid| self.runtime.process_info(pid))
     }
 
-    pub(super) fn ps(&mut self) -> EvalResult<Outcome> {
-        let rows: Vec<_> = self
-            .runtime
-            .processes()
-            .into_iter()
-            .filter_map(|pid| self.runtime.process_info(pid))
-            .collect();
+    /// `ps`: a row per process, or, with more than `ps` shows by default
+    /// (or than `ps N` asks for), a summary of them all and the first
+    /// rows (`view/ps.rs`). The summary is one look at each process, so it
+    /// answers at once even with a million of them.
+    pub(super) fn ps(&mut self, rows: PsRows) -> EvalResult<Outcome> {
+        let first = match rows {
+            PsRows::All => None,
+            PsRows::First(n) => Some(n),
+            PsRows::Default if self.runtime.process_count() <= view::PS_ALL_UP_TO => None,
+            PsRows::Default => Some(view::PS_FIRST_ROWS),
+        };
         let names = |pid| self.display_name(pid);
-        Ok(Outcome::line(Line::Text(view::ps_table(
-            &rows,
-            &names,
-            &self.config.style,
-        ))))
+        let text = match first {
+            None => {
+                let rows: Vec<_> = self
+                    .runtime
+                    .processes()
+                    .into_iter()
+                    .filter_map(|pid| self.runtime.process_info(pid))
+                    .collect();
+                view::ps_table(&rows, &names, &self.config.style)
+            }
+            Some(first) => {
+                let summary = self.runtime.process_summary(first);
+                let rows: Vec<_> = summary
+                    .first
+                    .iter()
+                    .filter_map(|&pid| self.runtime.process_info(pid))
+                    .collect();
+                view::ps_summary(&summary, &rows, &names, &self.config.style)
+            }
+        };
+        Ok(Outcome::line(Line::Text(text)))
     }
 
     pub(super) fn info(&mut self, target: &Target) -> EvalResult<Outcome> {

@@ -6,6 +6,13 @@
 //! reason, the last message it took, the mailbox it left, its links, and
 //! the supervisor that will act on the death. The layout follows OTP's
 //! `=CRASH REPORT====` so that a reader meets the same words in Erlang.
+//!
+//! A process killed at its `max_heap_size` gets, before that, the report
+//! OTP 25's logger prints for it (checked on `erl`: `=ERROR REPORT====`,
+//! then `Process`, `Context: maximum heap size reached`, `Max Heap
+//! Size`, `Total Heap Size` in words, `Kill`, `Error Logger`, `Message
+//! Queue Len`), shown as soon as it happens, whatever the log level but
+//! quiet ([`heap_limit_report`]).
 
 use super::{painted_pid, seconds};
 use crate::runtime::{Atom, Pid, Term};
@@ -26,6 +33,51 @@ pub struct CrashReport {
     pub links: Vec<(Pid, Option<String>)>,
     /// The supervisor that will act on the death, if it has one.
     pub supervisor: Option<(Pid, Option<String>)>,
+    /// Killed at its `max_heap_size`: what OTP's report says about it.
+    pub heap_limit: Option<HeapLimitReport>,
+}
+
+/// OTP's "maximum heap size reached" report: sizes in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeapLimitReport {
+    pub pid: Pid,
+    pub label: Option<String>,
+    pub at: Duration,
+    pub max_heap_size: u64,
+    pub total_heap_size: u64,
+    pub kill: bool,
+    pub message_queue_len: usize,
+}
+
+/// The report, laid out as OTP 25's logger lays it out.
+pub fn heap_limit_report(report: &HeapLimitReport, style: &Style) -> String {
+    let rows = [
+        (
+            "Process",
+            painted_pid(report.pid, report.label.as_deref(), style),
+        ),
+        (
+            "Context",
+            style.paint("maximum heap size reached", Role::Crash),
+        ),
+        ("Max Heap Size", report.max_heap_size.to_string()),
+        (
+            "Total Heap Size",
+            style.paint(&report.total_heap_size.to_string(), Role::Crash),
+        ),
+        ("Kill", report.kill.to_string()),
+        ("Error Logger", "true".to_owned()),
+        ("Message Queue Len", report.message_queue_len.to_string()),
+    ];
+    let mut lines = vec![style.paint(
+        &format!("=ERROR REPORT==== {} ===", seconds(report.at)),
+        Role::Crash,
+    )];
+    lines.extend(
+        rows.iter()
+            .map(|(key, value)| format!("     {:<19} {value}", format!("{key}:"))),
+    );
+    lines.join("\n")
 }
 
 /// The report, one `key: value` per line under a header.
@@ -76,10 +128,14 @@ pub fn crash_report(report: &CrashReport, style: &Style) -> String {
             },
         ),
     ];
-    let mut lines = vec![style.paint(
+    let mut lines = Vec::new();
+    if let Some(heap) = &report.heap_limit {
+        lines.push(heap_limit_report(heap, style));
+    }
+    lines.push(style.paint(
         &format!("=CRASH REPORT==== {} ===", seconds(report.at)),
         Role::Crash,
-    )];
+    ));
     lines.push("  crasher:".to_owned());
     lines.extend(
         rows.iter()
@@ -105,6 +161,7 @@ mod tests {
             message_queue_len: 0,
             links: vec![(Pid::from_number(2), Some("app".into()))],
             supervisor: Some((Pid::from_number(2), Some("app".into()))),
+            heap_limit: None,
         };
         assert_eq!(
             crash_report(&report, &Style::PLAIN),
@@ -112,6 +169,30 @@ mod tests {
              registered_name: []\n    initial_call: stateful\n    error_info: {bad_message,oops}\n    \
              last_message: oops\n    message_queue_len: 0\n    links: [<0.2.0> (app)]\n    \
              supervisor: <0.2.0> (app) will act"
+        );
+    }
+
+    #[test]
+    fn the_heap_limit_report_reads_like_otps() {
+        let heap = HeapLimitReport {
+            pid: Pid::from_number(5),
+            label: Some("hog".into()),
+            at: Duration::from_millis(1500),
+            max_heap_size: 33_554_432,
+            total_heap_size: 35_000_000,
+            kill: true,
+            message_queue_len: 0,
+        };
+        assert_eq!(
+            heap_limit_report(&heap, &Style::PLAIN),
+            "=ERROR REPORT==== 1.500s ===\n     \
+             Process:            <0.5.0> (hog)\n     \
+             Context:            maximum heap size reached\n     \
+             Max Heap Size:      33554432\n     \
+             Total Heap Size:    35000000\n     \
+             Kill:               true\n     \
+             Error Logger:       true\n     \
+             Message Queue Len:  0"
         );
     }
 }

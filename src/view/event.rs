@@ -41,7 +41,7 @@ pub fn min_level(kind: &EventKind) -> LogLevel {
         EventKind::Exited { .. } => Normal,
         EventKind::Output { .. } | EventKind::Sent { .. } | EventKind::Received { .. } => Quiet,
         // A kill the presenter did not ask for by pid: always worth a line.
-        EventKind::CodePurged { .. } => Quiet,
+        EventKind::CodePurged { .. } | EventKind::HeapLimit { .. } => Quiet,
         EventKind::Spawned { .. }
         | EventKind::Registered { .. }
         | EventKind::MonitorFired { .. } => Normal,
@@ -228,6 +228,27 @@ fn body(
             label("✖ purge", Role::Crash, style),
             who(*pid),
         ),
+        EventKind::HeapLimit {
+            pid,
+            max_heap_size,
+            total_heap_size,
+            message_queue_len,
+            killed,
+        } => {
+            let waiting = match message_queue_len {
+                0 => String::new(),
+                1 => " with 1 message waiting".to_owned(),
+                n => format!(" with {} messages waiting", super::grouped(*n as u64)),
+            };
+            let fate = if *killed { "killed" } else { "reported" };
+            format!(
+                "{} {} reached {}{waiting}, over its max_heap_size of {}: {fate}",
+                label("✖ heap limit", Role::Crash, style),
+                who(*pid),
+                style.paint(&super::heap_words(*total_heap_size), Role::Crash),
+                super::heap_words(*max_heap_size),
+            )
+        }
         EventKind::Exited {
             pid, name, reason, ..
         } => {

@@ -8,8 +8,8 @@
 //! while the presenter types; the script runner drains it after each
 //! command.
 
-use crate::runtime::{Event, EventKind, Pid, Runtime, SupervisorReport};
-use crate::view::crash_report::{CrashReport, crash_report};
+use crate::runtime::{Cause, Event, EventKind, Pid, Runtime, SupervisorReport};
+use crate::view::crash_report::{CrashReport, HeapLimitReport, crash_report, heap_limit_report};
 use crate::view::{Narrator, Style};
 use crossbeam_channel::Receiver;
 use parking_lot::Mutex;
@@ -187,6 +187,13 @@ impl EventFeed {
                 {
                     lines.extend(report.lines().map(str::to_owned));
                 }
+                // OTP's logger prints this one whenever it happens.
+                if narrator.level >= LogLevel::Normal
+                    && let Some(report) = heap_report_of(&event, &self.labels.lock())
+                {
+                    let text = heap_limit_report(&report, &self.style);
+                    lines.extend(text.lines().map(str::to_owned));
+                }
             }
         }
         lines
@@ -204,6 +211,29 @@ impl EventFeed {
         let report = report_of(event, &self.labels.lock())?;
         Some(crash_report(&report, &self.style))
     }
+}
+
+/// OTP's "maximum heap size reached" report for a `HeapLimit` event.
+pub fn heap_report_of(event: &Event, labels: &Labels) -> Option<HeapLimitReport> {
+    let EventKind::HeapLimit {
+        pid,
+        max_heap_size,
+        total_heap_size,
+        message_queue_len,
+        killed,
+    } = &event.kind
+    else {
+        return None;
+    };
+    Some(HeapLimitReport {
+        pid: *pid,
+        label: labels.get(*pid),
+        at: event.at,
+        max_heap_size: *max_heap_size,
+        total_heap_size: *total_heap_size,
+        kill: *killed,
+        message_queue_len: *message_queue_len,
+    })
 }
 
 /// The crash report's facts for an `Exited` event, names looked up.
@@ -229,5 +259,21 @@ pub fn report_of(event: &Event, labels: &Labels) -> Option<CrashReport> {
         message_queue_len: cause.message_queue_len,
         links: cause.links.iter().map(|&pid| named(pid)).collect(),
         supervisor: labels.supervisor_of(*pid).map(named),
+        heap_limit: match cause.cause {
+            Cause::HeapLimit {
+                max_heap_size,
+                total_heap_size,
+                ..
+            } => Some(HeapLimitReport {
+                pid: *pid,
+                label: labels.get(*pid),
+                at: event.at,
+                max_heap_size,
+                total_heap_size,
+                kill: true,
+                message_queue_len: cause.message_queue_len,
+            }),
+            _ => None,
+        },
     })
 }

@@ -55,7 +55,7 @@ pub use crate::style::{Role, Style, paint, strip_ansi, style_from_env};
 pub use event::{LogLevel, Narrator, event_line, min_level};
 pub use feed::{EventFeed, Labels};
 pub use info::{dead_process, mailbox, process_info, registered};
-pub use ps::ps_table;
+pub use ps::{PS_ALL_UP_TO, PS_FIRST_ROWS, ps_summary, ps_table};
 pub use term::shown;
 pub use tree::{ChildState, ChildView, SupervisorView, supervisor_view, tree};
 pub use versions::{VersionRow, VersionState, versions_table};
@@ -119,6 +119,34 @@ pub(crate) fn painted_pid(pid: Pid, name: Option<&str>, style: &Style) -> String
         Some(name) => format!("{text} ({})", style.paint(name, Role::Name)),
         None => text,
     }
+}
+
+/// A count with its thousands grouped, as a reader takes it in at a
+/// glance: `262,144`.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A heap size, in OTP's unit (words of 8 bytes) and in bytes:
+/// `33,554,432 words (256.0 MiB)`.
+pub fn heap_words(words: u64) -> String {
+    let bytes = words as f64 * 8.0;
+    let size = if bytes >= (1u64 << 30) as f64 {
+        format!("{:.1} GiB", bytes / (1u64 << 30) as f64)
+    } else if bytes >= (1u64 << 20) as f64 {
+        format!("{:.1} MiB", bytes / (1u64 << 20) as f64)
+    } else {
+        format!("{:.1} KiB", bytes / 1024.0)
+    };
+    format!("{} words ({size})", grouped(words))
 }
 
 /// `s` when `n` is not 1: `1 process`, `2 processes` need their own words.

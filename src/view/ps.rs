@@ -6,18 +6,105 @@
 //! highlighted, because a queue that only grows is the classic way an
 //! Erlang system falls over. Rows come in the order given (the runtime
 //! lists pids in order, which is spawn order).
+//!
+//! A spawn loop makes a quarter of a million processes before the process
+//! limit stops it, and a row each would take a screen for ever (and, with
+//! 1.9 million, 14 s to gather and 20 s to print). Past [`PS_ALL_UP_TO`]
+//! processes `ps` shows [`ps_summary`]: a few lines about all of them (by
+//! status, by kind, the messages waiting and where most wait), the first
+//! [`PS_FIRST_ROWS`] rows, and how to see more (`ps all`, `ps N`).
 
 use super::table::{Align, Cell, render};
-use super::{Names, plural};
-use crate::runtime::{Pid, ProcessInfo, Status};
+use super::{Names, grouped, painted_pid, plural};
+use crate::runtime::{Pid, ProcessInfo, ProcessSummary, Status};
 use crate::style::{Role, Style};
 
 /// At most this many links are listed per row; the rest are counted, so a
 /// supervisor with a hundred children does not wrap the table.
 const LINKS_SHOWN: usize = 3;
 
+/// `ps` lists every process up to this many; past it, a summary.
+pub const PS_ALL_UP_TO: usize = 100;
+
+/// The rows `ps` shows under its summary.
+pub const PS_FIRST_ROWS: usize = 50;
+
+/// The kinds named in the summary; the others are counted together.
+const KINDS_SHOWN: usize = 5;
+
 /// The table for `rows`, with a header line and a total line.
 pub fn ps_table(rows: &[ProcessInfo], names: Names, style: &Style) -> String {
+    let mut lines = table_lines(rows, names, style);
+    lines.push(plural(rows.len(), "process", "processes"));
+    lines.join("\n")
+}
+
+/// Many processes: the summary of them all, the table of the first
+/// (`rows`, from `summary.first`), and how to see the rest.
+pub fn ps_summary(
+    summary: &ProcessSummary,
+    rows: &[ProcessInfo],
+    names: Names,
+    style: &Style,
+) -> String {
+    let count = |n: usize| grouped(n as u64);
+    let statuses: Vec<String> = summary
+        .by_status
+        .iter()
+        .map(|(status, n)| style.paint(&format!("{} {status}", count(*n)), status_role(*status)))
+        .collect();
+    let noun = if summary.count == 1 {
+        "process"
+    } else {
+        "processes"
+    };
+    let mut lines = vec![format!(
+        "{} {noun}: {}",
+        style.paint(&count(summary.count), Role::Header),
+        statuses.join(", ")
+    )];
+    let mut kinds: Vec<String> = summary
+        .by_kind
+        .iter()
+        .take(KINDS_SHOWN)
+        .map(|(kind, n)| format!("{kind} {}", count(*n)))
+        .collect();
+    let others: usize = summary
+        .by_kind
+        .iter()
+        .skip(KINDS_SHOWN)
+        .map(|(_, n)| n)
+        .sum();
+    if others > 0 {
+        let more = summary.by_kind.len() - KINDS_SHOWN;
+        kinds.push(format!("{} of {} other kinds", count(others), count(more)));
+    }
+    lines.push(format!("kinds: {}", kinds.join(", ")));
+    lines.push(match summary.longest_mailbox {
+        None => "messages waiting: none".to_owned(),
+        Some((pid, most)) => format!(
+            "messages waiting: {}, the most in {} ({})",
+            style.paint(&count(summary.messages), Role::Warning),
+            painted_pid(pid, names(pid).as_deref(), style),
+            count(most)
+        ),
+    });
+    lines.extend(table_lines(rows, names, style));
+    let hidden = summary.count.saturating_sub(rows.len());
+    if hidden > 0 {
+        lines.push(style.paint(
+            &format!(
+                "… and {} more: `ps all` lists every process, `ps N` the first N",
+                count(hidden)
+            ),
+            Role::Quiet,
+        ));
+    }
+    lines.join("\n")
+}
+
+/// The header and one line per row.
+fn table_lines(rows: &[ProcessInfo], names: Names, style: &Style) -> Vec<String> {
     let header = [
         ("pid", Align::Left),
         ("name", Align::Left),
@@ -53,9 +140,7 @@ pub fn ps_table(rows: &[ProcessInfo], names: Names, style: &Style) -> String {
             ]
         })
         .collect();
-    let mut lines = render(&header, &cells, style);
-    lines.push(plural(rows.len(), "process", "processes"));
-    lines.join("\n")
+    render(&header, &cells, style)
 }
 
 /// The colour of a process status, shared with `info` and `tree`.
@@ -159,5 +244,38 @@ pid       name     kind        status    msgs  reductions  links
             ps_table(&[], &|_| None, &Style::PLAIN),
             "pid  name  kind  status  msgs  reductions  links\n0 processes"
         );
+    }
+
+    #[test]
+    fn many_processes_are_summed_up_with_the_first_rows_and_a_way_to_see_more() {
+        let summary = ProcessSummary {
+            count: 262_146,
+            by_status: vec![(Status::Running, 1), (Status::Waiting, 262_145)],
+            by_kind: vec![
+                (Atom::new("spawner"), 262_140),
+                (Atom::new("shell"), 1),
+                (Atom::new("a"), 1),
+                (Atom::new("b"), 1),
+                (Atom::new("c"), 1),
+                (Atom::new("d"), 1),
+                (Atom::new("e"), 1),
+            ],
+            messages: 12_000,
+            longest_mailbox: Some((Pid::from_number(41), 11_990)),
+            first: vec![Pid::from_number(30), Pid::from_number(40)],
+        };
+        let rows = &sample()[..2];
+        let text = ps_summary(&summary, rows, &names, &Style::PLAIN);
+        let expected = "\
+262,146 processes: 1 running, 262,145 waiting
+kinds: spawner 262,140, shell 1, a 1, b 1, c 1, 2 of 2 other kinds
+messages waiting: 12,000, the most in <0.41.0> (demo/w1) (11,990)
+pid       name   kind        status   msgs  reductions  links
+<0.30.0>  shell  shell       running     0          12
+<0.40.0>  demo   supervisor  waiting     0        1234  <0.41.0> <0.42.0> <0.43.0> +2
+… and 262,144 more: `ps all` lists every process, `ps N` the first N";
+        assert_eq!(text, expected);
+        let coloured = ps_summary(&summary, rows, &names, &Style::COLOR);
+        assert_eq!(strip_ansi(&coloured), text);
     }
 }

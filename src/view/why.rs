@@ -133,6 +133,12 @@ pub enum Step {
         code: String,
         command: Option<CommandRef>,
     },
+    /// Its heap (what it could reach, mailbox included) outgrew its
+    /// `max_heap_size`, sizes in words: the runtime killed it.
+    HeapLimit {
+        max_heap_size: u64,
+        total_heap_size: u64,
+    },
 }
 
 /// The chain as lines: the death first, then `  ← cause` per step.
@@ -280,6 +286,14 @@ fn step_lines(step: &Step, style: &Style) -> Vec<String> {
                 None => format!("{code} was purged while it still ran it"),
             }]
         }
+        Step::HeapLimit {
+            max_heap_size,
+            total_heap_size,
+        } => vec![format!(
+            "its heap reached {}, over its max_heap_size of {}: the runtime killed it",
+            style.paint(&super::heap_words(*total_heap_size), Role::Crash),
+            super::heap_words(*max_heap_size)
+        )],
     }
 }
 

@@ -13,3 +13,4 @@ mod loopback;
 mod audience_room;
 mod deep_terms;
 mod http;
+mod runaway;

@@ -125,6 +125,7 @@ programs! {
     maps_order
     maps_patterns
     maps_update
+    max_heap_size
     message_order
     monitor_by_name
     monitors

@@ -20,7 +20,9 @@ use super::scan::erlang_block_end;
 use super::sup::{child_spec, sup_spec};
 use super::targets::{kind, required_name, required_target, target};
 use super::terms::{EXPECTED_DURATION, PATTERN, VALUE, duration, required_term, string, term};
-use crate::commands::ast::{Command, LogLevel, SpawnOpt, StartChildArg, Target, TermExpr, WaitFor};
+use crate::commands::ast::{
+    Command, LogLevel, PsRows, SpawnOpt, StartChildArg, Target, TermExpr, WaitFor,
+};
 use crate::commands::help;
 use crate::commands::suggest::closest;
 
@@ -254,7 +256,7 @@ fn command<'a>(name: &str, args: &'a str) -> Option<PResult<'a, Command>> {
         },
         "why" => one_target(args).map(|(rest, target)| (rest, Command::Why { target })),
         "seq" => super::explain::seq(args, usage),
-        "ps" => Ok((args, Command::Ps)),
+        "ps" => Ok(ps(args)),
         "info" => one_target(args).map(|(rest, target)| (rest, Command::Info { target })),
         "mailbox" => one_target(args).map(|(rest, target)| (rest, Command::Mailbox { target })),
         "regs" => Ok((args, Command::Regs)),
@@ -627,4 +629,18 @@ fn help_topic(input: &str) -> PResult<'_, Command> {
         return Ok((at, Command::Help(None)));
     }
     Ok((&at[end..], Command::Help(Some(at[..end].to_string()))))
+}
+
+/// `ps`, `ps all`, `ps N`; anything else after `ps` is left for
+/// `end_of_command` to point at.
+fn ps(args: &str) -> (&str, Command) {
+    let after = args.trim_start_matches([' ', '\t']);
+    if let Ok((rest, "all")) = word(after) {
+        return (rest, Command::Ps(PsRows::All));
+    }
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    match after[..digits].parse() {
+        Ok(n) => (&after[digits..], Command::Ps(PsRows::First(n))),
+        Err(_) => (args, Command::Ps(PsRows::Default)),
+    }
 }

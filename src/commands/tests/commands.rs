@@ -4,8 +4,8 @@ use std::time::Duration;
 
 use super::cmd;
 use crate::commands::ast::{
-    ChildSpecAst, Command, Expectation, KindSpec, LogLevel, RestartType, Shutdown, SpawnOpt,
-    StartChildArg, Strategy, SupSpec, Target, TermExpr, WaitFor,
+    ChildSpecAst, Command, Expectation, KindSpec, LogLevel, PsRows, RestartType, Shutdown,
+    SpawnOpt, StartChildArg, Strategy, SupSpec, Target, TermExpr, WaitFor,
 };
 
 fn name(n: &str) -> Target {
@@ -430,7 +430,9 @@ fn views_time_and_presenting() {
             sup: Some(name("demo"))
         }
     );
-    assert_eq!(cmd("ps"), Command::Ps);
+    assert_eq!(cmd("ps"), Command::Ps(PsRows::Default));
+    assert_eq!(cmd("ps all"), Command::Ps(PsRows::All));
+    assert_eq!(cmd("ps 500"), Command::Ps(PsRows::First(500)));
     assert_eq!(
         cmd("info <0.5.0>"),
         Command::Info {

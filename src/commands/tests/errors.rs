@@ -95,7 +95,7 @@ fn arity() {
         "unexpected `c`",
         Some("`link` takes one or two targets"),
     );
-    check("ps now", 4, "unexpected `now`", Some("usage: ps"));
+    check("ps now", 4, "unexpected `now`", Some("usage: ps [all|N]"));
     let e = error("exit c");
     assert_eq!(
         (e.column, e.hint.as_deref()),

@@ -38,7 +38,7 @@ use super::errors::Raise;
 use super::terms::{self, boolean, exact_eq, list_len};
 use crate::runtime::term::arith;
 use crate::runtime::term::print::Style as PrintStyle;
-use crate::runtime::{Atom, Pid, Process, Term};
+use crate::runtime::{Atom, MIN_HEAP_WORDS, MaxHeapSize, Pid, Process, SpawnOpts, Term};
 use std::time::Duration;
 
 /// An index into [`BIFS`].
@@ -204,9 +204,11 @@ pub static BIFS: &[Bif] = &[
         }
     }),
     pure("erlang", "list_to_atom", 1, false, |_, a| {
-        text_of(&a[0])
-            .map(|t| Term::atom(&t))
-            .ok_or_else(Raise::badarg)
+        let text = text_of(&a[0]).ok_or_else(Raise::badarg)?;
+        // Too long, or the atom table full: `system_limit` (term/atom.rs).
+        Atom::try_new(&text)
+            .map(Term::from_atom)
+            .map_err(|_| Raise::error(Term::from_atom(Atom::SYSTEM_LIMIT)))
     }),
     // Processes.
     pure("erlang", "spawn", 1, false, |p, a| {
@@ -250,14 +252,7 @@ pub static BIFS: &[Bif] = &[
     special("erlang", "throw", 1, Special::Throw),
     special("erlang", "error", 1, Special::Error),
     special("erlang", "error", 2, Special::Error),
-    pure("erlang", "process_flag", 2, false, |p, a| {
-        match (a[0].as_atom(), terms::as_bool(&a[1])) {
-            (Some(flag), Some(on)) if flag.name() == "trap_exit" => {
-                Ok(boolean(p.set_trap_exit(on)))
-            }
-            _ => Err(Raise::badarg()),
-        }
-    }),
+    pure("erlang", "process_flag", 2, false, process_flag),
     pure("erlang", "register", 2, false, |p, a| {
         let (Some(name), Some(who)) = (a[0].as_atom(), a[1].as_pid()) else {
             return Err(Raise::badarg());
@@ -338,6 +333,27 @@ pub static BIFS: &[Bif] = &[
         4,
         Special::Maps(bifs_maps::Walk::UpdateWithInit),
     ),
+    // Limits (runtime/config.rs): `spawn_opt` with `max_heap_size`, and
+    // what the runtime allows.
+    pure("erlang", "spawn_opt", 2, false, |p, a| {
+        let options = spawn_options(&a[1])?;
+        let (pid, reference) = crate::erlang::program::spawn_fun_opts(p, &a[0], options)?;
+        Ok(spawned(pid, reference))
+    }),
+    pure("erlang", "spawn_opt", 4, false, |p, a| {
+        let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
+            return Err(Raise::badarg());
+        };
+        let args = terms::list_items(&a[2]).ok_or_else(Raise::badarg)?;
+        let options = spawn_options(&a[3])?;
+        let (pid, reference) =
+            crate::erlang::program::spawn_mfa_opts(p, module, function, args, options)?;
+        Ok(spawned(pid, reference))
+    }),
+    Bif {
+        auto: false,
+        ..pure("erlang", "system_info", 1, false, system_info)
+    },
 ];
 
 /// The modules whose functions are BIFs rather than definitions.
@@ -426,6 +442,104 @@ fn text_of(term: &Term) -> Option<String> {
     match term.as_atom() {
         Some(a) => Some(a.name().to_owned()),
         None => term.as_string(),
+    }
+}
+
+/// `process_flag(trap_exit, Bool)` and `process_flag(max_heap_size,
+/// Size)`; each returns the old value.
+fn process_flag(p: &Process, a: &[Term]) -> Result<Term, Raise> {
+    match a[0].as_atom().map(Atom::name) {
+        Some("trap_exit") => {
+            let on = terms::as_bool(&a[1]).ok_or_else(Raise::badarg)?;
+            Ok(boolean(p.set_trap_exit(on)))
+        }
+        Some("max_heap_size") => {
+            let limit = max_heap_size(&a[1]).ok_or_else(Raise::badarg)?;
+            Ok(max_heap_size_term(p.set_max_heap_size(limit)))
+        }
+        _ => Err(Raise::badarg()),
+    }
+}
+
+/// A `max_heap_size` as OTP 25 takes it: words (0, no limit, or at least
+/// the minimum heap size, 233), or `#{size => Words, kill => Bool,
+/// error_logger => Bool}` (`size` required, other keys ignored).
+fn max_heap_size(value: &Term) -> Option<MaxHeapSize> {
+    let size = |term: &Term| {
+        let words = u64::try_from(term.as_int()?).ok()?;
+        (words == 0 || words >= MIN_HEAP_WORDS).then_some(words)
+    };
+    if let Some(words) = size(value) {
+        return Some(MaxHeapSize::words(words));
+    }
+    let map = value.as_map()?;
+    let flag = |key: &str| match map.get(&Term::atom(key)) {
+        None => Some(true),
+        Some(value) => terms::as_bool(value),
+    };
+    Some(MaxHeapSize {
+        words: size(map.get(&Term::atom("size"))?)?,
+        kill: flag("kill")?,
+        error_logger: flag("error_logger")?,
+    })
+}
+
+/// `#{error_logger => Bool, kill => Bool, size => Words}`, as OTP 25
+/// answers.
+fn max_heap_size_term(limit: MaxHeapSize) -> Term {
+    Term::map([
+        (Term::atom("error_logger"), boolean(limit.error_logger)),
+        (Term::atom("kill"), boolean(limit.kill)),
+        (
+            Term::atom("size"),
+            Term::int(limit.words.min(i64::MAX as u64) as i64),
+        ),
+    ])
+}
+
+/// `spawn_opt`'s options: `link`, `monitor`, `{max_heap_size, Size}`; the
+/// BEAM's tuning options (`priority`, `fullsweep_after`, `min_heap_size`,
+/// `min_bin_vheap_size`, `message_queue_data`) are accepted and have no
+/// effect here. Anything else is `badarg`, as on the BEAM.
+fn spawn_options(list: &Term) -> Result<SpawnOpts, Raise> {
+    let mut options = SpawnOpts::default();
+    for option in terms::list_items(list).ok_or_else(Raise::badarg)? {
+        if option.is_atom(Atom::new("link")) {
+            options.link = true;
+        } else if option.is_atom(Atom::new("monitor")) {
+            options.monitor = true;
+        } else if let Some([key, value]) = option.as_tuple() {
+            match key.as_atom().map(Atom::name) {
+                Some("max_heap_size") => {
+                    options.max_heap_size = Some(max_heap_size(value).ok_or_else(Raise::badarg)?);
+                }
+                Some(
+                    "priority" | "fullsweep_after" | "min_heap_size" | "min_bin_vheap_size"
+                    | "message_queue_data",
+                ) => {}
+                _ => return Err(Raise::badarg()),
+            }
+        } else {
+            return Err(Raise::badarg());
+        }
+    }
+    Ok(options)
+}
+
+/// `erlang:system_info/1` for the limits: `process_count`,
+/// `process_limit`, `atom_count`, `atom_limit`, `max_heap_size` (the
+/// runtime's default for new processes).
+fn system_info(p: &Process, a: &[Term]) -> Result<Term, Raise> {
+    let count = |n: usize| Term::int(n as i64);
+    match a[0].as_atom().map(Atom::name) {
+        Some("process_count") => Ok(count(p.process_count().0)),
+        Some("process_limit") => Ok(count(p.process_count().1)),
+        Some("atom_count") => Ok(count(crate::runtime::term::atom::atom_count())),
+        Some("atom_limit") => Ok(count(crate::runtime::term::atom::atom_limit())),
+        Some("max_heap_size") => Ok(max_heap_size_term(MaxHeapSize::words(
+            p.default_max_heap_size(),
+        ))),
+        _ => Err(Raise::badarg()),
     }
 }
 

@@ -45,6 +45,7 @@ use super::terms::{self, as_bool, boolean};
 use crate::erlang::module::{CompiledModule, FunValue};
 use crate::erlang::opcodes::{Op, Reg};
 use crate::runtime::process::Scan;
+use crate::runtime::term::size::Reach;
 use crate::runtime::{Atom, LoadedCode, Location, Process, Program, Step, Term};
 use std::sync::Arc;
 use std::time::Duration;
@@ -1092,6 +1093,33 @@ impl Program for Vm {
 
     fn location(&self) -> Option<Location> {
         Some(Vm::location(self))
+    }
+
+    /// The heap `max_heap_size` counts: the registers of every active call
+    /// (the stale ones were dropped at the slice's end) and what the
+    /// `lists:map`/`foldl` frames hold.
+    fn measure<'a>(&'a self, reach: &mut Reach<'a>) {
+        let frame_bytes = self.frames.capacity() * std::mem::size_of::<Frame>();
+        reach.add_bytes(self.regs.capacity() * 8 + frame_bytes);
+        for register in &self.regs {
+            reach.add(register);
+        }
+        for frame in &self.frames {
+            match frame {
+                Frame::Call { .. } => {}
+                Frame::Map { fun, rest, done } => {
+                    reach.add_bytes(done.capacity() * 8);
+                    reach.add(fun);
+                    reach.add(rest);
+                    done.iter().for_each(|value| reach.add(value));
+                }
+                Frame::Foldl { fun, rest } => {
+                    reach.add(fun);
+                    reach.add(rest);
+                }
+                Frame::Maps(frame) => frame.measure(reach),
+            }
+        }
     }
 }
 

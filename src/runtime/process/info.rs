@@ -1,8 +1,10 @@
 //! Process info: a snapshot of one process for views (`ps`, `info`).
 
-use super::Process;
+use super::{ProcState, Process};
+use crate::runtime::node::Node;
 use crate::runtime::scheduler::RunPhase;
 use crate::runtime::term::{Atom, Pid, Ref};
+use std::collections::{BinaryHeap, HashMap};
 use std::fmt;
 
 /// What a process is doing, as `erlang:process_info(P, status)` says it.
@@ -68,6 +70,83 @@ impl CodeVersion {
     }
 }
 
+/// What `process` is doing, its state locked.
+pub(in crate::runtime) fn status(process: &Process, state: &ProcState) -> Status {
+    match process.run_state.phase() {
+        _ if state.ending.is_some() => Status::Exiting,
+        RunPhase::Idle => Status::Waiting,
+        RunPhase::Scheduled => Status::Runnable,
+        RunPhase::Running => Status::Running,
+        RunPhase::Dead => Status::Exiting,
+    }
+}
+
+/// Every live process in a few numbers, and the first few pids: what `ps`
+/// shows when there are too many processes for a row each (a spawn loop
+/// makes a quarter of a million before the process limit stops it).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProcessSummary {
+    pub count: usize,
+    /// How many are running, runnable, waiting, exiting (none left out).
+    pub by_status: Vec<(Status, usize)>,
+    /// How many of each kind, the commonest first.
+    pub by_kind: Vec<(Atom, usize)>,
+    /// Messages waiting in all mailboxes.
+    pub messages: usize,
+    /// The process with the most messages waiting, if any has one.
+    pub longest_mailbox: Option<(Pid, usize)>,
+    /// The lowest pids, in order (the oldest processes: the shell, the
+    /// supervisors started first).
+    pub first: Vec<Pid>,
+}
+
+impl ProcessSummary {
+    /// One look at every process in `node`, keeping the `first` lowest
+    /// pids: linear in the number of processes, one lock each.
+    pub(in crate::runtime) fn of(node: &Node, first: usize) -> ProcessSummary {
+        let mut summary = ProcessSummary::default();
+        let mut statuses = [0usize; 4];
+        let mut kinds: HashMap<Atom, usize> = HashMap::new();
+        // The `first` lowest pids seen, the highest on top.
+        let mut lowest: BinaryHeap<Pid> = BinaryHeap::with_capacity(first + 1);
+        node.table.for_each(|process| {
+            let (status, queued) = {
+                let state = process.state.lock();
+                (status(process, &state), state.message_queue_len())
+            };
+            summary.count += 1;
+            statuses[status as usize] += 1;
+            *kinds.entry(process.kind()).or_default() += 1;
+            summary.messages += queued;
+            if queued > summary.longest_mailbox.map_or(0, |(_, n)| n) {
+                summary.longest_mailbox = Some((process.pid(), queued));
+            }
+            if first > 0 {
+                lowest.push(process.pid());
+                if lowest.len() > first {
+                    lowest.pop();
+                }
+            }
+        });
+        summary.by_status = [
+            Status::Running,
+            Status::Runnable,
+            Status::Waiting,
+            Status::Exiting,
+        ]
+        .into_iter()
+        .map(|status| (status, statuses[status as usize]))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+        summary.by_kind = kinds.into_iter().collect();
+        summary
+            .by_kind
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
+        summary.first = lowest.into_sorted_vec();
+        summary
+    }
+}
+
 impl ProcessInfo {
     pub(in crate::runtime) fn of(process: &Process) -> ProcessInfo {
         // The registry is read before the process lock is taken: `register`
@@ -83,13 +162,7 @@ impl ProcessInfo {
                 .unwrap_or(l.version),
         });
         let state = process.state.lock();
-        let status = match process.run_state.phase() {
-            _ if state.ending.is_some() => Status::Exiting,
-            RunPhase::Idle => Status::Waiting,
-            RunPhase::Scheduled => Status::Runnable,
-            RunPhase::Running => Status::Running,
-            RunPhase::Dead => Status::Exiting,
-        };
+        let status = status(process, &state);
         let mut links = state.links.to_vec();
         links.sort();
         ProcessInfo {

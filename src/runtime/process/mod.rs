@@ -13,23 +13,27 @@
 //! itself); the asynchronous ones, like `receive`, live in [`receive`].
 
 mod exit_signal;
+mod heap;
 mod info;
 mod receive;
 mod signal;
 mod slice;
 mod state;
 
-pub use info::{CodeVersion, ProcessInfo, Status};
+pub(in crate::runtime) use heap::HeapAccount;
+pub use heap::{MAX_HEAP_WORDS, MIN_HEAP_WORDS, MaxHeapSize, words};
+pub use info::{CodeVersion, ProcessInfo, ProcessSummary, Status};
 pub use receive::{Next, Receive, Scan, Work, as_call};
 pub(in crate::runtime) use signal::Signal;
 pub(in crate::runtime) use slice::SliceState;
 pub(in crate::runtime) use state::{HeldMonitor, ProcState};
 
-use super::event::{EventId, EventKind};
+use super::event::{Cause, EventId, EventKind};
 use super::node::{Node, SpawnOptions};
 use super::program::{Location, Program, Running};
 use super::registry::RegisterError;
 use super::scheduler::RunState;
+use super::term::size::Reach;
 use super::term::{Atom, Pid, Ref, Term};
 use super::timer::{TimerAction, TimerRef};
 use parking_lot::Mutex;
@@ -47,6 +51,8 @@ pub struct Process {
     pub(in crate::runtime) node: Arc<Node>,
     pub(in crate::runtime) run_state: RunState,
     pub(in crate::runtime) slice: SliceState,
+    /// Its `max_heap_size` and when to measure its heap next (`heap.rs`).
+    pub(in crate::runtime) heap: HeapAccount,
     traced: AtomicBool,
     /// The event this process is acting on account of (0: none): the
     /// shell's current command, a supervisor's decision. Exit signals and
@@ -67,6 +73,7 @@ impl Process {
         pid: Pid,
         kind: Atom,
         parent: Option<Pid>,
+        max_heap_size: MaxHeapSize,
     ) -> Process {
         Process {
             pid,
@@ -75,6 +82,7 @@ impl Process {
             node,
             run_state: RunState::new(),
             slice: SliceState::new(),
+            heap: HeapAccount::new(max_heap_size),
             traced: AtomicBool::new(false),
             acting_for: AtomicU64::new(0),
             location: std::array::from_fn(|_| AtomicU32::new(NO_LOCATION)),
@@ -242,6 +250,28 @@ impl Process {
         link: bool,
         monitor: bool,
     ) -> (Pid, Option<Ref>) {
+        let options = SpawnOpts {
+            link,
+            monitor,
+            max_heap_size: None,
+        };
+        self.spawn_program_opts(kind, program, options)
+    }
+
+    /// `spawn_opt`: [`Process::spawn_program_with`], and the child's own
+    /// `max_heap_size` if one is given. (The process limit is the
+    /// caller's to check: see [`Process::at_process_limit`].)
+    pub fn spawn_program_opts(
+        &self,
+        kind: &str,
+        program: Box<dyn Program>,
+        options: SpawnOpts,
+    ) -> (Pid, Option<Ref>) {
+        let SpawnOpts {
+            link,
+            monitor,
+            max_heap_size,
+        } = options;
         let child = self.node.allocate_pid();
         if link {
             self.state.lock().links.push(child);
@@ -257,6 +287,7 @@ impl Process {
         });
         let options = SpawnOptions {
             link,
+            max_heap_size,
             ..self.spawn_options(kind)
         };
         let watcher = self.pid;
@@ -287,6 +318,7 @@ impl Process {
             kind: Atom::new(kind),
             parent: Some(self.pid),
             link: false,
+            max_heap_size: None,
         }
     }
 
@@ -621,6 +653,141 @@ impl Process {
     pub fn info(&self) -> ProcessInfo {
         ProcessInfo::of(self)
     }
+
+    /// This process's `max_heap_size` (`process_info(self(),
+    /// max_heap_size)`).
+    pub fn max_heap_size(&self) -> MaxHeapSize {
+        self.heap.limit()
+    }
+
+    /// `process_flag(max_heap_size, Size)`: sets the limit, returns the
+    /// old one. Checked at the end of the slice, as the BEAM checks at its
+    /// next collection.
+    pub fn set_max_heap_size(&self, limit: MaxHeapSize) -> MaxHeapSize {
+        self.heap.set_limit(limit)
+    }
+
+    /// The `max_heap_size` new processes of this runtime get, in words.
+    pub fn default_max_heap_size(&self) -> u64 {
+        self.node.config.max_heap_size
+    }
+
+    /// Sets another process's `max_heap_size`: `spawn_opt` of a built-in
+    /// kind, which starts its process itself. False if it is gone.
+    pub fn set_max_heap_size_of(&self, pid: Pid, limit: MaxHeapSize) -> bool {
+        self.node
+            .lookup(pid)
+            .map(|process| process.heap.set_limit(limit))
+            .is_some()
+    }
+
+    /// Whether the process limit refuses another spawn now (the spawns a
+    /// program asks for fail with `system_limit`; see `Node`).
+    pub fn at_process_limit(&self) -> bool {
+        self.node.at_process_limit()
+    }
+
+    /// How many processes live now, and how many may
+    /// (`erlang:system_info(process_count | process_limit)`).
+    pub fn process_count(&self) -> (usize, usize) {
+        (
+            self.node.live.load(Ordering::Relaxed),
+            self.node.config.process_limit,
+        )
+    }
+
+    /// After a slice that allocated `allocated` bytes: charges them, and
+    /// when the budget is spent measures the heap and, over the limit,
+    /// reports the process and kills it (see `heap.rs`). Called by the
+    /// worker with the program in hand, between slices: the common case
+    /// (budget left) is a few loads and a store, inlined in `run_slice`.
+    #[inline]
+    pub(in crate::runtime) fn check_heap(&self, program: &Running, allocated: u64) {
+        if self.heap.charge(allocated, self.slice.arrived()) {
+            self.measure_against_limit(program);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn measure_against_limit(&self, program: &Running) {
+        let limit = self.heap.limit();
+        if limit.words == 0 {
+            self.heap.unlimited();
+            return;
+        }
+        let measured = self.measure_heap(program);
+        self.heap.measured(measured.bytes);
+        let total = heap::words(measured.bytes);
+        if total > limit.words && !self.slice.is_ending() {
+            self.heap_limit_reached(limit, total, measured.message_queue_len);
+        }
+    }
+
+    /// The bytes this process can reach: what its program holds, its
+    /// mailbox and the messages on their way to it, and its own record.
+    pub(in crate::runtime) fn measure_heap(&self, program: &Running) -> heap::Measured {
+        let state = self.state.lock();
+        let mut reach = Reach::new();
+        reach.add_bytes(std::mem::size_of::<Process>());
+        program.measure(&mut reach);
+        for message in &state.mailbox {
+            reach.add(message);
+        }
+        for signal in &state.signals {
+            if let Signal::Message(message) = signal {
+                reach.add(message);
+            }
+        }
+        heap::queue_slots(
+            &mut reach,
+            state.mailbox.capacity(),
+            state.signals.capacity(),
+        );
+        self.slice.reset_arrived();
+        heap::Measured {
+            bytes: reach.bytes(),
+            message_queue_len: state.message_queue_len(),
+        }
+    }
+
+    /// Over its limit: the report (OTP's "maximum heap size reached"),
+    /// then, unless the limit says `kill => false`, the end, with reason
+    /// `killed`, which no trap saves.
+    fn heap_limit_reached(&self, limit: MaxHeapSize, total: u64, message_queue_len: usize) {
+        let report = if limit.error_logger {
+            self.node.emit(EventKind::HeapLimit {
+                pid: self.pid,
+                max_heap_size: limit.words,
+                total_heap_size: total,
+                message_queue_len,
+                killed: limit.kill,
+            })
+        } else {
+            None
+        };
+        if limit.kill {
+            let mut state = self.state.lock();
+            self.end_with(
+                &mut state,
+                Term::from_atom(Atom::KILLED),
+                Cause::HeapLimit {
+                    by: report,
+                    max_heap_size: limit.words,
+                    total_heap_size: total,
+                },
+            );
+        }
+    }
+}
+
+/// How `spawn_opt` starts a process: linked, monitored, with its own
+/// `max_heap_size`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SpawnOpts {
+    pub link: bool,
+    pub monitor: bool,
+    pub max_heap_size: Option<MaxHeapSize>,
 }
 
 /// A handle to a process, from [`Process::resolve`].

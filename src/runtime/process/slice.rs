@@ -39,6 +39,11 @@ pub(in crate::runtime) struct SliceState {
     /// receive that misses the store is caught by the run-state protocol
     /// (the process is running, so the notify marks it to run again).
     news: AtomicBool,
+    /// Messages delivered since the process's heap was last measured
+    /// (`heap.rs`). Senders bump it under the process lock (a load and a
+    /// store: the lock orders them), the measurement resets it under the
+    /// same lock, and the worker reads it at the end of a slice.
+    arrived: AtomicU32,
 }
 
 impl SliceState {
@@ -51,6 +56,7 @@ impl SliceState {
             ending: AtomicBool::new(false),
             control_signals: AtomicU32::new(0),
             news: AtomicBool::new(true),
+            arrived: AtomicU32::new(0),
         }
     }
 
@@ -127,6 +133,25 @@ impl SliceState {
 
     pub(in crate::runtime) fn has_news(&self) -> bool {
         self.news.load(Acquire)
+    }
+
+    /// A message was delivered: called under the process lock.
+    #[inline]
+    pub(in crate::runtime) fn message_arrived(&self) {
+        // Wrapping: a measurement resets it long before (every 16,384
+        // messages at most, `heap.rs`), and a process without a limit
+        // never looks at it.
+        self.arrived
+            .store(self.arrived.load(Relaxed).wrapping_add(1), Relaxed);
+    }
+
+    pub(in crate::runtime) fn arrived(&self) -> u32 {
+        self.arrived.load(Relaxed)
+    }
+
+    /// The heap was measured: called under the process lock.
+    pub(in crate::runtime) fn reset_arrived(&self) {
+        self.arrived.store(0, Relaxed);
     }
 
     pub(in crate::runtime) fn has_control_signals(&self) -> bool {

@@ -6,16 +6,20 @@
 //! the REPL) goes to the shared injector. A worker with nothing to do takes
 //! from the injector, then steals from the others, then sleeps. The sleep
 //! protocol, and why no wake-up is ever lost, is in README.md beside this
-//! file.
+//! file. A worker that ran something sleeps at most
+//! [`memory::IDLE_RELEASE`] first, and gives its freed memory back to the
+//! operating system if nothing came (`runtime/memory.rs`).
 
 use super::run_slice;
+use crate::runtime::memory;
 use crate::runtime::node::Node;
 use crate::runtime::process::Process;
 use crossbeam_deque::{Injector, Steal, Stealer, Worker};
 use parking_lot::{Condvar, Mutex};
 use std::cell::RefCell;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering, fence};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering, fence};
+use std::time::{Duration, Instant};
 
 /// Every pool gets an id, so a worker thread knows its local queue belongs
 /// to this pool (several runtimes can live in one program, as in tests).
@@ -55,6 +59,10 @@ pub(in crate::runtime) struct LivePool {
     injector: Injector<Arc<Process>>,
     stealers: Vec<Stealer<Arc<Process>>>,
     sleep: Sleep,
+    /// Bumped when every worker should give its freed memory back
+    /// (`runtime/memory.rs`): each releases when it sees a number it has
+    /// not released for.
+    release_epoch: AtomicU64,
 }
 
 impl LivePool {
@@ -67,6 +75,7 @@ impl LivePool {
             injector: Injector::new(),
             stealers: queues.iter().map(Worker::stealer).collect(),
             sleep: Sleep::new(),
+            release_epoch: AtomicU64::new(0),
         };
         (pool, queues)
     }
@@ -178,6 +187,14 @@ impl LivePool {
         *waiting == self.workers && !self.has_work()
     }
 
+    /// Asks every worker to give its freed memory back to the operating
+    /// system (a sleeping one is woken for it); returns the new epoch.
+    pub(in crate::runtime) fn request_release(&self) -> u64 {
+        let epoch = self.release_epoch.fetch_add(1, Ordering::Relaxed) + 1;
+        self.sleep.wake_all();
+        epoch
+    }
+
     /// Stops the workers (they finish their current slice first).
     pub(in crate::runtime) fn shutdown(&self) {
         self.sleep.shutdown();
@@ -201,6 +218,16 @@ pub(in crate::runtime) fn worker_main(node: Arc<Node>, index: usize, queue: Work
     });
     let mut tick: u32 = 0;
     let mut idle_rounds: u32 = 0;
+    // Whether this worker ran something since it last gave memory back,
+    // when it did, and the last release request it answered.
+    let mut worked = false;
+    let mut released_at = Instant::now();
+    let mut released_for = pool.release_epoch.load(Ordering::Relaxed);
+    let release = |released_for: &mut u64, released_at: &mut Instant| {
+        memory::release_here();
+        *released_at = Instant::now();
+        *released_for = pool.request_release();
+    };
     while !pool.sleep.is_shut_down() {
         tick = tick.wrapping_add(1);
         let next = LOCAL_QUEUE.with(|local| {
@@ -214,7 +241,15 @@ pub(in crate::runtime) fn worker_main(node: Arc<Node>, index: usize, queue: Work
                     pool.sleep.stop_searching();
                 }
                 idle_rounds = 0;
+                worked = true;
                 run_slice(&node, process);
+                // A worker that never goes idle (a spinner keeps it busy)
+                // gives memory back every so often all the same.
+                if tick.is_multiple_of(memory::BUSY_CHECK_SLICES)
+                    && released_at.elapsed() >= memory::RELEASE_PERIOD
+                {
+                    release(&mut released_for, &mut released_at);
+                }
             }
             // Work often arrives within microseconds (a spawner, a reply on
             // its way): look again a few times before paying for a futex
@@ -234,7 +269,28 @@ pub(in crate::runtime) fn worker_main(node: Arc<Node>, index: usize, queue: Work
             None => {
                 idle_rounds = 0;
                 pool.sleep.stop_searching();
-                pool.sleep.sleep_unless(|| pool.has_work());
+                let asked = pool.release_epoch.load(Ordering::Relaxed);
+                if worked && released_at.elapsed() >= memory::RELEASE_PERIOD {
+                    // Work that comes in bursts (a ticker) never leaves the
+                    // worker idle for long: at most every period.
+                    release(&mut released_for, &mut released_at);
+                    worked = false;
+                } else if worked {
+                    // Memory is given back once the work is over, not
+                    // between two bursts of it.
+                    if pool
+                        .sleep
+                        .sleep_unless_for(|| pool.has_work(), memory::IDLE_RELEASE)
+                    {
+                        release(&mut released_for, &mut released_at);
+                        worked = false;
+                    }
+                } else if asked != released_for {
+                    memory::release_here();
+                    released_for = asked;
+                } else {
+                    pool.sleep.sleep_unless(|| pool.has_work());
+                }
             }
         }
     }
@@ -305,6 +361,31 @@ impl Sleep {
         }
         drop(waiting);
         self.sleepy.fetch_sub(1, Ordering::SeqCst);
+    }
+
+    /// [`Sleep::sleep_unless`], for at most `timeout`: true if it slept
+    /// that long without being woken. (A wake-up it misses by timing out
+    /// is not lost: the worker looks at every queue before it sleeps
+    /// again.)
+    fn sleep_unless_for(&self, has_work: impl Fn() -> bool, timeout: Duration) -> bool {
+        self.sleepy.fetch_add(1, Ordering::SeqCst);
+        fence(Ordering::SeqCst);
+        let mut waiting = self.lock.lock();
+        let mut timed_out = false;
+        if !has_work() && !self.is_shut_down() {
+            *waiting += 1;
+            timed_out = self.wake.wait_for(&mut waiting, timeout).timed_out();
+            *waiting -= 1;
+        }
+        drop(waiting);
+        self.sleepy.fetch_sub(1, Ordering::SeqCst);
+        timed_out
+    }
+
+    /// Wakes every sleeping worker (to give memory back).
+    fn wake_all(&self) {
+        let _guard = self.lock.lock();
+        self.wake.notify_all();
     }
 
     fn is_shut_down(&self) -> bool {

@@ -26,6 +26,7 @@ pub(in crate::runtime) use run_state::{RunPhase, RunState};
 use super::node::Node;
 use super::process::Process;
 use super::program::Step;
+use super::term::word::allocated_bytes;
 use std::sync::Arc;
 
 pub(in crate::runtime) enum Scheduler {
@@ -103,8 +104,17 @@ pub(in crate::runtime) fn run_slice(node: &Arc<Node>, process: Arc<Process>) {
     node.finish(&process, exit_reason);
 }
 
+/// Runs the program's slice, then charges what it allocated to its heap
+/// account, which may measure the heap and kill the process for its
+/// `max_heap_size` (`process/heap.rs`): the kill is seen by `run_slice`
+/// as any other, through `slice.is_ending()`.
 fn run_program(process: &Process) -> Result<Step, super::term::Term> {
     let mut program = process.program.lock();
     let program = program.as_mut().expect("a runnable process has a program");
-    crash::isolate(|| program.run(process))
+    let before = allocated_bytes();
+    let step = crash::isolate(|| program.run(process));
+    if matches!(step, Ok(Step::Wait { .. } | Step::Yield)) {
+        process.check_heap(program, allocated_bytes().wrapping_sub(before));
+    }
+    step
 }

@@ -12,10 +12,24 @@
 //! which accepts Latin-1 letters (`ß`, `aé`) and does not reserve `maybe`
 //! and `else` (they are reserved words only with the `maybe_expr` feature,
 //! off in OTP 25).
+//!
+//! **The limit.** Since atoms are never freed, `list_to_atom` in a loop
+//! grows the table for ever (807 MB in 10 s before it had a limit). The
+//! table holds at most [`atom_limit`] atoms, OTP's 1,048,576 by default
+//! (`+t`), and an atom has at most 255 characters; the atoms a program
+//! makes from data ([`Atom::try_new`]: `list_to_atom/1`, the presenter's
+//! typed atoms) are refused past either with `system_limit`. Where the
+//! BEAM refuses a long atom with `system_limit` too, it *dies* when its
+//! table is full ("no more index entries in atom_tab", checked on OTP 25
+//! with `erl +t 8192`): a stage cannot, so here only the call fails. The
+//! runtime's own atoms ([`Atom::new`]: exit reasons, module and function
+//! names, the kinds) are never refused, even in a full table: there are a
+//! few hundred of them, and the tool must keep working.
 
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, RwLock};
 
 /// An interned atom such as `normal`, `'EXIT'` or `'A-D'`.
@@ -101,21 +115,33 @@ impl Atom {
     pub const BADARITH: Atom = Atom(19);
     pub const SYSTEM_LIMIT: Atom = Atom(20);
 
-    /// Interns `name`, returning the same atom for the same text every time.
+    /// Interns `name`, returning the same atom for the same text every
+    /// time. For the runtime's own atoms: never refused (see the module
+    /// docs); atoms made from a program's data go through
+    /// [`Atom::try_new`].
     pub fn new(name: &str) -> Atom {
         if let Some(&index) = TABLE.read().expect("atom table").index.get(name) {
             return Atom(index);
         }
         let mut table = TABLE.write().expect("atom table");
         // Another thread may have interned it between the two locks.
-        if let Some(&index) = table.index.get(name) {
-            return Atom(index);
+        Atom(table.intern(name, None).expect("no limit to exceed"))
+    }
+
+    /// Interns `name` made from a program's data (`list_to_atom/1`, an
+    /// atom the presenter typed): refused, for `system_limit`, if it has
+    /// more than [`MAX_ATOM_CHARACTERS`] characters or the table is full
+    /// ([`atom_limit`]). An atom that exists already is always found.
+    pub fn try_new(name: &str) -> Result<Atom, AtomError> {
+        if name.chars().count() > MAX_ATOM_CHARACTERS {
+            return Err(AtomError::TooLong);
         }
-        let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
-        let index = table.names.len() as u32;
-        table.names.push(leaked);
-        table.index.insert(leaked, index);
-        Atom(index)
+        if let Some(&index) = TABLE.read().expect("atom table").index.get(name) {
+            return Ok(Atom(index));
+        }
+        let limit = atom_limit();
+        let mut table = TABLE.write().expect("atom table");
+        table.intern(name, Some(limit)).map(Atom)
     }
 
     /// The atom's index in the table (stable for the program's life).
@@ -163,17 +189,94 @@ const RESERVED_WORDS: &[&str] = &[
     "rem", "try", "when", "xor",
 ];
 
-static TABLE: LazyLock<RwLock<AtomTable>> = LazyLock::new(|| {
-    let mut table = AtomTable {
-        index: HashMap::default(),
-        names: Vec::new(),
-    };
-    for (i, name) in WELL_KNOWN.iter().enumerate() {
-        table.index.insert(name, i as u32);
-        table.names.push(name);
+static TABLE: LazyLock<RwLock<AtomTable>> = LazyLock::new(|| RwLock::new(AtomTable::new()));
+
+/// The most characters an atom may have, as on the BEAM.
+pub const MAX_ATOM_CHARACTERS: usize = 255;
+
+/// OTP's default atom table size (`erlang:system_info(atom_limit)`).
+/// An atom costs this table about 50 bytes besides its text, so a full
+/// table takes some 60 MB.
+pub const DEFAULT_ATOM_LIMIT: usize = 1_048_576;
+
+/// OTP refuses a `+t` below this.
+pub const MIN_ATOM_LIMIT: usize = 8192;
+
+static ATOM_LIMIT: AtomicUsize = AtomicUsize::new(DEFAULT_ATOM_LIMIT);
+
+/// How many atoms the table may hold (see the module docs).
+pub fn atom_limit() -> usize {
+    ATOM_LIMIT.load(Ordering::Relaxed)
+}
+
+/// Sets [`atom_limit`] (the command line's `--atom-limit`, OTP's `+t`);
+/// at least [`MIN_ATOM_LIMIT`].
+pub fn set_atom_limit(limit: usize) {
+    ATOM_LIMIT.store(limit.max(MIN_ATOM_LIMIT), Ordering::Relaxed);
+}
+
+/// How many atoms the table holds (`erlang:system_info(atom_count)`).
+pub fn atom_count() -> usize {
+    TABLE.read().expect("atom table").names.len()
+}
+
+/// Why [`Atom::try_new`] refused an atom: either way it is `system_limit`
+/// to the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AtomError {
+    /// More than [`MAX_ATOM_CHARACTERS`] characters.
+    TooLong,
+    /// The table holds [`atom_limit`] atoms already.
+    TableFull,
+}
+
+impl fmt::Display for AtomError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AtomError::TooLong => write!(
+                f,
+                "system_limit: an atom has at most {MAX_ATOM_CHARACTERS} characters"
+            ),
+            AtomError::TableFull => write!(
+                f,
+                "system_limit: the atom table is full ({} atoms; atoms are never freed)",
+                atom_limit()
+            ),
+        }
     }
-    RwLock::new(table)
-});
+}
+
+impl std::error::Error for AtomError {}
+
+impl AtomTable {
+    fn new() -> AtomTable {
+        let mut table = AtomTable {
+            index: HashMap::default(),
+            names: Vec::new(),
+        };
+        for (i, name) in WELL_KNOWN.iter().enumerate() {
+            table.index.insert(name, i as u32);
+            table.names.push(name);
+        }
+        table
+    }
+
+    /// The index of `name`, added if it is new and the table holds fewer
+    /// than `limit` atoms (no limit: `None`).
+    fn intern(&mut self, name: &str, limit: Option<usize>) -> Result<u32, AtomError> {
+        if let Some(&index) = self.index.get(name) {
+            return Ok(index);
+        }
+        if limit.is_some_and(|limit| self.names.len() >= limit) {
+            return Err(AtomError::TableFull);
+        }
+        let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+        let index = self.names.len() as u32;
+        self.names.push(leaked);
+        self.index.insert(leaked, index);
+        Ok(index)
+    }
+}
 
 impl fmt::Display for Atom {
     /// Prints like Erlang: `normal`, `'EXIT'`, `'A-D'`, `'it\'s'`.
@@ -201,6 +304,34 @@ mod tests {
         assert_eq!(Atom::new("crash"), Atom::CRASH);
         assert_eq!(Atom::new("system_limit"), Atom::SYSTEM_LIMIT);
         assert_eq!(Atom::KILLED.name(), "killed");
+    }
+
+    #[test]
+    fn a_full_table_refuses_new_atoms_but_finds_old_ones() {
+        // A table of its own: the global one is shared by every test.
+        let mut table = AtomTable::new();
+        let base = table.names.len();
+        let limit = base + 2;
+        assert!(table.intern("first", Some(limit)).is_ok());
+        let second = table.intern("second", Some(limit)).unwrap();
+        assert_eq!(
+            table.intern("third", Some(limit)),
+            Err(AtomError::TableFull)
+        );
+        assert_eq!(table.intern("second", Some(limit)), Ok(second));
+        assert_eq!(table.intern("normal", Some(limit)), Ok(0));
+        // The runtime's own atoms are never refused.
+        assert!(table.intern("third", None).is_ok());
+        assert_eq!(table.names.len(), base + 3);
+    }
+
+    #[test]
+    fn an_atom_has_at_most_255_characters() {
+        let long = "é".repeat(MAX_ATOM_CHARACTERS + 1);
+        assert_eq!(Atom::try_new(&long), Err(AtomError::TooLong));
+        let longest = "é".repeat(MAX_ATOM_CHARACTERS);
+        assert_eq!(Atom::try_new(&longest), Ok(Atom::new(&longest)));
+        assert_eq!(Atom::try_new("normal"), Ok(Atom::NORMAL));
     }
 
     #[test]

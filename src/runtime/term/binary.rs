@@ -127,6 +127,18 @@ impl Bitstring {
         })
     }
 
+    /// The buffer's address and the bytes it holds (its capacity): what a
+    /// heap measurement counts, once per buffer however many bitstrings
+    /// share it (`size.rs`).
+    pub(crate) fn buffer(&self) -> (usize, usize) {
+        (Arc::as_ptr(&self.buf) as usize, self.buf.capacity())
+    }
+
+    /// Whether no other bitstring shares this one's buffer.
+    pub(crate) fn owns_buffer(&self) -> bool {
+        self.buf.is_unique()
+    }
+
     /// Drops the first `n` bits from the window, in place.
     pub fn advance(&mut self, n: usize) -> bool {
         if n > self.len {
@@ -239,6 +251,19 @@ impl Bitstring {
     }
 }
 
+/// Counts what an append in place allocated (see "Counting" in
+/// `word.rs`): the growth of the buffer, or all of a new one.
+fn note_growth(before: (usize, usize), after: (usize, usize)) {
+    let grown = if before.0 == after.0 {
+        after.1.saturating_sub(before.1)
+    } else {
+        after.1
+    };
+    if grown > 0 {
+        crate::runtime::term::word::note_allocated(grown);
+    }
+}
+
 impl std::fmt::Debug for Bitstring {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&Term::bits(self.clone()).to_string())
@@ -261,7 +286,9 @@ impl Term {
     /// with room to grow. `Err` gives back a term that is not a bitstring.
     pub fn bits_append(mut self, tail: &Bitstring) -> Result<Term, Term> {
         if let Some(b) = self.bits_mut() {
+            let before = b.buffer();
             b.push_bitstring(tail);
+            note_growth(before, b.buffer());
             return Ok(self);
         }
         let Some(b) = self.as_bits() else {
@@ -275,7 +302,9 @@ impl Term {
     /// `<<Self/bits, Value:N>>` (an integer segment), as [`Term::bits_append`].
     pub fn bits_push(mut self, value: u64, n: usize) -> Result<Term, Term> {
         if let Some(b) = self.bits_mut() {
+            let before = b.buffer();
             b.push_bits(value, n);
+            note_growth(before, b.buffer());
             return Ok(self);
         }
         let Some(b) = self.as_bits() else {

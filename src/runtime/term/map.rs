@@ -38,6 +38,10 @@ pub const FLAT_LIMIT: usize = 32;
 const BITS: u32 = 5;
 const MASK: u64 = (1 << BITS) - 1;
 
+/// What one key-value pair costs a map's storage, about: two words in a
+/// flat map, a leaf (hash, key, value) and its share of a node in a trie.
+const ENTRY_BYTES: usize = 32;
+
 /// An Erlang map's contents.
 #[derive(Clone, Default)]
 pub struct Map {
@@ -164,6 +168,28 @@ impl Map {
 
     /// `M#{K => V}` in place; returns the value it replaced.
     pub fn insert(&mut self, key: Term, value: Term) -> Option<Term> {
+        let old = self.insert_pair(key, value);
+        if old.is_none() {
+            // A map held once grows in place, with no new node to count
+            // (see "Counting" in `word.rs`): its pair is counted here.
+            crate::runtime::term::word::note_allocated(ENTRY_BYTES);
+        }
+        old
+    }
+
+    /// The bytes this map's own storage takes (its key and value slots,
+    /// its trie's nodes), not counting the terms it holds: what a heap
+    /// measurement adds for it (`size.rs`). A trie's nodes are estimated
+    /// at [`ENTRY_BYTES`] a pair, and counted for each map even when two
+    /// versions share them.
+    pub(crate) fn storage_bytes(&self) -> usize {
+        match &self.repr {
+            Repr::Flat { keys, values } => (keys.capacity() + values.capacity()) * 8,
+            Repr::Trie { len, .. } => len * ENTRY_BYTES,
+        }
+    }
+
+    fn insert_pair(&mut self, key: Term, value: Term) -> Option<Term> {
         match &mut self.repr {
             Repr::Flat { keys, values } => match search(keys, &key) {
                 Ok(i) => Some(std::mem::replace(&mut values[i], value)),

@@ -22,6 +22,7 @@
 //! | `order` | `==`, `=:=` and the term order |
 //! | `hash` | hashing consistent with `=:=` |
 //! | `print` | `~p`, `~w`, `~P`, `~W` on one line |
+//! | `size` | the bytes a set of terms reaches: a process's heap, measured |
 //! | `atom`, `ids` | atoms, pids, references |
 
 pub mod arith;
@@ -36,6 +37,7 @@ pub mod ids;
 pub mod map;
 pub mod order;
 pub mod print;
+pub mod size;
 // `word.rs` holds the crate's only unsafe code (a tagged word is a
 // pointer); `#![deny(unsafe_code)]` in lib.rs keeps it that way.
 #[allow(unsafe_code)]
@@ -45,7 +47,7 @@ pub mod word;
 mod tests;
 
 pub use arith::ArithError;
-pub use atom::Atom;
+pub use atom::{Atom, AtomError};
 pub use bignum::Int;
 pub use binary::Bitstring;
 pub use dashu_int::IBig;

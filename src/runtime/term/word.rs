@@ -38,6 +38,13 @@
 //! No other operation in this crate recurses on a term's depth either
 //! (compare, hash, print, share all keep explicit stacks).
 //!
+//! **Counting.** Every node made here adds its bytes to a per-thread
+//! count ([`allocated_bytes`]): the scheduler reads it before and after a
+//! process's time slice to learn what the process allocated, which is when
+//! it measures the process's heap against its `max_heap_size` (see
+//! `runtime/process/heap.rs`). The count is one add to a thread-local
+//! word, next to the allocation it counts.
+//!
 //! This module is the crate's only `unsafe` code (the word is a tagged
 //! pointer); every other module works through the safe methods here. Each
 //! `unsafe` block says why it holds.
@@ -300,6 +307,7 @@ impl Term {
     // ---- boxed nodes -------------------------------------------------------
 
     fn new_boxed<T>(kind: Kind, value: T) -> Term {
+        note_allocated(std::mem::size_of::<Boxed<T>>());
         let node = Box::new(Boxed {
             header: Header {
                 count: AtomicUsize::new(1),
@@ -352,6 +360,8 @@ impl Term {
     /// A bignum node, as is: `bignum::int_from_big` is the constructor that
     /// gives small values back their small form.
     pub(crate) fn new_big(n: IBig) -> Term {
+        // Past two words the digits are on the heap, beside the node.
+        note_allocated(big_digit_bytes(&n));
         Term::new_boxed(Kind::Big, n)
     }
 
@@ -360,6 +370,10 @@ impl Term {
     }
 
     pub(crate) fn new_bits(b: Bitstring) -> Term {
+        // A new buffer is new memory; a window on a shared one is not.
+        if b.owns_buffer() {
+            note_allocated(b.buffer().1);
+        }
         Term::new_boxed(Kind::Bits, b)
     }
 
@@ -382,6 +396,7 @@ impl Term {
     /// `[head | tail]`. Any tail is allowed: `[1 | 2]` is an improper list.
     #[inline]
     pub fn cons(head: Term, tail: Term) -> Term {
+        note_allocated(std::mem::size_of::<ConsCell>());
         let cell = Box::new(ConsCell {
             count: AtomicUsize::new(1),
             head,
@@ -432,6 +447,7 @@ impl Term {
     pub fn tuple_with(len: usize, mut element: impl FnMut(usize) -> Term) -> Term {
         let len32 = u32::try_from(len).expect("tuple arity beyond 2^32");
         let layout = Term::tuple_layout(len);
+        note_allocated(layout.size());
         // SAFETY: the layout is never zero-sized (it has the header).
         let node = unsafe { alloc::alloc(layout) };
         if node.is_null() {
@@ -506,6 +522,36 @@ impl Term {
     /// are trivially unique).
     pub fn is_unique(&self) -> bool {
         !self.is_pointer() || self.count().load(Ordering::Acquire) == 1
+    }
+
+    /// The node this term points to, as a number that no other live node
+    /// has (its address), or `None` for an immediate: what a walk that
+    /// must count a shared node once remembers (`size.rs`).
+    #[inline]
+    pub(crate) fn node_id(&self) -> Option<u64> {
+        self.is_pointer().then(|| self.raw() & !PRIMARY)
+    }
+
+    /// The bytes of this term's own node, as it was allocated (what
+    /// [`allocated_bytes`] counted for it), not counting the nodes it
+    /// points to; 0 for an immediate. A bignum's digits and a map's or a
+    /// binary's storage are the walker's to add (`size.rs`).
+    pub(crate) fn node_bytes(&self) -> usize {
+        if !self.is_pointer() {
+            return 0;
+        }
+        if self.raw() & PRIMARY == CONS {
+            return std::mem::size_of::<ConsCell>();
+        }
+        match self.header().map(|h| (h.kind, h.len)) {
+            Some((Kind::Tuple, len)) => Term::tuple_layout(len as usize).size(),
+            Some((Kind::Float, _)) => std::mem::size_of::<Boxed<f64>>(),
+            Some((Kind::Big, _)) => std::mem::size_of::<Boxed<IBig>>(),
+            Some((Kind::Map, _)) => std::mem::size_of::<Boxed<Map>>(),
+            Some((Kind::Bits, _)) => std::mem::size_of::<Boxed<Bitstring>>(),
+            Some((Kind::Fun, _)) => std::mem::size_of::<Boxed<Fun>>(),
+            None => 0,
+        }
     }
 
     /// Whether two terms are the same node (or the same immediate): a
@@ -661,6 +707,39 @@ impl Drop for Term {
             fence(Ordering::Acquire);
             free(self.raw());
         }
+    }
+}
+
+thread_local! {
+    /// Bytes of nodes (and of the data they own) allocated on this thread
+    /// (see "Counting" in the module docs). Wraps; readers subtract.
+    static ALLOCATED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The bytes of terms allocated on this thread so far (wrapping): the
+/// difference between two readings is what was allocated between them.
+#[inline]
+pub fn allocated_bytes() -> u64 {
+    ALLOCATED.with(Cell::get)
+}
+
+/// Adds `bytes` to this thread's count: for the term core's modules that
+/// grow a node's data in place (a binary appended to, a map held once).
+#[inline(always)]
+pub(crate) fn note_allocated(bytes: usize) {
+    // `try_with`: a term may be made while the thread is being torn down.
+    let _ = ALLOCATED.try_with(|count| count.set(count.get().wrapping_add(bytes as u64)));
+}
+
+/// The heap bytes of a bignum's digits (none up to two words: dashu keeps
+/// those inline).
+pub(crate) fn big_digit_bytes(n: &IBig) -> usize {
+    use dashu_int::ops::BitTest;
+    let bits = n.bit_len();
+    if bits <= 128 {
+        0
+    } else {
+        bits.div_ceil(64) * 8
     }
 }
 

@@ -5,6 +5,7 @@
 mod crash;
 mod determinism;
 mod events;
+mod limits;
 mod links;
 mod monitors;
 mod names_and_order;

@@ -5,6 +5,7 @@ mod commands;
 mod definitions;
 mod expectations;
 mod explain;
+mod limits;
 mod reload;
 mod shell;
 mod supervision;

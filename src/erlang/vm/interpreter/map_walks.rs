@@ -24,6 +24,7 @@ use crate::erlang::module::FunValue;
 use crate::erlang::vm::bifs::{self, BifImpl};
 use crate::erlang::vm::bifs_maps::{self, Walk};
 use crate::erlang::vm::errors::{self, BACKTRACE_DEPTH, Raise};
+use crate::runtime::term::size::Reach;
 use crate::runtime::{Atom, Process, Step, Term};
 use std::vec::IntoIter;
 
@@ -83,6 +84,50 @@ fn frame(function: &str, arity: i64, line: u32) -> Term {
 }
 
 impl MapsFrame {
+    /// What the walk holds, for `max_heap_size` (`Vm::measure`).
+    pub(super) fn measure<'a>(&'a self, reach: &mut Reach<'a>) {
+        let pairs = |reach: &mut Reach<'a>, pairs: &'a [(Term, Term)]| {
+            reach.add_bytes(std::mem::size_of_val(pairs));
+            for (key, value) in pairs {
+                reach.add(key);
+                reach.add(value);
+            }
+        };
+        match self {
+            MapsFrame::Fold { fun, rest } => {
+                reach.add(fun);
+                pairs(reach, rest.as_slice());
+            }
+            MapsFrame::Map {
+                fun,
+                rest,
+                key,
+                done,
+            } => {
+                reach.add(fun);
+                reach.add(key);
+                pairs(reach, rest.as_slice());
+                pairs(reach, done);
+            }
+            MapsFrame::Filter {
+                fun,
+                rest,
+                pair,
+                kept,
+            } => {
+                reach.add(fun);
+                reach.add(&pair.0);
+                reach.add(&pair.1);
+                pairs(reach, rest.as_slice());
+                pairs(reach, kept);
+            }
+            MapsFrame::UpdateWith { map, key, .. } => {
+                reach.add(map);
+                reach.add(key);
+            }
+        }
+    }
+
     /// The frames maps.erl has on the stack at this point, innermost first.
     pub(super) fn stack_frames(&self, out: &mut Vec<Term>) {
         let (inner, depth, outer) = match self {
