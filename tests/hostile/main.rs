@@ -11,3 +11,7 @@
 mod loopback;
 
 mod audience_room;
+mod child;
+mod deep_input;
+mod terminal;
+mod virtual_time;
