@@ -136,3 +136,37 @@ fn input_as_deep_as_the_limit_runs_and_prints() {
         assert!(evaluation.ok, "{line}: {:?}", evaluation.lines);
     }
 }
+
+#[test]
+fn a_tree_grows_no_deeper_than_the_limit_one_start_child_at_a_time() {
+    // 20,000 `start_child`s, each below the last, each well within the
+    // parser's limit, built a tree that `tree` overflowed the stack on.
+    let mut session = open_session(SessionConfig::deterministic(1, Style::PLAIN));
+    let mut eval = |line: &str| {
+        let stmt = parse_line(line).unwrap().unwrap();
+        session.eval(&stmt)
+    };
+    assert!(eval("log quiet").ok);
+    assert!(eval("sup s1 { worker w idle }").ok);
+    assert!(eval("P1 = whereis s1").ok);
+    for level in 2..=MAX_DEPTH {
+        let line = format!(
+            "{{ok, P{level}}} = start_child P{} sup s{level} {{ worker w idle }}",
+            level - 1
+        );
+        let evaluation = eval(&line);
+        assert!(evaluation.ok, "{line}: {:?}", evaluation.lines);
+    }
+    let one_more = eval(&format!(
+        "start_child P{MAX_DEPTH} sup deeper {{ worker w idle }}"
+    ));
+    assert!(!one_more.ok);
+    assert!(
+        format!("{:?}", one_more.lines).contains("nested too deep"),
+        "{:?}",
+        one_more.lines
+    );
+    let tree = eval("tree s1");
+    assert!(tree.ok, "{:?}", tree.lines);
+    assert!(format!("{:?}", tree.lines).contains(&format!("s{MAX_DEPTH} <0.")));
+}
