@@ -171,12 +171,6 @@ fn run_entry(
             .map(|line| line.render(&style) + "\n")
             .collect();
         write_whole(&output);
-        // The names are for Tab, which no one presses in the middle of a
-        // paste; taking them after each of its lines would cost as much as
-        // the session has names, every line.
-        if !input_is_waiting() {
-            *names.lock() = Names::of(session);
-        }
         match evaluation.control {
             Control::Quit => return Control::Quit,
             Control::Clear => {
@@ -184,6 +178,12 @@ fn run_entry(
             }
             Control::Continue | Control::Pause => {}
         }
+    }
+    // The names are for Tab, which no one presses in the middle of an
+    // entry or a paste; taking them after each statement of one would cost
+    // as much as the session has names, every statement.
+    if !input_is_waiting() {
+        *names.lock() = Names::of(session);
     }
     Control::Continue
 }
