@@ -94,12 +94,11 @@ impl Diagnostic {
             Some(file) => format!("{file}:{}:{}", self.line, self.column),
             None => format!("line {}, column {}", self.line, self.column),
         };
-        // Tabs would shift the caret; one space per tab keeps columns equal.
-        let shown_line = self.source_line.replace('\t', " ");
-        let caret_indent = " ".repeat(self.column.saturating_sub(1));
-        let carets = "^".repeat(self.len.max(1));
+        let (shown_line, caret_column, caret_len) = self.window();
+        let caret_indent = " ".repeat(caret_column);
+        let carets = "^".repeat(caret_len.max(1));
 
-        let mut out = format!("error: {}\n", self.message);
+        let mut out = format!("error: {}\n", one_line(&self.message));
         out += &format!("{pad}--> {location}\n");
         out += &format!("{pad} |\n");
         out += &format!("{number} | {shown_line}\n");
@@ -108,10 +107,68 @@ impl Diagnostic {
             out += &format!("{pad} = expected one of: {}\n", self.expected.join(", "));
         }
         if let Some(hint) = &self.hint {
-            out += &format!("{pad} = hint: {hint}\n");
+            out += &format!("{pad} = hint: {}\n", one_line(hint));
         }
         out
     }
+
+    /// The source line as shown, with the caret's column (0-based) and
+    /// width in it. Tabs and control characters become one space or `?`
+    /// each, so every character is one column and the caret lines up (and
+    /// no escape sequence from pasted input reaches the terminal). A line
+    /// wider than [`WIDEST_LINE`] is cut to a window around the caret,
+    /// `…` marking what is left out: an error in a pasted 100 KB line is a
+    /// few lines, not a screenful.
+    fn window(&self) -> (String, usize, usize) {
+        let chars: Vec<char> = self
+            .source_line
+            .chars()
+            .map(|c| match c {
+                '\t' => ' ',
+                c if c.is_control() => '?',
+                c => c,
+            })
+            .collect();
+        let at = self.column.saturating_sub(1);
+        if chars.len() <= WIDEST_LINE {
+            return (chars.into_iter().collect(), at, self.len);
+        }
+        let start = at.saturating_sub(WIDEST_LINE / 2);
+        let end = (start + WIDEST_LINE).min(chars.len());
+        let start = start.min(end.saturating_sub(WIDEST_LINE));
+        let mut shown = String::new();
+        let mut caret = at - start;
+        if start > 0 {
+            shown.push('…');
+            caret += 1;
+        }
+        shown.extend(&chars[start..end]);
+        if end < chars.len() {
+            shown.push('…');
+        }
+        let caret_len = self.len.min(end.saturating_sub(at)).max(1);
+        (shown, caret, caret_len)
+    }
+}
+
+/// How many characters of a source line an error shows around its caret.
+pub const WIDEST_LINE: usize = 120;
+
+/// `text` on one line: a header or a hint is one line whatever names it
+/// quotes (an atom may hold a newline), so line breaks and other control
+/// characters are written as escapes, as Erlang writes them in an atom.
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\x{{{:X}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl fmt::Display for Diagnostic {
@@ -156,6 +213,77 @@ error: unknown command `spwan`
     fn renders_line_and_column_without_a_file() {
         let rendered = spwan().render(None);
         assert!(rendered.contains(" --> line 3, column 1\n"), "{rendered}");
+    }
+
+    #[test]
+    fn the_header_and_the_hint_stay_on_one_line() {
+        // Found by the fuzz run (seed 424242): an atom holding a newline
+        // put the rest of the message on a line of its own.
+        let error = Diagnostic {
+            message: "expected `(` after the function name `a\nb`".into(),
+            hint: Some("a function clause is written `a\nb(Args) -> Body.`".into()),
+            ..spwan()
+        };
+        let rendered = error.render(None);
+        assert!(
+            rendered.starts_with("error: expected `(` after the function name `a\\nb`\n --> "),
+            "{rendered}"
+        );
+        assert!(
+            rendered.ends_with("= hint: a function clause is written `a\\nb(Args) -> Body.`\n"),
+            "{rendered}"
+        );
+        let escape = Diagnostic {
+            message: "unknown command `\u{1b}[2J`".into(),
+            source_line: "\u{1b}[2J x".into(),
+            ..spwan()
+        };
+        let rendered = escape.render(None);
+        assert!(!rendered.contains('\u{1b}'), "{rendered:?}");
+        assert!(rendered.contains("`\\x{1B}[2J`"), "{rendered}");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_caret() {
+        let source_line = format!("X = {}", "[".repeat(8_000));
+        let error = Diagnostic {
+            column: 69,
+            len: 1,
+            source_line: source_line.clone(),
+            ..spwan()
+        };
+        let rendered = error.render(None);
+        let lines: Vec<&str> = rendered.lines().collect();
+        let shown = lines[3].strip_prefix("3 | ").unwrap();
+        let caret = lines[4].strip_prefix("  | ").unwrap();
+        assert_eq!(shown.chars().count(), 1 + WIDEST_LINE + 1, "{shown}");
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        // The caret is under the 69th character of the line.
+        let under: String = shown.chars().skip(caret.len() - 1).take(1).collect();
+        assert_eq!(caret.trim_start(), "^");
+        assert_eq!(under, "[");
+        let before: String = shown.chars().take(caret.len() - 1).collect();
+        assert_eq!(before.chars().count(), 1 + 60, "{before}");
+        // Near the start, no cut there.
+        let early = Diagnostic {
+            column: 3,
+            ..error.clone()
+        };
+        let rendered = early.render(None);
+        let shown = rendered
+            .lines()
+            .nth(3)
+            .unwrap()
+            .strip_prefix("3 | ")
+            .unwrap();
+        assert!(
+            shown.starts_with("X = [") && shown.ends_with('…'),
+            "{shown}"
+        );
+        assert!(
+            rendered.lines().nth(4).unwrap().ends_with("|   ^"),
+            "{rendered}"
+        );
     }
 
     #[test]

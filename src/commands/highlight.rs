@@ -12,11 +12,16 @@
 //! coloured by Erlang's rules: its keywords (`receive`, `after`, `end`,
 //! `case`, `fun`, `when`, ...), atoms, variables, numbers and `$c`
 //! characters, strings, and `%` comments (where `#` is no comment).
+//!
+//! The REPL colours one line at a time, on every key: the lexer's state at
+//! the end of a line ([`LexState`]) is where the next line of the same
+//! entry starts ([`classify_from`]), so the lines already entered are never
+//! lexed again and a 10,000-line paste costs what its text does.
 
 use crate::style::{Role, Style};
 use std::ops::Range;
 
-use super::help::command_names;
+use super::help::lookup;
 
 /// What a piece of the line is, for choosing its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,23 +80,25 @@ const KEYWORDS: &[&str] = &[
 
 /// Byte ranges of `line` with their classes, in order; blanks are skipped.
 pub fn classify(line: &str) -> Vec<(Range<usize>, TokenClass)> {
-    let mut lexer = Lexer {
-        src: line,
-        pos: 0,
-        tokens: Vec::new(),
-        depth: 0,
-        command_position: true,
-        def_pending: false,
-        erlang_depth: None,
-    };
-    lexer.run();
-    lexer.tokens
+    classify_from(&LexState::START, line).0
 }
 
-struct Lexer<'a> {
-    src: &'a str,
-    pos: usize,
-    tokens: Vec<(Range<usize>, TokenClass)>,
+/// [`classify`] for text that goes on from where `state` was left (the
+/// entry's earlier lines), with the state at its end.
+pub fn classify_from(state: &LexState, text: &str) -> (Vec<(Range<usize>, TokenClass)>, LexState) {
+    let mut lexer = Lexer {
+        src: text,
+        pos: 0,
+        tokens: Vec::new(),
+        state: state.clone(),
+    };
+    lexer.run();
+    (lexer.tokens, lexer.state)
+}
+
+/// Where the lexer stands between two pieces of one entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexState {
     /// Bracket depth: a new line inside a block holds a child, not a command.
     depth: usize,
     /// True until the first word of a statement has been seen.
@@ -100,6 +107,32 @@ struct Lexer<'a> {
     def_pending: bool,
     /// Inside a `def` block: the depth its `{` opened.
     erlang_depth: Option<usize>,
+    /// A string or quoted atom left open: it goes on over the next line.
+    open_quote: Option<char>,
+}
+
+impl LexState {
+    /// The start of an entry.
+    pub const START: LexState = LexState {
+        depth: 0,
+        command_position: true,
+        def_pending: false,
+        erlang_depth: None,
+        open_quote: None,
+    };
+}
+
+impl Default for LexState {
+    fn default() -> LexState {
+        LexState::START
+    }
+}
+
+struct Lexer<'a> {
+    src: &'a str,
+    pos: usize,
+    tokens: Vec<(Range<usize>, TokenClass)>,
+    state: LexState,
 }
 
 impl Lexer<'_> {
@@ -123,15 +156,18 @@ impl Lexer<'_> {
     }
 
     fn run(&mut self) {
+        if let Some(quote) = self.state.open_quote {
+            self.quoted_from(quote, 0);
+        }
         while let Some(c) = self.peek() {
-            if self.erlang_depth.is_some() {
+            if self.state.erlang_depth.is_some() {
                 self.erlang(c);
                 continue;
             }
             match c {
                 '\n' => {
                     self.pos += 1;
-                    self.command_position = self.depth == 0;
+                    self.state.command_position = self.state.depth == 0;
                 }
                 c if c.is_whitespace() => self.pos += c.len_utf8(),
                 '#' if self.rest().starts_with("#Ref<") => self.angle_bracketed(TokenClass::Pid),
@@ -145,18 +181,18 @@ impl Lexer<'_> {
                 '-' if self.rest()[1..].starts_with(|c: char| c.is_ascii_digit()) => self.number(),
                 c if c.is_ascii_alphabetic() || c == '_' => self.word(),
                 '{' | '[' | '(' => {
-                    self.depth += 1;
-                    if c == '{' && self.depth == 1 && self.def_pending {
-                        self.erlang_depth = Some(1);
+                    self.state.depth += 1;
+                    if c == '{' && self.state.depth == 1 && self.state.def_pending {
+                        self.state.erlang_depth = Some(1);
                     }
                     self.push(self.pos + 1, TokenClass::Punct);
                 }
                 '}' | ']' | ')' => {
-                    self.depth = self.depth.saturating_sub(1);
+                    self.state.depth = self.state.depth.saturating_sub(1);
                     self.push(self.pos + 1, TokenClass::Punct);
                 }
                 ';' => {
-                    self.command_position = self.depth == 0;
+                    self.state.command_position = self.state.depth == 0;
                     self.push(self.pos + 1, TokenClass::Punct);
                 }
                 ',' | '!' | '=' | '/' | '|' | '.' => self.push(self.pos + 1, TokenClass::Punct),
@@ -167,25 +203,34 @@ impl Lexer<'_> {
 
     /// A string or quoted atom, up to its closing quote or the end of input.
     fn quoted(&mut self, quote: char) {
+        self.quoted_from(quote, 1);
+    }
+
+    /// The rest of a string or quoted atom whose text starts `skip` chars
+    /// in (after its opening quote, or at once when it was opened on an
+    /// earlier line); left open at the end of the input, it is noted in
+    /// the state.
+    fn quoted_from(&mut self, quote: char, skip: usize) {
         let mut escaped = false;
-        let mut end = self.src.len();
-        for (i, c) in self.rest().char_indices().skip(1) {
+        let mut end = None;
+        for (i, c) in self.rest().char_indices().skip(skip) {
             if escaped {
                 escaped = false;
             } else if c == '\\' {
                 escaped = true;
             } else if c == quote {
-                end = self.pos + i + 1;
+                end = Some(self.pos + i + 1);
                 break;
             }
         }
+        self.state.open_quote = end.is_none().then_some(quote);
         let class = if quote == '"' {
             TokenClass::String
         } else {
             TokenClass::Atom
         };
-        self.command_position = false;
-        self.push(end, class);
+        self.state.command_position = false;
+        self.push(end.unwrap_or(self.src.len()), class);
     }
 
     /// `<0.4.0>` or `#Ref<0.7>`, up to `>` (or the end of the line).
@@ -196,7 +241,7 @@ impl Lexer<'_> {
             Some(i) => self.pos + i,
             None => self.src.len(),
         };
-        self.command_position = false;
+        self.state.command_position = false;
         self.push(end, class);
     }
 
@@ -222,7 +267,7 @@ impl Lexer<'_> {
             "ms" | "s" | "m" => TokenClass::Duration,
             _ => TokenClass::Unknown,
         };
-        self.command_position = false;
+        self.state.command_position = false;
         self.push(unit_end, class);
     }
 
@@ -259,14 +304,18 @@ impl Lexer<'_> {
                 self.push(end, class);
             }
             '{' | '[' | '(' => {
-                self.depth += 1;
+                self.state.depth += 1;
                 self.push(self.pos + 1, TokenClass::Punct);
             }
             '}' | ']' | ')' => {
-                self.depth = self.depth.saturating_sub(1);
-                if self.erlang_depth.is_some_and(|depth| self.depth < depth) {
-                    self.erlang_depth = None;
-                    self.def_pending = false;
+                self.state.depth = self.state.depth.saturating_sub(1);
+                if self
+                    .state
+                    .erlang_depth
+                    .is_some_and(|depth| self.state.depth < depth)
+                {
+                    self.state.erlang_depth = None;
+                    self.state.def_pending = false;
                 }
                 self.push(self.pos + 1, TokenClass::Punct);
             }
@@ -286,13 +335,13 @@ impl Lexer<'_> {
         let class = if is_variable {
             // `W = spawn ...`: the command comes after the `=`.
             if next != Some('=') {
-                self.command_position = false;
+                self.state.command_position = false;
             }
             TokenClass::Variable
-        } else if self.command_position && next != Some('!') {
-            self.command_position = false;
-            if command_names().contains(&text) {
-                self.def_pending = text == "def";
+        } else if self.state.command_position && next != Some('!') {
+            self.state.command_position = false;
+            if lookup(text).is_some() {
+                self.state.def_pending = text == "def";
                 TokenClass::Command
             } else if KEYWORDS.contains(&text) {
                 TokenClass::Keyword
@@ -302,7 +351,7 @@ impl Lexer<'_> {
         } else if KEYWORDS.contains(&text) {
             TokenClass::Keyword
         } else {
-            self.command_position = false;
+            self.state.command_position = false;
             TokenClass::Atom
         };
         self.push(end, class);
@@ -327,12 +376,17 @@ fn role_of(class: TokenClass) -> Option<Role> {
 /// `line` with each token painted; unchanged when colour is off. Painting
 /// only adds escape codes, so the width rustyline measures stays right.
 pub fn highlight(line: &str, style: &Style) -> String {
+    highlight_from(&LexState::START, line, style)
+}
+
+/// [`highlight`] for a line that goes on from `state` (see [`classify_from`]).
+pub fn highlight_from(state: &LexState, line: &str, style: &Style) -> String {
     if !style.colorize {
         return line.to_owned();
     }
     let mut out = String::with_capacity(line.len() * 2);
     let mut at = 0;
-    for (range, class) in classify(line) {
+    for (range, class) in classify_from(state, line).0 {
         out += &line[at..range.start];
         let text = &line[range.clone()];
         match role_of(class) {
@@ -440,6 +494,43 @@ mod tests {
             ]
         );
         assert_eq!(classes("def c { f() -> $\\}. }")[8], ("$\\}", Number));
+    }
+
+    #[test]
+    fn line_by_line_is_the_same_as_all_at_once() {
+        let entry = "def c {\n  loop(N) -> \"a\n}\" % }\n  after 5s -> end.\n}\nsup demo {\n  worker w1 'x\ny' # c\n}";
+        let whole = classes(entry);
+        let mut state = LexState::START;
+        let mut pieces = Vec::new();
+        for line in entry.split_inclusive('\n') {
+            let (tokens, next) = classify_from(&state, line);
+            pieces.extend(
+                tokens
+                    .into_iter()
+                    .map(|(range, class)| (&line[range], class)),
+            );
+            state = next;
+        }
+        // A token running over a line break comes in one piece per line.
+        let joined: Vec<(std::string::String, TokenClass)> = pieces.into_iter().fold(
+            Vec::new(),
+            |mut acc: Vec<(std::string::String, TokenClass)>, (text, class)| {
+                match acc.last_mut() {
+                    Some((last, last_class)) if last.ends_with('\n') && *last_class == class => {
+                        last.push_str(text)
+                    }
+                    _ => acc.push((text.to_owned(), class)),
+                }
+                acc
+            },
+        );
+        let whole: Vec<(std::string::String, TokenClass)> = whole
+            .into_iter()
+            .map(|(text, class)| (text.to_owned(), class))
+            .collect();
+        assert_eq!(joined, whole);
+        let (_, after_newline) = classify_from(&state, "\n");
+        assert_eq!(classify_from(&after_newline, "kill c").0[0].1, Command);
     }
 
     #[test]

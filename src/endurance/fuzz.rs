@@ -5,7 +5,8 @@
 //! (random function clauses, expressions, receives and guards), and then
 //! mutates a share of them as a typist or a bad paste would: tokens
 //! dropped, duplicated, swapped or replaced, brackets and quotes left
-//! unbalanced, random bytes inserted, lines cut short. The lines go to the
+//! unbalanced, random bytes inserted, lines cut short, brackets nested far
+//! past the limit (closed or not). The lines go to the
 //! real binary, `letitcrash --seed 0` with stdin from the generator, in
 //! chunks, so that one session does not grow without bound and a hang is
 //! caught by a time limit per chunk. For every chunk [`check_transcript`]
@@ -676,7 +677,7 @@ impl Generator {
     fn mutate_line(&mut self, line: &str) -> String {
         let mut tokens: Vec<String> = line.split(' ').map(str::to_owned).collect();
         let i = self.rng.below(tokens.len());
-        match self.rng.below(10) {
+        match self.rng.below(11) {
             0 => {
                 tokens.remove(i);
             }
@@ -757,6 +758,18 @@ impl Generator {
                     ])
                     .to_string();
                 tokens[i] = token;
+            }
+            10 => {
+                // Nesting around a token: just over the limit of 64, or
+                // far over it; closed or not.
+                let depth = *self.rng.pick(&[63, 65, 200, 5_000]);
+                let (open, close) = *self.rng.pick(&[("[", "]"), ("{", "}"), ("(", ")")]);
+                let closing = if self.rng.percent(70) {
+                    close.repeat(depth)
+                } else {
+                    String::new()
+                };
+                tokens[i] = format!("{}{}{closing}", open.repeat(depth), tokens[i]);
             }
             8 => {
                 // An unbalanced bracket at the end.

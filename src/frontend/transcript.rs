@@ -7,6 +7,7 @@
 
 use crate::commands::highlight::highlight;
 use crate::commands::parse_script;
+use crate::diagnostics::Diagnostic;
 use crate::session::{Control, Session};
 use crate::view::{Role, Style};
 use std::io::Write;
@@ -46,10 +47,45 @@ pub fn play(
     out: &mut dyn Write,
     pace: Option<Duration>,
 ) -> bool {
+    play_checked(session, input, &[], file, out, pace)
+}
+
+/// [`play`] for bytes that may not all be UTF-8 (a pipe): a line that is
+/// not is an error where it stands, and the statement it belongs to does
+/// not run; the rest goes on.
+pub fn play_bytes(
+    session: &mut Session,
+    input: &[u8],
+    file: &str,
+    out: &mut dyn Write,
+    pace: Option<Duration>,
+) -> bool {
+    let (text, bad_lines) = super::input::decode_lines(input);
+    play_checked(session, &text, &bad_lines, file, out, pace)
+}
+
+/// [`play`], with the lines of `input` that could not be read reported
+/// among the statements, in order of lines.
+fn play_checked(
+    session: &mut Session,
+    input: &str,
+    bad_lines: &[Diagnostic],
+    file: &str,
+    out: &mut dyn Write,
+    pace: Option<Duration>,
+) -> bool {
     let style = session.style();
     let feed = session.feed();
-    let mut ok = true;
+    let mut ok = bad_lines.is_empty();
+    let mut bad = bad_lines.iter().peekable();
     for parsed in parse_script(input) {
+        let first_line = match &parsed {
+            Ok(stmt) => stmt.span.line,
+            Err(error) => error.line,
+        };
+        while let Some(error) = bad.next_if(|error| error.line < first_line) {
+            let _ = write!(out, "{}", error.render_styled(Some(file), &style));
+        }
         let stmt = match parsed {
             Ok(stmt) => stmt,
             Err(error) => {
@@ -58,6 +94,17 @@ pub fn play(
                 continue;
             }
         };
+        // A statement with a line it could not read is not what was
+        // written: its errors instead of it.
+        let last_line = first_line + stmt.source.matches('\n').count();
+        let mut broken = false;
+        while let Some(error) = bad.next_if(|error| error.line <= last_line) {
+            let _ = write!(out, "{}", error.render_styled(Some(file), &style));
+            broken = true;
+        }
+        if broken {
+            continue;
+        }
         let _ = writeln!(out, "{}", echo(&stmt.source, &style));
         let evaluation = session.eval(&stmt);
         ok &= evaluation.ok;
@@ -75,6 +122,9 @@ pub fn play(
         if let Some(pace) = pace {
             std::thread::sleep(pace);
         }
+    }
+    for error in bad {
+        let _ = write!(out, "{}", error.render_styled(Some(file), &style));
     }
     let _ = out.flush();
     ok

@@ -10,20 +10,26 @@
 //! mode and the printer writes straight through, so events still appear.
 //! `reset` re-attaches the same feed to the new runtime, so one printer
 //! thread serves the whole session.
+//!
+//! An entry is read a line at a time ([`Entry`]): Enter on a line that
+//! leaves a block, a bracket or a string open asks for the next line after
+//! the continuation prompt (`   ..> `, indented to follow the code), and a
+//! complete entry runs, every statement in it in order (a paste may hold
+//! several). Nothing the terminal sends ends the session but Ctrl-D on an
+//! empty prompt or `quit`: Ctrl-C drops the entry, and bytes that are not
+//! UTF-8 are an error on that line.
 
-use super::helper::{CrashHelper, Names};
+use super::entry::Entry;
+use super::helper::{CrashHelper, Names, input_is_waiting};
 use super::history;
-use crate::commands::parse_line;
-use crate::frontend::PROMPT;
+use crate::commands::parse_script;
+use crate::frontend::{CONTINUATION, PROMPT, echo};
 use crate::session::{Control, EventFeed, Session};
-use crate::view::Style;
+use crate::view::{Role, Style};
 use parking_lot::Mutex;
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
-use rustyline::{
-    Cmd, CompletionType, ConditionalEventHandler, Config, Editor, Event, EventContext,
-    EventHandler, ExternalPrinter, KeyEvent, RepeatCount,
-};
+use rustyline::{Cmd, CompletionType, Config, Editor, ExternalPrinter, KeyEvent};
 use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -63,33 +69,99 @@ pub fn interact(session: &mut Session) -> InteractEnd {
     let _sigint = IgnoreSigint::install();
 
     let end = loop {
-        let entry = match editor.readline(PROMPT) {
-            Ok(entry) => entry,
-            // Ctrl-C abandons the line being typed, never the session.
-            Err(ReadlineError::Interrupted) => continue,
+        let (prompt, indent) = match editor.helper().map(CrashHelper::entry) {
+            Some(entry) if !entry.is_empty() => (CONTINUATION, continuation_indent(entry)),
+            _ => (PROMPT, String::new()),
+        };
+        let read = editor.readline_with_initial(prompt, (&indent, ""));
+        let entry = editor.helper_mut().expect("the helper is set").entry_mut();
+        let line = match read {
+            Ok(line) => line,
+            // Ctrl-C abandons the entry being typed, never the session.
+            Err(ReadlineError::Interrupted) => {
+                entry.clear();
+                continue;
+            }
+            Err(ReadlineError::Eof) if !entry.is_empty() => {
+                entry.clear();
+                write_whole(&format!(
+                    "{}\n",
+                    style.paint(
+                        "(the unfinished entry is dropped; Ctrl-D again leaves)",
+                        Role::Quiet
+                    )
+                ));
+                continue;
+            }
             Err(ReadlineError::Eof) => break InteractEnd::Resume,
+            Err(ReadlineError::Io(error)) if error.kind() == std::io::ErrorKind::InvalidData => {
+                entry.clear();
+                write_whole(&not_utf8(&style));
+                continue;
+            }
             Err(error) => {
-                eprintln!("letitcrash: {error}");
+                // The terminal is gone (or worse): nothing more to read.
+                let _ = writeln!(std::io::stderr(), "letitcrash: {error}");
                 break InteractEnd::Resume;
             }
         };
-        if entry.trim().is_empty() {
+        entry.push(&line);
+        if !entry.is_complete() {
             continue;
         }
-        let _ = editor.add_history_entry(entry.as_str());
-        if let Some(path) = &history {
-            // Saved as we go, so a killed terminal keeps the talk's history;
-            // a read-only home must not stop the show.
+        let text = entry.take();
+        let text = text.trim_end_matches('\n');
+        if text.trim().is_empty() {
+            continue;
+        }
+        let _ = editor.add_history_entry(text);
+        // Saved as we go, so a killed terminal keeps the talk's history
+        // (a read-only home must not stop the show); not while a paste is
+        // still arriving, when each line would rewrite the file.
+        if let Some(path) = &history
+            && !input_is_waiting()
+        {
             let _ = editor.save_history(path);
         }
-        let stmt = match parse_line(&entry) {
-            Ok(Some(stmt)) => stmt,
-            Ok(None) => continue,
+        if run_entry(session, text, &names, &mut editor) == Control::Quit {
+            break InteractEnd::Quit;
+        }
+    };
+    if let Some(path) = &history {
+        let _ = editor.save_history(path);
+    }
+    // The editor goes first: a printer thread blocked handing text to it
+    // (see `write_whole`) is released when its channel closes.
+    drop(editor);
+    printer.stop();
+    end
+}
+
+/// Runs every statement of a complete entry, in order; `Quit` if one was
+/// `quit`. An entry of several statements (a paste) echoes each after the
+/// prompt before its output, as a transcript does, so every result stands
+/// under the command it answers; a statement that does not parse is its
+/// error, and the others still run.
+fn run_entry(
+    session: &mut Session,
+    text: &str,
+    names: &Mutex<Names>,
+    editor: &mut Editor<CrashHelper, DefaultHistory>,
+) -> Control {
+    let style = session.style();
+    let statements = parse_script(text);
+    let several = statements.len() > 1;
+    for parsed in statements {
+        let stmt = match parsed {
+            Ok(stmt) => stmt,
             Err(error) => {
                 write_whole(&error.render_styled(None, &style));
                 continue;
             }
         };
+        if several {
+            write_whole(&format!("{}\n", echo(&stmt.source, &style)));
+        }
         let evaluation = session.eval(&stmt);
         // Events are the printer's alone, even those this command caused:
         // they appear as they happen, during a long command too.
@@ -99,20 +171,41 @@ pub fn interact(session: &mut Session) -> InteractEnd {
             .map(|line| line.render(&style) + "\n")
             .collect();
         write_whole(&output);
-        *names.lock() = Names::of(session);
         match evaluation.control {
-            Control::Quit => break InteractEnd::Quit,
+            Control::Quit => return Control::Quit,
             Control::Clear => {
                 let _ = editor.clear_screen();
             }
             Control::Continue | Control::Pause => {}
         }
-    };
-    // The editor goes first: a printer thread blocked handing text to it
-    // (see `write_whole`) is released when its channel closes.
-    drop(editor);
-    printer.stop();
-    end
+    }
+    // The names are for Tab, which no one presses in the middle of an
+    // entry or a paste; taking them after each statement of one would cost
+    // as much as the session has names, every statement.
+    if !input_is_waiting() {
+        *names.lock() = Names::of(session);
+    }
+    Control::Continue
+}
+
+/// The indentation a continuation line starts with: the code's, unless
+/// more input is already waiting (a paste without bracketed paste brings
+/// its own indentation, and ours would double it).
+fn continuation_indent(entry: &Entry) -> String {
+    if input_is_waiting() {
+        String::new()
+    } else {
+        entry.next_indent()
+    }
+}
+
+/// The error for a line the terminal sent in another encoding than UTF-8
+/// (a stray byte, a Latin-1 terminal): the line is lost, the session is not.
+fn not_utf8(style: &Style) -> String {
+    format!(
+        "\n{} the terminal sent bytes that are not UTF-8; that line is dropped\n  = hint: type it again (and check that the terminal's encoding is UTF-8)\n",
+        style.paint("error:", Role::Crash)
+    )
 }
 
 /// Writes `text` to stdout in one go, so that event lines the printer
@@ -141,29 +234,13 @@ fn new_editor(
         .build();
     let mut editor = Editor::with_config(config)?;
     editor.set_helper(Some(CrashHelper::new(style, names, feed)));
-    // Enter, and Ctrl-J (what a terminal sends for Enter in some setups).
+    // Enter, and Ctrl-J (what a terminal sends for Enter in some setups,
+    // and what a carriage return becomes while the terminal is not raw),
+    // hand the line to the loop; the entry decides whether it goes on.
     for key in ['\r', '\n'] {
-        editor.bind_sequence(
-            KeyEvent::from(key),
-            EventHandler::Conditional(Box::new(IndentBlock)),
-        );
+        editor.bind_sequence(KeyEvent::from(key), Cmd::AcceptLine);
     }
     Ok(editor)
-}
-
-/// Enter at the end of an unfinished block starts the next line indented,
-/// which is the REPL's continuation prompt: rustyline draws no prompt on
-/// the lines after the first, and the indentation shows the block is open
-/// (inside a `def`, it follows the code: see `continuation_indent`).
-/// Anywhere else Enter does what it always does (the validator decides).
-struct IndentBlock;
-
-impl ConditionalEventHandler for IndentBlock {
-    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
-        let line = ctx.line();
-        (ctx.pos() == line.len() && crate::commands::is_incomplete(line))
-            .then(|| Cmd::Insert(1, format!("\n{}", super::helper::continuation_indent(line))))
-    }
 }
 
 /// The thread that prints live events above the prompt.

@@ -10,17 +10,24 @@
 //! The decisions (which words fit where, which hint to show) are plain
 //! functions of the text and the snapshot, so they are unit-tested without
 //! a terminal; the rustyline trait impls only adapt them.
+//!
+//! The line being edited is the current line of an [`Entry`] (the REPL
+//! reads a block one line at a time): its earlier lines are in the entry,
+//! with the state the colouring and the bracket scanner left them in, so
+//! what runs on every key is bounded by the line under the cursor, and by
+//! [`LIVE_LINE`] for a line that long: a paste stays instant.
 
+use super::entry::Entry;
 use crate::commands::help;
-use crate::commands::highlight::highlight;
-use crate::commands::is_incomplete;
+use crate::commands::highlight::highlight_from;
+use crate::frontend::CONTINUATION;
 use crate::session::{EventFeed, Session};
 use crate::view::{Role, Style};
 use parking_lot::Mutex;
 use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::{Hint, Hinter};
-use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::validate::Validator;
 use rustyline::{Context, Helper};
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -164,34 +171,6 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
     (start, found)
 }
 
-/// The indentation of the next line of an unfinished entry. In a `sup`
-/// block, four spaces; in a `def` block it follows the code: one level in
-/// for the clauses, one more after `->`, `of`, `receive`, `after`,
-/// `begin`, `if` or an open bracket, back to the clause level after a
-/// function's final `.`, and otherwise the line's own.
-pub fn continuation_indent(text: &str) -> String {
-    const LEVEL: &str = "  ";
-    if !crate::commands::in_definition(text) {
-        return "    ".to_owned();
-    }
-    let Some((_, last)) = text.rsplit_once('\n') else {
-        return LEVEL.to_owned();
-    };
-    let base = &last[..last.len() - last.trim_start().len()];
-    let code = last.split('%').next().unwrap_or("").trim_end();
-    let opens = ["->", "(", "[", "{"].iter().any(|end| code.ends_with(end))
-        || ["of", "receive", "after", "begin", "if"]
-            .iter()
-            .any(|word| code.split_whitespace().last() == Some(word));
-    if opens {
-        format!("{base}{LEVEL}")
-    } else if code.ends_with('.') {
-        LEVEL.to_owned()
-    } else {
-        base.to_owned()
-    }
-}
-
 /// The words worth completing in Erlang code: keywords, BIFs, the
 /// runtime's modules and their functions, and the definitions (callable as
 /// `name:function(...)`).
@@ -267,6 +246,49 @@ pub fn hint(line: &str, pos: usize) -> Option<CommandHint> {
     }
 }
 
+/// A line up to this long is recoloured and hinted on every key. A longer
+/// one (a paste, most likely) is coloured when the editor redraws it
+/// anyway, about once a screen row, and gets no hint: then each key costs
+/// the editor one character written, not the whole line.
+pub const LIVE_LINE: usize = 1_000;
+
+/// True when the terminal has sent bytes nobody has read yet: the rest of
+/// a paste (one without bracketed paste: a terminal that lacks it, tmux,
+/// a program typing), or keys typed ahead.
+pub fn input_is_waiting() -> bool {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    use std::os::fd::AsFd;
+    let stdin = std::io::stdin();
+    let mut fds = [PollFd::new(stdin.as_fd(), PollFlags::POLLIN)];
+    poll(&mut fds, PollTimeout::ZERO).is_ok_and(|ready| ready > 0)
+}
+
+/// [`input_is_waiting`], asked on every key: while it holds, keys are not
+/// coloured or hinted one by one (no one reads a hint for a key already
+/// followed by the next, and redrawing the line for each costs more than
+/// reading it). A paste goes on for a while, so once bytes were seen
+/// waiting the keys of the next 2 ms take it as so without asking the
+/// kernel again; not seeing any is never remembered, so typing is
+/// coloured at once.
+fn pasting() -> bool {
+    use std::sync::LazyLock;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::time::{Duration, Instant};
+    const STILL_PASTING: Duration = Duration::from_millis(2);
+    static EPOCH: LazyLock<Instant> = LazyLock::new(Instant::now);
+    static LAST_SEEN: AtomicU64 = AtomicU64::new(u64::MAX);
+    let now = EPOCH.elapsed().as_nanos() as u64;
+    let last = LAST_SEEN.load(Ordering::Relaxed);
+    if last != u64::MAX && now.saturating_sub(last) < STILL_PASTING.as_nanos() as u64 {
+        return true;
+    }
+    let waiting = input_is_waiting();
+    if waiting {
+        LAST_SEEN.store(now, Ordering::Relaxed);
+    }
+    waiting
+}
+
 /// The rustyline helper: all of the above behind the editor's traits.
 pub struct CrashHelper {
     style: Style,
@@ -275,11 +297,33 @@ pub struct CrashHelper {
     /// events, which may be just after the snapshot was taken; asking it
     /// at Tab time offers a new supervisor's children at once.
     feed: Arc<EventFeed>,
+    /// The lines of the entry before the one being edited.
+    entry: Entry,
+    /// Whether more keys are already waiting ([`pasting`]; a stand-in in
+    /// tests, whose stdin is no terminal).
+    keys_waiting: fn() -> bool,
 }
 
 impl CrashHelper {
     pub fn new(style: Style, names: Arc<Mutex<Names>>, feed: Arc<EventFeed>) -> CrashHelper {
-        CrashHelper { style, names, feed }
+        CrashHelper {
+            style,
+            names,
+            feed,
+            entry: Entry::default(),
+            keys_waiting: pasting,
+        }
+    }
+
+    /// The entry the edited line belongs to.
+    pub fn entry(&self) -> &Entry {
+        &self.entry
+    }
+
+    /// The entry, for the REPL loop: it adds each line and takes the
+    /// entry when it is complete.
+    pub fn entry_mut(&mut self) -> &mut Entry {
+        &mut self.entry
     }
 
     /// The snapshot plus every name the feed has learned since.
@@ -303,7 +347,17 @@ impl Completer for CrashHelper {
         pos: usize,
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        let (start, words) = complete(line, pos, &self.current_names());
+        // What fits depends on the lines before (inside a `def`, a `sup`
+        // block), so the entry's text comes first; Tab is one key, so
+        // reading it all is fine.
+        let before = self.entry.text();
+        let (start, words) = if before.is_empty() {
+            complete(line, pos, &self.current_names())
+        } else {
+            let whole = format!("{before}{line}");
+            let (start, words) = complete(&whole, before.len() + pos, &self.current_names());
+            (start.saturating_sub(before.len()), words)
+        };
         let pairs = words
             .into_iter()
             .map(|word| Pair {
@@ -319,6 +373,10 @@ impl Hinter for CrashHelper {
     type Hint = CommandHint;
 
     fn hint(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> Option<CommandHint> {
+        // Inside a block the words are children or code, not commands.
+        if !self.entry.is_empty() || line.len() > LIVE_LINE || (self.keys_waiting)() {
+            return None;
+        }
         hint(line, pos).map(|mut found| {
             if found.completion.is_none() {
                 // Set the syntax apart from the typed words it follows.
@@ -332,7 +390,7 @@ impl Hinter for CrashHelper {
 impl Highlighter for CrashHelper {
     fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
         if self.style.colorize {
-            Cow::Owned(highlight(line, &self.style))
+            Cow::Owned(highlight_from(self.entry.colours(), line, &self.style))
         } else {
             Cow::Borrowed(line)
         }
@@ -343,34 +401,29 @@ impl Highlighter for CrashHelper {
         prompt: &'p str,
         _default: bool,
     ) -> Cow<'b, str> {
-        Cow::Owned(self.style.paint(prompt, Role::Header))
+        let role = if prompt == CONTINUATION {
+            Role::Quiet
+        } else {
+            Role::Header
+        };
+        Cow::Owned(self.style.paint(prompt, role))
     }
 
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
         Cow::Owned(self.style.paint(hint, Role::Quiet))
     }
 
-    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
+    fn highlight_char(&self, line: &str, _pos: usize, _kind: CmdKind) -> bool {
         // Any key can change a token's class (`spaw` is unknown, `spawn` a
-        // command), and lines are short: always repaint.
-        self.style.colorize
+        // command): repaint, unless the line is too long to on every key,
+        // or more keys are already waiting.
+        self.style.colorize && line.len() <= LIVE_LINE && !(self.keys_waiting)()
     }
 }
 
-impl Validator for CrashHelper {
-    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        Ok(validate(ctx.input()))
-    }
-}
-
-/// Enter on an unclosed `{` block (or string) asks for another line.
-pub fn validate(input: &str) -> ValidationResult {
-    if is_incomplete(input) {
-        ValidationResult::Incomplete
-    } else {
-        ValidationResult::Valid(None)
-    }
-}
+/// Enter always hands the line to the REPL loop, which knows whether the
+/// entry goes on (see [`Entry`]).
+impl Validator for CrashHelper {}
 
 impl Helper for CrashHelper {}
 
@@ -514,49 +567,6 @@ mod tests {
     }
 
     #[test]
-    fn a_def_block_is_indented_as_erlang_is_written() {
-        assert_eq!(continuation_indent("sup s {"), "    ");
-        assert_eq!(continuation_indent("def counter {"), "  ");
-        assert_eq!(continuation_indent("def c {\n  loop(N) ->"), "    ");
-        assert_eq!(
-            continuation_indent("def c {\n  loop(N) ->\n    receive"),
-            "      "
-        );
-        assert_eq!(
-            continuation_indent("def c {\n  loop(N) ->\n    receive\n      incr -> loop(N + 1);"),
-            "      "
-        );
-        assert_eq!(continuation_indent("def c {\n  f() ->\n    ok."), "  ");
-        assert_eq!(continuation_indent("def c {\n  f() -> % why ->"), "    ");
-    }
-
-    #[test]
-    fn validator_waits_for_closed_blocks() {
-        assert!(matches!(
-            validate("sup demo {"),
-            ValidationResult::Incomplete
-        ));
-        assert!(matches!(
-            validate("sup demo {\n worker w1 counter"),
-            ValidationResult::Incomplete
-        ));
-        assert!(matches!(
-            validate("say \"open"),
-            ValidationResult::Incomplete
-        ));
-        assert!(matches!(
-            validate("sup demo {\n worker w1 counter\n}"),
-            ValidationResult::Valid(None)
-        ));
-        assert!(matches!(
-            validate("spawn counter"),
-            ValidationResult::Valid(None)
-        ));
-        // A mistake is left to the parser, which can say what is wrong.
-        assert!(matches!(validate("spwan x"), ValidationResult::Valid(None)));
-    }
-
-    #[test]
     fn hints_finish_a_command_word_then_show_its_syntax() {
         let word = hint("spa", 3).unwrap();
         assert_eq!(word.completion.as_deref(), Some("wn"));
@@ -570,8 +580,83 @@ mod tests {
         assert!(hint("", 0).is_none());
     }
 
+    /// The helper of a REPL whose entry has `lines` so far.
+    fn helper_after(lines: &[&str]) -> CrashHelper {
+        let session = crate::frontend::open_session(crate::session::SessionConfig::deterministic(
+            1,
+            Style::COLOR,
+        ));
+        let mut helper =
+            CrashHelper::new(Style::COLOR, Arc::new(Mutex::new(names())), session.feed());
+        helper.keys_waiting = || false;
+        for line in lines {
+            helper.entry_mut().push(line);
+        }
+        helper
+    }
+
+    #[test]
+    fn a_continuation_line_goes_on_from_the_lines_before() {
+        let history = rustyline::history::DefaultHistory::new();
+        let ctx = Context::new(&history);
+        let fresh = helper_after(&[]);
+        let in_def = helper_after(&["def c {"]);
+        // In a `def`, `receive` is Erlang's keyword; alone, an unknown command.
+        let line = "  receive";
+        let alone = Highlighter::highlight(&fresh, line, 0).into_owned();
+        let inside = Highlighter::highlight(&in_def, line, 0).into_owned();
+        assert_ne!(alone, inside);
+        assert_eq!(
+            inside,
+            crate::commands::highlight::highlight("def c {\n  receive", &Style::COLOR)
+                .split_once('\n')
+                .unwrap()
+                .1
+        );
+        // Erlang words complete there, and no command hint shows.
+        let (start, words) = Completer::complete(&in_def, "  loop() -> rec", 15, &ctx).unwrap();
+        assert_eq!(start, 12);
+        assert_eq!(
+            words
+                .iter()
+                .map(|p| p.replacement.as_str())
+                .collect::<Vec<_>>(),
+            ["receive"]
+        );
+        assert!(Hinter::hint(&in_def, "spa", 3, &ctx).is_none());
+        assert!(Hinter::hint(&fresh, "spa", 3, &ctx).is_some());
+        // A very long line is not hinted, nor recoloured on every key.
+        let long = format!("spa{}", " ".repeat(LIVE_LINE));
+        assert!(Hinter::hint(&fresh, &long[..3], 3, &ctx).is_some());
+        assert!(!Highlighter::highlight_char(
+            &fresh,
+            &long,
+            0,
+            CmdKind::Other
+        ));
+        assert!(Highlighter::highlight_char(
+            &fresh,
+            "spa",
+            0,
+            CmdKind::Other
+        ));
+        // Nor while a paste is still arriving.
+        let pasting = CrashHelper {
+            keys_waiting: || true,
+            ..helper_after(&[])
+        };
+        assert!(Hinter::hint(&pasting, "spa", 3, &ctx).is_none());
+        assert!(!Highlighter::highlight_char(
+            &pasting,
+            "spa",
+            0,
+            CmdKind::Other
+        ));
+    }
+
     #[test]
     fn highlighting_adds_colour_only_when_asked() {
+        use crate::commands::highlight::highlight;
         let line = "spawn counter as c";
         assert_eq!(highlight(line, &Style::PLAIN), line);
         let coloured = highlight("spwan counter", &Style::COLOR);

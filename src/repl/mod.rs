@@ -9,7 +9,8 @@
 //! into the REPL with the script's session and carry on afterwards.
 //!
 //! - `editor`: the interactive loop and the event printer thread;
-//! - `helper`: completion, hints, highlighting and block continuation;
+//! - `entry`: the lines of one entry, read one at a time until it closes;
+//! - `helper`: completion, hints and highlighting;
 //! - `history`: where history is kept;
 //! - `piped`: the transcript for non-terminal input.
 //!
@@ -17,6 +18,7 @@
 //! the command language and the views.
 
 mod editor;
+pub mod entry;
 pub mod helper;
 mod history;
 mod piped;
@@ -26,7 +28,7 @@ pub use piped::run_script;
 
 use crate::frontend::{SessionOptions, open_session};
 use crate::view::{Role, Style, style_from_env};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// How to start the REPL: the session it opens.
@@ -57,7 +59,10 @@ pub fn run_with_stage(options: ReplOptions, stage: Option<crate::stage::StageOpt
     }
     println!("{}", banner(&options, &style));
     interact(&mut session);
-    println!("{}", style.paint("bye: every process is gone", Role::Quiet));
+    // The terminal may be gone already (the reason the REPL ended): a
+    // goodbye nobody can read is no reason to panic.
+    let bye = style.paint("bye: every process is gone", Role::Quiet);
+    let _ = writeln!(std::io::stdout(), "{bye}");
     ExitCode::SUCCESS
 }
 

@@ -17,15 +17,16 @@ pub fn run_script(session: &mut Session, input: &str, out: &mut dyn Write) -> bo
     crate::frontend::play(session, input, "<stdin>", out, None)
 }
 
-/// Reads all of stdin and runs it.
+/// Reads all of stdin and runs it. A line that is not UTF-8 is an error
+/// where it stands, and the rest runs.
 pub fn run(session: &mut Session) -> ExitCode {
-    let mut input = String::new();
-    if let Err(error) = std::io::stdin().read_to_string(&mut input) {
+    let mut input = Vec::new();
+    if let Err(error) = std::io::stdin().read_to_end(&mut input) {
         eprintln!("letitcrash: cannot read stdin: {error}");
         return ExitCode::FAILURE;
     }
     let mut out = std::io::stdout().lock();
-    if run_script(session, &input, &mut out) {
+    if crate::frontend::play_bytes(session, &input, "<stdin>", &mut out, None) {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -7,8 +7,15 @@
 //! worker threads, so the caller's thread runs slices, and the virtual clock
 //! jumps to the next timer when every process is idle. In live mode the
 //! workers run by themselves and these functions only watch and wait.
+//!
+//! Every deadline here saturates at the end of virtual time
+//! ([`Clock::END`]): `sleep 99999999999999999s` ends there, with whatever
+//! was due by then done, instead of waiting for an instant the clock can
+//! never show.
 
 use super::node::Node;
+use super::scheduler::Scheduler;
+use super::timer::Clock;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -32,7 +39,7 @@ const POLL: Duration = Duration::from_micros(200);
 /// come due while processes work are fired; idle time is not skipped.
 pub(in crate::runtime) fn run_until_quiet(node: &Arc<Node>, bound: Duration) -> Outcome {
     if node.is_deterministic() {
-        let deadline = node.now() + bound;
+        let deadline = Clock::later(node.now(), bound);
         loop {
             if !node.step() {
                 return Outcome::Done;
@@ -42,12 +49,12 @@ pub(in crate::runtime) fn run_until_quiet(node: &Arc<Node>, bound: Duration) -> 
             }
         }
     }
-    let deadline = Instant::now() + bound;
+    let deadline = Instant::now().checked_add(bound);
     loop {
         if node.is_quiet() {
             return Outcome::Done;
         }
-        if Instant::now() >= deadline {
+        if deadline.is_some_and(|deadline| Instant::now() >= deadline) {
             return Outcome::TimedOut;
         }
         std::thread::sleep(POLL);
@@ -62,7 +69,7 @@ pub(in crate::runtime) fn run_until(
     mut done: impl FnMut() -> bool,
     limit: Duration,
 ) -> Outcome {
-    let deadline = node.now() + limit;
+    let deadline = Clock::later(node.now(), limit);
     if !node.is_deterministic() {
         loop {
             if done() {
@@ -106,10 +113,25 @@ pub(in crate::runtime) fn advance(node: &Arc<Node>, duration: Duration) {
         std::thread::sleep(duration);
         return;
     }
-    let deadline = node.now() + duration;
+    let deadline = Clock::later(node.now(), duration);
     if run_until(node, || false, duration) == Outcome::Stuck {
         node.clock.advance_to(deadline);
     }
     // Whatever became due exactly at the deadline runs now.
     run_until_quiet(node, Duration::ZERO);
+}
+
+/// Deterministic mode, when no process is runnable: the instant the next
+/// timer fires ([`Clock::END`] if none is pending), before which nothing
+/// can happen at all. `None` when something is runnable, or in live mode.
+/// A driver that polls at a fixed step (`wait`) can skip the steps in
+/// between rather than take them one by one.
+pub(in crate::runtime) fn idle_until(node: &Arc<Node>) -> Option<Duration> {
+    let Scheduler::Deterministic(queue) = &node.scheduler else {
+        return None;
+    };
+    if !queue.is_empty() {
+        return None;
+    }
+    Some(node.timers.next_deadline().unwrap_or(Clock::END))
 }

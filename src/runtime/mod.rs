@@ -525,6 +525,13 @@ impl Runtime {
     pub fn release_memory(&self) {
         memory::release_here();
     }
+
+    /// Deterministic mode with nothing runnable: when the next timer fires,
+    /// the end of virtual time if none is pending; nothing happens before.
+    /// See [`drive::idle_until`].
+    pub fn idle_until(&self) -> Option<Duration> {
+        drive::idle_until(&self.node)
+    }
 }
 
 impl Drop for Runtime {

@@ -409,7 +409,7 @@ impl Node {
     }
 
     pub(in crate::runtime) fn start_timer(&self, delay: Duration, action: TimerAction) -> TimerRef {
-        self.timers.start(self.now() + delay, action)
+        self.timers.start(self.now().saturating_add(delay), action)
     }
 
     /// Arms the timer that wakes `process` at `deadline` unless one is

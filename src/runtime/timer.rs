@@ -7,6 +7,13 @@
 //! and, when every process is idle, by jumping straight to the next timer.
 //! So a script that sleeps 30 seconds finishes at once, and the same script
 //! always sees the same times.
+//!
+//! Virtual time is a count of nanoseconds in a `u64`, so it ends at
+//! [`Clock::END`], about 584 years in. It saturates there: a timer set
+//! for later (`receive after 100000000000000`, `sleep
+//! 99999999999999999s`) fires at the end, and the clock never wraps round
+//! to an earlier time, where a driver waiting for the deadline would loop
+//! for ever.
 
 use super::term::{Pid, Term};
 use parking_lot::{Condvar, Mutex};
@@ -22,6 +29,15 @@ pub(in crate::runtime) enum Clock {
 }
 
 impl Clock {
+    /// The last instant a virtual clock shows (2^64 - 1 ns, about 584
+    /// years); later deadlines are moved to it.
+    pub(in crate::runtime) const END: Duration = Duration::from_nanos(u64::MAX);
+
+    /// The instant `after` past `from`, saturating at [`Clock::END`].
+    pub(in crate::runtime) fn later(from: Duration, after: Duration) -> Duration {
+        from.saturating_add(after).min(Clock::END)
+    }
+
     pub(in crate::runtime) fn now(&self) -> Duration {
         match self {
             Clock::Wall(start) => start.elapsed(),
@@ -29,20 +45,30 @@ impl Clock {
         }
     }
 
-    /// Moves a virtual clock forward to `at` (never back). No effect on
-    /// the wall clock.
+    /// Moves a virtual clock forward to `at` (never back, and no further
+    /// than [`Clock::END`]). No effect on the wall clock.
     pub(in crate::runtime) fn advance_to(&self, at: Duration) {
         if let Clock::Virtual(nanos) = self {
-            nanos.fetch_max(at.as_nanos() as u64, Ordering::Relaxed);
+            nanos.fetch_max(saturating_nanos(at), Ordering::Relaxed);
         }
     }
 
-    /// Moves a virtual clock forward by `by`.
+    /// Moves a virtual clock forward by `by`, stopping at [`Clock::END`].
     pub(in crate::runtime) fn advance_by(&self, by: Duration) {
         if let Clock::Virtual(nanos) = self {
-            nanos.fetch_add(by.as_nanos() as u64, Ordering::Relaxed);
+            let by = saturating_nanos(by);
+            // Only the deterministic driver's thread moves a virtual clock,
+            // so this never loops in practice.
+            let _ = nanos.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |now| {
+                Some(now.saturating_add(by))
+            });
         }
     }
+}
+
+/// `at` in nanoseconds, or `u64::MAX` for anything past [`Clock::END`].
+fn saturating_nanos(at: Duration) -> u64 {
+    u64::try_from(at.as_nanos()).unwrap_or(u64::MAX)
 }
 
 /// A handle on a started timer, for `cancel_timer`.
@@ -110,8 +136,10 @@ impl Timers {
         }
     }
 
-    /// Starts a timer firing at `at` on the runtime clock.
+    /// Starts a timer firing at `at` on the runtime clock (at
+    /// [`Clock::END`] if `at` is later: a clock never gets past it).
     pub(in crate::runtime) fn start(&self, at: Duration, action: TimerAction) -> TimerRef {
+        let at = at.min(Clock::END);
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let mut pending = self.pending.lock();
         let earliest = pending.heap.peek().is_none_or(|Reverse(e)| at < e.at);
@@ -192,5 +220,51 @@ impl Timers {
         pending.heap.clear();
         pending.live.clear();
         self.changed.notify_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn virtual_clock() -> Clock {
+        Clock::Virtual(AtomicU64::new(0))
+    }
+
+    #[test]
+    fn a_virtual_clock_stops_at_its_end_and_never_wraps() {
+        let clock = virtual_clock();
+        clock.advance_to(Duration::from_secs(100_000_000_000_000));
+        assert_eq!(clock.now(), Clock::END);
+        clock.advance_by(Duration::from_secs(1));
+        assert_eq!(clock.now(), Clock::END);
+        let clock = virtual_clock();
+        clock.advance_by(Duration::MAX);
+        assert_eq!(clock.now(), Clock::END);
+        assert_eq!(
+            Clock::later(Duration::from_secs(5), Duration::MAX),
+            Clock::END
+        );
+        assert_eq!(
+            Clock::later(Duration::from_secs(5), Duration::from_secs(1)),
+            Duration::from_secs(6)
+        );
+    }
+
+    #[test]
+    fn a_timer_set_past_the_end_fires_at_the_end() {
+        let timers = Timers::new();
+        let pid = crate::runtime::Pid::from_number(1);
+        timers.start(
+            Duration::from_millis(100_000_000_000_000),
+            TimerAction::ReceiveTimeout { pid },
+        );
+        assert_eq!(timers.next_deadline(), Some(Clock::END));
+        assert!(
+            timers
+                .take_due(Clock::END - Duration::from_nanos(1))
+                .is_empty()
+        );
+        assert_eq!(timers.take_due(Clock::END).len(), 1);
     }
 }

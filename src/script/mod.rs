@@ -81,17 +81,27 @@ pub fn statement_output(
     (evaluation, lines)
 }
 
+/// A script's text, or why it cannot be read: a file that is not UTF-8
+/// gets the error at its first line that is not, with a caret, as a parse
+/// error would (and, as a parse error does, stops the script before it
+/// starts).
+pub fn read_script(path: &std::path::Path, name: &str) -> Result<String, String> {
+    let bytes =
+        std::fs::read(path).map_err(|error| format!("error: cannot read {name}: {error}\n"))?;
+    crate::frontend::input::decode(bytes).map_err(|error| error.render(Some(name)))
+}
+
 /// `letitcrash run FILE`: replay a script on the terminal.
 pub fn run(options: RunOptions) -> ExitCode {
     let name = options.file.display().to_string();
-    let src = match std::fs::read_to_string(&options.file) {
+    let style = style_from_env();
+    let src = match read_script(&options.file, &name) {
         Ok(src) => src,
         Err(error) => {
-            eprintln!("error: cannot read {name}: {error}");
+            eprint!("{error}");
             return ExitCode::FAILURE;
         }
     };
-    let style = style_from_env();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut keys = keys::Keys::stdin();
@@ -113,12 +123,12 @@ pub fn check(options: CheckOptions) -> ExitCode {
     let mut out = stdout.lock();
     for path in &options.files {
         let name = path.display().to_string();
-        let report = match std::fs::read_to_string(path) {
+        let report = match read_script(path, &name) {
             Ok(src) => check_source(&name, &src, options.seed),
             Err(error) => CheckReport {
                 passed: 0,
                 failed: 1,
-                failures: vec![format!("{name}: cannot read: {error}\n")],
+                failures: vec![error],
             },
         };
         for failure in &report.failures {

@@ -5,12 +5,19 @@
 //! `stateful` worker knows its key in the state server), and nested `sup`
 //! lines become child supervisors. Every supervisor of the session shares
 //! the session's restart delay, so `slowmo` slows the whole tree at once.
+//!
+//! A tree is at most `MAX_DEPTH` supervisors deep, the limit on nesting
+//! in the command language: the parser holds one `sup` block to it, and
+//! `start_child` holds a supervisor started below another to it too, so
+//! 20,000 `start_child`s one below the other cannot build a tree the views
+//! (which walk it recursively) would overflow the stack on.
 
 use super::error::{EvalError, EvalResult};
 use super::{Outcome, Session};
 use crate::behavior::{self, StartContext};
 use crate::commands::ast::{ChildSpecAst, StartChildArg, SupSpec, Target};
-use crate::runtime::{Atom, Process, Term};
+use crate::erlang::syntax::MAX_DEPTH;
+use crate::runtime::{Atom, Pid, Process, Term};
 use crate::supervisor::{self, ChildSpec, SupervisorSpec, api};
 use std::time::Duration;
 
@@ -107,6 +114,7 @@ impl Session {
         let supervisor = self.resolve(sup)?;
         let reply = match child {
             StartChildArg::Spec(written) => {
+                self.check_depth(supervisor, written)?;
                 self.record_child(sup, written);
                 let spec = self.child_spec(written)?;
                 self.shell
@@ -120,6 +128,41 @@ impl Session {
             }
         };
         supervisor_reply(reply)
+    }
+
+    /// Refuses a child that would make the tree deeper than `MAX_DEPTH`
+    /// supervisors: `supervisor`, the ones above it, and the `sup` blocks
+    /// of `child`.
+    fn check_depth(&self, supervisor: Pid, child: &ChildSpecAst) -> EvalResult<()> {
+        let blocks = sup_blocks(child);
+        if blocks == 0 {
+            return Ok(());
+        }
+        // Up the tree through each supervisor's parent, which started it;
+        // a top one was started by the shell. Never further than the limit.
+        let mut above = 0;
+        let mut at = Some(supervisor);
+        while let Some(pid) = at
+            && above <= MAX_DEPTH
+        {
+            match self.runtime.process_info(pid) {
+                Some(info) if info.kind == Atom::new("supervisor") => {
+                    above += 1;
+                    at = info.parent;
+                }
+                _ => break,
+            }
+        }
+        if above + blocks <= MAX_DEPTH {
+            return Ok(());
+        }
+        Err(EvalError::new(format!(
+            "nested too deep: {supervisor} is {above} supervisors deep, and this child would make the tree {} deep",
+            above + blocks
+        ))
+        .with_hint(format!(
+            "the playground allows {MAX_DEPTH} levels of supervisors; start it nearer the top"
+        )))
     }
 
     pub(super) fn terminate_child(&mut self, sup: &Target, child: &Target) -> EvalResult<Outcome> {
@@ -221,4 +264,15 @@ fn supervisor_reply(reply: Result<Term, Term>) -> EvalResult<Outcome> {
     reply
         .map(Outcome::value)
         .map_err(|reason| EvalError::new(format!("the supervisor did not answer: {reason}")))
+}
+
+/// How many supervisors deep `child` is: 0 for a worker, 1 for a `sup`
+/// with workers only, and so on. (The parser bounds the recursion.)
+fn sup_blocks(child: &ChildSpecAst) -> usize {
+    match child {
+        ChildSpecAst::Worker { .. } => 0,
+        ChildSpecAst::Sup { spec, .. } => {
+            1 + spec.children.iter().map(sup_blocks).max().unwrap_or(0)
+        }
+    }
 }

@@ -2,7 +2,9 @@
 //!
 //! In the live REPL these take real time (events keep printing meanwhile).
 //! In check mode the clock is virtual, so `sleep 30s` costs nothing and
-//! always sees the same things happen.
+//! always sees the same things happen. Virtual time ends (about 584 years
+//! in) and saturates there, so a `sleep` or `wait` as long as the parser
+//! takes ends too, at once.
 
 use super::error::{EvalError, EvalResult};
 use super::processes::DEFAULT_WAIT;
@@ -34,7 +36,7 @@ impl Session {
             WaitFor::Restarted => Some(self.resolve(target)?),
             _ => None,
         };
-        let deadline = self.runtime.now() + timeout;
+        let deadline = self.runtime.now().saturating_add(timeout);
         loop {
             let now_pid = self.resolve_or_recall(target).ok();
             let alive = now_pid.is_some_and(|pid| self.runtime.is_alive(pid));
@@ -59,8 +61,42 @@ impl Session {
                     describe(target)
                 )));
             }
+            let before = self.runtime.now();
+            if self.skip_idle_steps(deadline) {
+                continue;
+            }
             self.runtime.advance(WAIT_STEP);
+            if self.runtime.now() == before {
+                // The clock is at its end (virtual time saturates): the
+                // deadline will never come, and nothing else will happen.
+                return Err(EvalError::new(format!(
+                    "waited for {} until the end of virtual time; it did not happen",
+                    describe(target)
+                )));
+            }
         }
+    }
+
+    /// `wait` looks every [`WAIT_STEP`]. In deterministic mode, while no
+    /// process is runnable and no timer is due, no look can find anything
+    /// new: skip those steps at once (the clock lands where stepping would
+    /// have left it), so `wait ... timeout 1000000s` on an idle system does
+    /// not take a hundred million steps. True if it skipped any.
+    fn skip_idle_steps(&self, deadline: Duration) -> bool {
+        let Some(next_event) = self.runtime.idle_until() else {
+            return false;
+        };
+        let now = self.runtime.now();
+        // Stay strictly before the next timer (it fires on a step), and
+        // on or before the deadline (where the timeout is reported).
+        let until = deadline.min(next_event.saturating_sub(Duration::from_nanos(1)));
+        let steps = until.saturating_sub(now).as_nanos() / WAIT_STEP.as_nanos();
+        if steps == 0 {
+            return false;
+        }
+        let skip = WAIT_STEP.saturating_mul(u32::try_from(steps).unwrap_or(u32::MAX));
+        self.runtime.advance(skip);
+        true
     }
 }
 

@@ -33,8 +33,9 @@ pub fn to_term(expr: &TermExpr, vars: &Bindings, shell: Pid) -> EvalResult<Term>
         TermExpr::Var(name) => vars.get(name).cloned().ok_or_else(|| unbound(name))?,
         TermExpr::SelfPid => Term::pid(shell),
         TermExpr::Wildcard => return Err(EvalError::new("`_` can only be used in a pattern")),
-        // A duration passed to a kind: milliseconds, as Erlang's timers take.
-        TermExpr::Duration(d) => Term::int(d.as_millis() as i64),
+        // A duration passed to a kind: milliseconds, as Erlang's timers
+        // take, saturating (a cast would make a long one negative).
+        TermExpr::Duration(d) => Term::int(i64::try_from(d.as_millis()).unwrap_or(i64::MAX)),
         TermExpr::Map(fields) => Term::map(
             fields
                 .iter()

@@ -80,7 +80,7 @@ pub(crate) async fn terminate_children_at_once(
     }
     // One timer for all of them, not one per child.
     let mut deadline = match shutdown {
-        Shutdown::Timeout(limit) => Some(me.now() + limit),
+        Shutdown::Timeout(limit) => Some(me.now().saturating_add(limit)),
         Shutdown::BrutalKill | Shutdown::Infinity => None,
     };
     while !waiting.is_empty() {

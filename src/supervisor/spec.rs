@@ -206,7 +206,8 @@ impl RestartDelay {
     }
 
     pub fn set(&self, delay: Duration) {
-        self.0.store(delay.as_nanos() as u64, Ordering::Relaxed);
+        let nanos = u64::try_from(delay.as_nanos()).unwrap_or(u64::MAX);
+        self.0.store(nanos, Ordering::Relaxed);
     }
 }
 

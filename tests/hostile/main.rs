@@ -11,6 +11,10 @@
 mod loopback;
 
 mod audience_room;
+mod child;
+mod deep_input;
 mod deep_terms;
 mod http;
 mod runaway;
+mod terminal;
+mod virtual_time;

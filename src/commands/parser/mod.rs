@@ -20,8 +20,6 @@ mod basics;
 mod commands;
 mod expect;
 mod explain;
-
-pub use expect::EXPECTATION_FORMS;
 mod scan;
 mod script;
 mod stage;
@@ -29,10 +27,12 @@ mod sup;
 mod targets;
 mod terms;
 
+pub use expect::EXPECTATION_FORMS;
+pub use scan::Scanner;
+
 use super::ast::{Command, Span, Stmt};
 use crate::diagnostics::Diagnostic;
 use basics::{SyntaxError, ws};
-use scan::Scanner;
 
 /// Parses one REPL entry (possibly several lines, as rustyline's validator
 /// lets a `{` block continue). `Ok(None)` for a blank or comment-only line.

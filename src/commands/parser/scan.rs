@@ -4,7 +4,9 @@
 //! it: the REPL (should Enter submit, or open a continuation line?) and the
 //! script splitter (does this `sup ... {` block go on over the next lines?).
 //! Both only need bracket depth, so a tiny state machine is enough, and it
-//! must agree with the parser on what strings and comments are.
+//! must agree with the parser on what strings and comments are. It is fed
+//! one piece at a time (a line, as the REPL gets them), so an entry of
+//! 10,000 lines is scanned once, not once per line.
 //!
 //! Inside the braces of `def NAME { ... }` the text is Erlang, whose
 //! lexical rules differ: `%` starts a comment and `#` does not, and `$}`
@@ -14,7 +16,7 @@
 
 /// Scan state carried from one chunk of text to the next.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Scanner {
+pub struct Scanner {
     /// Open brackets and the byte offset where each was opened.
     open: Vec<(char, usize)>,
     /// The opening quote (`"` or `'`) of an unfinished string or quoted atom.

@@ -7,6 +7,9 @@
 //! written on one line for the REPL or spread over many in a script. Checks
 //! that need no running system (duplicate ids, the single template child of
 //! `simple_one_for_one`) happen here, so a script fails before it starts.
+//!
+//! Blocks nest at most `MAX_DEPTH` deep, as brackets do (`terms`): the
+//! parser, the evaluator and the tree views all recurse on the nesting.
 
 use nom::Parser;
 use nom::sequence::preceded;
@@ -15,9 +18,10 @@ use std::time::Duration;
 use super::basics::{PResult, SyntaxError, fail, keyword, sp, token_text, word, ws};
 use super::basics::{one_of, unknown_option};
 use super::targets::{kind, required_name};
-use super::terms::duration;
+use super::terms::{duration, too_deep};
 use crate::commands::ast::{ChildSpecAst, RestartType, Shutdown, Strategy, SupSpec};
 use crate::commands::suggest::closest;
+use crate::erlang::syntax::MAX_DEPTH;
 
 const STRATEGIES: &[(&str, Strategy)] = &[
     ("one_for_one", Strategy::OneForOne),
@@ -52,15 +56,15 @@ struct AsChild {
 /// The part after the word `sup` at the top: name, options and the block
 /// of children.
 pub(crate) fn sup_spec(input: &str) -> PResult<'_, SupSpec> {
-    let (rest, (spec, _)) = sup_block(input, false)?;
+    let (rest, (spec, _)) = sup_block(input, 0)?;
     Ok((rest, spec))
 }
 
 /// The part after the word `sup` inside a block: a child supervisor, which
 /// also takes a restart type and a shutdown, in any order with the other
-/// options.
-fn nested_sup(input: &str) -> PResult<'_, ChildSpecAst> {
-    let (rest, (spec, as_child)) = sup_block(input, true)?;
+/// options. `within` is how many blocks are open around it.
+fn nested_sup(input: &str, within: usize) -> PResult<'_, ChildSpecAst> {
+    let (rest, (spec, as_child)) = sup_block(input, within)?;
     Ok((
         rest,
         ChildSpecAst::Sup {
@@ -71,7 +75,10 @@ fn nested_sup(input: &str) -> PResult<'_, ChildSpecAst> {
     ))
 }
 
-fn sup_block(input: &str, nested: bool) -> PResult<'_, (SupSpec, AsChild)> {
+/// A supervisor's name, options and children; `within` is how many blocks
+/// are open around it (0 at the top).
+fn sup_block(input: &str, within: usize) -> PResult<'_, (SupSpec, AsChild)> {
+    let nested = within > 0;
     let (mut rest, name) = required_name(input, "a supervisor name")?;
     let mut spec = SupSpec {
         name,
@@ -152,7 +159,10 @@ fn sup_block(input: &str, nested: bool) -> PResult<'_, (SupSpec, AsChild)> {
             }
         };
     }
-    let (rest, children) = children(rest)?;
+    if within >= MAX_DEPTH {
+        return fail(too_deep(rest));
+    }
+    let (rest, children) = children(rest, within + 1)?;
     spec.children = children;
     check_children(input, &spec)?;
     Ok((rest, (spec, as_child)))
@@ -203,8 +213,9 @@ fn period(input: &str) -> PResult<'_, Duration> {
     Ok((rest, d))
 }
 
-/// `{ CHILD (newline|;) CHILD ... }`, starting at the `{`.
-fn children(input: &str) -> PResult<'_, Vec<ChildSpecAst>> {
+/// `{ CHILD (newline|;) CHILD ... }`, starting at the `{`, which is the
+/// `within`th block open.
+fn children(input: &str, within: usize) -> PResult<'_, Vec<ChildSpecAst>> {
     let mut rest = &input[1..];
     let mut children = Vec::new();
     loop {
@@ -219,7 +230,7 @@ fn children(input: &str) -> PResult<'_, Vec<ChildSpecAst>> {
                     .hint("add a `}` after the last child"),
             );
         }
-        let (after, child) = child_spec(rest)?;
+        let (after, child) = child_in(rest, within)?;
         children.push(child);
         let (after, ()) = sp(after)?;
         if !(after.is_empty() || after.starts_with(['\n', ';', '}'])) {
@@ -245,13 +256,19 @@ fn skip_separators(mut input: &str) -> Result<&str, nom::Err<SyntaxError<'_>>> {
     }
 }
 
-/// `worker ID KIND [RESTART] [shutdown S]` or a nested `sup ID ... { ... }`.
+/// `worker ID KIND [RESTART] [shutdown S]` or a nested `sup ID ... { ... }`,
+/// as `start_child` takes it: inside the supervisor it is started in.
 pub(crate) fn child_spec(input: &str) -> PResult<'_, ChildSpecAst> {
+    child_in(input, 1)
+}
+
+/// A child spec inside `within` open blocks.
+fn child_in(input: &str, within: usize) -> PResult<'_, ChildSpecAst> {
     if let Ok((rest, _)) = keyword("worker")(input) {
         return worker(rest);
     }
     if let Ok((rest, _)) = keyword("sup")(input) {
-        return preceded(sp, nested_sup).parse(rest);
+        return preceded(sp, |i| nested_sup(i, within)).parse(rest);
     }
     let found = token_text(input);
     let hint = match closest(&found, ["worker", "sup"]) {

@@ -10,6 +10,11 @@
 //!
 //! Inside brackets a term may span lines, so `ws` (which skips newlines and
 //! comments) separates elements there.
+//!
+//! Brackets nest at most [`MAX_DEPTH`] deep (the process language's limit):
+//! the parser is recursive, and so are the evaluator and the views that
+//! take a term apart, so a term typed 8,000 brackets deep would overflow
+//! the stack. Deeper input is an error at the first bracket too many.
 
 use std::time::Duration;
 
@@ -22,27 +27,44 @@ use super::basics::{
 };
 use crate::commands::ast::TermExpr;
 
-/// Which optional term forms are allowed where a term is being parsed.
+use crate::erlang::syntax::MAX_DEPTH;
+
+/// Which optional term forms are allowed where a term is being parsed, and
+/// how many brackets are already open around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TermRules {
     pub wildcards: bool,
     pub durations: bool,
+    pub depth: usize,
+}
+
+impl TermRules {
+    /// The same rules one bracket further in.
+    fn inside(self) -> TermRules {
+        TermRules {
+            depth: self.depth + 1,
+            ..self
+        }
+    }
 }
 
 /// A message, reason or request: no `_`, no durations.
 pub(crate) const VALUE: TermRules = TermRules {
     wildcards: false,
     durations: false,
+    depth: 0,
 };
 /// A pattern for `receive` and `expect`: `_` matches anything.
 pub(crate) const PATTERN: TermRules = TermRules {
     wildcards: true,
     durations: false,
+    depth: 0,
 };
 /// An argument of a process kind, such as the `1s` in `ticker(1s)`.
 pub(crate) const KIND_ARG: TermRules = TermRules {
     wildcards: false,
     durations: true,
+    depth: 0,
 };
 
 pub(crate) const EXPECTED_TERM: &str =
@@ -99,6 +121,10 @@ pub(crate) fn sequence(
     close: char,
 ) -> PResult<'_, Vec<TermExpr>> {
     let (mut rest, _) = char(open).parse(input)?;
+    if rules.depth >= MAX_DEPTH {
+        return fail(too_deep(input));
+    }
+    let rules = rules.inside();
     let mut items = Vec::new();
     (rest, ()) = ws(rest)?;
     if let Ok((after, _)) = char::<_, SyntaxError>(close).parse(rest) {
@@ -137,6 +163,10 @@ fn map(input: &str, rules: TermRules) -> PResult<'_, TermExpr> {
     } else {
         ("=>", ":=")
     };
+    if rules.depth >= MAX_DEPTH {
+        return fail(too_deep(input));
+    }
+    let rules = rules.inside();
     let mut rest = &input[2..];
     (rest, ()) = ws(rest)?;
     let mut fields = Vec::new();
@@ -199,6 +229,16 @@ fn map(input: &str, rules: TermRules) -> PResult<'_, TermExpr> {
             }
         }
     }
+}
+
+/// The error at the bracket that opens one level too many (shared with
+/// `sup` blocks, which nest the same way).
+pub(crate) fn too_deep(at: &str) -> SyntaxError<'_> {
+    SyntaxError::new(at, "nested too deep")
+        .underline(1)
+        .hint(format!(
+            "the playground allows {MAX_DEPTH} levels of brackets and blocks; flatten this one"
+        ))
 }
 
 /// `"text"` with the escapes `\n`, `\t`, `\"` and `\\`.

@@ -4,6 +4,7 @@
 
 mod commands;
 mod definitions;
+mod depth;
 mod errors;
 mod fuzz;
 mod scripts;

@@ -17,7 +17,9 @@ use crate::erlang::ast::{Clause, Function, Guard, Pos};
 
 /// How deeply expressions may nest (brackets, operators, clauses). Far
 /// beyond any program a presenter writes, and within a test thread's 2 MB
-/// stack even in a debug build (about 10 KB per level there).
+/// stack even in a debug build (about 10 KB per level there). The command
+/// language's terms and `sup` blocks nest no deeper either, with the same
+/// error: one limit to document and to remember.
 pub const MAX_DEPTH: usize = 64;
 
 pub struct Parser<'a> {
@@ -142,9 +144,9 @@ impl<'a> Parser<'a> {
     pub fn enter(&mut self) -> Result<()> {
         if self.depth >= MAX_DEPTH {
             return Err(self.error_here(
-                "this expression nests too deeply",
+                "nested too deep",
                 Some(format!(
-                    "the playground allows {MAX_DEPTH} levels; split it into functions"
+                    "the playground allows {MAX_DEPTH} levels of nesting; split it into functions"
                 )),
             ));
         }

@@ -2,7 +2,7 @@
 //! prefix form (`(+ A (* B C))`) so a test shows the shape it proves;
 //! positions have tests of their own.
 
-use super::parse_module;
+use super::{MAX_DEPTH, parse_module};
 use crate::erlang::ast::*;
 
 /// A compact, position-free rendering of a tree.
@@ -571,9 +571,17 @@ fn an_empty_body_is_an_error() {
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let deep = format!("f() -> {}1{}.", "(".repeat(10_000), ")".repeat(10_000));
-    assert_eq!(error(&deep).message, "this expression nests too deeply");
+    let e = error(&deep);
+    assert_eq!(e.message, "nested too deep");
+    // The caret is on a bracket, one of the first levels past the limit
+    // (the clause's body counts as a level too).
+    assert_eq!(e.len, 1);
+    assert!((8..=8 + MAX_DEPTH).contains(&e.column), "{}", e.column);
+    assert_eq!(&deep[e.column - 1..e.column], "(");
     let long_sum = format!("f() -> 1{}.", " + 1".repeat(10_000));
-    assert_eq!(error(&long_sum).message, "this expression nests too deeply");
+    assert_eq!(error(&long_sum).message, "nested too deep");
+    let lists = format!("f() -> {}{}.", "[".repeat(8_000), "]".repeat(8_000));
+    assert_eq!(error(&lists).message, "nested too deep");
     let negations = format!("f() -> {}1.", "-".repeat(10_000));
     assert!(parse_module("m", &negations).is_err());
     let long_list = format!("f() -> [{}].", vec!["1"; 5000].join(", "));

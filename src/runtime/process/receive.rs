@@ -52,7 +52,7 @@ impl<M: FnMut(&Term) -> bool + Unpin> Future for Receive<'_, M> {
         if !this.started {
             this.started = true;
             state.timed_out = false;
-            this.deadline = this.timeout.map(|t| process.now() + t);
+            this.deadline = this.timeout.map(|t| process.now().saturating_add(t));
         }
         if let Some(message) = process.take_matching(&mut state, &mut this.matches) {
             state.receive_timer = None;

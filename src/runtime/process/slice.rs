@@ -94,7 +94,12 @@ impl SliceState {
     }
 
     pub(in crate::runtime) fn wait_until(&self, deadline: Option<Duration>) {
-        let nanos = deadline.map_or(NO_DEADLINE, |d| d.as_nanos() as u64);
+        // A deadline past the end of virtual time is the end (one
+        // nanosecond short of it, which is taken to mean "none"): cast,
+        // it would wrap round to a time long before it.
+        let nanos = deadline.map_or(NO_DEADLINE, |d| {
+            u64::try_from(d.as_nanos()).map_or(NO_DEADLINE - 1, |n| n.min(NO_DEADLINE - 1))
+        });
         self.wait_until.store(nanos, Relaxed);
     }
 

@@ -47,6 +47,11 @@ impl DeterministicQueue {
         Some(state.runnable.swap_remove(index))
     }
 
+    /// True when no process is waiting to run.
+    pub(in crate::runtime) fn is_empty(&self) -> bool {
+        self.state.lock().runnable.is_empty()
+    }
+
     pub(in crate::runtime) fn clear(&self) {
         self.state.lock().runnable.clear();
     }

@@ -1,0 +1,195 @@
+//! One REPL entry as it is typed: the lines so far, and what is open.
+//!
+//! A statement may span lines (a `sup` block, a `def`, a term over
+//! several lines). The editor reads one line at a time and the entry
+//! collects them until nothing is left open, which keeps every edit, every
+//! redraw and every colouring to the line under the cursor: a pasted
+//! 10,000-line `def` arrives as 10,000 short lines, not as one buffer
+//! redrawn (and re-coloured) on every key. What the helper needs about the
+//! earlier lines is kept as it goes: the bracket scanner's state (is the
+//! entry complete, is the text Erlang?) and the colouring lexer's state,
+//! each fed every line once.
+//!
+//! A bracketed paste arrives as one line holding many: the entry then
+//! holds several statements, each scanned on its own from the line where
+//! it starts, as a script's are (`commands::parser::script`).
+
+use crate::commands::highlight::{LexState, classify_from};
+use crate::commands::parser::Scanner;
+
+#[derive(Debug, Default, Clone)]
+pub struct Entry {
+    /// The lines so far, each ended by `\n`.
+    text: String,
+    scanner: Scanner,
+    colours: LexState,
+    /// Where the last line starts in `text`.
+    last_line: usize,
+}
+
+impl Entry {
+    /// Adds a line as the presenter entered it (a bracketed paste may hold
+    /// several).
+    pub fn push(&mut self, line: &str) {
+        let start = self.text.len();
+        self.text.push_str(line);
+        self.text.push('\n');
+        let Entry {
+            text,
+            scanner,
+            last_line,
+            ..
+        } = self;
+        let mut at = start;
+        for piece in text[start..].split_inclusive('\n') {
+            // A statement that closed at the end of a line is over: the
+            // next line starts another, with a fresh first word (`def`).
+            if scanner.is_complete() {
+                *scanner = Scanner::default();
+            }
+            scanner.feed(piece);
+            *last_line = at;
+            at += piece.len();
+        }
+        self.colours = classify_from(&self.colours, &self.text[start..]).1;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// True when nothing is left open: the entry can be run.
+    pub fn is_complete(&self) -> bool {
+        self.scanner.is_complete()
+    }
+
+    /// The text so far.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Where the colouring of the next line starts.
+    pub fn colours(&self) -> &LexState {
+        &self.colours
+    }
+
+    /// The indentation the next line starts with: see [`indent_after`].
+    pub fn next_indent(&self) -> String {
+        let last = self.text[self.last_line..].trim_end_matches(['\n', '\r']);
+        let first_line = self.last_line == 0;
+        indent_after(self.scanner.in_erlang(), first_line, last)
+    }
+
+    /// The whole entry, leaving this one empty for the next.
+    pub fn take(&mut self) -> String {
+        std::mem::take(self).text
+    }
+
+    pub fn clear(&mut self) {
+        *self = Entry::default();
+    }
+}
+
+/// The indentation of the line after `last` in an unfinished entry. In a
+/// `sup` block, four spaces; in a `def` block it follows the code: one
+/// level in for the clauses, one more after `->`, `of`, `receive`,
+/// `after`, `begin`, `if` or an open bracket, back to the clause level
+/// after a function's final `.`, and otherwise the line's own.
+pub fn indent_after(in_definition: bool, first_line: bool, last: &str) -> String {
+    const LEVEL: &str = "  ";
+    if !in_definition {
+        return "    ".to_owned();
+    }
+    if first_line {
+        return LEVEL.to_owned();
+    }
+    let base = &last[..last.len() - last.trim_start().len()];
+    let code = last.split('%').next().unwrap_or("").trim_end();
+    let opens = ["->", "(", "[", "{"].iter().any(|end| code.ends_with(end))
+        || ["of", "receive", "after", "begin", "if"]
+            .iter()
+            .any(|word| code.split_whitespace().last() == Some(word));
+    if opens {
+        format!("{base}{LEVEL}")
+    } else if code.ends_with('.') {
+        LEVEL.to_owned()
+    } else {
+        base.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(lines: &[&str]) -> Entry {
+        let mut entry = Entry::default();
+        for line in lines {
+            entry.push(line);
+        }
+        entry
+    }
+
+    #[test]
+    fn an_entry_is_complete_when_nothing_is_open() {
+        assert!(entry(&["spawn counter"]).is_complete());
+        assert!(!entry(&["sup demo {"]).is_complete());
+        assert!(!entry(&["sup demo {", " worker w1 counter"]).is_complete());
+        assert!(entry(&["sup demo {", " worker w1 counter", "}"]).is_complete());
+        assert!(!entry(&["say \"open"]).is_complete());
+        assert!(entry(&["say \"open", "closed\""]).is_complete());
+        assert!(!entry(&["def c {", "  f() -> \"}\". % }"]).is_complete());
+        assert!(entry(&["def c {", "  f() -> \"}\". % }", "}"]).is_complete());
+        // A mistake is left to the parser, which can say what is wrong.
+        assert!(entry(&["spwan x"]).is_complete());
+        assert!(entry(&["send c }"]).is_complete());
+    }
+
+    #[test]
+    fn a_paste_of_several_statements_scans_each_from_its_own_start() {
+        // `$}` and `'` in a `%` comment are Erlang's, even when the `def`
+        // is not the first statement of the paste.
+        let paste = "spawn counter\ndef c {\n  f() -> $}. % it's\n}\nkill c";
+        assert!(entry(&[paste]).is_complete());
+        assert!(!entry(&["spawn counter\ndef c {\n  f() -> $}."]).is_complete());
+        let open = entry(&["spawn counter\ndef c {"]);
+        assert_eq!(open.next_indent(), "  ");
+    }
+
+    #[test]
+    fn take_gives_the_lines_and_starts_afresh() {
+        let mut e = entry(&["sup demo {", "  worker w1 counter", "}"]);
+        assert_eq!(e.take(), "sup demo {\n  worker w1 counter\n}\n");
+        assert!(e.is_empty() && e.is_complete());
+        assert_eq!(e.colours(), &LexState::START);
+    }
+
+    #[test]
+    fn a_def_block_is_indented_as_erlang_is_written() {
+        assert_eq!(entry(&["sup s {"]).next_indent(), "    ");
+        assert_eq!(entry(&["def counter {"]).next_indent(), "  ");
+        assert_eq!(entry(&["def c {", "  loop(N) ->"]).next_indent(), "    ");
+        assert_eq!(
+            entry(&["def c {", "  loop(N) ->", "    receive"]).next_indent(),
+            "      "
+        );
+        assert_eq!(
+            entry(&[
+                "def c {",
+                "  loop(N) ->",
+                "    receive",
+                "      incr -> loop(N + 1);"
+            ])
+            .next_indent(),
+            "      "
+        );
+        assert_eq!(
+            entry(&["def c {", "  f() ->", "    ok."]).next_indent(),
+            "  "
+        );
+        assert_eq!(
+            entry(&["def c {", "  f() -> % why ->"]).next_indent(),
+            "    "
+        );
+    }
+}
