@@ -3,7 +3,7 @@
 //! The parser (`syntax/`) builds it from the text inside `def NAME { ... }`;
 //! the checker and the compiler (`compile.rs`) read it. It mirrors what
 //! `erl_parse` gives for the same Erlang, minus what the playground does not
-//! have (records, maps, binaries, try, list comprehensions), so that every
+//! have (records, maps, try, list comprehensions), so that every
 //! program accepted here is a valid Erlang module of that name and can be
 //! exported back to Erlang (issue 11).
 //!
@@ -12,6 +12,8 @@
 //! errors with a caret.
 
 use crate::runtime::Term;
+
+pub use super::bitsyntax::Segment;
 
 /// A place in the definition's source: 1-based line and column (in
 /// characters). Lines count from the line of `def`, so a REPL entry and a
@@ -102,6 +104,8 @@ pub enum PatternKind {
     Cons(Box<Pattern>, Box<Pattern>),
     /// `P1 = P2` inside a pattern: both must match.
     Alias(Box<Pattern>, Box<Pattern>),
+    /// `<<N:8, Body:N/binary, Rest/binary>>` (see `bitsyntax.rs`).
+    Binary(Vec<Segment<Pattern>>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -150,6 +154,8 @@ pub enum ExprKind {
     },
     /// `begin E1, E2 end`.
     Block(Vec<Expr>),
+    /// `<<E1, E2:Size/Specifiers, "text">>` (see `bitsyntax.rs`).
+    Binary(Vec<Segment<Expr>>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -197,6 +203,12 @@ pub enum BinOp {
     And,
     Or,
     Xor,
+    /// `band`, `bor`, `bxor`, `bsl`, `bsr`: integers of any size.
+    Band,
+    Bor,
+    Bxor,
+    Bsl,
+    Bsr,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,6 +216,8 @@ pub enum UnOp {
     Neg,
     Plus,
     Not,
+    /// `bnot`: integers of any size.
+    Bnot,
 }
 
 impl Pos {

@@ -11,7 +11,10 @@
 //!   bound in only some clauses of a `case`, `if` or `receive` and used
 //!   after it (`variable 'X' unsafe in 'case'`);
 //! - in guards, anything but guard expressions: no local calls, matches,
-//!   sends or blocks.
+//!   sends or blocks;
+//! - in a binary pattern, a size using a variable that is neither bound
+//!   before the pattern nor by an earlier segment of the same binary
+//!   (`bits.rs`).
 //!
 //! Scoping is `erl_lint`'s: a sequence passes its bindings on; the parts
 //! of one expression (a tuple's elements, a call's arguments, an
@@ -31,6 +34,8 @@ use crate::erlang::ast::{
 };
 use crate::erlang::names;
 use crate::erlang::syntax;
+
+mod bits;
 
 type Result<T> = std::result::Result<T, Diagnostic>;
 
@@ -101,6 +106,7 @@ impl Checker<'_> {
     fn clause(&self, clause: &Clause, outer: &Scope) -> Result<()> {
         let mut scope = outer.clone();
         for pattern in &clause.patterns {
+            self.binary_sizes(pattern, outer)?;
             self.head_pattern(pattern, &mut scope);
         }
         self.guard(&clause.guard, &scope)?;
@@ -235,6 +241,7 @@ impl Checker<'_> {
                 module: Some(_), ..
             } => Ok(()),
             ExprKind::Block(body) => self.body(body, scope),
+            ExprKind::Binary(segments) => self.side_by_side(&bits::parts(segments), scope),
         }
     }
 
@@ -331,6 +338,7 @@ impl Checker<'_> {
     /// A pattern of a match or a case/receive clause: new variables are
     /// bound, bound ones are compared.
     fn pattern(&self, pattern: &Pattern, scope: &mut Scope) -> Result<()> {
+        self.binary_sizes(pattern, scope)?;
         let mut result = Ok(());
         for_each_var_at(pattern, &mut |name, pos| {
             if result.is_ok() && scope.unsafe_vars.contains_key(name) {
@@ -418,6 +426,9 @@ impl Checker<'_> {
             | ExprKind::Receive { .. }
             | ExprKind::Block(_) => Err(illegal("a block expression")),
             ExprKind::Fun(_) | ExprKind::FunRef { .. } => Err(illegal("a fun")),
+            ExprKind::Binary(segments) => bits::parts(segments)
+                .into_iter()
+                .try_for_each(|e| self.guard_expr(e, scope)),
         }
     }
 }
@@ -470,6 +481,7 @@ fn for_each_var_at(pattern: &Pattern, f: &mut impl FnMut(&str, Pos)) {
             for_each_var_at(head, f);
             for_each_var_at(tail, f);
         }
+        PatternKind::Binary(segments) => segments.iter().for_each(|s| for_each_var_at(&s.value, f)),
         PatternKind::Wildcard
         | PatternKind::Atom(_)
         | PatternKind::Int(_)

@@ -29,6 +29,10 @@
 //!   `erlc` says `function foo/1 undefined`). `m:f(...)` is a BIF for the
 //!   BIF modules (`erlang`, `lists`, `io`, `timer`) and otherwise a remote
 //!   call resolved at run time in the code table (`undef` if missing).
+//! - **Binaries** are `bits.rs`: `<<...>>` is one `BsCreate`, a binary
+//!   pattern at the top of a match is the match instructions, and the
+//!   variable of `<<Acc/binary, ...>>` is taken where the construction is
+//!   its last use ([`FnCompiler::uses`]).
 //!
 //! Every instruction records its source line, for the error stacks.
 
@@ -42,6 +46,8 @@ use super::vm::bifs;
 use crate::diagnostics::Diagnostic;
 use crate::runtime::{Atom, Term};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+mod bits;
 
 /// Why a definition does not compile: a [`Diagnostic`] at the place in
 /// the definition, its source line filled in by the caller, which has the
@@ -182,6 +188,9 @@ struct FnCompiler<'c> {
     bound: BTreeSet<String>,
     next: u32,
     max: u32,
+    /// How many times each variable is read in the current clause's body
+    /// (`bits::uses`): once means that read is its last use.
+    uses: HashMap<String, usize>,
 }
 
 impl<'c> FnCompiler<'c> {
@@ -198,6 +207,7 @@ impl<'c> FnCompiler<'c> {
             bound: BTreeSet::new(),
             next: 0,
             max: 0,
+            uses: HashMap::new(),
         }
     }
 
@@ -229,6 +239,8 @@ impl<'c> FnCompiler<'c> {
         for pattern in &clause.patterns {
             pattern_vars(pattern, &mut head_vars);
         }
+        let before_body = head_vars.iter().chain(captured).cloned().collect();
+        self.uses = bits::uses(&clause.body, &before_body);
         for (i, name) in captured.iter().enumerate() {
             if !head_vars.contains(name) {
                 self.vars.insert(name.clone(), (arity + i) as Reg);
@@ -265,12 +277,25 @@ impl<'c> FnCompiler<'c> {
             }
         }
         let fail = self.label();
+        let mut deferred = Vec::new();
+        let heads: Vec<&Pattern> = clause.patterns.iter().collect();
         for (i, pattern) in clause.patterns.iter().enumerate() {
             match &pattern.kind {
                 PatternKind::Var(name) if self.vars[name] == i as Reg => {
                     self.bound.insert(name.clone());
                 }
                 PatternKind::Wildcard => {}
+                PatternKind::Binary(segments) => {
+                    // The argument's register is no variable's: once the
+                    // clause is chosen it is dead.
+                    let plan = bits::TailPlan {
+                        guard: &clause.guard,
+                        patterns: &heads,
+                        src_dead: true,
+                    };
+                    let (src, at) = (i as Reg, pattern.pos);
+                    self.binary_match(segments, src, fail, Some(&plan), &mut deferred, at)?;
+                }
                 _ => {
                     let pat = self.pattern(pattern)?;
                     self.match_op(pat, i as Reg, fail);
@@ -278,6 +303,7 @@ impl<'c> FnCompiler<'c> {
             }
         }
         self.guard(&clause.guard, fail, clause.pos)?;
+        self.deferred_tails(deferred);
         if clause.body.is_empty() {
             return error(clause.pos, "a clause needs a body", None);
         }
@@ -295,7 +321,12 @@ impl<'c> FnCompiler<'c> {
                 Op::Match { fail, .. }
                 | Op::Guard { fail, .. }
                 | Op::IsInt { fail, .. }
-                | Op::IsAtom { fail, .. } => *fail = at(*fail),
+                | Op::IsAtom { fail, .. }
+                | Op::BsStart { fail, .. }
+                | Op::BsGet { fail, .. }
+                | Op::BsMatchString { fail, .. }
+                | Op::BsTestTail { fail, .. }
+                | Op::BsTestUnit { fail, .. } => *fail = at(*fail),
                 Op::Branch {
                     on_true, on_false, ..
                 } => {
@@ -427,6 +458,7 @@ impl<'c> FnCompiler<'c> {
             PatternKind::Alias(a, b) => {
                 Pat::Alias(Box::new(self.pattern(a)?), Box::new(self.pattern(b)?))
             }
+            PatternKind::Binary(segments) => self.binary_pattern(segments)?,
         })
     }
 
@@ -489,6 +521,8 @@ impl<'c> FnCompiler<'c> {
                 }
             }
             ExprKind::UnOp(UnOp::Not, a) => GExpr::Not(sub(self, a)?),
+            ExprKind::UnOp(UnOp::Bnot, a) => GExpr::Bif(bnot_bif(), vec![self.gexpr(a)?]),
+            ExprKind::Binary(segments) => self.binary_guard(segments, expr.pos)?,
             ExprKind::UnOp(op, a) => GExpr::Unary {
                 negate: *op == UnOp::Neg,
                 arg: sub(self, a)?,
@@ -689,6 +723,9 @@ impl<'c> FnCompiler<'c> {
                 self.emit(Op::Send { to, msg, dst });
             }
             ExprKind::BinOp(op, a, b) => self.binop(*op, a, b, dst, pos)?,
+            ExprKind::UnOp(UnOp::Bnot, a) => {
+                self.bif(bnot_bif(), std::slice::from_ref(&**a), Some(dst), pos)?;
+            }
             ExprKind::UnOp(op, a) => {
                 let src = self.operand(a)?;
                 self.line = pos.line;
@@ -704,6 +741,7 @@ impl<'c> FnCompiler<'c> {
                         src,
                         dst,
                     },
+                    UnOp::Bnot => unreachable!("a BIF, above"),
                 });
             }
             ExprKind::Call(callee, args) => self.call(callee, args, Some(dst), pos)?,
@@ -740,6 +778,7 @@ impl<'c> FnCompiler<'c> {
                 self.constant(fun.into_term(), dst);
             }
             ExprKind::Block(body) => self.body(body, dst)?,
+            ExprKind::Binary(segments) => self.binary(segments, dst, pos)?,
         }
         Ok(())
     }
@@ -755,6 +794,20 @@ impl<'c> FnCompiler<'c> {
                 }
             }
             PatternKind::Wildcard => self.expr(value, dst)?,
+            PatternKind::Binary(segments) => {
+                // The match instructions, and `{badmatch, V}` on failure.
+                let src = self.subject(value, mentions(pattern, value))?;
+                let (fail, matched) = (self.label(), self.label());
+                self.line = pattern.pos.line;
+                self.binary_match(segments, src, fail, None, &mut Vec::new(), pattern.pos)?;
+                self.emit(Op::Jump { to: matched });
+                self.bind(fail);
+                self.emit(Op::Badmatch { src });
+                self.bind(matched);
+                if src != dst {
+                    self.emit(Op::Move { src, dst });
+                }
+            }
             _ => {
                 let src = self.subject(value, mentions(pattern, value))?;
                 let pat = self.pattern(pattern)?;
@@ -795,6 +848,12 @@ impl<'c> FnCompiler<'c> {
             return Ok(());
         }
         let frame = arith_frame(op, a, b);
+        // OTP's compiler puts a literal operand of `band`, `bor`, `bxor`
+        // second (the error's frame shows `[X, 255]` for `255 band X`).
+        let (a, b) = match op {
+            BinOp::Band | BinOp::Bor | BinOp::Bxor if is_literal(a) && !is_literal(b) => (b, a),
+            _ => (a, b),
+        };
         let a = self.operand(a)?;
         let b = self.operand(b)?;
         self.line = pos.line;
@@ -961,11 +1020,31 @@ impl<'c> FnCompiler<'c> {
             let mark = self.next;
             let fail = self.label();
             self.line = clause.pos.line;
-            if !matches!(clause.pattern.kind, PatternKind::Wildcard) {
-                let pat = self.pattern(&clause.pattern)?;
-                self.match_op(pat, value, fail);
+            let mut deferred = Vec::new();
+            match &clause.pattern.kind {
+                PatternKind::Wildcard => {}
+                PatternKind::Binary(segments) => {
+                    // The subject dies with the match if it is a
+                    // temporary or a variable used nowhere else.
+                    let src_dead = match &subject.kind {
+                        ExprKind::Var(name) => mentioned || self.uses.get(name) == Some(&1),
+                        _ => true,
+                    };
+                    let plan = bits::TailPlan {
+                        guard: &clause.guard,
+                        patterns: &[&clause.pattern],
+                        src_dead,
+                    };
+                    let at = clause.pattern.pos;
+                    self.binary_match(segments, value, fail, Some(&plan), &mut deferred, at)?;
+                }
+                _ => {
+                    let pat = self.pattern(&clause.pattern)?;
+                    self.match_op(pat, value, fail);
+                }
             }
             self.guard(&clause.guard, fail, clause.pos)?;
+            self.deferred_tails(deferred);
             self.branch_body(&clause.body, dst)?;
             self.branch_end(end, dst);
             branches.push(self.bound.clone());
@@ -1154,6 +1233,25 @@ fn classify(op: BinOp) -> OpClass {
         BinOp::And => OpClass::Logic(LogicOp::And),
         BinOp::Or => OpClass::Logic(LogicOp::Or),
         BinOp::Xor => OpClass::Logic(LogicOp::Xor),
+        BinOp::Band => OpClass::Arith(ArithOp::Band),
+        BinOp::Bor => OpClass::Arith(ArithOp::Bor),
+        BinOp::Bxor => OpClass::Arith(ArithOp::Bxor),
+        BinOp::Bsl => OpClass::Arith(ArithOp::Bsl),
+        BinOp::Bsr => OpClass::Arith(ArithOp::Bsr),
+    }
+}
+
+/// The BIF `bnot X` compiles to (`erlang:'bnot'/1`).
+fn bnot_bif() -> bifs::BifId {
+    bifs::find("erlang", "bnot", 1).expect("erlang:'bnot'/1 is a BIF")
+}
+
+/// Whether an expression is a number literal (`255`, `-1`).
+fn is_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::Float(_) => true,
+        ExprKind::UnOp(UnOp::Neg | UnOp::Plus, inner) => is_literal(inner),
+        _ => false,
     }
 }
 
@@ -1165,6 +1263,7 @@ fn occurrences(pattern: &Pattern, name: &str) -> usize {
         PatternKind::Cons(a, b) | PatternKind::Alias(a, b) => {
             occurrences(a, name) + occurrences(b, name)
         }
+        PatternKind::Binary(segments) => segments.iter().map(|s| occurrences(&s.value, name)).sum(),
         _ => 0,
     }
 }
@@ -1194,6 +1293,7 @@ fn pattern_vars(pattern: &Pattern, out: &mut Vec<String>) {
             pattern_vars(a, out);
             pattern_vars(b, out);
         }
+        PatternKind::Binary(segments) => segments.iter().for_each(|s| pattern_vars(&s.value, out)),
         _ => {}
     }
 }
@@ -1259,6 +1359,14 @@ fn walk_vars(expr: &Expr, out: &mut Vec<String>, deep: bool) {
                 c.patterns.iter().for_each(|p| pattern_vars(p, out));
                 c.guard.iter().flatten().for_each(|e| walk(e, out));
                 c.body.iter().for_each(|e| walk(e, out));
+            }
+        }
+        ExprKind::Binary(segments) => {
+            for s in segments {
+                walk(&s.value, out);
+                if let Some(size) = &s.size {
+                    walk(size, out);
+                }
             }
         }
         _ => {}

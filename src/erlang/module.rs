@@ -9,6 +9,7 @@
 
 use super::opcodes::{ArithOp, CmpOp, LogicOp, Op, Reg};
 use super::vm::bifs::BifId;
+use super::vm::bits::BsPatSeg;
 use crate::runtime::term::fun::{Code as FunCode, Fun, FunKind};
 use crate::runtime::{Atom, Term};
 use std::collections::BTreeMap;
@@ -88,6 +89,9 @@ pub enum Pat {
     Cons(Box<Pat>, Box<Pat>),
     /// `P1 = P2`.
     Alias(Box<Pat>, Box<Pat>),
+    /// A binary pattern inside another pattern or in a `receive`
+    /// (`vm/bits.rs`; one at the top of a match is instructions instead).
+    Bin(Box<[BsPatSeg]>),
 }
 
 /// `when G1, G2; G3`: alternatives, each a list of tests that must all be

@@ -25,7 +25,9 @@
 //! loops are calls) can be preempted.
 
 use super::vm::bifs::BifId;
+use super::vm::bits::{BsGet, BsSegment};
 use crate::runtime::Atom;
+use crate::runtime::Term;
 
 /// A register in the current window.
 pub type Reg = u16;
@@ -107,8 +109,10 @@ pub enum Op {
     },
 
     // ---- operators -----------------------------------------------------------
-    /// `x[dst] = x[a] op x[b]` for `+ - * / div rem`; `badarith` on a
-    /// non-number, division by zero, or i64 overflow. `frame`: whether
+    /// `x[dst] = x[a] op x[b]` for `+ - * / div rem` and `band bor bxor
+    /// bsl bsr`; `badarith` on a non-number (a non-integer for `div`, `rem`
+    /// and the bitwise ones) or a division by zero, `system_limit` for an
+    /// integer past the largest. `frame`: whether
     /// the error's stack starts with the operator's own frame
     /// (`{erlang, '+', [A, B], []}`), which OTP 25 leaves out for the
     /// forms its compiler and JIT do inline (see `compile::arith_frame`).
@@ -250,9 +254,73 @@ pub enum Op {
     },
     /// No branch of an `if` was true: `if_clause`.
     IfClause,
+
+    // ---- binaries (the bit syntax: `vm/bits.rs`) ------------------------------
+    /// `x[dst] = <<Seg, ...>>`, OTP 25's `bs_create_bin`: each segment's
+    /// value and size already in registers (or literal); `badarg` or
+    /// `system_limit` with the failing segment in the frame's `error_info`.
+    /// A first segment `BsValue::Take` (`Acc/binary` whose variable dies
+    /// here) is appended to in place when held once, as `bs_append`.
+    BsCreate {
+        segments: Box<[BsSegment]>,
+        dst: Reg,
+    },
+    /// `bs_start_match4`: goes to `fail` unless `x[src]` is a bitstring;
+    /// `x[pos]`, the match position in bits, starts at 0.
+    BsStart {
+        src: Reg,
+        pos: Reg,
+        fail: Label,
+    },
+    /// `bs_get_integer2`, `bs_get_float2`, `bs_get_binary2`,
+    /// `bs_get_utf8`/`16`/`32`, `bs_skip_bits2`: reads the segment at
+    /// `x[pos]` of `x[src]` and matches it against `get.to` (binds,
+    /// compares or skips), moving `x[pos]` past it; `fail` if it is not
+    /// there or does not match.
+    BsGet {
+        src: Reg,
+        pos: Reg,
+        get: Box<BsGet>,
+        fail: Label,
+    },
+    /// `bs_match_string`: the next bits are exactly `bits`, a bitstring
+    /// constant (a string or an integer literal of the pattern).
+    BsMatchString {
+        src: Reg,
+        pos: Reg,
+        bits: Term,
+        fail: Label,
+    },
+    /// `bs_test_tail2`: nothing is left after the position.
+    BsTestTail {
+        src: Reg,
+        pos: Reg,
+        fail: Label,
+    },
+    /// `bs_test_unit`: what is left is a whole number of `unit` bits.
+    BsTestUnit {
+        src: Reg,
+        pos: Reg,
+        unit: u16,
+        fail: Label,
+    },
+    /// `bs_get_tail`: `x[dst]` = the rest of `x[src]` from the position,
+    /// a window on the same bytes. `take`: `x[src]` dies here (the clause
+    /// is committed), so the binary itself moves forward, in place when
+    /// held once: walking `<<B, Rest/binary>>` in a loop allocates nothing.
+    BsGetTail {
+        src: Reg,
+        pos: Reg,
+        dst: Reg,
+        take: bool,
+    },
+    /// A `<<...>> = Expr` that does not match: `{badmatch, x[src]}`.
+    Badmatch {
+        src: Reg,
+    },
 }
 
-/// `+ - * / div rem`.
+/// `+ - * / div rem`, and the bitwise `band bor bxor bsl bsr`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArithOp {
     Add,
@@ -261,6 +329,11 @@ pub enum ArithOp {
     Div,
     IntDiv,
     Rem,
+    Band,
+    Bor,
+    Bxor,
+    Bsl,
+    Bsr,
 }
 
 /// `== /= =:= =/= < > =< >=`.
@@ -295,6 +368,11 @@ impl ArithOp {
             ArithOp::Div => "/",
             ArithOp::IntDiv => "div",
             ArithOp::Rem => "rem",
+            ArithOp::Band => "band",
+            ArithOp::Bor => "bor",
+            ArithOp::Bxor => "bxor",
+            ArithOp::Bsl => "bsl",
+            ArithOp::Bsr => "bsr",
         }
     }
 }

@@ -89,6 +89,14 @@ fn pattern_occurrences(p: &Pattern, out: &mut Vec<String>) {
             pattern_occurrences(h, out);
             pattern_occurrences(t, out);
         }
+        PatternKind::Binary(segments) => {
+            for s in segments {
+                pattern_occurrences(&s.value, out);
+                if let Some(size) = &s.size {
+                    expr_occurrences(size, out);
+                }
+            }
+        }
         _ => {}
     }
 }
@@ -145,6 +153,7 @@ fn pattern_vars(p: &Pattern, out: &mut BTreeSet<String>) {
             pattern_vars(h, out);
             pattern_vars(t, out);
         }
+        PatternKind::Binary(segments) => segments.iter().for_each(|s| pattern_vars(&s.value, out)),
         _ => {}
     }
 }
@@ -169,6 +178,14 @@ fn rename_pattern(p: &mut Pattern, from: &str, to: &str) {
         PatternKind::Cons(h, t) | PatternKind::Alias(h, t) => {
             rename_pattern(h, from, to);
             rename_pattern(t, from, to);
+        }
+        PatternKind::Binary(segments) => {
+            for s in segments {
+                rename_pattern(&mut s.value, from, to);
+                if let Some(size) = &mut s.size {
+                    rename_expr(size, from, to);
+                }
+            }
         }
         _ => {}
     }
@@ -235,6 +252,14 @@ fn for_each_child(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
             }
         }
         ExprKind::Fun(clauses) => clauses.iter_mut().flat_map(|c| &mut c.body).for_each(f),
+        ExprKind::Binary(segments) => {
+            for s in segments {
+                f(&mut s.value);
+                if let Some(size) = &mut s.size {
+                    f(size);
+                }
+            }
+        }
         _ => {}
     }
 }
@@ -266,6 +291,14 @@ fn for_each_child_ref(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             }
         }
         ExprKind::Fun(clauses) => clauses.iter().flat_map(|c| &c.body).for_each(f),
+        ExprKind::Binary(segments) => {
+            for s in segments {
+                f(&s.value);
+                if let Some(size) = &s.size {
+                    f(size);
+                }
+            }
+        }
         _ => {}
     }
 }
@@ -352,6 +385,16 @@ impl Unused {
             PatternKind::Cons(h, t) | PatternKind::Alias(h, t) => {
                 self.pattern(h, env);
                 self.pattern(t, env);
+            }
+            PatternKind::Binary(segments) => {
+                // A size reads variables bound before it (by earlier
+                // segments too); the value binds.
+                for s in segments {
+                    if let Some(size) = &mut s.size {
+                        self.expr(size, env);
+                    }
+                    self.pattern(&mut s.value, env);
+                }
             }
             _ => {}
         }
@@ -454,6 +497,14 @@ impl Unused {
             | ExprKind::Str(_)
             | ExprKind::Nil
             | ExprKind::FunRef { .. } => {}
+            ExprKind::Binary(segments) => {
+                for s in segments {
+                    self.expr(&mut s.value, env);
+                    if let Some(size) = &mut s.size {
+                        self.expr(size, env);
+                    }
+                }
+            }
         }
     }
 }

@@ -27,6 +27,7 @@ impl Parser<'_> {
                     .collect::<Result<_>>()?,
             ),
             ExprKind::Cons(head, tail) => return self.list_pattern(pos, *head, *tail),
+            ExprKind::Binary(segments) => return self.binary_pattern(pos, segments),
             // `P1 = P2` inside a pattern: both must match.
             ExprKind::Match(left, right) => {
                 PatternKind::Alias(Box::new(left), Box::new(self.to_pattern(*right)?))
@@ -76,7 +77,7 @@ impl Parser<'_> {
             1,
             "illegal pattern",
             Some(
-                "a pattern is made of variables, `_`, atoms, numbers, strings, tuples and lists"
+                "a pattern is made of variables, `_`, atoms, numbers, strings, tuples, lists and binaries"
                     .into(),
             ),
         )

@@ -37,6 +37,7 @@
 //! keeps the version it was made in.
 
 use super::bifs::{self, BifImpl, Special};
+use super::bits;
 use super::errors::{self, Class, Raise};
 use super::matching::{guard_holds, logic, match_pat};
 use super::terms::{self, as_bool, boolean};
@@ -600,6 +601,59 @@ impl Vm {
                     return Err(Raise::tagged("case_clause", x!(*src).clone()));
                 }
                 Op::IfClause => return Err(Raise::error(Term::atom("if_clause"))),
+                Op::BsCreate { segments, dst } => {
+                    let value = bits::create(segments, &mut self.regs[base..], process)?;
+                    set!(*dst, value);
+                }
+                Op::BsStart { src, pos, fail } => {
+                    if !bits::start(&mut self.regs[base..], *src, *pos) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::BsGet {
+                    src,
+                    pos,
+                    get,
+                    fail,
+                } => {
+                    if !bits::get(get, &mut self.regs[base..], *src, *pos, Some(process)) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::BsMatchString {
+                    src,
+                    pos,
+                    bits: expected,
+                    fail,
+                } => {
+                    if !bits::match_string(&mut self.regs[base..], *src, *pos, expected) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::BsTestTail { src, pos, fail } => {
+                    if !bits::test_tail(&self.regs[base..], *src, *pos) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::BsTestUnit {
+                    src,
+                    pos,
+                    unit,
+                    fail,
+                } => {
+                    if !bits::test_unit(&self.regs[base..], *src, *pos, *unit) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::BsGetTail {
+                    src,
+                    pos,
+                    dst,
+                    take,
+                } => bits::get_tail(&mut self.regs[base..], *src, *pos, *dst, *take),
+                Op::Badmatch { src } => {
+                    return Err(Raise::tagged("badmatch", x!(*src).clone()));
+                }
             }
         }
     }
@@ -977,7 +1031,13 @@ impl Vm {
             line
         };
         if !self.tail_failed {
-            frames.push(errors::frame(module.name, function.name, arity, line));
+            frames.push(errors::frame_with_info(
+                module.name,
+                function.name,
+                arity,
+                line,
+                raise.error_info.clone(),
+            ));
         }
         for frame in self.frames.iter().rev() {
             if frames.len() >= errors::BACKTRACE_DEPTH {

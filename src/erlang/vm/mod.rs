@@ -1,9 +1,12 @@
 //! The virtual machine: the interpreter loop ([`interpreter`]), the
-//! built-in functions ([`bifs`]), Erlang's meaning of operations on terms
-//! ([`terms`]), pattern matching and guards ([`matching`]), and the exit
-//! reasons of runtime errors ([`errors`]).
+//! built-in functions ([`bifs`], and those on binaries and integers in
+//! [`bifs_binary`]), Erlang's meaning of operations on terms ([`terms`]),
+//! pattern matching and guards ([`matching`]), the bit syntax ([`bits`]),
+//! and the exit reasons of runtime errors ([`errors`]).
 
 pub mod bifs;
+pub mod bifs_binary;
+pub mod bits;
 pub mod errors;
 pub mod interpreter;
 pub mod matching;

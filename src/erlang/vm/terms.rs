@@ -40,7 +40,8 @@ pub fn compare_op(op: CmpOp, a: &Term, b: &Term) -> bool {
     }
 }
 
-/// `A op B` for `+ - * / div rem`: `badarith` on a non-number or a
+/// `A op B` for `+ - * / div rem band bor bxor bsl bsr`: `badarith` on a
+/// non-number (non-integer for `div`, `rem`, the bitwise ones) or a
 /// division by zero, `system_limit` past the largest integer.
 pub fn arith(op: ArithOp, a: &Term, b: &Term) -> Result<Term, ArithError> {
     match op {
@@ -50,6 +51,11 @@ pub fn arith(op: ArithOp, a: &Term, b: &Term) -> Result<Term, ArithError> {
         ArithOp::Div => arith::fdiv(a, b),
         ArithOp::IntDiv => arith::int_div(a, b),
         ArithOp::Rem => arith::rem(a, b),
+        ArithOp::Band => arith::band(a, b),
+        ArithOp::Bor => arith::bor(a, b),
+        ArithOp::Bxor => arith::bxor(a, b),
+        ArithOp::Bsl => arith::bsl(a, b),
+        ArithOp::Bsr => arith::bsr(a, b),
     }
 }
 
