@@ -692,7 +692,12 @@ impl<'c> FnCompiler<'c> {
             ExprKind::Var(name) => {
                 let src = self.bound_var(name, pos)?;
                 if src != dst {
-                    self.emit(Op::Move { src, dst });
+                    // Its last use moves it (see `Op::Take`).
+                    self.emit(if self.uses.get(name) == Some(&1) {
+                        Op::Take { src, dst }
+                    } else {
+                        Op::Move { src, dst }
+                    });
                 }
             }
             ExprKind::Atom(a) => self.constant(Term::atom(a), dst),

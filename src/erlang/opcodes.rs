@@ -318,6 +318,14 @@ pub enum Op {
     Badmatch {
         src: Reg,
     },
+    /// `x[dst] = x[src]`, leaving `x[src]` empty: a variable's last use
+    /// (the only read of it left in the clause), so a value held once stays
+    /// held once and can be updated in place (`<<Acc/binary, X>>`, a
+    /// binary walked by `<<B, Rest/binary>>`) instead of shared.
+    Take {
+        src: Reg,
+        dst: Reg,
+    },
 }
 
 /// `+ - * / div rem`, and the bitwise `band bor bxor bsl bsr`.

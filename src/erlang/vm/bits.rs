@@ -139,31 +139,36 @@ fn construction_error(number: u16, ty: SegType, f: Fail) -> Raise {
     raise
 }
 
-/// The bitstring being built: a fresh one, or a taken `Acc` appended to in
-/// place while it is held once.
+/// The bitstring being built: nothing yet, a fresh one, or a taken `Acc`
+/// appended to in place while it is held once.
 enum Builder {
+    Empty,
     Fresh(Bitstring),
     Taken(Term),
 }
 
 impl Builder {
     fn target(&mut self) -> &mut Bitstring {
-        if let Builder::Taken(t) = self
-            && t.bits_mut().is_none()
-        {
+        let fresh = match self {
+            Builder::Empty => Some(Bitstring::default()),
             // Shared: the window is cloned and the first push copies the
             // bytes once, into a buffer with room to grow.
-            let b = t.as_bits().expect("a bitstring").clone();
+            Builder::Taken(t) if !t.is_unique() => Some(t.as_bits().expect("bits").clone()),
+            _ => None,
+        };
+        if let Some(b) = fresh {
             *self = Builder::Fresh(b);
         }
         match self {
             Builder::Fresh(b) => b,
             Builder::Taken(t) => t.bits_mut().expect("held once"),
+            Builder::Empty => unreachable!("made above"),
         }
     }
 
     fn finish(self) -> Term {
         match self {
+            Builder::Empty => Term::binary(&[]),
             Builder::Fresh(b) => Term::bits(b),
             Builder::Taken(t) => t,
         }
@@ -173,7 +178,7 @@ impl Builder {
 /// `bs_create_bin`: the binary of `segments`, whose values and sizes are
 /// in `regs` (the current window).
 pub fn create(segments: &[BsSegment], regs: &mut [Term], process: &Process) -> Result<Term, Raise> {
-    let mut builder = Builder::Fresh(Bitstring::default());
+    let mut builder = Builder::Empty;
     for (i, segment) in segments.iter().enumerate() {
         let spec = segment.spec;
         let error = |f: Fail| construction_error(segment.number, spec.ty, f);

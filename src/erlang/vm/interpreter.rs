@@ -654,6 +654,10 @@ impl Vm {
                 Op::Badmatch { src } => {
                     return Err(Raise::tagged("badmatch", x!(*src).clone()));
                 }
+                Op::Take { src, dst } => {
+                    let value = std::mem::replace(&mut x!(*src), EMPTY);
+                    set!(*dst, value);
+                }
             }
         }
     }
