@@ -12,7 +12,8 @@
 //!   round trip; p50 and p99. Preemption by reductions keeps p99 low.
 //!
 //! - [`vm`]: the same kind of work done by processes written in the
-//!   process language (`vm-ring`, `vm-fib`, `vm-spawn`), run by the
+//!   process language (`vm-ring`, `vm-fib`, `vm-spawn`, `vm-binary`,
+//!   `vm-bignum`), run by the
 //!   bytecode interpreter; not part of `all`.
 //!
 //! - [`audience`]: the stage's audience demo, N simulated phones over
@@ -57,6 +58,8 @@ pub enum Workload {
     VmRing,
     VmFib,
     VmSpawn,
+    VmBinary,
+    VmBignum,
     /// The stage's audience demo over loopback (its own report).
     Audience,
 }
@@ -78,8 +81,16 @@ impl Workload {
             "vm-ring" => vec![Workload::VmRing],
             "vm-fib" => vec![Workload::VmFib],
             "vm-spawn" => vec![Workload::VmSpawn],
+            "vm-binary" => vec![Workload::VmBinary],
+            "vm-bignum" => vec![Workload::VmBignum],
             "audience" => vec![Workload::Audience],
-            "vm" => vec![Workload::VmRing, Workload::VmFib, Workload::VmSpawn],
+            "vm" => vec![
+                Workload::VmRing,
+                Workload::VmFib,
+                Workload::VmSpawn,
+                Workload::VmBinary,
+                Workload::VmBignum,
+            ],
             "all" => Workload::ALL.to_vec(),
             _ => return None,
         })
@@ -125,6 +136,8 @@ pub fn run(options: &BenchOptions, mut on_report: impl FnMut(&Report)) -> Vec<Re
             },
             Workload::VmFib => vec![vm::fib(&runtime())],
             Workload::VmSpawn => vec![vm::spawn(&runtime(), options.procs.unwrap_or(100_000))],
+            Workload::VmBinary => vec![vm::binary(&runtime())],
+            Workload::VmBignum => vec![vm::bignum(&runtime())],
             // Not a runtime figure: `letitcrash bench audience` runs it.
             Workload::Audience => Vec::new(),
         };

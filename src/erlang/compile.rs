@@ -326,7 +326,7 @@ impl<'c> FnCompiler<'c> {
                 | Op::BsGet { fail, .. }
                 | Op::BsMatchString { fail, .. }
                 | Op::BsTestTail { fail, .. }
-                | Op::BsTestUnit { fail, .. } => *fail = at(*fail),
+                | Op::BsGetTail { fail, .. } => *fail = at(*fail),
                 Op::Branch {
                     on_true, on_false, ..
                 } => {

@@ -276,12 +276,14 @@ pub enum Op {
     /// `bs_get_utf8`/`16`/`32`, `bs_skip_bits2`: reads the segment at
     /// `x[pos]` of `x[src]` and matches it against `get.to` (binds,
     /// compares or skips), moving `x[pos]` past it; `fail` if it is not
-    /// there or does not match.
+    /// there or does not match. `start`: the pattern's first segment, and
+    /// `BsStart` folded in (one dispatch less per step of a loop).
     BsGet {
         src: Reg,
         pos: Reg,
         get: Box<BsGet>,
         fail: Label,
+        start: bool,
     },
     /// `bs_match_string`: the next bits are exactly `bits`, a bitstring
     /// constant (a string or an integer literal of the pattern).
@@ -297,22 +299,20 @@ pub enum Op {
         pos: Reg,
         fail: Label,
     },
-    /// `bs_test_unit`: what is left is a whole number of `unit` bits.
-    BsTestUnit {
-        src: Reg,
-        pos: Reg,
-        unit: u16,
-        fail: Label,
-    },
-    /// `bs_get_tail`: `x[dst]` = the rest of `x[src]` from the position,
-    /// a window on the same bytes. `take`: `x[src]` dies here (the clause
-    /// is committed), so the binary itself moves forward, in place when
-    /// held once: walking `<<B, Rest/binary>>` in a loop allocates nothing.
+    /// `bs_test_unit` then `bs_get_tail`: unless what is left is a whole
+    /// number of `unit` bits, goes to `fail`; else `x[dst]` = the rest of
+    /// `x[src]` from the position, a window on the same bytes. It comes
+    /// once the clause's head and guard have matched (the guard cannot
+    /// read the tail). `take`: `x[src]` dies here, so the binary itself
+    /// moves forward, in place when held once: walking
+    /// `<<B, Rest/binary>>` in a loop allocates nothing.
     BsGetTail {
         src: Reg,
         pos: Reg,
         dst: Reg,
+        unit: u16,
         take: bool,
+        fail: Label,
     },
     /// A `<<...>> = Expr` that does not match: `{badmatch, x[src]}`.
     Badmatch {

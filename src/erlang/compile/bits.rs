@@ -13,7 +13,7 @@
 //!   and appended to in place (`vm/bits.rs`).
 //! - **Walking.** In a function head or a `case` clause, `Rest/binary`
 //!   at the end of a binary pattern is bound only once the clause is
-//!   committed (after its guard, which must not read `Rest`), and when the
+//!   matched (after its guard, which must not read `Rest`), and when the
 //!   matched register dies there (a head argument, a temporary, or a
 //!   variable used nowhere else) the binary itself becomes `Rest`, moved
 //!   forward in place: `loop(<<B, Rest/binary>>) -> loop(Rest)` allocates
@@ -45,12 +45,14 @@ pub(super) struct TailPlan<'a> {
     pub src_dead: bool,
 }
 
-/// A tail to bind once the clause is committed.
+/// A tail to bind once the clause's head and guard have matched.
 pub(super) struct Deferred {
     src: Reg,
     pos: Reg,
     dst: Reg,
+    unit: u16,
     take: bool,
+    fail: Label,
 }
 
 impl FnCompiler<'_> {
@@ -168,16 +170,25 @@ impl FnCompiler<'_> {
         pos: Pos,
     ) -> Result<()> {
         let position = self.temp(pos)?;
-        self.emit(Op::BsStart {
-            src,
-            pos: position,
-            fail,
-        });
+        // `bs_start_match4`, unless the first segment is a read that can
+        // do it (`BsGet { start }`).
+        let mut started = false;
         let count = segments.len();
         let mut rest_taken = false;
         for (i, segment) in segments.iter().enumerate() {
             let spec = spec_of(&segment.specs, segment.size.is_some(), segment.pos)?;
             let last = i + 1 == count;
+            let reads = !matches!(segment.value.kind, PatternKind::Str(_))
+                && self.literal_pattern(segment, spec).is_none()
+                && !(last && spec.takes_all(segment.size.is_some()));
+            if !started && !reads {
+                self.emit(Op::BsStart {
+                    src,
+                    pos: position,
+                    fail,
+                });
+                started = true;
+            }
             if let Some(bits) = self.literal_pattern(segment, spec) {
                 self.emit(Op::BsMatchString {
                     src,
@@ -200,6 +211,7 @@ impl FnCompiler<'_> {
                         pos: position,
                         get: Box::new(get),
                         fail,
+                        start: false,
                     });
                 }
                 continue;
@@ -213,20 +225,16 @@ impl FnCompiler<'_> {
                 && let Some(plan) = plan
                 && may_wait(name, plan)
             {
-                if spec.unit > 1 {
-                    self.emit(Op::BsTestUnit {
-                        src,
-                        pos: position,
-                        unit: spec.unit as u16,
-                        fail,
-                    });
-                }
+                // Its unit is tested there too: the guard, which cannot
+                // see the tail, has no effect to reorder.
                 self.bound.insert(name.clone());
                 deferred.push(Deferred {
                     src,
                     pos: position,
                     dst: self.vars[name],
+                    unit: spec.unit as u16,
                     take: plan.src_dead,
+                    fail,
                 });
                 continue;
             }
@@ -236,6 +244,16 @@ impl FnCompiler<'_> {
                 src,
                 pos: position,
                 get: Box::new(BsGet { size, spec, to }),
+                fail,
+                start: !started,
+            });
+            started = true;
+        }
+        if !started {
+            // `<<>>`.
+            self.emit(Op::BsStart {
+                src,
+                pos: position,
                 fail,
             });
         }
@@ -249,14 +267,16 @@ impl FnCompiler<'_> {
         Ok(())
     }
 
-    /// Binds the tails that waited for the clause to be committed.
+    /// Binds the tails that waited for the clause's head and guard.
     pub(super) fn deferred_tails(&mut self, deferred: Vec<Deferred>) {
         for d in deferred {
             self.emit(Op::BsGetTail {
                 src: d.src,
                 pos: d.pos,
                 dst: d.dst,
+                unit: d.unit,
                 take: d.take,
+                fail: d.fail,
             });
         }
     }

@@ -148,16 +148,21 @@ enum Builder {
 }
 
 impl Builder {
+    /// `Acc`, taken from its register: appended to in place if it is held
+    /// once (it stays so while it is built: nobody else can see it);
+    /// otherwise its window is cloned, and the first push copies the bytes
+    /// once, into a buffer with room to grow.
+    fn taken(acc: Term) -> Builder {
+        if acc.is_unique() {
+            Builder::Taken(acc)
+        } else {
+            Builder::Fresh(acc.as_bits().expect("a bitstring").clone())
+        }
+    }
+
     fn target(&mut self) -> &mut Bitstring {
-        let fresh = match self {
-            Builder::Empty => Some(Bitstring::default()),
-            // Shared: the window is cloned and the first push copies the
-            // bytes once, into a buffer with room to grow.
-            Builder::Taken(t) if !t.is_unique() => Some(t.as_bits().expect("bits").clone()),
-            _ => None,
-        };
-        if let Some(b) = fresh {
-            *self = Builder::Fresh(b);
+        if let Builder::Empty = self {
+            *self = Builder::Fresh(Bitstring::default());
         }
         match self {
             Builder::Fresh(b) => b,
@@ -185,17 +190,24 @@ pub fn create(segments: &[BsSegment], regs: &mut [Term], process: &Process) -> R
         if let (0, BsValue::Take(r)) = (i, &segment.value) {
             let acc = std::mem::take(&mut regs[usize::from(*r)]);
             match acc.as_bits() {
-                Some(b) if b.bit_len() % spec.unit as usize == 0 => {}
+                Some(b) if multiple_of(b.bit_len(), spec.unit) => {}
                 Some(_) => return Err(error(fail("unit", &acc))),
                 None => return Err(error(fail("type", &acc))),
             }
-            builder = Builder::Taken(acc);
+            builder = Builder::taken(acc);
             continue;
         }
         let bits = match segment_bits(segment, regs, process) {
             Ok(bits) => bits,
             Err(f) => return Err(error(f)),
         };
+        // The usual segment, a byte (`<<Acc/binary, X>>`): straight in.
+        if let (BsValue::Reg(r), SegType::Integer, Some(8)) = (&segment.value, spec.ty, bits)
+            && let Some(byte) = regs[usize::from(*r)].as_small()
+        {
+            builder.target().push_bits(byte as u64 & 0xff, 8);
+            continue;
+        }
         let value = match &segment.value {
             BsValue::Reg(r) | BsValue::Take(r) => regs[usize::from(*r)].clone(),
             BsValue::Lit(t) => t.clone(),
@@ -280,7 +292,7 @@ fn encode(
             let b = value.as_bits().ok_or_else(|| fail("type", value))?;
             match bits {
                 None => {
-                    if b.bit_len() % spec.unit as usize != 0 {
+                    if !multiple_of(b.bit_len(), spec.unit) {
                         return Err(fail("unit", value));
                     }
                     out.push_bitstring(b);
@@ -461,13 +473,46 @@ pub fn start(regs: &mut [Term], src: Reg, pos: Reg) -> bool {
 }
 
 /// `bs_get_*`, `bs_skip_bits2`: reads one segment at the position and
-/// matches it against `get.to`.
-pub fn get(get: &BsGet, regs: &mut [Term], src: Reg, pos: Reg, process: Option<&Process>) -> bool {
-    let (b, p) = at(regs, src, pos);
+/// matches it against `get.to`. `start`: this is the pattern's first
+/// segment, and the instruction is `bs_start_match4` too (whether `x[src]`
+/// is a bitstring; the position is 0).
+pub fn get(
+    get: &BsGet,
+    regs: &mut [Term],
+    src: Reg,
+    pos: Reg,
+    start: bool,
+    process: Option<&Process>,
+) -> bool {
+    let (b, p) = if start {
+        match regs[usize::from(src)].as_bits() {
+            Some(b) => (b, 0),
+            None => return false,
+        }
+    } else {
+        at(regs, src, pos)
+    };
     let Some(bits) = pattern_bits(get, regs, process) else {
         return false;
     };
-    let Some((value, used)) = read(b, p, get.spec, bits, &get.to) else {
+    let spec = get.spec;
+    if let (SegType::Integer, false, false, Some(n), Pat::Bind(dst)) =
+        (spec.ty, spec.signed, spec.little, bits, &get.to)
+        && n <= 56
+        && (p | n).is_multiple_of(8)
+        && let Some(bytes) = b.as_bytes()
+    {
+        // The usual read, whole bytes at a byte boundary (`<<B, ...>>`,
+        // `<<Len:16, ...>>`): straight from the bytes, a small integer.
+        let Some(field) = bytes.get(p / 8..(p + n) / 8) else {
+            return false;
+        };
+        let value = field.iter().fold(0i64, |w, &x| (w << 8) | i64::from(x));
+        regs[usize::from(pos)] = Term::int((p + n) as i64);
+        regs[usize::from(*dst)] = Term::int(value);
+        return true;
+    }
+    let Some((value, used)) = read(b, p, spec, bits, &get.to) else {
         return false;
     };
     regs[usize::from(pos)] = Term::int((p + used) as i64);
@@ -502,18 +547,27 @@ pub fn test_tail(regs: &[Term], src: Reg, pos: Reg) -> bool {
     b.bit_len() == p
 }
 
-/// `bs_test_unit`: what is left is a whole number of `unit` bits.
-pub fn test_unit(regs: &[Term], src: Reg, pos: Reg, unit: u16) -> bool {
-    let (b, p) = at(regs, src, pos);
-    (b.bit_len() - p).is_multiple_of(usize::from(unit))
+/// Whether `n` bits are a whole number of `unit`s (a mask, not a
+/// division, for the units that are powers of two: all the usual ones).
+#[inline]
+fn multiple_of(n: usize, unit: u32) -> bool {
+    if unit.is_power_of_two() {
+        n & (unit as usize - 1) == 0
+    } else {
+        n.is_multiple_of(unit as usize)
+    }
 }
 
-/// `bs_get_tail`: the rest of `x[src]` from the position, into `x[dst]`.
+/// `bs_get_tail` (with `bs_test_unit` before it): the rest of `x[src]`
+/// from the position, into `x[dst]`, if it is a whole number of `unit`s.
 /// With `take` (the matched binary dies here), the binary itself is moved
 /// forward: in place when it is held once, so a loop walking
 /// `<<B, Rest/binary>>` allocates nothing.
-pub fn get_tail(regs: &mut [Term], src: Reg, pos: Reg, dst: Reg, take: bool) {
+pub fn get_tail(regs: &mut [Term], src: Reg, pos: Reg, dst: Reg, unit: u16, take: bool) -> bool {
     let (b, p) = at(regs, src, pos);
+    if !multiple_of(b.bit_len() - p, u32::from(unit)) {
+        return false;
+    }
     let rest = if take {
         std::mem::take(&mut regs[usize::from(src)])
             .bits_advance(p)
@@ -522,6 +576,7 @@ pub fn get_tail(regs: &mut [Term], src: Reg, pos: Reg, dst: Reg, take: bool) {
         Term::bits(b.slice(p, b.bit_len() - p).expect("within the binary"))
     };
     regs[usize::from(dst)] = rest;
+    true
 }
 
 /// Matches the segments of a binary pattern nested in another pattern
@@ -616,7 +671,7 @@ fn read(
         SegType::Binary => {
             let n = match bits {
                 Some(n) => n,
-                None if left.is_multiple_of(spec.unit as usize) => left,
+                None if multiple_of(left, spec.unit) => left,
                 None => return None,
             };
             if n > left {
@@ -662,7 +717,20 @@ fn read(
 }
 
 /// `n` bits (n ≤ 64) as an unsigned word, big- or little-endian.
+#[inline]
 fn read_word(b: &Bitstring, p: usize, n: usize, little: bool) -> u64 {
+    // Whole bytes at a byte boundary (`<<B, Rest/binary>>` walking a
+    // binary): straight from the bytes.
+    if (p | n).is_multiple_of(8)
+        && let Some(bytes) = b.as_bytes()
+    {
+        let field = &bytes[p / 8..(p + n) / 8];
+        return if little {
+            field.iter().rev().fold(0, |w, &x| (w << 8) | u64::from(x))
+        } else {
+            field.iter().fold(0, |w, &x| (w << 8) | u64::from(x))
+        };
+    }
     if !little || n <= 8 {
         return b.read(p, n);
     }
@@ -681,6 +749,9 @@ fn read_word(b: &Bitstring, p: usize, n: usize, little: bool) -> u64 {
 fn read_int(b: &Bitstring, p: usize, n: usize, signed: bool, little: bool) -> Term {
     if n <= 64 {
         let word = read_word(b, p, n, little);
+        if n < 63 && !signed {
+            return Term::int(word as i64);
+        }
         if signed && n > 0 && word >> (n - 1) & 1 == 1 {
             return Term::from_i128(i128::from(word) - (1i128 << n));
         }

@@ -615,8 +615,10 @@ impl Vm {
                     pos,
                     get,
                     fail,
+                    start,
                 } => {
-                    if !bits::get(get, &mut self.regs[base..], *src, *pos, Some(process)) {
+                    let regs = &mut self.regs[base..];
+                    if !bits::get(get, regs, *src, *pos, *start, Some(process)) {
                         self.pc = *fail;
                     }
                 }
@@ -635,22 +637,19 @@ impl Vm {
                         self.pc = *fail;
                     }
                 }
-                Op::BsTestUnit {
-                    src,
-                    pos,
-                    unit,
-                    fail,
-                } => {
-                    if !bits::test_unit(&self.regs[base..], *src, *pos, *unit) {
-                        self.pc = *fail;
-                    }
-                }
                 Op::BsGetTail {
                     src,
                     pos,
                     dst,
+                    unit,
                     take,
-                } => bits::get_tail(&mut self.regs[base..], *src, *pos, *dst, *take),
+                    fail,
+                } => {
+                    let regs = &mut self.regs[base..];
+                    if !bits::get_tail(regs, *src, *pos, *dst, *unit, *take) {
+                        self.pc = *fail;
+                    }
+                }
                 Op::Badmatch { src } => {
                     return Err(Raise::tagged("badmatch", x!(*src).clone()));
                 }

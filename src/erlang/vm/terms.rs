@@ -43,7 +43,19 @@ pub fn compare_op(op: CmpOp, a: &Term, b: &Term) -> bool {
 /// `A op B` for `+ - * / div rem band bor bxor bsl bsr`: `badarith` on a
 /// non-number (non-integer for `div`, `rem`, the bitwise ones) or a
 /// division by zero, `system_limit` past the largest integer.
+#[inline(always)]
 pub fn arith(op: ArithOp, a: &Term, b: &Term) -> Result<Term, ArithError> {
+    // Two small integers' tagged words (2x + 1) combine bit by bit into
+    // the result's own: `&` and `|` keep the tag bit, `^` clears it.
+    if let (ArithOp::Band | ArithOp::Bor | ArithOp::Bxor, Some((x, y))) =
+        (op, Term::small_words(a, b))
+    {
+        return Ok(Term::from_small_word(match op {
+            ArithOp::Band => x & y,
+            ArithOp::Bor => x | y,
+            _ => (x ^ y) | 1,
+        }));
+    }
     match op {
         ArithOp::Add => arith::add(a, b),
         ArithOp::Sub => arith::sub(a, b),
