@@ -52,3 +52,49 @@ impl Checker<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::Diagnostic;
+    use crate::erlang::{check, parse};
+
+    fn verdict(source: &str) -> Result<(), Diagnostic> {
+        check(&parse("m", source).expect("parses"))
+    }
+
+    #[test]
+    fn a_size_may_use_earlier_segments_and_variables_bound_before() {
+        assert!(verdict("f(<<N:8, X:N/binary, _/binary>>) -> X.").is_ok());
+        assert!(verdict("f(B, N) -> case B of <<X:N>> -> X; _ -> 0 end.").is_ok());
+        assert!(verdict("f(B, N) -> <<X:(N * 8)/binary>> = B, X.").is_ok());
+        assert!(verdict("f(B) -> receive <<N, X:(N * 2)>> -> X end.").is_ok());
+        assert!(verdict("f(N) -> fun(<<X:N>>) -> X end.").is_ok());
+    }
+
+    #[test]
+    fn a_size_bound_nowhere_before_is_unbound_as_erlc_says() {
+        // erlc: "variable 'N' is unbound" at the size, for each of these.
+        for (source, column) in [
+            ("f(N, <<X:N>>) -> X.", 10),
+            ("f(<<X:N>>, N) -> X.", 7),
+            ("f({N, <<X:N>>}) -> X.", 11),
+            ("f(B) -> case B of {N, <<X:N>>} -> X end.", 27),
+        ] {
+            let e = verdict(source).expect_err(source);
+            assert_eq!(e.message, "variable 'N' is unbound", "{source}");
+            assert_eq!(e.column, column, "{source}");
+            assert!(e.hint.is_some());
+        }
+    }
+
+    #[test]
+    fn segment_values_and_sizes_are_used_variables_in_expressions() {
+        let e = verdict("f() -> <<X:8>>.").unwrap_err();
+        assert_eq!(e.message, "variable 'X' is unbound");
+        let e = verdict("f(X) -> <<X:N>>.").unwrap_err();
+        assert_eq!(e.message, "variable 'N' is unbound");
+        assert!(verdict("f(X) when X == <<1, 2>>, byte_size(X) > 1 -> ok.").is_ok());
+        let e = verdict("f(X) when X == <<(g(X))>> -> ok. g(X) -> X.").unwrap_err();
+        assert!(e.message.contains("illegal in guard"), "{}", e.message);
+    }
+}

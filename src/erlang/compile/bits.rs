@@ -543,3 +543,121 @@ fn walk_expr(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::erlang::opcodes::Op;
+    use crate::erlang::vm::bits::BsValue;
+
+    /// The code of function `name` in a definition.
+    fn code(source: &str, name: &str) -> Vec<Op> {
+        let module = crate::erlang::parse("m", source).expect("parses");
+        let compiled = crate::erlang::compile(&module).expect("compiles");
+        let f = compiled
+            .functions
+            .iter()
+            .find(|f| f.name.name() == name)
+            .expect("the function");
+        f.code.clone()
+    }
+
+    fn appends_in_place(code: &[Op]) -> bool {
+        code.iter().any(|op| {
+            matches!(op, Op::BsCreate { segments, .. } if matches!(segments[0].value, BsValue::Take(_)))
+        })
+    }
+
+    fn tail_take(code: &[Op]) -> Option<bool> {
+        code.iter().find_map(|op| match op {
+            Op::BsGetTail { take, .. } => Some(*take),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn an_accumulator_is_taken_where_the_append_is_its_last_use() {
+        let f = code(
+            "f(0, Acc) -> Acc; f(N, Acc) -> f(N - 1, <<Acc/binary, N>>).",
+            "f",
+        );
+        assert!(appends_in_place(&f));
+        let g = code("g(Acc) -> B = <<Acc/binary, 1>>, {B, Acc}.", "g");
+        assert!(!appends_in_place(&g), "Acc is read again after");
+        let h = code("h(Acc) -> <<Acc:8/binary, 1>>.", "h");
+        assert!(!appends_in_place(&h), "a sized segment is no append");
+        let k = code("k(Acc) -> <<1, Acc/binary>>.", "k");
+        assert!(!appends_in_place(&k), "only the first segment appends");
+    }
+
+    #[test]
+    fn a_variable_read_once_is_moved_and_one_read_twice_copied() {
+        let once = code("f(X) -> g(X). g(X) -> X.", "f");
+        assert!(
+            once.iter().any(|op| matches!(op, Op::Take { .. })),
+            "{once:?}"
+        );
+        // Which of two reads is the last is not tracked: both copy.
+        let twice = code("f(X) -> g(X), g(X). g(X) -> X.", "f");
+        assert!(twice.iter().any(|op| matches!(op, Op::Move { .. })));
+        assert!(!twice.iter().any(|op| matches!(op, Op::Take { .. })));
+        // A variable bound in the body: its binding is not a read.
+        let bound = code("g(T) -> {ok, B} = T, h(B). h(X) -> X.", "g");
+        assert!(bound.iter().any(|op| matches!(op, Op::Take { .. })));
+        // A variable a fun captures is read by the fun.
+        let captured = code("f(X) -> F = fun() -> X end, {F, g(X)}. g(X) -> X.", "f");
+        assert!(
+            captured
+                .iter()
+                .all(|op| !matches!(op, Op::Take { src: 0, .. }))
+        );
+    }
+
+    #[test]
+    fn a_walk_moves_its_binary_forward_once_the_clause_is_chosen() {
+        let walk = code(
+            "w(<<B, Rest/binary>>, S) -> w(Rest, S + B); w(<<>>, S) -> S.",
+            "w",
+        );
+        assert_eq!(tail_take(&walk), Some(true));
+        assert!(
+            matches!(walk[0], Op::BsGet { start: true, .. }),
+            "the first read starts the match: {:?}",
+            walk[0]
+        );
+        // The tail waits for the guard, which does not read it.
+        let guarded = code("w(<<B, Rest/binary>>) when B > 0 -> Rest.", "w");
+        let guard_at = guarded.iter().position(|op| matches!(op, Op::Guard { .. }));
+        let tail_at = guarded
+            .iter()
+            .position(|op| matches!(op, Op::BsGetTail { .. }));
+        assert!(guard_at < tail_at, "{guarded:?}");
+        // A guard that reads the tail binds it in place, as a window.
+        let reads = code(
+            "w(<<_, Rest/binary>>) when byte_size(Rest) > 1 -> Rest.",
+            "w",
+        );
+        assert_eq!(tail_take(&reads), None);
+        // A case subject read again after the case is not taken.
+        let kept = code("c(B) -> case B of <<_, R/binary>> -> {R, B} end.", "c");
+        assert_eq!(tail_take(&kept), Some(false));
+        let dies = code("c(B) -> case B of <<_, R/binary>> -> R end.", "c");
+        assert_eq!(tail_take(&dies), Some(true));
+    }
+
+    #[test]
+    fn constants_are_built_when_compiled() {
+        let f = code("f() -> <<\"abc\", 1:4, 2:4>>.", "f");
+        assert!(
+            !f.iter().any(|op| matches!(op, Op::BsCreate { .. })),
+            "{f:?}"
+        );
+        let g = code("g(X) -> <<1, 2, X, 3, \"ab\">>.", "g");
+        let Some(Op::BsCreate { segments, .. }) =
+            g.iter().find(|op| matches!(op, Op::BsCreate { .. }))
+        else {
+            panic!("{g:?}")
+        };
+        let numbers: Vec<u16> = segments.iter().map(|s| s.number).collect();
+        assert_eq!(numbers, [1, 3, 4], "runs of constants joined, numbers kept");
+    }
+}

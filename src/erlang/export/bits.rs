@@ -84,3 +84,86 @@ fn is_primary(e: &Expr) -> bool {
         | ExprKind::Call(..) => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    fn export(source: &str) -> String {
+        let parsed = crate::erlang::parse("bin", source).expect("parses");
+        super::super::module(&parsed).text
+    }
+
+    /// The function clauses of the export, without the attributes.
+    fn body(source: &str) -> String {
+        let text = export(source);
+        text.split_once("\n\n")
+            .expect("attributes first")
+            .1
+            .to_owned()
+    }
+
+    #[test]
+    fn segments_print_as_written_with_parentheses_where_erl_parse_needs_them() {
+        assert_eq!(
+            body("f(X, N) -> <<(X + 1):8, X:(N * 8)/little-signed, \"abc\"/utf8, -1, X/binary>>."),
+            "f(X, N) -> <<(X + 1):8, X:(N * 8)/little-signed, \"abc\"/utf8, -1, X/binary>>.\n"
+        );
+        assert_eq!(
+            body("f(B) -> <<(byte_size(B)):16, B/bits, (bnot 1):4/unit:2>>."),
+            "f(B) -> <<(byte_size(B)):16, B/bits, bnot 1:4/unit:2>>.\n",
+            "a prefix operator on a primary needs no parentheses (bit_expr)"
+        );
+        assert_eq!(
+            body("f(X) -> <<X:(-8)>>."),
+            "f(X) -> <<X:(-8)>>.\n",
+            "a negative size is no expr_max"
+        );
+        assert_eq!(body("f() -> <<>>."), "f() -> <<>>.\n");
+        assert_eq!(
+            body("f(B) -> B = <<1>>, << <<1>>/binary >>."),
+            "f(B) ->\n    B = <<1>>,\n    <<<<1>>/binary>>.\n"
+        );
+    }
+
+    #[test]
+    fn patterns_and_operators() {
+        assert_eq!(
+            body("f(<<N:8, Body:N/binary, _:2/bytes, Rest/bits>>) -> {Body, Rest}."),
+            "f(<<N:8, Body:N/binary, _:2/bytes, Rest/bits>>) -> {Body, Rest}.\n"
+        );
+        assert_eq!(
+            body("f(X, Y) -> X band 255 bor Y bsl 2 + bnot X."),
+            "f(X, Y) -> X band 255 bor Y bsl 2 + bnot X.\n"
+        );
+        assert_eq!(
+            body("f(X, Y) -> X bor (Y bsl 2)."),
+            "f(X, Y) -> X bor (Y bsl 2).\n"
+        );
+        assert_eq!(
+            body("f(X, Y) -> X band (Y + 1)."),
+            "f(X, Y) -> X band (Y + 1).\n"
+        );
+    }
+
+    #[test]
+    fn a_long_binary_breaks_one_segment_a_line_like_a_list() {
+        let segments: Vec<String> = (0..12).map(|i| format!("Value{i}:16/little")).collect();
+        let source = format!(
+            "f({}) -> <<{}>>.",
+            (0..12)
+                .map(|i| format!("Value{i}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            segments.join(", ")
+        );
+        let text = body(&source);
+        let expected_segments: Vec<String> =
+            segments.iter().map(|s| format!("        {s}")).collect();
+        assert!(
+            text.ends_with(&format!(
+                "->\n    <<\n{}\n    >>.\n",
+                expected_segments.join(",\n")
+            )),
+            "{text}"
+        );
+    }
+}

@@ -149,8 +149,8 @@ fn binop(op: BinOp) -> (&'static str, u16, Assoc) {
         Bor => ("bor", 400, Assoc::Left),
         Bxor => ("bxor", 400, Assoc::Left),
         Band => ("band", 500, Assoc::Left),
-        Bsl => ("bsl", 500, Assoc::Left),
-        Bsr => ("bsr", 500, Assoc::Left),
+        Bsl => ("bsl", 400, Assoc::Left),
+        Bsr => ("bsr", 400, Assoc::Left),
     }
 }
 

@@ -350,7 +350,10 @@ mod tests {
     #[test]
     fn bitwise_operators_have_erlangs_precedence() {
         assert_eq!(body("X band 255 + 1"), "(+ (band X 255) 1)");
-        assert_eq!(body("X bor N bsl 2"), "(bor X (bsl N 2))");
+        // As erl_parse.yrl has them: `bsl` and `bsr` are add_ops.
+        assert_eq!(body("X bor N bsl 2"), "(bsl (bor X N) 2)");
+        assert_eq!(body("X + 15 bsr 6"), "(bsr (+ X 15) 6)");
+        assert_eq!(body("X * 2 bsl N"), "(bsl (* X 2) N)");
         assert_eq!(body("X bxor N * 2"), "(bxor X (* N 2))");
         assert_eq!(body("X bsr 1 bsr 2"), "(bsr (bsr X 1) 2)");
         assert_eq!(body("bnot X band 1"), "(band (Bnot X) 1)");

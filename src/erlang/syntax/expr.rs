@@ -6,8 +6,8 @@
 //! 160 left      andalso
 //! 200 nonassoc  == /= =:= =/= < > =< >=
 //! 300 right     ++ --
-//! 400 left      + - or xor bor bxor
-//! 500 left      * / div rem and band bsl bsr
+//! 400 left      + - or xor bor bxor bsl bsr
+//! 500 left      * / div rem and band
 //! 600 prefix    + - not bnot
 //! 800           m:f  (then a call's argument list)
 //! ```
@@ -645,11 +645,12 @@ fn infix(tok: &Tok) -> Option<(Infix, u16, Assoc)> {
         Tok::Keyword("div") => (Infix::Op(IntDiv), 500, Assoc::Left),
         Tok::Keyword("rem") => (Infix::Op(Rem), 500, Assoc::Left),
         Tok::Keyword("and") => (Infix::Op(And), 500, Assoc::Left),
+        // erl_parse.yrl: `bsl` and `bsr` are add_ops, like `bor`, `bxor`.
         Tok::Keyword("bor") => (Infix::Op(Bor), 400, Assoc::Left),
         Tok::Keyword("bxor") => (Infix::Op(Bxor), 400, Assoc::Left),
+        Tok::Keyword("bsl") => (Infix::Op(Bsl), 400, Assoc::Left),
+        Tok::Keyword("bsr") => (Infix::Op(Bsr), 400, Assoc::Left),
         Tok::Keyword("band") => (Infix::Op(Band), 500, Assoc::Left),
-        Tok::Keyword("bsl") => (Infix::Op(Bsl), 500, Assoc::Left),
-        Tok::Keyword("bsr") => (Infix::Op(Bsr), 500, Assoc::Left),
         _ => return None,
     };
     Some((op, precedence, assoc))
