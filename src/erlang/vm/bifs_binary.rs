@@ -103,7 +103,7 @@ pub static BIFS: &[Bif] = &[
         let n = a[1]
             .as_small()
             .and_then(|n| usize::try_from(n).ok())
-            .filter(|n| 8 * n <= b.bit_len())
+            .filter(|n| n.checked_mul(8).is_some_and(|bits| bits <= b.bit_len()))
             .ok_or_else(Raise::badarg)?;
         let head = b.slice(0, 8 * n).expect("within");
         let tail = b.slice(8 * n, b.bit_len() - 8 * n).expect("within");

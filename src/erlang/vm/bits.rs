@@ -186,7 +186,13 @@ pub fn create(segments: &[BsSegment], regs: &mut [Term], process: &Process) -> R
     let mut builder = Builder::Empty;
     for (i, segment) in segments.iter().enumerate() {
         let spec = segment.spec;
-        let error = |f: Fail| construction_error(segment.number, spec.ty, f);
+        // OTP's compiler spreads a string with a size known only at run
+        // time into a segment per character, and names those segment 0.
+        let number = match segment.value {
+            BsValue::Str(_) => 0,
+            _ => segment.number,
+        };
+        let error = |f: Fail| construction_error(number, spec.ty, f);
         if let (0, BsValue::Take(r)) = (i, &segment.value) {
             let acc = std::mem::take(&mut regs[usize::from(*r)]);
             match acc.as_bits() {
