@@ -326,7 +326,8 @@ impl<'c> FnCompiler<'c> {
                 | Op::BsGet { fail, .. }
                 | Op::BsMatchString { fail, .. }
                 | Op::BsTestTail { fail, .. }
-                | Op::BsGetTail { fail, .. } => *fail = at(*fail),
+                | Op::BsGetTail { fail, .. }
+                | Op::BsGetRest { fail, .. } => *fail = at(*fail),
                 Op::Branch {
                     on_true, on_false, ..
                 } => {

@@ -314,6 +314,18 @@ pub enum Op {
         take: bool,
         fail: Label,
     },
+    /// `BsGet { start }` then `BsGetTail`, one dispatch for the head of a
+    /// loop over a binary (`walk(<<B, Rest/binary>>, S)`, no guard): reads
+    /// the first segment and binds the rest, or goes to `fail`.
+    BsGetRest {
+        src: Reg,
+        pos: Reg,
+        get: Box<BsGet>,
+        dst: Reg,
+        unit: u16,
+        take: bool,
+        fail: Label,
+    },
     /// A `<<...>> = Expr` that does not match: `{badmatch, x[src]}`.
     Badmatch {
         src: Reg,

@@ -270,6 +270,30 @@ impl FnCompiler<'_> {
     /// Binds the tails that waited for the clause's head and guard.
     pub(super) fn deferred_tails(&mut self, deferred: Vec<Deferred>) {
         for d in deferred {
+            // Right after the pattern's only read (no guard, nothing else
+            // between): one instruction for both.
+            if let Some(Op::BsGet {
+                src,
+                pos,
+                start: true,
+                fail,
+                ..
+            }) = self.code.last()
+                && (*src, *pos, *fail) == (d.src, d.pos, d.fail)
+                && let Some(Op::BsGet { get, .. }) = self.code.pop()
+            {
+                self.lines.pop();
+                self.emit(Op::BsGetRest {
+                    src: d.src,
+                    pos: d.pos,
+                    get,
+                    dst: d.dst,
+                    unit: d.unit,
+                    take: d.take,
+                    fail: d.fail,
+                });
+                continue;
+            }
             self.emit(Op::BsGetTail {
                 src: d.src,
                 pos: d.pos,
@@ -569,7 +593,7 @@ mod tests {
 
     fn tail_take(code: &[Op]) -> Option<bool> {
         code.iter().find_map(|op| match op {
-            Op::BsGetTail { take, .. } => Some(*take),
+            Op::BsGetTail { take, .. } | Op::BsGetRest { take, .. } => Some(*take),
             _ => None,
         })
     }
@@ -620,9 +644,16 @@ mod tests {
         );
         assert_eq!(tail_take(&walk), Some(true));
         assert!(
-            matches!(walk[0], Op::BsGet { start: true, .. }),
-            "the first read starts the match: {:?}",
+            matches!(walk[0], Op::BsGetRest { .. }),
+            "one instruction starts the match, reads B and binds Rest: {:?}",
             walk[0]
+        );
+        let two = code("w(<<B:4, C:4, Rest/binary>>) -> {B, C, Rest}.", "w");
+        assert!(matches!(two[0], Op::BsGet { start: true, .. }), "{two:?}");
+        assert!(matches!(two[1], Op::BsGet { start: false, .. }), "{two:?}");
+        assert!(
+            matches!(two[2], Op::BsGetTail { take: true, .. }),
+            "{two:?}"
         );
         // The tail waits for the guard, which does not read it.
         let guarded = code("w(<<B, Rest/binary>>) when B > 0 -> Rest.", "w");

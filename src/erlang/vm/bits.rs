@@ -474,7 +474,7 @@ pub fn start(regs: &mut [Term], src: Reg, pos: Reg) -> bool {
     if regs[usize::from(src)].as_bits().is_none() {
         return false;
     }
-    regs[usize::from(pos)] = Term::int(0);
+    regs[usize::from(pos)] = small(0);
     true
 }
 
@@ -514,14 +514,14 @@ pub fn get(
             return false;
         };
         let value = field.iter().fold(0i64, |w, &x| (w << 8) | i64::from(x));
-        regs[usize::from(pos)] = Term::int((p + n) as i64);
-        regs[usize::from(*dst)] = Term::int(value);
+        regs[usize::from(pos)] = small(p + n);
+        regs[usize::from(*dst)] = Term::from_small_word((value << 1) | 1);
         return true;
     }
     let Some((value, used)) = read(b, p, spec, bits, &get.to) else {
         return false;
     };
-    regs[usize::from(pos)] = Term::int((p + used) as i64);
+    regs[usize::from(pos)] = small(p + used);
     match (&get.to, value) {
         (Pat::Any, _) => true,
         (Pat::Bind(r), Some(v)) => {
@@ -542,7 +542,7 @@ pub fn match_string(regs: &mut [Term], src: Reg, pos: Reg, expected: &Term) -> b
         .slice(p, n)
         .is_some_and(|here| here.cmp_bits(expected).is_eq());
     if same {
-        regs[usize::from(pos)] = Term::int((p + n) as i64);
+        regs[usize::from(pos)] = small(p + n);
     }
     same
 }
@@ -625,9 +625,18 @@ pub fn match_segments(segments: &[BsPatSeg], value: &Term, regs: &mut [Term]) ->
     p == b.bit_len()
 }
 
+/// A position in bits as a term: always a small integer (a binary has at
+/// most `MAX_BITS` bits), made without the general `Term::int`.
+#[inline]
+fn small(bits: usize) -> Term {
+    debug_assert!(bits as u64 <= MAX_BITS);
+    Term::from_small_word(((bits as i64) << 1) | 1)
+}
+
 /// What a pattern segment's size asks for: `Some(Some(bits))`, or
 /// `Some(None)` for "the rest" (a binary) or a character; `None` when the
 /// size is no non-negative integer (the match fails, no error).
+#[inline]
 fn pattern_bits(get: &BsGet, regs: &[Term], process: Option<&Process>) -> Option<Option<usize>> {
     let size = match &get.size {
         BsSize::Default => return Some(get.spec.default_size.map(|n| n as usize)),

@@ -650,6 +650,22 @@ impl Vm {
                         self.pc = *fail;
                     }
                 }
+                Op::BsGetRest {
+                    src,
+                    pos,
+                    get,
+                    dst,
+                    unit,
+                    take,
+                    fail,
+                } => {
+                    let regs = &mut self.regs[base..];
+                    if !(bits::get(get, regs, *src, *pos, true, Some(process))
+                        && bits::get_tail(regs, *src, *pos, *dst, *unit, *take))
+                    {
+                        self.pc = *fail;
+                    }
+                }
                 Op::Badmatch { src } => {
                     return Err(Raise::tagged("badmatch", x!(*src).clone()));
                 }
