@@ -20,8 +20,8 @@ pub const RESERVED_WORDS: &[&str] = &[
 
 /// The reserved words the playground implements, for highlighting.
 pub const KEYWORDS: &[&str] = &[
-    "after", "and", "andalso", "begin", "case", "div", "end", "fun", "if", "not", "of", "or",
-    "orelse", "receive", "rem", "when", "xor",
+    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "div",
+    "end", "fun", "if", "not", "of", "or", "orelse", "receive", "rem", "when", "xor",
 ];
 
 /// Auto-imported BIFs (`erl_internal:bif/2`) the playground provides:
