@@ -15,7 +15,8 @@
 #   RESTART_TIMES  supervisor restarts              [10000]
 #   SPINNERS       CPU-bound spinners for fairness  [4]
 #   WORKLOADS      which to run                     ["spawn ring restart fairness"]
-#                  (also: vm-ring vm-fib vm-spawn vm-map, the process language's)
+#                  (also: vm-ring vm-fib vm-spawn vm-map vm-binary
+#                  vm-bignum, the process language's)
 #   VM_SPAWN_PROCS processes for vm-spawn           [100000]
 #   SCHEDULERS     schedulers on both sides (erl +S N:N, --schedulers N)
 #                                                   [2]
@@ -182,7 +183,13 @@ for w in $WORKLOADS; do
         vm-map)
             run_beam vm-map
             run_ours vm-map ;;
-        *) log "bench-vs-beam: unknown workload '$w' (spawn, ring, restart, fairness, vm-ring, vm-fib, vm-spawn, vm-map)"; exit 2 ;;
+        vm-binary)
+            run_beam vm-binary
+            run_ours vm-binary ;;
+        vm-bignum)
+            run_beam vm-bignum
+            run_ours vm-bignum ;;
+        *) log "bench-vs-beam: unknown workload '$w' (spawn, ring, restart, fairness, vm-ring, vm-fib, vm-spawn, vm-map, vm-binary, vm-bignum)"; exit 2 ;;
     esac
 done
 
@@ -245,7 +252,13 @@ for n in vm_ring_sizes:
 rows += [("vm-fib", ("vm-fib", None), "ms", "ratio", 3.0),
          ("vm-spawn", ("vm-spawn", None), "ns_per_spawn", "ratio", 0.2),
          ("vm-spawn", ("vm-spawn", None), "bytes_per_process", "ratio", 0.5),
-         ("vm-map", ("vm-map", None), "ms", "ratio", 3.0)]
+         ("vm-map", ("vm-map", None), "ms", "ratio", 3.0),
+         ("vm-binary", ("vm-binary", None), "ms", "ratio", 3.0),
+         ("vm-binary", ("vm-binary", None), "build_ms", None, None),
+         ("vm-binary", ("vm-binary", None), "walk_ms", None, None),
+         ("vm-bignum", ("vm-bignum", None), "ms", "ratio", 3.0),
+         ("vm-bignum", ("vm-bignum", None), "fact_ms", None, None),
+         ("vm-bignum", ("vm-bignum", None), "fib_ms", None, None)]
 rows += [("restart", ("restart", None), "us_per_restart", "ratio", 0.1),
          ("fairness", ("fairness", None), "rtt_p50_us", None, None),
          ("fairness", ("fairness", None), "rtt_p99_us", "abs", 2000.0)]

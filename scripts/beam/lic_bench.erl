@@ -40,7 +40,9 @@
 %%%   all                    the four above, with defaults or the flags given
 -module(lic_bench).
 
--export([vm_ring_start/0, vm_fib_start/1, vm_idle/0, vm_map_start/2, main/0, main/1]).
+-export([vm_ring_start/0, vm_fib_start/1, vm_idle/0, vm_map_start/2,
+         vm_binary_build/2, vm_binary_walk/2, vm_bignum_fact/1, vm_bignum_fib/3,
+         main/0, main/1]).
 %% Exported because they are the bodies of spawned processes and are
 %% started by name (spawn/3), which reads better in a profile or crash dump.
 -export([idle/0, ring_node/0, spinner/0]).
@@ -74,7 +76,8 @@ main(Args) ->
     init:stop(Status).
 
 usage() ->
-    "usage: lic_bench <spawn|ring|restart|fairness|all|vm-ring|vm-fib|vm-spawn|vm-map> [--procs N] [--hops H]\n"
+    "usage: lic_bench <spawn|ring|restart|fairness|all|vm-ring|vm-fib|vm-spawn|vm-map|vm-binary|vm-bignum>\n"
+    "                 [--procs N] [--hops H]\n"
     "                 [--times K] [--spinners S] [--rounds R] [--json]\n".
 
 run([]) ->
@@ -90,6 +93,8 @@ run([Workload | Flags]) ->
         "vm-fib"   -> emit(vm_fib_bench(Opts));
         "vm-spawn" -> emit(vm_spawn_bench(Opts));
         "vm-map"   -> emit(vm_map_bench(Opts));
+        "vm-binary" -> emit(vm_binary_bench(Opts));
+        "vm-bignum" -> emit(vm_bignum_bench(Opts));
         "all" ->
             %% `all` runs the ring with 1,000 processes unless --procs says
             %% otherwise; the spawn test gets --procs or its million.
@@ -461,6 +466,57 @@ vm_map_bench(_Opts) ->
     receive {map, Sum} -> ok end,
     T1 = now_ns(),
     result(<<"vm-map">>, [{n, N}], [{ms, (T1 - T0) / 1.0e6}]).
+
+%% vm-binary: build a 1 MB binary by appending a byte at a time, then
+%% walk it with <<B, Rest/binary>>, each in a process of its own (the
+%% binary is sent from one to the other: a reference, on both VMs).
+vm_binary_build(0, Acc) -> Acc;
+vm_binary_build(N, Acc) -> vm_binary_build(N - 1, <<Acc/binary, (N band 255)>>).
+
+vm_binary_walk(<<B, Rest/binary>>, Sum) -> vm_binary_walk(Rest, Sum + B);
+vm_binary_walk(<<>>, Sum) -> Sum.
+
+vm_binary_bench(_Opts) ->
+    Size = 1048576,
+    T0 = now_ns(),
+    Bin = run_in_process(fun() -> vm_binary_build(Size, <<>>) end),
+    T1 = now_ns(),
+    Sum = run_in_process(fun() -> vm_binary_walk(Bin, 0) end),
+    T2 = now_ns(),
+    Size = byte_size(Bin),
+    133693440 = Sum,
+    result(<<"vm-binary">>, [{bytes, Size}],
+           [{ms, (T2 - T0) / 1.0e6}, {build_ms, (T1 - T0) / 1.0e6},
+            {walk_ms, (T2 - T1) / 1.0e6}]).
+
+%% vm-bignum: fact(5000) (body-recursive, N * fact(N - 1)) and fib(10000)
+%% (iterative adds), each in a process of its own.
+vm_bignum_fact(0) -> 1;
+vm_bignum_fact(N) -> N * vm_bignum_fact(N - 1).
+
+vm_bignum_fib(0, A, _) -> A;
+vm_bignum_fib(N, A, B) -> vm_bignum_fib(N - 1, B, A + B).
+
+vm_bignum_bench(_Opts) ->
+    T0 = now_ns(),
+    Fact = run_in_process(fun() -> vm_bignum_fact(5000) end),
+    T1 = now_ns(),
+    Fib = run_in_process(fun() -> vm_bignum_fib(10000, 0, 1) end),
+    T2 = now_ns(),
+    %% The same checks as ours: the digits, and a residue of each.
+    16326 = length(integer_to_list(Fact)),
+    2090 = length(integer_to_list(Fib)),
+    result(<<"vm-bignum">>, [{fact, 5000}, {fib, 10000}],
+           [{ms, (T2 - T0) / 1.0e6}, {fact_ms, (T1 - T0) / 1.0e6},
+            {fib_ms, (T2 - T1) / 1.0e6}, {fact_mod, Fact rem 1000000007},
+            {fib_mod, Fib rem 1000000007}]).
+
+%% Runs F in a new process and answers its result.
+run_in_process(F) ->
+    Parent = self(),
+    Ref = make_ref(),
+    spawn(fun() -> Parent ! {Ref, F()} end),
+    receive {Ref, Value} -> Value end.
 
 now_ns() ->
     erlang:monotonic_time(nanosecond).

@@ -12,8 +12,9 @@
 //!   round trip; p50 and p99. Preemption by reductions keeps p99 low.
 //!
 //! - [`vm`]: the same kind of work done by processes written in the
-//!   process language (`vm-ring`, `vm-fib`, `vm-spawn`, `vm-map`), run by
-//!   the bytecode interpreter; not part of `all`.
+//!   process language (`vm-ring`, `vm-fib`, `vm-spawn`, `vm-map`,
+//!   `vm-binary`, `vm-bignum`), run by the bytecode interpreter; not part
+//!   of `all`.
 //!
 //! - [`audience`]: the stage's audience demo, N simulated phones over
 //!   loopback joining, following their event streams and crashing;
@@ -59,6 +60,8 @@ pub enum Workload {
     VmSpawn,
     /// 100,000 puts and 100,000 gets on one map.
     VmMap,
+    VmBinary,
+    VmBignum,
     /// The stage's audience demo over loopback (its own report).
     Audience,
 }
@@ -81,12 +84,16 @@ impl Workload {
             "vm-fib" => vec![Workload::VmFib],
             "vm-spawn" => vec![Workload::VmSpawn],
             "vm-map" => vec![Workload::VmMap],
+            "vm-binary" => vec![Workload::VmBinary],
+            "vm-bignum" => vec![Workload::VmBignum],
             "audience" => vec![Workload::Audience],
             "vm" => vec![
                 Workload::VmRing,
                 Workload::VmFib,
                 Workload::VmSpawn,
                 Workload::VmMap,
+                Workload::VmBinary,
+                Workload::VmBignum,
             ],
             "all" => Workload::ALL.to_vec(),
             _ => return None,
@@ -150,6 +157,8 @@ pub fn run(options: &BenchOptions, mut on_report: impl FnMut(&Report)) -> Vec<Re
             Workload::VmFib => vec![vm::fib(&runtime())],
             Workload::VmSpawn => vec![vm::spawn(&runtime(), options.procs.unwrap_or(100_000))],
             Workload::VmMap => vec![vm::map(&runtime(), vm::MAP_KEYS)],
+            Workload::VmBinary => vec![vm::binary(&runtime())],
+            Workload::VmBignum => vec![vm::bignum(&runtime())],
             // Not a runtime figure: `letitcrash bench audience` runs it.
             Workload::Audience => Vec::new(),
         };

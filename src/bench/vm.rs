@@ -18,8 +18,9 @@
 //! start(Parent, N) -> Parent ! {map, get(put(#{}, N), N, 0)}.
 //! ```
 //!
-//! The trees are built by hand here until the front end's parser is on
-//! main; then these can be the source text above.
+//! The trees of these three are built by hand (they were written before
+//! the front end's parser was on main); `vm-binary` and `vm-bignum` are
+//! compiled from their source text.
 
 use super::report::Report;
 use crate::endurance::resident_bytes;
@@ -314,4 +315,110 @@ pub fn map(rt: &Runtime, n: i64) -> Report {
     Report::new("vm-map")
         .param("n", n as u64)
         .figure("ms", elapsed.as_secs_f64() * 1000.0)
+}
+
+/// A module of the process language from its source, for the workloads
+/// written as text (the parser is on main now).
+fn compile_source(name: &str, source: &str) -> Arc<CompiledModule> {
+    let module = erlang::parse(name, source).expect("the benchmark programs parse");
+    erlang::check(&module).expect("the benchmark programs check");
+    erlang::compile(&module).expect("the benchmark programs compile")
+}
+
+/// Spawns `module:function(Parent, Args...)` from a host process and
+/// waits for the `{result, Value}` it sends back: the value, and the time
+/// from the spawn to the answer.
+fn answer(rt: &Runtime, module: &str, function: &str, args: Vec<Term>) -> (Term, Duration) {
+    let host = rt.spawn_host("bench");
+    let me = host.pid();
+    let (module, function) = (Atom::new(module), Atom::new(function));
+    let begin = Instant::now();
+    let reply = host
+        .run_for(Duration::from_secs(600), move |process| async move {
+            let mut all = vec![Term::pid(me)];
+            all.extend(args);
+            erlang::spawn(&process, module, function, all, false).expect("the function exists");
+            process.receive().await
+        })
+        .expect("the workload answers");
+    let elapsed = begin.elapsed();
+    let [_, value] = reply
+        .tagged::<2>(Atom::new("result"))
+        .expect("{result, Value}")
+        .clone();
+    (value, elapsed)
+}
+
+const BINARY_SOURCE: &str = "
+  start_build(Parent, N) -> Parent ! {result, build(N, <<>>)}.
+  build(0, Acc) -> Acc;
+  build(N, Acc) -> build(N - 1, <<Acc/binary, (N band 255)>>).
+
+  start_walk(Parent, Bin) -> Parent ! {result, walk(Bin, 0)}.
+  walk(<<B, Rest/binary>>, Sum) -> walk(Rest, Sum + B);
+  walk(<<>>, Sum) -> Sum.
+";
+
+/// `bench vm-binary`: build a 1 MB binary by appending a byte at a time,
+/// then walk it with `<<B, Rest/binary>>`, each in a process of its own
+/// (`scripts/beam/lic_bench.erl` runs the same); milliseconds.
+///
+/// ```erlang
+/// build(0, Acc) -> Acc;
+/// build(N, Acc) -> build(N - 1, <<Acc/binary, (N band 255)>>).
+/// walk(<<B, Rest/binary>>, Sum) -> walk(Rest, Sum + B);
+/// walk(<<>>, Sum) -> Sum.
+/// ```
+pub fn binary(rt: &Runtime) -> Report {
+    const SIZE: i64 = 1 << 20;
+    erlang::load(rt, compile_source("vm_binary", BINARY_SOURCE));
+    let (bin, build) = answer(rt, "vm_binary", "start_build", vec![Term::int(SIZE)]);
+    assert_eq!(bin.as_binary_bytes().map(<[u8]>::len), Some(SIZE as usize));
+    let (sum, walk) = answer(rt, "vm_binary", "start_walk", vec![bin]);
+    // Each byte value 0..=255 comes 4096 times.
+    assert_eq!(sum.as_i64(), Some(4096 * (255 * 256 / 2)));
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    Report::new("vm-binary")
+        .param("bytes", SIZE as u64)
+        .figure("ms", ms(build + walk))
+        .figure("build_ms", ms(build))
+        .figure("walk_ms", ms(walk))
+}
+
+const BIGNUM_SOURCE: &str = "
+  fact(Parent, N) -> Parent ! {result, fact(N)}.
+  fact(0) -> 1;
+  fact(N) -> N * fact(N - 1).
+
+  fib(Parent, N) -> Parent ! {result, fib(N, 0, 1)}.
+  fib(0, A, _) -> A;
+  fib(N, A, B) -> fib(N - 1, B, A + B).
+";
+
+/// `bench vm-bignum`: fact(5000) (`N * fact(N - 1)`) and fib(10000)
+/// (iterative adds) with bignums, each in a process of its own;
+/// milliseconds.
+pub fn bignum(rt: &Runtime) -> Report {
+    erlang::load(rt, compile_source("vm_bignum", BIGNUM_SOURCE));
+    let (fact, fact_time) = answer(rt, "vm_bignum", "fact", vec![Term::int(5000)]);
+    let (fib, fib_time) = answer(rt, "vm_bignum", "fib", vec![Term::int(10_000)]);
+    // The digits and a residue of each, as the BEAM side checks them.
+    let modulus = Term::int(1_000_000_007);
+    let residue = |n: &Term| {
+        crate::runtime::term::arith::rem(n, &modulus)
+            .expect("an integer")
+            .as_i64()
+            .expect("small")
+    };
+    assert_eq!(fact.to_string().len(), 16326);
+    assert_eq!(fib.to_string().len(), 2090);
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    Report::new("vm-bignum")
+        .param("fact", 5000)
+        .param("fib", 10_000)
+        .figure("ms", ms(fact_time + fib_time))
+        .figure("fact_ms", ms(fact_time))
+        .figure("fib_ms", ms(fib_time))
+        .figure("fact_mod", residue(&fact) as f64)
+        .figure("fib_mod", residue(&fib) as f64)
 }

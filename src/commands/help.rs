@@ -126,9 +126,10 @@ and written together. `spawn NAME(Args)` runs NAME:start(Args).
 Expressions: matches `P = E`, sequences `E1, E2`, case/if/receive ... end,
 `receive ... after T -> ... end` (T in ms, `infinity`, or 30s / 500ms / 1m),
 calls `f(X)`, `other:f(X)`, `F(X)`, funs `fun(X) -> ... end`, `fun f/1`,
-arithmetic `+ - * / div rem`, comparisons `== /= =:= =/= < > =< >=`,
-`andalso orelse and or xor not`, lists `[H | T]`, `++`, `--`, strings,
-tuples, maps `#{K => V}`, `M#{K := V}` (patterns `#{K := P}`),
+arithmetic `+ - * / div rem`, bitwise `band bor bxor bnot bsl bsr`,
+comparisons `== /= =:= =/= < > =< >=`, `andalso orelse and or xor not`,
+lists `[H | T]`, `++`, `--`, strings, tuples, maps `#{K => V}`,
+`M#{K := V}` (patterns `#{K := P}`), binaries `<<X:16, Rest/binary>>`,
 `begin ... end`, send `Pid ! Msg`; `%` starts a comment.
 BIFs: self(), spawn, spawn_link, link, monitor, exit, element, length, ...,
 erlang:send_after/3, timer:sleep/1, lists:map/2, maps:get/2, io:format/2, ...

@@ -611,7 +611,7 @@ impl Generator {
         }
         let a = self.erlang_expr(depth + 1);
         let b = self.erlang_expr(depth + 1);
-        match self.rng.below(14) {
+        match self.rng.below(17) {
             0 => format!("{a} + {b}"),
             1 => format!("{a} * {b} - 1"),
             2 => format!("{a} div {b}"),
@@ -625,6 +625,9 @@ impl Generator {
             10 => format!("erlang:element(1, {{{a}}})"),
             11 => format!("[E || E <- [{a}, {b}], E > 1]"),
             12 => format!("begin {a}, {b} end"),
+            13 => format!("<<({a}):8, ({b})/binary, \"t\"/utf8>>"),
+            14 => format!("case {a} of <<H:4, T/bits>> -> {{H, T}}; _ -> {b} end"),
+            15 => format!("({a}) band ({b}) bsl 3 bxor bnot {b}"),
             _ => format!("try {a} catch _:_ -> {b} end"),
         }
     }
@@ -694,7 +697,8 @@ impl Generator {
                     .rng
                     .pick(&[
                         "(", ")", "[", "]", "{", "}", "\"", "'", ",", "->", ".", ";", "|", "!",
-                        "#", "<0.", "=", "end", "def", "sup", "when", "of", "%", "$", "\\",
+                        "#", "<0.", "=", "end", "def", "sup", "when", "of", "%", "$", "\\", "<<",
+                        ">>", "/binary", ":8",
                     ])
                     .to_string();
                 tokens.insert(i, token);

@@ -3,7 +3,7 @@
 //! The parser (`syntax/`) builds it from the text inside `def NAME { ... }`;
 //! the checker and the compiler (`compile.rs`) read it. It mirrors what
 //! `erl_parse` gives for the same Erlang, minus what the playground does not
-//! have (records, binaries, try, list comprehensions), so that every
+//! have (records, try, list comprehensions), so that every
 //! program accepted here is a valid Erlang module of that name and can be
 //! exported back to Erlang (issue 11).
 //!
@@ -12,6 +12,8 @@
 //! errors with a caret.
 
 use crate::runtime::Term;
+
+pub use super::bitsyntax::Segment;
 
 /// A place in the definition's source: 1-based line and column (in
 /// characters). Lines count from the line of `def`, so a REPL entry and a
@@ -105,6 +107,8 @@ pub enum PatternKind {
     /// `#{K := P, ...}`: a map that has every key, each value matching its
     /// pattern (`#{}` matches any map). See [`MapPatternField`].
     Map(Vec<MapPatternField>),
+    /// `<<N:8, Body:N/binary, Rest/binary>>` (see `bitsyntax.rs`).
+    Binary(Vec<Segment<Pattern>>),
 }
 
 /// `K := P` in a map pattern. The key is an expression, as in Erlang: a
@@ -179,6 +183,8 @@ pub enum ExprKind {
     /// updated; `{badmap, Expr}` if it is not a map, `{badkey, K2}` if a
     /// `:=` key is missing.
     MapUpdate(Box<Expr>, Vec<MapField>),
+    /// `<<E1, E2:Size/Specifiers, "text">>` (see `bitsyntax.rs`).
+    Binary(Vec<Segment<Expr>>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -226,6 +232,12 @@ pub enum BinOp {
     And,
     Or,
     Xor,
+    /// `band`, `bor`, `bxor`, `bsl`, `bsr`: integers of any size.
+    Band,
+    Bor,
+    Bxor,
+    Bsl,
+    Bsr,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -233,6 +245,8 @@ pub enum UnOp {
     Neg,
     Plus,
     Not,
+    /// `bnot`: integers of any size.
+    Bnot,
 }
 
 impl Pos {

@@ -13,7 +13,10 @@
 //! - in guards, anything but guard expressions: no local calls, matches,
 //!   sends or blocks;
 //! - maps: `:=` in a new map, a pattern's key that is not bound before the
-//!   pattern, an update certain to fail (`check/maps.rs`).
+//!   pattern, an update certain to fail (`check/maps.rs`);
+//! - in a binary pattern, a size using a variable that is neither bound
+//!   before the pattern nor by an earlier segment of the same binary
+//!   (`bits.rs`).
 //!
 //! Scoping is `erl_lint`'s: a sequence passes its bindings on; the parts
 //! of one expression (a tuple's elements, a call's arguments, an
@@ -35,6 +38,8 @@ use crate::erlang::ast::{
 };
 use crate::erlang::names;
 use crate::erlang::syntax;
+
+mod bits;
 
 type Result<T> = std::result::Result<T, Diagnostic>;
 
@@ -108,6 +113,7 @@ impl Checker<'_> {
             self.map_keys(pattern, outer)?;
         }
         for pattern in &clause.patterns {
+            self.binary_sizes(pattern, outer)?;
             self.head_pattern(pattern, &mut scope);
         }
         self.guard(&clause.guard, &scope)?;
@@ -244,6 +250,7 @@ impl Checker<'_> {
             ExprKind::Block(body) => self.body(body, scope),
             ExprKind::Map(fields) => self.map_expr(fields, scope),
             ExprKind::MapUpdate(base, fields) => self.map_update(expr, base, fields, scope),
+            ExprKind::Binary(segments) => self.side_by_side(&bits::parts(segments), scope),
         }
     }
 
@@ -341,6 +348,7 @@ impl Checker<'_> {
     /// bound, bound ones are compared.
     fn pattern(&self, pattern: &Pattern, scope: &mut Scope) -> Result<()> {
         self.map_keys(pattern, scope)?;
+        self.binary_sizes(pattern, scope)?;
         let mut result = Ok(());
         for_each_var_at(pattern, &mut |name, pos| {
             if result.is_ok() && scope.unsafe_vars.contains_key(name) {
@@ -429,6 +437,9 @@ impl Checker<'_> {
             | ExprKind::Block(_) => Err(illegal("a block expression")),
             ExprKind::Fun(_) | ExprKind::FunRef { .. } => Err(illegal("a fun")),
             ExprKind::Map(_) | ExprKind::MapUpdate(..) => self.guard_map(expr, scope),
+            ExprKind::Binary(segments) => bits::parts(segments)
+                .into_iter()
+                .try_for_each(|e| self.guard_expr(e, scope)),
         }
     }
 }
@@ -483,6 +494,7 @@ fn for_each_var_at(pattern: &Pattern, f: &mut impl FnMut(&str, Pos)) {
         }
         // A map key's variables are uses (see `map_keys`), not bindings.
         PatternKind::Map(fields) => fields.iter().for_each(|m| for_each_var_at(&m.value, f)),
+        PatternKind::Binary(segments) => segments.iter().for_each(|s| for_each_var_at(&s.value, f)),
         PatternKind::Wildcard
         | PatternKind::Atom(_)
         | PatternKind::Int(_)

@@ -29,9 +29,14 @@
 //!   `erlc` says `function foo/1 undefined`). `m:f(...)` is a BIF for the
 //!   BIF modules (`erlang`, `lists`, `io`, `timer`) and otherwise a remote
 //!   call resolved at run time in the code table (`undef` if missing).
+//! - **Binaries** are `bits.rs`: `<<...>>` is one `BsCreate`, a binary
+//!   pattern at the top of a match is the match instructions, and the
+//!   variable of `<<Acc/binary, ...>>` is taken where the construction is
+//!   its last use ([`FnCompiler::uses`]).
 //!
 //! Every instruction records its source line, for the error stacks.
 
+mod bits;
 mod liveness;
 pub(crate) mod maps;
 
@@ -185,6 +190,9 @@ struct FnCompiler<'c> {
     bound: BTreeSet<String>,
     next: u32,
     max: u32,
+    /// How many times each variable is read in the current clause's body
+    /// (`bits::uses`): once means that read is its last use.
+    uses: HashMap<String, usize>,
 }
 
 impl<'c> FnCompiler<'c> {
@@ -201,6 +209,7 @@ impl<'c> FnCompiler<'c> {
             bound: BTreeSet::new(),
             next: 0,
             max: 0,
+            uses: HashMap::new(),
         }
     }
 
@@ -232,6 +241,8 @@ impl<'c> FnCompiler<'c> {
         for pattern in &clause.patterns {
             maps::pattern_bindings(pattern, &mut head_vars);
         }
+        let before_body = head_vars.iter().chain(captured).cloned().collect();
+        self.uses = bits::uses(&clause.body, &before_body);
         for (i, name) in captured.iter().enumerate() {
             if !head_vars.contains(name) {
                 self.vars.insert(name.clone(), (arity + i) as Reg);
@@ -268,12 +279,25 @@ impl<'c> FnCompiler<'c> {
             }
         }
         let fail = self.label();
+        let mut deferred = Vec::new();
+        let heads: Vec<&Pattern> = clause.patterns.iter().collect();
         for (i, pattern) in clause.patterns.iter().enumerate() {
             match &pattern.kind {
                 PatternKind::Var(name) if self.vars[name] == i as Reg => {
                     self.bound.insert(name.clone());
                 }
                 PatternKind::Wildcard => {}
+                PatternKind::Binary(segments) => {
+                    // The argument's register is no variable's: once the
+                    // clause is chosen it is dead.
+                    let plan = bits::TailPlan {
+                        guard: &clause.guard,
+                        patterns: &heads,
+                        src_dead: true,
+                    };
+                    let (src, at) = (i as Reg, pattern.pos);
+                    self.binary_match(segments, src, fail, Some(&plan), &mut deferred, at)?;
+                }
                 _ => {
                     let pat = self.pattern(pattern)?;
                     self.match_op(pat, i as Reg, fail);
@@ -281,6 +305,7 @@ impl<'c> FnCompiler<'c> {
             }
         }
         self.guard(&clause.guard, fail, clause.pos)?;
+        self.deferred_tails(deferred);
         if clause.body.is_empty() {
             return error(clause.pos, "a clause needs a body", None);
         }
@@ -298,7 +323,13 @@ impl<'c> FnCompiler<'c> {
                 Op::Match { fail, .. }
                 | Op::Guard { fail, .. }
                 | Op::IsInt { fail, .. }
-                | Op::IsAtom { fail, .. } => *fail = at(*fail),
+                | Op::IsAtom { fail, .. }
+                | Op::BsStart { fail, .. }
+                | Op::BsGet { fail, .. }
+                | Op::BsMatchString { fail, .. }
+                | Op::BsTestTail { fail, .. }
+                | Op::BsGetTail { fail, .. }
+                | Op::BsGetRest { fail, .. } => *fail = at(*fail),
                 Op::Branch {
                     on_true, on_false, ..
                 } => {
@@ -440,6 +471,7 @@ impl<'c> FnCompiler<'c> {
                 Pat::Alias(Box::new(self.pattern(a)?), Box::new(self.pattern(b)?))
             }
             PatternKind::Map(fields) => self.map_pattern(fields)?,
+            PatternKind::Binary(segments) => self.binary_pattern(segments)?,
         })
     }
 
@@ -502,6 +534,8 @@ impl<'c> FnCompiler<'c> {
                 }
             }
             ExprKind::UnOp(UnOp::Not, a) => GExpr::Not(sub(self, a)?),
+            ExprKind::UnOp(UnOp::Bnot, a) => GExpr::Bif(bnot_bif(), vec![self.gexpr(a)?]),
+            ExprKind::Binary(segments) => self.binary_guard(segments, expr.pos)?,
             ExprKind::UnOp(op, a) => GExpr::Unary {
                 negate: *op == UnOp::Neg,
                 arg: sub(self, a)?,
@@ -673,6 +707,7 @@ impl<'c> FnCompiler<'c> {
             ExprKind::Var(name) => {
                 let src = self.bound_var(name, pos)?;
                 if src != dst {
+                    // Its last use becomes `Op::MoveLast` (`liveness.rs`).
                     self.emit(Op::Move { src, dst });
                 }
             }
@@ -704,6 +739,9 @@ impl<'c> FnCompiler<'c> {
                 self.emit(Op::Send { to, msg, dst });
             }
             ExprKind::BinOp(op, a, b) => self.binop(*op, a, b, dst, pos)?,
+            ExprKind::UnOp(UnOp::Bnot, a) => {
+                self.bif(bnot_bif(), std::slice::from_ref(&**a), Some(dst), pos)?;
+            }
             ExprKind::UnOp(op, a) => {
                 let src = self.operand(a)?;
                 self.line = pos.line;
@@ -719,6 +757,7 @@ impl<'c> FnCompiler<'c> {
                         src,
                         dst,
                     },
+                    UnOp::Bnot => unreachable!("a BIF, above"),
                 });
             }
             ExprKind::Call(callee, args) => self.call(callee, args, Some(dst), pos)?,
@@ -757,6 +796,7 @@ impl<'c> FnCompiler<'c> {
             ExprKind::Block(body) => self.body(body, dst)?,
             ExprKind::Map(fields) => self.map_new(fields, dst, pos)?,
             ExprKind::MapUpdate(base, fields) => self.map_update(base, fields, dst, pos)?,
+            ExprKind::Binary(segments) => self.binary(segments, dst, pos)?,
         }
         Ok(())
     }
@@ -772,6 +812,20 @@ impl<'c> FnCompiler<'c> {
                 }
             }
             PatternKind::Wildcard => self.expr(value, dst)?,
+            PatternKind::Binary(segments) => {
+                // The match instructions, and `{badmatch, V}` on failure.
+                let src = self.subject(value, mentions(pattern, value))?;
+                let (fail, matched) = (self.label(), self.label());
+                self.line = pattern.pos.line;
+                self.binary_match(segments, src, fail, None, &mut Vec::new(), pattern.pos)?;
+                self.emit(Op::Jump { to: matched });
+                self.bind(fail);
+                self.emit(Op::Badmatch { src });
+                self.bind(matched);
+                if src != dst {
+                    self.emit(Op::Move { src, dst });
+                }
+            }
             _ => {
                 let src = self.subject(value, mentions(pattern, value))?;
                 let pat = self.pattern(pattern)?;
@@ -812,6 +866,12 @@ impl<'c> FnCompiler<'c> {
             return Ok(());
         }
         let frame = arith_frame(op, a, b);
+        // OTP's compiler puts a literal operand of `band`, `bor`, `bxor`
+        // second (the error's frame shows `[X, 255]` for `255 band X`).
+        let (a, b) = match op {
+            BinOp::Band | BinOp::Bor | BinOp::Bxor if is_literal(a) && !is_literal(b) => (b, a),
+            _ => (a, b),
+        };
         let a = self.operand(a)?;
         let b = self.operand(b)?;
         self.line = pos.line;
@@ -979,11 +1039,31 @@ impl<'c> FnCompiler<'c> {
             let mark = self.next;
             let fail = self.label();
             self.line = clause.pos.line;
-            if !matches!(clause.pattern.kind, PatternKind::Wildcard) {
-                let pat = self.pattern(&clause.pattern)?;
-                self.match_op(pat, value, fail);
+            let mut deferred = Vec::new();
+            match &clause.pattern.kind {
+                PatternKind::Wildcard => {}
+                PatternKind::Binary(segments) => {
+                    // The subject dies with the match if it is a
+                    // temporary or a variable used nowhere else.
+                    let src_dead = match &subject.kind {
+                        ExprKind::Var(name) => mentioned || self.uses.get(name) == Some(&1),
+                        _ => true,
+                    };
+                    let plan = bits::TailPlan {
+                        guard: &clause.guard,
+                        patterns: &[&clause.pattern],
+                        src_dead,
+                    };
+                    let at = clause.pattern.pos;
+                    self.binary_match(segments, value, fail, Some(&plan), &mut deferred, at)?;
+                }
+                _ => {
+                    let pat = self.pattern(&clause.pattern)?;
+                    self.match_op(pat, value, fail);
+                }
             }
             self.guard(&clause.guard, fail, clause.pos)?;
+            self.deferred_tails(deferred);
             self.branch_body(&clause.body, dst)?;
             self.branch_end(end, dst);
             branches.push(self.bound.clone());
@@ -1172,6 +1252,25 @@ fn classify(op: BinOp) -> OpClass {
         BinOp::And => OpClass::Logic(LogicOp::And),
         BinOp::Or => OpClass::Logic(LogicOp::Or),
         BinOp::Xor => OpClass::Logic(LogicOp::Xor),
+        BinOp::Band => OpClass::Arith(ArithOp::Band),
+        BinOp::Bor => OpClass::Arith(ArithOp::Bor),
+        BinOp::Bxor => OpClass::Arith(ArithOp::Bxor),
+        BinOp::Bsl => OpClass::Arith(ArithOp::Bsl),
+        BinOp::Bsr => OpClass::Arith(ArithOp::Bsr),
+    }
+}
+
+/// The BIF `bnot X` compiles to (`erlang:'bnot'/1`).
+fn bnot_bif() -> bifs::BifId {
+    bifs::find("erlang", "bnot", 1).expect("erlang:'bnot'/1 is a BIF")
+}
+
+/// Whether an expression is a number literal (`255`, `-1`).
+fn is_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::Float(_) => true,
+        ExprKind::UnOp(UnOp::Neg | UnOp::Plus, inner) => is_literal(inner),
+        _ => false,
     }
 }
 
@@ -1191,6 +1290,7 @@ fn occurrences(pattern: &Pattern, name: &str) -> usize {
                 keys.iter().filter(|k| *k == name).count() + occurrences(&f.value, name)
             })
             .sum(),
+        PatternKind::Binary(segments) => segments.iter().map(|s| occurrences(&s.value, name)).sum(),
         _ => 0,
     }
 }
@@ -1228,6 +1328,7 @@ fn pattern_vars(pattern: &Pattern, out: &mut Vec<String>) {
                 pattern_vars(&field.value, out);
             }
         }
+        PatternKind::Binary(segments) => segments.iter().for_each(|s| pattern_vars(&s.value, out)),
         _ => {}
     }
 }
@@ -1304,6 +1405,14 @@ fn walk_vars(expr: &Expr, out: &mut Vec<String>, deep: bool) {
                 c.patterns.iter().for_each(|p| pattern_vars(p, out));
                 c.guard.iter().flatten().for_each(|e| walk(e, out));
                 c.body.iter().for_each(|e| walk(e, out));
+            }
+        }
+        ExprKind::Binary(segments) => {
+            for s in segments {
+                walk(&s.value, out);
+                if let Some(size) = &s.size {
+                    walk(size, out);
+                }
             }
         }
         _ => {}

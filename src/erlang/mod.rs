@@ -30,6 +30,7 @@
 //! (they meet in the runtime's code table).
 
 pub mod ast;
+pub mod bitsyntax;
 pub mod check;
 pub mod compile;
 pub mod export;

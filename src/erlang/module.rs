@@ -9,6 +9,7 @@
 
 use super::opcodes::{ArithOp, CmpOp, LogicOp, Op, Reg};
 use super::vm::bifs::BifId;
+use super::vm::bits::BsPatSeg;
 use crate::runtime::term::fun::{Code as FunCode, Fun, FunKind};
 use crate::runtime::{Atom, Term};
 use std::collections::BTreeMap;
@@ -93,6 +94,9 @@ pub enum Pat {
     /// tuple, list or map of those (`GExpr::Lit`, `Reg`, `Tuple`, `Cons`,
     /// `Map`), computed when the pattern is matched (`vm/maps.rs`).
     Map(Box<[(GExpr, Pat)]>),
+    /// A binary pattern inside another pattern or in a `receive`
+    /// (`vm/bits.rs`; one at the top of a match is instructions instead).
+    Bin(Box<[BsPatSeg]>),
 }
 
 /// `when G1, G2; G3`: alternatives, each a list of tests that must all be

@@ -25,7 +25,9 @@
 //! loops are calls) can be preempted.
 
 use super::vm::bifs::BifId;
+use super::vm::bits::{BsGet, BsSegment};
 use crate::runtime::Atom;
+use crate::runtime::Term;
 
 /// A register in the current window.
 pub type Reg = u16;
@@ -107,8 +109,10 @@ pub enum Op {
     },
 
     // ---- operators -----------------------------------------------------------
-    /// `x[dst] = x[a] op x[b]` for `+ - * / div rem`; `badarith` on a
-    /// non-number, division by zero, or i64 overflow. `frame`: whether
+    /// `x[dst] = x[a] op x[b]` for `+ - * / div rem` and `band bor bxor
+    /// bsl bsr`; `badarith` on a non-number (a non-integer for `div`, `rem`
+    /// and the bitwise ones) or a division by zero, `system_limit` for an
+    /// integer past the largest. `frame`: whether
     /// the error's stack starts with the operator's own frame
     /// (`{erlang, '+', [A, B], []}`), which OTP 25 leaves out for the
     /// forms its compiler and JIT do inline (see `compile::arith_frame`).
@@ -256,7 +260,8 @@ pub enum Op {
     /// is the variable's last use (`compile/liveness.rs`), so the value
     /// moves without a reference count, and a map (or list) that only
     /// this register held stays held once, which is what lets
-    /// `MapPut` update it in place.
+    /// `MapPut` update it in place and `<<Acc/binary, X>>` append to a
+    /// binary in place.
     MoveLast {
         src: Reg,
         dst: Reg,
@@ -287,9 +292,142 @@ pub enum Op {
         pairs: Box<[(Reg, Reg)]>,
         dst: Reg,
     },
+    // ---- binaries (the bit syntax: `vm/bits.rs`) ------------------------------
+    /// `x[dst] = <<Seg, ...>>`, OTP 25's `bs_create_bin`: each segment's
+    /// value and size already in registers (or literal); `badarg` or
+    /// `system_limit` with the failing segment in the frame's `error_info`.
+    /// A first segment `BsValue::Take` (`Acc/binary` whose variable dies
+    /// here) is appended to in place when held once, as `bs_append`.
+    BsCreate {
+        segments: Box<[BsSegment]>,
+        dst: Reg,
+    },
+    /// `bs_start_match4`: goes to `fail` unless `x[src]` is a bitstring;
+    /// `x[pos]`, the match position in bits, starts at 0.
+    BsStart {
+        src: Reg,
+        pos: Reg,
+        fail: Label,
+    },
+    /// `bs_get_integer2`, `bs_get_float2`, `bs_get_binary2`,
+    /// `bs_get_utf8`/`16`/`32`, `bs_skip_bits2`: reads the segment at
+    /// `x[pos]` of `x[src]` and matches it against `get.to` (binds,
+    /// compares or skips), moving `x[pos]` past it; `fail` if it is not
+    /// there or does not match. `start`: the pattern's first segment, and
+    /// `BsStart` folded in (one dispatch less per step of a loop).
+    BsGet {
+        src: Reg,
+        pos: Reg,
+        get: Box<BsGet>,
+        fail: Label,
+        start: bool,
+    },
+    /// `bs_match_string`: the next bits are exactly `bits`, a bitstring
+    /// constant (a string or an integer literal of the pattern).
+    BsMatchString {
+        src: Reg,
+        pos: Reg,
+        bits: Term,
+        fail: Label,
+    },
+    /// `bs_test_tail2`: nothing is left after the position.
+    BsTestTail {
+        src: Reg,
+        pos: Reg,
+        fail: Label,
+    },
+    /// `bs_test_unit` then `bs_get_tail`: unless what is left is a whole
+    /// number of `unit` bits, goes to `fail`; else `x[dst]` = the rest of
+    /// `x[src]` from the position, a window on the same bytes. It comes
+    /// once the clause's head and guard have matched (the guard cannot
+    /// read the tail). `take`: `x[src]` dies here, so the binary itself
+    /// moves forward, in place when held once: walking
+    /// `<<B, Rest/binary>>` in a loop allocates nothing.
+    BsGetTail {
+        src: Reg,
+        pos: Reg,
+        dst: Reg,
+        unit: u16,
+        take: bool,
+        fail: Label,
+    },
+    /// `BsGet { start }` then `BsGetTail`, one dispatch for the head of a
+    /// loop over a binary (`walk(<<B, Rest/binary>>, S)`, no guard): reads
+    /// the first segment and binds the rest, or goes to `fail`.
+    BsGetRest {
+        src: Reg,
+        pos: Reg,
+        get: Box<BsGet>,
+        dst: Reg,
+        unit: u16,
+        take: bool,
+        fail: Label,
+    },
+    /// A `<<...>> = Expr` that does not match: `{badmatch, x[src]}`.
+    Badmatch {
+        src: Reg,
+    },
 }
 
-/// `+ - * / div rem`.
+impl Op {
+    /// Every jump target of the instruction, for a pass that moves code
+    /// (`compile/liveness.rs` removing dead instructions). Without a
+    /// catch-all arm, so a new instruction with a label cannot be missed.
+    pub fn labels_mut(&mut self) -> Vec<&mut Label> {
+        match self {
+            Op::Match { fail, .. }
+            | Op::IsInt { fail, .. }
+            | Op::IsAtom { fail, .. }
+            | Op::Guard { fail, .. }
+            | Op::BsStart { fail, .. }
+            | Op::BsGet { fail, .. }
+            | Op::BsMatchString { fail, .. }
+            | Op::BsTestTail { fail, .. }
+            | Op::BsGetTail { fail, .. }
+            | Op::BsGetRest { fail, .. } => vec![fail],
+            Op::Branch {
+                on_true, on_false, ..
+            } => vec![on_true, on_false],
+            Op::Jump { to } => vec![to],
+            Op::Move { .. }
+            | Op::MoveLast { .. }
+            | Op::Const { .. }
+            | Op::Int { .. }
+            | Op::Tuple { .. }
+            | Op::Cons { .. }
+            | Op::MakeFun { .. }
+            | Op::MatchOrRaise { .. }
+            | Op::Arith { .. }
+            | Op::Unary { .. }
+            | Op::Compare { .. }
+            | Op::Not { .. }
+            | Op::Logic { .. }
+            | Op::Append { .. }
+            | Op::Subtract { .. }
+            | Op::Call { .. }
+            | Op::TailCall { .. }
+            | Op::CallExt { .. }
+            | Op::TailCallExt { .. }
+            | Op::CallFun { .. }
+            | Op::TailCallFun { .. }
+            | Op::Bif { .. }
+            | Op::Return { .. }
+            | Op::Send { .. }
+            // A receive's labels are in its table (`ReceiveTable`).
+            | Op::Receive { .. }
+            | Op::FunctionClause
+            | Op::CaseClause { .. }
+            | Op::IfClause
+            | Op::MakeMap { .. }
+            | Op::MapPut { .. }
+            | Op::MapExact { .. }
+            | Op::BsCreate { .. }
+            | Op::Badmatch { .. } => vec![],
+        }
+    }
+}
+
+/// `+ - * / div rem`, and the bitwise `band bor bxor bsl bsr`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArithOp {
     Add,
@@ -298,6 +436,11 @@ pub enum ArithOp {
     Div,
     IntDiv,
     Rem,
+    Band,
+    Bor,
+    Bxor,
+    Bsl,
+    Bsr,
 }
 
 /// `== /= =:= =/= < > =< >=`.
@@ -332,6 +475,11 @@ impl ArithOp {
             ArithOp::Div => "/",
             ArithOp::IntDiv => "div",
             ArithOp::Rem => "rem",
+            ArithOp::Band => "band",
+            ArithOp::Bor => "bor",
+            ArithOp::Bxor => "bxor",
+            ArithOp::Bsl => "bsl",
+            ArithOp::Bsr => "bsr",
         }
     }
 }

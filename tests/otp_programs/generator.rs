@@ -2,16 +2,17 @@
 //!
 //! A seeded generator (deterministic: the same seed gives the same
 //! programs) writes programs of bounded size: a `main_N(Obs)` of a few
-//! statements over small integers, floats, atoms, booleans, tuples, lists
-//! and small maps (built, updated with `=>` and `:=`, matched, and through
-//! the `maps` functions): arithmetic, comparisons, pattern matching, `case`, calls to
-//! helper functions with guarded clauses, sends to self and selective
-//! receives, and sends to the observer. Expressions are typed so that most
-//! programs run to the end; about one operand in thirty is of the wrong
-//! type on purpose, so errors (badarith, badarg, case_clause,
-//! function_clause, badmatch) are compared too. Integers stay small, so no
-//! result needs more than 64 bits (the playground's integers are i64,
-//! Erlang's unbounded).
+//! statements over integers, floats, atoms, booleans, tuples, lists,
+//! small maps (built, updated with `=>` and `:=`, matched, and through the
+//! `maps` functions) and binaries: arithmetic, the bitwise operators
+//! (shifts and products that make bignums), comparisons, pattern matching
+//! (binary patterns too), `case`, binaries built from segments of several
+//! types, calls to helper functions with guarded clauses, sends to self and
+//! selective receives, and sends to the observer. Expressions are typed so
+//! that most programs run to the end; about one operand in thirty is of the
+//! wrong type on purpose, so errors (badarith, badarg, case_clause,
+//! function_clause, badmatch, and a binary segment that cannot be built)
+//! are compared too.
 //!
 //! All programs are functions of one module, `lic_gen`: one `erlc` and one
 //! `erl` run for a few hundred of them. A program that disagrees is shrunk
@@ -69,6 +70,7 @@ enum Ty {
     /// and so its printing, is the BEAM's (larger maps are not: see
     /// runtime/term/map.rs).
     Map,
+    Bin,
 }
 
 const TYPES: &[Ty] = &[
@@ -79,6 +81,7 @@ const TYPES: &[Ty] = &[
     Ty::List,
     Ty::Tuple,
     Ty::Map,
+    Ty::Bin,
 ];
 
 /// The keys of generated maps.
@@ -162,7 +165,7 @@ impl Gen<'_> {
                     self.map_arg(d)
                 ),
             },
-            Ty::Int => match self.rng.below(9) {
+            Ty::Int => match self.rng.below(16) {
                 0 => format!("{} + {}", self.expr(Ty::Int, d), self.expr(Ty::Int, d)),
                 1 => format!("{} - {}", self.expr(Ty::Int, d), self.expr(Ty::Int, d)),
                 2 => format!("{} * {}", self.expr(Ty::Int, d), self.expr(Ty::Int, d)),
@@ -171,6 +174,26 @@ impl Gen<'_> {
                 5 => format!("length({})", self.expr(Ty::List, d)),
                 6 => format!("abs({})", self.expr(Ty::Int, d)),
                 7 => format!("max({}, {})", self.expr(Ty::Int, d), self.expr(Ty::Int, d)),
+                8 => {
+                    let op = *self.rng.pick(&["band", "bor", "bxor"]);
+                    format!(
+                        "({}) {op} ({})",
+                        self.expr(Ty::Int, d),
+                        self.expr(Ty::Int, d)
+                    )
+                }
+                // Shifts and products past 64 bits: bignums, and back.
+                9 => format!("({}) bsl {}", self.expr(Ty::Int, d), self.rng.int(0, 90)),
+                10 => format!("({}) bsr {}", self.expr(Ty::Int, d), self.rng.int(0, 70)),
+                11 => format!("bnot ({})", self.expr(Ty::Int, d)),
+                12 => format!("({}) * 1000000000007", self.expr(Ty::Int, d)),
+                13 => format!("byte_size({})", self.expr(Ty::Bin, d)),
+                14 => {
+                    let bin = self.expr(Ty::Bin, d);
+                    let x = self.var("X");
+                    let seg = *self.rng.pick(&[":8", ":4", ":16/little", ":8/signed"]);
+                    format!("case {bin} of <<{x}{seg}, _/bits>> -> {x}; _ -> -1 end")
+                }
                 _ => format!("element(1, {{{}, x}})", self.expr(Ty::Int, d)),
             },
             Ty::Float => match self.rng.below(3) {
@@ -228,6 +251,31 @@ impl Gen<'_> {
                 format!("{{{}, {}}}", self.expr(a, d), self.expr(b, d))
             }
             Ty::Map => self.map_expr(d),
+            Ty::Bin => match self.rng.below(6) {
+                0 => format!(
+                    "<<({}):8, ({})/binary>>",
+                    self.expr(Ty::Int, d),
+                    self.expr(Ty::Bin, d)
+                ),
+                1 => {
+                    let seg = *self
+                        .rng
+                        .pick(&["16/little", "12", "3/unit:8", "24/signed", "72"]);
+                    format!(
+                        "<<({})/binary, ({}):{seg}>>",
+                        self.expr(Ty::Bin, d),
+                        self.expr(Ty::Int, d)
+                    )
+                }
+                2 => format!("list_to_binary({})", self.expr(Ty::List, d)),
+                3 => format!("integer_to_binary({})", self.expr(Ty::Int, d)),
+                4 => format!("<<({})/float>>", self.expr(Ty::Float, d)),
+                _ => {
+                    let bin = self.expr(Ty::Bin, d);
+                    let (rest, other) = (self.var("R"), self.var("O"));
+                    format!("case {bin} of <<_, {rest}/binary>> -> {rest}; {other} -> {other} end")
+                }
+            },
         }
     }
 
@@ -357,6 +405,10 @@ impl Gen<'_> {
                     .collect();
                 format!("#{{{}}}", fields.join(", "))
             }
+            Ty::Bin => self
+                .rng
+                .pick(&["<<>>", "<<1, 2, 3>>", "<<\"ab\">>", "<<255, 0>>", "<<7:3>>"])
+                .to_string(),
         }
     }
 
@@ -380,6 +432,13 @@ impl Gen<'_> {
                 let (h, t) = (self.var("H"), self.var("T"));
                 (format!("[{h} | {t}]"), String::new())
             }
+            (Ty::Bin, 0) => ("<<>>".to_owned(), String::new()),
+            (Ty::Bin, 1) => {
+                let (p, t) = (self.var("P"), self.var("T"));
+                let g = format!(" when {p} > {}", self.rng.int(0, 200));
+                (format!("<<{p}:8, {t}/binary>>"), g)
+            }
+            (Ty::Bin, _) => ("<<\"a\", _/bits>>".to_owned(), String::new()),
             (Ty::Atom | Ty::Bool, _) => (self.literal(ty), String::new()),
             (Ty::Map, 0) => ("#{}".to_owned(), String::new()),
             (Ty::Map, 1) => {
@@ -471,7 +530,9 @@ impl Gen<'_> {
                         self.literal(Ty::Atom),
                         self.expr(Ty::Tuple, 2)
                     ),
-                    _ => format!("countdown({}, [])", self.expr(Ty::Int, 1)),
+                    // `band 3`: an integer may be a bignum now, and
+                    // countdown takes as many steps as it says.
+                    _ => format!("countdown(({}) band 3, [])", self.expr(Ty::Int, 1)),
                 };
                 Statement {
                     text: format!("Obs ! {call}"),

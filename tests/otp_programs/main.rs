@@ -93,6 +93,12 @@ macro_rules! programs {
 
 programs! {
     arithmetic
+    binary_bifs
+    binary_construction
+    binary_errors
+    binary_matching
+    binary_walk
+    bitwise_bignums
     closures
     conversions
     counter_loop

@@ -87,6 +87,7 @@ impl Checker<'_> {
                     }
                 }
                 PatternKind::Tuple(items) => stack.extend(items),
+                PatternKind::Binary(segments) => stack.extend(segments.iter().map(|s| &s.value)),
                 PatternKind::Cons(a, b) | PatternKind::Alias(a, b) => {
                     stack.push(a);
                     stack.push(b);

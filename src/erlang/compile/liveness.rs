@@ -28,7 +28,8 @@
 //! a map pattern's keys when it is matched, a guard's registers, a
 //! `receive`'s clauses, the arguments a `function_clause` error shows.
 //! Every instruction, pattern and guard expression is listed below without
-//! a catch-all arm, so a new one cannot be forgotten. A pattern's bindings
+//! a catch-all arm, so a new one cannot be forgotten (nor can a jump
+//! target that removing code moves: `Op::labels_mut`). A pattern's bindings
 //! count as reads of nothing and writes of nothing (a failed match leaves
 //! them half done), which only makes fewer registers dead: the rewrites
 //! stay safe.
@@ -37,6 +38,7 @@ use super::Ctx;
 use crate::erlang::module::{GExpr, Pat};
 use crate::erlang::opcodes::{Op, Reg};
 use crate::erlang::vm::bifs;
+use crate::erlang::vm::bits::{BsGet, BsPatSeg, BsSize, BsValue};
 
 /// A set of registers.
 #[derive(Clone, PartialEq)]
@@ -255,20 +257,7 @@ fn remove(
         if is_dead {
             continue;
         }
-        match &mut op {
-            Op::Match { fail, .. }
-            | Op::Guard { fail, .. }
-            | Op::IsInt { fail, .. }
-            | Op::IsAtom { fail, .. } => at(fail),
-            Op::Branch {
-                on_true, on_false, ..
-            } => {
-                at(on_true);
-                at(on_false);
-            }
-            Op::Jump { to } => at(to),
-            _ => {}
-        }
+        op.labels_mut().into_iter().for_each(at);
         code.push(op);
         lines.push(line);
     }
@@ -408,6 +397,47 @@ fn effect(ctx: &Ctx, pc: u32, op: &Op, shown: u32) -> Effect {
             reads.push(*map);
             (reads, Some(*dst), go_on)
         }
+        Op::BsCreate { segments, dst } => {
+            let mut reads = Vec::new();
+            for segment in segments.iter() {
+                match &segment.value {
+                    BsValue::Reg(r) | BsValue::Take(r) => reads.push(*r),
+                    BsValue::Lit(_) | BsValue::Str(_) => {}
+                }
+                size_reads(&segment.size, &mut reads);
+            }
+            (reads, Some(*dst), go_on)
+        }
+        // The matching instructions write their position and bindings
+        // only when they match: counted as writing nothing (the safe side,
+        // as for patterns).
+        Op::BsStart { src, fail, .. } => (vec![*src], None, vec![pc + 1, *fail]),
+        Op::BsGet {
+            src,
+            pos,
+            get,
+            fail,
+            ..
+        } => {
+            let mut reads = vec![*src, *pos];
+            get_reads(get, &mut reads);
+            (reads, None, vec![pc + 1, *fail])
+        }
+        Op::BsMatchString { src, pos, fail, .. }
+        | Op::BsTestTail { src, pos, fail }
+        | Op::BsGetTail { src, pos, fail, .. } => (vec![*src, *pos], None, vec![pc + 1, *fail]),
+        Op::BsGetRest {
+            src,
+            pos,
+            get,
+            fail,
+            ..
+        } => {
+            let mut reads = vec![*src, *pos];
+            get_reads(get, &mut reads);
+            (reads, None, vec![pc + 1, *fail])
+        }
+        Op::Badmatch { src } => (vec![*src], None, vec![]),
     };
     Effect {
         reads,
@@ -437,6 +467,29 @@ fn pat_reads(pat: &Pat, out: &mut Vec<Reg>) {
                 pat_reads(value, out);
             }
         }
+        Pat::Bin(segments) => {
+            for segment in segments.iter() {
+                match segment {
+                    BsPatSeg::Get(get) => get_reads(get, out),
+                    BsPatSeg::String(_) => {}
+                }
+            }
+        }
+    }
+}
+
+/// What reading one segment of a binary reads: its size's registers and
+/// its pattern's bound variables.
+fn get_reads(get: &BsGet, out: &mut Vec<Reg>) {
+    size_reads(&get.size, out);
+    pat_reads(&get.to, out);
+}
+
+fn size_reads(size: &BsSize, out: &mut Vec<Reg>) {
+    match size {
+        BsSize::Default | BsSize::Lit(_) => {}
+        BsSize::Reg(r) => out.push(*r),
+        BsSize::Expr(e) => gexpr_reads(e, out),
     }
 }
 

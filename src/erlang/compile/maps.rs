@@ -85,6 +85,10 @@ pub(super) fn pattern_bindings(pattern: &Pattern, out: &mut Vec<String>) {
             pattern_bindings(b, out);
         }
         PatternKind::Map(fields) => fields.iter().for_each(|f| pattern_bindings(&f.value, out)),
+        // A segment's size reads variables; its value binds.
+        PatternKind::Binary(segments) => segments
+            .iter()
+            .for_each(|s| pattern_bindings(&s.value, out)),
         PatternKind::Wildcard
         | PatternKind::Atom(_)
         | PatternKind::Int(_)

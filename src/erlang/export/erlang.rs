@@ -5,7 +5,7 @@
 //! a clause `Pattern -> Body` on one line when its body is one expression
 //! and every clause of the group fits (otherwise every clause of the group
 //! breaks after `->`), and calls, tuples and lists broken one element per
-//! line when they do not fit.
+//! line when they do not fit; binaries like lists (`bits.rs`).
 
 use super::doc::*;
 use crate::erlang::ast::*;
@@ -88,7 +88,7 @@ fn args(items: Vec<Doc>) -> Doc {
     bracketed("(", items, ")")
 }
 
-fn bracketed(open: &str, items: Vec<Doc>, close: &str) -> Doc {
+pub(super) fn bracketed(open: &str, items: Vec<Doc>, close: &str) -> Doc {
     if items.is_empty() {
         return text(format!("{open}{close}"));
     }
@@ -147,6 +147,11 @@ fn binop(op: BinOp) -> (&'static str, u16, Assoc) {
         IntDiv => ("div", 500, Assoc::Left),
         Rem => ("rem", 500, Assoc::Left),
         And => ("and", 500, Assoc::Left),
+        Bor => ("bor", 400, Assoc::Left),
+        Bxor => ("bxor", 400, Assoc::Left),
+        Band => ("band", 500, Assoc::Left),
+        Bsl => ("bsl", 400, Assoc::Left),
+        Bsr => ("bsr", 400, Assoc::Left),
     }
 }
 
@@ -204,6 +209,7 @@ fn bare(e: &Expr) -> Doc {
                 || matches!(operand.kind, ExprKind::Float(x) if x.is_sign_negative());
             match op {
                 UnOp::Not => concat([text("not "), inner]),
+                UnOp::Bnot => concat([text("bnot "), inner]),
                 UnOp::Neg if signed => concat([text("-("), inner, text(")")]),
                 UnOp::Plus if signed => concat([text("+("), inner, text(")")]),
                 UnOp::Neg => concat([text("-"), inner]),
@@ -294,6 +300,7 @@ fn bare(e: &Expr) -> Doc {
             Doc::HardLine,
             text("end"),
         ]),
+        ExprKind::Binary(segments) => super::bits::binary(segments),
     }
 }
 
@@ -417,6 +424,7 @@ pub fn pattern(p: &Pattern) -> Doc {
                 .collect(),
             "}",
         ),
+        PatternKind::Binary(segments) => super::bits::binary_pattern(segments),
     }
 }
 

@@ -95,6 +95,14 @@ fn pattern_occurrences(p: &Pattern, out: &mut Vec<String>) {
                 pattern_occurrences(&f.value, out);
             }
         }
+        PatternKind::Binary(segments) => {
+            for s in segments {
+                pattern_occurrences(&s.value, out);
+                if let Some(size) = &s.size {
+                    expr_occurrences(size, out);
+                }
+            }
+        }
         _ => {}
     }
 }
@@ -153,6 +161,7 @@ fn pattern_vars(p: &Pattern, out: &mut BTreeSet<String>) {
         }
         // A key's variables are uses, not bindings.
         PatternKind::Map(fields) => fields.iter().for_each(|f| pattern_vars(&f.value, out)),
+        PatternKind::Binary(segments) => segments.iter().for_each(|s| pattern_vars(&s.value, out)),
         _ => {}
     }
 }
@@ -182,6 +191,14 @@ fn rename_pattern(p: &mut Pattern, from: &str, to: &str) {
             for f in fields {
                 rename_expr(&mut f.key, from, to);
                 rename_pattern(&mut f.value, from, to);
+            }
+        }
+        PatternKind::Binary(segments) => {
+            for s in segments {
+                rename_pattern(&mut s.value, from, to);
+                if let Some(size) = &mut s.size {
+                    rename_expr(size, from, to);
+                }
             }
         }
         _ => {}
@@ -260,6 +277,14 @@ fn for_each_child(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
                 f(&mut m.value);
             });
         }
+        ExprKind::Binary(segments) => {
+            for s in segments {
+                f(&mut s.value);
+                if let Some(size) = &mut s.size {
+                    f(size);
+                }
+            }
+        }
         _ => {}
     }
 }
@@ -301,6 +326,14 @@ fn for_each_child_ref(e: &Expr, f: &mut dyn FnMut(&Expr)) {
                 f(&m.key);
                 f(&m.value);
             });
+        }
+        ExprKind::Binary(segments) => {
+            for s in segments {
+                f(&s.value);
+                if let Some(size) = &s.size {
+                    f(size);
+                }
+            }
         }
         _ => {}
     }
@@ -394,6 +427,16 @@ impl Unused {
                 for f in fields {
                     self.expr(&mut f.key, env);
                     self.pattern(&mut f.value, env);
+                }
+            }
+            PatternKind::Binary(segments) => {
+                // A size reads variables bound before it (by earlier
+                // segments too); the value binds.
+                for s in segments {
+                    if let Some(size) = &mut s.size {
+                        self.expr(size, env);
+                    }
+                    self.pattern(&mut s.value, env);
                 }
             }
             _ => {}
@@ -510,6 +553,14 @@ impl Unused {
             | ExprKind::Str(_)
             | ExprKind::Nil
             | ExprKind::FunRef { .. } => {}
+            ExprKind::Binary(segments) => {
+                for s in segments {
+                    self.expr(&mut s.value, env);
+                    if let Some(size) = &mut s.size {
+                        self.expr(size, env);
+                    }
+                }
+            }
         }
     }
 }

@@ -6,15 +6,16 @@
 //! 160 left      andalso
 //! 200 nonassoc  == /= =:= =/= < > =< >=
 //! 300 right     ++ --
-//! 400 left      + - or xor
-//! 500 left      * / div rem and
-//! 600 prefix    + - not
+//! 400 left      + - or xor bor bxor bsl bsr
+//! 500 left      * / div rem and band
+//! 600 prefix    + - not bnot
 //! 800           m:f  (then a call's argument list)
 //! ```
 //!
 //! Binary operators are parsed by precedence climbing over this table;
 //! the primaries (`expr_max` in `erl_parse`) are literals, variables, tuples, lists, `( )`, `begin`, `case`, `if`,
-//! `receive` and `fun`; maps (`#{...}`, `Expr#{...}`) are in `map.rs`.
+//! `receive`, `fun`; binaries (`<<...>>`) are in `bits.rs`, maps (`#{...}`,
+//! `Expr#{...}`) in `map.rs`.
 
 use super::error::Result;
 use super::lexer::Tok;
@@ -109,13 +110,13 @@ impl Parser<'_> {
         Ok(Expr { kind, pos })
     }
 
-    /// `-X`, `+X`, `not X` (and `bnot`, which the playground lacks).
+    /// `-X`, `+X`, `not X`, `bnot X`.
     fn prefix(&mut self) -> Result<Expr> {
         let op = match self.peek_tok() {
             Tok::Punct("-") => UnOp::Neg,
             Tok::Punct("+") => UnOp::Plus,
             Tok::Keyword("not") => UnOp::Not,
-            Tok::Keyword("bnot") => return Err(self.unsupported("bnot", "bit operations")),
+            Tok::Keyword("bnot") => UnOp::Bnot,
             _ => return self.expr_700(),
         };
         let op_token = self.bump();
@@ -218,7 +219,7 @@ impl Parser<'_> {
         )
     }
 
-    fn primary(&mut self) -> Result<Expr> {
+    pub(super) fn primary(&mut self) -> Result<Expr> {
         let pos = self.peek().pos;
         let kind = match self.peek_tok() {
             Tok::Var(_) | Tok::Atom(_) | Tok::Int(_) | Tok::Float(_) => match self.bump().tok {
@@ -257,6 +258,7 @@ impl Parser<'_> {
             Tok::Keyword("receive") => return self.receive_expr(),
             Tok::Keyword("fun") => return self.fun_expr(),
             Tok::Punct("#") => return self.map_expr(),
+            Tok::Punct("<<") => return self.bin_expr(),
             _ => return Err(self.no_expression()),
         };
         Ok(Expr { kind, pos })
@@ -274,7 +276,7 @@ impl Parser<'_> {
 
     /// Why the next token starts no expression.
     #[cold]
-    fn no_expression(&self) -> crate::diagnostics::Diagnostic {
+    pub(super) fn no_expression(&self) -> crate::diagnostics::Diagnostic {
         match self.peek_tok() {
             Tok::Duration(_) => self.error_here(
                 "a duration such as `30s` is only allowed as the timeout of `after`",
@@ -286,7 +288,13 @@ impl Parser<'_> {
             Tok::Keyword(word @ ("maybe" | "cond" | "let" | "else")) => {
                 self.unsupported(word, "such expression")
             }
-            Tok::Punct("<<") => self.unsupported("<<", "binaries"),
+            Tok::Punct("<") if self.after_less_or_equal() => self.error_here(
+                "expected an expression, found `<`",
+                Some(
+                    "`=<<` reads as `=<` then `<`, as in Erlang: write `B = <<...>>` with a space"
+                        .into(),
+                ),
+            ),
             Tok::Punct("?") => self.unsupported("?", "macros"),
             other => self.error_here(
                 format!("expected an expression, found {}", describe(other)),
@@ -644,6 +652,12 @@ fn infix(tok: &Tok) -> Option<(Infix, u16, Assoc)> {
         Tok::Keyword("div") => (Infix::Op(IntDiv), 500, Assoc::Left),
         Tok::Keyword("rem") => (Infix::Op(Rem), 500, Assoc::Left),
         Tok::Keyword("and") => (Infix::Op(And), 500, Assoc::Left),
+        // erl_parse.yrl: `bsl` and `bsr` are add_ops, like `bor`, `bxor`.
+        Tok::Keyword("bor") => (Infix::Op(Bor), 400, Assoc::Left),
+        Tok::Keyword("bxor") => (Infix::Op(Bxor), 400, Assoc::Left),
+        Tok::Keyword("bsl") => (Infix::Op(Bsl), 400, Assoc::Left),
+        Tok::Keyword("bsr") => (Infix::Op(Bsr), 400, Assoc::Left),
+        Tok::Keyword("band") => (Infix::Op(Band), 500, Assoc::Left),
         _ => return None,
     };
     Some((op, precedence, assoc))

@@ -369,7 +369,7 @@ mod tests {
     #[test]
     fn a_long_chain_of_updates_is_an_error_not_a_stack_overflow() {
         let long = format!("f(M) -> M{}.", "#{a => 1}".repeat(10_000));
-        assert_eq!(error(&long).message, "this expression nests too deeply");
+        assert_eq!(error(&long).message, "nested too deep");
         let fine = format!("f(M) -> M{}.", "#{a => 1}".repeat(40));
         assert!(parse_module("m", &fine).is_ok());
     }

@@ -7,12 +7,15 @@
 //! - `expr`: expressions by precedence, and the block expressions;
 //! - `pattern`: expressions that are patterns, as `erl_parse` does;
 //! - `map`: `#{K => V}`, `M#{K := V}` and map patterns;
+//! - `bits`: binaries, `<<Value:Size/Specifiers, ...>>`, and their
+//!   patterns;
 //! - `error`: compile errors as the command language's `Diagnostic`s.
 //!
 //! Positions count from the start of the text given: line 1 is the line
 //! of `def`, so a REPL entry and a script agree, and `lang` adds the
 //! script's offset when it reports FILE:LINE:COL.
 
+mod bits;
 mod error;
 mod expr;
 mod lexer;

@@ -54,6 +54,16 @@ impl<'a> Parser<'a> {
         &self.peek().tok
     }
 
+    /// The token before the next one, if any.
+    pub fn previous(&self) -> Option<&Token> {
+        self.at.checked_sub(1).and_then(|i| self.tokens.get(i))
+    }
+
+    /// The token `n` places ahead (0: the next one).
+    pub fn peek_nth(&self, n: usize) -> &Tok {
+        &self.tokens[(self.at + n).min(self.tokens.len() - 1)].tok
+    }
+
     /// The token after the next one.
     pub fn peek_second(&self) -> &Tok {
         &self.tokens[(self.at + 1).min(self.tokens.len() - 1)].tok

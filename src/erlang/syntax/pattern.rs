@@ -28,6 +28,7 @@ impl Parser<'_> {
             ),
             ExprKind::Cons(head, tail) => return self.list_pattern(pos, *head, *tail),
             ExprKind::Map(fields) => return self.map_pattern(pos, fields),
+            ExprKind::Binary(segments) => return self.binary_pattern(pos, segments),
             // `P1 = P2` inside a pattern: both must match.
             ExprKind::Match(left, right) => {
                 PatternKind::Alias(Box::new(left), Box::new(self.to_pattern(*right)?))
@@ -77,7 +78,7 @@ impl Parser<'_> {
             1,
             "illegal pattern",
             Some(
-                "a pattern is made of variables, `_`, atoms, numbers, strings, tuples and lists"
+                "a pattern is made of variables, `_`, atoms, numbers, strings, tuples, lists and binaries"
                     .into(),
             ),
         )

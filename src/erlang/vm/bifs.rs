@@ -82,7 +82,13 @@ pub struct Bif {
     pub imp: BifImpl,
 }
 
-const fn pure(module: &'static str, name: &'static str, arity: u8, guard: bool, f: PureBif) -> Bif {
+pub(super) const fn pure(
+    module: &'static str,
+    name: &'static str,
+    arity: u8,
+    guard: bool,
+    f: PureBif,
+) -> Bif {
     Bif {
         module,
         name,
@@ -374,22 +380,37 @@ fn to_integer(term: &Term, cut: fn(f64) -> f64) -> Result<Term, Raise> {
     }
 }
 
+/// Every table of BIFs: [`BIFS`], then those of the other files; a
+/// [`BifId`] counts through them in this order.
+static TABLES: &[&[Bif]] = &[BIFS, super::bifs_binary::BIFS];
+
+fn all() -> impl Iterator<Item = &'static Bif> {
+    TABLES.iter().flat_map(|table| table.iter())
+}
+
 /// `module:name/arity`, if it is a BIF.
 pub fn find(module: &str, name: &str, arity: usize) -> Option<BifId> {
-    BIFS.iter()
+    all()
         .position(|b| b.module == module && b.name == name && usize::from(b.arity) == arity)
         .map(|i| i as BifId)
 }
 
 /// An auto-imported BIF called without a module (`element(2, T)`).
 pub fn find_auto(name: &str, arity: usize) -> Option<BifId> {
-    BIFS.iter()
+    all()
         .position(|b| b.auto && b.name == name && usize::from(b.arity) == arity)
         .map(|i| i as BifId)
 }
 
 pub fn get(id: BifId) -> &'static Bif {
-    &BIFS[usize::from(id)]
+    let mut i = usize::from(id);
+    for table in TABLES {
+        if i < table.len() {
+            return &table[i];
+        }
+        i -= table.len();
+    }
+    panic!("BIF {id} is in no table")
 }
 
 fn test(b: bool) -> Result<Term, Raise> {
@@ -665,7 +686,7 @@ fn seq(p: &Process, a: &[Term]) -> Result<Term, Raise> {
 /// `io:format(Format, Args)`: `~w` (a term, strings as the lists of codes
 /// they are), `~p` (a term, lists of printable characters as strings; the
 /// BEAM also breaks a long one over lines at 80 columns, which this does
-/// not), `~s` (a string, atom or list of codes), `~n` (newline), `~~`. Anything else is `badarg`, as
+/// not), `~s` (an atom, a binary, or a deep list of codes and binaries), `~n` (newline), `~~`. Anything else is `badarg`, as
 /// is a wrong number of arguments. The text reaches the REPL as the
 /// process's `»` output line, one event per line.
 fn format(p: &Process, format: &Term, args: &Term) -> Result<Term, Raise> {
@@ -679,7 +700,7 @@ fn format(p: &Process, format: &Term, args: &Term) -> Result<Term, Raise> {
 
 /// The text `io:format` prints, or `None` for a bad format.
 pub fn format_text(format: &Term, args: &Term) -> Option<String> {
-    let format = text_of(format)?;
+    let format = super::bifs_binary::string_arg(format)?;
     let args = terms::list_items(args)?;
     let mut args = args.iter();
     let mut out = String::new();
@@ -692,7 +713,7 @@ pub fn format_text(format: &Term, args: &Term) -> Option<String> {
         match chars.next()? {
             'w' => write_term(args.next()?, false, &mut out),
             'p' => write_term(args.next()?, true, &mut out),
-            's' => out.push_str(&text_of(args.next()?)?),
+            's' => out.push_str(&super::bifs_binary::string_arg(args.next()?)?),
             'n' => out.push('\n'),
             '~' => out.push('~'),
             _ => return None,

@@ -28,6 +28,11 @@
 //!   `error_info` map there, which the playground leaves out).
 //! - `undef`: the missing function's frame first, with the arguments:
 //!   `{undef, [{nosuch, f, [1], []} | ...]}`.
+//! - a binary that cannot be built: `badarg` (or `system_limit`) in the
+//!   function's own frame, whose location has OTP's `error_info` after
+//!   the line, naming the failing segment: `[{line, 4}, {error_info,
+//!   #{cause => {2, integer, type, a}, function => format_bs_fail,
+//!   module => erl_erts_errors}}]` (`vm/bits.rs`).
 //!
 //! Like the BEAM's default `backtrace_depth`, at most [`BACKTRACE_DEPTH`]
 //! (8) frames are kept.
@@ -57,6 +62,9 @@ pub struct Raise {
     /// `function_clause`: the raising function's frame shows these
     /// arguments instead of its arity.
     pub clause_args: Option<Vec<Term>>,
+    /// `{error_info, Map}` for the raising function's location (a failed
+    /// binary construction's cause).
+    pub error_info: Option<Term>,
 }
 
 impl Raise {
@@ -66,6 +74,7 @@ impl Raise {
             reason,
             top: None,
             clause_args: None,
+            error_info: None,
         }
     }
 
@@ -109,13 +118,28 @@ impl Raise {
 
 /// One stack frame: `{Module, Function, ArityOrArgs, Location}`.
 pub fn frame(module: Atom, function: Atom, arity_or_args: Term, line: Option<u32>) -> Term {
-    let location = match line {
+    frame_with_info(module, function, arity_or_args, line, None)
+}
+
+/// A frame whose location ends with `{error_info, Info}`, as OTP puts it
+/// after the line.
+pub fn frame_with_info(
+    module: Atom,
+    function: Atom,
+    arity_or_args: Term,
+    line: Option<u32>,
+    error_info: Option<Term>,
+) -> Term {
+    let mut location = match line {
         Some(line) if line > 0 => vec![Term::tuple([
             Term::atom("line"),
             Term::int(i64::from(line)),
         ])],
         _ => Vec::new(),
     };
+    if let Some(info) = error_info {
+        location.push(Term::tuple([Term::atom("error_info"), info]));
+    }
     Term::tuple([
         Term::from_atom(module),
         Term::from_atom(function),

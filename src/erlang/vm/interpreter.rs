@@ -39,6 +39,7 @@
 mod map_walks;
 
 use super::bifs::{self, BifImpl, Special};
+use super::bits;
 use super::errors::{self, Class, Raise};
 use super::matching::{guard_holds, logic, match_pat};
 use super::terms::{self, as_bool, boolean};
@@ -636,6 +637,74 @@ impl Vm {
                     let pairs = pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone()));
                     set!(*dst, super::maps::update(value, pairs)?);
                 }
+                Op::BsCreate { segments, dst } => {
+                    let value = bits::create(segments, &mut self.regs[base..], process)?;
+                    set!(*dst, value);
+                }
+                Op::BsStart { src, pos, fail } => {
+                    if !bits::start(&mut self.regs[base..], *src, *pos) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::BsGet {
+                    src,
+                    pos,
+                    get,
+                    fail,
+                    start,
+                } => {
+                    let regs = &mut self.regs[base..];
+                    if !bits::get(get, regs, *src, *pos, *start, Some(process)) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::BsMatchString {
+                    src,
+                    pos,
+                    bits: expected,
+                    fail,
+                } => {
+                    if !bits::match_string(&mut self.regs[base..], *src, *pos, expected) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::BsTestTail { src, pos, fail } => {
+                    if !bits::test_tail(&self.regs[base..], *src, *pos) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::BsGetTail {
+                    src,
+                    pos,
+                    dst,
+                    unit,
+                    take,
+                    fail,
+                } => {
+                    let regs = &mut self.regs[base..];
+                    if !bits::get_tail(regs, *src, *pos, *dst, *unit, *take) {
+                        self.pc = *fail;
+                    }
+                }
+                Op::BsGetRest {
+                    src,
+                    pos,
+                    get,
+                    dst,
+                    unit,
+                    take,
+                    fail,
+                } => {
+                    let regs = &mut self.regs[base..];
+                    if !(bits::get(get, regs, *src, *pos, true, Some(process))
+                        && bits::get_tail(regs, *src, *pos, *dst, *unit, *take))
+                    {
+                        self.pc = *fail;
+                    }
+                }
+                Op::Badmatch { src } => {
+                    return Err(Raise::tagged("badmatch", x!(*src).clone()));
+                }
             }
         }
     }
@@ -1033,7 +1102,13 @@ impl Vm {
             line
         };
         if !self.tail_failed {
-            frames.push(errors::frame(module.name, function.name, arity, line));
+            frames.push(errors::frame_with_info(
+                module.name,
+                function.name,
+                arity,
+                line,
+                raise.error_info.clone(),
+            ));
         }
         for frame in self.frames.iter().rev() {
             if frames.len() >= errors::BACKTRACE_DEPTH {

@@ -42,20 +42,28 @@ pub fn match_pat(pat: &Pat, value: &Term, regs: &mut [Term]) -> bool {
         },
         Pat::Alias(a, b) => match_pat(a, value, regs) && match_pat(b, value, regs),
         Pat::Map(fields) => super::maps::match_map(fields, value, regs),
+        Pat::Bin(segments) => super::bits::match_segments(segments, value, regs),
     }
 }
 
 /// Whether the guard holds.
 pub fn guard_holds(guard: &GuardCode, regs: &[Term], process: &Process) -> bool {
     guard.alternatives.iter().any(|tests| {
-        tests
-            .iter()
-            .all(|test| matches!(eval(test, regs, process), Ok(t) if t.as_bool() == Some(true)))
+        tests.iter().all(
+            |test| matches!(eval(test, regs, Some(process)), Ok(t) if t.as_bool() == Some(true)),
+        )
     })
 }
 
+/// A binary pattern's size (`<<X:(N * 8)>>`): a guard expression's
+/// value, `None` when it raises. Without a process (a pattern inside
+/// another, or a receive's) it has no BIF calls: the compiler sees to it.
+pub fn eval_size(expr: &GExpr, regs: &[Term], process: Option<&Process>) -> Option<Term> {
+    eval(expr, regs, process).ok()
+}
+
 /// A guard expression's value; `Err` when it raises.
-fn eval(expr: &GExpr, regs: &[Term], process: &Process) -> Result<Term, ()> {
+fn eval(expr: &GExpr, regs: &[Term], process: Option<&Process>) -> Result<Term, ()> {
     Ok(match expr {
         GExpr::Reg(r) => regs[usize::from(*r)].clone(),
         GExpr::Lit(t) => t.clone(),
@@ -97,7 +105,7 @@ fn eval(expr: &GExpr, regs: &[Term], process: &Process) -> Result<Term, ()> {
                 .map(|e| eval(e, regs, process))
                 .collect::<Result<_, _>>()?;
             match bifs::get(*id).imp {
-                BifImpl::Pure(f) => f(process, &args).map_err(|_| ())?,
+                BifImpl::Pure(f) => f(process.ok_or(())?, &args).map_err(|_| ())?,
                 BifImpl::Special(_) => return Err(()),
             }
         }

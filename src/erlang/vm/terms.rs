@@ -40,9 +40,22 @@ pub fn compare_op(op: CmpOp, a: &Term, b: &Term) -> bool {
     }
 }
 
-/// `A op B` for `+ - * / div rem`: `badarith` on a non-number or a
+/// `A op B` for `+ - * / div rem band bor bxor bsl bsr`: `badarith` on a
+/// non-number (non-integer for `div`, `rem`, the bitwise ones) or a
 /// division by zero, `system_limit` past the largest integer.
+#[inline(always)]
 pub fn arith(op: ArithOp, a: &Term, b: &Term) -> Result<Term, ArithError> {
+    // Two small integers' tagged words (2x + 1) combine bit by bit into
+    // the result's own: `&` and `|` keep the tag bit, `^` clears it.
+    if let (ArithOp::Band | ArithOp::Bor | ArithOp::Bxor, Some((x, y))) =
+        (op, Term::small_words(a, b))
+    {
+        return Ok(Term::from_small_word(match op {
+            ArithOp::Band => x & y,
+            ArithOp::Bor => x | y,
+            _ => (x ^ y) | 1,
+        }));
+    }
     match op {
         ArithOp::Add => arith::add(a, b),
         ArithOp::Sub => arith::sub(a, b),
@@ -50,6 +63,11 @@ pub fn arith(op: ArithOp, a: &Term, b: &Term) -> Result<Term, ArithError> {
         ArithOp::Div => arith::fdiv(a, b),
         ArithOp::IntDiv => arith::int_div(a, b),
         ArithOp::Rem => arith::rem(a, b),
+        ArithOp::Band => arith::band(a, b),
+        ArithOp::Bor => arith::bor(a, b),
+        ArithOp::Bxor => arith::bxor(a, b),
+        ArithOp::Bsl => arith::bsl(a, b),
+        ArithOp::Bsr => arith::bsr(a, b),
     }
 }
 
