@@ -102,6 +102,7 @@ programs! {
     closures
     conversions
     counter_loop
+    deep_terms
     error_badarg
     error_badarith
     error_badarith_frames
@@ -120,7 +121,9 @@ programs! {
     error_throw
     error_undef
     fun_clauses
+    fun_equality
     guards
+    improper_lists
     link_kills
     link_normal_exit
     lists_and_strings

@@ -686,7 +686,9 @@ fn seq(p: &Process, a: &[Term]) -> Result<Term, Raise> {
 /// `io:format(Format, Args)`: `~w` (a term, strings as the lists of codes
 /// they are), `~p` (a term, lists of printable characters as strings; the
 /// BEAM also breaks a long one over lines at 80 columns, which this does
-/// not), `~s` (an atom, a binary, or a deep list of codes and binaries), `~n` (newline), `~~`. Anything else is `badarg`, as
+/// not), `~W` and `~P` (the same cut below a depth, as `...`), `~s` (an
+/// atom, a binary, or a deep list of codes and binaries), `~n` (newline),
+/// `~~`. Anything else is `badarg`, as
 /// is a wrong number of arguments. The text reaches the REPL as the
 /// process's `»` output line, one event per line.
 fn format(p: &Process, format: &Term, args: &Term) -> Result<Term, Raise> {
@@ -711,8 +713,16 @@ pub fn format_text(format: &Term, args: &Term) -> Option<String> {
             continue;
         }
         match chars.next()? {
-            'w' => write_term(args.next()?, false, &mut out),
-            'p' => write_term(args.next()?, true, &mut out),
+            'w' => write_term(args.next()?, false, None, &mut out),
+            'p' => write_term(args.next()?, true, None, &mut out),
+            // `~W` and `~P`: the term, then the depth to cut it at (`...`
+            // below it; a positive integer, as io_lib takes it).
+            c @ ('W' | 'P') => {
+                let term = args.next()?;
+                let depth = args.next()?.as_i64().filter(|d| *d > 0)?;
+                let depth = usize::try_from(depth).ok()?;
+                write_term(term, c == 'P', Some(depth), &mut out);
+            }
             's' => out.push_str(&super::bifs_binary::string_arg(args.next()?)?),
             'n' => out.push('\n'),
             '~' => out.push('~'),
@@ -725,11 +735,11 @@ pub fn format_text(format: &Term, args: &Term) -> Option<String> {
 /// A term as `~w` (`pretty` false) or `~p` writes it, on one line:
 /// the term core's printers (`~p` shows a list of printable characters as
 /// a string, `~w` every list as its elements).
-fn write_term(term: &Term, pretty: bool, out: &mut String) {
+fn write_term(term: &Term, pretty: bool, depth: Option<usize>, out: &mut String) {
     let style = if pretty {
         PrintStyle::Print
     } else {
         PrintStyle::Write
     };
-    out.push_str(&term.format(style, None));
+    out.push_str(&term.format(style, depth));
 }
