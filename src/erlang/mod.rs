@@ -21,6 +21,10 @@
 //! (`spawn counter(0)` calls `counter:start(0)`), be a child of supervisors,
 //! and be called from other definitions (`counter:loop(N)`).
 //!
+//! The standard library people call beyond the VM's BIFs is written in
+//! this language too (`stdlib/`, `lists.erl`), compiled once and preloaded
+//! by every session.
+//!
 //! Compile errors are [`crate::diagnostics::Diagnostic`]s (line, column, caret,
 //! hint): the same rendering as the command language's, so a presenter sees
 //! one kind of error whatever they typed.
@@ -38,6 +42,7 @@ pub mod module;
 pub mod names;
 pub mod opcodes;
 pub mod program;
+pub mod stdlib;
 pub mod syntax;
 pub mod vm;
 

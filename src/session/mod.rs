@@ -161,6 +161,7 @@ pub struct Session {
 impl Session {
     pub fn new(config: SessionConfig) -> Session {
         let runtime = crate::behavior::runtime(config.runtime.clone());
+        crate::erlang::stdlib::preload(runtime.code());
         let feed = Arc::new(EventFeed::new(&runtime, config.log, config.style));
         let history = history::History::new(&runtime);
         let shell = Shell::start(&runtime);
@@ -478,6 +479,7 @@ impl Session {
     /// `reset`: a fresh runtime and shell, as if the tool had just started.
     fn reset(&mut self) -> Outcome {
         let runtime = crate::behavior::runtime(self.config.runtime.clone());
+        crate::erlang::stdlib::preload(runtime.code());
         self.feed.attach(&runtime);
         if let Some(observer) = &mut self.observer {
             observer.runtime_replaced(&runtime);

@@ -127,6 +127,7 @@ programs! {
     link_kills
     link_normal_exit
     lists_and_strings
+    lists_library
     maps_build
     maps_effect
     maps_errors

@@ -1,0 +1,56 @@
+//! The standard library written in the process language itself, as Wren
+//! writes its core library in Wren: each module here is Erlang source
+//! (`lists.erl`), compiled once per run of the tool and preloaded into
+//! every session's code table, so that `lists:sort/1` is a call into
+//! ordinary bytecode: charged reductions, preemptible, with OTP's stack
+//! frames, and exercised by everything that calls it.
+//!
+//! What the VM already has as BIFs (`lists:reverse/1,2`, `seq/2`, `map/2`,
+//! `foldl/3`) is resolved by the compiler before any module is looked up,
+//! so those stay BIFs; the rest of the module is here. A preloaded module
+//! sits in the code table as the built-in kinds do, under any loaded
+//! module of its name (`names::RUNTIME_MODULES` keeps definitions from
+//! taking these names).
+//!
+//! Imports: the process language's own parser and compiler, and the
+//! runtime's code table.
+
+use super::CompiledModule;
+use crate::runtime::{Atom, CodeTable};
+use std::sync::{Arc, OnceLock};
+
+/// Each module's name and source.
+const SOURCES: &[(&str, &str)] = &[("lists", include_str!("lists.erl"))];
+
+/// The modules, compiled on first use.
+fn modules() -> &'static [(Atom, Arc<CompiledModule>)] {
+    static MODULES: OnceLock<Vec<(Atom, Arc<CompiledModule>)>> = OnceLock::new();
+    MODULES.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(name, source)| (Atom::new(name), compile(name, source)))
+            .collect()
+    })
+}
+
+/// A module of the library, which must compile: a mistake in it is the
+/// tool's, found by the first test that starts a session.
+fn compile(name: &str, source: &str) -> Arc<CompiledModule> {
+    let show = |error: crate::diagnostics::Diagnostic| {
+        format!(
+            "the standard library's {name}.erl: {}:{}: {}",
+            error.line, error.column, error.message
+        )
+    };
+    let module = super::parse(name, source).unwrap_or_else(|e| panic!("{}", show(e)));
+    super::check(&module).unwrap_or_else(|e| panic!("{}", show(e)));
+    super::compile(&module).unwrap_or_else(|e| panic!("{}", show(e)))
+}
+
+/// Preloads the standard library into `code` (a session's runtime, a
+/// test's).
+pub fn preload(code: &CodeTable) {
+    for (name, module) in modules() {
+        code.preload(*name, module.clone());
+    }
+}
