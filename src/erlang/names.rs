@@ -156,6 +156,9 @@ pub const REMOTE_BIFS: &[(&str, &str, usize)] = &[
     ("erlang", "system_info", 1),
     ("io", "format", 1),
     ("io", "format", 2),
+    ("io", "fwrite", 1),
+    ("io", "fwrite", 2),
+    ("io_lib", "format", 2),
     ("lists", "foldl", 3),
     ("lists", "map", 2),
     ("lists", "reverse", 1),
@@ -188,7 +191,7 @@ pub const REMOTE_BIFS: &[(&str, &str, usize)] = &[
 ];
 
 /// Modules the runtime provides: no definition may take their names.
-pub const RUNTIME_MODULES: &[&str] = &["erlang", "io", "lists", "maps", "timer"];
+pub const RUNTIME_MODULES: &[&str] = &["erlang", "io", "io_lib", "lists", "maps", "timer"];
 
 pub fn is_auto_imported(name: &str, arity: usize) -> bool {
     AUTO_IMPORTED.contains(&(name, arity))

@@ -124,6 +124,7 @@ programs! {
     fun_equality
     guards
     improper_lists
+    io_format
     link_kills
     link_normal_exit
     lists_and_strings

@@ -37,7 +37,6 @@ use super::bifs_maps;
 use super::errors::Raise;
 use super::terms::{self, boolean, exact_eq, list_len};
 use crate::runtime::term::arith;
-use crate::runtime::term::print::Style as PrintStyle;
 use crate::runtime::{Atom, MIN_HEAP_WORDS, MaxHeapSize, Pid, Process, SpawnOpts, Term};
 use std::time::Duration;
 
@@ -301,6 +300,16 @@ pub static BIFS: &[Bif] = &[
         format(p, &a[0], &Term::NIL)
     }),
     pure("io", "format", 2, false, |p, a| format(p, &a[0], &a[1])),
+    pure("io", "fwrite", 1, false, |p, a| {
+        format(p, &a[0], &Term::NIL)
+    }),
+    pure("io", "fwrite", 2, false, |p, a| format(p, &a[0], &a[1])),
+    // The text as a flat list of characters (OTP's is a deep list of the
+    // same characters: equal once flattened, and to `~s`).
+    pure("io_lib", "format", 2, false, |_, a| {
+        let text = super::format::format_text(&a[0], &a[1]).ok_or_else(Raise::badarg)?;
+        Ok(Term::string(&text))
+    }),
     // Maps (`bifs_maps.rs`).
     pure("erlang", "is_map", 1, true, bifs_maps::is_map),
     pure("erlang", "map_size", 1, true, bifs_maps::map_size),
@@ -364,7 +373,10 @@ pub static BIFS: &[Bif] = &[
 
 /// The modules whose functions are BIFs rather than definitions.
 pub fn is_bif_module(module: &str) -> bool {
-    matches!(module, "erlang" | "lists" | "io" | "timer" | "maps")
+    matches!(
+        module,
+        "erlang" | "lists" | "io" | "io_lib" | "timer" | "maps"
+    )
 }
 
 /// `round/1`, `trunc/1`: an integer stays as it is; a float is rounded
@@ -683,63 +695,15 @@ fn seq(p: &Process, a: &[Term]) -> Result<Term, Raise> {
     Ok(list)
 }
 
-/// `io:format(Format, Args)`: `~w` (a term, strings as the lists of codes
-/// they are), `~p` (a term, lists of printable characters as strings; the
-/// BEAM also breaks a long one over lines at 80 columns, which this does
-/// not), `~W` and `~P` (the same cut below a depth, as `...`), `~s` (an
-/// atom, a binary, or a deep list of codes and binaries), `~n` (newline),
-/// `~~`. Anything else is `badarg`, as
-/// is a wrong number of arguments. The text reaches the REPL as the
-/// process's `»` output line, one event per line.
+/// `io:format(Format, Args)` (and `io:fwrite`): the text of OTP 25's
+/// control sequences (`format.rs`), reaching the REPL as the process's
+/// `»` output lines, one event per line. A bad format, a missing or
+/// mistyped argument or one left over is `badarg`.
 fn format(p: &Process, format: &Term, args: &Term) -> Result<Term, Raise> {
-    let text = format_text(format, args).ok_or_else(Raise::badarg)?;
+    let text = super::format::format_text(format, args).ok_or_else(Raise::badarg)?;
     let text = text.strip_suffix('\n').unwrap_or(&text);
     for line in text.split('\n') {
         p.print(line);
     }
     Ok(Term::from_atom(Atom::OK))
-}
-
-/// The text `io:format` prints, or `None` for a bad format.
-pub fn format_text(format: &Term, args: &Term) -> Option<String> {
-    let format = super::bifs_binary::string_arg(format)?;
-    let args = terms::list_items(args)?;
-    let mut args = args.iter();
-    let mut out = String::new();
-    let mut chars = format.chars();
-    while let Some(c) = chars.next() {
-        if c != '~' {
-            out.push(c);
-            continue;
-        }
-        match chars.next()? {
-            'w' => write_term(args.next()?, false, None, &mut out),
-            'p' => write_term(args.next()?, true, None, &mut out),
-            // `~W` and `~P`: the term, then the depth to cut it at (`...`
-            // below it; a positive integer, as io_lib takes it).
-            c @ ('W' | 'P') => {
-                let term = args.next()?;
-                let depth = args.next()?.as_i64().filter(|d| *d > 0)?;
-                let depth = usize::try_from(depth).ok()?;
-                write_term(term, c == 'P', Some(depth), &mut out);
-            }
-            's' => out.push_str(&super::bifs_binary::string_arg(args.next()?)?),
-            'n' => out.push('\n'),
-            '~' => out.push('~'),
-            _ => return None,
-        }
-    }
-    args.next().is_none().then_some(out)
-}
-
-/// A term as `~w` (`pretty` false) or `~p` writes it, on one line:
-/// the term core's printers (`~p` shows a list of printable characters as
-/// a string, `~w` every list as its elements).
-fn write_term(term: &Term, pretty: bool, depth: Option<usize>, out: &mut String) {
-    let style = if pretty {
-        PrintStyle::Print
-    } else {
-        PrintStyle::Write
-    };
-    out.push_str(&term.format(style, depth));
 }

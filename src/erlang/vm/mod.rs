@@ -10,6 +10,7 @@ pub mod bifs_binary;
 pub mod bifs_maps;
 pub mod bits;
 pub mod errors;
+pub mod format;
 pub mod interpreter;
 pub mod maps;
 pub mod matching;
