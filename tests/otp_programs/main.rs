@@ -146,6 +146,7 @@ programs! {
     selective_receive
     send_after_and_sleep
     spawn_mfa
+    system_bifs
     tail_recursion
     term_order
     trap_exit_error

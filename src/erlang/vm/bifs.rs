@@ -375,7 +375,7 @@ pub static BIFS: &[Bif] = &[
 pub fn is_bif_module(module: &str) -> bool {
     matches!(
         module,
-        "erlang" | "lists" | "io" | "io_lib" | "timer" | "maps"
+        "erlang" | "lists" | "io" | "io_lib" | "timer" | "maps" | "math"
     )
 }
 
@@ -394,7 +394,7 @@ fn to_integer(term: &Term, cut: fn(f64) -> f64) -> Result<Term, Raise> {
 
 /// Every table of BIFs: [`BIFS`], then those of the other files; a
 /// [`BifId`] counts through them in this order.
-static TABLES: &[&[Bif]] = &[BIFS, super::bifs_binary::BIFS];
+static TABLES: &[&[Bif]] = &[BIFS, super::bifs_binary::BIFS, super::bifs_system::BIFS];
 
 fn all() -> impl Iterator<Item = &'static Bif> {
     TABLES.iter().flat_map(|table| table.iter())

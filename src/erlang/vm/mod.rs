@@ -1,6 +1,7 @@
 //! The virtual machine: the interpreter loop ([`interpreter`]), the
 //! built-in functions ([`bifs`], those of the `maps` module in
-//! [`bifs_maps`], and those on binaries and integers in [`bifs_binary`]),
+//! [`bifs_maps`], those on binaries and integers in [`bifs_binary`], and
+//! the process dictionary, clocks, tuples and `math` in [`bifs_system`]),
 //! Erlang's meaning of operations on terms ([`terms`]), pattern matching
 //! and guards ([`matching`]), maps ([`maps`]), the bit syntax ([`bits`]),
 //! and the exit reasons of runtime errors ([`errors`]).
@@ -8,6 +9,7 @@
 pub mod bifs;
 pub mod bifs_binary;
 pub mod bifs_maps;
+pub mod bifs_system;
 pub mod bits;
 pub mod errors;
 pub mod format;

@@ -12,6 +12,7 @@
 //! own program while it runs (a native behavior gets an `Arc<Process>` for
 //! itself); the asynchronous ones, like `receive`, live in [`receive`].
 
+mod dictionary;
 mod exit_signal;
 mod heap;
 mod info;
@@ -546,6 +547,46 @@ impl Process {
     }
 
     /// Whether `pid` is alive, as its process table says now.
+    /// `put(Key, Value)` in this process's dictionary: the old value.
+    pub fn dictionary_put(&self, key: Term, value: Term) -> Option<Term> {
+        let mut state = self.state.lock();
+        state
+            .dictionary
+            .get_or_insert_with(Box::default)
+            .put(key, value)
+    }
+
+    /// `get(Key)`.
+    pub fn dictionary_get(&self, key: &Term) -> Option<Term> {
+        let state = self.state.lock();
+        state.dictionary.as_ref()?.get(key).cloned()
+    }
+
+    /// `erase(Key)`: the value it had.
+    pub fn dictionary_erase(&self, key: &Term) -> Option<Term> {
+        let mut state = self.state.lock();
+        let dictionary = state.dictionary.as_mut()?;
+        let old = dictionary.erase(key);
+        if dictionary.is_empty() {
+            state.dictionary = None;
+        }
+        old
+    }
+
+    /// Every pair of the dictionary (`get/0`); `clear` empties it too
+    /// (`erase/0`).
+    pub fn dictionary_entries(&self, clear: bool) -> Vec<(Term, Term)> {
+        let mut state = self.state.lock();
+        let entries = state
+            .dictionary
+            .as_deref()
+            .map_or_else(Vec::new, |d| d.entries().to_vec());
+        if clear {
+            state.dictionary = None;
+        }
+        entries
+    }
+
     pub fn is_alive(&self, pid: Pid) -> bool {
         self.node.is_alive(pid)
     }
@@ -731,6 +772,11 @@ impl Process {
         let mut reach = Reach::new();
         reach.add_bytes(std::mem::size_of::<Process>());
         program.measure(&mut reach);
+        for (key, value) in state.dictionary.as_deref().map_or(&[][..], |d| d.entries()) {
+            reach.add_bytes(std::mem::size_of::<(Term, Term)>() * 2);
+            reach.add(key);
+            reach.add(value);
+        }
         for message in &state.mailbox {
             reach.add(message);
         }

@@ -45,6 +45,8 @@ pub(in crate::runtime) struct ProcState {
     /// save pointer, see `Process::receive_scan`). Reset to 0 whenever a
     /// message is removed, since indexes then shift.
     pub save: usize,
+    /// The process dictionary (`dictionary.rs`), from the first `put`.
+    pub dictionary: Option<Box<super::dictionary::Dictionary>>,
 }
 
 /// A list most processes leave empty (links, monitors): one word while

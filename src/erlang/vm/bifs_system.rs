@@ -1,0 +1,261 @@
+//! BIFs the books call that are neither lists nor binaries: the process
+//! dictionary, tuples as lists, the clocks and unique integers,
+//! `is_process_alive/1`, floats as text, and the `math` module. Each
+//! mirrors its erts or stdlib namesake, errors included (`math:sqrt(-1)`
+//! is `badarith`, `list_to_float("1")` is `badarg`).
+
+use super::bifs::{Bif, pure};
+use super::errors::Raise;
+use crate::runtime::term::View;
+use crate::runtime::{Atom, Term};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub static BIFS: &[Bif] = &[
+    // The process dictionary (runtime/process/dictionary.rs).
+    pure("erlang", "put", 2, false, |p, a| {
+        Ok(or_undefined(p.dictionary_put(a[0].clone(), a[1].clone())))
+    }),
+    pure("erlang", "get", 1, false, |p, a| {
+        Ok(or_undefined(p.dictionary_get(&a[0])))
+    }),
+    pure("erlang", "get", 0, false, |p, _| {
+        Ok(pairs(p.dictionary_entries(false)))
+    }),
+    pure("erlang", "erase", 1, false, |p, a| {
+        Ok(or_undefined(p.dictionary_erase(&a[0])))
+    }),
+    pure("erlang", "erase", 0, false, |p, _| {
+        Ok(pairs(p.dictionary_entries(true)))
+    }),
+    pure("erlang", "get_keys", 0, false, |p, _| {
+        let keys = p.dictionary_entries(false).into_iter().map(|(k, _)| k);
+        Ok(Term::list(keys.collect::<Vec<_>>()))
+    }),
+    pure("erlang", "get_keys", 1, false, |p, a| {
+        let keys = p
+            .dictionary_entries(false)
+            .into_iter()
+            .filter(|(_, v)| *v == a[0])
+            .map(|(k, _)| k);
+        Ok(Term::list(keys.collect::<Vec<_>>()))
+    }),
+    // Tuples.
+    pure("erlang", "tuple_to_list", 1, false, |_, a| {
+        match a[0].view() {
+            View::Tuple(items) => Ok(Term::list(items.to_vec())),
+            _ => Err(Raise::badarg()),
+        }
+    }),
+    pure("erlang", "list_to_tuple", 1, false, |_, a| {
+        let items = super::terms::list_items(&a[0]).ok_or_else(Raise::badarg)?;
+        Ok(Term::tuple(items))
+    }),
+    pure("erlang", "make_tuple", 2, false, |_, a| {
+        let n = a[0].as_i64().filter(|n| (0..=16_777_215).contains(n));
+        let n = n.ok_or_else(Raise::badarg)? as usize;
+        Ok(Term::tuple(vec![a[1].clone(); n]))
+    }),
+    pure("erlang", "append_element", 2, false, |_, a| {
+        match a[0].view() {
+            View::Tuple(items) => {
+                let mut items = items.to_vec();
+                items.push(a[1].clone());
+                Ok(Term::tuple(items))
+            }
+            _ => Err(Raise::badarg()),
+        }
+    }),
+    pure("erlang", "is_process_alive", 1, false, |p, a| {
+        let pid = a[0].as_pid().ok_or_else(Raise::badarg)?;
+        Ok(Term::boolean(p.is_alive(pid)))
+    }),
+    // Clocks: the runtime's (virtual in a deterministic session), in
+    // native units (nanoseconds) unless a unit is given.
+    pure("erlang", "monotonic_time", 0, false, |p, _| {
+        Ok(Term::from_i128(p.now().as_nanos() as i128))
+    }),
+    pure("erlang", "monotonic_time", 1, false, |p, a| {
+        Ok(Term::from_i128(in_unit(p.now().as_nanos() as i128, &a[0])?))
+    }),
+    pure("erlang", "system_time", 0, false, |_, _| {
+        Ok(Term::from_i128(wall_nanos()))
+    }),
+    pure("erlang", "system_time", 1, false, |_, a| {
+        Ok(Term::from_i128(in_unit(wall_nanos(), &a[0])?))
+    }),
+    pure("erlang", "convert_time_unit", 3, false, |_, a| {
+        let time = a[0].as_i64().ok_or_else(Raise::badarg)?;
+        let (from, to) = (per_second(&a[1])?, per_second(&a[2])?);
+        Ok(Term::from_i128((i128::from(time) * to).div_euclid(from)))
+    }),
+    pure("erlang", "unique_integer", 0, false, |_, _| Ok(unique())),
+    pure("erlang", "unique_integer", 1, false, |_, a| {
+        let options = super::terms::list_items(&a[0]).ok_or_else(Raise::badarg)?;
+        let known =
+            |o: &Term| o.is_atom(Atom::new("positive")) || o.is_atom(Atom::new("monotonic"));
+        if !options.iter().all(known) {
+            return Err(Raise::badarg());
+        }
+        Ok(unique())
+    }),
+    // Floats as text.
+    pure("erlang", "float_to_list", 1, false, |_, a| {
+        Ok(Term::string(&float_text(float_arg(&a[0])?)))
+    }),
+    pure("erlang", "list_to_float", 1, false, |_, a| {
+        let text = super::bifs_binary::string_arg(&a[0]).ok_or_else(Raise::badarg)?;
+        parse_float(&text)
+            .map(Term::float)
+            .ok_or_else(Raise::badarg)
+    }),
+    pure("erlang", "floor", 1, true, |_, a| {
+        rounded(&a[0], f64::floor)
+    }),
+    pure("erlang", "ceil", 1, true, |_, a| rounded(&a[0], f64::ceil)),
+    // math (a float from any number; a result that is no number, or an
+    // argument outside the function's domain, is badarith).
+    pure("math", "pi", 0, false, |_, _| {
+        Ok(Term::float(std::f64::consts::PI))
+    }),
+    pure("math", "sqrt", 1, false, |_, a| math(a, f64::sqrt)),
+    pure("math", "exp", 1, false, |_, a| math(a, f64::exp)),
+    pure("math", "log", 1, false, |_, a| math(a, f64::ln)),
+    pure("math", "log2", 1, false, |_, a| math(a, f64::log2)),
+    pure("math", "log10", 1, false, |_, a| math(a, f64::log10)),
+    pure("math", "sin", 1, false, |_, a| math(a, f64::sin)),
+    pure("math", "cos", 1, false, |_, a| math(a, f64::cos)),
+    pure("math", "tan", 1, false, |_, a| math(a, f64::tan)),
+    pure("math", "asin", 1, false, |_, a| math(a, f64::asin)),
+    pure("math", "acos", 1, false, |_, a| math(a, f64::acos)),
+    pure("math", "atan", 1, false, |_, a| math(a, f64::atan)),
+    pure("math", "sinh", 1, false, |_, a| math(a, f64::sinh)),
+    pure("math", "cosh", 1, false, |_, a| math(a, f64::cosh)),
+    pure("math", "tanh", 1, false, |_, a| math(a, f64::tanh)),
+    pure("math", "asinh", 1, false, |_, a| math(a, f64::asinh)),
+    pure("math", "acosh", 1, false, |_, a| math(a, f64::acosh)),
+    pure("math", "atanh", 1, false, |_, a| math(a, f64::atanh)),
+    pure("math", "floor", 1, false, |_, a| math(a, f64::floor)),
+    pure("math", "ceil", 1, false, |_, a| math(a, f64::ceil)),
+    pure("math", "pow", 2, false, |_, a| math2(a, f64::powf)),
+    pure("math", "atan2", 2, false, |_, a| math2(a, f64::atan2)),
+    pure("math", "fmod", 2, false, |_, a| math2(a, |x, y| x % y)),
+];
+
+fn or_undefined(value: Option<Term>) -> Term {
+    value.unwrap_or_else(|| Term::atom("undefined"))
+}
+
+fn pairs(entries: Vec<(Term, Term)>) -> Term {
+    Term::list(
+        entries
+            .into_iter()
+            .map(|(k, v)| Term::tuple([k, v]))
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn wall_nanos() -> i128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128)
+}
+
+/// Nanoseconds in `unit`, rounded down, as `erlang:convert_time_unit/3`.
+fn in_unit(nanos: i128, unit: &Term) -> Result<i128, Raise> {
+    Ok((nanos * per_second(unit)?).div_euclid(1_000_000_000))
+}
+
+/// How many of `unit` make a second: `second`, `millisecond`,
+/// `microsecond`, `nanosecond`, `native` and `perf_counter` (nanoseconds
+/// here), the old plural names, or a positive integer.
+fn per_second(unit: &Term) -> Result<i128, Raise> {
+    Ok(
+        match unit.as_atom().map(|a| a.name().to_owned()).as_deref() {
+            Some("second" | "seconds") => 1,
+            Some("millisecond" | "milli_seconds") => 1_000,
+            Some("microsecond" | "micro_seconds") => 1_000_000,
+            Some("nanosecond" | "nano_seconds" | "native" | "perf_counter") => 1_000_000_000,
+            Some(_) => return Err(Raise::badarg()),
+            None => unit
+                .as_i64()
+                .filter(|n| *n > 0)
+                .ok_or_else(Raise::badarg)?
+                .into(),
+        },
+    )
+}
+
+/// `unique_integer/0,1`: positive and strictly increasing across the
+/// tool (the BEAM's may be negative unless asked for `positive`).
+fn unique() -> Term {
+    static NEXT: AtomicI64 = AtomicI64::new(1);
+    Term::int(NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+fn float_arg(term: &Term) -> Result<f64, Raise> {
+    match term.view() {
+        View::Float(x) => Ok(x),
+        _ => Err(Raise::badarg()),
+    }
+}
+
+/// `float_to_list/1`: 21 significant digits and a signed exponent of at
+/// least two digits, C's `%.20e`, as erts writes it.
+pub fn float_text(x: f64) -> String {
+    let text = format!("{x:.20e}");
+    let (mantissa, exponent) = text.split_once('e').expect("an exponent");
+    let exponent: i32 = exponent.parse().expect("an exponent");
+    let sign = if exponent < 0 { '-' } else { '+' };
+    format!("{mantissa}e{sign}{:02}", exponent.unsigned_abs())
+}
+
+/// Erlang's float syntax only: digits, a point, digits, and an optional
+/// exponent (`1.5e-3`); `"1"` and `"1e5"` are not floats.
+fn parse_float(text: &str) -> Option<f64> {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (int, rest) = body.split_once('.')?;
+    let (frac, exponent) = match rest.split_once(['e', 'E']) {
+        Some((frac, exponent)) => (frac, Some(exponent)),
+        None => (rest, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['-', '+']).unwrap_or(e)));
+    if !(digits(int) && digits(frac) && exponent_ok) {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// `floor/1`, `ceil/1`: an integer as it is, a float to the integer below
+/// or above it.
+fn rounded(term: &Term, round: fn(f64) -> f64) -> Result<Term, Raise> {
+    if term.is_integer() {
+        return Ok(term.clone());
+    }
+    match term.view() {
+        View::Float(x) => Ok(Term::from_float_trunc(round(x))),
+        _ => Err(Raise::badarg()),
+    }
+}
+
+fn number(term: &Term) -> Result<f64, Raise> {
+    term.to_f64()
+        .ok_or_else(|| Raise::error(Term::atom("badarith")))
+}
+
+fn finite(x: f64) -> Result<Term, Raise> {
+    if x.is_finite() {
+        Ok(Term::float(x))
+    } else {
+        Err(Raise::error(Term::atom("badarith")))
+    }
+}
+
+fn math(a: &[Term], f: fn(f64) -> f64) -> Result<Term, Raise> {
+    finite(f(number(&a[0])?))
+}
+
+fn math2(a: &[Term], f: fn(f64, f64) -> f64) -> Result<Term, Raise> {
+    finite(f(number(&a[0])?, number(&a[1])?))
+}
