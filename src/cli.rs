@@ -115,6 +115,10 @@ pub struct ReplArgs {
     /// Run the REPL deterministically, on a virtual clock, with this seed.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// With --seed: run the next process the seed picks at random, not the
+    /// BEAM's run-queue order (to look for races).
+    #[arg(long, requires = "seed")]
+    pub random_order: bool,
     /// Serve the session to browsers too (as `stage on` does).
     #[arg(long, conflicts_with = "seed")]
     pub serve: bool,
@@ -145,6 +149,10 @@ pub enum Command {
         /// Run deterministically, on a virtual clock, with this seed.
         #[arg(long)]
         seed: Option<u64>,
+        /// With --seed: run the next process the seed picks at random, not
+        /// the BEAM's run-queue order (to look for races).
+        #[arg(long, requires = "seed")]
+        random_order: bool,
         /// Go on after a command fails.
         #[arg(long)]
         keep_going: bool,
@@ -159,6 +167,10 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long, default_value_t = 0)]
         seed: u64,
+        /// Run the next process the seed picks at random, not the BEAM's
+        /// run-queue order (to look for races).
+        #[arg(long)]
+        random_order: bool,
     },
     /// Serve the projector page and the audience demo to browsers.
     Serve {
@@ -280,6 +292,15 @@ fn parse_workload(text: &str) -> Result<Vec<Workload>, String> {
     })
 }
 
+/// `--random-order` as a deterministic runtime's [`Order`].
+fn order_of(random_order: bool) -> crate::runtime::Order {
+    if random_order {
+        crate::runtime::Order::Random
+    } else {
+        crate::runtime::Order::Beam
+    }
+}
+
 /// Runs what the command line asked for.
 pub fn run(cli: Cli) -> ExitCode {
     let schedulers = cli.schedulers;
@@ -287,6 +308,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command.unwrap_or(Command::Repl(cli.repl)) {
         Command::Repl(ReplArgs {
             seed,
+            random_order,
             serve,
             port,
             public,
@@ -295,7 +317,15 @@ pub fn run(cli: Cli) -> ExitCode {
                 port: port.unwrap_or(crate::stage::StageOptions::default().port),
                 public,
             });
-            repl::run_with_stage(repl::ReplOptions { schedulers, seed }, stage)
+            let order = order_of(random_order);
+            repl::run_with_stage(
+                repl::ReplOptions {
+                    schedulers,
+                    seed,
+                    order,
+                },
+                stage,
+            )
         }
         Command::Serve {
             port,
@@ -312,6 +342,7 @@ pub fn run(cli: Cli) -> ExitCode {
             typing,
             delay,
             seed,
+            random_order,
             keep_going,
             comments,
         } => script::run(script::RunOptions {
@@ -320,11 +351,20 @@ pub fn run(cli: Cli) -> ExitCode {
             typing,
             delay,
             seed,
+            order: order_of(random_order),
             keep_going,
             comments,
             schedulers,
         }),
-        Command::Check { files, seed } => script::check(script::CheckOptions { files, seed }),
+        Command::Check {
+            files,
+            seed,
+            random_order,
+        } => script::check(script::CheckOptions {
+            files,
+            seed,
+            order: order_of(random_order),
+        }),
         Command::Bench {
             workload,
             procs,

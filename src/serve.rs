@@ -15,8 +15,8 @@ const PACE: Duration = Duration::from_millis(800);
 pub fn run(options: &StageOptions, script: Option<&Path>, schedulers: Option<usize>) -> ExitCode {
     let style = style_from_env();
     let session_options = SessionOptions {
-        seed: None,
         schedulers,
+        ..SessionOptions::default()
     };
     let mut session = open_session(session_options.config(style));
     let url = match crate::stage::control::start(&mut session, options) {

@@ -596,7 +596,8 @@ pub fn run(options: &SoakOptions) -> SoakReport {
             None => config,
         }
     } else {
-        Config::deterministic(options.seed)
+        // Chaos wants interleavings the seed picks, not one fixed order.
+        Config::deterministic(options.seed).with_order(crate::runtime::Order::Random)
     };
     let rt = crate::behavior::runtime(config);
     let events = rt.subscribe();

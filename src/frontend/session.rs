@@ -1,7 +1,7 @@
 //! The session a front end opens: the same options mean the same session
 //! in the REPL, `run`, and `serve`.
 
-use crate::runtime::Config;
+use crate::runtime::{Config, Order};
 use crate::session::{Session, SessionConfig};
 use crate::stage::control::StageControl;
 use crate::view::Style;
@@ -11,6 +11,8 @@ use crate::view::Style;
 pub struct SessionOptions {
     /// Deterministic mode with this seed (a virtual clock); live without.
     pub seed: Option<u64>,
+    /// Deterministic mode: the BEAM's order, or the seed's random one.
+    pub order: Order,
     /// Scheduler threads for the live runtime (default: one per core).
     pub schedulers: Option<usize>,
 }
@@ -19,7 +21,11 @@ impl SessionOptions {
     /// The session these options ask for: deterministic only with a seed.
     pub fn config(&self, style: Style) -> SessionConfig {
         match self.seed {
-            Some(seed) => SessionConfig::deterministic(seed, style),
+            Some(seed) => {
+                let mut config = SessionConfig::deterministic(seed, style);
+                config.runtime = config.runtime.with_order(self.order);
+                config
+            }
             None => {
                 let mut config = SessionConfig::live(style);
                 if let Some(n) = self.schedulers {

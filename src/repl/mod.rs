@@ -73,7 +73,13 @@ pub fn banner(options: &ReplOptions, style: &Style) -> String {
         env!("CARGO_PKG_VERSION")
     );
     let mode = match options.seed {
-        Some(seed) => format!("deterministic: seed {seed}, virtual clock"),
+        Some(seed) => {
+            let order = match options.order {
+                crate::runtime::Order::Beam => "the BEAM's order",
+                crate::runtime::Order::Random => "random order",
+            };
+            format!("deterministic: seed {seed}, {order}, virtual clock")
+        }
         None => match options.schedulers {
             Some(n) => format!("live: {n} scheduler threads, wall clock"),
             None => "live: one scheduler per core, wall clock".to_owned(),
@@ -101,7 +107,7 @@ mod tests {
         assert!(live.contains("live"), "{live}");
         let seeded = ReplOptions {
             seed: Some(7),
-            schedulers: None,
+            ..ReplOptions::default()
         };
         let det = banner(&seeded, &Style::PLAIN);
         assert!(det.contains("deterministic: seed 7"), "{det}");
@@ -124,7 +130,7 @@ mod tests {
     fn piped_script_prints_echo_output_and_events_in_order() {
         let options = ReplOptions {
             seed: Some(1),
-            schedulers: None,
+            ..ReplOptions::default()
         };
         let mut session = open_session(options.config(Style::PLAIN));
         let mut out = Vec::new();

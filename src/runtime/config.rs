@@ -15,12 +15,26 @@
 use std::sync::OnceLock;
 
 /// Live: worker threads on the wall clock, as on stage. Deterministic: one
-/// thread, a seeded order and a virtual clock, for checking scripts and for
-/// tests that must give the same result every time.
+/// thread and a virtual clock, for checking scripts and for tests that must
+/// give the same result every time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Live,
-    Deterministic { seed: u64 },
+    Deterministic { seed: u64, order: Order },
+}
+
+/// Which runnable process a deterministic runtime runs next.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// A single BEAM scheduler's: the run queue in order, a process put at
+    /// its back when it becomes runnable (spawned, sent a message, its
+    /// slice used up), so the books' programs that depend on order print
+    /// what `erl +S 1` prints.
+    #[default]
+    Beam,
+    /// Chosen by the seeded generator: one seed one interleaving, another
+    /// seed another, to look for races a program should not depend on.
+    Random,
 }
 
 #[derive(Clone, Debug)]
@@ -116,13 +130,25 @@ impl Config {
         }
     }
 
-    /// Deterministic with this seed.
+    /// Deterministic, in the BEAM's order (the seed is for
+    /// [`Order::Random`] and for what the session draws at random).
     pub fn deterministic(seed: u64) -> Config {
         Config {
-            mode: Mode::Deterministic { seed },
+            mode: Mode::Deterministic {
+                seed,
+                order: Order::Beam,
+            },
             schedulers: 1,
             ..Config::live()
         }
+    }
+
+    /// The same, in another order (no change to a live runtime).
+    pub fn with_order(mut self, order: Order) -> Config {
+        if let Mode::Deterministic { seed, .. } = self.mode {
+            self.mode = Mode::Deterministic { seed, order };
+        }
+        self
     }
 
     pub fn with_schedulers(mut self, schedulers: usize) -> Config {

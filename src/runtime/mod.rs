@@ -55,7 +55,7 @@ pub use code_table::{
     Versions,
 };
 pub use config::{
-    Config, DEFAULT_MAX_HEAP_SIZE, DEFAULT_PROCESS_LIMIT, Limits, Mode, default_limits,
+    Config, DEFAULT_MAX_HEAP_SIZE, DEFAULT_PROCESS_LIMIT, Limits, Mode, Order, default_limits,
     set_default_limits,
 };
 pub use deaths::Death;

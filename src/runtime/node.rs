@@ -78,9 +78,9 @@ impl Node {
                     queues,
                 )
             }
-            Mode::Deterministic { seed } => (
+            Mode::Deterministic { seed, order } => (
                 Clock::Virtual(AtomicU64::new(0)),
-                Scheduler::Deterministic(DeterministicQueue::new(seed)),
+                Scheduler::Deterministic(DeterministicQueue::new(seed, order)),
                 Vec::new(),
             ),
         };

@@ -21,6 +21,7 @@ use super::statement_output;
 use crate::commands::ast::Command;
 use crate::commands::{Stmt, parse_script};
 use crate::frontend::open_session;
+use crate::runtime::Order;
 use crate::session::{Control, SessionConfig};
 use crate::view::{Role, Style};
 
@@ -52,10 +53,18 @@ pub fn summary(passed: usize, failed: usize) -> String {
     format!("{passed} passed, {failed} failed")
 }
 
-/// Checks the script `src` (named `file` in reports) with `seed`.
+/// Checks the script `src` (named `file` in reports) with `seed`, in the
+/// BEAM's order.
 pub fn check_source(file: &str, src: &str, seed: u64) -> CheckReport {
+    check_source_in(file, src, seed, Order::Beam)
+}
+
+/// The same, in `order` (`--random-order`).
+pub fn check_source_in(file: &str, src: &str, seed: u64, order: Order) -> CheckReport {
     let mut report = CheckReport::default();
-    let mut session = open_session(SessionConfig::deterministic(seed, Style::PLAIN));
+    let mut config = SessionConfig::deterministic(seed, Style::PLAIN);
+    config.runtime = config.runtime.with_order(order);
+    let mut session = open_session(config);
     session.set_source(file);
     for parsed in parse_script(src) {
         let stmt = match parsed {

@@ -21,7 +21,7 @@ pub mod matching;
 mod matching_properties;
 mod replay;
 
-pub use check::{CheckReport, check_source, summary};
+pub use check::{CheckReport, check_source, check_source_in, summary};
 pub use replay::{Interact, interact, replay};
 
 use crate::commands::Stmt;
@@ -44,6 +44,8 @@ pub struct RunOptions {
     pub delay: Option<Duration>,
     /// Run deterministically with this seed (default: live).
     pub seed: Option<u64>,
+    /// Deterministic runs: the BEAM's order, or the seed's random one.
+    pub order: crate::runtime::Order,
     /// Go on after a command fails (exit code 1 at the end).
     pub keep_going: bool,
     /// Show the script's `#` comments.
@@ -57,6 +59,8 @@ pub struct RunOptions {
 pub struct CheckOptions {
     pub files: Vec<PathBuf>,
     pub seed: u64,
+    /// The BEAM's order (the default), or the seed's random one.
+    pub order: crate::runtime::Order,
 }
 
 /// What a statement printed: its result lines (rendered with `style`, each
@@ -124,7 +128,7 @@ pub fn check(options: CheckOptions) -> ExitCode {
     for path in &options.files {
         let name = path.display().to_string();
         let report = match read_script(path, &name) {
-            Ok(src) => check_source(&name, &src, options.seed),
+            Ok(src) => check_source_in(&name, &src, options.seed, options.order),
             Err(error) => CheckReport {
                 passed: 0,
                 failed: 1,

@@ -92,6 +92,7 @@ pub fn replay(
     }
     let config = SessionOptions {
         seed: options.seed,
+        order: options.order,
         schedulers: options.schedulers,
     }
     .config(style);

@@ -197,3 +197,51 @@ fn lists_map_runs_inside_the_vm_charged_and_preemptible() {
     ]);
     assert_eq!(value.to_string(), "{100000,2,10000100000}");
 }
+
+/// Three children spawned around a message the parent sends itself; each
+/// child sends one message back, and the parent's exit reason is the
+/// order they came in.
+const SPAWN_ORDER: &str = "
+  start() ->
+    Me = self(),
+    spawn(fun() -> Me ! a end),
+    spawn(fun() -> Me ! b end),
+    Me ! first,
+    spawn(fun() -> Me ! c end),
+    exit(collect(4, [])).
+  collect(0, Acc) -> lists:reverse(Acc);
+  collect(N, Acc) -> receive X -> collect(N - 1, [X | Acc]) end.
+";
+
+fn spawn_order(config: Config) -> Term {
+    let rt = crate::behavior::runtime(config);
+    let module = erlang::parse("order", SPAWN_ORDER).expect("parses");
+    erlang::load(&rt, erlang::compile(&module).expect("compiles"));
+    run(&rt, "order", "start", vec![]).expect("ended")
+}
+
+#[test]
+fn the_beam_order_runs_the_spawner_on_then_its_children_in_spawn_order() {
+    // A single BEAM scheduler (`erl +S 1`): the parent runs until it
+    // waits, and each child joined the run queue's back when spawned.
+    let expected = Term::list(["first", "a", "b", "c"].map(Term::atom).to_vec());
+    for seed in [1, 7, 42] {
+        assert_eq!(
+            spawn_order(Config::deterministic(seed)),
+            expected,
+            "seed {seed}"
+        );
+    }
+}
+
+#[test]
+fn random_order_is_there_for_looking_for_races() {
+    use crate::runtime::Order;
+    let orders: std::collections::BTreeSet<String> = (0..20)
+        .map(|seed| spawn_order(Config::deterministic(seed).with_order(Order::Random)).to_string())
+        .collect();
+    assert!(orders.len() > 1, "twenty seeds gave one order: {orders:?}");
+    // The same seed, the same order.
+    let again = |seed| spawn_order(Config::deterministic(seed).with_order(Order::Random));
+    assert_eq!(again(3), again(3));
+}

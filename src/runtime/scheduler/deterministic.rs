@@ -1,16 +1,22 @@
-//! The deterministic scheduler: one thread, seeded order, virtual time.
+//! The deterministic scheduler: one thread, a fixed order, virtual time.
 //!
 //! There are no worker threads. Whoever drives the runtime (a test, or the
 //! check-mode script runner after each command) calls
 //! [`Node::run_until_quiet`](crate::runtime::node::Node) and friends, which
-//! take processes from this queue one slice at a time. Where the order is
-//! free (which runnable process goes next), a seeded xorshift generator
-//! chooses, so one seed always gives one interleaving, and another seed
-//! explores another.
+//! take processes from this queue one slice at a time. Which runnable
+//! process goes next is the [`Order`]: by default a single BEAM
+//! scheduler's run queue (first in, first out: a process joins at the back
+//! when it is spawned, woken by a message or a signal, or has used up its
+//! slice, and a process runs on until it waits or its reductions are
+//! spent), so order-dependent programs print what `erl +S 1` prints; or a
+//! seeded xorshift generator's choice, so one seed gives one interleaving
+//! and another seed explores another.
 
+use crate::runtime::config::Order;
 use crate::runtime::process::Process;
 use crate::runtime::rng::XorShift;
 use parking_lot::Mutex;
+use std::collections::VecDeque;
 use std::sync::Arc;
 
 pub(in crate::runtime) struct DeterministicQueue {
@@ -18,33 +24,40 @@ pub(in crate::runtime) struct DeterministicQueue {
 }
 
 struct QueueState {
-    runnable: Vec<Arc<Process>>,
+    runnable: VecDeque<Arc<Process>>,
+    order: Order,
     rng: XorShift,
 }
 
 impl DeterministicQueue {
-    pub(in crate::runtime) fn new(seed: u64) -> DeterministicQueue {
+    pub(in crate::runtime) fn new(seed: u64, order: Order) -> DeterministicQueue {
         DeterministicQueue {
             state: Mutex::new(QueueState {
-                runnable: Vec::new(),
+                runnable: VecDeque::new(),
+                order,
                 rng: XorShift::new(seed),
             }),
         }
     }
 
     pub(in crate::runtime) fn enqueue(&self, process: Arc<Process>) {
-        self.state.lock().runnable.push(process);
+        self.state.lock().runnable.push_back(process);
     }
 
-    /// Takes a runnable process, chosen by the seeded generator.
+    /// Takes the runnable process that goes next (see [`Order`]).
     pub(in crate::runtime) fn next(&self) -> Option<Arc<Process>> {
         let mut state = self.state.lock();
-        if state.runnable.is_empty() {
-            return None;
+        match state.order {
+            Order::Beam => state.runnable.pop_front(),
+            Order::Random => {
+                if state.runnable.is_empty() {
+                    return None;
+                }
+                let count = state.runnable.len();
+                let index = state.rng.below(count);
+                state.runnable.swap_remove_back(index)
+            }
         }
-        let count = state.runnable.len();
-        let index = state.rng.below(count);
-        Some(state.runnable.swap_remove(index))
     }
 
     /// True when no process is waiting to run.
