@@ -546,3 +546,32 @@ pub fn send(rt: &Runtime) -> Report {
         .param("round_trips", SEND_ROUND_TRIPS as u64)
         .figure("ms", elapsed.as_secs_f64() * 1000.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::Config;
+
+    fn runtime() -> Runtime {
+        crate::behavior::runtime(Config::live().with_schedulers(2))
+    }
+
+    #[test]
+    fn vm_list_computes_its_answer_at_a_small_size() {
+        let rt = runtime();
+        for n in [1, 2, 1000] {
+            let (value, _) = list_run(&rt, n);
+            assert_eq!(value, list_answer(n), "n = {n}");
+        }
+    }
+
+    #[test]
+    fn vm_send_brings_the_list_back_intact() {
+        let rt = runtime();
+        let (list, _) = send_run(&rt, 100, 50);
+        assert_eq!(list, Term::list((1..=100).map(Term::int)));
+        // No round trip at all: the list as built.
+        let (list, _) = send_run(&rt, 3, 0);
+        assert_eq!(list.to_string(), "[1,2,3]");
+    }
+}
