@@ -19,8 +19,9 @@
 //! ```
 //!
 //! The trees of these three are built by hand (they were written before
-//! the front end's parser was on main); `vm-binary` and `vm-bignum` are
-//! compiled from their source text.
+//! the front end's parser was on main); `vm-map`, `vm-binary`,
+//! `vm-bignum`, `vm-list` and `vm-send` are compiled from their source
+//! text.
 
 use super::report::Report;
 use crate::endurance::resident_bytes;
