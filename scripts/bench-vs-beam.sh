@@ -16,7 +16,7 @@
 #   SPINNERS       CPU-bound spinners for fairness  [4]
 #   WORKLOADS      which to run                     ["spawn ring restart fairness"]
 #                  (also: vm-ring vm-fib vm-spawn vm-map vm-binary
-#                  vm-bignum, the process language's)
+#                  vm-bignum vm-list vm-send, the process language's)
 #   VM_SPAWN_PROCS processes for vm-spawn           [100000]
 #   SCHEDULERS     schedulers on both sides (erl +S N:N, --schedulers N)
 #                                                   [2]
@@ -189,7 +189,13 @@ for w in $WORKLOADS; do
         vm-bignum)
             run_beam vm-bignum
             run_ours vm-bignum ;;
-        *) log "bench-vs-beam: unknown workload '$w' (spawn, ring, restart, fairness, vm-ring, vm-fib, vm-spawn, vm-map, vm-binary, vm-bignum)"; exit 2 ;;
+        vm-list)
+            run_beam vm-list
+            run_ours vm-list ;;
+        vm-send)
+            run_beam vm-send
+            run_ours vm-send ;;
+        *) log "bench-vs-beam: unknown workload '$w' (spawn, ring, restart, fairness, vm-ring, vm-fib, vm-spawn, vm-map, vm-binary, vm-bignum, vm-list, vm-send)"; exit 2 ;;
     esac
 done
 
@@ -258,7 +264,9 @@ rows += [("vm-fib", ("vm-fib", None), "ms", "ratio", 3.0),
          ("vm-binary", ("vm-binary", None), "walk_ms", None, None),
          ("vm-bignum", ("vm-bignum", None), "ms", "ratio", 3.0),
          ("vm-bignum", ("vm-bignum", None), "fact_ms", None, None),
-         ("vm-bignum", ("vm-bignum", None), "fib_ms", None, None)]
+         ("vm-bignum", ("vm-bignum", None), "fib_ms", None, None),
+         ("vm-list", ("vm-list", None), "ms", "ratio", 3.0),
+         ("vm-send", ("vm-send", None), "ms", "ratio", 0.1)]
 rows += [("restart", ("restart", None), "us_per_restart", "ratio", 0.1),
          ("fairness", ("fairness", None), "rtt_p50_us", None, None),
          ("fairness", ("fairness", None), "rtt_p99_us", "abs", 2000.0)]

@@ -187,7 +187,7 @@ pub enum Command {
     /// Measure spawn, message ring, restart and fairness figures.
     Bench {
         /// spawn, ring, restart, fairness or all; vm-ring, vm-fib, vm-spawn, vm-map,
-        /// vm-binary, vm-bignum or vm; audience.
+        /// vm-binary, vm-bignum, vm-list, vm-send or vm; audience.
         #[arg(default_value = "all", value_parser = parse_workload)]
         workload: Vec<Vec<Workload>>,
         /// Processes (spawn: 1,000,000; ring: 1,000 and 10,000).
@@ -288,7 +288,7 @@ impl Command {
 
 fn parse_workload(text: &str) -> Result<Vec<Workload>, String> {
     Workload::from_name(text).ok_or_else(|| {
-        format!("`{text}` is not a benchmark: spawn, ring, restart, fairness, all, vm-ring, vm-fib, vm-spawn, vm-map, vm-binary, vm-bignum, vm or audience")
+        format!("`{text}` is not a benchmark: spawn, ring, restart, fairness, all, vm-ring, vm-fib, vm-spawn, vm-map, vm-binary, vm-bignum, vm-list, vm-send, vm or audience")
     })
 }
 

@@ -42,6 +42,7 @@
 
 -export([vm_ring_start/0, vm_fib_start/1, vm_idle/0, vm_map_start/2,
          vm_binary_build/2, vm_binary_walk/2, vm_bignum_fact/1, vm_bignum_fib/3,
+         vm_list_run/1, vm_send_run/2, vm_send_echo/0,
          main/0, main/1]).
 %% Exported because they are the bodies of spawned processes and are
 %% started by name (spawn/3), which reads better in a profile or crash dump.
@@ -76,7 +77,7 @@ main(Args) ->
     init:stop(Status).
 
 usage() ->
-    "usage: lic_bench <spawn|ring|restart|fairness|all|vm-ring|vm-fib|vm-spawn|vm-map|vm-binary|vm-bignum>\n"
+    "usage: lic_bench <spawn|ring|restart|fairness|all|vm-ring|vm-fib|vm-spawn|vm-map|vm-binary|vm-bignum|vm-list|vm-send>\n"
     "                 [--procs N] [--hops H]\n"
     "                 [--times K] [--spinners S] [--rounds R] [--json]\n".
 
@@ -95,6 +96,8 @@ run([Workload | Flags]) ->
         "vm-map"   -> emit(vm_map_bench(Opts));
         "vm-binary" -> emit(vm_binary_bench(Opts));
         "vm-bignum" -> emit(vm_bignum_bench(Opts));
+        "vm-list"  -> emit(vm_list_bench(Opts));
+        "vm-send"  -> emit(vm_send_bench(Opts));
         "all" ->
             %% `all` runs the ring with 1,000 processes unless --procs says
             %% otherwise; the spawn test gets --procs or its million.
@@ -510,6 +513,62 @@ vm_bignum_bench(_Opts) ->
            [{ms, (T2 - T0) / 1.0e6}, {fact_ms, (T1 - T0) / 1.0e6},
             {fib_ms, (T2 - T1) / 1.0e6}, {fact_mod, Fact rem 1000000007},
             {fib_mod, Fib rem 1000000007}]).
+
+%% vm-list: lists:seq(1, N), two tail-recursive walks (a length and a
+%% sum), lists:reverse/1, lists:map/2 and lists:foldl/3, in one process.
+vm_list_run(N) ->
+    L = lists:seq(1, N),
+    Len = vm_list_len(L, 0),
+    Sum = vm_list_sum(L, 0),
+    R = lists:reverse(L),
+    M = lists:map(fun(X) -> X + 1 end, R),
+    Fold = lists:foldl(fun(X, Acc) -> X + Acc end, 0, M),
+    {Len, Sum, hd(R), hd(M), Fold}.
+
+vm_list_len([_ | T], N) -> vm_list_len(T, N + 1);
+vm_list_len([], N) -> N.
+
+vm_list_sum([H | T], S) -> vm_list_sum(T, S + H);
+vm_list_sum([], S) -> S.
+
+vm_list_bench(_Opts) ->
+    N = 1000000,
+    Sum = N * (N + 1) div 2,
+    T0 = now_ns(),
+    Answer = run_in_process(fun() -> vm_list_run(N) end),
+    T1 = now_ns(),
+    {N, Sum, N, N1, Fold} = Answer,
+    N1 = N + 1,
+    Fold = Sum + N,
+    result(<<"vm-list">>, [{n, N}], [{ms, (T1 - T0) / 1.0e6}]).
+
+%% vm-send: a list of 10,000 integers goes to an echo process and back,
+%% 10,000 round trips (20,000 sends); each send copies the list into the
+%% receiver's heap here.
+vm_send_run(N, Times) ->
+    Echo = spawn(fun vm_send_echo/0),
+    vm_send_ping(Echo, lists:seq(1, N), Times).
+
+vm_send_ping(Echo, L, 0) -> Echo ! stop, L;
+vm_send_ping(Echo, L, K) ->
+    Echo ! {self(), L},
+    receive {Echo, Back} -> vm_send_ping(Echo, Back, K - 1) end.
+
+vm_send_echo() ->
+    receive
+        {From, L} -> From ! {self(), L}, vm_send_echo();
+        stop -> ok
+    end.
+
+vm_send_bench(_Opts) ->
+    N = 10000,
+    Times = 10000,
+    T0 = now_ns(),
+    List = run_in_process(fun() -> vm_send_run(N, Times) end),
+    T1 = now_ns(),
+    List = lists:seq(1, N),
+    result(<<"vm-send">>, [{n, N}, {round_trips, Times}],
+           [{ms, (T1 - T0) / 1.0e6}]).
 
 %% Runs F in a new process and answers its result.
 run_in_process(F) ->

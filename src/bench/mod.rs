@@ -13,8 +13,8 @@
 //!
 //! - [`vm`]: the same kind of work done by processes written in the
 //!   process language (`vm-ring`, `vm-fib`, `vm-spawn`, `vm-map`,
-//!   `vm-binary`, `vm-bignum`), run by the bytecode interpreter; not part
-//!   of `all`.
+//!   `vm-binary`, `vm-bignum`, `vm-list`, `vm-send`), run by the bytecode
+//!   interpreter; not part of `all`.
 //!
 //! - [`audience`]: the stage's audience demo, N simulated phones over
 //!   loopback joining, following their event streams and crashing;
@@ -62,6 +62,11 @@ pub enum Workload {
     VmMap,
     VmBinary,
     VmBignum,
+    /// `lists:seq`, walks, `lists:reverse`, `map` and `foldl` on a
+    /// million elements.
+    VmList,
+    /// A 10,000-element list sent back and forth 10,000 times.
+    VmSend,
     /// The stage's audience demo over loopback (its own report).
     Audience,
 }
@@ -86,6 +91,8 @@ impl Workload {
             "vm-map" => vec![Workload::VmMap],
             "vm-binary" => vec![Workload::VmBinary],
             "vm-bignum" => vec![Workload::VmBignum],
+            "vm-list" => vec![Workload::VmList],
+            "vm-send" => vec![Workload::VmSend],
             "audience" => vec![Workload::Audience],
             "vm" => vec![
                 Workload::VmRing,
@@ -94,6 +101,8 @@ impl Workload {
                 Workload::VmMap,
                 Workload::VmBinary,
                 Workload::VmBignum,
+                Workload::VmList,
+                Workload::VmSend,
             ],
             "all" => Workload::ALL.to_vec(),
             _ => return None,
@@ -159,6 +168,8 @@ pub fn run(options: &BenchOptions, mut on_report: impl FnMut(&Report)) -> Vec<Re
             Workload::VmMap => vec![vm::map(&runtime(), vm::MAP_KEYS)],
             Workload::VmBinary => vec![vm::binary(&runtime())],
             Workload::VmBignum => vec![vm::bignum(&runtime())],
+            Workload::VmList => vec![vm::list(&runtime())],
+            Workload::VmSend => vec![vm::send(&runtime())],
             // Not a runtime figure: `letitcrash bench audience` runs it.
             Workload::Audience => Vec::new(),
         };

@@ -19,8 +19,9 @@
 //! ```
 //!
 //! The trees of these three are built by hand (they were written before
-//! the front end's parser was on main); `vm-binary` and `vm-bignum` are
-//! compiled from their source text.
+//! the front end's parser was on main); `vm-map`, `vm-binary`,
+//! `vm-bignum`, `vm-list` and `vm-send` are compiled from their source
+//! text.
 
 use super::report::Report;
 use crate::endurance::resident_bytes;
@@ -421,4 +422,157 @@ pub fn bignum(rt: &Runtime) -> Report {
         .figure("fib_ms", ms(fib_time))
         .figure("fact_mod", residue(&fact) as f64)
         .figure("fib_mod", residue(&fib) as f64)
+}
+
+const LIST_SOURCE: &str = "
+  start(Parent, N) -> Parent ! {result, run(N)}.
+  run(N) ->
+      L = lists:seq(1, N),
+      Len = len(L, 0),
+      Sum = sum(L, 0),
+      R = lists:reverse(L),
+      M = lists:map(fun(X) -> X + 1 end, R),
+      Fold = lists:foldl(fun(X, Acc) -> X + Acc end, 0, M),
+      {Len, Sum, hd(R), hd(M), Fold}.
+  len([_ | T], N) -> len(T, N + 1);
+  len([], N) -> N.
+  sum([H | T], S) -> sum(T, S + H);
+  sum([], S) -> S.
+";
+
+/// The elements `bench vm-list` builds.
+pub const LIST_LENGTH: i64 = 1_000_000;
+
+/// What `vm-list`'s `run(N)` answers: the length, the sum, the heads of
+/// the reversed and the mapped list, and the fold's sum.
+pub fn list_answer(n: i64) -> Term {
+    let sum = i128::from(n) * (i128::from(n) + 1) / 2;
+    Term::tuple([
+        Term::int(n),
+        Term::from_i128(sum),
+        Term::int(n),
+        Term::int(n + 1),
+        Term::from_i128(sum + i128::from(n)),
+    ])
+}
+
+/// Runs `vm-list`'s program on `n` elements in a process of its own; its
+/// answer and the time from the spawn to the answer.
+pub fn list_run(rt: &Runtime, n: i64) -> (Term, Duration) {
+    erlang::load(rt, compile_source("vm_list", LIST_SOURCE));
+    answer(rt, "vm_list", "start", vec![Term::int(n)])
+}
+
+/// `bench vm-list`: `lists:seq(1, N)`, two tail-recursive walks of it (a
+/// length and a sum), `lists:reverse/1`, `lists:map/2` and `lists:foldl/3`,
+/// all in one process, N = 1,000,000 (`scripts/beam/lic_bench.erl` runs
+/// the same); milliseconds from the spawn to the answer.
+///
+/// ```erlang
+/// run(N) ->
+///     L = lists:seq(1, N),
+///     Len = len(L, 0),
+///     Sum = sum(L, 0),
+///     R = lists:reverse(L),
+///     M = lists:map(fun(X) -> X + 1 end, R),
+///     Fold = lists:foldl(fun(X, Acc) -> X + Acc end, 0, M),
+///     {Len, Sum, hd(R), hd(M), Fold}.
+/// len([_ | T], N) -> len(T, N + 1);
+/// len([], N) -> N.
+/// sum([H | T], S) -> sum(T, S + H);
+/// sum([], S) -> S.
+/// ```
+pub fn list(rt: &Runtime) -> Report {
+    let (value, elapsed) = list_run(rt, LIST_LENGTH);
+    assert_eq!(value, list_answer(LIST_LENGTH));
+    Report::new("vm-list")
+        .param("n", LIST_LENGTH as u64)
+        .figure("ms", elapsed.as_secs_f64() * 1000.0)
+}
+
+const SEND_SOURCE: &str = "
+  start(Parent, N, Times) -> Parent ! {result, run(N, Times)}.
+  run(N, Times) ->
+      Echo = spawn(fun echo/0),
+      ping(Echo, lists:seq(1, N), Times).
+  ping(Echo, L, 0) -> Echo ! stop, L;
+  ping(Echo, L, K) ->
+      Echo ! {self(), L},
+      receive {Echo, Back} -> ping(Echo, Back, K - 1) end.
+  echo() ->
+      receive
+          {From, L} -> From ! {self(), L}, echo();
+          stop -> ok
+      end.
+";
+
+/// The length of the list `bench vm-send` sends, and its round trips.
+pub const SEND_LENGTH: i64 = 10_000;
+pub const SEND_ROUND_TRIPS: i64 = 10_000;
+
+/// Runs `vm-send`'s program: a list of `n` elements goes to an echo
+/// process and back `times` times; the list that came back last and the
+/// time from the spawn to the answer.
+pub fn send_run(rt: &Runtime, n: i64, times: i64) -> (Term, Duration) {
+    erlang::load(rt, compile_source("vm_send", SEND_SOURCE));
+    answer(rt, "vm_send", "start", vec![Term::int(n), Term::int(times)])
+}
+
+/// `bench vm-send`: a list of 10,000 integers sent to an echo process,
+/// which sends it back, 10,000 round trips (20,000 sends); milliseconds
+/// from the spawn to the answer, which is the list that came back last,
+/// checked element by element. A send shares the list here (one
+/// reference count); the BEAM copies its 10,000 cells into the receiver's
+/// heap each time.
+///
+/// ```erlang
+/// run(N, Times) ->
+///     Echo = spawn(fun echo/0),
+///     ping(Echo, lists:seq(1, N), Times).
+/// ping(Echo, L, 0) -> Echo ! stop, L;
+/// ping(Echo, L, K) ->
+///     Echo ! {self(), L},
+///     receive {Echo, Back} -> ping(Echo, Back, K - 1) end.
+/// echo() ->
+///     receive
+///         {From, L} -> From ! {self(), L}, echo();
+///         stop -> ok
+///     end.
+/// ```
+pub fn send(rt: &Runtime) -> Report {
+    let (list, elapsed) = send_run(rt, SEND_LENGTH, SEND_ROUND_TRIPS);
+    assert_eq!(list, Term::list((1..=SEND_LENGTH).map(Term::int)));
+    Report::new("vm-send")
+        .param("n", SEND_LENGTH as u64)
+        .param("round_trips", SEND_ROUND_TRIPS as u64)
+        .figure("ms", elapsed.as_secs_f64() * 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::Config;
+
+    fn runtime() -> Runtime {
+        crate::behavior::runtime(Config::live().with_schedulers(2))
+    }
+
+    #[test]
+    fn vm_list_computes_its_answer_at_a_small_size() {
+        let rt = runtime();
+        for n in [1, 2, 1000] {
+            let (value, _) = list_run(&rt, n);
+            assert_eq!(value, list_answer(n), "n = {n}");
+        }
+    }
+
+    #[test]
+    fn vm_send_brings_the_list_back_intact() {
+        let rt = runtime();
+        let (list, _) = send_run(&rt, 100, 50);
+        assert_eq!(list, Term::list((1..=100).map(Term::int)));
+        // No round trip at all: the list as built.
+        let (list, _) = send_run(&rt, 3, 0);
+        assert_eq!(list.to_string(), "[1,2,3]");
+    }
 }
