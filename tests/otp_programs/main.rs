@@ -120,6 +120,7 @@ programs! {
     error_in_lists
     error_throw
     error_undef
+    exit_self
     fun_clauses
     fun_equality
     guards

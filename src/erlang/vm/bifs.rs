@@ -251,7 +251,14 @@ pub static BIFS: &[Bif] = &[
     pure("erlang", "demonitor", 2, false, demonitor_2),
     special("erlang", "exit", 1, Special::Exit),
     pure("erlang", "exit", 2, false, |p, a| {
-        p.exit(pid(&a[0])?, a[1].clone());
+        let target = pid(&a[0])?;
+        p.exit(target, a[1].clone());
+        // To itself, the signal is handled before the call returns, as on
+        // the BEAM: `kill` (or any reason, not trapping) ends the process
+        // here; the reason the signal left is the one its slice ends with.
+        if target == p.pid() && p.handle_signals_now() {
+            return Err(Raise::exit(a[1].clone()));
+        }
         Ok(Term::from_atom(Atom::TRUE))
     }),
     special("erlang", "throw", 1, Special::Throw),

@@ -533,6 +533,17 @@ impl Process {
         );
     }
 
+    /// Handles the signals that have arrived, now, in the middle of a
+    /// slice: what the BEAM does before `exit(self(), Reason)` returns, so
+    /// that the signal to oneself takes effect at once. True if one ended
+    /// the process (the slice then stops, and its reason wins).
+    pub fn handle_signals_now(&self) -> bool {
+        let mut state = self.state.lock();
+        self.handle_signals(&mut state);
+        drop(state);
+        self.slice.is_ending()
+    }
+
     /// Makes `target` fail with `reason` from inside, like a bug would (the
     /// command language's `crash`, done by this process): not an exit
     /// signal, so trapping exits does not save it.
