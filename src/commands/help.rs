@@ -136,7 +136,8 @@ erlang:send_after/3, timer:sleep/1, lists:map/2, maps:get/2, io:format/2, ...
 
 A definition is checked as erlc checks a module: unbound variables and calls
 to undefined functions are errors, shown with a caret. A definition that does
-not compile is rejected whole and the previous version stays in force.
+not compile is rejected whole and the previous version stays in force. A call
+to a function a known module lacks (lists:nosuch/1) is a warning, as xref's.
 
 The reference, with every construct, BIF and exit reason, and what differs
 from Erlang: docs/language.md, part \"Process code\".";

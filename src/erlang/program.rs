@@ -79,6 +79,35 @@ pub fn lookup(runtime: &Runtime, name: Atom) -> Option<Arc<CompiledModule>> {
     as_compiled(runtime.code().current(name)?)
 }
 
+/// The remote calls of `module` that can only fail with `undef`, as
+/// erlc's xref reports them: `M:F/A` where `M` is known (a module of the
+/// runtime, a loaded definition, `module` itself) and has no such
+/// function. A call into a module not loaded yet is not one: it may be
+/// defined later.
+pub fn undefined_calls(runtime: &Runtime, module: &CompiledModule) -> Vec<String> {
+    let mut missing = Vec::new();
+    for import in &module.imports {
+        let exported =
+            |code: &CompiledModule| code.exports.contains_key(&(import.function, import.arity));
+        let defined = if import.module == module.name {
+            exported(module)
+        } else {
+            match lookup(runtime, import.module) {
+                Some(code) => exported(&code),
+                // A module of the runtime's without such a BIF (the
+                // compiler made every BIF call a BIF instruction).
+                None if super::vm::bifs::is_bif_module(import.module.name()) => false,
+                None => true,
+            }
+        };
+        let name = format!("{}:{}/{}", import.module, import.function, import.arity);
+        if !defined && !missing.contains(&name) {
+            missing.push(name);
+        }
+    }
+    missing
+}
+
 /// The current version of `name`, as seen from a process.
 pub(crate) fn current(process: &Process, name: Atom) -> Option<Arc<CompiledModule>> {
     as_compiled(process.code().current(name)?)

@@ -172,6 +172,7 @@ impl Session {
                 });
             }
         };
+        let undefined = erlang::program::undefined_calls(&self.runtime, &compiled);
         let purged = erlang::program::load_for(&self.runtime, compiled.clone(), self.command);
         let version = compiled.version();
         let text = origin.statement.to_string();
@@ -197,6 +198,11 @@ impl Session {
             outcome
                 .lines
                 .push(Line::Notice(self.reload_notice(name, version, purged)));
+        }
+        for call in undefined {
+            outcome.lines.push(Line::Notice(format!(
+                "warning: {call} is not defined: a call to it fails with undef"
+            )));
         }
         Ok(outcome)
     }

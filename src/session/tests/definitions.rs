@@ -165,3 +165,27 @@ fn definitions_survive_reset() {
     assert!(last(&run(&mut s, "reset")).contains("definitions kept: counter"));
     assert!(s.definitions().contains_key("counter"));
 }
+
+#[test]
+fn a_call_to_a_function_no_module_has_is_reported_when_loaded() {
+    // As erlc's xref: `lists:sort/1` is the standard library's, `u:start/0`
+    // its own; the rest can only fail with undef. `other:thing/0` is in
+    // no module yet, which a later `def other` may fix: not reported.
+    let mut s = session();
+    let out = run(
+        &mut s,
+        "def u {\n  start() -> lists:sort([2, 1]), lists:nosuch(1), io:nope(), u:start(), u:missing(), other:thing().\n}",
+    );
+    assert!(has(&out, "{ok,u}"), "{out:?}");
+    let warnings: Vec<&String> = out.iter().filter(|l| l.contains("warning:")).collect();
+    assert_eq!(warnings.len(), 3, "{out:?}");
+    for call in ["lists:nosuch/1", "io:nope/0", "u:missing/0"] {
+        assert!(
+            has(
+                &out,
+                &format!("warning: {call} is not defined: a call to it fails with undef")
+            ),
+            "{call}: {out:?}"
+        );
+    }
+}
