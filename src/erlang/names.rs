@@ -208,7 +208,18 @@ pub const REMOTE_BIFS: &[(&str, &str, usize)] = &[
 ];
 
 /// Modules the runtime provides: no definition may take their names.
-pub const RUNTIME_MODULES: &[&str] = &["erlang", "io", "io_lib", "lists", "maps", "timer"];
+pub const RUNTIME_MODULES: &[&str] = &[
+    "erlang",
+    "io",
+    "io_lib",
+    "lists",
+    "maps",
+    "math",
+    "orddict",
+    "ordsets",
+    "proplists",
+    "timer",
+];
 
 pub fn is_auto_imported(name: &str, arity: usize) -> bool {
     AUTO_IMPORTED.contains(&(name, arity))

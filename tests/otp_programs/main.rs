@@ -102,6 +102,7 @@ programs! {
     closures
     conversions
     counter_loop
+    dicts_and_sets
     deep_terms
     error_badarg
     error_badarith

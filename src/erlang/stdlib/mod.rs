@@ -20,7 +20,12 @@ use crate::runtime::{Atom, CodeTable};
 use std::sync::{Arc, OnceLock};
 
 /// Each module's name and source.
-const SOURCES: &[(&str, &str)] = &[("lists", include_str!("lists.erl"))];
+const SOURCES: &[(&str, &str)] = &[
+    ("lists", include_str!("lists.erl")),
+    ("orddict", include_str!("orddict.erl")),
+    ("ordsets", include_str!("ordsets.erl")),
+    ("proplists", include_str!("proplists.erl")),
+];
 
 /// The modules, compiled on first use.
 fn modules() -> &'static [(Atom, Arc<CompiledModule>)] {
