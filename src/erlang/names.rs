@@ -218,6 +218,7 @@ pub const RUNTIME_MODULES: &[&str] = &[
     "orddict",
     "ordsets",
     "proplists",
+    "queue",
     "timer",
 ];
 

@@ -143,6 +143,7 @@ programs! {
     monitor_by_name
     monitors
     names
+    queues
     receive_after
     receive_guards
     selective_receive

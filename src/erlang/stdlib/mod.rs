@@ -25,6 +25,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("orddict", include_str!("orddict.erl")),
     ("ordsets", include_str!("ordsets.erl")),
     ("proplists", include_str!("proplists.erl")),
+    ("queue", include_str!("queue.erl")),
 ];
 
 /// The modules, compiled on first use.
