@@ -4,7 +4,8 @@
 //! fresh machine's `cargo test` reports them as ignored, never as passed.
 //! The same for a real browser: with Chromium and chromedriver (Debian's
 //! `chromium` and `chromium-driver`), tests/browser.rs drives the stage's
-//! pages (cfg `has_chromium`).
+//! pages (cfg `has_chromium`); with `rebar3` too, the projects `export app`
+//! writes are built and booted (cfg `has_rebar3`).
 
 use std::env;
 use std::path::PathBuf;
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(has_erlang)");
     println!("cargo::rustc-check-cfg=cfg(has_chromium)");
+    println!("cargo::rustc-check-cfg=cfg(has_rebar3)");
     println!("cargo::rerun-if-env-changed=PATH");
     let path = env::var_os("PATH").unwrap_or_default();
     let dirs: Vec<PathBuf> = env::split_paths(&path).filter(|d| d.is_dir()).collect();
@@ -22,6 +24,10 @@ fn main() {
     let found = |tool: &str| dirs.iter().any(|dir| dir.join(tool).is_file());
     if found("erl") && found("erlc") {
         println!("cargo::rustc-cfg=has_erlang");
+        // `export app` writes a rebar3 project: Debian's `rebar3` builds it.
+        if found("rebar3") {
+            println!("cargo::rustc-cfg=has_rebar3");
+        }
     }
     let chromium = found("chromium") || PathBuf::from("/usr/bin/chromium").is_file();
     let driver = found("chromedriver") || PathBuf::from("/usr/bin/chromedriver").is_file();

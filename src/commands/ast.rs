@@ -407,6 +407,9 @@ pub enum ExportWhat {
     Definition(String),
     /// A running supervisor (its tree).
     Sup(Target),
+    /// The whole session as an OTP application of this name (`export app
+    /// NAME [to DIR]`).
+    App(String),
 }
 
 /// What a `seq` command asks for.

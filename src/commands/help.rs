@@ -183,6 +183,10 @@ start, restart, shutdown, type, modules); a nested supervisor is a module of its
 own. A definition's child starts through start_worker/3, which spawns and links it
 (its start function is the process itself); a built-in kind has no Erlang module,
 so its spec says {Kind, start_link, Args} with a comment to write one.
+`export app NAME [to DIR]` writes the session as a rebar3 project (DIR, or ./NAME):
+NAME.app.src, NAME_app (the application callback), NAME_sup over every tree the
+session started with `sup`, each definition, and a stand-in module for each
+built-in kind the trees run; `rebar3 compile` builds it, `rebar3 shell` boots it.
 `to FILE` writes the file (nested supervisors beside it, as NAME.erl).";
 
 const DEMONITOR_DETAILS: &str = "\
@@ -255,8 +259,8 @@ pub static COMMANDS: &[CommandHelp] = &[
         ..entry(
             "export",
             "process code",
-            "export NAME [to FILE]   or   export sup SUP [to FILE]",
-            "write a definition as an Erlang module, or a running tree as supervisor modules, that erlc compiles",
+            "export NAME [to FILE]   or   export sup SUP [to FILE]   or   export app NAME [to DIR]",
+            "write a definition as an Erlang module, a running tree as supervisor modules, or the session as an OTP application",
             "export counter to counter.erl",
         )
     },

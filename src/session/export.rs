@@ -37,6 +37,7 @@ impl Session {
                 let description = self.describe_sup(target)?;
                 sup::modules(&description)
             }
+            ExportWhat::App(name) => return self.export_app(name, file),
         };
         match file {
             None => {
@@ -69,6 +70,61 @@ impl Session {
                 Ok(outcome)
             }
         }
+    }
+
+    /// `export app NAME [to DIR]`: every running tree the session started
+    /// with `sup`, every definition, as a rebar3 project in DIR (by
+    /// default `./NAME`).
+    fn export_app(&mut self, name: &str, dir: Option<&Path>) -> EvalResult<Outcome> {
+        let roots: Vec<String> = self.sup_specs.iter().map(|s| s.name.clone()).collect();
+        let mut trees = Vec::new();
+        for root in roots {
+            let target = Target::Name(root);
+            if self.resolve(&target).is_ok() {
+                trees.push(self.describe_sup(&target)?);
+            }
+        }
+        let definitions = self
+            .definitions
+            .iter()
+            .map(|(module, d)| (module.clone(), export::module(&d.module).text))
+            .collect();
+        let kind_help = crate::behavior::kinds()
+            .iter()
+            .map(|k| (k.name.to_owned(), k.help.to_owned()))
+            .collect();
+        let app = export::app::App {
+            name: name.to_owned(),
+            trees,
+            definitions,
+            kind_help,
+        };
+        let files = export::app::project(&app).map_err(|why| {
+            EvalError::new(format!("cannot export `{name}`: {why}"))
+                .with_hint("`export app` writes one module per definition and supervisor")
+        })?;
+        let dir = dir.map_or_else(|| Path::new(name).to_path_buf(), Path::to_path_buf);
+        for (path, text) in &files {
+            let target = dir.join(path);
+            let written = target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&target, text));
+            written
+                .map_err(|e| EvalError::new(format!("cannot write {}: {e}", target.display())))?;
+        }
+        Ok(Outcome {
+            lines: vec![
+                Line::Notice(format!(
+                    "wrote {} files in {}: `rebar3 compile` there builds {name}, `rebar3 shell` starts it",
+                    files.len(),
+                    dir.display()
+                )),
+                Line::Value("ok".to_owned()),
+            ],
+            value: None,
+            ok: true,
+        })
     }
 
     /// `start_child SUP CHILD`: the child as written, for `export sup`.

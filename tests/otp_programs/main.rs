@@ -280,6 +280,23 @@ macro_rules! talk_trees {
     )*};
 }
 
+macro_rules! talk_apps {
+    ($($name:ident => $script:literal)*) => {$(
+        /// `export app` of this script's session builds with rebar3 and
+        /// boots on the BEAM with the same trees.
+        #[test]
+        #[cfg_attr(not(has_rebar3), ignore = "needs erl, erlc and rebar3 (Debian's erlang-base and rebar3), which .ci/run installs")]
+        fn $name() {
+            trees::check_app($script);
+        }
+    )*};
+}
+
+talk_apps! {
+    exported_app_of_03_supervisors_boots_on_the_beam => "scripts/03-supervisors.crash"
+    exported_app_of_05_audience_boots_on_the_beam => "scripts/05-audience.crash"
+}
+
 talk_trees! {
     exported_trees_of_03_supervisors_start_on_the_beam => "scripts/03-supervisors.crash"
     exported_trees_of_04_let_it_crash_start_on_the_beam => "scripts/04-let-it-crash.crash"

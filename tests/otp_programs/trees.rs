@@ -45,17 +45,11 @@ fn stub(kind: &str) -> String {
     )
 }
 
-pub fn check_script(script: &str) {
+/// The script's `def`, `sup` and `start_child` commands run in a session:
+/// the session, the names of its trees, and their shapes as ours.
+fn run_script(script: &str, dir: &Path) -> (Session, Vec<String>, Vec<String>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let source = std::fs::read_to_string(root.join(script)).unwrap();
-    let stem = Path::new(script)
-        .file_stem()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("trees-{stem}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
     let mut session = Session::new(SessionConfig::deterministic(0, Style::PLAIN));
     let mut roots: Vec<String> = Vec::new();
     for statement in parse_script(&source) {
@@ -86,6 +80,25 @@ pub fn check_script(script: &str) {
         ours.push(format!("tree {name}"));
         our_shape(&snapshot, 1, &mut ours);
     }
+    (session, roots, ours)
+}
+
+fn fresh_dir(name: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn check_script(script: &str) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let stem = Path::new(script)
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let dir = fresh_dir(&format!("trees-{stem}"));
+    let (_session, roots, ours) = run_script(script, &dir);
     for kind in letitcrash::behavior::kinds() {
         std::fs::write(dir.join(format!("{}.erl", kind.name)), stub(kind.name)).unwrap();
     }
@@ -123,5 +136,69 @@ pub fn check_script(script: &str) {
     assert_eq!(
         ours, theirs,
         "{script}: the trees differ (left: letitcrash, right: the BEAM)"
+    );
+}
+
+/// `export app` of the script's session: `rebar3 compile` builds it, and
+/// the application boots on the BEAM with the same trees under its top
+/// supervisor.
+pub fn check_app(script: &str) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let stem = Path::new(script)
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .replace('-', "_");
+    let dir = fresh_dir(&format!("app-{stem}"));
+    let sups = dir.join("sups");
+    std::fs::create_dir_all(&sups).unwrap();
+    let (mut session, roots, ours) = run_script(script, &sups);
+    let app = format!(
+        "talk_{}",
+        stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_')
+    );
+    let project = dir.join(&app);
+    let line = format!("export app {app} to {}", project.display());
+    let evaluation = session.eval(&parse_script(&line).remove(0).unwrap());
+    assert!(evaluation.ok, "{line}: {:?}", evaluation.lines);
+    let output = Process::new("rebar3")
+        .arg("compile")
+        .current_dir(&project)
+        .env("REBAR_OFFLINE", "1")
+        .output()
+        .expect("rebar3 runs");
+    assert!(
+        output.status.success(),
+        "{script}: rebar3 compile failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let runner = root.join("tests/otp_programs/erl/lic_tree.erl");
+    let compiled = Process::new("erlc")
+        .arg("-o")
+        .arg(&dir)
+        .arg(&runner)
+        .output()
+        .expect("erlc runs");
+    assert!(compiled.status.success(), "{compiled:?}");
+    let ebin = project.join(format!("_build/default/lib/{app}/ebin"));
+    let output = Process::new("erl")
+        .args(["-noshell", "-pa"])
+        .arg(&dir)
+        .arg("-pa")
+        .arg(&ebin)
+        .args(["-run", "lic_tree", "app", &app])
+        .args(&roots)
+        .output()
+        .expect("erl runs");
+    let theirs: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        ours,
+        theirs,
+        "{script}: the application's trees differ (left: letitcrash, right: the BEAM)\n{}",
+        String::from_utf8_lossy(&output.stderr)
     );
 }

@@ -586,14 +586,20 @@ fn file_path<'a>(input: &'a str, expected: &str, hint: &str) -> PResult<'a, std:
     Ok((&at[end..], at[..end].into()))
 }
 
-/// `export NAME [to FILE]` or `export sup SUP [to FILE]`.
+/// `export NAME [to FILE]`, `export sup SUP [to FILE]` or `export app
+/// NAME [to DIR]`.
 fn export(input: &str) -> PResult<'_, Command> {
     use crate::commands::ast::ExportWhat;
     let (at, ()) = sp(input)?;
-    let (rest, what) = match at.strip_prefix("sup") {
-        Some(after) if after.starts_with(char::is_whitespace) => {
+    let (rest, what) = match (at.strip_prefix("sup"), at.strip_prefix("app")) {
+        (Some(after), _) if after.starts_with(char::is_whitespace) => {
             let (rest, target) = preceded(sp, target).parse(after)?;
             (rest, ExportWhat::Sup(target))
+        }
+        (_, Some(after)) if after.starts_with(char::is_whitespace) => {
+            let (after, ()) = sp(after)?;
+            let (rest, name) = required_name(after, "the application's name")?;
+            (rest, ExportWhat::App(name))
         }
         _ => {
             let (rest, name) = required_name(at, "the name of a definition")?;

@@ -22,6 +22,7 @@
 //! the differential tests (tests/otp_programs/) compare it with the line
 //! the playground reports.
 
+pub mod app;
 mod bits;
 mod doc;
 pub mod erlang;

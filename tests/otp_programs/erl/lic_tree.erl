@@ -5,12 +5,29 @@
 %%
 %% prints `tree SUP`, then a line per child, in start order, indented by
 %% depth: `Id Type Modules Running`.
+%%
+%%     erl -noshell -pa DIR -pa EBIN -run lic_tree app APP SUP...
+%%
+%% starts the application APP (an `export app` project, built) and prints
+%% the shape of each of its trees the same way.
 -module(lic_tree).
--export([main/1]).
+-export([main/1, app/1]).
 
 main(Names) ->
     logger:set_primary_config(level, none),
     lists:foreach(fun start/1, Names),
+    halt(0).
+
+app([App | Names]) ->
+    logger:set_primary_config(level, none),
+    {ok, _} = application:ensure_all_started(list_to_atom(App)),
+    lists:foreach(
+        fun(Name) ->
+            io:format("tree ~s~n", [Name]),
+            shape(whereis(list_to_atom(Name)), 1)
+        end,
+        Names
+    ),
     halt(0).
 
 start(Name) ->
