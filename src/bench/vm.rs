@@ -89,6 +89,7 @@ fn compile(name: &str, functions: Vec<Function>) -> Arc<CompiledModule> {
         name: name.into(),
         functions,
         source: String::new(),
+        attributes: Default::default(),
     };
     erlang::compile(&module).expect("the benchmark programs compile")
 }

@@ -251,7 +251,7 @@ pub static COMMANDS: &[CommandHelp] = &[
         "load",
         "process code",
         "load FILE",
-        "read the `def` blocks of a file, each as if typed",
+        "read the `def` blocks of a file, each as if typed; a NAME.erl file is one Erlang module",
         "load counter.crash",
     ),
     CommandHelp {

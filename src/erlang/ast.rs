@@ -32,6 +32,25 @@ pub struct Module {
     pub functions: Vec<Function>,
     /// The text between the braces, as written (for `show` and export).
     pub source: String,
+    /// `-module`, `-export`, `-import` and the rest (`syntax/attributes.rs`).
+    pub attributes: Attributes,
+}
+
+/// A module's attributes. A `def` needs none: it is the module named
+/// after it, and every function can be called from outside.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Attributes {
+    /// `-module(Name).`, and where the name is.
+    pub module: Option<(String, Pos)>,
+    /// `-export([f/1, ...]).`, every one of them together, each with
+    /// where it is written; `None` (no `-export`, or
+    /// `-compile(export_all)`): every function.
+    pub exports: Option<Vec<(String, usize, Pos)>>,
+    /// `-import(Module, [f/1, ...]).`: `(module, function, arity)`.
+    pub imports: Vec<(String, String, usize)>,
+    /// Every other attribute as written (`-behaviour(gen_server).`,
+    /// `-spec ...`): read, kept for the export, no effect.
+    pub kept: Vec<String>,
 }
 
 /// All the clauses of `name/arity`, which must be written together, as
@@ -135,6 +154,70 @@ pub struct MapField {
 pub struct Expr {
     pub kind: ExprKind,
     pub pos: Pos,
+}
+
+impl Expr {
+    /// Calls `f` on each expression directly inside this one, clause
+    /// bodies included (a `case`'s, a `receive`'s, a fun's), but not the
+    /// patterns or guards, which callers that need them visit themselves.
+    pub fn for_each_child_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
+        match &mut self.kind {
+            ExprKind::Tuple(es) | ExprKind::Block(es) => es.iter_mut().for_each(f),
+            ExprKind::Cons(a, b) | ExprKind::Send(a, b) | ExprKind::BinOp(_, a, b) => {
+                f(a);
+                f(b);
+            }
+            ExprKind::Match(_, e) | ExprKind::UnOp(_, e) => f(e),
+            ExprKind::Call(callee, args) => {
+                if let Callee::Fun(fun) = callee {
+                    f(fun);
+                }
+                args.iter_mut().for_each(f);
+            }
+            ExprKind::Case(subject, clauses) => {
+                f(subject);
+                clauses.iter_mut().flat_map(|c| &mut c.body).for_each(f);
+            }
+            ExprKind::If(clauses) => clauses.iter_mut().flat_map(|c| &mut c.body).for_each(f),
+            ExprKind::Receive { clauses, after } => {
+                clauses
+                    .iter_mut()
+                    .flat_map(|c| &mut c.body)
+                    .for_each(&mut *f);
+                if let Some((timeout, body)) = after {
+                    f(timeout);
+                    body.iter_mut().for_each(f);
+                }
+            }
+            ExprKind::Fun(clauses) => clauses.iter_mut().flat_map(|c| &mut c.body).for_each(f),
+            ExprKind::Map(fields) => fields.iter_mut().for_each(|m| {
+                f(&mut m.key);
+                f(&mut m.value);
+            }),
+            ExprKind::MapUpdate(base, fields) => {
+                f(base);
+                fields.iter_mut().for_each(|m| {
+                    f(&mut m.key);
+                    f(&mut m.value);
+                });
+            }
+            ExprKind::Binary(segments) => {
+                for s in segments {
+                    f(&mut s.value);
+                    if let Some(size) = &mut s.size {
+                        f(size);
+                    }
+                }
+            }
+            ExprKind::Var(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Nil
+            | ExprKind::FunRef { .. } => {}
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

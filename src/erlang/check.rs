@@ -57,6 +57,22 @@ pub fn check(module: &Module) -> Result<()> {
     let mut first_at: HashMap<(&str, usize), Pos> = HashMap::new();
     for function in &module.functions {
         let key = (function.name.as_str(), function.arity);
+        let imported = module
+            .attributes
+            .imports
+            .iter()
+            .find(|(_, name, arity)| *name == function.name && *arity == function.arity);
+        if let Some((from, _, _)) = imported {
+            return Err(checker.error(
+                function.pos,
+                function.name.chars().count(),
+                format!("defining imported function {}/{}", function.name, function.arity),
+                Some(format!(
+                    "-import({from}, ...) brings in {}/{}: rename this one, or drop it from the import",
+                    function.name, function.arity
+                )),
+            ));
+        }
         if let Some(first) = first_at.get(&key) {
             return Err(checker.error(
                 function.pos,
@@ -70,6 +86,19 @@ pub fn check(module: &Module) -> Result<()> {
         }
         first_at.insert(key, function.pos);
         checker.function(function)?;
+    }
+    // What `-export` names must exist, as erl_lint says.
+    for (name, arity, at) in module.attributes.exports.iter().flatten() {
+        if !checker.defined.contains(&(name.as_str(), *arity)) {
+            return Err(checker.error(
+                *at,
+                name.chars().count(),
+                format!("function {name}/{arity} undefined"),
+                Some(format!(
+                    "-export lists {name}/{arity}, which this module does not define"
+                )),
+            ));
+        }
     }
     Ok(())
 }

@@ -61,5 +61,15 @@ use std::sync::Arc;
 /// Compiles a definition (see [`compile::compile`]); an error's source
 /// line is the caller's to fill in ([`Diagnostic::quote`]).
 pub fn compile(module: &ast::Module) -> Result<Arc<CompiledModule>, Diagnostic> {
-    compile::compile(module).map(Arc::new)
+    let mut compiled = compile::compile(module)?;
+    // With `-export`, only what it lists is reachable from outside (a
+    // remote call, a spawn, `fun M:F/A`): anything else is `undef`.
+    if let Some(exports) = &module.attributes.exports {
+        compiled.exports.retain(|(name, arity), _| {
+            exports
+                .iter()
+                .any(|(n, a, _)| name.name() == n && *arity as usize == *a)
+        });
+    }
+    Ok(Arc::new(compiled))
 }

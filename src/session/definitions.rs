@@ -377,6 +377,9 @@ impl Session {
         let file = path.display().to_string();
         let text = std::fs::read_to_string(path)
             .map_err(|e| EvalError::new(format!("cannot read {file}: {e}")))?;
+        if path.extension().is_some_and(|e| e == "erl") {
+            return self.load_erlang_file(path, &file, &text);
+        }
         let mut outcome = Outcome::none();
         let mut defined = 0;
         for parsed in crate::commands::parse_script(&text) {
@@ -428,6 +431,29 @@ impl Session {
                 .with_hint("a definition is `def NAME { clauses }`"));
         }
         Ok(outcome)
+    }
+
+    /// `load NAME.erl`: an Erlang module file, compiled as erlc would
+    /// (`-module` must be the file's name, as erlc requires), then loaded
+    /// as a definition of that name.
+    fn load_erlang_file(&mut self, path: &Path, file: &str, text: &str) -> EvalResult<Outcome> {
+        let name = path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let origin = Origin {
+            file: Some(file),
+            span: crate::commands::ast::Span {
+                line: 1,
+                column: 1,
+                offset: 0,
+                len: text.len(),
+            },
+            statement: text,
+            line_offset: 0,
+            column_offset: 0,
+        };
+        self.define(&name, text, &origin)
     }
 
     /// The definitions as `kinds` lists them: how to spawn each (from its

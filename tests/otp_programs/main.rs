@@ -140,6 +140,7 @@ programs! {
     maps_update
     max_heap_size
     message_order
+    module_attributes
     monitor_by_name
     monitors
     names

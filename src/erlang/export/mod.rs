@@ -58,9 +58,23 @@ pub fn module(module: &Module) -> Exported {
     let mut parts = vec![
         doc::text(format!("-module({}).", erlang::atom(&module.name))),
         doc::Doc::HardLine,
-        export_attribute(&module),
-        doc::Doc::HardLine,
     ];
+    // The attributes read and kept (`-behaviour`, `-spec`, ...), then the
+    // exports and imports.
+    for kept in &module.attributes.kept {
+        parts.push(doc::text(kept.clone()));
+        parts.push(doc::Doc::HardLine);
+    }
+    parts.push(export_attribute(&module));
+    parts.push(doc::Doc::HardLine);
+    for (from, functions) in imports_by_module(&module.attributes.imports) {
+        parts.push(doc::text(format!(
+            "-import({}, [{}]).",
+            erlang::atom(&from),
+            functions.join(", ")
+        )));
+        parts.push(doc::Doc::HardLine);
+    }
     let clashes: Vec<String> = module
         .functions
         .iter()
@@ -83,14 +97,36 @@ pub fn module(module: &Module) -> Exported {
     Exported { text, lines }
 }
 
-/// `-export([f/1, g/2]).`, or one name per line (arities of one name
+/// `-import(M, [f/1]).` lines: the imports of each module together.
+fn imports_by_module(imports: &[(String, String, usize)]) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for (from, name, arity) in imports {
+        let function = format!("{}/{arity}", erlang::atom(name));
+        match out.iter_mut().find(|(m, _)| m == from) {
+            Some((_, functions)) => functions.push(function),
+            None => out.push((from.clone(), vec![function])),
+        }
+    }
+    out
+}
+
+/// `-export([f/1, g/2]).` (what the module's `-export` lists, or every
+/// function of a `def`), or one name per line (arities of one name
 /// together) when it does not fit, as erlfmt keeps them.
 fn export_attribute(module: &Module) -> doc::Doc {
+    let exported: Vec<(String, usize)> = match &module.attributes.exports {
+        Some(exports) => exports.iter().map(|(n, a, _)| (n.clone(), *a)).collect(),
+        None => module
+            .functions
+            .iter()
+            .map(|f| (f.name.clone(), f.arity))
+            .collect(),
+    };
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for f in &module.functions {
-        match groups.iter_mut().find(|(name, _)| *name == f.name) {
-            Some((_, arities)) => arities.push(f.arity),
-            None => groups.push((f.name.clone(), vec![f.arity])),
+    for (name, arity) in exported {
+        match groups.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, arities)) => arities.push(arity),
+            None => groups.push((name, vec![arity])),
         }
     }
     let names: Vec<String> = groups

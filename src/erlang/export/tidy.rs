@@ -65,7 +65,7 @@ fn unshadow_expr(expr: &mut Expr, counts: &HashMap<String, usize>, taken: &mut B
             }
         }
     }
-    for_each_child(expr, &mut |e| unshadow_expr(e, counts, taken));
+    expr.for_each_child_mut(&mut |e| unshadow_expr(e, counts, taken));
 }
 
 fn count_clause(clause: &Clause, counts: &mut HashMap<String, usize>) {
@@ -231,62 +231,7 @@ fn rename_expr(e: &mut Expr, from: &str, to: &str) {
             .for_each(|c| rename_in_clause(c, from, to)),
         _ => {}
     }
-    for_each_child(e, &mut |child| rename_expr(child, from, to));
-}
-
-/// The expressions directly inside `e` (not patterns or guards, which the
-/// callers handle; not the clauses of a fun).
-fn for_each_child(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
-    match &mut e.kind {
-        ExprKind::Tuple(es) | ExprKind::Block(es) => es.iter_mut().for_each(f),
-        ExprKind::Cons(a, b) | ExprKind::Send(a, b) | ExprKind::BinOp(_, a, b) => {
-            f(a);
-            f(b);
-        }
-        ExprKind::Match(_, e) | ExprKind::UnOp(_, e) => f(e),
-        ExprKind::Call(callee, args) => {
-            if let Callee::Fun(fun) = callee {
-                f(fun);
-            }
-            args.iter_mut().for_each(f);
-        }
-        ExprKind::Case(subject, clauses) => {
-            f(subject);
-            clauses.iter_mut().flat_map(|c| &mut c.body).for_each(f);
-        }
-        ExprKind::If(clauses) => clauses.iter_mut().flat_map(|c| &mut c.body).for_each(f),
-        ExprKind::Receive { clauses, after } => {
-            clauses
-                .iter_mut()
-                .flat_map(|c| &mut c.body)
-                .for_each(&mut *f);
-            if let Some((timeout, body)) = after {
-                f(timeout);
-                body.iter_mut().for_each(f);
-            }
-        }
-        ExprKind::Fun(clauses) => clauses.iter_mut().flat_map(|c| &mut c.body).for_each(f),
-        ExprKind::Map(fields) => fields.iter_mut().for_each(|m| {
-            f(&mut m.key);
-            f(&mut m.value);
-        }),
-        ExprKind::MapUpdate(base, fields) => {
-            f(base);
-            fields.iter_mut().for_each(|m| {
-                f(&mut m.key);
-                f(&mut m.value);
-            });
-        }
-        ExprKind::Binary(segments) => {
-            for s in segments {
-                f(&mut s.value);
-                if let Some(size) = &mut s.size {
-                    f(size);
-                }
-            }
-        }
-        _ => {}
-    }
+    e.for_each_child_mut(&mut |child| rename_expr(child, from, to));
 }
 
 fn for_each_child_ref(e: &Expr, f: &mut dyn FnMut(&Expr)) {

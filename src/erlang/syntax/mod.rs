@@ -2,6 +2,8 @@
 //! an [`ast::Module`](crate::erlang::ast::Module).
 //!
 //! - `lexer`: characters to tokens (`erl_scan`'s rules, plus durations);
+//! - `attributes`: `-module`, `-export`, `-import`, `-compile` and the
+//!   attributes read and kept (`-behaviour`, `-spec`, ...);
 //! - `parser`: the module level (functions, clauses, guards) and the
 //!   nesting guard that keeps any input from overflowing the stack;
 //! - `expr`: expressions by precedence, and the block expressions;
@@ -15,6 +17,7 @@
 //! of `def`, so a REPL entry and a script agree, and `lang` adds the
 //! script's offset when it reports FILE:LINE:COL.
 
+mod attributes;
 mod bits;
 mod error;
 mod expr;
@@ -38,10 +41,25 @@ use crate::erlang::ast::Module;
 pub fn parse_module(name: &str, source: &str) -> Result<Module, Diagnostic> {
     let tokens = tokenize(source)?;
     let mut parser = parser::Parser::new(source, tokens);
-    let functions = parser.functions()?;
+    let (attributes, mut functions) = parser.forms()?;
+    if let Some((module, at)) = &attributes.module
+        && module != name
+    {
+        return Err(error::error_at(
+            source,
+            *at,
+            module.chars().count(),
+            format!("this module is `{module}`, but it is loaded as `{name}`"),
+            Some(format!(
+                "a module's name is its file's (or its definition's): -module({name})."
+            )),
+        ));
+    }
+    attributes::resolve_imports(&attributes, &mut functions);
     Ok(Module {
         name: name.to_string(),
         functions,
         source: source.to_string(),
+        attributes,
     })
 }

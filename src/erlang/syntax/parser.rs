@@ -13,7 +13,7 @@
 use super::error::{Result, error_at};
 use super::lexer::{Tok, Token};
 use crate::diagnostics::Diagnostic;
-use crate::erlang::ast::{Clause, Function, Guard, Pos};
+use crate::erlang::ast::{Attributes, Clause, Function, Guard, Pos};
 
 /// How deeply expressions may nest (brackets, operators, clauses). Far
 /// beyond any program a presenter writes, and within a test thread's 2 MB
@@ -170,13 +170,18 @@ impl<'a> Parser<'a> {
 
     // ----- the module -----
 
-    /// Every function of the definition, in order.
-    pub fn functions(&mut self) -> Result<Vec<Function>> {
+    /// The module's attributes and every function, in order.
+    pub fn forms(&mut self) -> Result<(Attributes, Vec<Function>)> {
+        let mut attributes = Attributes::default();
         let mut functions = Vec::new();
         while self.peek_tok() != &Tok::Eof {
-            functions.push(self.function()?);
+            if self.is_punct("-") && matches!(self.peek_second(), Tok::Atom(_)) {
+                self.attribute(&mut attributes)?;
+            } else {
+                functions.push(self.function()?);
+            }
         }
-        Ok(functions)
+        Ok((attributes, functions))
     }
 
     /// `name(...) -> ... ; name(...) -> ... .`

@@ -15,6 +15,7 @@ pub fn module(name: &str, functions: Vec<Function>) -> Module {
         name: name.to_owned(),
         functions,
         source: String::new(),
+        attributes: Default::default(),
     }
 }
 

@@ -66,6 +66,19 @@ pub static BIFS: &[Bif] = &[
             _ => Err(Raise::badarg()),
         }
     }),
+    pure("erlang", "function_exported", 3, false, |p, a| {
+        let (Some(module), Some(function), Some(arity)) =
+            (a[0].as_atom(), a[1].as_atom(), a[2].as_i64())
+        else {
+            return Err(Raise::badarg());
+        };
+        // A BIF counts, as in erts.
+        let bif = usize::try_from(arity)
+            .is_ok_and(|n| super::bifs::find(module.name(), function.name(), n).is_some());
+        let exported = crate::erlang::program::current(p, module)
+            .is_some_and(|code| code.exports.contains_key(&(function, arity as u32)));
+        Ok(Term::boolean(bif || exported))
+    }),
     pure("erlang", "is_process_alive", 1, false, |p, a| {
         let pid = a[0].as_pid().ok_or_else(Raise::badarg)?;
         Ok(Term::boolean(p.is_alive(pid)))

@@ -189,3 +189,61 @@ fn a_call_to_a_function_no_module_has_is_reported_when_loaded() {
         );
     }
 }
+
+/// A file in a fresh directory of its own under the system's temp dir.
+fn erl_file(test: &str, name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("letitcrash-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn load_compiles_an_erlang_module_file_as_erlc_would() {
+    let path = erl_file(
+        "load-erl",
+        "greeter.erl",
+        "-module(greeter).\n-behaviour(gen_server).\n-export([start/1]).\n-import(lists, [reverse/1]).\n\nstart(Name) -> exit({hello, reverse(Name)}).\n\nhidden() -> ok.\n",
+    );
+    let mut s = session();
+    let out = run(&mut s, &format!("load {}", path.display()));
+    assert!(has(&out, "{ok,greeter}"), "{out:?}");
+    let attributes = &s.definitions()["greeter"].module.attributes;
+    assert_eq!(attributes.kept, ["-behaviour(gen_server)."]);
+    assert_eq!(attributes.imports, [("lists".into(), "reverse".into(), 1)]);
+    // Only what -export lists is reachable from outside.
+    let compiled =
+        crate::erlang::program::lookup(s.runtime(), crate::runtime::Atom::new("greeter"))
+            .expect("loaded");
+    assert_eq!(compiled.exports.len(), 1);
+    let out = run(&mut s, "export greeter");
+    assert!(has(&out, "-export([start/1])."), "{out:?}");
+    assert!(has(&out, "-import(lists, [reverse/1])."), "{out:?}");
+}
+
+#[test]
+fn a_module_attribute_that_disagrees_is_an_error_with_a_caret() {
+    let path = erl_file(
+        "load-erl-bad",
+        "named.erl",
+        "-module(other).\nstart() -> ok.\n",
+    );
+    let mut s = session();
+    let out = run(&mut s, &format!("load {}", path.display()));
+    let text = out.join("\n");
+    assert!(
+        text.contains("this module is `other`, but it is loaded as `named`"),
+        "{text}"
+    );
+    assert!(text.contains("named.erl:1:9"), "{text}");
+    let out = run(
+        &mut s,
+        "def e { -export([start/0, gone/2]). start() -> ok. }",
+    );
+    assert!(has(&out, "function gone/2 undefined"), "{out:?}");
+    let out = run(&mut s, "def i { -import(lists, [sum/1]). sum(_) -> 0. }");
+    assert!(has(&out, "defining imported function sum/1"), "{out:?}");
+    let out = run(&mut s, "def m { -define(X, 1). start() -> ok. }");
+    assert!(has(&out, "`-define` is not supported yet"), "{out:?}");
+}
