@@ -131,6 +131,7 @@ programs! {
     link_normal_exit
     lists_and_strings
     lists_library
+    macros
     maps_build
     maps_effect
     maps_errors

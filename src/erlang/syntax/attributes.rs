@@ -11,8 +11,9 @@
 //! - every other attribute (`-behaviour`, `-spec`, `-type`, `-author`,
 //!   ...) is read up to its `.` and kept as written, for the export.
 //!
-//! The preprocessor's attributes (`-define`, `-ifdef`, `-include`,
-//! `-record`) are not here yet: they are refused with a clear error.
+//! The preprocessor's attributes (`-define`, `-ifdef`, ...) are read
+//! before the parser (`preprocess.rs`); `-include` and `-record` are not
+//! read yet, and are refused with a clear error.
 
 use super::error::Result;
 use super::lexer::Tok;
@@ -54,14 +55,13 @@ impl Parser<'_> {
                     .imports
                     .extend(list.into_iter().map(|(f, a, _)| (module.clone(), f, a)));
             }
-            "define" | "undef" | "ifdef" | "ifndef" | "else" | "endif" | "include"
-            | "include_lib" | "record" => {
+            "include" | "include_lib" | "record" => {
                 return Err(self.error_at(
                     name_token.pos,
                     name_token.len,
                     format!("`-{name}` is not supported yet"),
                     Some(
-                        "the playground reads -module, -export, -import and -compile; macros and records are to come"
+                        "the playground reads -module, -export, -import, -compile and -define; records and includes are to come"
                             .into(),
                     ),
                 ));

@@ -4,6 +4,7 @@
 //! - `lexer`: characters to tokens (`erl_scan`'s rules, plus durations);
 //! - `attributes`: `-module`, `-export`, `-import`, `-compile` and the
 //!   attributes read and kept (`-behaviour`, `-spec`, ...);
+//! - `preprocess`: macros (`-define`, `?NAME`) and `-ifdef`, over tokens;
 //! - `parser`: the module level (functions, clauses, guards) and the
 //!   nesting guard that keeps any input from overflowing the stack;
 //! - `expr`: expressions by precedence, and the block expressions;
@@ -25,6 +26,7 @@ mod lexer;
 mod map;
 mod parser;
 mod pattern;
+mod preprocess;
 
 #[cfg(test)]
 mod tests;
@@ -39,7 +41,7 @@ use crate::erlang::ast::Module;
 /// Parses the clauses of the definition `name` (the text between its
 /// braces). Never panics; an error has a line, column, message and hint.
 pub fn parse_module(name: &str, source: &str) -> Result<Module, Diagnostic> {
-    let tokens = tokenize(source)?;
+    let tokens = preprocess::preprocess(source, name, tokenize(source)?)?;
     let mut parser = parser::Parser::new(source, tokens);
     let (attributes, mut functions) = parser.forms()?;
     if let Some((module, at)) = &attributes.module

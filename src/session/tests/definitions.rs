@@ -247,3 +247,30 @@ fn a_module_attribute_that_disagrees_is_an_error_with_a_caret() {
     let out = run(&mut s, "def m { -define(X, 1). start() -> ok. }");
     assert!(has(&out, "`-define` is not supported yet"), "{out:?}");
 }
+
+#[test]
+fn macro_mistakes_are_errors_at_their_place() {
+    let mut s = session();
+    let out = run(&mut s, "def m1 {\n  start() -> ?NOPE.\n}");
+    assert!(has(&out, "undefined macro 'NOPE'"), "{out:?}");
+    let out = run(&mut s, "def m2 {\n  -ifdef(X).\n  start() -> ok.\n}");
+    assert!(has(&out, "has no `-endif`"), "{out:?}");
+    let out = run(&mut s, "def m3 {\n  -else.\n  start() -> ok.\n}");
+    assert!(has(&out, "`-else` without an `-ifdef`"), "{out:?}");
+    let out = run(
+        &mut s,
+        "def m4 {\n  -define(LOOP, ?LOOP).\n  start() -> ?LOOP.\n}",
+    );
+    assert!(has(&out, "macros expand too deep"), "{out:?}");
+    let out = run(
+        &mut s,
+        "def m5 {\n  -define(P(A, B), {A, B}).\n  start() -> ?P(1).\n}",
+    );
+    assert!(has(&out, "the macro P takes 2 arguments, not 1"), "{out:?}");
+    // And one that works, for contrast.
+    let out = run(
+        &mut s,
+        "def m6 {\n  -define(P(A, B), {A, B}).\n  start() -> ?P(1, ?MODULE).\n}",
+    );
+    assert!(has(&out, "{ok,m6}"), "{out:?}");
+}
