@@ -563,7 +563,6 @@ fn unsupported_erlang_is_named() {
     for (source, word) in [
         ("f() -> try a of _ -> b end.", "try"),
         ("f() -> #rec{}.", "#"),
-        ("f() -> ?MODULE.", "?"),
         ("f(L) -> [X || X <- L].", "||"),
     ] {
         let e = error(source);

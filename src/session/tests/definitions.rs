@@ -244,8 +244,8 @@ fn a_module_attribute_that_disagrees_is_an_error_with_a_caret() {
     assert!(has(&out, "function gone/2 undefined"), "{out:?}");
     let out = run(&mut s, "def i { -import(lists, [sum/1]). sum(_) -> 0. }");
     assert!(has(&out, "defining imported function sum/1"), "{out:?}");
-    let out = run(&mut s, "def m { -define(X, 1). start() -> ok. }");
-    assert!(has(&out, "`-define` is not supported yet"), "{out:?}");
+    let out = run(&mut s, "def m { -record(r, {a}). start() -> ok. }");
+    assert!(has(&out, "`-record` is not supported yet"), "{out:?}");
 }
 
 #[test]
