@@ -147,6 +147,7 @@ programs! {
     names
     queues
     receive_after
+    records
     receive_guards
     selective_receive
     send_after_and_sleep

@@ -12,8 +12,8 @@
 //!   ...) is read up to its `.` and kept as written, for the export.
 //!
 //! The preprocessor's attributes (`-define`, `-ifdef`, ...) are read
-//! before the parser (`preprocess.rs`); `-include` and `-record` are not
-//! read yet, and are refused with a clear error.
+//! before the parser (`preprocess.rs`), `-record` by `records.rs`;
+//! `-include` is not read yet, and is refused with a clear error.
 
 use super::error::Result;
 use super::lexer::Tok;
@@ -55,13 +55,26 @@ impl Parser<'_> {
                     .imports
                     .extend(list.into_iter().map(|(f, a, _)| (module.clone(), f, a)));
             }
-            "include" | "include_lib" | "record" => {
+            "record" => {
+                let at = name_token.pos;
+                let (record, def) = self.record_attribute()?;
+                self.end_of_attribute("record")?;
+                if self.records.insert(record.clone(), def).is_some() {
+                    return Err(self.error_at(
+                        at,
+                        name_token.len,
+                        format!("record {record} already defined"),
+                        None,
+                    ));
+                }
+            }
+            "include" | "include_lib" => {
                 return Err(self.error_at(
                     name_token.pos,
                     name_token.len,
                     format!("`-{name}` is not supported yet"),
                     Some(
-                        "the playground reads -module, -export, -import, -compile and -define; records and includes are to come"
+                        "the playground reads -module, -export, -import, -compile, -define and -record; put the included definitions in the module"
                             .into(),
                     ),
                 ));

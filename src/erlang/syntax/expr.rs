@@ -148,7 +148,12 @@ impl Parser<'_> {
             ExprKind::Atom(name) => Callee::Local(name),
             _ => Callee::Fun(Box::new(first)),
         };
-        let args = self.arguments()?;
+        let mut args = self.arguments()?;
+        if let Callee::Local(name) = &callee
+            && let Some(constant) = self.record_call(name, &mut args, pos)?
+        {
+            return Ok(constant);
+        }
         self.no_update_of_a_call()?;
         Ok(Expr {
             kind: ExprKind::Call(callee, args),

@@ -20,6 +20,7 @@
 //! (its patterns are matched without running code).
 
 use super::error::Result;
+use super::lexer::Tok;
 use super::parser::Parser;
 use crate::diagnostics::Diagnostic;
 use crate::erlang::ast::{
@@ -39,6 +40,10 @@ impl Parser<'_> {
     /// it (`#{a => 1}#{a := 2}`).
     pub(super) fn map_expr(&mut self) -> Result<Expr> {
         let hash = self.bump();
+        if matches!(self.peek_tok(), Tok::Atom(_)) {
+            let record = self.record_expr(hash.pos)?;
+            return self.map_updates(record);
+        }
         let fields = self.map_fields(hash.pos)?;
         let map = Expr {
             kind: ExprKind::Map(fields),
@@ -60,6 +65,15 @@ impl Parser<'_> {
                 break Err(e);
             }
             links += 1;
+            if matches!(self.peek_second(), Tok::Atom(_)) {
+                match self.record_postfix(base) {
+                    Ok(next) => {
+                        base = next;
+                        continue;
+                    }
+                    Err(e) => break Err(e),
+                }
+            }
             let hash = self.bump();
             match self.map_fields(hash.pos) {
                 Ok(fields) => {
@@ -93,11 +107,8 @@ impl Parser<'_> {
             return Err(self.error_at(
                 open,
                 1,
-                "`#` is not supported by the playground",
-                Some(
-                    "the playground's Erlang has no records; a map is written #{Key => Value}"
-                        .into(),
-                ),
+                "expected `{` or a record's name after `#`",
+                Some("a map is written #{Key => Value}, a record #name{field = Value}".into()),
             ));
         }
         self.bump();
@@ -348,7 +359,10 @@ mod tests {
     #[test]
     fn records_and_updates_of_calls_are_explained() {
         let e = error("f() -> #rec{a = 1}.");
-        assert_eq!(e.message, "`#` is not supported by the playground");
+        assert_eq!(e.message, "record rec undefined");
+        assert_eq!((e.line, e.column), (1, 9));
+        let e = error("f() -> # 1.");
+        assert_eq!(e.message, "expected `{` or a record's name after `#`");
         assert!(e.hint.unwrap().contains("#{Key => Value}"));
         let e = error("f() -> g()#{a => 1}.");
         assert_eq!(

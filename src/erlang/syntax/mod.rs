@@ -5,6 +5,7 @@
 //! - `attributes`: `-module`, `-export`, `-import`, `-compile` and the
 //!   attributes read and kept (`-behaviour`, `-spec`, ...);
 //! - `preprocess`: macros (`-define`, `?NAME`) and `-ifdef`, over tokens;
+//! - `records`: `-record` and the record syntax, expanded into tuples;
 //! - `parser`: the module level (functions, clauses, guards) and the
 //!   nesting guard that keeps any input from overflowing the stack;
 //! - `expr`: expressions by precedence, and the block expressions;
@@ -27,6 +28,7 @@ mod map;
 mod parser;
 mod pattern;
 mod preprocess;
+mod records;
 
 #[cfg(test)]
 mod tests;
@@ -58,6 +60,14 @@ pub fn parse_module(name: &str, source: &str) -> Result<Module, Diagnostic> {
         ));
     }
     attributes::resolve_imports(&attributes, &mut functions);
+    for clause in functions.iter_mut().flat_map(|f| &mut f.clauses) {
+        clause
+            .guard
+            .iter_mut()
+            .flatten()
+            .for_each(records::strip_defaults);
+        clause.body.iter_mut().for_each(records::strip_defaults);
+    }
     Ok(Module {
         name: name.to_string(),
         functions,

@@ -27,6 +27,12 @@ pub struct Parser<'a> {
     tokens: Vec<Token>,
     at: usize,
     depth: usize,
+    /// The records `-record` has defined so far (`records.rs`).
+    pub(super) records: std::collections::HashMap<String, super::records::RecordDef>,
+    /// Numbers the variables a record expansion binds.
+    pub(super) fresh: u32,
+    /// Parsing a guard: a record field is `element/2` there.
+    pub(super) in_guard: bool,
 }
 
 /// The hint for a clause that does not end where it should.
@@ -40,6 +46,9 @@ impl<'a> Parser<'a> {
             tokens,
             at: 0,
             depth: 0,
+            records: std::collections::HashMap::new(),
+            fresh: 0,
+            in_guard: false,
         }
     }
 
@@ -334,6 +343,13 @@ impl<'a> Parser<'a> {
 
     /// `G1, G2; G3`: alternatives of conjunctions.
     pub fn guard(&mut self) -> Result<Guard> {
+        let outer = std::mem::replace(&mut self.in_guard, true);
+        let guard = self.guard_alternatives();
+        self.in_guard = outer;
+        guard
+    }
+
+    fn guard_alternatives(&mut self) -> Result<Guard> {
         let mut alternatives = vec![self.exprs()?];
         while self.eat_punct(";") {
             alternatives.push(self.exprs()?);

@@ -23,7 +23,17 @@ impl Parser<'_> {
             ExprKind::Tuple(elements) => PatternKind::Tuple(
                 elements
                     .into_iter()
-                    .map(|e| self.to_pattern(e))
+                    .map(|e| {
+                        // A record field the pattern does not name.
+                        if super::records::is_default_mark(&e) {
+                            Ok(Pattern {
+                                kind: PatternKind::Wildcard,
+                                pos: e.pos,
+                            })
+                        } else {
+                            self.to_pattern(e)
+                        }
+                    })
                     .collect::<Result<_>>()?,
             ),
             ExprKind::Cons(head, tail) => return self.list_pattern(pos, *head, *tail),

@@ -562,7 +562,6 @@ fn comparisons_do_not_chain() {
 fn unsupported_erlang_is_named() {
     for (source, word) in [
         ("f() -> try a of _ -> b end.", "try"),
-        ("f() -> #rec{}.", "#"),
         ("f(L) -> [X || X <- L].", "||"),
     ] {
         let e = error(source);

@@ -79,6 +79,15 @@ pub static BIFS: &[Bif] = &[
             .is_some_and(|code| code.exports.contains_key(&(function, arity as u32)));
         Ok(Term::boolean(bif || exported))
     }),
+    // Records (`syntax/records.rs`): a tuple tagged with the record's
+    // name, of the record's size.
+    pure("erlang", "is_record", 2, true, |_, a| {
+        Ok(Term::boolean(is_record(&a[0], &a[1], None)?))
+    }),
+    pure("erlang", "is_record", 3, true, |_, a| {
+        let size = a[2].as_i64().ok_or_else(Raise::badarg)?;
+        Ok(Term::boolean(is_record(&a[0], &a[1], Some(size))?))
+    }),
     pure("erlang", "is_process_alive", 1, false, |p, a| {
         let pid = a[0].as_pid().ok_or_else(Raise::badarg)?;
         Ok(Term::boolean(p.is_alive(pid)))
@@ -154,6 +163,18 @@ pub static BIFS: &[Bif] = &[
     pure("math", "atan2", 2, false, |_, a| math2(a, f64::atan2)),
     pure("math", "fmod", 2, false, |_, a| math2(a, |x, y| x % y)),
 ];
+
+fn is_record(term: &Term, tag: &Term, size: Option<i64>) -> Result<bool, Raise> {
+    if tag.as_atom().is_none() {
+        return Err(Raise::badarg());
+    }
+    Ok(match term.view() {
+        View::Tuple(items) => {
+            items.first() == Some(tag) && size.is_none_or(|n| items.len() as i64 == n)
+        }
+        _ => false,
+    })
+}
 
 fn or_undefined(value: Option<Term>) -> Term {
     value.unwrap_or_else(|| Term::atom("undefined"))

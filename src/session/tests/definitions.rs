@@ -244,8 +244,8 @@ fn a_module_attribute_that_disagrees_is_an_error_with_a_caret() {
     assert!(has(&out, "function gone/2 undefined"), "{out:?}");
     let out = run(&mut s, "def i { -import(lists, [sum/1]). sum(_) -> 0. }");
     assert!(has(&out, "defining imported function sum/1"), "{out:?}");
-    let out = run(&mut s, "def m { -record(r, {a}). start() -> ok. }");
-    assert!(has(&out, "`-record` is not supported yet"), "{out:?}");
+    let out = run(&mut s, "def m { -include(\"r.hrl\"). start() -> ok. }");
+    assert!(has(&out, "`-include` is not supported yet"), "{out:?}");
 }
 
 #[test]
@@ -273,4 +273,25 @@ fn macro_mistakes_are_errors_at_their_place() {
         "def m6 {\n  -define(P(A, B), {A, B}).\n  start() -> ?P(1, ?MODULE).\n}",
     );
     assert!(has(&out, "{ok,m6}"), "{out:?}");
+}
+
+#[test]
+fn record_mistakes_are_erl_lints() {
+    let mut s = session();
+    let out = run(&mut s, "def r1 { start() -> #nope{}. }");
+    assert!(has(&out, "record nope undefined"), "{out:?}");
+    let out = run(&mut s, "def r2 { -record(p, {x}). start() -> #p{y = 1}. }");
+    assert!(has(&out, "field y undefined in record p"), "{out:?}");
+    let out = run(
+        &mut s,
+        "def r3 { -record(p, {x}). -record(p, {y}). start() -> ok. }",
+    );
+    assert!(has(&out, "record p already defined"), "{out:?}");
+    let out = run(&mut s, "def r4 { -record(p, {x, x}). start() -> ok. }");
+    assert!(has(&out, "field x already defined in record p"), "{out:?}");
+    let out = run(
+        &mut s,
+        "def r5 { -record(p, {x = 1}). start() -> exit((#p{})#p.x). }",
+    );
+    assert!(has(&out, "{ok,r5}"), "{out:?}");
 }
