@@ -54,6 +54,7 @@ pub use check::check;
 pub use module::CompiledModule;
 pub use program::{load, lookup, spawn, spawn_top};
 pub use syntax::parse_module as parse;
+pub use syntax::parse_module_in as parse_in;
 
 use crate::diagnostics::Diagnostic;
 use std::sync::Arc;

@@ -144,7 +144,9 @@ impl Session {
         }
         // Parse, check (what erlc rejects), compile: any of the three may
         // refuse the definition, always with a place to put the caret.
-        let compiled = erlang::parse(name, source).and_then(|module| {
+        // A file's `-include` reads from its directory.
+        let include_dir = origin.file.and_then(|f| std::path::Path::new(f).parent());
+        let compiled = erlang::parse_in(name, source, include_dir).and_then(|module| {
             erlang::check(&module)?;
             let compiled = erlang::compile(&module).map_err(|error| error.quote(source))?;
             Ok((module, compiled))

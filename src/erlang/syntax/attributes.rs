@@ -11,9 +11,8 @@
 //! - every other attribute (`-behaviour`, `-spec`, `-type`, `-author`,
 //!   ...) is read up to its `.` and kept as written, for the export.
 //!
-//! The preprocessor's attributes (`-define`, `-ifdef`, ...) are read
-//! before the parser (`preprocess.rs`), `-record` by `records.rs`;
-//! `-include` is not read yet, and is refused with a clear error.
+//! The preprocessor's attributes (`-define`, `-ifdef`, `-include`) are
+//! read before the parser (`preprocess.rs`), `-record` by `records.rs`.
 
 use super::error::Result;
 use super::lexer::Tok;
@@ -67,17 +66,6 @@ impl Parser<'_> {
                         None,
                     ));
                 }
-            }
-            "include" | "include_lib" => {
-                return Err(self.error_at(
-                    name_token.pos,
-                    name_token.len,
-                    format!("`-{name}` is not supported yet"),
-                    Some(
-                        "the playground reads -module, -export, -import, -compile, -define and -record; put the included definitions in the module"
-                            .into(),
-                    ),
-                ));
             }
             _ => {
                 // Kept as written: from the `-` to the `.` that ends it.

@@ -43,7 +43,18 @@ use crate::erlang::ast::Module;
 /// Parses the clauses of the definition `name` (the text between its
 /// braces). Never panics; an error has a line, column, message and hint.
 pub fn parse_module(name: &str, source: &str) -> Result<Module, Diagnostic> {
-    let tokens = preprocess::preprocess(source, name, tokenize(source)?)?;
+    parse_module_in(name, source, None)
+}
+
+/// The same, reading `-include("FILE")` from `include_dir` (the directory
+/// of the file the module comes from; without one, `-include` is an
+/// error).
+pub fn parse_module_in(
+    name: &str,
+    source: &str,
+    include_dir: Option<&std::path::Path>,
+) -> Result<Module, Diagnostic> {
+    let tokens = preprocess::preprocess(source, name, tokenize(source)?, include_dir)?;
     let mut parser = parser::Parser::new(source, tokens);
     let (attributes, mut functions) = parser.forms()?;
     if let Some((module, at)) = &attributes.module

@@ -11,13 +11,18 @@
 //! An expanded token takes the position of the `?` that used the macro,
 //! so an error in an expansion points at the use, and `?LINE` is the
 //! line of its use. Expansion nests at most [`MAX_DEPTH`] deep (a macro
-//! that uses itself is an error, not a loop). `-include` is not read yet.
+//! that uses itself is an error, not a loop).
+//!
+//! `-include("FILE").` reads FILE from the directory of the module's file
+//! (`-include_lib` too, by its last part) and reads its tokens in place of
+//! the attribute; a definition typed at the prompt has no directory.
 
 use super::error::{Result, error_at};
 use super::lexer::{Tok, Token};
 use super::parser::MAX_DEPTH;
 use crate::runtime::Term;
 use std::collections::HashMap;
+use std::path::Path;
 
 struct Macro {
     params: Option<Vec<String>>,
@@ -32,7 +37,14 @@ struct Preprocessor<'a> {
 
 /// The tokens of `source` (module `module`) with its macros expanded and
 /// its conditional forms resolved.
-pub fn preprocess(source: &str, module: &str, tokens: Vec<Token>) -> Result<Vec<Token>> {
+pub fn preprocess(
+    source: &str,
+    module: &str,
+    tokens: Vec<Token>,
+    include_dir: Option<&Path>,
+) -> Result<Vec<Token>> {
+    let mut tokens = tokens;
+    let mut includes = 0;
     let mut pp = Preprocessor {
         source,
         module,
@@ -77,6 +89,13 @@ pub fn preprocess(source: &str, module: &str, tokens: Vec<Token>) -> Result<Vec<
                         None,
                     ));
                 }
+                "include" | "include_lib" if keeping => {
+                    let included = pp.include(form, include_dir, &mut includes)?;
+                    // The file's tokens take the attribute's place, and
+                    // are read as if written there.
+                    tokens.splice(at..end, included);
+                    continue;
+                }
                 "define" if keeping => pp.define(form)?,
                 "undef" if keeping => {
                     let name = pp.directive_name(form)?;
@@ -120,9 +139,18 @@ fn directive(tokens: &[Token], at: usize) -> Option<&'static str> {
         Tok::Keyword("else") => "else",
         _ => return None,
     };
-    ["define", "undef", "ifdef", "ifndef", "else", "endif"]
-        .into_iter()
-        .find(|d| *d == name)
+    [
+        "define",
+        "undef",
+        "ifdef",
+        "ifndef",
+        "else",
+        "endif",
+        "include",
+        "include_lib",
+    ]
+    .into_iter()
+    .find(|d| *d == name)
 }
 
 /// The index after the `.` that ends the form starting at `at` (or the end).
@@ -180,6 +208,67 @@ impl Preprocessor<'_> {
                 Some("-ifdef(DEBUG)."),
             )),
         }
+    }
+
+    /// `-include("FILE").` (and `-include_lib`, read the same way): the
+    /// tokens of FILE, beside the module's file, placed at the attribute.
+    fn include(&self, form: &[Token], dir: Option<&Path>, count: &mut usize) -> Result<Vec<Token>> {
+        let at = &form[1];
+        let file = match (form.get(2).map(|t| &t.tok), form.get(3).map(|t| &t.tok)) {
+            (Some(Tok::Punct("(")), Some(Tok::Str(file))) => file.clone(),
+            _ => {
+                return Err(self.error(
+                    at,
+                    "expected a file name in quotes",
+                    Some("-include(\"records.hrl\")."),
+                ));
+            }
+        };
+        let Some(dir) = dir else {
+            return Err(self.error(
+                at,
+                "a definition typed here has no directory to include from",
+                Some("put what the header defines in the definition, or `load` a NAME.erl file beside it"),
+            ));
+        };
+        *count += 1;
+        if *count > MAX_DEPTH {
+            return Err(self.error(at, "too many -include (does a file include itself?)", None));
+        }
+        // `include_lib("app/include/x.hrl")`: the last part, beside the
+        // module, as the playground has no applications to look in.
+        let name = Path::new(&file)
+            .file_name()
+            .map(Path::new)
+            .unwrap_or(Path::new(&file));
+        let path = if dir.join(&file).is_file() {
+            dir.join(&file)
+        } else {
+            dir.join(name)
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            self.error(
+                &form[3],
+                format!("cannot read {}: {e}", path.display()),
+                None,
+            )
+        })?;
+        let tokens = super::lexer::tokenize(&text).map_err(|e| {
+            self.error(
+                &form[3],
+                format!("in {file}, line {}: {}", e.line, e.message),
+                None,
+            )
+        })?;
+        Ok(tokens
+            .into_iter()
+            .filter(|t| t.tok != Tok::Eof)
+            .map(|t| Token {
+                tok: t.tok,
+                pos: at.pos,
+                len: at.len,
+            })
+            .collect())
     }
 
     /// `-define(NAME, Body).` or `-define(NAME(A, B), Body).`

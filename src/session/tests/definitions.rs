@@ -245,7 +245,7 @@ fn a_module_attribute_that_disagrees_is_an_error_with_a_caret() {
     let out = run(&mut s, "def i { -import(lists, [sum/1]). sum(_) -> 0. }");
     assert!(has(&out, "defining imported function sum/1"), "{out:?}");
     let out = run(&mut s, "def m { -include(\"r.hrl\"). start() -> ok. }");
-    assert!(has(&out, "`-include` is not supported yet"), "{out:?}");
+    assert!(has(&out, "has no directory to include from"), "{out:?}");
 }
 
 #[test]
@@ -294,4 +294,24 @@ fn record_mistakes_are_erl_lints() {
         "def r5 { -record(p, {x = 1}). start() -> exit((#p{})#p.x). }",
     );
     assert!(has(&out, "{ok,r5}"), "{out:?}");
+}
+
+#[test]
+fn a_module_file_includes_a_header_beside_it() {
+    let header = erl_file(
+        "include",
+        "shapes.hrl",
+        "-record(circle, {r = 1}).\n-define(PI, 3).\n",
+    );
+    let module = header.with_file_name("geo.erl");
+    std::fs::write(
+        &module,
+        "-module(geo).\n-export([start/1]).\n-include(\"shapes.hrl\").\n\nstart(R) -> exit(?PI * (#circle{r = R})#circle.r).\n",
+    )
+    .unwrap();
+    let mut s = session();
+    let out = run(&mut s, &format!("load {}", module.display()));
+    assert!(has(&out, "{ok,geo}"), "{out:?}");
+    let out = run(&mut s, "P = spawn geo(2)");
+    assert!(has(&out, "exited with 6"), "{out:?}");
 }
