@@ -123,6 +123,18 @@ pub enum Op {
         dst: Reg,
         frame: bool,
     },
+    /// `x[dst] = x[a] + imm` or `x[a] - imm` (`op` is `Add` or `Sub`): an
+    /// integer literal operand without a register to load it into (Lua's
+    /// `OP_ADDI`), for the `N - 1` of every counting recursion. Two small
+    /// integers are added on the tagged word; errors as `Arith`'s, with
+    /// the literal as the second argument.
+    ArithI {
+        op: ArithOp,
+        a: Reg,
+        imm: i32,
+        dst: Reg,
+        frame: bool,
+    },
     /// `x[dst] = -x[src]` (`neg`) or `+x[src]`; `badarith` on a non-number.
     Unary {
         negate: bool,
@@ -398,6 +410,7 @@ impl Op {
             | Op::MakeFun { .. }
             | Op::MatchOrRaise { .. }
             | Op::Arith { .. }
+            | Op::ArithI { .. }
             | Op::Unary { .. }
             | Op::Compare { .. }
             | Op::Not { .. }

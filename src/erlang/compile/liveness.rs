@@ -326,7 +326,9 @@ fn effect(ctx: &Ctx, pc: u32, op: &Op, shown: u32) -> Effect {
         | Op::Logic { a, b, dst, .. }
         | Op::Append { a, b, dst }
         | Op::Subtract { a, b, dst } => (vec![*a, *b], Some(*dst), go_on),
-        Op::Unary { src, dst, .. } | Op::Not { src, dst } => (vec![*src], Some(*dst), go_on),
+        Op::Unary { src, dst, .. } | Op::Not { src, dst } | Op::ArithI { a: src, dst, .. } => {
+            (vec![*src], Some(*dst), go_on)
+        }
         Op::Branch {
             src,
             on_true,

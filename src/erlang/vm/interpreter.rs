@@ -43,9 +43,10 @@ use super::bits;
 use super::errors::{self, Class, Raise};
 use super::matching::{guard_holds, logic, match_pat};
 use super::terms::{self, as_bool, boolean};
-use crate::erlang::module::{CompiledModule, FunValue};
-use crate::erlang::opcodes::{Op, Reg};
+use crate::erlang::module::{CompiledModule, FunValue, FunctionCode};
+use crate::erlang::opcodes::{ArithOp, Op, Reg};
 use crate::runtime::process::Scan;
+use crate::runtime::term::arith;
 use crate::runtime::term::size::Reach;
 use crate::runtime::{Atom, LoadedCode, Location, Process, Program, Step, Term};
 use std::sync::Arc;
@@ -200,113 +201,59 @@ impl Vm {
     }
 
     /// Runs instructions of the current function until control moves to
-    /// another function (`Next`) or the slice ends.
+    /// another module (`Next`) or the slice ends.
+    ///
+    /// The hot state lives in locals, as Wren's `LOAD_FRAME` keeps it: the
+    /// instruction index, the window's base, the function's code and the
+    /// registers. They are written back to `self` only where something
+    /// else may read them: before a call out of this loop (`other`, which
+    /// runs every instruction but the few that fib-like code spends its
+    /// time in), a yield, or an exception (`exit_reason` reads `self.pc`).
+    /// Local calls and returns stay in this loop (no reference counting).
     fn run_function(&mut self, process: &Process) -> Result<Flow, Raise> {
-        // Local calls and returns stay in this loop (no reference
-        // counting); only a change of module goes back to `execute`.
         let module = self.module.clone();
         let mut function = &module.functions[self.func as usize];
         let mut code = &function.code[..];
-        macro_rules! same_module_or_leave {
-            ($flow:expr) => {
-                match $flow {
-                    Flow::Next if Arc::ptr_eq(&self.module, &module) => {
-                        function = &module.functions[self.func as usize];
-                        code = &function.code[..];
-                        continue;
-                    }
-                    flow => return Ok(flow),
-                }
+        let mut pc = self.pc as usize;
+        let mut base = self.base;
+        macro_rules! sync {
+            () => {{
+                self.pc = pc as u32;
+                self.base = base;
+            }};
+        }
+        macro_rules! x {
+            ($r:expr) => {
+                self.regs[base + usize::from($r)]
             };
         }
+        macro_rules! set {
+            ($r:expr, $value:expr) => {{
+                let value = $value;
+                store(&mut x!($r), value)
+            }};
+        }
         loop {
-            let Some(op) = code.get(self.pc as usize) else {
+            let Some(op) = code.get(pc) else {
                 // The compiler ends every function with a raise or a
                 // return; running off the end is a bug, not a crash.
+                sync!();
                 return Err(Raise::error(Term::atom("internal_error")));
             };
-            self.pc += 1;
-            let base = self.base;
-            macro_rules! x {
-                ($r:expr) => {
-                    self.regs[base + usize::from($r)]
-                };
-            }
-            macro_rules! set {
-                ($r:expr, $value:expr) => {{
-                    let value = $value;
-                    store(&mut x!($r), value)
-                }};
-            }
+            pc += 1;
             match op {
                 Op::Move { src, dst } => set!(*dst, x!(*src).clone()),
-                Op::Const { k, dst } => set!(*dst, module.constants[*k as usize].clone()),
+                Op::MoveLast { src, dst } => {
+                    let value = std::mem::replace(&mut x!(*src), EMPTY);
+                    set!(*dst, value);
+                }
                 Op::Int { value, dst } => set!(*dst, Term::int(*value)),
-                Op::Tuple { start, len, dst } => {
-                    let from = base + usize::from(*start);
-                    let items: Vec<Term> = self.regs[from..from + usize::from(*len)]
-                        .iter_mut()
-                        .map(|t| std::mem::replace(t, EMPTY))
-                        .collect();
-                    set!(*dst, Term::tuple(items));
-                }
-                Op::Cons { head, tail, dst } => {
-                    let h = x!(*head).clone();
-                    let t = take_or_clone(&mut self.regs, base, *tail, *dst);
-                    set!(*dst, terms::cons(h, t));
-                }
-                Op::MakeFun {
-                    lambda,
-                    captures,
-                    dst,
-                } => {
-                    let captured = captures.iter().map(|r| x!(*r).clone()).collect();
-                    set!(
-                        *dst,
-                        FunValue::Local {
-                            module: module.clone(),
-                            function: *lambda,
-                            captured,
-                        }
-                        .into_term()
-                    );
-                }
-                Op::Match { pat, src, fail } => {
-                    // The value is lent out of its register while the
-                    // pattern binds others (the compiler never lets a
-                    // pattern read or bind the register it matches).
-                    let value = std::mem::replace(&mut x!(*src), EMPTY);
-                    let pattern = &module.patterns[*pat as usize];
-                    let matched = match_pat(pattern, &value, &mut self.regs[base..]);
-                    store(&mut x!(*src), value);
-                    if !matched {
-                        self.pc = *fail;
-                    }
-                }
                 Op::IsInt { src, value, fail } => {
-                    if x!(*src).as_small() != Some(*value) {
-                        self.pc = *fail;
+                    if !x!(*src).is_small_int(*value) {
+                        pc = *fail as usize;
                     }
                 }
-                Op::IsAtom { src, atom, fail } => {
-                    if x!(*src).as_atom() != Some(*atom) {
-                        self.pc = *fail;
-                    }
-                }
-                Op::MatchOrRaise { pat, src } => {
-                    let value = std::mem::replace(&mut x!(*src), EMPTY);
-                    let pattern = &module.patterns[*pat as usize];
-                    let matched = match_pat(pattern, &value, &mut self.regs[base..]);
-                    if !matched {
-                        return Err(Raise::tagged("badmatch", value));
-                    }
-                    store(&mut x!(*src), value);
-                }
-                Op::Guard { guard, fail } => {
-                    if !guard_holds(&module.guards[*guard as usize], &self.regs[base..], process) {
-                        self.pc = *fail;
-                    }
-                }
+                Op::Jump { to } => pc = *to as usize,
                 Op::Arith {
                     op,
                     a,
@@ -316,204 +263,104 @@ impl Vm {
                 } => {
                     // Two small integers take the core's inline path; the
                     // rest (bignums, floats, errors) its general case.
-                    set!(
-                        *dst,
-                        terms::arith(*op, &x!(*a), &x!(*b)).map_err(|error| {
-                            let raise = arith_error(error);
-                            if *frame {
-                                raise.in_bif(
-                                    "erlang",
-                                    op.name(),
-                                    vec![x!(*a).clone(), x!(*b).clone()],
-                                )
-                            } else {
-                                raise
-                            }
-                        })?
-                    );
-                }
-                Op::Unary { negate, src, dst } => {
-                    set!(
-                        *dst,
-                        terms::unary(*negate, &x!(*src)).map_err(|error| {
-                            let name = if *negate { "-" } else { "+" };
-                            arith_error(error).in_bif("erlang", name, vec![x!(*src).clone()])
-                        })?
-                    );
-                }
-                Op::Compare { op, a, b, dst } => {
-                    set!(*dst, boolean(terms::compare_op(*op, &x!(*a), &x!(*b))));
-                }
-                Op::Not { src, dst } => {
-                    let b = as_bool(&x!(*src)).ok_or_else(|| {
-                        Raise::badarg().in_bif("erlang", "not", vec![x!(*src).clone()])
-                    })?;
-                    set!(*dst, boolean(!b));
-                }
-                Op::Logic { op, a, b, dst } => {
-                    let (va, vb) = (as_bool(&x!(*a)), as_bool(&x!(*b)));
-                    let (Some(va), Some(vb)) = (va, vb) else {
-                        let name = format!("{op:?}").to_lowercase();
-                        return Err(Raise::badarg().in_bif(
-                            "erlang",
-                            &name,
-                            vec![x!(*a).clone(), x!(*b).clone()],
-                        ));
+                    let result = match op {
+                        ArithOp::Add => arith::add(&x!(*a), &x!(*b)),
+                        ArithOp::Sub => arith::sub(&x!(*a), &x!(*b)),
+                        _ => terms::arith(*op, &x!(*a), &x!(*b)),
                     };
-                    set!(*dst, boolean(logic(*op, va, vb)));
-                }
-                Op::Append { a, b, dst } => {
-                    // The left list is copied, the right one shared: the
-                    // cost is the left one's length.
-                    let left = &x!(*a);
-                    process.bump_reductions((left.list_len().unwrap_or(0) / 16) as u32);
-                    let Some(joined) = terms::append(left.clone(), x!(*b).clone()) else {
-                        return Err(Raise::badarg().in_bif(
-                            "erlang",
-                            "++",
-                            vec![x!(*a).clone(), x!(*b).clone()],
-                        ));
-                    };
-                    set!(*dst, joined);
-                }
-                Op::Subtract { a, b, dst } => {
-                    let (left, right) = (&x!(*a), &x!(*b));
-                    let n = left.list_len().unwrap_or(0) * right.list_len().unwrap_or(0);
-                    process.bump_reductions((n / 16).min(1_000_000) as u32);
-                    let Some(rest) = terms::subtract(left.clone(), right) else {
-                        return Err(Raise::badarg().in_bif(
-                            "erlang",
-                            "--",
-                            vec![x!(*a).clone(), x!(*b).clone()],
-                        ));
-                    };
-                    set!(*dst, rest);
-                }
-                Op::Branch {
-                    src,
-                    on_true,
-                    on_false,
-                } => match as_bool(&x!(*src)) {
-                    Some(true) => self.pc = *on_true,
-                    Some(false) => self.pc = *on_false,
-                    None => return Err(Raise::tagged("badarg", x!(*src).clone())),
-                },
-                Op::Jump { to } => self.pc = *to,
-                Op::Call { func, args, dst } => {
-                    if let Some(flow) = self.preempt(process) {
-                        return Ok(flow);
+                    match result {
+                        Ok(value) => set!(*dst, value),
+                        Err(error) => {
+                            sync!();
+                            let args = || vec![x!(*a).clone(), x!(*b).clone()];
+                            return Err(arith_raise(error, *op, *frame, args));
+                        }
                     }
-                    self.push_frame(None, *dst)?;
+                }
+                Op::ArithI {
+                    op,
+                    a,
+                    imm,
+                    dst,
+                    frame,
+                } => {
+                    let b = Term::int(i64::from(*imm));
+                    let result = match op {
+                        ArithOp::Add => arith::add(&x!(*a), &b),
+                        _ => arith::sub(&x!(*a), &b),
+                    };
+                    match result {
+                        Ok(value) => set!(*dst, value),
+                        Err(error) => {
+                            sync!();
+                            let args = || vec![x!(*a).clone(), b];
+                            return Err(arith_raise(error, *op, *frame, args));
+                        }
+                    }
+                }
+                Op::Call { func, args, dst } => {
+                    if process.budget_left() <= 0 {
+                        // The call runs again at the next slice.
+                        pc -= 1;
+                        sync!();
+                        return Ok(Flow::Stop(Step::Yield));
+                    }
+                    process.bump_reductions(1);
+                    if self.frames.len() >= MAX_FRAMES {
+                        sync!();
+                        return Err(Raise::error(Term::atom("system_limit")));
+                    }
+                    self.frames.push(Frame::Call {
+                        module: None,
+                        func: self.func,
+                        pc: pc as u32,
+                        base: base as u32,
+                        dst: *dst,
+                    });
+                    #[cfg(test)]
+                    MAX_DEPTH.with(|d| d.set(d.get().max(self.frames.len())));
                     let callee = &module.functions[*func as usize];
                     // The arguments move to the new window, above this one.
                     let from = base + usize::from(*args);
-                    self.base = self.top;
-                    let size = usize::from(callee.frame_size).max(callee.arity as usize);
-                    self.open_window(size);
+                    base = self.top;
+                    self.top = base + usize::from(callee.frame_size).max(callee.arity as usize);
+                    if self.regs.len() < self.top {
+                        self.regs.resize_with(self.top, || EMPTY);
+                    }
                     for i in 0..callee.arity as usize {
                         let value = std::mem::replace(&mut self.regs[from + i], EMPTY);
-                        store(&mut self.regs[self.base + i], value);
+                        store(&mut self.regs[base + i], value);
                     }
                     self.func = *func;
-                    self.pc = 0;
+                    pc = 0;
                     function = callee;
                     code = &function.code[..];
                 }
                 Op::TailCall { func, args } => {
-                    if let Some(flow) = self.preempt(process) {
-                        return Ok(flow);
+                    if process.budget_left() <= 0 {
+                        pc -= 1;
+                        sync!();
+                        return Ok(Flow::Stop(Step::Yield));
                     }
+                    process.bump_reductions(1);
                     let arity = module.functions[*func as usize].arity;
+                    self.base = base;
                     self.tail_enter(*args, arity, &module, *func);
+                    pc = 0;
                     function = &module.functions[*func as usize];
                     code = &function.code[..];
                 }
-                Op::CallExt { import, args, dst } => {
-                    if let Some(flow) = self.preempt(process) {
-                        return Ok(flow);
-                    }
-                    let import = module.imports[*import as usize];
-                    let args = self.take_args(*args, import.arity);
-                    self.push_frame(Some(&module), *dst)?;
-                    return self
-                        .call_ext(process, import.module, import.function, args)
-                        .inspect_err(|_| self.unwind_result_frame());
-                }
-                Op::TailCallExt { import, args } => {
-                    if let Some(flow) = self.preempt(process) {
-                        return Ok(flow);
-                    }
-                    let import = module.imports[*import as usize];
-                    let args = self.take_args(*args, import.arity);
-                    self.drop_window();
-                    self.pin_caller_module();
-                    // An undefined function called in tail position: the
-                    // caller's frame is gone, as on the BEAM.
-                    return self
-                        .call_ext(process, import.module, import.function, args)
-                        .inspect_err(|_| self.tail_failed = true);
-                }
-                Op::CallFun {
-                    fun,
-                    args,
-                    argc,
-                    dst,
-                } => {
-                    if let Some(flow) = self.preempt(process) {
-                        return Ok(flow);
-                    }
-                    let fun = x!(*fun).clone();
-                    let args = self.take_args(*args, u32::from(*argc));
-                    self.push_frame(Some(&module), *dst)?;
-                    return self
-                        .call_fun(process, &fun, args)
-                        .inspect_err(|_| self.unwind_result_frame());
-                }
-                Op::TailCallFun { fun, args, argc } => {
-                    if let Some(flow) = self.preempt(process) {
-                        return Ok(flow);
-                    }
-                    let fun = x!(*fun).clone();
-                    let args = self.take_args(*args, u32::from(*argc));
-                    self.drop_window();
-                    self.pin_caller_module();
-                    return self.call_fun(process, &fun, args);
-                }
-                Op::Bif { bif, args, dst } => {
-                    let arity = u32::from(bifs::get(*bif).arity);
-                    match bifs::get(*bif).imp {
-                        BifImpl::Pure(f) => {
-                            process.bump_reductions(1);
-                            let from = base + usize::from(*args);
-                            let argv = &self.regs[from..from + arity as usize];
-                            let value = f(process, argv).map_err(|raise| {
-                                let b = bifs::get(*bif);
-                                raise.in_bif(b.module, b.name, argv.to_vec())
-                            })?;
-                            set!(*dst, value);
-                        }
-                        BifImpl::Special(special) => {
-                            if let Some(flow) = self.preempt(process) {
-                                return Ok(flow);
-                            }
-                            let args = self.take_args(*args, arity);
-                            self.push_frame(Some(&module), *dst)?;
-                            return self
-                                .special(process, special, args)
-                                .inspect_err(|_| self.unwind_result_frame());
-                        }
-                    }
-                }
                 Op::Return { src } => {
                     let value = std::mem::replace(&mut x!(*src), EMPTY);
-                    self.drop_window();
+                    // The window's registers become stale.
+                    self.top = base;
                     // The common case inline: back to a local caller, whose
                     // window is the top of the registers again.
                     if let Some(&Frame::Call {
                         module: None,
                         func,
-                        pc,
-                        base,
+                        pc: back,
+                        base: caller,
                         dst,
                     }) = self.frames.last()
                     {
@@ -521,192 +368,451 @@ impl Vm {
                         // a destructor call.
                         std::mem::forget(self.frames.pop());
                         self.func = func;
-                        self.pc = pc;
-                        self.base = base as usize;
+                        pc = back as usize;
+                        base = caller as usize;
                         function = &module.functions[func as usize];
                         code = &function.code[..];
-                        self.top = self.base + usize::from(function.frame_size);
-                        store(&mut self.regs[self.base + usize::from(dst)], value);
+                        self.top = base + usize::from(function.frame_size);
+                        set!(dst, value);
                         continue;
                     }
-                    same_module_or_leave!(self.give_back(process, value));
-                }
-                Op::Send { to, msg, dst } => {
-                    let message = x!(*msg).clone();
-                    let target = &x!(*to);
-                    match (target.as_pid(), target.as_atom()) {
-                        (Some(pid), _) => process.send(pid, message.clone()),
-                        (None, Some(name)) => {
-                            process.send_named(name, message.clone()).map_err(|_| {
-                                // OTP names the frame `send`, not `!`.
-                                Raise::badarg().in_bif(
-                                    "erlang",
-                                    "send",
-                                    vec![x!(*to).clone(), message.clone()],
-                                )
-                            })?
-                        }
-                        (None, None) => {
-                            return Err(Raise::badarg().in_bif(
-                                "erlang",
-                                "send",
-                                vec![target.clone(), message],
-                            ));
-                        }
+                    sync!();
+                    match self.give_back(process, value) {
+                        Flow::Next if Arc::ptr_eq(&self.module, &module) => {}
+                        flow => return Ok(flow),
                     }
-                    set!(*dst, message);
+                    pc = self.pc as usize;
+                    base = self.base;
+                    function = &module.functions[self.func as usize];
+                    code = &function.code[..];
                 }
-                Op::Receive { table } => {
-                    let table = &module.receives[*table as usize];
-                    let first = self.waiting.is_none();
-                    let deadline = match self.waiting {
-                        Some(deadline) => deadline,
-                        None => match table.after {
-                            None => None,
-                            Some((reg, _)) => timeout_deadline(process, &x!(reg))?,
-                        },
-                    };
-                    let window = &mut self.regs[base..];
-                    let scan = process.receive_scan(first, deadline, |message| {
-                        #[cfg(test)]
-                        EXAMINED.with(|n| n.set(n.get() + 1));
-                        table.clauses.iter().position(|clause| {
-                            match_pat(&clause.pat, message, window)
-                                && clause
-                                    .guard
-                                    .as_ref()
-                                    .is_none_or(|g| guard_holds(g, window, process))
-                        })
-                    });
-                    match scan {
-                        Scan::Taken(_, clause) => {
-                            self.waiting = None;
-                            process.bump_reductions(1);
-                            self.pc = table.clauses[clause].body;
-                        }
-                        Scan::TimedOut => {
-                            self.waiting = None;
-                            self.pc = table.after.map_or(self.pc, |(_, label)| label);
-                        }
-                        Scan::Nothing => {
-                            self.waiting = Some(deadline);
-                            self.pc -= 1;
-                            return Ok(Flow::Stop(Step::Wait { until: deadline }));
-                        }
+                _ => {
+                    sync!();
+                    match self.other(process, &module, function, op)? {
+                        None => {}
+                        Some(Flow::Next) if Arc::ptr_eq(&self.module, &module) => {}
+                        Some(flow) => return Ok(flow),
                     }
-                }
-                Op::FunctionClause => {
-                    let shown = (function.arity - function.captured) as usize;
-                    let args = self.regs[base..base + shown].to_vec();
-                    return Err(Raise {
-                        clause_args: Some(args),
-                        ..Raise::error(Term::atom("function_clause"))
-                    });
-                }
-                Op::CaseClause { src } => {
-                    return Err(Raise::tagged("case_clause", x!(*src).clone()));
-                }
-                Op::IfClause => return Err(Raise::error(Term::atom("if_clause"))),
-                Op::MoveLast { src, dst } => {
-                    let value = std::mem::replace(&mut x!(*src), EMPTY);
-                    set!(*dst, value);
-                }
-                Op::MakeMap { pairs, dst } => {
-                    let map = super::maps::make(
-                        pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone())),
-                    );
-                    set!(*dst, map);
-                }
-                Op::MapPut {
-                    map,
-                    take,
-                    pairs,
-                    dst,
-                } => {
-                    let value = take_map(&mut self.regs, base, *map, *take, pairs);
-                    let pairs = pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone()));
-                    set!(*dst, super::maps::put(value, pairs)?);
-                }
-                Op::MapExact {
-                    map,
-                    take,
-                    pairs,
-                    dst,
-                } => {
-                    let value = take_map(&mut self.regs, base, *map, *take, pairs);
-                    let pairs = pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone()));
-                    set!(*dst, super::maps::update(value, pairs)?);
-                }
-                Op::BsCreate { segments, dst } => {
-                    let value = bits::create(segments, &mut self.regs[base..], process)?;
-                    set!(*dst, value);
-                }
-                Op::BsStart { src, pos, fail } => {
-                    if !bits::start(&mut self.regs[base..], *src, *pos) {
-                        self.pc = *fail;
-                    }
-                }
-                Op::BsGet {
-                    src,
-                    pos,
-                    get,
-                    fail,
-                    start,
-                } => {
-                    let regs = &mut self.regs[base..];
-                    if !bits::get(get, regs, *src, *pos, *start, Some(process)) {
-                        self.pc = *fail;
-                    }
-                }
-                Op::BsMatchString {
-                    src,
-                    pos,
-                    bits: expected,
-                    fail,
-                } => {
-                    if !bits::match_string(&mut self.regs[base..], *src, *pos, expected) {
-                        self.pc = *fail;
-                    }
-                }
-                Op::BsTestTail { src, pos, fail } => {
-                    if !bits::test_tail(&self.regs[base..], *src, *pos) {
-                        self.pc = *fail;
-                    }
-                }
-                Op::BsGetTail {
-                    src,
-                    pos,
-                    dst,
-                    unit,
-                    take,
-                    fail,
-                } => {
-                    let regs = &mut self.regs[base..];
-                    if !bits::get_tail(regs, *src, *pos, *dst, *unit, *take) {
-                        self.pc = *fail;
-                    }
-                }
-                Op::BsGetRest {
-                    src,
-                    pos,
-                    get,
-                    dst,
-                    unit,
-                    take,
-                    fail,
-                } => {
-                    let regs = &mut self.regs[base..];
-                    if !(bits::get(get, regs, *src, *pos, true, Some(process))
-                        && bits::get_tail(regs, *src, *pos, *dst, *unit, *take))
-                    {
-                        self.pc = *fail;
-                    }
-                }
-                Op::Badmatch { src } => {
-                    return Err(Raise::tagged("badmatch", x!(*src).clone()));
+                    pc = self.pc as usize;
+                    base = self.base;
+                    function = &module.functions[self.func as usize];
+                    code = &function.code[..];
                 }
             }
         }
+    }
+
+    /// Every instruction but `run_function`'s own, with the state in
+    /// `self` (`self.pc` already past the instruction): `Some` when the
+    /// slice ends or control moves to another function.
+    fn other(
+        &mut self,
+        process: &Process,
+        module: &Arc<CompiledModule>,
+        function: &FunctionCode,
+        op: &Op,
+    ) -> Result<Option<Flow>, Raise> {
+        let base = self.base;
+        macro_rules! x {
+            ($r:expr) => {
+                self.regs[base + usize::from($r)]
+            };
+        }
+        macro_rules! set {
+            ($r:expr, $value:expr) => {{
+                let value = $value;
+                store(&mut x!($r), value)
+            }};
+        }
+        match op {
+            Op::Move { .. }
+            | Op::MoveLast { .. }
+            | Op::Int { .. }
+            | Op::IsInt { .. }
+            | Op::Jump { .. }
+            | Op::Arith { .. }
+            | Op::ArithI { .. }
+            | Op::Call { .. }
+            | Op::TailCall { .. }
+            | Op::Return { .. } => unreachable!("run_function's own"),
+            Op::Const { k, dst } => set!(*dst, module.constants[*k as usize].clone()),
+            Op::Tuple { start, len, dst } => {
+                let from = base + usize::from(*start);
+                let items: Vec<Term> = self.regs[from..from + usize::from(*len)]
+                    .iter_mut()
+                    .map(|t| std::mem::replace(t, EMPTY))
+                    .collect();
+                set!(*dst, Term::tuple(items));
+            }
+            Op::Cons { head, tail, dst } => {
+                let h = x!(*head).clone();
+                let t = take_or_clone(&mut self.regs, base, *tail, *dst);
+                set!(*dst, terms::cons(h, t));
+            }
+            Op::MakeFun {
+                lambda,
+                captures,
+                dst,
+            } => {
+                let captured = captures.iter().map(|r| x!(*r).clone()).collect();
+                set!(
+                    *dst,
+                    FunValue::Local {
+                        module: module.clone(),
+                        function: *lambda,
+                        captured,
+                    }
+                    .into_term()
+                );
+            }
+            Op::Match { pat, src, fail } => {
+                // The value is lent out of its register while the
+                // pattern binds others (the compiler never lets a
+                // pattern read or bind the register it matches).
+                let value = std::mem::replace(&mut x!(*src), EMPTY);
+                let pattern = &module.patterns[*pat as usize];
+                let matched = match_pat(pattern, &value, &mut self.regs[base..]);
+                store(&mut x!(*src), value);
+                if !matched {
+                    self.pc = *fail;
+                }
+            }
+            Op::IsAtom { src, atom, fail } => {
+                if x!(*src).as_atom() != Some(*atom) {
+                    self.pc = *fail;
+                }
+            }
+            Op::MatchOrRaise { pat, src } => {
+                let value = std::mem::replace(&mut x!(*src), EMPTY);
+                let pattern = &module.patterns[*pat as usize];
+                let matched = match_pat(pattern, &value, &mut self.regs[base..]);
+                if !matched {
+                    return Err(Raise::tagged("badmatch", value));
+                }
+                store(&mut x!(*src), value);
+            }
+            Op::Guard { guard, fail } => {
+                if !guard_holds(&module.guards[*guard as usize], &self.regs[base..], process) {
+                    self.pc = *fail;
+                }
+            }
+            Op::Unary { negate, src, dst } => {
+                set!(
+                    *dst,
+                    terms::unary(*negate, &x!(*src)).map_err(|error| {
+                        let name = if *negate { "-" } else { "+" };
+                        arith_error(error).in_bif("erlang", name, vec![x!(*src).clone()])
+                    })?
+                );
+            }
+            Op::Compare { op, a, b, dst } => {
+                set!(*dst, boolean(terms::compare_op(*op, &x!(*a), &x!(*b))));
+            }
+            Op::Not { src, dst } => {
+                let b = as_bool(&x!(*src)).ok_or_else(|| {
+                    Raise::badarg().in_bif("erlang", "not", vec![x!(*src).clone()])
+                })?;
+                set!(*dst, boolean(!b));
+            }
+            Op::Logic { op, a, b, dst } => {
+                let (va, vb) = (as_bool(&x!(*a)), as_bool(&x!(*b)));
+                let (Some(va), Some(vb)) = (va, vb) else {
+                    let name = format!("{op:?}").to_lowercase();
+                    return Err(Raise::badarg().in_bif(
+                        "erlang",
+                        &name,
+                        vec![x!(*a).clone(), x!(*b).clone()],
+                    ));
+                };
+                set!(*dst, boolean(logic(*op, va, vb)));
+            }
+            Op::Append { a, b, dst } => {
+                // The left list is copied, the right one shared: the
+                // cost is the left one's length.
+                let left = &x!(*a);
+                process.bump_reductions((left.list_len().unwrap_or(0) / 16) as u32);
+                let Some(joined) = terms::append(left.clone(), x!(*b).clone()) else {
+                    return Err(Raise::badarg().in_bif(
+                        "erlang",
+                        "++",
+                        vec![x!(*a).clone(), x!(*b).clone()],
+                    ));
+                };
+                set!(*dst, joined);
+            }
+            Op::Subtract { a, b, dst } => {
+                let (left, right) = (&x!(*a), &x!(*b));
+                let n = left.list_len().unwrap_or(0) * right.list_len().unwrap_or(0);
+                process.bump_reductions((n / 16).min(1_000_000) as u32);
+                let Some(rest) = terms::subtract(left.clone(), right) else {
+                    return Err(Raise::badarg().in_bif(
+                        "erlang",
+                        "--",
+                        vec![x!(*a).clone(), x!(*b).clone()],
+                    ));
+                };
+                set!(*dst, rest);
+            }
+            Op::Branch {
+                src,
+                on_true,
+                on_false,
+            } => match as_bool(&x!(*src)) {
+                Some(true) => self.pc = *on_true,
+                Some(false) => self.pc = *on_false,
+                None => return Err(Raise::tagged("badarg", x!(*src).clone())),
+            },
+            Op::CallExt { import, args, dst } => {
+                if let Some(flow) = self.preempt(process) {
+                    return Ok(Some(flow));
+                }
+                let import = module.imports[*import as usize];
+                let args = self.take_args(*args, import.arity);
+                self.push_frame(Some(module), *dst)?;
+                return self
+                    .call_ext(process, import.module, import.function, args)
+                    .inspect_err(|_| self.unwind_result_frame())
+                    .map(Some);
+            }
+            Op::TailCallExt { import, args } => {
+                if let Some(flow) = self.preempt(process) {
+                    return Ok(Some(flow));
+                }
+                let import = module.imports[*import as usize];
+                let args = self.take_args(*args, import.arity);
+                self.drop_window();
+                self.pin_caller_module();
+                // An undefined function called in tail position: the
+                // caller's frame is gone, as on the BEAM.
+                return self
+                    .call_ext(process, import.module, import.function, args)
+                    .inspect_err(|_| self.tail_failed = true)
+                    .map(Some);
+            }
+            Op::CallFun {
+                fun,
+                args,
+                argc,
+                dst,
+            } => {
+                if let Some(flow) = self.preempt(process) {
+                    return Ok(Some(flow));
+                }
+                let fun = x!(*fun).clone();
+                let args = self.take_args(*args, u32::from(*argc));
+                self.push_frame(Some(module), *dst)?;
+                return self
+                    .call_fun(process, &fun, args)
+                    .inspect_err(|_| self.unwind_result_frame())
+                    .map(Some);
+            }
+            Op::TailCallFun { fun, args, argc } => {
+                if let Some(flow) = self.preempt(process) {
+                    return Ok(Some(flow));
+                }
+                let fun = x!(*fun).clone();
+                let args = self.take_args(*args, u32::from(*argc));
+                self.drop_window();
+                self.pin_caller_module();
+                return self.call_fun(process, &fun, args).map(Some);
+            }
+            Op::Bif { bif, args, dst } => {
+                let arity = u32::from(bifs::get(*bif).arity);
+                match bifs::get(*bif).imp {
+                    BifImpl::Pure(f) => {
+                        process.bump_reductions(1);
+                        let from = base + usize::from(*args);
+                        let argv = &self.regs[from..from + arity as usize];
+                        let value = f(process, argv).map_err(|raise| {
+                            let b = bifs::get(*bif);
+                            raise.in_bif(b.module, b.name, argv.to_vec())
+                        })?;
+                        set!(*dst, value);
+                    }
+                    BifImpl::Special(special) => {
+                        if let Some(flow) = self.preempt(process) {
+                            return Ok(Some(flow));
+                        }
+                        let args = self.take_args(*args, arity);
+                        self.push_frame(Some(module), *dst)?;
+                        return self
+                            .special(process, special, args)
+                            .inspect_err(|_| self.unwind_result_frame())
+                            .map(Some);
+                    }
+                }
+            }
+            Op::Send { to, msg, dst } => {
+                let message = x!(*msg).clone();
+                let target = &x!(*to);
+                match (target.as_pid(), target.as_atom()) {
+                    (Some(pid), _) => process.send(pid, message.clone()),
+                    (None, Some(name)) => {
+                        process.send_named(name, message.clone()).map_err(|_| {
+                            // OTP names the frame `send`, not `!`.
+                            Raise::badarg().in_bif(
+                                "erlang",
+                                "send",
+                                vec![x!(*to).clone(), message.clone()],
+                            )
+                        })?
+                    }
+                    (None, None) => {
+                        return Err(Raise::badarg().in_bif(
+                            "erlang",
+                            "send",
+                            vec![target.clone(), message],
+                        ));
+                    }
+                }
+                set!(*dst, message);
+            }
+            Op::Receive { table } => {
+                let table = &module.receives[*table as usize];
+                let first = self.waiting.is_none();
+                let deadline = match self.waiting {
+                    Some(deadline) => deadline,
+                    None => match table.after {
+                        None => None,
+                        Some((reg, _)) => timeout_deadline(process, &x!(reg))?,
+                    },
+                };
+                let window = &mut self.regs[base..];
+                let scan = process.receive_scan(first, deadline, |message| {
+                    #[cfg(test)]
+                    EXAMINED.with(|n| n.set(n.get() + 1));
+                    table.clauses.iter().position(|clause| {
+                        match_pat(&clause.pat, message, window)
+                            && clause
+                                .guard
+                                .as_ref()
+                                .is_none_or(|g| guard_holds(g, window, process))
+                    })
+                });
+                match scan {
+                    Scan::Taken(_, clause) => {
+                        self.waiting = None;
+                        process.bump_reductions(1);
+                        self.pc = table.clauses[clause].body;
+                    }
+                    Scan::TimedOut => {
+                        self.waiting = None;
+                        self.pc = table.after.map_or(self.pc, |(_, label)| label);
+                    }
+                    Scan::Nothing => {
+                        self.waiting = Some(deadline);
+                        self.pc -= 1;
+                        return Ok(Some(Flow::Stop(Step::Wait { until: deadline })));
+                    }
+                }
+            }
+            Op::FunctionClause => {
+                let shown = (function.arity - function.captured) as usize;
+                let args = self.regs[base..base + shown].to_vec();
+                return Err(Raise {
+                    clause_args: Some(args),
+                    ..Raise::error(Term::atom("function_clause"))
+                });
+            }
+            Op::CaseClause { src } => {
+                return Err(Raise::tagged("case_clause", x!(*src).clone()));
+            }
+            Op::IfClause => return Err(Raise::error(Term::atom("if_clause"))),
+            Op::MakeMap { pairs, dst } => {
+                let map =
+                    super::maps::make(pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone())));
+                set!(*dst, map);
+            }
+            Op::MapPut {
+                map,
+                take,
+                pairs,
+                dst,
+            } => {
+                let value = take_map(&mut self.regs, base, *map, *take, pairs);
+                let pairs = pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone()));
+                set!(*dst, super::maps::put(value, pairs)?);
+            }
+            Op::MapExact {
+                map,
+                take,
+                pairs,
+                dst,
+            } => {
+                let value = take_map(&mut self.regs, base, *map, *take, pairs);
+                let pairs = pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone()));
+                set!(*dst, super::maps::update(value, pairs)?);
+            }
+            Op::BsCreate { segments, dst } => {
+                let value = bits::create(segments, &mut self.regs[base..], process)?;
+                set!(*dst, value);
+            }
+            Op::BsStart { src, pos, fail } => {
+                if !bits::start(&mut self.regs[base..], *src, *pos) {
+                    self.pc = *fail;
+                }
+            }
+            Op::BsGet {
+                src,
+                pos,
+                get,
+                fail,
+                start,
+            } => {
+                let regs = &mut self.regs[base..];
+                if !bits::get(get, regs, *src, *pos, *start, Some(process)) {
+                    self.pc = *fail;
+                }
+            }
+            Op::BsMatchString {
+                src,
+                pos,
+                bits: expected,
+                fail,
+            } => {
+                if !bits::match_string(&mut self.regs[base..], *src, *pos, expected) {
+                    self.pc = *fail;
+                }
+            }
+            Op::BsTestTail { src, pos, fail } => {
+                if !bits::test_tail(&self.regs[base..], *src, *pos) {
+                    self.pc = *fail;
+                }
+            }
+            Op::BsGetTail {
+                src,
+                pos,
+                dst,
+                unit,
+                take,
+                fail,
+            } => {
+                let regs = &mut self.regs[base..];
+                if !bits::get_tail(regs, *src, *pos, *dst, *unit, *take) {
+                    self.pc = *fail;
+                }
+            }
+            Op::BsGetRest {
+                src,
+                pos,
+                get,
+                dst,
+                unit,
+                take,
+                fail,
+            } => {
+                let regs = &mut self.regs[base..];
+                if !(bits::get(get, regs, *src, *pos, true, Some(process))
+                    && bits::get_tail(regs, *src, *pos, *dst, *unit, *take))
+                {
+                    self.pc = *fail;
+                }
+            }
+            Op::Badmatch { src } => {
+                return Err(Raise::tagged("badmatch", x!(*src).clone()));
+            }
+        }
+        Ok(None)
     }
 
     /// At a call: yields if the budget is spent (the call runs again next
@@ -1253,6 +1359,23 @@ fn take_map(regs: &mut [Term], base: usize, map: Reg, take: bool, pairs: &[(Reg,
         std::mem::replace(slot, EMPTY)
     } else {
         slot.clone()
+    }
+}
+
+/// The exception a failed `Arith`/`ArithI` raises, with the operator's
+/// frame (showing `args()`) where OTP shows one.
+#[cold]
+fn arith_raise(
+    error: crate::runtime::term::ArithError,
+    op: ArithOp,
+    frame: bool,
+    args: impl FnOnce() -> Vec<Term>,
+) -> Raise {
+    let raise = arith_error(error);
+    if frame {
+        raise.in_bif("erlang", op.name(), args())
+    } else {
+        raise
     }
 }
 

@@ -286,6 +286,14 @@ impl Term {
         (self.raw() & 1 == 1).then(|| (self.raw() as i64) >> 1)
     }
 
+    /// Whether this is the small integer `n` (which must fit 63 bits):
+    /// one comparison of words.
+    #[inline]
+    pub fn is_small_int(&self, n: i64) -> bool {
+        debug_assert!(Term::small(n).is_some());
+        self.raw() == ((n << 1) | 1) as u64
+    }
+
     /// The tagged words of two small integers, with one test for both.
     #[inline]
     pub(crate) fn small_words(a: &Term, b: &Term) -> Option<(i64, i64)> {
