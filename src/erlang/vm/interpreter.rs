@@ -58,15 +58,21 @@ pub const MAX_FRAMES: usize = 100_000;
 /// What fills a register that holds nothing yet.
 const EMPTY: Term = Term::NIL;
 
+/// A caller waiting for a return value in `x[dst]` of its window. Its
+/// own small stack (24 bytes a frame, pushed and popped by the loop
+/// itself), apart from the rarer and bigger frames of `lists`/`maps`
+/// walks.
+struct CallFrame {
+    module: Option<Arc<CompiledModule>>,
+    func: u32,
+    pc: u32,
+    base: u32,
+    dst: Reg,
+}
+
+/// A frame waiting for a return: a call's, or a walk's (`Vm::walks`).
 enum Frame {
-    /// A caller waiting for a return value in `x[dst]` of its window.
-    Call {
-        module: Option<Arc<CompiledModule>>,
-        func: u32,
-        pc: u32,
-        base: u32,
-        dst: Reg,
-    },
+    Call(CallFrame),
     /// `lists:map/2` between two calls of its fun: the list still to go
     /// (a shared tail, walked cell by cell) and the results so far.
     Map {
@@ -75,7 +81,10 @@ enum Frame {
         done: Vec<Term>,
     },
     /// `lists:foldl/3` between two calls of its fun.
-    Foldl { fun: Term, rest: Term },
+    Foldl {
+        fun: Term,
+        rest: Term,
+    },
     /// `maps:fold/3`, `map/2`, `filter/2`, `update_with/3,4` between two
     /// calls of their fun (`interpreter/map_walks.rs`).
     Maps(map_walks::MapsFrame),
@@ -94,7 +103,11 @@ pub struct Vm {
     /// not fill one, the way the BEAM leaves dead stack slots to the GC.
     top: usize,
     regs: Vec<Term>,
-    frames: Vec<Frame>,
+    calls: Vec<CallFrame>,
+    /// The walks' frames, each with the number of call frames below it:
+    /// the one on top of the whole stack is the last walk when that
+    /// number is `calls.len()`, else the last call.
+    walks: Vec<(usize, Frame)>,
     /// The receive (or `timer:sleep`) in progress, with its deadline:
     /// `Some` from its first execution until it takes a message or times
     /// out.
@@ -104,6 +117,12 @@ pub struct Vm {
     /// A remote call in tail position failed: the current function's frame
     /// was already given up, so the error stack does not show it.
     tail_failed: bool,
+}
+
+/// A frame on the stack, borrowed (`Vm::frames_down`).
+enum FrameRef<'a> {
+    Call(&'a CallFrame),
+    Walk(&'a Frame),
 }
 
 #[cfg(test)]
@@ -138,7 +157,8 @@ impl Vm {
             base: 0,
             top: size,
             regs,
-            frames: Vec::new(),
+            calls: Vec::new(),
+            walks: Vec::new(),
             waiting: None,
             sleeping: false,
             tail_failed: false,
@@ -148,7 +168,44 @@ impl Vm {
     /// How many frames are waiting for a return (0 in a loop of tail
     /// calls).
     pub fn depth(&self) -> usize {
-        self.frames.len()
+        self.calls.len() + self.walks.len()
+    }
+
+    /// Pushes a walk's frame (never `Frame::Call`) on top of the stack.
+    fn push_walk(&mut self, frame: Frame) {
+        self.walks.push((self.calls.len(), frame));
+    }
+
+    /// Whether the frame on top of the stack is a walk's.
+    fn walk_on_top(&self) -> bool {
+        self.walks
+            .last()
+            .is_some_and(|(below, _)| *below == self.calls.len())
+    }
+
+    /// Pops the frame on top of the stack, a call's or a walk's.
+    fn pop_frame(&mut self) -> Option<Frame> {
+        if self.walk_on_top() {
+            self.walks.pop().map(|(_, frame)| frame)
+        } else {
+            self.calls.pop().map(Frame::Call)
+        }
+    }
+
+    /// The frames waiting for a return, top first.
+    fn frames_down(&self) -> impl Iterator<Item = FrameRef<'_>> {
+        let (mut calls, mut walks) = (self.calls.len(), self.walks.len());
+        std::iter::from_fn(move || {
+            if walks > 0 && self.walks[walks - 1].0 == calls {
+                walks -= 1;
+                Some(FrameRef::Walk(&self.walks[walks].1))
+            } else if calls > 0 {
+                calls -= 1;
+                Some(FrameRef::Call(&self.calls[calls]))
+            } else {
+                None
+            }
+        })
     }
 
     /// The function running now, and its module's version.
@@ -173,9 +230,10 @@ impl Vm {
     /// it.
     fn uses(&self, code: &Arc<CompiledModule>) -> bool {
         Arc::ptr_eq(&self.module, code)
-            || self.frames.iter().any(|frame| {
-                matches!(frame, Frame::Call { module: Some(m), .. } if Arc::ptr_eq(m, code))
-            })
+            || self
+                .calls
+                .iter()
+                .any(|frame| matches!(&frame.module, Some(m) if Arc::ptr_eq(m, code)))
     }
 
     /// Runs until the slice ends.
@@ -216,6 +274,11 @@ impl Vm {
         let mut code = &function.code[..];
         let mut pc = self.pc as usize;
         let mut base = self.base;
+        // The registers as a local slice: its address and length stay in
+        // machine registers instead of being reloaded after every store
+        // that might free a term. Taken again wherever `self.regs` may
+        // have grown (a call's new window, anything through `self`).
+        let mut regs = &mut self.regs[..];
         macro_rules! sync {
             () => {{
                 self.pc = pc as u32;
@@ -224,7 +287,7 @@ impl Vm {
         }
         macro_rules! x {
             ($r:expr) => {
-                self.regs[base + usize::from($r)]
+                regs[base + usize::from($r)]
             };
         }
         macro_rules! set {
@@ -306,11 +369,11 @@ impl Vm {
                         return Ok(Flow::Stop(Step::Yield));
                     }
                     process.bump_reductions(1);
-                    if self.frames.len() >= MAX_FRAMES {
+                    if self.calls.len() + self.walks.len() >= MAX_FRAMES {
                         sync!();
                         return Err(Raise::error(Term::atom("system_limit")));
                     }
-                    self.frames.push(Frame::Call {
+                    self.calls.push(CallFrame {
                         module: None,
                         func: self.func,
                         pc: pc as u32,
@@ -318,19 +381,17 @@ impl Vm {
                         dst: *dst,
                     });
                     #[cfg(test)]
-                    MAX_DEPTH.with(|d| d.set(d.get().max(self.frames.len())));
+                    MAX_DEPTH.with(|d| d.set(d.get().max(self.calls.len() + self.walks.len())));
                     let callee = &module.functions[*func as usize];
                     // The arguments move to the new window, above this one.
                     let from = base + usize::from(*args);
                     base = self.top;
                     self.top = base + usize::from(callee.frame_size).max(callee.arity as usize);
-                    if self.regs.len() < self.top {
+                    if regs.len() < self.top {
                         self.regs.resize_with(self.top, || EMPTY);
+                        regs = &mut self.regs[..];
                     }
-                    for i in 0..callee.arity as usize {
-                        let value = std::mem::replace(&mut self.regs[from + i], EMPTY);
-                        store(&mut self.regs[base + i], value);
-                    }
+                    move_args(regs, from, base, callee.arity as usize);
                     self.func = *func;
                     pc = 0;
                     function = callee;
@@ -346,6 +407,7 @@ impl Vm {
                     let arity = module.functions[*func as usize].arity;
                     self.base = base;
                     self.tail_enter(*args, arity, &module, *func);
+                    regs = &mut self.regs[..];
                     pc = 0;
                     function = &module.functions[*func as usize];
                     code = &function.code[..];
@@ -356,17 +418,18 @@ impl Vm {
                     self.top = base;
                     // The common case inline: back to a local caller, whose
                     // window is the top of the registers again.
-                    if let Some(&Frame::Call {
+                    if let Some(&CallFrame {
                         module: None,
                         func,
                         pc: back,
                         base: caller,
                         dst,
-                    }) = self.frames.last()
+                    }) = self.calls.last()
+                        && self.walks.last().is_none_or(|w| w.0 != self.calls.len())
                     {
                         // It owns nothing (no module): forgetting it skips
                         // a destructor call.
-                        std::mem::forget(self.frames.pop());
+                        std::mem::forget(self.calls.pop());
                         self.func = func;
                         pc = back as usize;
                         base = caller as usize;
@@ -383,6 +446,7 @@ impl Vm {
                     }
                     pc = self.pc as usize;
                     base = self.base;
+                    regs = &mut self.regs[..];
                     function = &module.functions[self.func as usize];
                     code = &function.code[..];
                 }
@@ -395,6 +459,7 @@ impl Vm {
                     }
                     pc = self.pc as usize;
                     base = self.base;
+                    regs = &mut self.regs[..];
                     function = &module.functions[self.func as usize];
                     code = &function.code[..];
                 }
@@ -834,13 +899,13 @@ impl Vm {
         callee_module: Option<&Arc<CompiledModule>>,
         dst: Reg,
     ) -> Result<(), Raise> {
-        if self.frames.len() >= MAX_FRAMES {
+        if self.depth() >= MAX_FRAMES {
             return Err(Raise::error(Term::atom("system_limit")));
         }
         // Recorded always when the callee may be elsewhere: its module is
         // only known once the call resolves.
         let module = callee_module.map(|_| self.module.clone());
-        self.frames.push(Frame::Call {
+        self.calls.push(CallFrame {
             module,
             func: self.func,
             pc: self.pc,
@@ -848,7 +913,7 @@ impl Vm {
             dst,
         });
         #[cfg(test)]
-        MAX_DEPTH.with(|d| d.set(d.get().max(self.frames.len())));
+        MAX_DEPTH.with(|d| d.set(d.get().max(self.depth())));
         Ok(())
     }
 
@@ -858,7 +923,8 @@ impl Vm {
     /// callee's place is taken by code elsewhere. Pin it to the module it
     /// was called from, so the return goes back to the right code.
     fn pin_caller_module(&mut self) {
-        if let Some(Frame::Call { module, .. }) = self.frames.last_mut()
+        if !self.walk_on_top()
+            && let Some(CallFrame { module, .. }) = self.calls.last_mut()
             && module.is_none()
         {
             *module = Some(self.module.clone());
@@ -926,15 +992,15 @@ impl Vm {
     /// `lists:map`/`foldl` frame that goes on with the next element.
     fn give_back(&mut self, process: &Process, mut value: Term) -> Flow {
         loop {
-            match self.frames.pop() {
+            match self.pop_frame() {
                 None => return Flow::Stop(Step::Exit(Term::normal())),
-                Some(Frame::Call {
+                Some(Frame::Call(CallFrame {
                     module,
                     func,
                     pc,
                     base,
                     dst,
-                }) => {
+                })) => {
                     if let Some(module) = module {
                         self.module = module;
                     }
@@ -955,7 +1021,7 @@ impl Vm {
                     match rest.as_cons().map(|(h, t)| (h.clone(), t.clone())) {
                         None => value = Term::list(done),
                         Some((next, rest)) => {
-                            self.frames.push(Frame::Map {
+                            self.push_walk(Frame::Map {
                                 fun: fun.clone(),
                                 rest,
                                 done,
@@ -986,7 +1052,7 @@ impl Vm {
                     match rest.as_cons().map(|(h, t)| (h.clone(), t.clone())) {
                         None => {}
                         Some((next, rest)) => {
-                            self.frames.push(Frame::Foldl {
+                            self.push_walk(Frame::Foldl {
                                 fun: fun.clone(),
                                 rest,
                             });
@@ -1118,7 +1184,7 @@ impl Vm {
                 else {
                     return Ok(self.give_back(process, Term::NIL));
                 };
-                self.frames.push(Frame::Map {
+                self.push_walk(Frame::Map {
                     fun: fun.clone(),
                     rest,
                     done: Vec::new(),
@@ -1139,7 +1205,7 @@ impl Vm {
                 else {
                     return Ok(self.give_back(process, acc));
                 };
-                self.frames.push(Frame::Foldl {
+                self.push_walk(Frame::Foldl {
                     fun: fun.clone(),
                     rest,
                 });
@@ -1151,13 +1217,13 @@ impl Vm {
     /// Pops the frame a BIF's result would have gone to, restoring the
     /// caller as the current function (for the error stack).
     fn unwind_result_frame(&mut self) {
-        if let Some(Frame::Call {
+        if let Some(Frame::Call(CallFrame {
             module,
             func,
             pc,
             base,
             ..
-        }) = self.frames.pop()
+        })) = self.pop_frame()
         {
             if let Some(module) = module {
                 self.module = module;
@@ -1216,17 +1282,17 @@ impl Vm {
                 raise.error_info.clone(),
             ));
         }
-        for frame in self.frames.iter().rev() {
+        for frame in self.frames_down() {
             if frames.len() >= errors::BACKTRACE_DEPTH {
                 break;
             }
-            match frame {
-                Frame::Call {
+            let frame = match frame {
+                FrameRef::Call(CallFrame {
                     module: m,
                     func,
                     pc,
                     ..
-                } => {
+                }) => {
                     if let Some(m) = m {
                         module = m.clone();
                     }
@@ -1238,7 +1304,12 @@ impl Vm {
                         Term::int(i64::from(f.arity - f.captured)),
                         line,
                     ));
+                    continue;
                 }
+                FrameRef::Walk(frame) => frame,
+            };
+            match frame {
+                Frame::Call(_) => unreachable!("calls are not walks"),
                 Frame::Map { .. } => frames.push(errors::frame(
                     Atom::new("lists"),
                     Atom::new("map"),
@@ -1280,14 +1351,15 @@ impl Program for Vm {
     /// (the stale ones were dropped at the slice's end) and what the
     /// `lists:map`/`foldl` frames hold.
     fn measure<'a>(&'a self, reach: &mut Reach<'a>) {
-        let frame_bytes = self.frames.capacity() * std::mem::size_of::<Frame>();
+        let frame_bytes = self.calls.capacity() * std::mem::size_of::<CallFrame>()
+            + self.walks.capacity() * std::mem::size_of::<(usize, Frame)>();
         reach.add_bytes(self.regs.capacity() * 8 + frame_bytes);
         for register in &self.regs {
             reach.add(register);
         }
-        for frame in &self.frames {
+        for (_, frame) in &self.walks {
             match frame {
-                Frame::Call { .. } => {}
+                Frame::Call(_) => {}
                 Frame::Map { fun, rest, done } => {
                     reach.add_bytes(done.capacity() * 8);
                     reach.add(fun);
@@ -1335,6 +1407,26 @@ fn take_or_clone(regs: &mut [Term], base: usize, src: Reg, dst: Reg) -> Term {
         std::mem::replace(&mut regs[base + usize::from(src)], EMPTY)
     } else {
         regs[base + usize::from(src)].clone()
+    }
+}
+
+/// A call's `n` arguments from `x[from..]` of the caller's window (dead
+/// temporaries there) to the bottom of the callee's, at `to`. One or two
+/// arguments, the common case, without a loop.
+#[inline(always)]
+fn move_args(regs: &mut [Term], from: usize, to: usize, n: usize) {
+    let mut one = |i: usize| {
+        let value = std::mem::replace(&mut regs[from + i], EMPTY);
+        store(&mut regs[to + i], value);
+    };
+    match n {
+        0 => {}
+        1 => one(0),
+        2 => {
+            one(0);
+            one(1);
+        }
+        _ => (0..n).for_each(one),
     }
 }
 
