@@ -43,10 +43,9 @@ use super::bits;
 use super::errors::{self, Class, Raise};
 use super::matching::{guard_holds, logic, match_pat};
 use super::terms::{self, as_bool, boolean};
-use crate::erlang::module::{CompiledModule, FunValue, FunctionCode};
+use crate::erlang::module::{CompiledModule, FunValue};
 use crate::erlang::opcodes::{ArithOp, Op, Reg};
 use crate::runtime::process::Scan;
-use crate::runtime::term::arith;
 use crate::runtime::term::size::Reach;
 use crate::runtime::{Atom, LoadedCode, Location, Process, Program, Step, Term};
 use std::sync::Arc;
@@ -270,8 +269,7 @@ impl Vm {
     /// Local calls and returns stay in this loop (no reference counting).
     fn run_function(&mut self, process: &Process) -> Result<Flow, Raise> {
         let module = self.module.clone();
-        let mut function = &module.functions[self.func as usize];
-        let mut code = &function.code[..];
+        let mut code = &module.functions[self.func as usize].code[..];
         let mut pc = self.pc as usize;
         let mut base = self.base;
         // The registers as a local slice: its address and length stay in
@@ -310,7 +308,9 @@ impl Vm {
                     let value = std::mem::replace(&mut x!(*src), EMPTY);
                     set!(*dst, value);
                 }
-                Op::Int { value, dst } => set!(*dst, Term::int(*value)),
+                // The compiler gives `Int` only small integers (bigger ones
+                // are constants), so the word is built without a range test.
+                Op::Int { value, dst } => set!(*dst, Term::from_small_word((*value << 1) | 1)),
                 Op::IsInt { src, value, fail } => {
                     if !x!(*src).is_small_int(*value) {
                         pc = *fail as usize;
@@ -324,14 +324,20 @@ impl Vm {
                     dst,
                     frame,
                 } => {
-                    // Two small integers take the core's inline path; the
-                    // rest (bignums, floats, errors) its general case.
-                    let result = match op {
-                        ArithOp::Add => arith::add(&x!(*a), &x!(*b)),
-                        ArithOp::Sub => arith::sub(&x!(*a), &x!(*b)),
-                        _ => terms::arith(*op, &x!(*a), &x!(*b)),
+                    // `+` and `-` of two small integers on the tagged words
+                    // (2x + 1): one add, the overflow flag sending a result
+                    // past 63 bits to the general case with the rest
+                    // (bignums, floats, errors).
+                    let fast = match (op, Term::small_words(&x!(*a), &x!(*b))) {
+                        (ArithOp::Add, Some((x, y))) => x.checked_add(y - 1),
+                        (ArithOp::Sub, Some((x, y))) => x.checked_sub(y - 1),
+                        _ => None,
                     };
-                    match result {
+                    if let Some(word) = fast {
+                        set!(*dst, Term::from_small_word(word));
+                        continue;
+                    }
+                    match terms::arith(*op, &x!(*a), &x!(*b)) {
                         Ok(value) => set!(*dst, value),
                         Err(error) => {
                             sync!();
@@ -347,12 +353,19 @@ impl Vm {
                     dst,
                     frame,
                 } => {
+                    // As `Arith`'s fast path, the literal's tag already
+                    // cancelled out: x + 2 * imm.
+                    let twice = i64::from(*imm) << 1;
+                    let fast = x!(*a).small_word().and_then(|x| match op {
+                        ArithOp::Add => x.checked_add(twice),
+                        _ => x.checked_sub(twice),
+                    });
+                    if let Some(word) = fast {
+                        set!(*dst, Term::from_small_word(word));
+                        continue;
+                    }
                     let b = Term::int(i64::from(*imm));
-                    let result = match op {
-                        ArithOp::Add => arith::add(&x!(*a), &b),
-                        _ => arith::sub(&x!(*a), &b),
-                    };
-                    match result {
+                    match terms::arith(*op, &x!(*a), &b) {
                         Ok(value) => set!(*dst, value),
                         Err(error) => {
                             sync!();
@@ -394,8 +407,7 @@ impl Vm {
                     move_args(regs, from, base, callee.arity as usize);
                     self.func = *func;
                     pc = 0;
-                    function = callee;
-                    code = &function.code[..];
+                    code = &callee.code[..];
                 }
                 Op::TailCall { func, args } => {
                     if process.budget_left() <= 0 {
@@ -409,8 +421,7 @@ impl Vm {
                     self.tail_enter(*args, arity, &module, *func);
                     regs = &mut self.regs[..];
                     pc = 0;
-                    function = &module.functions[*func as usize];
-                    code = &function.code[..];
+                    code = &module.functions[*func as usize].code[..];
                 }
                 Op::Return { src } => {
                     let value = std::mem::replace(&mut x!(*src), EMPTY);
@@ -433,9 +444,9 @@ impl Vm {
                         self.func = func;
                         pc = back as usize;
                         base = caller as usize;
-                        function = &module.functions[func as usize];
-                        code = &function.code[..];
-                        self.top = base + usize::from(function.frame_size);
+                        let caller = &module.functions[func as usize];
+                        code = &caller.code[..];
+                        self.top = base + usize::from(caller.frame_size);
                         set!(dst, value);
                         continue;
                     }
@@ -447,12 +458,11 @@ impl Vm {
                     pc = self.pc as usize;
                     base = self.base;
                     regs = &mut self.regs[..];
-                    function = &module.functions[self.func as usize];
-                    code = &function.code[..];
+                    code = &module.functions[self.func as usize].code[..];
                 }
                 _ => {
                     sync!();
-                    match self.other(process, &module, function, op)? {
+                    match self.other(process, &module, op)? {
                         None => {}
                         Some(Flow::Next) if Arc::ptr_eq(&self.module, &module) => {}
                         Some(flow) => return Ok(flow),
@@ -460,8 +470,7 @@ impl Vm {
                     pc = self.pc as usize;
                     base = self.base;
                     regs = &mut self.regs[..];
-                    function = &module.functions[self.func as usize];
-                    code = &function.code[..];
+                    code = &module.functions[self.func as usize].code[..];
                 }
             }
         }
@@ -474,10 +483,10 @@ impl Vm {
         &mut self,
         process: &Process,
         module: &Arc<CompiledModule>,
-        function: &FunctionCode,
         op: &Op,
     ) -> Result<Option<Flow>, Raise> {
         let base = self.base;
+        let function = &module.functions[self.func as usize];
         macro_rules! x {
             ($r:expr) => {
                 self.regs[base + usize::from($r)]
