@@ -316,6 +316,22 @@ impl Vm {
                         pc = *fail as usize;
                     }
                 }
+                Op::IsEitherInt {
+                    src,
+                    first,
+                    second,
+                    on_second,
+                    fail,
+                } => {
+                    let x = &x!(*src);
+                    if !x.is_small_int(i64::from(*first)) {
+                        pc = if x.is_small_int(i64::from(*second)) {
+                            *on_second as usize
+                        } else {
+                            *fail as usize
+                        };
+                    }
+                }
                 Op::Jump { to } => pc = *to as usize,
                 Op::Arith {
                     op,
@@ -423,8 +439,12 @@ impl Vm {
                     pc = 0;
                     code = &module.functions[*func as usize].code[..];
                 }
-                Op::Return { src } => {
-                    let value = std::mem::replace(&mut x!(*src), EMPTY);
+                Op::Return { .. } | Op::ReturnInt { .. } => {
+                    let value = match op {
+                        Op::ReturnInt { value } => Term::from_small_word((*value << 1) | 1),
+                        Op::Return { src } => std::mem::replace(&mut x!(*src), EMPTY),
+                        _ => unreachable!(),
+                    };
                     // The window's registers become stale.
                     self.top = base;
                     // The common case inline: back to a local caller, whose
@@ -503,12 +523,14 @@ impl Vm {
             | Op::MoveLast { .. }
             | Op::Int { .. }
             | Op::IsInt { .. }
+            | Op::IsEitherInt { .. }
             | Op::Jump { .. }
             | Op::Arith { .. }
             | Op::ArithI { .. }
             | Op::Call { .. }
             | Op::TailCall { .. }
-            | Op::Return { .. } => unreachable!("run_function's own"),
+            | Op::Return { .. }
+            | Op::ReturnInt { .. } => unreachable!("run_function's own"),
             Op::Const { k, dst } => set!(*dst, module.constants[*k as usize].clone()),
             Op::Tuple { start, len, dst } => {
                 let from = base + usize::from(*start);
