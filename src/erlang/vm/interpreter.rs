@@ -308,6 +308,7 @@ impl Vm {
                     let value = std::mem::replace(&mut x!(*src), EMPTY);
                     set!(*dst, value);
                 }
+                Op::Const { k, dst } => set!(*dst, module.constants[*k as usize].clone()),
                 // The compiler gives `Int` only small integers (bigger ones
                 // are constants), so the word is built without a range test.
                 Op::Int { value, dst } => set!(*dst, Term::from_small_word((*value << 1) | 1)),
@@ -480,9 +481,88 @@ impl Vm {
                     regs = &mut self.regs[..];
                     code = &module.functions[self.func as usize].code[..];
                 }
+                // Messages stay in the loop too: a process that only
+                // passes messages on (a ring) runs `Receive`, `Send` and a
+                // tail call per message.
+                Op::Send { to, msg, dst } => {
+                    let message = x!(*msg).clone();
+                    let target = &x!(*to);
+                    match (target.as_pid(), target.as_atom()) {
+                        (Some(pid), _) => process.send(pid, message.clone()),
+                        (None, Some(name)) => {
+                            if process.send_named(name, message.clone()).is_err() {
+                                sync!();
+                                // OTP names the frame `send`, not `!`.
+                                return Err(Raise::badarg().in_bif(
+                                    "erlang",
+                                    "send",
+                                    vec![x!(*to).clone(), message],
+                                ));
+                            }
+                        }
+                        (None, None) => {
+                            sync!();
+                            return Err(Raise::badarg().in_bif(
+                                "erlang",
+                                "send",
+                                vec![target.clone(), message],
+                            ));
+                        }
+                    }
+                    set!(*dst, message);
+                }
+                Op::Receive { table } => {
+                    let table = &module.receives[*table as usize];
+                    let first = self.waiting.is_none();
+                    let deadline = match self.waiting {
+                        Some(deadline) => deadline,
+                        None => match table.after {
+                            None => None,
+                            Some((reg, _)) => match timeout_deadline(process, &x!(reg)) {
+                                Ok(deadline) => deadline,
+                                Err(raise) => {
+                                    sync!();
+                                    return Err(raise);
+                                }
+                            },
+                        },
+                    };
+                    let window = &mut regs[base..];
+                    let scan = process.receive_scan(first, deadline, |message| {
+                        #[cfg(test)]
+                        EXAMINED.with(|n| n.set(n.get() + 1));
+                        table.clauses.iter().position(|clause| {
+                            match_pat(&clause.pat, message, window)
+                                && clause
+                                    .guard
+                                    .as_ref()
+                                    .is_none_or(|g| guard_holds(g, window, process))
+                        })
+                    });
+                    match scan {
+                        Scan::Taken(_, clause) => {
+                            self.waiting = None;
+                            process.bump_reductions(1);
+                            pc = table.clauses[clause].body as usize;
+                        }
+                        Scan::TimedOut => {
+                            self.waiting = None;
+                            pc = table.after.map_or(pc, |(_, label)| label as usize);
+                        }
+                        Scan::Nothing => {
+                            self.waiting = Some(deadline);
+                            pc -= 1;
+                            sync!();
+                            return Ok(Flow::Stop(Step::Wait { until: deadline }));
+                        }
+                    }
+                }
                 _ => {
                     sync!();
-                    match self.other(process, &module, op)? {
+                    match self
+                        .other_op(process, &module, op)
+                        .map_err(|raise| *raise)?
+                    {
                         None => {}
                         Some(Flow::Next) if Arc::ptr_eq(&self.module, &module) => {}
                         Some(flow) => return Ok(flow),
@@ -496,9 +576,23 @@ impl Vm {
         }
     }
 
+    /// `other` out of line, its exception boxed: what it hands back is
+    /// two words, so a receive or a send pays a plain call, not a copy
+    /// of a `Raise` through memory.
+    #[inline(never)]
+    fn other_op(
+        &mut self,
+        process: &Process,
+        module: &Arc<CompiledModule>,
+        op: &Op,
+    ) -> Result<Option<Flow>, Box<Raise>> {
+        self.other(process, module, op).map_err(Box::new)
+    }
+
     /// Every instruction but `run_function`'s own, with the state in
     /// `self` (`self.pc` already past the instruction): `Some` when the
     /// slice ends or control moves to another function.
+    #[inline(always)]
     fn other(
         &mut self,
         process: &Process,
@@ -506,7 +600,6 @@ impl Vm {
         op: &Op,
     ) -> Result<Option<Flow>, Raise> {
         let base = self.base;
-        let function = &module.functions[self.func as usize];
         macro_rules! x {
             ($r:expr) => {
                 self.regs[base + usize::from($r)]
@@ -522,6 +615,7 @@ impl Vm {
             Op::Move { .. }
             | Op::MoveLast { .. }
             | Op::Int { .. }
+            | Op::Const { .. }
             | Op::IsInt { .. }
             | Op::IsEitherInt { .. }
             | Op::Jump { .. }
@@ -530,8 +624,9 @@ impl Vm {
             | Op::Call { .. }
             | Op::TailCall { .. }
             | Op::Return { .. }
-            | Op::ReturnInt { .. } => unreachable!("run_function's own"),
-            Op::Const { k, dst } => set!(*dst, module.constants[*k as usize].clone()),
+            | Op::ReturnInt { .. }
+            | Op::Send { .. }
+            | Op::Receive { .. } => unreachable!("run_function's own"),
             Op::Tuple { start, len, dst } => {
                 let from = base + usize::from(*start);
                 let items: Vec<Term> = self.regs[from..from + usize::from(*len)]
@@ -738,71 +833,8 @@ impl Vm {
                     }
                 }
             }
-            Op::Send { to, msg, dst } => {
-                let message = x!(*msg).clone();
-                let target = &x!(*to);
-                match (target.as_pid(), target.as_atom()) {
-                    (Some(pid), _) => process.send(pid, message.clone()),
-                    (None, Some(name)) => {
-                        process.send_named(name, message.clone()).map_err(|_| {
-                            // OTP names the frame `send`, not `!`.
-                            Raise::badarg().in_bif(
-                                "erlang",
-                                "send",
-                                vec![x!(*to).clone(), message.clone()],
-                            )
-                        })?
-                    }
-                    (None, None) => {
-                        return Err(Raise::badarg().in_bif(
-                            "erlang",
-                            "send",
-                            vec![target.clone(), message],
-                        ));
-                    }
-                }
-                set!(*dst, message);
-            }
-            Op::Receive { table } => {
-                let table = &module.receives[*table as usize];
-                let first = self.waiting.is_none();
-                let deadline = match self.waiting {
-                    Some(deadline) => deadline,
-                    None => match table.after {
-                        None => None,
-                        Some((reg, _)) => timeout_deadline(process, &x!(reg))?,
-                    },
-                };
-                let window = &mut self.regs[base..];
-                let scan = process.receive_scan(first, deadline, |message| {
-                    #[cfg(test)]
-                    EXAMINED.with(|n| n.set(n.get() + 1));
-                    table.clauses.iter().position(|clause| {
-                        match_pat(&clause.pat, message, window)
-                            && clause
-                                .guard
-                                .as_ref()
-                                .is_none_or(|g| guard_holds(g, window, process))
-                    })
-                });
-                match scan {
-                    Scan::Taken(_, clause) => {
-                        self.waiting = None;
-                        process.bump_reductions(1);
-                        self.pc = table.clauses[clause].body;
-                    }
-                    Scan::TimedOut => {
-                        self.waiting = None;
-                        self.pc = table.after.map_or(self.pc, |(_, label)| label);
-                    }
-                    Scan::Nothing => {
-                        self.waiting = Some(deadline);
-                        self.pc -= 1;
-                        return Ok(Some(Flow::Stop(Step::Wait { until: deadline })));
-                    }
-                }
-            }
             Op::FunctionClause => {
+                let function = &module.functions[self.func as usize];
                 let shown = (function.arity - function.captured) as usize;
                 let args = self.regs[base..base + shown].to_vec();
                 return Err(Raise {
