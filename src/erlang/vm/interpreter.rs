@@ -43,8 +43,8 @@ use super::bits;
 use super::errors::{self, Class, Raise};
 use super::matching::{guard_holds, logic, match_pat};
 use super::terms::{self, as_bool, boolean};
-use crate::erlang::module::{CompiledModule, FunValue};
-use crate::erlang::opcodes::{ArithOp, Op, Reg};
+use crate::erlang::module::{CompiledModule, FunValue, ReceiveTable};
+use crate::erlang::opcodes::{ArithOp, Label, Op, Reg};
 use crate::runtime::process::Scan;
 use crate::runtime::term::size::Reach;
 use crate::runtime::{Atom, LoadedCode, Location, Process, Program, Step, Term};
@@ -513,47 +513,18 @@ impl Vm {
                 }
                 Op::Receive { table } => {
                     let table = &module.receives[*table as usize];
-                    let first = self.waiting.is_none();
-                    let deadline = match self.waiting {
-                        Some(deadline) => deadline,
-                        None => match table.after {
-                            None => None,
-                            Some((reg, _)) => match timeout_deadline(process, &x!(reg)) {
-                                Ok(deadline) => deadline,
-                                Err(raise) => {
-                                    sync!();
-                                    return Err(raise);
-                                }
-                            },
-                        },
-                    };
-                    let window = &mut regs[base..];
-                    let scan = process.receive_scan(first, deadline, |message| {
-                        #[cfg(test)]
-                        EXAMINED.with(|n| n.set(n.get() + 1));
-                        table.clauses.iter().position(|clause| {
-                            match_pat(&clause.pat, message, window)
-                                && clause
-                                    .guard
-                                    .as_ref()
-                                    .is_none_or(|g| guard_holds(g, window, process))
-                        })
-                    });
-                    match scan {
-                        Scan::Taken(_, clause) => {
-                            self.waiting = None;
-                            process.bump_reductions(1);
-                            pc = table.clauses[clause].body as usize;
-                        }
-                        Scan::TimedOut => {
-                            self.waiting = None;
-                            pc = table.after.map_or(pc, |(_, label)| label as usize);
-                        }
-                        Scan::Nothing => {
-                            self.waiting = Some(deadline);
+                    match receive(process, &mut self.waiting, table, regs, base) {
+                        Ok(Received::At(label)) => pc = label as usize,
+                        Ok(Received::Next) => {}
+                        Ok(Received::Wait) => {
                             pc -= 1;
                             sync!();
-                            return Ok(Flow::Stop(Step::Wait { until: deadline }));
+                            let until = self.waiting.flatten();
+                            return Ok(Flow::Stop(Step::Wait { until }));
+                        }
+                        Err(raise) => {
+                            sync!();
+                            return Err(*raise);
                         }
                     }
                 }
@@ -1471,6 +1442,67 @@ fn take_or_clone(regs: &mut [Term], base: usize, src: Reg, dst: Reg) -> Term {
     } else {
         regs[base + usize::from(src)].clone()
     }
+}
+
+/// Where a `Receive` goes on.
+enum Received {
+    At(Label),
+    Next,
+    /// Nothing to take: the slice ends (`Vm::waiting` holds the deadline).
+    Wait,
+}
+
+/// `Receive` of `table` in the window at `base`, with the process's
+/// receive in progress (`Vm::waiting`). Out of line, so the loop's
+/// registers stay its own; the exception boxed, so what comes back fits
+/// two machine registers.
+#[inline(never)]
+fn receive(
+    process: &Process,
+    waiting: &mut Option<Option<Duration>>,
+    table: &ReceiveTable,
+    regs: &mut [Term],
+    base: usize,
+) -> Result<Received, Box<Raise>> {
+    let first = waiting.is_none();
+    let deadline = match *waiting {
+        Some(deadline) => deadline,
+        None => match table.after {
+            None => None,
+            Some((reg, _)) => {
+                timeout_deadline(process, &regs[base + usize::from(reg)]).map_err(Box::new)?
+            }
+        },
+    };
+    let window = &mut regs[base..];
+    let scan = process.receive_scan(first, deadline, |message| {
+        #[cfg(test)]
+        EXAMINED.with(|n| n.set(n.get() + 1));
+        table.clauses.iter().position(|clause| {
+            match_pat(&clause.pat, message, window)
+                && clause
+                    .guard
+                    .as_ref()
+                    .is_none_or(|g| guard_holds(g, window, process))
+        })
+    });
+    Ok(match scan {
+        Scan::Taken(_, clause) => {
+            *waiting = None;
+            process.bump_reductions(1);
+            Received::At(table.clauses[clause].body)
+        }
+        Scan::TimedOut => {
+            *waiting = None;
+            table
+                .after
+                .map_or(Received::Next, |(_, label)| Received::At(label))
+        }
+        Scan::Nothing => {
+            *waiting = Some(deadline);
+            Received::Wait
+        }
+    })
 }
 
 /// A call's `n` arguments from `x[from..]` of the caller's window (dead
