@@ -263,10 +263,17 @@ impl Vm {
     /// The hot state lives in locals, as Wren's `LOAD_FRAME` keeps it: the
     /// instruction index, the window's base, the function's code and the
     /// registers. They are written back to `self` only where something
-    /// else may read them: before a call out of this loop (`other`, which
-    /// runs every instruction but the few that fib-like code spends its
-    /// time in), a yield, or an exception (`exit_reason` reads `self.pc`).
-    /// Local calls and returns stay in this loop (no reference counting).
+    /// else may read them: before a call out of this loop (`other_op`,
+    /// which runs every instruction but the few a recursive function or a
+    /// message loop spends its time in), a yield, or an exception
+    /// (`exit_reason` reads `self.pc`). Local calls and returns stay in
+    /// this loop (no reference counting).
+    ///
+    /// What runs here is chosen by measurement, not by taste: every arm
+    /// added is more code for one function whose locals the register
+    /// allocator must place, and an inline `Receive` cost vm-fib 7% of
+    /// its time for nothing it runs (docs/benchmarks.md, "Process code:
+    /// vm-fib").
     fn run_function(&mut self, process: &Process) -> Result<Flow, Raise> {
         let module = self.module.clone();
         let mut code = &module.functions[self.func as usize].code[..];
@@ -483,7 +490,8 @@ impl Vm {
                 }
                 // Messages stay in the loop too: a process that only
                 // passes messages on (a ring) runs `Receive`, `Send` and a
-                // tail call per message.
+                // tail call per message. The receive's work is out of line
+                // (see above), but not behind a write-back of the state.
                 Op::Send { to, msg, dst } => {
                     let message = x!(*msg).clone();
                     let target = &x!(*to);
