@@ -358,6 +358,38 @@ impl<'c> FnCompiler<'c> {
             usize::from(frame_size),
             arity - captured,
         );
+        // A literal returned (`fib(0) -> 0`): `Int` then `Return` of its
+        // register become one instruction, one dispatch fewer. In place,
+        // so no label moves: the `Return` stays for jumps to it.
+        for pc in 1..self.code.len() {
+            if let (&Op::Int { value, dst }, &Op::Return { src }) =
+                (&self.code[pc - 1], &self.code[pc])
+                && dst == src
+            {
+                self.code[pc - 1] = Op::ReturnInt { value };
+            }
+        }
+        // Clause heads testing one argument for two integers in a row
+        // (`fib(0)`, `fib(1)`): one instruction for both tests.
+        for pc in 0..self.code.len() {
+            if let Op::IsInt { src, value, fail } = self.code[pc]
+                && let Some(&Op::IsInt {
+                    src: again,
+                    value: second,
+                    fail: next,
+                }) = self.code.get(fail as usize)
+                && again == src
+                && let (Ok(first), Ok(second)) = (i32::try_from(value), i32::try_from(second))
+            {
+                self.code[pc] = Op::IsEitherInt {
+                    src,
+                    first,
+                    second,
+                    on_second: fail + 1,
+                    fail: next,
+                };
+            }
+        }
         Ok(FunctionCode {
             name,
             arity,
@@ -872,6 +904,27 @@ impl<'c> FnCompiler<'c> {
             BinOp::Band | BinOp::Bor | BinOp::Bxor if is_literal(a) && !is_literal(b) => (b, a),
             _ => (a, b),
         };
+        // `N - 1`, `N + 1`, `1 + N`: the literal rides in the instruction.
+        // A literal on the left only where no frame shows the operands'
+        // order (`+` with a small literal never has one).
+        let imm = match (op, int_literal(a), int_literal(b)) {
+            (BinOp::Add, _, Some(n)) => Some((ArithOp::Add, a, n)),
+            (BinOp::Sub, _, Some(n)) => Some((ArithOp::Sub, a, n)),
+            (BinOp::Add, Some(n), _) if !frame => Some((ArithOp::Add, b, n)),
+            _ => None,
+        };
+        if let Some((op, a, imm)) = imm {
+            let a = self.operand(a)?;
+            self.line = pos.line;
+            self.emit(Op::ArithI {
+                op,
+                a,
+                imm,
+                dst,
+                frame,
+            });
+            return Ok(());
+        }
         let a = self.operand(a)?;
         let b = self.operand(b)?;
         self.line = pos.line;
@@ -1416,6 +1469,14 @@ fn walk_vars(expr: &Expr, out: &mut Vec<String>, deep: bool) {
             }
         }
         _ => {}
+    }
+}
+
+/// An integer literal that fits an `ArithI` immediate.
+fn int_literal(e: &Expr) -> Option<i32> {
+    match &e.kind {
+        ExprKind::Int(n) => n.as_i64().and_then(|n| i32::try_from(n).ok()),
+        _ => None,
     }
 }
 

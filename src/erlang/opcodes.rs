@@ -89,6 +89,17 @@ pub enum Op {
         value: i64,
         fail: Label,
     },
+    /// Two `IsInt` tests of the same register in a row, fused by the
+    /// compiler's last pass (the heads `fib(0)` and `fib(1)`): goes on if
+    /// `x[src]` is `first`, to `on_second` if it is `second`, else to
+    /// `fail`. The second `IsInt` stays in place for other jumps to it.
+    IsEitherInt {
+        src: Reg,
+        first: i32,
+        second: i32,
+        on_second: Label,
+        fail: Label,
+    },
     /// `Match` of an atom literal.
     IsAtom {
         src: Reg,
@@ -120,6 +131,18 @@ pub enum Op {
         op: ArithOp,
         a: Reg,
         b: Reg,
+        dst: Reg,
+        frame: bool,
+    },
+    /// `x[dst] = x[a] + imm` or `x[a] - imm` (`op` is `Add` or `Sub`): an
+    /// integer literal operand without a register to load it into (Lua's
+    /// `OP_ADDI`), for the `N - 1` of every counting recursion. Two small
+    /// integers are added on the tagged word; errors as `Arith`'s, with
+    /// the literal as the second argument.
+    ArithI {
+        op: ArithOp,
+        a: Reg,
+        imm: i32,
         dst: Reg,
         frame: bool,
     },
@@ -221,6 +244,13 @@ pub enum Op {
     /// ends the process with reason `normal`.
     Return {
         src: Reg,
+    },
+    /// Returns the small integer `value`: an `Int` into the register a
+    /// `Return` returns, fused by the compiler's last pass (a clause whose
+    /// value is a literal, `fib(0) -> 0`). The `Return` stays after it
+    /// for any jump to it.
+    ReturnInt {
+        value: i64,
     },
 
     // ---- messages --------------------------------------------------------------
@@ -388,6 +418,9 @@ impl Op {
             Op::Branch {
                 on_true, on_false, ..
             } => vec![on_true, on_false],
+            Op::IsEitherInt {
+                on_second, fail, ..
+            } => vec![on_second, fail],
             Op::Jump { to } => vec![to],
             Op::Move { .. }
             | Op::MoveLast { .. }
@@ -398,6 +431,7 @@ impl Op {
             | Op::MakeFun { .. }
             | Op::MatchOrRaise { .. }
             | Op::Arith { .. }
+            | Op::ArithI { .. }
             | Op::Unary { .. }
             | Op::Compare { .. }
             | Op::Not { .. }
@@ -412,6 +446,7 @@ impl Op {
             | Op::TailCallFun { .. }
             | Op::Bif { .. }
             | Op::Return { .. }
+            | Op::ReturnInt { .. }
             | Op::Send { .. }
             // A receive's labels are in its table (`ReceiveTable`).
             | Op::Receive { .. }

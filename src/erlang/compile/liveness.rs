@@ -306,6 +306,12 @@ fn effect(ctx: &Ctx, pc: u32, op: &Op, shown: u32) -> Effect {
             pat_reads(&ctx.patterns[*pat as usize], &mut reads);
             (reads, None, vec![pc + 1, *fail])
         }
+        Op::IsEitherInt {
+            src,
+            on_second,
+            fail,
+            ..
+        } => (vec![*src], None, vec![pc + 1, *on_second, *fail]),
         Op::IsInt { src, fail, .. } | Op::IsAtom { src, fail, .. } => {
             (vec![*src], None, vec![pc + 1, *fail])
         }
@@ -326,13 +332,16 @@ fn effect(ctx: &Ctx, pc: u32, op: &Op, shown: u32) -> Effect {
         | Op::Logic { a, b, dst, .. }
         | Op::Append { a, b, dst }
         | Op::Subtract { a, b, dst } => (vec![*a, *b], Some(*dst), go_on),
-        Op::Unary { src, dst, .. } | Op::Not { src, dst } => (vec![*src], Some(*dst), go_on),
+        Op::Unary { src, dst, .. } | Op::Not { src, dst } | Op::ArithI { a: src, dst, .. } => {
+            (vec![*src], Some(*dst), go_on)
+        }
         Op::Branch {
             src,
             on_true,
             on_false,
         } => (vec![*src], None, vec![*on_true, *on_false]),
         Op::Jump { to } => (vec![], None, vec![*to]),
+        Op::ReturnInt { .. } => (vec![], None, vec![]),
         Op::Call { func, args, dst } => (range(*args, arity_of(*func)), Some(*dst), go_on),
         Op::TailCall { func, args } => (range(*args, arity_of(*func)), None, vec![]),
         Op::CallExt { import, args, dst } => {

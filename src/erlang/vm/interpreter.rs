@@ -43,8 +43,8 @@ use super::bits;
 use super::errors::{self, Class, Raise};
 use super::matching::{guard_holds, logic, match_pat};
 use super::terms::{self, as_bool, boolean};
-use crate::erlang::module::{CompiledModule, FunValue};
-use crate::erlang::opcodes::{Op, Reg};
+use crate::erlang::module::{CompiledModule, FunValue, ReceiveTable};
+use crate::erlang::opcodes::{ArithOp, Label, Op, Reg};
 use crate::runtime::process::Scan;
 use crate::runtime::term::size::Reach;
 use crate::runtime::{Atom, LoadedCode, Location, Process, Program, Step, Term};
@@ -57,15 +57,21 @@ pub const MAX_FRAMES: usize = 100_000;
 /// What fills a register that holds nothing yet.
 const EMPTY: Term = Term::NIL;
 
+/// A caller waiting for a return value in `x[dst]` of its window. Its
+/// own small stack (24 bytes a frame, pushed and popped by the loop
+/// itself), apart from the rarer and bigger frames of `lists`/`maps`
+/// walks.
+struct CallFrame {
+    module: Option<Arc<CompiledModule>>,
+    func: u32,
+    pc: u32,
+    base: u32,
+    dst: Reg,
+}
+
+/// A frame waiting for a return: a call's, or a walk's (`Vm::walks`).
 enum Frame {
-    /// A caller waiting for a return value in `x[dst]` of its window.
-    Call {
-        module: Option<Arc<CompiledModule>>,
-        func: u32,
-        pc: u32,
-        base: u32,
-        dst: Reg,
-    },
+    Call(CallFrame),
     /// `lists:map/2` between two calls of its fun: the list still to go
     /// (a shared tail, walked cell by cell) and the results so far.
     Map {
@@ -74,7 +80,10 @@ enum Frame {
         done: Vec<Term>,
     },
     /// `lists:foldl/3` between two calls of its fun.
-    Foldl { fun: Term, rest: Term },
+    Foldl {
+        fun: Term,
+        rest: Term,
+    },
     /// `maps:fold/3`, `map/2`, `filter/2`, `update_with/3,4` between two
     /// calls of their fun (`interpreter/map_walks.rs`).
     Maps(map_walks::MapsFrame),
@@ -93,7 +102,11 @@ pub struct Vm {
     /// not fill one, the way the BEAM leaves dead stack slots to the GC.
     top: usize,
     regs: Vec<Term>,
-    frames: Vec<Frame>,
+    calls: Vec<CallFrame>,
+    /// The walks' frames, each with the number of call frames below it:
+    /// the one on top of the whole stack is the last walk when that
+    /// number is `calls.len()`, else the last call.
+    walks: Vec<(usize, Frame)>,
     /// The receive (or `timer:sleep`) in progress, with its deadline:
     /// `Some` from its first execution until it takes a message or times
     /// out.
@@ -103,6 +116,12 @@ pub struct Vm {
     /// A remote call in tail position failed: the current function's frame
     /// was already given up, so the error stack does not show it.
     tail_failed: bool,
+}
+
+/// A frame on the stack, borrowed (`Vm::frames_down`).
+enum FrameRef<'a> {
+    Call(&'a CallFrame),
+    Walk(&'a Frame),
 }
 
 #[cfg(test)]
@@ -137,7 +156,8 @@ impl Vm {
             base: 0,
             top: size,
             regs,
-            frames: Vec::new(),
+            calls: Vec::new(),
+            walks: Vec::new(),
             waiting: None,
             sleeping: false,
             tail_failed: false,
@@ -147,7 +167,44 @@ impl Vm {
     /// How many frames are waiting for a return (0 in a loop of tail
     /// calls).
     pub fn depth(&self) -> usize {
-        self.frames.len()
+        self.calls.len() + self.walks.len()
+    }
+
+    /// Pushes a walk's frame (never `Frame::Call`) on top of the stack.
+    fn push_walk(&mut self, frame: Frame) {
+        self.walks.push((self.calls.len(), frame));
+    }
+
+    /// Whether the frame on top of the stack is a walk's.
+    fn walk_on_top(&self) -> bool {
+        self.walks
+            .last()
+            .is_some_and(|(below, _)| *below == self.calls.len())
+    }
+
+    /// Pops the frame on top of the stack, a call's or a walk's.
+    fn pop_frame(&mut self) -> Option<Frame> {
+        if self.walk_on_top() {
+            self.walks.pop().map(|(_, frame)| frame)
+        } else {
+            self.calls.pop().map(Frame::Call)
+        }
+    }
+
+    /// The frames waiting for a return, top first.
+    fn frames_down(&self) -> impl Iterator<Item = FrameRef<'_>> {
+        let (mut calls, mut walks) = (self.calls.len(), self.walks.len());
+        std::iter::from_fn(move || {
+            if walks > 0 && self.walks[walks - 1].0 == calls {
+                walks -= 1;
+                Some(FrameRef::Walk(&self.walks[walks].1))
+            } else if calls > 0 {
+                calls -= 1;
+                Some(FrameRef::Call(&self.calls[calls]))
+            } else {
+                None
+            }
+        })
     }
 
     /// The function running now, and its module's version.
@@ -172,9 +229,10 @@ impl Vm {
     /// it.
     fn uses(&self, code: &Arc<CompiledModule>) -> bool {
         Arc::ptr_eq(&self.module, code)
-            || self.frames.iter().any(|frame| {
-                matches!(frame, Frame::Call { module: Some(m), .. } if Arc::ptr_eq(m, code))
-            })
+            || self
+                .calls
+                .iter()
+                .any(|frame| matches!(&frame.module, Some(m) if Arc::ptr_eq(m, code)))
     }
 
     /// Runs until the slice ends.
@@ -200,113 +258,89 @@ impl Vm {
     }
 
     /// Runs instructions of the current function until control moves to
-    /// another function (`Next`) or the slice ends.
+    /// another module (`Next`) or the slice ends.
+    ///
+    /// The hot state lives in locals, as Wren's `LOAD_FRAME` keeps it: the
+    /// instruction index, the window's base, the function's code and the
+    /// registers. They are written back to `self` only where something
+    /// else may read them: before a call out of this loop (`other_op`,
+    /// which runs every instruction but the few a recursive function or a
+    /// message loop spends its time in), a yield, or an exception
+    /// (`exit_reason` reads `self.pc`). Local calls and returns stay in
+    /// this loop (no reference counting).
+    ///
+    /// What runs here is chosen by measurement, not by taste: every arm
+    /// added is more code for one function whose locals the register
+    /// allocator must place, and an inline `Receive` cost vm-fib 7% of
+    /// its time for nothing it runs (docs/benchmarks.md, "Process code:
+    /// vm-fib").
     fn run_function(&mut self, process: &Process) -> Result<Flow, Raise> {
-        // Local calls and returns stay in this loop (no reference
-        // counting); only a change of module goes back to `execute`.
         let module = self.module.clone();
-        let mut function = &module.functions[self.func as usize];
-        let mut code = &function.code[..];
-        macro_rules! same_module_or_leave {
-            ($flow:expr) => {
-                match $flow {
-                    Flow::Next if Arc::ptr_eq(&self.module, &module) => {
-                        function = &module.functions[self.func as usize];
-                        code = &function.code[..];
-                        continue;
-                    }
-                    flow => return Ok(flow),
-                }
+        let mut code = &module.functions[self.func as usize].code[..];
+        let mut pc = self.pc as usize;
+        let mut base = self.base;
+        // The registers as a local slice: its address and length stay in
+        // machine registers instead of being reloaded after every store
+        // that might free a term. Taken again wherever `self.regs` may
+        // have grown (a call's new window, anything through `self`).
+        let mut regs = &mut self.regs[..];
+        macro_rules! sync {
+            () => {{
+                self.pc = pc as u32;
+                self.base = base;
+            }};
+        }
+        macro_rules! x {
+            ($r:expr) => {
+                regs[base + usize::from($r)]
             };
         }
+        macro_rules! set {
+            ($r:expr, $value:expr) => {{
+                let value = $value;
+                store(&mut x!($r), value)
+            }};
+        }
         loop {
-            let Some(op) = code.get(self.pc as usize) else {
+            let Some(op) = code.get(pc) else {
                 // The compiler ends every function with a raise or a
                 // return; running off the end is a bug, not a crash.
+                sync!();
                 return Err(Raise::error(Term::atom("internal_error")));
             };
-            self.pc += 1;
-            let base = self.base;
-            macro_rules! x {
-                ($r:expr) => {
-                    self.regs[base + usize::from($r)]
-                };
-            }
-            macro_rules! set {
-                ($r:expr, $value:expr) => {{
-                    let value = $value;
-                    store(&mut x!($r), value)
-                }};
-            }
+            pc += 1;
             match op {
                 Op::Move { src, dst } => set!(*dst, x!(*src).clone()),
+                Op::MoveLast { src, dst } => {
+                    let value = std::mem::replace(&mut x!(*src), EMPTY);
+                    set!(*dst, value);
+                }
                 Op::Const { k, dst } => set!(*dst, module.constants[*k as usize].clone()),
-                Op::Int { value, dst } => set!(*dst, Term::int(*value)),
-                Op::Tuple { start, len, dst } => {
-                    let from = base + usize::from(*start);
-                    let items: Vec<Term> = self.regs[from..from + usize::from(*len)]
-                        .iter_mut()
-                        .map(|t| std::mem::replace(t, EMPTY))
-                        .collect();
-                    set!(*dst, Term::tuple(items));
-                }
-                Op::Cons { head, tail, dst } => {
-                    let h = x!(*head).clone();
-                    let t = take_or_clone(&mut self.regs, base, *tail, *dst);
-                    set!(*dst, terms::cons(h, t));
-                }
-                Op::MakeFun {
-                    lambda,
-                    captures,
-                    dst,
-                } => {
-                    let captured = captures.iter().map(|r| x!(*r).clone()).collect();
-                    set!(
-                        *dst,
-                        FunValue::Local {
-                            module: module.clone(),
-                            function: *lambda,
-                            captured,
-                        }
-                        .into_term()
-                    );
-                }
-                Op::Match { pat, src, fail } => {
-                    // The value is lent out of its register while the
-                    // pattern binds others (the compiler never lets a
-                    // pattern read or bind the register it matches).
-                    let value = std::mem::replace(&mut x!(*src), EMPTY);
-                    let pattern = &module.patterns[*pat as usize];
-                    let matched = match_pat(pattern, &value, &mut self.regs[base..]);
-                    store(&mut x!(*src), value);
-                    if !matched {
-                        self.pc = *fail;
-                    }
-                }
+                // The compiler gives `Int` only small integers (bigger ones
+                // are constants), so the word is built without a range test.
+                Op::Int { value, dst } => set!(*dst, Term::from_small_word((*value << 1) | 1)),
                 Op::IsInt { src, value, fail } => {
-                    if x!(*src).as_small() != Some(*value) {
-                        self.pc = *fail;
+                    if !x!(*src).is_small_int(*value) {
+                        pc = *fail as usize;
                     }
                 }
-                Op::IsAtom { src, atom, fail } => {
-                    if x!(*src).as_atom() != Some(*atom) {
-                        self.pc = *fail;
+                Op::IsEitherInt {
+                    src,
+                    first,
+                    second,
+                    on_second,
+                    fail,
+                } => {
+                    let x = &x!(*src);
+                    if !x.is_small_int(i64::from(*first)) {
+                        pc = if x.is_small_int(i64::from(*second)) {
+                            *on_second as usize
+                        } else {
+                            *fail as usize
+                        };
                     }
                 }
-                Op::MatchOrRaise { pat, src } => {
-                    let value = std::mem::replace(&mut x!(*src), EMPTY);
-                    let pattern = &module.patterns[*pat as usize];
-                    let matched = match_pat(pattern, &value, &mut self.regs[base..]);
-                    if !matched {
-                        return Err(Raise::tagged("badmatch", value));
-                    }
-                    store(&mut x!(*src), value);
-                }
-                Op::Guard { guard, fail } => {
-                    if !guard_holds(&module.guards[*guard as usize], &self.regs[base..], process) {
-                        self.pc = *fail;
-                    }
-                }
+                Op::Jump { to } => pc = *to as usize,
                 Op::Arith {
                     op,
                     a,
@@ -314,239 +348,168 @@ impl Vm {
                     dst,
                     frame,
                 } => {
-                    // Two small integers take the core's inline path; the
-                    // rest (bignums, floats, errors) its general case.
-                    set!(
-                        *dst,
-                        terms::arith(*op, &x!(*a), &x!(*b)).map_err(|error| {
-                            let raise = arith_error(error);
-                            if *frame {
-                                raise.in_bif(
-                                    "erlang",
-                                    op.name(),
-                                    vec![x!(*a).clone(), x!(*b).clone()],
-                                )
-                            } else {
-                                raise
-                            }
-                        })?
-                    );
-                }
-                Op::Unary { negate, src, dst } => {
-                    set!(
-                        *dst,
-                        terms::unary(*negate, &x!(*src)).map_err(|error| {
-                            let name = if *negate { "-" } else { "+" };
-                            arith_error(error).in_bif("erlang", name, vec![x!(*src).clone()])
-                        })?
-                    );
-                }
-                Op::Compare { op, a, b, dst } => {
-                    set!(*dst, boolean(terms::compare_op(*op, &x!(*a), &x!(*b))));
-                }
-                Op::Not { src, dst } => {
-                    let b = as_bool(&x!(*src)).ok_or_else(|| {
-                        Raise::badarg().in_bif("erlang", "not", vec![x!(*src).clone()])
-                    })?;
-                    set!(*dst, boolean(!b));
-                }
-                Op::Logic { op, a, b, dst } => {
-                    let (va, vb) = (as_bool(&x!(*a)), as_bool(&x!(*b)));
-                    let (Some(va), Some(vb)) = (va, vb) else {
-                        let name = format!("{op:?}").to_lowercase();
-                        return Err(Raise::badarg().in_bif(
-                            "erlang",
-                            &name,
-                            vec![x!(*a).clone(), x!(*b).clone()],
-                        ));
+                    // `+` and `-` of two small integers on the tagged words
+                    // (2x + 1): one add, the overflow flag sending a result
+                    // past 63 bits to the general case with the rest
+                    // (bignums, floats, errors).
+                    let fast = match (op, Term::small_words(&x!(*a), &x!(*b))) {
+                        (ArithOp::Add, Some((x, y))) => x.checked_add(y - 1),
+                        (ArithOp::Sub, Some((x, y))) => x.checked_sub(y - 1),
+                        _ => None,
                     };
-                    set!(*dst, boolean(logic(*op, va, vb)));
-                }
-                Op::Append { a, b, dst } => {
-                    // The left list is copied, the right one shared: the
-                    // cost is the left one's length.
-                    let left = &x!(*a);
-                    process.bump_reductions((left.list_len().unwrap_or(0) / 16) as u32);
-                    let Some(joined) = terms::append(left.clone(), x!(*b).clone()) else {
-                        return Err(Raise::badarg().in_bif(
-                            "erlang",
-                            "++",
-                            vec![x!(*a).clone(), x!(*b).clone()],
-                        ));
-                    };
-                    set!(*dst, joined);
-                }
-                Op::Subtract { a, b, dst } => {
-                    let (left, right) = (&x!(*a), &x!(*b));
-                    let n = left.list_len().unwrap_or(0) * right.list_len().unwrap_or(0);
-                    process.bump_reductions((n / 16).min(1_000_000) as u32);
-                    let Some(rest) = terms::subtract(left.clone(), right) else {
-                        return Err(Raise::badarg().in_bif(
-                            "erlang",
-                            "--",
-                            vec![x!(*a).clone(), x!(*b).clone()],
-                        ));
-                    };
-                    set!(*dst, rest);
-                }
-                Op::Branch {
-                    src,
-                    on_true,
-                    on_false,
-                } => match as_bool(&x!(*src)) {
-                    Some(true) => self.pc = *on_true,
-                    Some(false) => self.pc = *on_false,
-                    None => return Err(Raise::tagged("badarg", x!(*src).clone())),
-                },
-                Op::Jump { to } => self.pc = *to,
-                Op::Call { func, args, dst } => {
-                    if let Some(flow) = self.preempt(process) {
-                        return Ok(flow);
+                    if let Some(word) = fast {
+                        set!(*dst, Term::from_small_word(word));
+                        continue;
                     }
-                    self.push_frame(None, *dst)?;
+                    match terms::arith(*op, &x!(*a), &x!(*b)) {
+                        Ok(value) => set!(*dst, value),
+                        Err(error) => {
+                            sync!();
+                            let args = || vec![x!(*a).clone(), x!(*b).clone()];
+                            return Err(arith_raise(error, *op, *frame, args));
+                        }
+                    }
+                }
+                Op::ArithI {
+                    op,
+                    a,
+                    imm,
+                    dst,
+                    frame,
+                } => {
+                    // As `Arith`'s fast path, the literal's tag already
+                    // cancelled out: x + 2 * imm.
+                    let twice = i64::from(*imm) << 1;
+                    let fast = x!(*a).small_word().and_then(|x| match op {
+                        ArithOp::Add => x.checked_add(twice),
+                        _ => x.checked_sub(twice),
+                    });
+                    if let Some(word) = fast {
+                        set!(*dst, Term::from_small_word(word));
+                        continue;
+                    }
+                    let b = Term::int(i64::from(*imm));
+                    match terms::arith(*op, &x!(*a), &b) {
+                        Ok(value) => set!(*dst, value),
+                        Err(error) => {
+                            sync!();
+                            let args = || vec![x!(*a).clone(), b];
+                            return Err(arith_raise(error, *op, *frame, args));
+                        }
+                    }
+                }
+                Op::Call { func, args, dst } => {
+                    if process.budget_left() <= 0 {
+                        // The call runs again at the next slice.
+                        pc -= 1;
+                        sync!();
+                        return Ok(Flow::Stop(Step::Yield));
+                    }
+                    process.bump_reductions(1);
+                    if self.calls.len() + self.walks.len() >= MAX_FRAMES {
+                        sync!();
+                        return Err(Raise::error(Term::atom("system_limit")));
+                    }
+                    self.calls.push(CallFrame {
+                        module: None,
+                        func: self.func,
+                        pc: pc as u32,
+                        base: base as u32,
+                        dst: *dst,
+                    });
+                    #[cfg(test)]
+                    MAX_DEPTH.with(|d| d.set(d.get().max(self.calls.len() + self.walks.len())));
                     let callee = &module.functions[*func as usize];
                     // The arguments move to the new window, above this one.
                     let from = base + usize::from(*args);
-                    self.base = self.top;
-                    let size = usize::from(callee.frame_size).max(callee.arity as usize);
-                    self.open_window(size);
-                    for i in 0..callee.arity as usize {
-                        let value = std::mem::replace(&mut self.regs[from + i], EMPTY);
-                        store(&mut self.regs[self.base + i], value);
+                    base = self.top;
+                    self.top = base + usize::from(callee.frame_size).max(callee.arity as usize);
+                    if regs.len() < self.top {
+                        self.regs.resize_with(self.top, || EMPTY);
+                        regs = &mut self.regs[..];
                     }
+                    move_args(regs, from, base, callee.arity as usize);
                     self.func = *func;
-                    self.pc = 0;
-                    function = callee;
-                    code = &function.code[..];
+                    pc = 0;
+                    code = &callee.code[..];
                 }
                 Op::TailCall { func, args } => {
-                    if let Some(flow) = self.preempt(process) {
-                        return Ok(flow);
+                    if process.budget_left() <= 0 {
+                        pc -= 1;
+                        sync!();
+                        return Ok(Flow::Stop(Step::Yield));
                     }
+                    process.bump_reductions(1);
                     let arity = module.functions[*func as usize].arity;
+                    self.base = base;
                     self.tail_enter(*args, arity, &module, *func);
-                    function = &module.functions[*func as usize];
-                    code = &function.code[..];
+                    regs = &mut self.regs[..];
+                    pc = 0;
+                    code = &module.functions[*func as usize].code[..];
                 }
-                Op::CallExt { import, args, dst } => {
-                    if let Some(flow) = self.preempt(process) {
-                        return Ok(flow);
-                    }
-                    let import = module.imports[*import as usize];
-                    let args = self.take_args(*args, import.arity);
-                    self.push_frame(Some(&module), *dst)?;
-                    return self
-                        .call_ext(process, import.module, import.function, args)
-                        .inspect_err(|_| self.unwind_result_frame());
-                }
-                Op::TailCallExt { import, args } => {
-                    if let Some(flow) = self.preempt(process) {
-                        return Ok(flow);
-                    }
-                    let import = module.imports[*import as usize];
-                    let args = self.take_args(*args, import.arity);
-                    self.drop_window();
-                    self.pin_caller_module();
-                    // An undefined function called in tail position: the
-                    // caller's frame is gone, as on the BEAM.
-                    return self
-                        .call_ext(process, import.module, import.function, args)
-                        .inspect_err(|_| self.tail_failed = true);
-                }
-                Op::CallFun {
-                    fun,
-                    args,
-                    argc,
-                    dst,
-                } => {
-                    if let Some(flow) = self.preempt(process) {
-                        return Ok(flow);
-                    }
-                    let fun = x!(*fun).clone();
-                    let args = self.take_args(*args, u32::from(*argc));
-                    self.push_frame(Some(&module), *dst)?;
-                    return self
-                        .call_fun(process, &fun, args)
-                        .inspect_err(|_| self.unwind_result_frame());
-                }
-                Op::TailCallFun { fun, args, argc } => {
-                    if let Some(flow) = self.preempt(process) {
-                        return Ok(flow);
-                    }
-                    let fun = x!(*fun).clone();
-                    let args = self.take_args(*args, u32::from(*argc));
-                    self.drop_window();
-                    self.pin_caller_module();
-                    return self.call_fun(process, &fun, args);
-                }
-                Op::Bif { bif, args, dst } => {
-                    let arity = u32::from(bifs::get(*bif).arity);
-                    match bifs::get(*bif).imp {
-                        BifImpl::Pure(f) => {
-                            process.bump_reductions(1);
-                            let from = base + usize::from(*args);
-                            let argv = &self.regs[from..from + arity as usize];
-                            let value = f(process, argv).map_err(|raise| {
-                                let b = bifs::get(*bif);
-                                raise.in_bif(b.module, b.name, argv.to_vec())
-                            })?;
-                            set!(*dst, value);
-                        }
-                        BifImpl::Special(special) => {
-                            if let Some(flow) = self.preempt(process) {
-                                return Ok(flow);
-                            }
-                            let args = self.take_args(*args, arity);
-                            self.push_frame(Some(&module), *dst)?;
-                            return self
-                                .special(process, special, args)
-                                .inspect_err(|_| self.unwind_result_frame());
-                        }
-                    }
-                }
-                Op::Return { src } => {
-                    let value = std::mem::replace(&mut x!(*src), EMPTY);
-                    self.drop_window();
+                Op::Return { .. } | Op::ReturnInt { .. } => {
+                    let value = match op {
+                        Op::ReturnInt { value } => Term::from_small_word((*value << 1) | 1),
+                        Op::Return { src } => std::mem::replace(&mut x!(*src), EMPTY),
+                        _ => unreachable!(),
+                    };
+                    // The window's registers become stale.
+                    self.top = base;
                     // The common case inline: back to a local caller, whose
                     // window is the top of the registers again.
-                    if let Some(&Frame::Call {
+                    if let Some(&CallFrame {
                         module: None,
                         func,
-                        pc,
-                        base,
+                        pc: back,
+                        base: caller,
                         dst,
-                    }) = self.frames.last()
+                    }) = self.calls.last()
+                        && self.walks.last().is_none_or(|w| w.0 != self.calls.len())
                     {
                         // It owns nothing (no module): forgetting it skips
                         // a destructor call.
-                        std::mem::forget(self.frames.pop());
+                        std::mem::forget(self.calls.pop());
                         self.func = func;
-                        self.pc = pc;
-                        self.base = base as usize;
-                        function = &module.functions[func as usize];
-                        code = &function.code[..];
-                        self.top = self.base + usize::from(function.frame_size);
-                        store(&mut self.regs[self.base + usize::from(dst)], value);
+                        pc = back as usize;
+                        base = caller as usize;
+                        let caller = &module.functions[func as usize];
+                        code = &caller.code[..];
+                        self.top = base + usize::from(caller.frame_size);
+                        set!(dst, value);
                         continue;
                     }
-                    same_module_or_leave!(self.give_back(process, value));
+                    sync!();
+                    match self.give_back(process, value) {
+                        Flow::Next if Arc::ptr_eq(&self.module, &module) => {}
+                        flow => return Ok(flow),
+                    }
+                    pc = self.pc as usize;
+                    base = self.base;
+                    regs = &mut self.regs[..];
+                    code = &module.functions[self.func as usize].code[..];
                 }
+                // Messages stay in the loop too: a process that only
+                // passes messages on (a ring) runs `Receive`, `Send` and a
+                // tail call per message. The receive's work is out of line
+                // (see above), but not behind a write-back of the state.
                 Op::Send { to, msg, dst } => {
                     let message = x!(*msg).clone();
                     let target = &x!(*to);
                     match (target.as_pid(), target.as_atom()) {
                         (Some(pid), _) => process.send(pid, message.clone()),
                         (None, Some(name)) => {
-                            process.send_named(name, message.clone()).map_err(|_| {
+                            if process.send_named(name, message.clone()).is_err() {
+                                sync!();
                                 // OTP names the frame `send`, not `!`.
-                                Raise::badarg().in_bif(
+                                return Err(Raise::badarg().in_bif(
                                     "erlang",
                                     "send",
-                                    vec![x!(*to).clone(), message.clone()],
-                                )
-                            })?
+                                    vec![x!(*to).clone(), message],
+                                ));
+                            }
                         }
                         (None, None) => {
+                            sync!();
                             return Err(Raise::badarg().in_bif(
                                 "erlang",
                                 "send",
@@ -558,155 +521,405 @@ impl Vm {
                 }
                 Op::Receive { table } => {
                     let table = &module.receives[*table as usize];
-                    let first = self.waiting.is_none();
-                    let deadline = match self.waiting {
-                        Some(deadline) => deadline,
-                        None => match table.after {
-                            None => None,
-                            Some((reg, _)) => timeout_deadline(process, &x!(reg))?,
-                        },
-                    };
-                    let window = &mut self.regs[base..];
-                    let scan = process.receive_scan(first, deadline, |message| {
-                        #[cfg(test)]
-                        EXAMINED.with(|n| n.set(n.get() + 1));
-                        table.clauses.iter().position(|clause| {
-                            match_pat(&clause.pat, message, window)
-                                && clause
-                                    .guard
-                                    .as_ref()
-                                    .is_none_or(|g| guard_holds(g, window, process))
-                        })
-                    });
-                    match scan {
-                        Scan::Taken(_, clause) => {
-                            self.waiting = None;
-                            process.bump_reductions(1);
-                            self.pc = table.clauses[clause].body;
+                    match receive(process, &mut self.waiting, table, regs, base) {
+                        Ok(Received::At(label)) => pc = label as usize,
+                        Ok(Received::Next) => {}
+                        Ok(Received::Wait) => {
+                            pc -= 1;
+                            sync!();
+                            let until = self.waiting.flatten();
+                            return Ok(Flow::Stop(Step::Wait { until }));
                         }
-                        Scan::TimedOut => {
-                            self.waiting = None;
-                            self.pc = table.after.map_or(self.pc, |(_, label)| label);
-                        }
-                        Scan::Nothing => {
-                            self.waiting = Some(deadline);
-                            self.pc -= 1;
-                            return Ok(Flow::Stop(Step::Wait { until: deadline }));
+                        Err(raise) => {
+                            sync!();
+                            return Err(*raise);
                         }
                     }
                 }
-                Op::FunctionClause => {
-                    let shown = (function.arity - function.captured) as usize;
-                    let args = self.regs[base..base + shown].to_vec();
-                    return Err(Raise {
-                        clause_args: Some(args),
-                        ..Raise::error(Term::atom("function_clause"))
-                    });
-                }
-                Op::CaseClause { src } => {
-                    return Err(Raise::tagged("case_clause", x!(*src).clone()));
-                }
-                Op::IfClause => return Err(Raise::error(Term::atom("if_clause"))),
-                Op::MoveLast { src, dst } => {
-                    let value = std::mem::replace(&mut x!(*src), EMPTY);
-                    set!(*dst, value);
-                }
-                Op::MakeMap { pairs, dst } => {
-                    let map = super::maps::make(
-                        pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone())),
-                    );
-                    set!(*dst, map);
-                }
-                Op::MapPut {
-                    map,
-                    take,
-                    pairs,
-                    dst,
-                } => {
-                    let value = take_map(&mut self.regs, base, *map, *take, pairs);
-                    let pairs = pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone()));
-                    set!(*dst, super::maps::put(value, pairs)?);
-                }
-                Op::MapExact {
-                    map,
-                    take,
-                    pairs,
-                    dst,
-                } => {
-                    let value = take_map(&mut self.regs, base, *map, *take, pairs);
-                    let pairs = pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone()));
-                    set!(*dst, super::maps::update(value, pairs)?);
-                }
-                Op::BsCreate { segments, dst } => {
-                    let value = bits::create(segments, &mut self.regs[base..], process)?;
-                    set!(*dst, value);
-                }
-                Op::BsStart { src, pos, fail } => {
-                    if !bits::start(&mut self.regs[base..], *src, *pos) {
-                        self.pc = *fail;
-                    }
-                }
-                Op::BsGet {
-                    src,
-                    pos,
-                    get,
-                    fail,
-                    start,
-                } => {
-                    let regs = &mut self.regs[base..];
-                    if !bits::get(get, regs, *src, *pos, *start, Some(process)) {
-                        self.pc = *fail;
-                    }
-                }
-                Op::BsMatchString {
-                    src,
-                    pos,
-                    bits: expected,
-                    fail,
-                } => {
-                    if !bits::match_string(&mut self.regs[base..], *src, *pos, expected) {
-                        self.pc = *fail;
-                    }
-                }
-                Op::BsTestTail { src, pos, fail } => {
-                    if !bits::test_tail(&self.regs[base..], *src, *pos) {
-                        self.pc = *fail;
-                    }
-                }
-                Op::BsGetTail {
-                    src,
-                    pos,
-                    dst,
-                    unit,
-                    take,
-                    fail,
-                } => {
-                    let regs = &mut self.regs[base..];
-                    if !bits::get_tail(regs, *src, *pos, *dst, *unit, *take) {
-                        self.pc = *fail;
-                    }
-                }
-                Op::BsGetRest {
-                    src,
-                    pos,
-                    get,
-                    dst,
-                    unit,
-                    take,
-                    fail,
-                } => {
-                    let regs = &mut self.regs[base..];
-                    if !(bits::get(get, regs, *src, *pos, true, Some(process))
-                        && bits::get_tail(regs, *src, *pos, *dst, *unit, *take))
+                _ => {
+                    sync!();
+                    match self
+                        .other_op(process, &module, op)
+                        .map_err(|raise| *raise)?
                     {
-                        self.pc = *fail;
+                        None => {}
+                        Some(Flow::Next) if Arc::ptr_eq(&self.module, &module) => {}
+                        Some(flow) => return Ok(flow),
                     }
-                }
-                Op::Badmatch { src } => {
-                    return Err(Raise::tagged("badmatch", x!(*src).clone()));
+                    pc = self.pc as usize;
+                    base = self.base;
+                    regs = &mut self.regs[..];
+                    code = &module.functions[self.func as usize].code[..];
                 }
             }
         }
+    }
+
+    /// `other` out of line, its exception boxed: what it hands back is
+    /// two words, so a receive or a send pays a plain call, not a copy
+    /// of a `Raise` through memory.
+    #[inline(never)]
+    fn other_op(
+        &mut self,
+        process: &Process,
+        module: &Arc<CompiledModule>,
+        op: &Op,
+    ) -> Result<Option<Flow>, Box<Raise>> {
+        self.other(process, module, op).map_err(Box::new)
+    }
+
+    /// Every instruction but `run_function`'s own, with the state in
+    /// `self` (`self.pc` already past the instruction): `Some` when the
+    /// slice ends or control moves to another function.
+    #[inline(always)]
+    fn other(
+        &mut self,
+        process: &Process,
+        module: &Arc<CompiledModule>,
+        op: &Op,
+    ) -> Result<Option<Flow>, Raise> {
+        let base = self.base;
+        macro_rules! x {
+            ($r:expr) => {
+                self.regs[base + usize::from($r)]
+            };
+        }
+        macro_rules! set {
+            ($r:expr, $value:expr) => {{
+                let value = $value;
+                store(&mut x!($r), value)
+            }};
+        }
+        match op {
+            Op::Move { .. }
+            | Op::MoveLast { .. }
+            | Op::Int { .. }
+            | Op::Const { .. }
+            | Op::IsInt { .. }
+            | Op::IsEitherInt { .. }
+            | Op::Jump { .. }
+            | Op::Arith { .. }
+            | Op::ArithI { .. }
+            | Op::Call { .. }
+            | Op::TailCall { .. }
+            | Op::Return { .. }
+            | Op::ReturnInt { .. }
+            | Op::Send { .. }
+            | Op::Receive { .. } => unreachable!("run_function's own"),
+            Op::Tuple { start, len, dst } => {
+                let from = base + usize::from(*start);
+                let items: Vec<Term> = self.regs[from..from + usize::from(*len)]
+                    .iter_mut()
+                    .map(|t| std::mem::replace(t, EMPTY))
+                    .collect();
+                set!(*dst, Term::tuple(items));
+            }
+            Op::Cons { head, tail, dst } => {
+                let h = x!(*head).clone();
+                let t = take_or_clone(&mut self.regs, base, *tail, *dst);
+                set!(*dst, terms::cons(h, t));
+            }
+            Op::MakeFun {
+                lambda,
+                captures,
+                dst,
+            } => {
+                let captured = captures.iter().map(|r| x!(*r).clone()).collect();
+                set!(
+                    *dst,
+                    FunValue::Local {
+                        module: module.clone(),
+                        function: *lambda,
+                        captured,
+                    }
+                    .into_term()
+                );
+            }
+            Op::Match { pat, src, fail } => {
+                // The value is lent out of its register while the
+                // pattern binds others (the compiler never lets a
+                // pattern read or bind the register it matches).
+                let value = std::mem::replace(&mut x!(*src), EMPTY);
+                let pattern = &module.patterns[*pat as usize];
+                let matched = match_pat(pattern, &value, &mut self.regs[base..]);
+                store(&mut x!(*src), value);
+                if !matched {
+                    self.pc = *fail;
+                }
+            }
+            Op::IsAtom { src, atom, fail } => {
+                if x!(*src).as_atom() != Some(*atom) {
+                    self.pc = *fail;
+                }
+            }
+            Op::MatchOrRaise { pat, src } => {
+                let value = std::mem::replace(&mut x!(*src), EMPTY);
+                let pattern = &module.patterns[*pat as usize];
+                let matched = match_pat(pattern, &value, &mut self.regs[base..]);
+                if !matched {
+                    return Err(Raise::tagged("badmatch", value));
+                }
+                store(&mut x!(*src), value);
+            }
+            Op::Guard { guard, fail } => {
+                if !guard_holds(&module.guards[*guard as usize], &self.regs[base..], process) {
+                    self.pc = *fail;
+                }
+            }
+            Op::Unary { negate, src, dst } => {
+                set!(
+                    *dst,
+                    terms::unary(*negate, &x!(*src)).map_err(|error| {
+                        let name = if *negate { "-" } else { "+" };
+                        arith_error(error).in_bif("erlang", name, vec![x!(*src).clone()])
+                    })?
+                );
+            }
+            Op::Compare { op, a, b, dst } => {
+                set!(*dst, boolean(terms::compare_op(*op, &x!(*a), &x!(*b))));
+            }
+            Op::Not { src, dst } => {
+                let b = as_bool(&x!(*src)).ok_or_else(|| {
+                    Raise::badarg().in_bif("erlang", "not", vec![x!(*src).clone()])
+                })?;
+                set!(*dst, boolean(!b));
+            }
+            Op::Logic { op, a, b, dst } => {
+                let (va, vb) = (as_bool(&x!(*a)), as_bool(&x!(*b)));
+                let (Some(va), Some(vb)) = (va, vb) else {
+                    let name = format!("{op:?}").to_lowercase();
+                    return Err(Raise::badarg().in_bif(
+                        "erlang",
+                        &name,
+                        vec![x!(*a).clone(), x!(*b).clone()],
+                    ));
+                };
+                set!(*dst, boolean(logic(*op, va, vb)));
+            }
+            Op::Append { a, b, dst } => {
+                // The left list is copied, the right one shared: the
+                // cost is the left one's length.
+                let left = &x!(*a);
+                process.bump_reductions((left.list_len().unwrap_or(0) / 16) as u32);
+                let Some(joined) = terms::append(left.clone(), x!(*b).clone()) else {
+                    return Err(Raise::badarg().in_bif(
+                        "erlang",
+                        "++",
+                        vec![x!(*a).clone(), x!(*b).clone()],
+                    ));
+                };
+                set!(*dst, joined);
+            }
+            Op::Subtract { a, b, dst } => {
+                let (left, right) = (&x!(*a), &x!(*b));
+                let n = left.list_len().unwrap_or(0) * right.list_len().unwrap_or(0);
+                process.bump_reductions((n / 16).min(1_000_000) as u32);
+                let Some(rest) = terms::subtract(left.clone(), right) else {
+                    return Err(Raise::badarg().in_bif(
+                        "erlang",
+                        "--",
+                        vec![x!(*a).clone(), x!(*b).clone()],
+                    ));
+                };
+                set!(*dst, rest);
+            }
+            Op::Branch {
+                src,
+                on_true,
+                on_false,
+            } => match as_bool(&x!(*src)) {
+                Some(true) => self.pc = *on_true,
+                Some(false) => self.pc = *on_false,
+                None => return Err(Raise::tagged("badarg", x!(*src).clone())),
+            },
+            Op::CallExt { import, args, dst } => {
+                if let Some(flow) = self.preempt(process) {
+                    return Ok(Some(flow));
+                }
+                let import = module.imports[*import as usize];
+                let args = self.take_args(*args, import.arity);
+                self.push_frame(Some(module), *dst)?;
+                return self
+                    .call_ext(process, import.module, import.function, args)
+                    .inspect_err(|_| self.unwind_result_frame())
+                    .map(Some);
+            }
+            Op::TailCallExt { import, args } => {
+                if let Some(flow) = self.preempt(process) {
+                    return Ok(Some(flow));
+                }
+                let import = module.imports[*import as usize];
+                let args = self.take_args(*args, import.arity);
+                self.drop_window();
+                self.pin_caller_module();
+                // An undefined function called in tail position: the
+                // caller's frame is gone, as on the BEAM.
+                return self
+                    .call_ext(process, import.module, import.function, args)
+                    .inspect_err(|_| self.tail_failed = true)
+                    .map(Some);
+            }
+            Op::CallFun {
+                fun,
+                args,
+                argc,
+                dst,
+            } => {
+                if let Some(flow) = self.preempt(process) {
+                    return Ok(Some(flow));
+                }
+                let fun = x!(*fun).clone();
+                let args = self.take_args(*args, u32::from(*argc));
+                self.push_frame(Some(module), *dst)?;
+                return self
+                    .call_fun(process, &fun, args)
+                    .inspect_err(|_| self.unwind_result_frame())
+                    .map(Some);
+            }
+            Op::TailCallFun { fun, args, argc } => {
+                if let Some(flow) = self.preempt(process) {
+                    return Ok(Some(flow));
+                }
+                let fun = x!(*fun).clone();
+                let args = self.take_args(*args, u32::from(*argc));
+                self.drop_window();
+                self.pin_caller_module();
+                return self.call_fun(process, &fun, args).map(Some);
+            }
+            Op::Bif { bif, args, dst } => {
+                let arity = u32::from(bifs::get(*bif).arity);
+                match bifs::get(*bif).imp {
+                    BifImpl::Pure(f) => {
+                        process.bump_reductions(1);
+                        let from = base + usize::from(*args);
+                        let argv = &self.regs[from..from + arity as usize];
+                        let value = f(process, argv).map_err(|raise| {
+                            let b = bifs::get(*bif);
+                            raise.in_bif(b.module, b.name, argv.to_vec())
+                        })?;
+                        set!(*dst, value);
+                    }
+                    BifImpl::Special(special) => {
+                        if let Some(flow) = self.preempt(process) {
+                            return Ok(Some(flow));
+                        }
+                        let args = self.take_args(*args, arity);
+                        self.push_frame(Some(module), *dst)?;
+                        return self
+                            .special(process, special, args)
+                            .inspect_err(|_| self.unwind_result_frame())
+                            .map(Some);
+                    }
+                }
+            }
+            Op::FunctionClause => {
+                let function = &module.functions[self.func as usize];
+                let shown = (function.arity - function.captured) as usize;
+                let args = self.regs[base..base + shown].to_vec();
+                return Err(Raise {
+                    clause_args: Some(args),
+                    ..Raise::error(Term::atom("function_clause"))
+                });
+            }
+            Op::CaseClause { src } => {
+                return Err(Raise::tagged("case_clause", x!(*src).clone()));
+            }
+            Op::IfClause => return Err(Raise::error(Term::atom("if_clause"))),
+            Op::MakeMap { pairs, dst } => {
+                let map =
+                    super::maps::make(pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone())));
+                set!(*dst, map);
+            }
+            Op::MapPut {
+                map,
+                take,
+                pairs,
+                dst,
+            } => {
+                let value = take_map(&mut self.regs, base, *map, *take, pairs);
+                let pairs = pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone()));
+                set!(*dst, super::maps::put(value, pairs)?);
+            }
+            Op::MapExact {
+                map,
+                take,
+                pairs,
+                dst,
+            } => {
+                let value = take_map(&mut self.regs, base, *map, *take, pairs);
+                let pairs = pairs.iter().map(|&(k, v)| (x!(k).clone(), x!(v).clone()));
+                set!(*dst, super::maps::update(value, pairs)?);
+            }
+            Op::BsCreate { segments, dst } => {
+                let value = bits::create(segments, &mut self.regs[base..], process)?;
+                set!(*dst, value);
+            }
+            Op::BsStart { src, pos, fail } => {
+                if !bits::start(&mut self.regs[base..], *src, *pos) {
+                    self.pc = *fail;
+                }
+            }
+            Op::BsGet {
+                src,
+                pos,
+                get,
+                fail,
+                start,
+            } => {
+                let regs = &mut self.regs[base..];
+                if !bits::get(get, regs, *src, *pos, *start, Some(process)) {
+                    self.pc = *fail;
+                }
+            }
+            Op::BsMatchString {
+                src,
+                pos,
+                bits: expected,
+                fail,
+            } => {
+                if !bits::match_string(&mut self.regs[base..], *src, *pos, expected) {
+                    self.pc = *fail;
+                }
+            }
+            Op::BsTestTail { src, pos, fail } => {
+                if !bits::test_tail(&self.regs[base..], *src, *pos) {
+                    self.pc = *fail;
+                }
+            }
+            Op::BsGetTail {
+                src,
+                pos,
+                dst,
+                unit,
+                take,
+                fail,
+            } => {
+                let regs = &mut self.regs[base..];
+                if !bits::get_tail(regs, *src, *pos, *dst, *unit, *take) {
+                    self.pc = *fail;
+                }
+            }
+            Op::BsGetRest {
+                src,
+                pos,
+                get,
+                dst,
+                unit,
+                take,
+                fail,
+            } => {
+                let regs = &mut self.regs[base..];
+                if !(bits::get(get, regs, *src, *pos, true, Some(process))
+                    && bits::get_tail(regs, *src, *pos, *dst, *unit, *take))
+                {
+                    self.pc = *fail;
+                }
+            }
+            Op::Badmatch { src } => {
+                return Err(Raise::tagged("badmatch", x!(*src).clone()));
+            }
+        }
+        Ok(None)
     }
 
     /// At a call: yields if the budget is spent (the call runs again next
@@ -728,13 +941,13 @@ impl Vm {
         callee_module: Option<&Arc<CompiledModule>>,
         dst: Reg,
     ) -> Result<(), Raise> {
-        if self.frames.len() >= MAX_FRAMES {
+        if self.depth() >= MAX_FRAMES {
             return Err(Raise::error(Term::atom("system_limit")));
         }
         // Recorded always when the callee may be elsewhere: its module is
         // only known once the call resolves.
         let module = callee_module.map(|_| self.module.clone());
-        self.frames.push(Frame::Call {
+        self.calls.push(CallFrame {
             module,
             func: self.func,
             pc: self.pc,
@@ -742,7 +955,7 @@ impl Vm {
             dst,
         });
         #[cfg(test)]
-        MAX_DEPTH.with(|d| d.set(d.get().max(self.frames.len())));
+        MAX_DEPTH.with(|d| d.set(d.get().max(self.depth())));
         Ok(())
     }
 
@@ -752,7 +965,8 @@ impl Vm {
     /// callee's place is taken by code elsewhere. Pin it to the module it
     /// was called from, so the return goes back to the right code.
     fn pin_caller_module(&mut self) {
-        if let Some(Frame::Call { module, .. }) = self.frames.last_mut()
+        if !self.walk_on_top()
+            && let Some(CallFrame { module, .. }) = self.calls.last_mut()
             && module.is_none()
         {
             *module = Some(self.module.clone());
@@ -820,15 +1034,15 @@ impl Vm {
     /// `lists:map`/`foldl` frame that goes on with the next element.
     fn give_back(&mut self, process: &Process, mut value: Term) -> Flow {
         loop {
-            match self.frames.pop() {
+            match self.pop_frame() {
                 None => return Flow::Stop(Step::Exit(Term::normal())),
-                Some(Frame::Call {
+                Some(Frame::Call(CallFrame {
                     module,
                     func,
                     pc,
                     base,
                     dst,
-                }) => {
+                })) => {
                     if let Some(module) = module {
                         self.module = module;
                     }
@@ -849,7 +1063,7 @@ impl Vm {
                     match rest.as_cons().map(|(h, t)| (h.clone(), t.clone())) {
                         None => value = Term::list(done),
                         Some((next, rest)) => {
-                            self.frames.push(Frame::Map {
+                            self.push_walk(Frame::Map {
                                 fun: fun.clone(),
                                 rest,
                                 done,
@@ -880,7 +1094,7 @@ impl Vm {
                     match rest.as_cons().map(|(h, t)| (h.clone(), t.clone())) {
                         None => {}
                         Some((next, rest)) => {
-                            self.frames.push(Frame::Foldl {
+                            self.push_walk(Frame::Foldl {
                                 fun: fun.clone(),
                                 rest,
                             });
@@ -1012,7 +1226,7 @@ impl Vm {
                 else {
                     return Ok(self.give_back(process, Term::NIL));
                 };
-                self.frames.push(Frame::Map {
+                self.push_walk(Frame::Map {
                     fun: fun.clone(),
                     rest,
                     done: Vec::new(),
@@ -1033,7 +1247,7 @@ impl Vm {
                 else {
                     return Ok(self.give_back(process, acc));
                 };
-                self.frames.push(Frame::Foldl {
+                self.push_walk(Frame::Foldl {
                     fun: fun.clone(),
                     rest,
                 });
@@ -1045,13 +1259,13 @@ impl Vm {
     /// Pops the frame a BIF's result would have gone to, restoring the
     /// caller as the current function (for the error stack).
     fn unwind_result_frame(&mut self) {
-        if let Some(Frame::Call {
+        if let Some(Frame::Call(CallFrame {
             module,
             func,
             pc,
             base,
             ..
-        }) = self.frames.pop()
+        })) = self.pop_frame()
         {
             if let Some(module) = module {
                 self.module = module;
@@ -1110,17 +1324,17 @@ impl Vm {
                 raise.error_info.clone(),
             ));
         }
-        for frame in self.frames.iter().rev() {
+        for frame in self.frames_down() {
             if frames.len() >= errors::BACKTRACE_DEPTH {
                 break;
             }
-            match frame {
-                Frame::Call {
+            let frame = match frame {
+                FrameRef::Call(CallFrame {
                     module: m,
                     func,
                     pc,
                     ..
-                } => {
+                }) => {
                     if let Some(m) = m {
                         module = m.clone();
                     }
@@ -1132,7 +1346,12 @@ impl Vm {
                         Term::int(i64::from(f.arity - f.captured)),
                         line,
                     ));
+                    continue;
                 }
+                FrameRef::Walk(frame) => frame,
+            };
+            match frame {
+                Frame::Call(_) => unreachable!("calls are not walks"),
                 Frame::Map { .. } => frames.push(errors::frame(
                     Atom::new("lists"),
                     Atom::new("map"),
@@ -1174,14 +1393,15 @@ impl Program for Vm {
     /// (the stale ones were dropped at the slice's end) and what the
     /// `lists:map`/`foldl` frames hold.
     fn measure<'a>(&'a self, reach: &mut Reach<'a>) {
-        let frame_bytes = self.frames.capacity() * std::mem::size_of::<Frame>();
+        let frame_bytes = self.calls.capacity() * std::mem::size_of::<CallFrame>()
+            + self.walks.capacity() * std::mem::size_of::<(usize, Frame)>();
         reach.add_bytes(self.regs.capacity() * 8 + frame_bytes);
         for register in &self.regs {
             reach.add(register);
         }
-        for frame in &self.frames {
+        for (_, frame) in &self.walks {
             match frame {
-                Frame::Call { .. } => {}
+                Frame::Call(_) => {}
                 Frame::Map { fun, rest, done } => {
                     reach.add_bytes(done.capacity() * 8);
                     reach.add(fun);
@@ -1232,6 +1452,87 @@ fn take_or_clone(regs: &mut [Term], base: usize, src: Reg, dst: Reg) -> Term {
     }
 }
 
+/// Where a `Receive` goes on.
+enum Received {
+    At(Label),
+    Next,
+    /// Nothing to take: the slice ends (`Vm::waiting` holds the deadline).
+    Wait,
+}
+
+/// `Receive` of `table` in the window at `base`, with the process's
+/// receive in progress (`Vm::waiting`). Out of line, so the loop's
+/// registers stay its own; the exception boxed, so what comes back fits
+/// two machine registers.
+#[inline(never)]
+fn receive(
+    process: &Process,
+    waiting: &mut Option<Option<Duration>>,
+    table: &ReceiveTable,
+    regs: &mut [Term],
+    base: usize,
+) -> Result<Received, Box<Raise>> {
+    let first = waiting.is_none();
+    let deadline = match *waiting {
+        Some(deadline) => deadline,
+        None => match table.after {
+            None => None,
+            Some((reg, _)) => {
+                timeout_deadline(process, &regs[base + usize::from(reg)]).map_err(Box::new)?
+            }
+        },
+    };
+    let window = &mut regs[base..];
+    let scan = process.receive_scan(first, deadline, |message| {
+        #[cfg(test)]
+        EXAMINED.with(|n| n.set(n.get() + 1));
+        table.clauses.iter().position(|clause| {
+            match_pat(&clause.pat, message, window)
+                && clause
+                    .guard
+                    .as_ref()
+                    .is_none_or(|g| guard_holds(g, window, process))
+        })
+    });
+    Ok(match scan {
+        Scan::Taken(_, clause) => {
+            *waiting = None;
+            process.bump_reductions(1);
+            Received::At(table.clauses[clause].body)
+        }
+        Scan::TimedOut => {
+            *waiting = None;
+            table
+                .after
+                .map_or(Received::Next, |(_, label)| Received::At(label))
+        }
+        Scan::Nothing => {
+            *waiting = Some(deadline);
+            Received::Wait
+        }
+    })
+}
+
+/// A call's `n` arguments from `x[from..]` of the caller's window (dead
+/// temporaries there) to the bottom of the callee's, at `to`. One or two
+/// arguments, the common case, without a loop.
+#[inline(always)]
+fn move_args(regs: &mut [Term], from: usize, to: usize, n: usize) {
+    let mut one = |i: usize| {
+        let value = std::mem::replace(&mut regs[from + i], EMPTY);
+        store(&mut regs[to + i], value);
+    };
+    match n {
+        0 => {}
+        1 => one(0),
+        2 => {
+            one(0);
+            one(1);
+        }
+        _ => (0..n).for_each(one),
+    }
+}
+
 /// After `lists:map`/`foldl` (or a `maps` walk) entered its fun for the
 /// next element: with the budget spent, the slice ends there, at the
 /// fun's first instruction, as a call's does. The walk is preempted like a
@@ -1253,6 +1554,23 @@ fn take_map(regs: &mut [Term], base: usize, map: Reg, take: bool, pairs: &[(Reg,
         std::mem::replace(slot, EMPTY)
     } else {
         slot.clone()
+    }
+}
+
+/// The exception a failed `Arith`/`ArithI` raises, with the operator's
+/// frame (showing `args()`) where OTP shows one.
+#[cold]
+fn arith_raise(
+    error: crate::runtime::term::ArithError,
+    op: ArithOp,
+    frame: bool,
+    args: impl FnOnce() -> Vec<Term>,
+) -> Raise {
+    let raise = arith_error(error);
+    if frame {
+        raise.in_bif("erlang", op.name(), args())
+    } else {
+        raise
     }
 }
 

@@ -286,6 +286,20 @@ impl Term {
         (self.raw() & 1 == 1).then(|| (self.raw() as i64) >> 1)
     }
 
+    /// Whether this is the small integer `n` (which must fit 63 bits):
+    /// one comparison of words.
+    #[inline]
+    pub fn is_small_int(&self, n: i64) -> bool {
+        debug_assert!(Term::small(n).is_some());
+        self.raw() == ((n << 1) | 1) as u64
+    }
+
+    /// The tagged word of a small integer (2n + 1).
+    #[inline]
+    pub(crate) fn small_word(&self) -> Option<i64> {
+        (self.raw() & 1 == 1).then_some(self.raw() as i64)
+    }
+
     /// The tagged words of two small integers, with one test for both.
     #[inline]
     pub(crate) fn small_words(a: &Term, b: &Term) -> Option<(i64, i64)> {

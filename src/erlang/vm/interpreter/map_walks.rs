@@ -358,7 +358,7 @@ impl Vm {
                         };
                         continue;
                     }
-                    self.frames.push(Frame::Maps(frame));
+                    self.push_walk(Frame::Maps(frame));
                     return Resumed::Flow(match self.call_fun(process, &fun, args) {
                         Ok(flow) => super::yield_if_spent(process, flow),
                         Err(raise) => self.fail_here(raise),
@@ -370,7 +370,7 @@ impl Vm {
 
     /// The process ends with `raise` raised in the walk `frame`.
     fn maps_fail(&mut self, frame: MapsFrame, raise: Raise) -> Flow {
-        self.frames.push(Frame::Maps(frame));
+        self.push_walk(Frame::Maps(frame));
         self.fail_here(raise)
     }
 
