@@ -223,6 +223,7 @@ pub const RUNTIME_MODULES: &[&str] = &[
     "ordsets",
     "proplists",
     "queue",
+    "string",
     "timer",
 ];
 

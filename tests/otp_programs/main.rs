@@ -152,6 +152,7 @@ programs! {
     selective_receive
     send_after_and_sleep
     spawn_mfa
+    strings
     system_bifs
     tail_recursion
     term_order

@@ -26,6 +26,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("ordsets", include_str!("ordsets.erl")),
     ("proplists", include_str!("proplists.erl")),
     ("queue", include_str!("queue.erl")),
+    ("string", include_str!("string.erl")),
 ];
 
 /// The modules, compiled on first use.
