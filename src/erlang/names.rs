@@ -103,6 +103,8 @@ pub const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("monitor", 2),
     ("node", 0),
     ("process_flag", 2),
+    ("process_info", 1),
+    ("process_info", 2),
     ("put", 2),
     ("register", 2),
     ("round", 1),

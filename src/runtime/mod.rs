@@ -63,8 +63,8 @@ pub use drive::Outcome;
 pub use event::{Cause, Event, EventId, EventKind, ExitCause, SignalOutcome, SupervisorReport};
 pub use host::{Host, HostError};
 pub use process::{
-    CodeVersion, MIN_HEAP_WORDS, MaxHeapSize, Process, ProcessInfo, ProcessRef, ProcessSummary,
-    SpawnOpts, Status,
+    CodeVersion, MIN_HEAP_WORDS, MaxHeapSize, Process, ProcessContents, ProcessInfo, ProcessRef,
+    ProcessSummary, SpawnOpts, Status,
 };
 pub use program::{Location, NativeProgram, Program, Step};
 pub use registry::RegisterError;

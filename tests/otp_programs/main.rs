@@ -145,6 +145,7 @@ programs! {
     monitor_by_name
     monitors
     names
+    process_info
     queues
     receive_after
     records

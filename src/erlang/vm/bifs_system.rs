@@ -88,6 +88,48 @@ pub static BIFS: &[Bif] = &[
         let size = a[2].as_i64().ok_or_else(Raise::badarg)?;
         Ok(Term::boolean(is_record(&a[0], &a[1], Some(size))?))
     }),
+    pure("erlang", "process_info", 1, false, |p, a| {
+        let pid = a[0].as_pid().ok_or_else(Raise::badarg)?;
+        let Some(contents) = p.inspect(pid) else {
+            return Ok(Term::atom("undefined"));
+        };
+        // An unregistered process has no registered_name in the list.
+        let items = DEFAULT_INFO_ITEMS
+            .iter()
+            .filter(|item| **item != "registered_name" || contents.info.name.is_some())
+            .map(|item| info_item(&contents, item).expect("a known item"));
+        Ok(Term::list(items.collect::<Vec<_>>()))
+    }),
+    pure("erlang", "process_info", 2, false, |p, a| {
+        let pid = a[0].as_pid().ok_or_else(Raise::badarg)?;
+        let asked: Vec<Term> = match super::terms::list_items(&a[1]) {
+            Some(items) => items,
+            None => vec![a[1].clone()],
+        };
+        let names = asked
+            .iter()
+            .map(|t| {
+                t.as_atom()
+                    .map(|a| a.name().to_owned())
+                    .ok_or_else(Raise::badarg)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let Some(contents) = p.inspect(pid) else {
+            return Ok(Term::atom("undefined"));
+        };
+        let items = names
+            .iter()
+            .map(|name| info_item(&contents, name).ok_or_else(Raise::badarg))
+            .collect::<Result<Vec<_>, _>>()?;
+        if a[1].is_list() {
+            Ok(Term::list(items))
+        } else if names[0] == "registered_name" && contents.info.name.is_none() {
+            // Asked alone, an unregistered process's name is `[]`.
+            Ok(Term::NIL)
+        } else {
+            Ok(items.into_iter().next().expect("one item"))
+        }
+    }),
     pure("erlang", "is_process_alive", 1, false, |p, a| {
         let pid = a[0].as_pid().ok_or_else(Raise::badarg)?;
         Ok(Term::boolean(p.is_alive(pid)))
@@ -174,6 +216,61 @@ fn is_record(term: &Term, tag: &Term, size: Option<i64>) -> Result<bool, Raise> 
         }
         _ => false,
     })
+}
+
+/// What `process_info/1` answers, a subset of OTP's list (the items this
+/// runtime has).
+const DEFAULT_INFO_ITEMS: &[&str] = &[
+    "current_function",
+    "registered_name",
+    "status",
+    "message_queue_len",
+    "links",
+    "dictionary",
+    "trap_exit",
+    "reductions",
+];
+
+/// `{Item, Value}` for one `process_info` item, as OTP writes it; `None`
+/// for an item this runtime does not know (`badarg`, as OTP's unknown
+/// items are).
+fn info_item(contents: &crate::runtime::ProcessContents, item: &str) -> Option<Term> {
+    let info = &contents.info;
+    let pids = |pids: &[crate::runtime::Pid]| {
+        Term::list(pids.iter().map(|p| Term::pid(*p)).collect::<Vec<_>>())
+    };
+    let value = match item {
+        "current_function" => match info.current_function {
+            Some((m, f, a)) => Term::tuple([
+                Term::from_atom(m),
+                Term::from_atom(f),
+                Term::int(i64::from(a)),
+            ]),
+            None => Term::atom("undefined"),
+        },
+        // Not registered: `[]`, where the item is left out of
+        // process_info/1's list on the BEAM.
+        "registered_name" => match info.name {
+            Some(name) => Term::from_atom(name),
+            None => Term::NIL,
+        },
+        "status" => Term::atom(&info.status.to_string()),
+        "message_queue_len" => Term::int(contents.messages.len() as i64),
+        "messages" => Term::list(contents.messages.clone()),
+        "links" => pids(&info.links),
+        "monitors" => Term::list(
+            info.monitors
+                .iter()
+                .map(|(_, pid)| Term::tuple([Term::atom("process"), Term::pid(*pid)]))
+                .collect::<Vec<_>>(),
+        ),
+        "monitored_by" => pids(&info.monitored_by),
+        "dictionary" => pairs(contents.dictionary.clone()),
+        "trap_exit" => Term::boolean(info.trap_exit),
+        "reductions" => Term::int(info.reductions as i64),
+        _ => return None,
+    };
+    Some(Term::tuple([Term::atom(item), value]))
 }
 
 fn or_undefined(value: Option<Term>) -> Term {

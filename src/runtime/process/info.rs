@@ -189,3 +189,47 @@ impl ProcessInfo {
         }
     }
 }
+
+/// What `process_info/1,2` reads of a process besides [`ProcessInfo`]: its
+/// messages (those handled and those still in transit, in order) and its
+/// dictionary.
+pub struct ProcessContents {
+    pub info: ProcessInfo,
+    pub messages: Vec<crate::runtime::Term>,
+    pub dictionary: Vec<(crate::runtime::Term, crate::runtime::Term)>,
+}
+
+impl Process {
+    /// `process_info(Pid, ...)` asked by this process: `pid`'s state, if
+    /// it lives (itself included).
+    pub fn inspect(&self, pid: Pid) -> Option<ProcessContents> {
+        let target = self.node.lookup(pid)?;
+        let mut info = target.info();
+        let state = target.state.lock();
+        // On the BEAM, process_info reaches the process as a signal, after
+        // the signals sent before it: a link or monitor still on its way
+        // counts, as it would have been handled by then.
+        for signal in &state.signals {
+            match signal {
+                super::Signal::Link(from) if !info.links.contains(from) => info.links.push(*from),
+                super::Signal::Unlink(from) => info.links.retain(|p| p != from),
+                super::Signal::Monitor { watcher, .. } => info.monitored_by.push(*watcher),
+                _ => {}
+            }
+        }
+        let in_transit = state.signals.iter().filter_map(|s| match s {
+            super::Signal::Message(m) => Some(m.clone()),
+            _ => None,
+        });
+        let messages = state.mailbox.iter().cloned().chain(in_transit).collect();
+        let dictionary = state
+            .dictionary
+            .as_deref()
+            .map_or_else(Vec::new, |d| d.entries().to_vec());
+        Some(ProcessContents {
+            info,
+            messages,
+            dictionary,
+        })
+    }
+}

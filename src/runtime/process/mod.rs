@@ -23,7 +23,7 @@ mod state;
 
 pub(in crate::runtime) use heap::HeapAccount;
 pub use heap::{MAX_HEAP_WORDS, MIN_HEAP_WORDS, MaxHeapSize, words};
-pub use info::{CodeVersion, ProcessInfo, ProcessSummary, Status};
+pub use info::{CodeVersion, ProcessContents, ProcessInfo, ProcessSummary, Status};
 pub use receive::{Next, Receive, Scan, Work, as_call};
 pub(in crate::runtime) use signal::Signal;
 pub(in crate::runtime) use slice::SliceState;
