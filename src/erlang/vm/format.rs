@@ -52,12 +52,27 @@ enum Adjust {
     Right,
 }
 
-/// What comes between `~` and the control character.
-struct Spec {
+/// A control sequence's field: its width and side, the precision, and
+/// what pads it (`~F.P.PadC`).
+#[derive(Clone, Copy)]
+struct Field {
     width: Option<usize>,
-    adjust: Adjust,
+    how: Adjust,
     precision: Option<usize>,
     pad: char,
+}
+
+impl Field {
+    /// The same field with another precision (the float writers pass
+    /// theirs on, `term/6` takes the width as one).
+    fn with_precision(self, precision: Option<usize>) -> Field {
+        Field { precision, ..self }
+    }
+}
+
+/// What comes between `~` and the control character.
+struct Spec {
+    field: Field,
     unicode: bool,
     strings: bool,
 }
@@ -106,10 +121,12 @@ impl Spec {
             ' '
         };
         let mut spec = Spec {
-            width,
-            adjust,
-            precision,
-            pad,
+            field: Field {
+                width,
+                how: adjust,
+                precision,
+                pad,
+            },
             unicode: false,
             strings: true,
         };
@@ -142,14 +159,14 @@ impl Spec {
             }
             's' => {
                 let text = chars(args.next()?, self.unicode)?;
-                string(&text, self.width, self.adjust, self.precision, self.pad)?
+                string(&text, self.field)?
             }
             'e' => self.float(args.next()?, fwrite_e)?,
             'f' => self.float(args.next()?, fwrite_f)?,
             'g' => self.float(args.next()?, fwrite_g)?,
             'b' | 'B' => {
                 let digits = integer(args.next()?, self.base()?, control == 'b')?;
-                term(&digits, self.width, self.adjust, None, self.pad)
+                term(&digits, self.field.with_precision(None))
             }
             'x' | 'X' => {
                 let value = args.next()?;
@@ -167,10 +184,10 @@ impl Spec {
                 let code = args.next()?.as_i64()?;
                 let code = if self.unicode { code } else { code & 255 };
                 let c = char::from_u32(u32::try_from(code).ok()?)?;
-                char_field(c, self.width, self.adjust, self.precision, self.pad)?
+                char_field(c, self.field)?
             }
-            '~' => char_field('~', self.width, self.adjust, self.precision, self.pad)?,
-            'n' => match (self.width, self.adjust) {
+            '~' => char_field('~', self.field)?,
+            'n' => match (self.field.width, self.field.how) {
                 (None, _) => "\n".to_owned(),
                 (Some(f), Adjust::Right) => "\n".repeat(f),
                 (Some(_), Adjust::Left) => return None,
@@ -195,7 +212,7 @@ impl Spec {
         if pretty {
             text
         } else {
-            term(&text, self.width, self.adjust, self.precision, self.pad)
+            term(&text, self.field)
         }
     }
 
@@ -203,12 +220,12 @@ impl Spec {
         let View::Float(x) = value.view() else {
             return None;
         };
-        write(x, self.width, self.adjust, self.precision, self.pad)
+        write(x, self.field)
     }
 
     /// `base/1`: the precision, 2 to 36, or 10.
     fn base(&self) -> Option<u32> {
-        match self.precision {
+        match self.field.precision {
             None => Some(10),
             Some(b) if (2..=36).contains(&b) => Some(b as u32),
             Some(_) => None,
@@ -222,7 +239,7 @@ impl Spec {
             Some(magnitude) => format!("-{prefix}{magnitude}"),
             None => format!("{prefix}{digits}"),
         };
-        Some(term(&text, self.width, self.adjust, None, self.pad))
+        Some(term(&text, self.field.with_precision(None)))
     }
 }
 
@@ -308,13 +325,13 @@ fn adjust(text: String, padding: String, adjust: Adjust) -> String {
 }
 
 /// `term/6`: a term's text in a field; a text too long for it is `*`s.
-fn term(
-    text: &str,
-    width: Option<usize>,
-    how: Adjust,
-    precision: Option<usize>,
-    pad: char,
-) -> String {
+fn term(text: &str, field: Field) -> String {
+    let Field {
+        width,
+        how,
+        precision,
+        pad,
+    } = field;
     let width = match (width, precision) {
         (None, None) => return text.to_owned(),
         (None, Some(p)) => p,
@@ -330,13 +347,13 @@ fn term(
 }
 
 /// `string/6`: `~s`'s text in a field, cut to the precision.
-fn string(
-    text: &str,
-    width: Option<usize>,
-    how: Adjust,
-    precision: Option<usize>,
-    pad: char,
-) -> Option<String> {
+fn string(text: &str, field: Field) -> Option<String> {
+    let Field {
+        width,
+        how,
+        precision,
+        pad,
+    } = field;
     let n = text.chars().count();
     let cut = |k: usize| text.chars().take(k).collect::<String>();
     let field = |f: usize, how: Adjust| match n.cmp(&f) {
@@ -363,13 +380,13 @@ fn string(
 
 /// `char/5`: a character repeated to the precision (or the width), in
 /// the field.
-fn char_field(
-    c: char,
-    width: Option<usize>,
-    how: Adjust,
-    precision: Option<usize>,
-    pad: char,
-) -> Option<String> {
+fn char_field(c: char, field: Field) -> Option<String> {
+    let Field {
+        width,
+        how,
+        precision,
+        pad,
+    } = field;
     Some(match (width, precision) {
         (None, None) => c.to_string(),
         (Some(f), None) => repeat(c, f),
@@ -379,7 +396,7 @@ fn char_field(
     })
 }
 
-type FloatWriter = fn(f64, Option<usize>, Adjust, Option<usize>, char) -> Option<String>;
+type FloatWriter = fn(f64, Field) -> Option<String>;
 
 /// `float_data/1`: the digits of `float_to_list(X)` (21 significant
 /// digits, `%.20e`) and the exponent plus one.
@@ -423,14 +440,8 @@ fn sign(x: f64) -> &'static str {
 }
 
 /// `~e`: `d.ddde+X` with `P` digits (6 by default, at least 2).
-fn fwrite_e(
-    x: f64,
-    width: Option<usize>,
-    how: Adjust,
-    precision: Option<usize>,
-    pad: char,
-) -> Option<String> {
-    let p = precision.unwrap_or(6);
+fn fwrite_e(x: f64, field: Field) -> Option<String> {
+    let p = field.precision.unwrap_or(6);
     if p < 2 {
         return None;
     }
@@ -445,18 +456,12 @@ fn fwrite_e(
         format!("e{exponent}")
     };
     let text = format!("{}{mantissa}{exponent}", sign(x));
-    Some(float_field(text, width, how, pad))
+    Some(float_field(text, field))
 }
 
 /// `~f`: `ddd.ddd` with `P` decimals (6 by default, at least 1).
-fn fwrite_f(
-    x: f64,
-    width: Option<usize>,
-    how: Adjust,
-    precision: Option<usize>,
-    pad: char,
-) -> Option<String> {
-    let p = precision.unwrap_or(6);
+fn fwrite_f(x: f64, field: Field) -> Option<String> {
+    let p = field.precision.unwrap_or(6);
     if p < 1 {
         return None;
     }
@@ -468,19 +473,13 @@ fn fwrite_f(
     }
     let (mantissa, carry) = float_man(&digits, usize::try_from(e).ok()?, p);
     let text = format!("{}{}{mantissa}", sign(x), if carry { "1" } else { "" });
-    Some(float_field(text, width, how, pad))
+    Some(float_field(text, field))
 }
 
 /// `~g`: `~f` for 0.1 =< |X| < 10,000 when the precision's digits show
 /// it, else `~e`; the precision counts significant digits.
-fn fwrite_g(
-    x: f64,
-    width: Option<usize>,
-    how: Adjust,
-    precision: Option<usize>,
-    pad: char,
-) -> Option<String> {
-    let p = precision.unwrap_or(6);
+fn fwrite_g(x: f64, field: Field) -> Option<String> {
+    let p = field.precision.unwrap_or(6);
     if p < 1 {
         return None;
     }
@@ -491,18 +490,20 @@ fn fwrite_g(
         .map(|i| i as i64 - 2);
     let p = p as i64;
     match e {
-        Some(-1) if p <= 1 => fwrite_f(x, width, how, Some(1), pad),
-        Some(e) if p - 1 > e && e >= -1 => fwrite_f(x, width, how, Some((p - 1 - e) as usize), pad),
-        _ if p <= 1 => fwrite_e(x, width, how, Some(2), pad),
-        _ => fwrite_e(x, width, how, Some(p as usize), pad),
+        Some(-1) if p <= 1 => fwrite_f(x, field.with_precision(Some(1))),
+        Some(e) if p - 1 > e && e >= -1 => {
+            fwrite_f(x, field.with_precision(Some((p - 1 - e) as usize)))
+        }
+        _ if p <= 1 => fwrite_e(x, field.with_precision(Some(2))),
+        _ => fwrite_e(x, field.with_precision(Some(p as usize))),
     }
 }
 
 /// `term(Text, F, Adj, F, Pad)`, as the float writers call it.
-fn float_field(text: String, width: Option<usize>, how: Adjust, pad: char) -> String {
-    match width {
+fn float_field(text: String, field: Field) -> String {
+    match field.width {
         None => text,
-        Some(_) => term(&text, width, how, width, pad),
+        Some(_) => term(&text, field.with_precision(field.width)),
     }
 }
 
