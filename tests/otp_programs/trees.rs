@@ -122,17 +122,7 @@ pub fn check_script(script: &str) {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    let output = Process::new("erl")
-        .args(["-noshell", "-pa"])
-        .arg(&dir)
-        .args(["-run", "lic_tree", "main"])
-        .args(&roots)
-        .output()
-        .expect("erl runs");
-    let theirs: Vec<String> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(str::to_owned)
-        .collect();
+    let (theirs, _) = lic_tree(&[&dir], "main", &roots);
     assert_eq!(
         ours, theirs,
         "{script}: the trees differ (left: letitcrash, right: the BEAM)"
@@ -182,23 +172,31 @@ pub fn check_app(script: &str) {
         .expect("erlc runs");
     assert!(compiled.status.success(), "{compiled:?}");
     let ebin = project.join(format!("_build/default/lib/{app}/ebin"));
-    let output = Process::new("erl")
-        .args(["-noshell", "-pa"])
-        .arg(&dir)
-        .arg("-pa")
-        .arg(&ebin)
-        .args(["-run", "lic_tree", "app", &app])
-        .args(&roots)
+    let mut args = vec![app.clone()];
+    args.extend(roots.iter().cloned());
+    let (theirs, stderr) = lic_tree(&[&dir, &ebin], "app", &args);
+    assert_eq!(
+        ours, theirs,
+        "{script}: the application's trees differ (left: letitcrash, right: the BEAM)\n{stderr}"
+    );
+}
+
+/// Runs `lic_tree:FUNCTION(ARGS)` on the BEAM with `paths` on its code
+/// path: the lines it printed, and what it said on stderr.
+fn lic_tree(paths: &[&Path], function: &str, args: &[String]) -> (Vec<String>, String) {
+    let mut erl = Process::new("erl");
+    erl.arg("-noshell");
+    for path in paths {
+        erl.arg("-pa").arg(path);
+    }
+    let output = erl
+        .args(["-run", "lic_tree", function])
+        .args(args)
         .output()
         .expect("erl runs");
-    let theirs: Vec<String> = String::from_utf8_lossy(&output.stdout)
+    let lines = String::from_utf8_lossy(&output.stdout)
         .lines()
         .map(str::to_owned)
         .collect();
-    assert_eq!(
-        ours,
-        theirs,
-        "{script}: the application's trees differ (left: letitcrash, right: the BEAM)\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    (lines, String::from_utf8_lossy(&output.stderr).into_owned())
 }

@@ -132,37 +132,25 @@ fn app_callback(name: &str) -> String {
     )
 }
 
+/// The top supervisor: `one_for_one` over the session's trees, in the
+/// order it started them, written as `export sup` writes any supervisor.
 fn top_supervisor(name: &str, trees: &[Sup]) -> String {
-    let module = atom(&format!("{name}_sup"));
-    let mut out = format!(
-        "-module({module}).\n-behaviour(supervisor).\n\n\
-         -export([start_link/0, init/1]).\n\n\
-         start_link() ->\n    supervisor:start_link({{local, ?MODULE}}, ?MODULE, []).\n\n\
-         %% The session's trees, in the order it started them.\n\
-         init([]) ->\n    \
-         SupFlags = #{{strategy => one_for_one, intensity => 1, period => 5}},\n"
-    );
-    if trees.is_empty() {
-        out.push_str("    ChildSpecs = [],\n");
-    } else {
-        let specs: Vec<String> = trees
+    sup::module(&Sup {
+        name: format!("{name}_sup"),
+        registered: true,
+        strategy: "one_for_one".to_owned(),
+        intensity: 1,
+        period: 5,
+        children: trees
             .iter()
-            .map(|tree| {
-                let tree = atom(&tree.name);
-                format!(
-                    "        #{{\n            id => {tree},\n            start => {{{tree}, start_link, []}},\n            \
-                     restart => permanent,\n            shutdown => infinity,\n            \
-                     type => supervisor,\n            modules => [{tree}]\n        }}"
-                )
+            .map(|tree| sup::Child {
+                id: tree.name.clone(),
+                start: Start::Supervisor(Box::new(tree.clone())),
+                restart: "permanent".to_owned(),
+                shutdown: "infinity".to_owned(),
             })
-            .collect();
-        out.push_str(&format!(
-            "    ChildSpecs = [\n{}\n    ],\n",
-            specs.join(",\n")
-        ));
-    }
-    out.push_str("    {ok, {SupFlags, ChildSpecs}}.\n");
-    out
+            .collect(),
+    })
 }
 
 /// A built-in kind's stand-in: it starts linked and idles, so the tree
