@@ -130,6 +130,8 @@ arithmetic `+ - * / div rem`, bitwise `band bor bxor bnot bsl bsr`,
 comparisons `== /= =:= =/= < > =< >=`, `andalso orelse and or xor not`,
 lists `[H | T]`, `++`, `--`, strings, tuples, maps `#{K => V}`,
 `M#{K := V}` (patterns `#{K := P}`), binaries `<<X:16, Rest/binary>>`,
+list comprehensions `[X * 2 || X <- L, X > 0]`, records `#point{x = 1}`,
+attributes -module/-export/-import/-record/-define/-include,
 `begin ... end`, send `Pid ! Msg`; `%` starts a comment.
 BIFs: self(), spawn, spawn_link, link, monitor, exit, element, length, ...,
 erlang:send_after/3, timer:sleep/1, lists:map/2, maps:get/2, io:format/2, ...

@@ -100,6 +100,7 @@ programs! {
     binary_walk
     bitwise_bignums
     closures
+    comprehensions
     conversions
     counter_loop
     dicts_and_sets

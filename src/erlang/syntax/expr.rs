@@ -201,7 +201,13 @@ impl Parser<'_> {
     }
 
     /// Consumes the closing bracket of one opened at `open`.
-    fn close(&mut self, opener: &str, closer: &str, open: Pos, what: &str) -> Result<()> {
+    pub(super) fn close(
+        &mut self,
+        opener: &str,
+        closer: &str,
+        open: Pos,
+        what: &str,
+    ) -> Result<()> {
         if self.eat_punct(closer) {
             return Ok(());
         }
@@ -217,7 +223,7 @@ impl Parser<'_> {
         ))
     }
 
-    fn unsupported(&self, word: &str, what: &str) -> crate::diagnostics::Diagnostic {
+    pub(super) fn unsupported(&self, word: &str, what: &str) -> crate::diagnostics::Diagnostic {
         self.error_here(
             format!("`{word}` is not supported by the playground"),
             Some(format!("the playground's Erlang has no {what}")),
@@ -318,6 +324,10 @@ impl Parser<'_> {
             });
         }
         let mut elements = vec![self.expr()?];
+        if self.is_punct("||") {
+            let element = elements.pop().expect("one element");
+            return self.comprehension(element, open);
+        }
         while self.eat_punct(",") {
             if elements.len() == MAX_LIST_ELEMENTS {
                 return Err(self.error_here(
@@ -326,9 +336,6 @@ impl Parser<'_> {
                 ));
             }
             elements.push(self.expr()?);
-        }
-        if self.is_punct("||") {
-            return Err(self.unsupported("||", "list comprehensions"));
         }
         let mut tail = if self.eat_punct("|") {
             self.expr()?

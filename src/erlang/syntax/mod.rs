@@ -5,6 +5,8 @@
 //! - `attributes`: `-module`, `-export`, `-import`, `-compile` and the
 //!   attributes read and kept (`-behaviour`, `-spec`, ...);
 //! - `preprocess`: macros (`-define`, `?NAME`) and `-ifdef`, over tokens;
+//! - `comprehensions`: `[E || X <- L, Cond]`, expanded into
+//!   `lists:flatmap/2` and `case`;
 //! - `records`: `-record` and the record syntax, expanded into tuples;
 //! - `parser`: the module level (functions, clauses, guards) and the
 //!   nesting guard that keeps any input from overflowing the stack;
@@ -21,6 +23,7 @@
 
 mod attributes;
 mod bits;
+mod comprehensions;
 mod error;
 mod expr;
 mod lexer;

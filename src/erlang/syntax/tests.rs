@@ -562,7 +562,7 @@ fn comparisons_do_not_chain() {
 fn unsupported_erlang_is_named() {
     for (source, word) in [
         ("f() -> try a of _ -> b end.", "try"),
-        ("f(L) -> [X || X <- L].", "||"),
+        ("f(B) -> [X || <<X>> <= B].", "<="),
     ] {
         let e = error(source);
         assert_eq!(
