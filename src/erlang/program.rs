@@ -44,6 +44,12 @@ pub fn load_for(
     module: Arc<CompiledModule>,
     by: Option<EventId>,
 ) -> Option<Purged> {
+    // Code in the process language may call the standard library (a
+    // comprehension is `lists:flatmap/2`): every runtime that loads some
+    // has it.
+    if !runtime.code().is_native(Atom::new("lists")) {
+        super::stdlib::preload(runtime.code());
+    }
     let purged = purge(runtime, module.name, by);
     let version = runtime.code().next_version(module.name);
     module.version.store(version, Ordering::Relaxed);
