@@ -26,6 +26,19 @@ g(F) -> F(1), (fun(Y) -> Y; (_) -> z end)(2), fun g/1, fun lists:map/2, not true
 h() -> receive after 0 -> ok end, receive X -> X after infinity -> ok end, receive after 5s -> t end.
 k(N) -> % a comment }
   io:format(\"~p~n\", [N]), self() ! N, lists:reverse([1, 2 | [3]]).",
+    "-module(m).
+-export([f/1, g/2]).
+-import(lists, [reverse/1]).
+-define(PAIR(A, B), {A, B}).
+-define(N, 3).
+-ifdef(N).
+-record(r, {a = 1, b :: atom(), c = ?N}).
+-else.
+-endif.
+-spec f(term()) -> term().
+f(X) -> [?PAIR(Y, ?MODULE) || Y <- reverse(X), Y > ?LINE, {ok, _} <- [Y]].
+g(#r{a = A} = R, K) when is_record(R, r), R#r.b =:= K -> (R#r{c = A})#r.c + #r.b;
+g(_, _) -> #r{_ = x}.",
 ];
 
 /// Pieces of a source: runs of word characters, single others.
