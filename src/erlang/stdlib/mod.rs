@@ -27,6 +27,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("proplists", include_str!("proplists.erl")),
     ("queue", include_str!("queue.erl")),
     ("string", include_str!("string.erl")),
+    ("timer", include_str!("timer.erl")),
 ];
 
 /// The modules, compiled on first use.
