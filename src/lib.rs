@@ -26,7 +26,8 @@
 //! session/         the evaluator: statements become runtime calls
 //! commands/        the presenter's command language: parser, AST, help
 //! erlang/          the process language: syntax, checker, compiler,
-//!                  bytecode VM, export to Erlang
+//!                  bytecode VM, its standard library (in Erlang), export
+//!                  to Erlang
 //! view/            pure functions from data to text and SVG; the event feed
 //! supervisor/      the supervisor process: specs, strategies, intensity
 //! behavior/        built-in kinds, native modules in the code table
