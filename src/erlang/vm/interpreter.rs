@@ -43,7 +43,7 @@ use super::bits;
 use super::errors::{self, Class, Raise};
 use super::matching::{guard_holds, logic, match_pat};
 use super::terms::{self, as_bool, boolean};
-use crate::erlang::module::{CompiledModule, FunValue, ReceiveTable};
+use crate::erlang::module::{CompiledModule, FunValue, Pat, ReceiveTable};
 use crate::erlang::opcodes::{ArithOp, Label, Op, Reg};
 use crate::runtime::process::Scan;
 use crate::runtime::term::size::Reach;
@@ -1487,7 +1487,17 @@ fn receive(
         #[cfg(test)]
         EXAMINED.with(|n| n.set(n.get() + 1));
         table.clauses.iter().position(|clause| {
-            match_pat(&clause.pat, message, window)
+            // The commonest receive patterns (`0 -> ...`, `K -> ...`)
+            // without a call: a ring's process offers each token to two.
+            let matched = match &clause.pat {
+                Pat::Lit(lit) => lit == message,
+                Pat::Bind(r) => {
+                    window[usize::from(*r)] = message.clone();
+                    true
+                }
+                pat => match_pat(pat, message, window),
+            };
+            matched
                 && clause
                     .guard
                     .as_ref()

@@ -211,6 +211,16 @@ impl Process {
         deadline: Option<Duration>,
         mut matcher: impl FnMut(&Term) -> Option<R>,
     ) -> Scan<R> {
+        if deadline.is_none() && !self.slice.has_news() && !self.slice.is_ending() {
+            // Nothing has arrived since the mailbox was last found empty
+            // (`SliceState::news`), so there is nothing to offer and no
+            // deadline to check: wait without the lock, as `Next` does. The
+            // save position is already 0 (the mailbox was empty), and a
+            // receive without `after` ignores `timed_out` (the next one
+            // with `after` clears it on its first look). A ring's process
+            // looks here after every forward, and finds nothing.
+            return Scan::Nothing;
+        }
         let mut state = self.state.lock();
         if first {
             state.timed_out = false;

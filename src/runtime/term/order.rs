@@ -61,9 +61,15 @@ pub fn equal(a: &Term, b: &Term) -> bool {
     compare(a, b) == Ordering::Equal
 }
 
-/// `=:=`.
+/// `=:=`. Two different words of which one is an immediate (a small
+/// integer, an atom, `[]`, a pid, a reference) are never `=:=`: every
+/// integer has one canonical form (`bignum.rs`), so a small one never
+/// equals a bignum node, and a float never equals an integer exactly. So
+/// only two pointers need the walk, and a receive's `0 -> ...` clause
+/// rejects any other small integer without it.
+#[inline]
 pub fn exact_eq(a: &Term, b: &Term) -> bool {
-    a.same(b) || run(a, b, Mode::Exact) == Ordering::Equal
+    a.same(b) || (a.is_pointer() && b.is_pointer() && run(a, b, Mode::Exact) == Ordering::Equal)
 }
 
 /// The total order consistent with `=:=` (map key order).

@@ -201,7 +201,7 @@ impl Term {
 
     /// Whether the word points to a node (cons cell or boxed).
     #[inline]
-    fn is_pointer(&self) -> bool {
+    pub(crate) fn is_pointer(&self) -> bool {
         self.raw() & 0b101 == 0
     }
 
