@@ -222,6 +222,11 @@ impl Terminal {
     /// Ctrl-D at the prompt: the REPL says goodbye and exits 0 by itself.
     #[track_caller]
     pub fn leave(mut self) {
+        // Ctrl-D once the editor is reading again, as a person would: a
+        // Ctrl-D typed while the terminal is still cooked (the REPL between
+        // two lines, on a loaded machine) is the line discipline's end of
+        // file, which the switch to raw mode loses.
+        self.expect("crash>", Duration::from_secs(30));
         self.send(b"\x04");
         self.expect("bye", Duration::from_secs(30));
         let status = wait(&mut self.child, Duration::from_secs(30));
