@@ -125,7 +125,7 @@ and written together. `spawn NAME(Args)` runs NAME:start(Args).
 
 Expressions: matches `P = E`, sequences `E1, E2`, case/if/receive ... end,
 `receive ... after T -> ... end` (T in ms, `infinity`, or 30s / 500ms / 1m),
-calls `f(X)`, `other:f(X)`, `F(X)`, funs `fun(X) -> ... end`, `fun f/1`,
+calls `f(X)`, `other:f(X)`, `Mod:F(X)`, `F(X)`, `apply/2,3`, funs `fun(X) -> ... end`, `fun f/1`,
 arithmetic `+ - * / div rem`, bitwise `band bor bxor bnot bsl bsr`,
 comparisons `== /= =:= =/= < > =< >=`, `andalso orelse and or xor not`,
 lists `[H | T]`, `++`, `--`, strings, tuples, maps `#{K => V}`,

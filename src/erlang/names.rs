@@ -29,6 +29,8 @@ pub const KEYWORDS: &[&str] = &[
 /// of the same name and arity would be ambiguous (see `check`).
 pub const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("abs", 1),
+    ("apply", 2),
+    ("apply", 3),
     ("atom_to_binary", 1),
     ("atom_to_binary", 2),
     ("atom_to_list", 1),

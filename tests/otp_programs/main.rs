@@ -92,6 +92,7 @@ macro_rules! programs {
 }
 
 programs! {
+    apply
     arithmetic
     binary_bifs
     binary_construction

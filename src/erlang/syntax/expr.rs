@@ -165,14 +165,39 @@ impl Parser<'_> {
     fn remote_call(&mut self, first: Expr) -> Result<Expr> {
         self.bump();
         let second = self.primary()?;
-        let (ExprKind::Atom(module), ExprKind::Atom(function)) = (first.kind, second.kind) else {
-            return Err(self.error_at(
-                first.pos,
-                1,
-                "a remote call is written `module:function(...)` with two atoms",
-                Some("the playground has no calls with a variable module or function".into()),
-            ));
+        let (ExprKind::Atom(module), ExprKind::Atom(function)) = (&first.kind, &second.kind) else {
+            // `Mod:f(...)`, `M:F(...)`: the module or the function is a
+            // value, so the call is `erlang:apply/3`, as the BEAM runs it.
+            if !self.is_punct("(") {
+                return Err(self.error_here(
+                    format!(
+                        "expected `(` after a remote function, found {}",
+                        self.describe_next()
+                    ),
+                    Some("call it: `Module:function(...)`".into()),
+                ));
+            }
+            let pos = first.pos;
+            let args = self.arguments()?;
+            let mut list = Expr {
+                kind: ExprKind::Nil,
+                pos,
+            };
+            for arg in args.into_iter().rev() {
+                list = Expr {
+                    kind: ExprKind::Cons(Box::new(arg), Box::new(list)),
+                    pos,
+                };
+            }
+            return Ok(Expr {
+                kind: ExprKind::Call(
+                    Callee::Remote("erlang".into(), "apply".into()),
+                    vec![first, second, list],
+                ),
+                pos,
+            });
         };
+        let (module, function) = (module.clone(), function.clone());
         if !self.is_punct("(") {
             return Err(self.error_here(
                 format!(

@@ -62,6 +62,11 @@ pub enum Special {
     /// `maps:fold/3`, `map/2`, `filter/2`, `update_with/3,4`
     /// (`bifs_maps.rs`).
     Maps(bifs_maps::Walk),
+    /// `apply(Fun, Args)`.
+    ApplyFun,
+    /// `apply(Module, Function, Args)`, and `M:F(Args)` with a variable
+    /// module or function, which the parser writes as it.
+    ApplyMfa,
 }
 
 #[derive(Clone, Copy)]
@@ -262,6 +267,8 @@ pub static BIFS: &[Bif] = &[
         Ok(Term::from_atom(Atom::TRUE))
     }),
     special("erlang", "throw", 1, Special::Throw),
+    special("erlang", "apply", 2, Special::ApplyFun),
+    special("erlang", "apply", 3, Special::ApplyMfa),
     special("erlang", "error", 1, Special::Error),
     special("erlang", "error", 2, Special::Error),
     pure("erlang", "process_flag", 2, false, process_flag),

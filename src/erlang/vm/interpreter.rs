@@ -1234,6 +1234,28 @@ impl Vm {
                 self.call_fun(process, &fun, vec![first])
             }
             Special::Maps(walk) => self.maps_special(process, walk, args),
+            Special::ApplyFun => {
+                let [fun, list] = <[Term; 2]>::try_from(args).expect("apply/2");
+                let Some(items) = super::terms::list_items(&list) else {
+                    return Err(Raise::badarg().in_bif("erlang", "apply", vec![fun, list]));
+                };
+                self.call_fun(process, &fun, items)
+            }
+            Special::ApplyMfa => {
+                let [module, function, list] = <[Term; 3]>::try_from(args).expect("apply/3");
+                let (Some(m), Some(f), Some(items)) = (
+                    module.as_atom(),
+                    function.as_atom(),
+                    super::terms::list_items(&list),
+                ) else {
+                    return Err(Raise::badarg().in_bif(
+                        "erlang",
+                        "apply",
+                        vec![module, function, list],
+                    ));
+                };
+                self.call_ext(process, m, f, items)
+            }
             Special::Foldl => {
                 let [fun, acc, list] = <[Term; 3]>::try_from(args).expect("foldl/3");
                 if !list.is_list() || !is_fun(&fun, 2) {
