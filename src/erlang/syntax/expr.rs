@@ -575,6 +575,15 @@ impl Parser<'_> {
                     pos: open,
                 })
             }
+            // `fun M:F/A` with a variable in it: a fun made when it runs.
+            Tok::Var(_) | Tok::Atom(_)
+                if self.peek_second() == &Tok::Punct(":")
+                    && (matches!(self.peek_tok(), Tok::Var(_))
+                        || matches!(self.peek_nth(2), Tok::Var(_))
+                        || matches!(self.peek_nth(4), Tok::Var(_))) =>
+            {
+                self.dynamic_fun_ref(open)
+            }
             Tok::Atom(first) => {
                 self.bump();
                 let (module, name) = if self.eat_punct(":") {
@@ -629,6 +638,48 @@ impl Parser<'_> {
                 Some("fun (X) -> ... end, or fun name/arity".into()),
             )),
         }
+    }
+}
+
+impl Parser<'_> {
+    /// `fun M:F/A` where any of the three is a variable:
+    /// `erlang:make_fun(M, F, A)`, as the BEAM makes it when it runs.
+    fn dynamic_fun_ref(&mut self, open: Pos) -> Result<Expr> {
+        let part = |parser: &mut Self| -> Result<Expr> {
+            let token = parser.bump();
+            let kind = match token.tok {
+                Tok::Var(name) => ExprKind::Var(name),
+                Tok::Atom(name) => ExprKind::Atom(name),
+                Tok::Int(n) => ExprKind::Int(n),
+                other => {
+                    return Err(parser.error_at(
+                        token.pos,
+                        token.len,
+                        format!(
+                            "expected `fun Module:Function/Arity`, found {}",
+                            describe(&other)
+                        ),
+                        None,
+                    ));
+                }
+            };
+            Ok(Expr {
+                kind,
+                pos: token.pos,
+            })
+        };
+        let module = part(self)?;
+        self.expect_punct(":", "in `fun Module:Function/Arity`", None)?;
+        let function = part(self)?;
+        self.expect_punct("/", "in `fun Module:Function/Arity`", None)?;
+        let arity = part(self)?;
+        Ok(Expr {
+            kind: ExprKind::Call(
+                Callee::Remote("erlang".into(), "make_fun".into()),
+                vec![module, function, arity],
+            ),
+            pos: open,
+        })
     }
 }
 

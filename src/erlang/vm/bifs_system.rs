@@ -66,6 +66,21 @@ pub static BIFS: &[Bif] = &[
             _ => Err(Raise::badarg()),
         }
     }),
+    pure("erlang", "make_fun", 3, false, |_, a| {
+        let (Some(module), Some(function), Some(arity)) = (
+            a[0].as_atom(),
+            a[1].as_atom(),
+            a[2].as_i64().filter(|n| (0..=255).contains(n)),
+        ) else {
+            return Err(Raise::badarg());
+        };
+        let fun = crate::erlang::module::FunValue::External {
+            module,
+            function,
+            arity: arity as u32,
+        };
+        Ok(fun.into_term())
+    }),
     pure("erlang", "function_exported", 3, false, |p, a| {
         let (Some(module), Some(function), Some(arity)) =
             (a[0].as_atom(), a[1].as_atom(), a[2].as_i64())
