@@ -280,7 +280,7 @@ pub const MAP_KEYS: i64 = 100_000;
 /// is `erlang:map_get/2` once compiled, as with erlc), as
 /// `scripts/beam/lic_bench.erl`'s `vm_map_*` functions do.
 const MAP_SOURCE: &str = "
-  start(Parent, N) -> Parent ! {map, get_all(put_all(#{}, N), N, 0)}.
+  start(Parent, N) -> Parent ! {result, get_all(put_all(#{}, N), N, 0)}.
   put_all(M, 0) -> M;
   put_all(M, N) -> put_all(M#{N => N}, N - 1).
   get_all(_, 0, Sum) -> Sum;
@@ -289,31 +289,12 @@ const MAP_SOURCE: &str = "
 
 /// `bench vm-map`: milliseconds for `n` puts and `n` gets in one process.
 pub fn map(rt: &Runtime, n: i64) -> Report {
-    let module = erlang::parse("vm_map", MAP_SOURCE).expect("the benchmark parses");
-    erlang::check(&module).expect("the benchmark checks");
-    erlang::load(
-        rt,
-        erlang::compile(&module).expect("the benchmark compiles"),
+    erlang::load(rt, compile_source("vm_map", MAP_SOURCE));
+    let (sum, elapsed) = answer(rt, "vm_map", "start", vec![Term::int(n)]);
+    assert_eq!(
+        sum,
+        Term::from_i128(i128::from(n) * (i128::from(n) + 1) / 2)
     );
-    let host = rt.spawn_host("bench");
-    let me = host.pid();
-    let begin = Instant::now();
-    let answer = host
-        .run_for(Duration::from_secs(600), move |process| async move {
-            erlang::spawn(
-                &process,
-                Atom::new("vm_map"),
-                Atom::new("start"),
-                vec![Term::pid(me), Term::int(n)],
-                false,
-            )
-            .expect("start/2");
-            process.receive().await
-        })
-        .expect("the map answers");
-    let elapsed = begin.elapsed();
-    let sum = Term::from_i128(i128::from(n) * (i128::from(n) + 1) / 2);
-    assert_eq!(answer, Term::tuple([Term::atom("map"), sum]));
     Report::new("vm-map")
         .param("n", n as u64)
         .figure("ms", elapsed.as_secs_f64() * 1000.0)

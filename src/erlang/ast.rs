@@ -102,6 +102,28 @@ pub struct Pattern {
     pub pos: Pos,
 }
 
+impl Pattern {
+    /// The patterns directly inside this one, in source order: a tuple's
+    /// elements, a list cell's head and tail, both sides of `=`, a map's
+    /// values (its keys are expressions) and a binary's segment values
+    /// (their sizes are expressions).
+    pub fn children(&self) -> Vec<&Pattern> {
+        match &self.kind {
+            PatternKind::Tuple(items) => items.iter().collect(),
+            PatternKind::Cons(a, b) | PatternKind::Alias(a, b) => vec![a, b],
+            PatternKind::Map(fields) => fields.iter().map(|f| &f.value).collect(),
+            PatternKind::Binary(segments) => segments.iter().map(|s| &s.value).collect(),
+            PatternKind::Var(_)
+            | PatternKind::Wildcard
+            | PatternKind::Atom(_)
+            | PatternKind::Int(_)
+            | PatternKind::Float(_)
+            | PatternKind::Str(_)
+            | PatternKind::Nil => Vec::new(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum PatternKind {
     /// Binds the variable if unbound; if bound, the value must be equal
@@ -205,6 +227,63 @@ impl Expr {
                 for s in segments {
                     f(&mut s.value);
                     if let Some(size) = &mut s.size {
+                        f(size);
+                    }
+                }
+            }
+            ExprKind::Var(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Nil
+            | ExprKind::FunRef { .. } => {}
+        }
+    }
+
+    /// [`Expr::for_each_child_mut`], reading.
+    pub fn for_each_child(&self, f: &mut dyn FnMut(&Expr)) {
+        match &self.kind {
+            ExprKind::Tuple(es) | ExprKind::Block(es) => es.iter().for_each(f),
+            ExprKind::Cons(a, b) | ExprKind::Send(a, b) | ExprKind::BinOp(_, a, b) => {
+                f(a);
+                f(b);
+            }
+            ExprKind::Match(_, e) | ExprKind::UnOp(_, e) => f(e),
+            ExprKind::Call(callee, args) => {
+                if let Callee::Fun(fun) = callee {
+                    f(fun);
+                }
+                args.iter().for_each(f);
+            }
+            ExprKind::Case(subject, clauses) => {
+                f(subject);
+                clauses.iter().flat_map(|c| &c.body).for_each(f);
+            }
+            ExprKind::If(clauses) => clauses.iter().flat_map(|c| &c.body).for_each(f),
+            ExprKind::Receive { clauses, after } => {
+                clauses.iter().flat_map(|c| &c.body).for_each(&mut *f);
+                if let Some((timeout, body)) = after {
+                    f(timeout);
+                    body.iter().for_each(f);
+                }
+            }
+            ExprKind::Fun(clauses) => clauses.iter().flat_map(|c| &c.body).for_each(f),
+            ExprKind::Map(fields) => fields.iter().for_each(|m| {
+                f(&m.key);
+                f(&m.value);
+            }),
+            ExprKind::MapUpdate(base, fields) => {
+                f(base);
+                fields.iter().for_each(|m| {
+                    f(&m.key);
+                    f(&m.value);
+                });
+            }
+            ExprKind::Binary(segments) => {
+                for s in segments {
+                    f(&s.value);
+                    if let Some(size) = &s.size {
                         f(size);
                     }
                 }

@@ -158,10 +158,18 @@ pub struct Session {
     observer: Option<Box<dyn Observer>>,
 }
 
+/// A session's runtime: the built-in kinds, and the standard library
+/// already there (loading process code would bring it too, but a `def`
+/// is checked for calls into it before it loads).
+fn fresh_runtime(config: &crate::runtime::Config) -> Runtime {
+    let runtime = crate::behavior::runtime(config.clone());
+    crate::erlang::stdlib::preload(runtime.code());
+    runtime
+}
+
 impl Session {
     pub fn new(config: SessionConfig) -> Session {
-        let runtime = crate::behavior::runtime(config.runtime.clone());
-        crate::erlang::stdlib::preload(runtime.code());
+        let runtime = fresh_runtime(&config.runtime);
         let feed = Arc::new(EventFeed::new(&runtime, config.log, config.style));
         let history = history::History::new(&runtime);
         let shell = Shell::start(&runtime);
@@ -478,8 +486,7 @@ impl Session {
 
     /// `reset`: a fresh runtime and shell, as if the tool had just started.
     fn reset(&mut self) -> Outcome {
-        let runtime = crate::behavior::runtime(self.config.runtime.clone());
-        crate::erlang::stdlib::preload(runtime.code());
+        let runtime = fresh_runtime(&self.config.runtime);
         self.feed.attach(&runtime);
         if let Some(observer) = &mut self.observer {
             observer.runtime_replaced(&runtime);

@@ -103,7 +103,6 @@ pub fn ours_compiled(
     function: Option<&str>,
 ) -> Vec<String> {
     let runtime = Runtime::new(Config::deterministic(1));
-    erlang::stdlib::preload(runtime.code());
     let events = runtime.subscribe();
     for code in compiled {
         erlang::load(&runtime, code.clone());

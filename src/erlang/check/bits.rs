@@ -25,30 +25,17 @@ impl Checker<'_> {
     pub(super) fn binary_sizes(&self, pattern: &Pattern, scope: &Scope) -> Result<()> {
         let mut stack = vec![pattern];
         while let Some(pattern) = stack.pop() {
-            match &pattern.kind {
-                PatternKind::Binary(segments) => {
-                    let mut local = scope.clone();
-                    for segment in segments {
-                        if let Some(size) = &segment.size {
-                            self.guard_expr(size, &local)?;
-                        }
-                        for_each_var(&segment.value, &mut |name| local.bind(name));
+            if let PatternKind::Binary(segments) = &pattern.kind {
+                let mut local = scope.clone();
+                for segment in segments {
+                    if let Some(size) = &segment.size {
+                        self.guard_expr(size, &local)?;
                     }
+                    for_each_var(&segment.value, &mut |name| local.bind(name));
                 }
-                PatternKind::Tuple(items) => stack.extend(items.iter().rev()),
-                PatternKind::Map(fields) => stack.extend(fields.iter().rev().map(|f| &f.value)),
-                PatternKind::Cons(a, b) | PatternKind::Alias(a, b) => {
-                    stack.push(b);
-                    stack.push(a);
-                }
-                PatternKind::Var(_)
-                | PatternKind::Wildcard
-                | PatternKind::Atom(_)
-                | PatternKind::Int(_)
-                | PatternKind::Float(_)
-                | PatternKind::Str(_)
-                | PatternKind::Nil => {}
             }
+            // Reversed: the first problem in source order is the one shown.
+            stack.extend(pattern.children().into_iter().rev());
         }
         Ok(())
     }

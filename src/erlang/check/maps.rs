@@ -79,27 +79,12 @@ impl Checker<'_> {
     pub(super) fn map_keys(&self, pattern: &Pattern, before: &Scope) -> Result<()> {
         let mut stack = vec![pattern];
         while let Some(p) = stack.pop() {
-            match &p.kind {
-                PatternKind::Map(fields) => {
-                    for field in fields {
-                        self.guard_expr(&field.key, before)?;
-                        stack.push(&field.value);
-                    }
+            if let PatternKind::Map(fields) = &p.kind {
+                for field in fields {
+                    self.guard_expr(&field.key, before)?;
                 }
-                PatternKind::Tuple(items) => stack.extend(items),
-                PatternKind::Binary(segments) => stack.extend(segments.iter().map(|s| &s.value)),
-                PatternKind::Cons(a, b) | PatternKind::Alias(a, b) => {
-                    stack.push(a);
-                    stack.push(b);
-                }
-                PatternKind::Var(_)
-                | PatternKind::Wildcard
-                | PatternKind::Atom(_)
-                | PatternKind::Int(_)
-                | PatternKind::Float(_)
-                | PatternKind::Str(_)
-                | PatternKind::Nil => {}
             }
+            stack.extend(p.children());
         }
         Ok(())
     }

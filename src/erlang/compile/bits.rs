@@ -24,7 +24,7 @@
 //! then a read.
 
 use super::{FnCompiler, Result, error};
-use crate::erlang::ast::{Callee, Expr, ExprKind, Guard, Pattern, PatternKind, Pos, Segment, UnOp};
+use crate::erlang::ast::{Expr, ExprKind, Guard, Pattern, PatternKind, Pos, Segment, UnOp};
 use crate::erlang::bitsyntax::{Resolved, SegType, Spec, resolve};
 use crate::erlang::module::{GExpr, Pat};
 use crate::erlang::opcodes::{Label, Op, Reg};
@@ -510,82 +510,29 @@ fn count_pattern(pattern: &Pattern, counts: &mut HashMap<String, usize>) {
 
 /// Calls `f` on `expr` and every expression inside it (clause bodies,
 /// guards and funs included; the patterns are the caller's to visit).
-/// Exhaustive on purpose: a new kind of expression must say what is
-/// inside it, or a variable read there would look dead.
+/// Exhaustive through [`Expr::for_each_child`]: a new kind of expression
+/// must say what is inside it there, or a variable read in it would look
+/// dead.
 fn walk_expr(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
     f(expr);
     let mut walk = |e: &Expr| walk_expr(e, f);
+    // The guards of its clauses, which `for_each_child` leaves out.
     match &expr.kind {
-        ExprKind::Var(_)
-        | ExprKind::Atom(_)
-        | ExprKind::Int(_)
-        | ExprKind::Float(_)
-        | ExprKind::Str(_)
-        | ExprKind::Nil
-        | ExprKind::FunRef { .. } => {}
-        ExprKind::Tuple(items) | ExprKind::Block(items) => items.iter().for_each(walk),
-        ExprKind::Cons(a, b) | ExprKind::Send(a, b) | ExprKind::BinOp(_, a, b) => {
-            walk(a);
-            walk(b);
-        }
-        ExprKind::Match(_, e) | ExprKind::UnOp(_, e) => walk(e),
-        ExprKind::Call(callee, args) => {
-            if let Callee::Fun(fun) = callee {
-                walk(fun);
-            }
-            args.iter().for_each(walk);
-        }
-        ExprKind::Case(subject, clauses) => {
-            walk(subject);
-            for c in clauses {
-                c.guard.iter().flatten().for_each(&mut walk);
-                c.body.iter().for_each(&mut walk);
-            }
-        }
-        ExprKind::If(clauses) => {
-            for c in clauses {
-                c.guard.iter().flatten().for_each(&mut walk);
-                c.body.iter().for_each(&mut walk);
-            }
-        }
-        ExprKind::Receive { clauses, after } => {
-            for c in clauses {
-                c.guard.iter().flatten().for_each(&mut walk);
-                c.body.iter().for_each(&mut walk);
-            }
-            if let Some((timeout, body)) = after {
-                walk(timeout);
-                body.iter().for_each(walk);
-            }
-        }
-        ExprKind::Fun(clauses) => {
-            for c in clauses {
-                c.guard.iter().flatten().for_each(&mut walk);
-                c.body.iter().for_each(&mut walk);
-            }
-        }
-        ExprKind::Binary(segments) => {
-            for s in segments {
-                walk(&s.value);
-                if let Some(size) = &s.size {
-                    walk(size);
-                }
-            }
-        }
-        ExprKind::Map(fields) => {
-            for field in fields {
-                walk(&field.key);
-                walk(&field.value);
-            }
-        }
-        ExprKind::MapUpdate(base, fields) => {
-            walk(base);
-            for field in fields {
-                walk(&field.key);
-                walk(&field.value);
-            }
-        }
+        ExprKind::Case(_, clauses) | ExprKind::Receive { clauses, .. } => clauses
+            .iter()
+            .flat_map(|c| c.guard.iter().flatten())
+            .for_each(&mut walk),
+        ExprKind::If(clauses) => clauses
+            .iter()
+            .flat_map(|c| c.guard.iter().flatten())
+            .for_each(&mut walk),
+        ExprKind::Fun(clauses) => clauses
+            .iter()
+            .flat_map(|c| c.guard.iter().flatten())
+            .for_each(&mut walk),
+        _ => {}
     }
+    expr.for_each_child(&mut walk);
 }
 
 #[cfg(test)]

@@ -427,15 +427,8 @@ fn effect(ctx: &Ctx, pc: u32, op: &Op, shown: u32) -> Effect {
             get,
             fail,
             ..
-        } => {
-            let mut reads = vec![*src, *pos];
-            get_reads(get, &mut reads);
-            (reads, None, vec![pc + 1, *fail])
         }
-        Op::BsMatchString { src, pos, fail, .. }
-        | Op::BsTestTail { src, pos, fail }
-        | Op::BsGetTail { src, pos, fail, .. } => (vec![*src, *pos], None, vec![pc + 1, *fail]),
-        Op::BsGetRest {
+        | Op::BsGetRest {
             src,
             pos,
             get,
@@ -446,6 +439,9 @@ fn effect(ctx: &Ctx, pc: u32, op: &Op, shown: u32) -> Effect {
             get_reads(get, &mut reads);
             (reads, None, vec![pc + 1, *fail])
         }
+        Op::BsMatchString { src, pos, fail, .. }
+        | Op::BsTestTail { src, pos, fail }
+        | Op::BsGetTail { src, pos, fail, .. } => (vec![*src, *pos], None, vec![pc + 1, *fail]),
         Op::Badmatch { src } => (vec![*src], None, vec![]),
     };
     Effect {

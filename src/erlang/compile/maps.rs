@@ -73,28 +73,15 @@ pub(crate) fn literal_term(expr: &Expr) -> Option<Term> {
 /// pattern's keys are uses of variables bound before it (in a fun's head,
 /// the enclosing clause's, which the fun captures), not new ones.
 pub(super) fn pattern_bindings(pattern: &Pattern, out: &mut Vec<String>) {
-    match &pattern.kind {
-        PatternKind::Var(name) => {
-            if !out.contains(name) {
-                out.push(name.clone());
-            }
-        }
-        PatternKind::Tuple(items) => items.iter().for_each(|p| pattern_bindings(p, out)),
-        PatternKind::Cons(a, b) | PatternKind::Alias(a, b) => {
-            pattern_bindings(a, out);
-            pattern_bindings(b, out);
-        }
-        PatternKind::Map(fields) => fields.iter().for_each(|f| pattern_bindings(&f.value, out)),
-        // A segment's size reads variables; its value binds.
-        PatternKind::Binary(segments) => segments
-            .iter()
-            .for_each(|s| pattern_bindings(&s.value, out)),
-        PatternKind::Wildcard
-        | PatternKind::Atom(_)
-        | PatternKind::Int(_)
-        | PatternKind::Float(_)
-        | PatternKind::Str(_)
-        | PatternKind::Nil => {}
+    if let PatternKind::Var(name) = &pattern.kind
+        && !out.contains(name)
+    {
+        out.push(name.clone());
+    }
+    // A map's keys and a segment's size read variables; only the values
+    // (the children) bind.
+    for child in pattern.children() {
+        pattern_bindings(child, out);
     }
 }
 

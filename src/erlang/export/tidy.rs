@@ -139,7 +139,7 @@ fn expr_occurrences(e: &Expr, out: &mut Vec<String>) {
         }
         _ => {}
     }
-    for_each_child_ref(e, &mut |child| expr_occurrences(child, out));
+    e.for_each_child(&mut |child| expr_occurrences(child, out));
 }
 
 fn fresh_name(name: &str, taken: &BTreeSet<String>) -> String {
@@ -232,56 +232,6 @@ fn rename_expr(e: &mut Expr, from: &str, to: &str) {
         _ => {}
     }
     e.for_each_child_mut(&mut |child| rename_expr(child, from, to));
-}
-
-fn for_each_child_ref(e: &Expr, f: &mut dyn FnMut(&Expr)) {
-    match &e.kind {
-        ExprKind::Tuple(es) | ExprKind::Block(es) => es.iter().for_each(f),
-        ExprKind::Cons(a, b) | ExprKind::Send(a, b) | ExprKind::BinOp(_, a, b) => {
-            f(a);
-            f(b);
-        }
-        ExprKind::Match(_, e) | ExprKind::UnOp(_, e) => f(e),
-        ExprKind::Call(callee, args) => {
-            if let Callee::Fun(fun) = callee {
-                f(fun);
-            }
-            args.iter().for_each(f);
-        }
-        ExprKind::Case(subject, clauses) => {
-            f(subject);
-            clauses.iter().flat_map(|c| &c.body).for_each(f);
-        }
-        ExprKind::If(clauses) => clauses.iter().flat_map(|c| &c.body).for_each(f),
-        ExprKind::Receive { clauses, after } => {
-            clauses.iter().flat_map(|c| &c.body).for_each(&mut *f);
-            if let Some((timeout, body)) = after {
-                f(timeout);
-                body.iter().for_each(f);
-            }
-        }
-        ExprKind::Fun(clauses) => clauses.iter().flat_map(|c| &c.body).for_each(f),
-        ExprKind::Map(fields) => fields.iter().for_each(|m| {
-            f(&m.key);
-            f(&m.value);
-        }),
-        ExprKind::MapUpdate(base, fields) => {
-            f(base);
-            fields.iter().for_each(|m| {
-                f(&m.key);
-                f(&m.value);
-            });
-        }
-        ExprKind::Binary(segments) => {
-            for s in segments {
-                f(&s.value);
-                if let Some(size) = &s.size {
-                    f(size);
-                }
-            }
-        }
-        _ => {}
-    }
 }
 
 // ---------------------------------------------------------------------

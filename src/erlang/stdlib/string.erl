@@ -194,11 +194,7 @@ len(S) -> erlang:length(S).
 
 concat(A, B) -> A ++ B.
 
-join([], _) -> [];
-join([H | T], Sep) -> H ++ lists:append(join_rest_(T, Sep, [])).
-
-join_rest_([X | T], Sep, Acc) -> join_rest_(T, Sep, [Sep ++ X | Acc]);
-join_rest_([], _, Acc) -> lists:reverse(Acc).
+join(Strings, Sep) -> lists:append(lists:join(Sep, Strings)).
 
 chr(S, C) -> chr_(S, C, 1).
 

@@ -11,16 +11,8 @@ tc(F) when is_function(F, 0) ->
 
 tc(F, Args) when is_function(F, length(Args)) ->
     T0 = erlang:monotonic_time(microsecond),
-    Value = call_(F, Args),
+    Value = apply(F, Args),
     {erlang:monotonic_time(microsecond) - T0, Value}.
-
-%% F applied to its arguments (the playground has no apply/2 yet).
-call_(F, []) -> F();
-call_(F, [A]) -> F(A);
-call_(F, [A, B]) -> F(A, B);
-call_(F, [A, B, C]) -> F(A, B, C);
-call_(F, [A, B, C, D]) -> F(A, B, C, D);
-call_(F, [A, B, C, D, E]) -> F(A, B, C, D, E).
 
 seconds(S) -> 1000 * S.
 
