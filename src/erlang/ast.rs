@@ -212,6 +212,21 @@ impl Expr {
                 }
             }
             ExprKind::Fun(clauses) => clauses.iter_mut().flat_map(|c| &mut c.body).for_each(f),
+            ExprKind::Try {
+                body,
+                of,
+                catches,
+                after,
+            } => {
+                body.iter_mut().for_each(&mut *f);
+                of.iter_mut()
+                    .flatten()
+                    .chain(catches.iter_mut())
+                    .flat_map(|c| &mut c.body)
+                    .for_each(&mut *f);
+                after.iter_mut().for_each(f);
+            }
+            ExprKind::Catch(e) => f(e),
             ExprKind::Map(fields) => fields.iter_mut().for_each(|m| {
                 f(&mut m.key);
                 f(&mut m.value);
@@ -269,6 +284,21 @@ impl Expr {
                 }
             }
             ExprKind::Fun(clauses) => clauses.iter().flat_map(|c| &c.body).for_each(f),
+            ExprKind::Try {
+                body,
+                of,
+                catches,
+                after,
+            } => {
+                body.iter().for_each(&mut *f);
+                of.iter()
+                    .flatten()
+                    .chain(catches.iter())
+                    .flat_map(|c| &c.body)
+                    .for_each(&mut *f);
+                after.iter().for_each(f);
+            }
+            ExprKind::Catch(e) => f(e),
             ExprKind::Map(fields) => fields.iter().for_each(|m| {
                 f(&m.key);
                 f(&m.value);
@@ -347,6 +377,22 @@ pub enum ExprKind {
     MapUpdate(Box<Expr>, Vec<MapField>),
     /// `<<E1, E2:Size/Specifiers, "text">>` (see `bitsyntax.rs`).
     Binary(Vec<Segment<Expr>>),
+    /// `try Body [of Clauses] [catch CatchClauses] [after After] end`.
+    /// A catch clause `Class:Reason:Stack when G -> B` is kept as a case
+    /// clause whose pattern is the tuple `{Class, Reason, Stack}` (the
+    /// class `throw` when not written, the stack `_`), so every walk over
+    /// patterns and guards reads it with no new kind of clause; the
+    /// export writes it back in Erlang's form.
+    Try {
+        body: Vec<Expr>,
+        of: Option<Vec<CaseClause>>,
+        catches: Vec<CaseClause>,
+        after: Vec<Expr>,
+    },
+    /// `catch Expr`: the value of Expr, or what its exception becomes
+    /// (`throw(X)` gives X, `exit(R)` gives `{'EXIT', R}`, an error
+    /// `{'EXIT', {R, Stack}}`).
+    Catch(Box<Expr>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -280,7 +280,71 @@ impl Checker<'_> {
             ExprKind::Map(fields) => self.map_expr(fields, scope),
             ExprKind::MapUpdate(base, fields) => self.map_update(expr, base, fields, scope),
             ExprKind::Binary(segments) => self.side_by_side(&bits::parts(segments), scope),
+            ExprKind::Try {
+                body,
+                of,
+                catches,
+                after,
+            } => self.try_expr(body, of.as_deref(), catches, after, expr.pos, scope),
+            ExprKind::Catch(caught) => {
+                // What the expression binds may not be bound if it raised.
+                let mut own = scope.clone();
+                self.expr(caught, &mut own)?;
+                merge_branches(scope, vec![own, scope.clone()], "catch", expr.pos);
+                Ok(())
+            }
         }
+    }
+
+    /// `try`: the `of` clauses see what the body binds, the catch clauses
+    /// and `after` only what was bound before; nothing bound inside may be
+    /// used after the `end` (`erl_lint`: "unsafe in 'try'").
+    fn try_expr(
+        &self,
+        body: &[Expr],
+        of: Option<&[CaseClause]>,
+        catches: &[CaseClause],
+        after: &[Expr],
+        pos: Pos,
+        scope: &mut Scope,
+    ) -> Result<()> {
+        let mut branches = Vec::new();
+        let mut protected = scope.clone();
+        self.body(body, &mut protected)?;
+        for clause in of.unwrap_or_default() {
+            branches.push(self.case_clause(clause, &protected)?);
+        }
+        // What the body binds may not be bound when a catch clause or
+        // `after` runs: unsafe there.
+        let mut outside = scope.clone();
+        for name in protected.bound.difference(&scope.bound) {
+            outside.unsafe_vars.insert(name.clone(), ("try", pos));
+        }
+        branches.push(protected);
+        for clause in catches {
+            if let PatternKind::Tuple(parts) = &clause.pattern.kind
+                && let Some(Pattern {
+                    kind: PatternKind::Var(stack),
+                    pos,
+                }) = parts.get(2)
+                && scope.bound.contains(stack)
+            {
+                return Err(self.error(
+                    *pos,
+                    stack.chars().count(),
+                    format!("stacktrace variable '{stack}' must not be previously bound"),
+                    Some("name the stacktrace with a new variable".into()),
+                ));
+            }
+            branches.push(self.case_clause(clause, &outside)?);
+        }
+        let mut after_scope = outside.clone();
+        self.body(after, &mut after_scope)?;
+        branches.push(after_scope);
+        // An empty branch: every new binding is unsafe, none bound.
+        branches.push(scope.clone());
+        merge_branches(scope, branches, "try", pos);
+        Ok(())
     }
 
     fn case_clause(&self, clause: &CaseClause, scope: &Scope) -> Result<Scope> {
@@ -463,7 +527,9 @@ impl Checker<'_> {
             ExprKind::Case(..)
             | ExprKind::If(_)
             | ExprKind::Receive { .. }
+            | ExprKind::Try { .. }
             | ExprKind::Block(_) => Err(illegal("a block expression")),
+            ExprKind::Catch(_) => Err(illegal("a `catch`")),
             ExprKind::Fun(_) | ExprKind::FunRef { .. } => Err(illegal("a fun")),
             ExprKind::Map(_) | ExprKind::MapUpdate(..) => self.guard_map(expr, scope),
             ExprKind::Binary(segments) => bits::parts(segments)

@@ -319,25 +319,8 @@ impl<'c> FnCompiler<'c> {
         let labels = std::mem::take(&mut self.labels);
         let at = |l: Label| labels[l as usize].expect("every label is bound");
         for op in &mut self.code {
-            match op {
-                Op::Match { fail, .. }
-                | Op::Guard { fail, .. }
-                | Op::IsInt { fail, .. }
-                | Op::IsAtom { fail, .. }
-                | Op::BsStart { fail, .. }
-                | Op::BsGet { fail, .. }
-                | Op::BsMatchString { fail, .. }
-                | Op::BsTestTail { fail, .. }
-                | Op::BsGetTail { fail, .. }
-                | Op::BsGetRest { fail, .. } => *fail = at(*fail),
-                Op::Branch {
-                    on_true, on_false, ..
-                } => {
-                    *on_true = at(*on_true);
-                    *on_false = at(*on_false);
-                }
-                Op::Jump { to } => *to = at(*to),
-                _ => {}
+            for label in op.labels_mut() {
+                *label = at(*label);
             }
         }
         for &table in &self.my_receives {
@@ -701,6 +684,15 @@ impl<'c> FnCompiler<'c> {
                 self.receive(clauses, after.as_ref(), None, expr.pos)
             }
             ExprKind::Block(body) => self.body_tail(body),
+            // Without `after`, the `of` and catch clauses are out of the
+            // protected part, so their calls are tail calls, as on the
+            // BEAM (a server loop written in them runs in constant space).
+            ExprKind::Try {
+                body,
+                of,
+                catches,
+                after,
+            } if after.is_empty() => self.try_catch(body, of.as_deref(), catches, None, expr.pos),
             ExprKind::BinOp(op @ (BinOp::AndAlso | BinOp::OrElse), a, b) => {
                 let a = self.operand(a)?;
                 let (go_on, stop) = (self.label(), self.label());
@@ -829,6 +821,21 @@ impl<'c> FnCompiler<'c> {
             ExprKind::Map(fields) => self.map_new(fields, dst, pos)?,
             ExprKind::MapUpdate(base, fields) => self.map_update(base, fields, dst, pos)?,
             ExprKind::Binary(segments) => self.binary(segments, dst, pos)?,
+            ExprKind::Try {
+                body,
+                of,
+                catches,
+                after,
+            } if after.is_empty() => {
+                self.try_catch(body, of.as_deref(), catches, Some(dst), pos)?
+            }
+            ExprKind::Try {
+                body,
+                of,
+                catches,
+                after,
+            } => self.try_after(body, of.as_deref(), catches, after, dst, pos)?,
+            ExprKind::Catch(caught) => self.catch(caught, dst, pos)?,
         }
         Ok(())
     }
@@ -1034,6 +1041,7 @@ impl<'c> FnCompiler<'c> {
                 args: start,
                 dst,
             }),
+            None if bifs::is_tail_callable(bif) => self.emit(Op::TailBif { bif, args: start }),
             None => {
                 // BEAM's `call_bif` + `return`: a BIF is not a tail call.
                 let dst = self.temp(pos)?;
@@ -1084,9 +1092,36 @@ impl<'c> FnCompiler<'c> {
     ) -> Result<()> {
         let mentioned = clauses.iter().any(|c| mentions(&c.pattern, subject));
         let value = self.subject(subject, mentioned)?;
+        // A binary pattern's subject dies with the match if it is a
+        // temporary or a variable used nowhere else.
+        let value_dies = match &subject.kind {
+            ExprKind::Var(name) => mentioned || self.uses.get(name) == Some(&1),
+            _ => true,
+        };
+        let before = self.bound.clone();
+        let end = self.label();
+        let branches = self.clauses_on(value, value_dies, clauses, dst, end)?;
+        self.line = pos.line;
+        self.emit(Op::CaseClause { src: value });
+        self.bind(end);
+        self.join(&before, branches);
+        Ok(())
+    }
+
+    /// The clauses of a `case` (or of a `try`'s `of` or `catch`) tried in
+    /// turn on `x[value]`, each body's value into `dst` (or returned) and
+    /// on to `end`; what none matches falls through to the caller's
+    /// error. The variables each branch leaves bound.
+    fn clauses_on(
+        &mut self,
+        value: Reg,
+        value_dies: bool,
+        clauses: &[ast::CaseClause],
+        dst: Option<Reg>,
+        end: Label,
+    ) -> Result<Vec<BTreeSet<String>>> {
         let before = self.bound.clone();
         let mut branches = Vec::new();
-        let end = self.label();
         for clause in clauses {
             self.bound = before.clone();
             let mark = self.next;
@@ -1096,16 +1131,10 @@ impl<'c> FnCompiler<'c> {
             match &clause.pattern.kind {
                 PatternKind::Wildcard => {}
                 PatternKind::Binary(segments) => {
-                    // The subject dies with the match if it is a
-                    // temporary or a variable used nowhere else.
-                    let src_dead = match &subject.kind {
-                        ExprKind::Var(name) => mentioned || self.uses.get(name) == Some(&1),
-                        _ => true,
-                    };
                     let plan = bits::TailPlan {
                         guard: &clause.guard,
                         patterns: &[&clause.pattern],
-                        src_dead,
+                        src_dead: value_dies,
                     };
                     let at = clause.pattern.pos;
                     self.binary_match(segments, value, fail, Some(&plan), &mut deferred, at)?;
@@ -1123,10 +1152,154 @@ impl<'c> FnCompiler<'c> {
             self.bind(fail);
             self.next = mark;
         }
+        Ok(branches)
+    }
+
+    /// `try Body [of Clauses] catch Clauses end` (no `after`), as the
+    /// BEAM's `try`/`try_end`/`try_case`: a catch frame covers the body
+    /// only; the `of` clauses run after it is gone, on the body's value;
+    /// an exception comes back to the handler with its class, reason and
+    /// stack in three registers, which the catch clauses match as the
+    /// tuple `{Class, Reason, Stack}`, and one no clause matches goes on
+    /// with `Reraise`. `dst: None` is tail position.
+    fn try_catch(
+        &mut self,
+        body: &[Expr],
+        of: Option<&[ast::CaseClause]>,
+        catches: &[ast::CaseClause],
+        dst: Option<Reg>,
+        pos: Pos,
+    ) -> Result<()> {
+        let before = self.bound.clone();
+        let mark = self.next;
+        let exception = self.temps(3, pos)?;
+        let value = match (of, dst) {
+            (None, Some(dst)) => dst,
+            _ => self.temp(pos)?,
+        };
+        let (handler, end) = (self.label(), self.label());
         self.line = pos.line;
-        self.emit(Op::CaseClause { src: value });
+        self.emit(Op::Try {
+            handler,
+            class: exception,
+            reason: exception + 1,
+            stack: exception + 2,
+        });
+        self.body(body, value)?;
+        self.emit(Op::TryEnd);
+        match of {
+            Some(clauses) => {
+                self.clauses_on(value, true, clauses, dst, end)?;
+                self.line = pos.line;
+                self.emit(Op::TryClause { src: value });
+            }
+            None => match dst {
+                Some(_) => self.emit(Op::Jump { to: end }),
+                None => self.emit(Op::Return { src: value }),
+            },
+        }
+        self.bind(handler);
+        self.bound = before.clone();
+        // The clauses match a tuple of copies: building it moves its
+        // elements, and `Reraise` still needs them.
+        let copies = self.temps(3, pos)?;
+        for i in 0..3 {
+            self.emit(Op::Move {
+                src: exception + i,
+                dst: copies + i,
+            });
+        }
+        let caught = self.temp(pos)?;
+        self.emit(Op::Tuple {
+            start: copies,
+            len: 3,
+            dst: caught,
+        });
+        self.clauses_on(caught, true, catches, dst, end)?;
+        self.line = pos.line;
+        self.emit(Op::Reraise {
+            class: exception,
+            reason: exception + 1,
+            stack: exception + 2,
+        });
         self.bind(end);
-        self.join(&before, branches);
+        // Nothing bound inside a `try` is safe after it (the checker
+        // refuses such uses).
+        self.bound = before;
+        self.next = mark;
+        Ok(())
+    }
+
+    /// `try ... after After end`: the `try` without `after` (or just its
+    /// body) under a catch frame of its own, so `After` runs once
+    /// whichever way it ends: after a value, then the value is the
+    /// `try`'s; after an exception, then the exception goes on. Nothing
+    /// in it is in tail position, as on the BEAM.
+    fn try_after(
+        &mut self,
+        body: &[Expr],
+        of: Option<&[ast::CaseClause]>,
+        catches: &[ast::CaseClause],
+        after: &[Expr],
+        dst: Reg,
+        pos: Pos,
+    ) -> Result<()> {
+        let before = self.bound.clone();
+        let mark = self.next;
+        let exception = self.temps(3, pos)?;
+        let (handler, end) = (self.label(), self.label());
+        self.line = pos.line;
+        self.emit(Op::Try {
+            handler,
+            class: exception,
+            reason: exception + 1,
+            stack: exception + 2,
+        });
+        if of.is_none() && catches.is_empty() {
+            self.body(body, dst)?;
+        } else {
+            self.try_catch(body, of, catches, Some(dst), pos)?;
+        }
+        self.emit(Op::TryEnd);
+        self.bound = before.clone();
+        self.effects(after, pos)?;
+        self.emit(Op::Jump { to: end });
+        self.bind(handler);
+        self.bound = before.clone();
+        self.effects(after, pos)?;
+        self.line = pos.line;
+        self.emit(Op::Reraise {
+            class: exception,
+            reason: exception + 1,
+            stack: exception + 2,
+        });
+        self.bind(end);
+        self.bound = before;
+        self.next = mark;
+        Ok(())
+    }
+
+    /// `catch Expr`: a catch frame around the expression; on an exception
+    /// the interpreter puts the value `catch` gives into `dst` and goes on
+    /// at the end.
+    fn catch(&mut self, caught: &Expr, dst: Reg, pos: Pos) -> Result<()> {
+        let before = self.bound.clone();
+        let end = self.label();
+        self.line = pos.line;
+        self.emit(Op::Catch { handler: end, dst });
+        self.expr(caught, dst)?;
+        self.emit(Op::TryEnd);
+        self.bind(end);
+        self.bound = before;
+        Ok(())
+    }
+
+    /// Expressions run for their effects only (an `after` body).
+    fn effects(&mut self, body: &[Expr], pos: Pos) -> Result<()> {
+        let mark = self.next;
+        let scratch = self.temp(pos)?;
+        self.body(body, scratch)?;
+        self.next = mark;
         Ok(())
     }
 
@@ -1453,6 +1626,21 @@ fn walk_vars(expr: &Expr, out: &mut Vec<String>, deep: bool) {
                 walk(&f.value, out);
             });
         }
+        ExprKind::Try {
+            body,
+            of,
+            catches,
+            after,
+        } => {
+            body.iter().for_each(|e| walk(e, out));
+            for c in of.iter().flatten().chain(catches) {
+                pattern_vars(&c.pattern, out);
+                c.guard.iter().flatten().for_each(|e| walk(e, out));
+                c.body.iter().for_each(|e| walk(e, out));
+            }
+            after.iter().for_each(|e| walk(e, out));
+        }
+        ExprKind::Catch(e) => walk(e, out),
         ExprKind::Fun(clauses) if deep => {
             for c in clauses {
                 c.patterns.iter().for_each(|p| pattern_vars(p, out));

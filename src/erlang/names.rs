@@ -53,6 +53,7 @@ pub const AUTO_IMPORTED: &[(&str, usize)] = &[
     ("erase", 1),
     ("error", 1),
     ("error", 2),
+    ("error", 3),
     ("exit", 1),
     ("exit", 2),
     ("float", 1),
@@ -218,6 +219,8 @@ pub const REMOTE_BIFS: &[(&str, &str, usize)] = &[
 /// Modules the runtime provides: no definition may take their names.
 pub const RUNTIME_MODULES: &[&str] = &[
     "erlang",
+    "gen",
+    "gen_server",
     "io",
     "io_lib",
     "lists",
@@ -225,9 +228,11 @@ pub const RUNTIME_MODULES: &[&str] = &[
     "math",
     "orddict",
     "ordsets",
+    "proc_lib",
     "proplists",
     "queue",
     "string",
+    "sys",
     "timer",
 ];
 

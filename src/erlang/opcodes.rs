@@ -240,6 +240,15 @@ pub enum Op {
         args: Reg,
         dst: Reg,
     },
+    /// A BIF that needs the interpreter (`apply/2,3`, `lists:map/2`, ...)
+    /// in tail position: like `TailCallExt`, the current function's frame
+    /// is given up first, so `M:F(A)` in a loop runs in constant space and
+    /// a crash in `lists:map`'s fun shows no frame of the function that
+    /// called it last, as on the BEAM. (The BIFs that raise keep theirs.)
+    TailBif {
+        bif: BifId,
+        args: Reg,
+    },
     /// Returns `x[src]` to the caller; from the process's first function,
     /// ends the process with reason `normal`.
     Return {
@@ -397,6 +406,43 @@ pub enum Op {
     Badmatch {
         src: Reg,
     },
+
+    // ---- exceptions ----------------------------------------------------------
+    /// BEAM's `try`: pushes a catch frame. Until the `TryEnd` that pops
+    /// it, an exception raised here or in any call below comes back: the
+    /// frames above this function's are dropped, `x[class]`, `x[reason]`
+    /// and `x[stack]` get the exception (`error`/`exit`/`throw`, its
+    /// reason, its stacktrace as a list of frames) and control goes on at
+    /// `handler`.
+    Try {
+        handler: Label,
+        class: Reg,
+        reason: Reg,
+        stack: Reg,
+    },
+    /// BEAM's `catch`: a catch frame for `catch Expr`; on an exception
+    /// `x[dst]` gets what `catch` makes of it (the thrown value,
+    /// `{'EXIT', Reason}` for an exit, `{'EXIT', {Reason, Stack}}` for an
+    /// error) and control goes on at `handler`.
+    Catch {
+        handler: Label,
+        dst: Reg,
+    },
+    /// `try_end`/`catch_end`: pops the innermost catch frame, the
+    /// protected code having ended with a value.
+    TryEnd,
+    /// A catch no clause matched (and `after`'s way out of an
+    /// exception): the exception `x[class]`, `x[reason]` goes on, with
+    /// the stack it had (`erlang:raise/3`).
+    Reraise {
+        class: Reg,
+        reason: Reg,
+        stack: Reg,
+    },
+    /// No `of` clause of a `try` matched `x[src]`: `{try_clause, V}`.
+    TryClause {
+        src: Reg,
+    },
 }
 
 impl Op {
@@ -422,6 +468,7 @@ impl Op {
                 on_second, fail, ..
             } => vec![on_second, fail],
             Op::Jump { to } => vec![to],
+            Op::Try { handler, .. } | Op::Catch { handler, .. } => vec![handler],
             Op::Move { .. }
             | Op::MoveLast { .. }
             | Op::Const { .. }
@@ -442,6 +489,7 @@ impl Op {
             | Op::TailCall { .. }
             | Op::CallExt { .. }
             | Op::TailCallExt { .. }
+            | Op::TailBif { .. }
             | Op::CallFun { .. }
             | Op::TailCallFun { .. }
             | Op::Bif { .. }
@@ -457,7 +505,10 @@ impl Op {
             | Op::MapPut { .. }
             | Op::MapExact { .. }
             | Op::BsCreate { .. }
-            | Op::Badmatch { .. } => vec![],
+            | Op::Badmatch { .. }
+            | Op::TryEnd
+            | Op::Reraise { .. }
+            | Op::TryClause { .. } => vec![],
         }
     }
 }

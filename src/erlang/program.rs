@@ -327,12 +327,42 @@ pub(crate) fn spawn_mfa_opts(
         let reference = options.monitor.then(|| parent.monitor(pid));
         return Ok((pid, reference));
     }
+    let kind = initial_call_kind(module, function, &args);
     let code = loaded.and_then(as_compiled);
     let program: Box<dyn Program> = match prepare(code, module, function, args) {
         Ok(vm) => Box::new(vm),
         Err(reason) => Box::new(Doomed(Some(reason))),
     };
-    Ok(parent.spawn_program_opts(module.name(), program, options))
+    Ok(parent.spawn_program_opts(kind.name(), program, options))
+}
+
+/// The kind the views show for a process spawned as `M:F(Args)`: `M`,
+/// except for one started through `proc_lib`, which is shown by its
+/// translated initial call, as OTP's `i()` shows it
+/// (`proc_lib:translate_initial_call/1`): the module it runs, and for a
+/// gen_server or gen_statem its callback module (`counter`, not
+/// `proc_lib` or `gen`).
+fn initial_call_kind(module: Atom, function: Atom, args: &[Term]) -> Atom {
+    if (module.name(), function.name()) != ("proc_lib", "init_p") {
+        return module;
+    }
+    let [_, _, m, f, a] = args else {
+        return module;
+    };
+    let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
+        return module;
+    };
+    if (m.name(), f.name()) == ("gen", "init_it") {
+        // gen:init_it(GenMod, Starter, Parent, [Name,] Mod, Args, Options).
+        let items = a.list_to_vec().unwrap_or_default();
+        let callback = match items.len() {
+            6 => items[3].as_atom(),
+            7 => items[4].as_atom(),
+            _ => None,
+        };
+        return callback.unwrap_or(m);
+    }
+    m
 }
 
 /// `system_limit` when no more processes may be spawned.

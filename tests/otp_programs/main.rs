@@ -100,12 +100,13 @@ programs! {
     binary_matching
     binary_walk
     bitwise_bignums
+    catch_expr
     closures
     comprehensions
     conversions
     counter_loop
-    dicts_and_sets
     deep_terms
+    dicts_and_sets
     error_badarg
     error_badarith
     error_badarith_frames
@@ -126,6 +127,7 @@ programs! {
     exit_self
     fun_clauses
     fun_equality
+    gen_server_calls
     guards
     improper_lists
     io_format
@@ -150,8 +152,8 @@ programs! {
     process_info
     queues
     receive_after
-    records
     receive_guards
+    records
     selective_receive
     send_after_and_sleep
     spawn_mfa
@@ -162,6 +164,7 @@ programs! {
     trap_exit_error
     trap_exit_kill
     trapped_signals
+    try_catch
     tuples
 }
 

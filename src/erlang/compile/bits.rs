@@ -468,6 +468,11 @@ fn count_expr(expr: &Expr, counts: &mut HashMap<String, usize>) {
         ExprKind::Case(_, clauses) | ExprKind::Receive { clauses, .. } => clauses
             .iter()
             .for_each(|c| count_pattern(&c.pattern, counts)),
+        ExprKind::Try { of, catches, .. } => of
+            .iter()
+            .flatten()
+            .chain(catches)
+            .for_each(|c| count_pattern(&c.pattern, counts)),
         ExprKind::Fun(clauses) => clauses
             .iter()
             .flat_map(|c| &c.patterns)
@@ -524,6 +529,12 @@ fn walk_expr(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
             .for_each(&mut walk),
         ExprKind::If(clauses) => clauses
             .iter()
+            .flat_map(|c| c.guard.iter().flatten())
+            .for_each(&mut walk),
+        ExprKind::Try { of, catches, .. } => of
+            .iter()
+            .flatten()
+            .chain(catches)
             .flat_map(|c| c.guard.iter().flatten())
             .for_each(&mut walk),
         ExprKind::Fun(clauses) => clauses

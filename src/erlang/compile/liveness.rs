@@ -198,11 +198,31 @@ fn is_safe(bif: bifs::BifId) -> bool {
 
 /// The registers live after each instruction of `code`.
 fn live_after(ctx: &Ctx, code: &[Op], frame_size: usize, shown: u32) -> Vec<Regs> {
-    let effects: Vec<Effect> = code
+    let mut effects: Vec<Effect> = code
         .iter()
         .enumerate()
         .map(|(pc, op)| effect(ctx, pc as u32, op, shown))
         .collect();
+    // An exception may leave anything between a `Try` (or `Catch`) and
+    // its `TryEnd` for the handler, so what the handler reads is live all
+    // through. The compiler emits the protected code between the two,
+    // nested frames nested, so the frame covering an instruction is the
+    // innermost one open before it in the code.
+    let mut open: Vec<u32> = Vec::new();
+    for (pc, op) in code.iter().enumerate() {
+        if let Some(&handler) = open.last()
+            && !effects[pc].next.contains(&handler)
+        {
+            effects[pc].next.push(handler);
+        }
+        match op {
+            Op::Try { handler, .. } | Op::Catch { handler, .. } => open.push(*handler),
+            Op::TryEnd => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
     let empty = Regs::new(frame_size);
     let mut live_in = vec![empty.clone(); code.len()];
     // Control only jumps forward (loops are calls), so one pass from the
@@ -348,6 +368,7 @@ fn effect(ctx: &Ctx, pc: u32, op: &Op, shown: u32) -> Effect {
             let arity = ctx.imports[*import as usize].arity;
             (range(*args, arity), Some(*dst), go_on)
         }
+        Op::TailBif { bif, args } => (range(*args, u32::from(bifs::get(*bif).arity)), None, vec![]),
         Op::TailCallExt { import, args } => {
             let arity = ctx.imports[*import as usize].arity;
             (range(*args, arity), None, vec![])
@@ -393,7 +414,18 @@ fn effect(ctx: &Ctx, pc: u32, op: &Op, shown: u32) -> Effect {
             (reads, None, next)
         }
         Op::FunctionClause => (range(0, shown), None, vec![]),
-        Op::CaseClause { src } => (vec![*src], None, vec![]),
+        Op::CaseClause { src } | Op::TryClause { src } => (vec![*src], None, vec![]),
+        // The handler is also a successor of everything the frame
+        // covers (`live_after`).
+        Op::Try { handler, .. } | Op::Catch { handler, .. } => {
+            (vec![], None, vec![pc + 1, *handler])
+        }
+        Op::TryEnd => (vec![], None, go_on),
+        Op::Reraise {
+            class,
+            reason,
+            stack,
+        } => (vec![*class, *reason, *stack], None, vec![]),
         Op::IfClause => (vec![], None, vec![]),
         Op::MakeMap { pairs, dst } => (pair_reads(pairs), Some(*dst), go_on),
         Op::MapPut {

@@ -78,8 +78,10 @@ fn is_primary(e: &Expr) -> bool {
         | ExprKind::If(_)
         | ExprKind::Receive { .. }
         | ExprKind::Fun(_)
-        | ExprKind::FunRef { .. } => true,
-        ExprKind::Match(..)
+        | ExprKind::FunRef { .. }
+        | ExprKind::Try { .. } => true,
+        ExprKind::Catch(_)
+        | ExprKind::Match(..)
         | ExprKind::Send(..)
         | ExprKind::BinOp(..)
         | ExprKind::UnOp(..)

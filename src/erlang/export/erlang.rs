@@ -109,6 +109,8 @@ pub(super) fn bracketed(open: &str, items: Vec<Doc>, close: &str) -> Doc {
 /// Binding strength, as `erl_parse` has it (higher binds tighter).
 fn precedence(e: &Expr) -> u16 {
     match &e.kind {
+        // `catch` takes everything after it: lower than any operator.
+        ExprKind::Catch(_) => 50,
         ExprKind::Match(..) | ExprKind::Send(..) => 100,
         ExprKind::BinOp(op, ..) => binop(*op).1,
         ExprKind::UnOp(..) => 600,
@@ -301,7 +303,74 @@ fn bare(e: &Expr) -> Doc {
             text("end"),
         ]),
         ExprKind::Binary(segments) => super::bits::binary(segments),
+        ExprKind::Catch(caught) => concat([text("catch "), expr(caught, 50)]),
+        ExprKind::Try {
+            body,
+            of,
+            catches,
+            after,
+        } => {
+            let exprs = |body: &[Expr]| {
+                join(
+                    body.iter().map(|e| expr(e, 0)),
+                    concat([text(","), Doc::HardLine]),
+                )
+            };
+            let mut out = vec![
+                text("try"),
+                nest(INDENT, concat([Doc::HardLine, exprs(body)])),
+                Doc::HardLine,
+            ];
+            if let Some(arms) = of {
+                out.push(text("of"));
+                out.push(nest(INDENT, concat([Doc::HardLine, case_clauses(arms)])));
+                out.push(Doc::HardLine);
+            }
+            if !catches.is_empty() {
+                let heads = catches
+                    .iter()
+                    .map(|c| {
+                        concat([
+                            Doc::Mark(c.pos.line),
+                            catch_pattern(&c.pattern),
+                            guard_doc(&c.guard),
+                        ])
+                    })
+                    .collect();
+                let bodies = catches.iter().map(|c| c.body.as_slice()).collect();
+                out.push(text("catch"));
+                out.push(nest(
+                    INDENT,
+                    concat([Doc::HardLine, clauses(heads, bodies)]),
+                ));
+                out.push(Doc::HardLine);
+            }
+            if !after.is_empty() {
+                out.push(text("after"));
+                out.push(nest(INDENT, concat([Doc::HardLine, exprs(after)])));
+                out.push(Doc::HardLine);
+            }
+            out.push(text("end"));
+            concat(out)
+        }
     }
+}
+
+/// A catch clause's pattern, kept as `{Class, Reason, Stack}`
+/// (`ExprKind::Try`), written back as `Class:Reason:Stack`.
+fn catch_pattern(p: &Pattern) -> Doc {
+    let PatternKind::Tuple(parts) = &p.kind else {
+        return pattern(p);
+    };
+    let [class, reason, stack] = parts.as_slice() else {
+        return pattern(p);
+    };
+    let mut out = vec![pattern(class), text(":"), pattern(reason)];
+    if !matches!(stack.kind, PatternKind::Wildcard) {
+        out.push(text(":"));
+        out.push(pattern(stack));
+    }
+    concat(out)
 }
 
 fn case_clauses(arms: &[CaseClause]) -> Doc {

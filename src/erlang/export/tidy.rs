@@ -128,6 +128,15 @@ fn expr_occurrences(e: &Expr, out: &mut Vec<String>) {
                     .for_each(|g| expr_occurrences(g, out));
             }
         }
+        ExprKind::Try { of, catches, .. } => {
+            for c in of.iter().flatten().chain(catches) {
+                pattern_occurrences(&c.pattern, out);
+                c.guard
+                    .iter()
+                    .flatten()
+                    .for_each(|g| expr_occurrences(g, out));
+            }
+        }
         ExprKind::Fun(clauses) => {
             for c in clauses {
                 c.patterns.iter().for_each(|p| pattern_occurrences(p, out));
@@ -220,6 +229,15 @@ fn rename_expr(e: &mut Expr, from: &str, to: &str) {
         }
         ExprKind::If(clauses) => {
             for c in clauses {
+                c.guard
+                    .iter_mut()
+                    .flatten()
+                    .for_each(|g| rename_expr(g, from, to));
+            }
+        }
+        ExprKind::Try { of, catches, .. } => {
+            for c in of.iter_mut().flatten().chain(catches) {
+                rename_pattern(&mut c.pattern, from, to);
                 c.guard
                     .iter_mut()
                     .flatten()
@@ -416,6 +434,22 @@ impl Unused {
                     self.expr(e, env);
                 }
             }
+            // Nothing bound inside a `try` or `catch` is bound after it.
+            ExprKind::Try {
+                body,
+                of,
+                catches,
+                after,
+            } => {
+                let mut protected = env.clone();
+                self.body(body, &mut protected);
+                if let Some(of) = of {
+                    self.branches(&mut protected, of.iter_mut().map(Branch::Case));
+                }
+                self.branches(&mut env.clone(), catches.iter_mut().map(Branch::Case));
+                self.body(after, &mut env.clone());
+            }
+            ExprKind::Catch(caught) => self.expr(caught, &mut env.clone()),
             ExprKind::Cons(a, b) | ExprKind::Send(a, b) | ExprKind::BinOp(_, a, b) => {
                 self.expr(a, env);
                 self.expr(b, env);

@@ -21,12 +21,16 @@ use std::sync::{Arc, OnceLock};
 
 /// Each module's name and source.
 const SOURCES: &[(&str, &str)] = &[
+    ("gen", include_str!("gen.erl")),
+    ("gen_server", include_str!("gen_server.erl")),
     ("lists", include_str!("lists.erl")),
     ("orddict", include_str!("orddict.erl")),
     ("ordsets", include_str!("ordsets.erl")),
+    ("proc_lib", include_str!("proc_lib.erl")),
     ("proplists", include_str!("proplists.erl")),
     ("queue", include_str!("queue.erl")),
     ("string", include_str!("string.erl")),
+    ("sys", include_str!("sys.erl")),
     ("timer", include_str!("timer.erl")),
 ];
 

@@ -20,7 +20,9 @@
 use super::error::Result;
 use super::lexer::Tok;
 use super::parser::{Parser, describe};
-use crate::erlang::ast::{BinOp, Callee, CaseClause, Clause, Expr, ExprKind, IfClause, Pos, UnOp};
+use crate::erlang::ast::{
+    BinOp, Callee, CaseClause, Clause, Expr, ExprKind, IfClause, Pattern, PatternKind, Pos, UnOp,
+};
 
 /// A list literal longer than this is an error: the compiler and checker
 /// walk a list's cells recursively.
@@ -110,8 +112,18 @@ impl Parser<'_> {
         Ok(Expr { kind, pos })
     }
 
-    /// `-X`, `+X`, `not X`, `bnot X`.
+    /// `-X`, `+X`, `not X`, `bnot X`, and `catch Expr`, which takes
+    /// the whole expression after it (`catch X = f()` catches the match
+    /// too), as `erl_parse` reads it.
     fn prefix(&mut self) -> Result<Expr> {
+        if self.is_keyword("catch") {
+            let pos = self.bump().pos;
+            let caught = self.nested(|p| p.expr())?;
+            return Ok(Expr {
+                kind: ExprKind::Catch(Box::new(caught)),
+                pos,
+            });
+        }
         let op = match self.peek_tok() {
             Tok::Punct("-") => UnOp::Neg,
             Tok::Punct("+") => UnOp::Plus,
@@ -132,7 +144,7 @@ impl Parser<'_> {
     /// path, and its frame is paid at every level of nesting.
     fn expr_700(&mut self) -> Result<Expr> {
         let first = self.primary()?;
-        if self.is_punct(":") {
+        if self.is_punct(":") && !self.in_catch_pattern {
             let call = self.remote_call(first)?;
             self.no_update_of_a_call()?;
             return Ok(call);
@@ -292,6 +304,7 @@ impl Parser<'_> {
             Tok::Keyword("case") => return self.case_expr(),
             Tok::Keyword("if") => return self.if_expr(),
             Tok::Keyword("receive") => return self.receive_expr(),
+            Tok::Keyword("try") => return self.try_expr(),
             Tok::Keyword("fun") => return self.fun_expr(),
             Tok::Punct("#") => return self.map_expr(),
             Tok::Punct("<<") => return self.bin_expr(),
@@ -318,9 +331,6 @@ impl Parser<'_> {
                 "a duration such as `30s` is only allowed as the timeout of `after`",
                 Some("elsewhere write milliseconds, e.g. 30000".into()),
             ),
-            Tok::Keyword(word @ ("try" | "catch")) => {
-                self.unsupported(word, "exceptions to catch (`try`, `catch`)")
-            }
             Tok::Keyword(word @ ("maybe" | "cond" | "let" | "else")) => {
                 self.unsupported(word, "such expression")
             }
@@ -519,6 +529,193 @@ impl Parser<'_> {
         Ok(Expr {
             kind: ExprKind::Receive { clauses, after },
             pos: open,
+        })
+    }
+
+    /// `try Body [of Clauses] [catch CatchClauses] [after Body] end`: at
+    /// least one of `catch` and `after`.
+    fn try_expr(&mut self) -> Result<Expr> {
+        let open = self.bump().pos;
+        let body = self.exprs()?;
+        let of = if self.eat_keyword("of") {
+            Some(self.try_of_clauses()?)
+        } else {
+            None
+        };
+        let catches = if self.eat_keyword("catch") {
+            self.catch_clauses(open)?
+        } else {
+            Vec::new()
+        };
+        let after = if self.eat_keyword("after") {
+            self.exprs()?
+        } else {
+            Vec::new()
+        };
+        if catches.is_empty() && after.is_empty() {
+            return Err(self.error_here(
+                format!(
+                    "expected `catch` or `after` in `try`, found {}",
+                    self.describe_next()
+                ),
+                Some("try Expr catch Class:Reason -> Body end".into()),
+            ));
+        }
+        self.end_of("try", open)?;
+        Ok(Expr {
+            kind: ExprKind::Try {
+                body,
+                of,
+                catches,
+                after,
+            },
+            pos: open,
+        })
+    }
+
+    /// The `of` clauses of a `try`, which end at `catch`, `after` or
+    /// `end`.
+    fn try_of_clauses(&mut self) -> Result<Vec<CaseClause>> {
+        let mut clauses = Vec::new();
+        loop {
+            let pos = self.peek().pos;
+            let pattern = self.expr()?;
+            let pattern = self.to_pattern(pattern)?;
+            let guard = self.optional_guard()?;
+            self.expect_punct(
+                "->",
+                "after the clause's pattern",
+                Some("a `try ... of` clause is `Pattern -> Body`".into()),
+            )?;
+            let body = self.body()?;
+            clauses.push(CaseClause {
+                pattern,
+                guard,
+                body,
+                pos,
+            });
+            if !self.eat_punct(";") {
+                return Ok(clauses);
+            }
+            if self.is_keyword("catch") || self.is_keyword("after") || self.is_keyword("end") {
+                return Err(self.error_here(
+                    "a `;` before `catch`, `after` or `end`",
+                    Some("the last clause has no `;` after it".into()),
+                ));
+            }
+        }
+    }
+
+    /// `[Class:]Reason[:Stack] [when G] -> Body; ...`, each kept as a case
+    /// clause on `{Class, Reason, Stack}` (see `ExprKind::Try`).
+    fn catch_clauses(&mut self, open: Pos) -> Result<Vec<CaseClause>> {
+        let mut clauses = Vec::new();
+        loop {
+            let pos = self.peek().pos;
+            let pattern = self.catch_pattern()?;
+            let guard = self.optional_guard()?;
+            self.expect_punct(
+                "->",
+                "after the catch clause's pattern",
+                Some("a catch clause is `Class:Reason:Stack -> Body`".into()),
+            )?;
+            let body = self.body()?;
+            clauses.push(CaseClause {
+                pattern,
+                guard,
+                body,
+                pos,
+            });
+            if !self.eat_punct(";") {
+                if !self.is_keyword("after") && !self.is_keyword("end") {
+                    return Err(self.error_here(
+                        format!(
+                            "expected `;`, `after` or `end` after a catch clause, found {}",
+                            self.describe_next()
+                        ),
+                        Some(format!(
+                            "the `try` at line {}, column {} needs its `end`",
+                            open.line, open.column
+                        )),
+                    ));
+                }
+                return Ok(clauses);
+            }
+        }
+    }
+
+    /// A catch clause's `Class:Reason:Stack` as the pattern `{Class,
+    /// Reason, Stack}`: the class an atom, a variable or `_` (`throw` when
+    /// left out), the stack a variable or `_`.
+    fn catch_pattern(&mut self) -> Result<Pattern> {
+        let pos = self.peek().pos;
+        let explicit_class = matches!(self.peek_tok(), Tok::Atom(_) | Tok::Var(_))
+            && matches!(self.peek_second(), Tok::Punct(":"));
+        let class = if explicit_class {
+            let token = self.bump();
+            self.bump();
+            let class = match token.tok {
+                Tok::Atom(name) => PatternKind::Atom(name),
+                Tok::Var(name) if name == "_" => PatternKind::Wildcard,
+                Tok::Var(name) => PatternKind::Var(name),
+                _ => unreachable!("checked above"),
+            };
+            if let PatternKind::Atom(name) = &class
+                && !matches!(name.as_str(), "throw" | "error" | "exit")
+            {
+                return Err(self.error_at(
+                    token.pos,
+                    name.len(),
+                    format!("`{name}` is not a class of exception"),
+                    Some("the class is `throw`, `error`, `exit`, a variable or `_`".into()),
+                ));
+            }
+            Pattern {
+                kind: class,
+                pos: token.pos,
+            }
+        } else {
+            Pattern {
+                kind: PatternKind::Atom("throw".into()),
+                pos,
+            }
+        };
+        let saved = std::mem::replace(&mut self.in_catch_pattern, true);
+        let reason = self.expr();
+        self.in_catch_pattern = saved;
+        let reason = self.to_pattern(reason?)?;
+        let stack = if self.eat_punct(":") {
+            let token = self.bump();
+            match token.tok {
+                Tok::Var(name) if name == "_" => Pattern {
+                    kind: PatternKind::Wildcard,
+                    pos: token.pos,
+                },
+                Tok::Var(name) => Pattern {
+                    kind: PatternKind::Var(name),
+                    pos: token.pos,
+                },
+                other => {
+                    return Err(self.error_at(
+                        token.pos,
+                        1,
+                        format!(
+                            "expected a variable for the stacktrace, found {}",
+                            describe(&other)
+                        ),
+                        Some("Class:Reason:Stack binds the stacktrace to a new variable".into()),
+                    ));
+                }
+            }
+        } else {
+            Pattern {
+                kind: PatternKind::Wildcard,
+                pos,
+            }
+        };
+        Ok(Pattern {
+            kind: PatternKind::Tuple(vec![class, reason, stack]),
+            pos,
         })
     }
 

@@ -33,6 +33,9 @@ pub struct Parser<'a> {
     pub(super) fresh: u32,
     /// Parsing a guard: a record field is `element/2` there.
     pub(super) in_guard: bool,
+    /// Parsing a catch clause's reason: a `:` after it starts the
+    /// stacktrace variable, not a remote call.
+    pub(super) in_catch_pattern: bool,
 }
 
 /// The hint for a clause that does not end where it should.
@@ -49,6 +52,7 @@ impl<'a> Parser<'a> {
             records: std::collections::HashMap::new(),
             fresh: 0,
             in_guard: false,
+            in_catch_pattern: false,
         }
     }
 

@@ -423,6 +423,11 @@ pub fn strip_defaults(expr: &mut Expr) {
                 clause.guard.iter_mut().flatten().for_each(strip_defaults);
             }
         }
+        ExprKind::Try { of, catches, .. } => {
+            for clause in of.iter_mut().flatten().chain(catches) {
+                clause.guard.iter_mut().flatten().for_each(strip_defaults);
+            }
+        }
         ExprKind::Fun(clauses) => {
             for clause in clauses {
                 clause.guard.iter_mut().flatten().for_each(strip_defaults);

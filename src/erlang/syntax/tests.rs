@@ -54,6 +54,29 @@ pub(super) fn show(e: &Expr) -> String {
         ExprKind::Map(fields) => format!("#{{{}}}", map_fields(fields)),
         ExprKind::MapUpdate(base, fields) => format!("{}#{{{}}}", show(base), map_fields(fields)),
         ExprKind::Binary(segments) => binary(segments, show),
+        ExprKind::Try {
+            body,
+            of,
+            catches,
+            after,
+        } => {
+            let of = of
+                .as_ref()
+                .map(|cs| format!(" of {}", case_clauses(cs)))
+                .unwrap_or_default();
+            let catches = if catches.is_empty() {
+                String::new()
+            } else {
+                format!(" catch {}", case_clauses(catches))
+            };
+            let after = if after.is_empty() {
+                String::new()
+            } else {
+                format!(" after {}", list(after))
+            };
+            format!("try {}{of}{catches}{after} end", list(body))
+        }
+        ExprKind::Catch(e) => format!("(catch {})", show(e)),
     }
 }
 
@@ -561,8 +584,8 @@ fn comparisons_do_not_chain() {
 #[test]
 fn unsupported_erlang_is_named() {
     for (source, word) in [
-        ("f() -> try a of _ -> b end.", "try"),
         ("f(B) -> [X || <<X>> <= B].", "<="),
+        ("f() -> maybe ok end.", "maybe"),
     ] {
         let e = error(source);
         assert_eq!(
@@ -617,4 +640,38 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 fn an_empty_definition_has_no_functions() {
     assert!(module("").functions.is_empty());
     assert!(module("  % nothing\n").functions.is_empty());
+}
+
+#[test]
+fn try_keeps_each_catch_clause_as_class_reason_stack() {
+    assert_eq!(
+        body("try g() of X -> X catch E -> E; error:R:S when R > 1 -> S; _:_ -> z after h() end"),
+        "try g() of X -> X catch {throw, E, _} -> E; {error, R, S} when (> R 1) -> S; {_, _, _} -> z after h() end"
+    );
+    assert_eq!(body("try a after b end"), "try a after b end");
+}
+
+#[test]
+fn catch_takes_the_whole_expression_after_it() {
+    assert_eq!(body("catch X = g()"), "(catch (= X g()))");
+    assert_eq!(body("Y = catch g()"), "(= Y (catch g()))");
+    assert_eq!(body("P ! catch g()"), "(! P (catch g()))");
+}
+
+#[test]
+fn try_needs_catch_or_after_and_a_real_class() {
+    let e = error("f() -> try a end.");
+    assert!(
+        e.message.contains("expected `catch` or `after`"),
+        "{}",
+        e.message
+    );
+    let e = error("f() -> try a catch oops:X -> X end.");
+    assert_eq!(e.message, "`oops` is not a class of exception");
+    let e = error("f() -> try a catch error:X:{S} -> X end.");
+    assert!(
+        e.message.contains("a variable for the stacktrace"),
+        "{}",
+        e.message
+    );
 }

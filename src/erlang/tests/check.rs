@@ -156,6 +156,35 @@ fn variables_bound_in_some_clauses_are_unsafe_after_the_block() {
 }
 
 #[test]
+fn nothing_bound_in_a_try_or_catch_is_safe_after_it() {
+    // erl_lint's words: bound in the body, in an `of` or catch clause,
+    // every clause alike, it is still unsafe after the `end`.
+    assert_eq!(
+        rejects("f() -> try Y = g() catch _ -> ok end, Y.\ng() -> 1.").2,
+        "variable 'Y' unsafe in 'try' (line 1)"
+    );
+    assert_eq!(
+        rejects("f() -> try g() of Y -> Y catch Y -> Y end, Y.\ng() -> 1.").2,
+        "variable 'Y' unsafe in 'try' (line 1)"
+    );
+    assert_eq!(
+        rejects("f() -> catch (Y = g()), Y.\ng() -> 1.").2,
+        "variable 'Y' unsafe in 'catch' (line 1)"
+    );
+    // Inside, the `of` clauses see the body's bindings; the catch
+    // clauses and `after` only what was bound before.
+    accepts("f(A) -> try B = A + 1 of C -> {A, B, C} catch E -> {A, E} after A end.");
+    assert_eq!(
+        rejects("f(A) -> try B = A + 1 catch _ -> B end.").2,
+        "variable 'B' unsafe in 'try' (line 1)"
+    );
+    assert_eq!(
+        rejects("f(S) -> try ok catch _:_:S -> S end.").2,
+        "stacktrace variable 'S' must not be previously bound"
+    );
+}
+
+#[test]
 fn a_clause_sees_its_pattern_and_the_enclosing_bindings() {
     accepts("f(N) -> case N of {M, K} when M > N -> M + K + N end.");
     accepts("f(From) -> receive {reply, R} -> From ! R end.");

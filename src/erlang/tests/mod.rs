@@ -11,6 +11,7 @@ mod reload_versions;
 mod support;
 mod vm_basics;
 mod vm_errors;
+mod vm_exceptions;
 mod vm_fuzz;
 mod vm_maps;
 mod vm_processes;

@@ -279,7 +279,44 @@ fn error_raises_with_the_stack_and_exit_ends_with_the_reason_exactly() {
 
 #[test]
 fn the_stack_keeps_at_most_eight_frames() {
+    // loop(X) -> deep(X).  deep(0) -> 1 = 2; deep(N) -> 1 + other(N - 1).
+    // other(N) -> 1 + deep(N).  (Two call sites taking turns: erts keeps
+    // a return address once in a row, so one site would be one frame.)
+    let deep = func(
+        "deep",
+        vec![
+            cl(5, vec![pi(0)], vec![m(pi(1), i(2))]),
+            cl(
+                6,
+                vec![pv("N")],
+                vec![add(i(1), call("other", vec![sub(v("N"), i(1))]))],
+            ),
+        ],
+    );
+    let other = func(
+        "other",
+        vec![cl(
+            7,
+            vec![pv("N")],
+            vec![add(i(1), call("deep", vec![v("N")]))],
+        )],
+    );
+    let exit = crash_with(vec![call("deep", vec![i(20)])], vec![deep, other]);
+    let stack = &exit.as_tuple().unwrap()[1];
+    let Some(frames) = stack.list_to_vec() else {
+        panic!("{exit}")
+    };
+    assert_eq!(frames.len(), 8);
+    assert_eq!(frames[0], frame("counter", "deep", Term::int(1), Some(5)));
+    assert_eq!(frames[1], frame("counter", "other", Term::int(1), Some(7)));
+    assert_eq!(frames[2], frame("counter", "deep", Term::int(1), Some(6)));
+    assert_eq!(frames[7], frame("counter", "other", Term::int(1), Some(7)));
+}
+
+#[test]
+fn a_recursion_through_one_call_site_is_one_frame() {
     // loop(X) -> deep(X).  deep(0) -> 1 = 2; deep(N) -> 1 + deep(N - 1).
+    // The BEAM's stack: deep at line 5, deep at line 6 once, loop, start.
     let deep = func(
         "deep",
         vec![
@@ -291,14 +328,17 @@ fn the_stack_keeps_at_most_eight_frames() {
             ),
         ],
     );
-    let exit = crash_with(vec![call("deep", vec![i(20)])], vec![deep]);
+    let exit = crash_with(vec![at(3, call("deep", vec![i(20)]))], vec![deep]);
     let stack = &exit.as_tuple().unwrap()[1];
-    let Some(frames) = stack.list_to_vec() else {
-        panic!("{exit}")
-    };
-    assert_eq!(frames.len(), 8);
-    assert_eq!(frames[0], frame("counter", "deep", Term::int(1), Some(5)));
-    assert_eq!(frames[7], frame("counter", "deep", Term::int(1), Some(6)));
+    let frames = stack.list_to_vec().expect("a stack");
+    assert_eq!(
+        frames,
+        vec![
+            frame("counter", "deep", Term::int(1), Some(5)),
+            frame("counter", "deep", Term::int(1), Some(6)),
+            start_frame(),
+        ]
+    );
 }
 
 #[test]

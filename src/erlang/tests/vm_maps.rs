@@ -217,13 +217,13 @@ fn lists_map_and_foldl_over_a_fun_of_a_bif_do_not_recurse_per_element() {
            exit({length(L), hd(L), lists:foldl(fun erlang:max/2, 0, L)}).",
     );
     assert_eq!(reason.to_string(), "{300000,300000,300000}");
-    // A BIF failing inside lists:map: its frame, then lists:map's.
+    // A BIF failing inside lists:map: its frame, then lists:map's; the
+    // caller called lists:map in tail position, so its frame is gone, as
+    // on the BEAM.
     let (reason, _) = exit_of("start() -> lists:map(fun erlang:abs/1, [1, a]).");
-    assert!(
-        reason
-            .to_string()
-            .starts_with("{badarg,[{erlang,abs,[a],[]},{lists,map,2,[]},"),
-        "{reason}"
+    assert_eq!(
+        reason.to_string(),
+        "{badarg,[{erlang,abs,[a],[]},{lists,map,2,[]}]}"
     );
 }
 

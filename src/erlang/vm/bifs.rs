@@ -51,8 +51,10 @@ pub enum Special {
     Exit,
     /// `throw(X)`.
     Throw,
-    /// `error(R)`, `error(R, Args)`.
+    /// `error(R)`, `error(R, Args)`, `error(R, Args, Options)`.
     Error,
+    /// `erlang:raise(Class, Reason, Stacktrace)`.
+    Raise,
     /// `timer:sleep(T)`.
     Sleep,
     /// `lists:map(F, L)`.
@@ -67,6 +69,20 @@ pub enum Special {
     /// `apply(Module, Function, Args)`, and `M:F(Args)` with a variable
     /// module or function, which the parser writes as it.
     ApplyMfa,
+}
+
+/// Whether a call of `bif` in tail position gives up the caller's frame
+/// (`Op::TailBif`): the BIFs that call code (`apply`, the walks of
+/// `lists` and `maps`) and `timer:sleep`, which OTP writes in Erlang or
+/// runs as calls; not those that raise, whose frame the stack shows.
+pub fn is_tail_callable(bif: BifId) -> bool {
+    match get(bif).imp {
+        BifImpl::Special(special) => !matches!(
+            special,
+            Special::Exit | Special::Throw | Special::Error | Special::Raise
+        ),
+        BifImpl::Pure(_) => false,
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -271,6 +287,8 @@ pub static BIFS: &[Bif] = &[
     special("erlang", "apply", 3, Special::ApplyMfa),
     special("erlang", "error", 1, Special::Error),
     special("erlang", "error", 2, Special::Error),
+    special("erlang", "error", 3, Special::Error),
+    special("erlang", "raise", 3, Special::Raise),
     pure("erlang", "process_flag", 2, false, process_flag),
     pure("erlang", "register", 2, false, |p, a| {
         let (Some(name), Some(who)) = (a[0].as_atom(), a[1].as_pid()) else {
@@ -287,6 +305,16 @@ pub static BIFS: &[Bif] = &[
         p.unregister(name).map_err(|_| Raise::badarg())?;
         Ok(Term::from_atom(Atom::TRUE))
     }),
+    Bif {
+        auto: false,
+        ..pure("erlang", "send", 2, false, send)
+    },
+    Bif {
+        auto: false,
+        ..pure("erlang", "send", 3, false, |p, a| {
+            send(p, &a[..2]).map(|_| Term::atom("ok"))
+        })
+    },
     pure("erlang", "whereis", 1, false, |p, a| {
         let name = a[0].as_atom().ok_or_else(Raise::badarg)?;
         Ok(p.whereis(name)
@@ -542,6 +570,28 @@ fn max_heap_size_term(limit: MaxHeapSize) -> Term {
             Term::int(limit.words.min(i64::MAX as u64) as i64),
         ),
     ])
+}
+
+/// `erlang:send(Dest, Msg)`, `Dest ! Msg` as a function: a pid, a
+/// registered name or `{Name, Node}` on this node; `badarg` for a name
+/// nobody has. (`send/3`'s options have no effect on one node.)
+fn send(p: &Process, a: &[Term]) -> Result<Term, Raise> {
+    let (to, message) = (&a[0], &a[1]);
+    let name = match to.as_tuple() {
+        Some([name, node]) if node.is_atom(Atom::new("nonode@nohost")) => name.as_atom(),
+        Some(_) => return Err(Raise::badarg()),
+        None => to.as_atom(),
+    };
+    match (to.as_pid(), name) {
+        (Some(pid), _) => p.send(pid, message.clone()),
+        (None, Some(name)) => {
+            if p.send_named(name, message.clone()).is_err() {
+                return Err(Raise::badarg());
+            }
+        }
+        (None, None) => return Err(Raise::badarg()),
+    }
+    Ok(message.clone())
 }
 
 /// `spawn_opt`'s options: `link`, `monitor`, `{max_heap_size, Size}`; the

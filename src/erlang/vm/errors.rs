@@ -1,9 +1,10 @@
 //! Runtime errors, and the exit reasons they become, exactly as OTP 25
 //! builds them.
 //!
-//! An exception has a *class* (`error`, `exit`, `throw`) and a reason. The
-//! playground has no `try`/`catch`, so every exception ends the process;
-//! its exit reason is what the BEAM's `erts` makes of an uncaught one:
+//! An exception has a *class* (`error`, `exit`, `throw`) and a reason. A
+//! `try` or `catch` on the way gets it with its stacktrace (the
+//! interpreter's catch frames); one that nothing catches ends the process,
+//! and its exit reason is what the BEAM's `erts` makes of it:
 //!
 //! | raised by | exit reason |
 //! |---|---|
@@ -63,8 +64,14 @@ pub struct Raise {
     /// arguments instead of its arity.
     pub clause_args: Option<Vec<Term>>,
     /// `{error_info, Map}` for the raising function's location (a failed
-    /// binary construction's cause).
+    /// binary construction's cause, `error/3`'s option).
     pub error_info: Option<Term>,
+    /// `error(R, Args)`: the raising function's frame shows `Args`
+    /// instead of its arity, at the line of the call.
+    pub shown_args: Option<Term>,
+    /// `erlang:raise/3` (and a catch that matched no clause): the stack
+    /// the exception already has, kept as it is.
+    pub stack: Option<Term>,
 }
 
 impl Raise {
@@ -75,6 +82,8 @@ impl Raise {
             top: None,
             clause_args: None,
             error_info: None,
+            shown_args: None,
+            stack: None,
         }
     }
 
@@ -148,21 +157,87 @@ pub fn frame_with_info(
     ])
 }
 
+impl Class {
+    pub fn atom(self) -> Term {
+        Term::atom(match self {
+            Class::Error => "error",
+            Class::Exit => "exit",
+            Class::Throw => "throw",
+        })
+    }
+
+    pub fn of(term: &Term) -> Option<Class> {
+        match term.as_atom()?.name() {
+            "error" => Some(Class::Error),
+            "exit" => Some(Class::Exit),
+            "throw" => Some(Class::Throw),
+            _ => None,
+        }
+    }
+}
+
+/// The stacktrace of `raise` given the frames the interpreter collected
+/// (innermost first, without the raise's own `top`): what `Class:Reason:
+/// Stack` binds and what an uncaught error's exit reason carries.
+pub fn stacktrace(raise: &Raise, frames: Vec<Term>) -> Term {
+    if let Some(stack) = &raise.stack {
+        return stack.clone();
+    }
+    let mut stack: Vec<Term> = raise.top.clone().into_iter().chain(frames).collect();
+    stack.truncate(BACKTRACE_DEPTH);
+    Term::list(stack)
+}
+
 /// The exit reason of a process that did not catch `raise`, given the
-/// stack frames the interpreter collected (innermost first, without the
-/// raise's own `top`).
+/// stack frames the interpreter collected.
 pub fn exit_reason(raise: Raise, frames: Vec<Term>) -> Term {
-    let stack = || {
-        let mut stack: Vec<Term> = raise.top.clone().into_iter().chain(frames).collect();
-        stack.truncate(BACKTRACE_DEPTH);
-        Term::list(stack)
-    };
     match raise.class {
         Class::Exit => raise.reason,
-        Class::Error => Term::tuple([raise.reason.clone(), stack()]),
+        Class::Error => Term::tuple([raise.reason.clone(), stacktrace(&raise, frames)]),
         Class::Throw => Term::tuple([
             Term::tuple([Term::atom("nocatch"), raise.reason.clone()]),
-            stack(),
+            stacktrace(&raise, frames),
         ]),
     }
+}
+
+/// What `catch Expr` gives for an exception: the thrown value,
+/// `{'EXIT', Reason}` for an exit, `{'EXIT', {Reason, Stack}}` for an
+/// error.
+pub fn caught_value(raise: Raise, stack: Term) -> Term {
+    let exit = Term::atom("EXIT");
+    match raise.class {
+        Class::Throw => raise.reason,
+        Class::Exit => Term::tuple([exit, raise.reason]),
+        Class::Error => Term::tuple([exit, Term::tuple([raise.reason, stack])]),
+    }
+}
+
+/// Whether `stack` is a stacktrace `erlang:raise/3` accepts: a proper
+/// list of `{M, F, ArityOrArgs, Location}` or `{Fun, ArityOrArgs,
+/// Location}`, the location a list.
+pub fn is_stacktrace(stack: &Term) -> bool {
+    let Some(frames) = super::terms::list_items(stack) else {
+        return false;
+    };
+    frames.iter().all(|frame| {
+        let Some(items) = frame.as_tuple() else {
+            return false;
+        };
+        let arity_or_args = |t: &Term| t.is_integer() || super::terms::list_items(t).is_some();
+        match items {
+            [m, f, a, location] => {
+                m.as_atom().is_some()
+                    && f.as_atom().is_some()
+                    && arity_or_args(a)
+                    && location.is_list()
+            }
+            [fun, a, location] => {
+                crate::erlang::module::FunValue::of(fun).is_some()
+                    && arity_or_args(a)
+                    && location.is_list()
+            }
+            _ => false,
+        }
+    })
 }

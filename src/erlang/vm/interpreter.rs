@@ -15,6 +15,18 @@
 //! - when the first function returns (`normal`) or an exception ends the
 //!   process (its exit reason, built by `errors.rs`).
 //!
+//! Exceptions: `Try` and `Catch` push a *catch frame* recording where the
+//! code that protects itself stands (function, window, how many frames
+//! are below it), as the BEAM's `try` puts a catch tag in a `y` register.
+//! An exception is a `Raise` travelling back up through `Result`s to
+//! [`Vm::uncaught`], which takes the innermost catch frame if there is
+//! one: it builds the stacktrace from the frames as they are *before*
+//! cutting them back (so `Class:Reason:Stack` shows where the exception
+//! came from), drops every frame above the catching function, and goes on
+//! at the handler. `TryEnd` pops the frame when the protected code ends
+//! with a value. The compiler keeps the frames balanced: the protected
+//! code is never in tail position, so no frame outlives its function.
+//!
 //! Frames: a call pushes the caller's return address; a tail call pushes
 //! nothing and reuses the window, so `loop(N) -> loop(N + 1)` runs for
 //! ever in constant space. `lists:map/2` and `lists:foldl/3` push a frame of
@@ -89,6 +101,28 @@ enum Frame {
     Maps(map_walks::MapsFrame),
 }
 
+/// A `try` or `catch` in progress (see the module docs): where an
+/// exception comes back to.
+struct CatchFrame {
+    module: Arc<CompiledModule>,
+    func: u32,
+    base: usize,
+    top: usize,
+    /// How many call and walk frames were below it.
+    calls: usize,
+    walks: usize,
+    handler: Label,
+    into: CatchInto,
+}
+
+/// Where a caught exception goes.
+enum CatchInto {
+    /// A `try`'s handler: the class, the reason and the stacktrace.
+    Try { class: Reg, reason: Reg, stack: Reg },
+    /// `catch Expr`: the value `catch` makes of it.
+    Catch { dst: Reg },
+}
+
 /// A process running compiled code.
 pub struct Vm {
     module: Arc<CompiledModule>,
@@ -116,6 +150,8 @@ pub struct Vm {
     /// A remote call in tail position failed: the current function's frame
     /// was already given up, so the error stack does not show it.
     tail_failed: bool,
+    /// The `try`s and `catch`es in progress, innermost last.
+    catches: Vec<CatchFrame>,
 }
 
 /// A frame on the stack, borrowed (`Vm::frames_down`).
@@ -161,6 +197,7 @@ impl Vm {
             waiting: None,
             sleeping: false,
             tail_failed: false,
+            catches: Vec::new(),
         }
     }
 
@@ -233,6 +270,7 @@ impl Vm {
                 .calls
                 .iter()
                 .any(|frame| matches!(&frame.module, Some(m) if Arc::ptr_eq(m, code)))
+            || self.catches.iter().any(|c| Arc::ptr_eq(&c.module, code))
     }
 
     /// Runs until the slice ends.
@@ -252,7 +290,10 @@ impl Vm {
             match result {
                 Ok(Flow::Next) => continue,
                 Ok(Flow::Stop(step)) => return step,
-                Err(raise) => return Step::Exit(self.exit_reason(raise)),
+                Err(raise) => match self.uncaught(raise) {
+                    Flow::Next => continue,
+                    Flow::Stop(step) => return step,
+                },
             }
         }
     }
@@ -606,6 +647,38 @@ impl Vm {
             | Op::ReturnInt { .. }
             | Op::Send { .. }
             | Op::Receive { .. } => unreachable!("run_function's own"),
+            Op::Try {
+                handler,
+                class,
+                reason,
+                stack,
+            } => self.push_catch(
+                *handler,
+                CatchInto::Try {
+                    class: *class,
+                    reason: *reason,
+                    stack: *stack,
+                },
+            ),
+            Op::Catch { handler, dst } => self.push_catch(*handler, CatchInto::Catch { dst: *dst }),
+            Op::TryEnd => {
+                self.catches.pop();
+            }
+            Op::Reraise {
+                class,
+                reason,
+                stack,
+            } => {
+                let class = Class::of(&x!(*class)).unwrap_or(Class::Error);
+                return Err(Raise {
+                    class,
+                    stack: Some(x!(*stack).clone()),
+                    ..Raise::error(x!(*reason).clone())
+                });
+            }
+            Op::TryClause { src } => {
+                return Err(Raise::tagged("try_clause", x!(*src).clone()));
+            }
             Op::Tuple { start, len, dst } => {
                 let from = base + usize::from(*start);
                 let items: Vec<Term> = self.regs[from..from + usize::from(*len)]
@@ -756,6 +829,22 @@ impl Vm {
                 // caller's frame is gone, as on the BEAM.
                 return self
                     .call_ext(process, import.module, import.function, args)
+                    .inspect_err(|_| self.tail_failed = true)
+                    .map(Some);
+            }
+            Op::TailBif { bif, args } => {
+                let bif = bifs::get(*bif);
+                let BifImpl::Special(special) = bif.imp else {
+                    unreachable!("the compiler tail-calls only special BIFs")
+                };
+                if let Some(flow) = self.preempt(process) {
+                    return Ok(Some(flow));
+                }
+                let args = self.take_args(*args, u32::from(bif.arity));
+                self.drop_window();
+                self.pin_caller_module();
+                return self
+                    .special(process, special, args)
                     .inspect_err(|_| self.tail_failed = true)
                     .map(Some);
             }
@@ -1078,9 +1167,7 @@ impl Vm {
                                 Some(Err(raise)) => return self.fail_here(raise),
                                 None => match self.call_fun(process, &fun, args) {
                                     Ok(flow) => return yield_if_spent(process, flow),
-                                    Err(raise) => {
-                                        return Flow::Stop(Step::Exit(self.exit_reason(raise)));
-                                    }
+                                    Err(raise) => return self.uncaught(raise),
                                 },
                             }
                         }
@@ -1106,9 +1193,7 @@ impl Vm {
                                 Some(Err(raise)) => return self.fail_here(raise),
                                 None => match self.call_fun(process, &fun, args) {
                                     Ok(flow) => return yield_if_spent(process, flow),
-                                    Err(raise) => {
-                                        return Flow::Stop(Step::Exit(self.exit_reason(raise)));
-                                    }
+                                    Err(raise) => return self.uncaught(raise),
                                 },
                             }
                         }
@@ -1199,7 +1284,19 @@ impl Vm {
         match special {
             Special::Exit => Err(Raise::exit(args[0].clone())),
             Special::Throw => Err(Raise::throw(args[0].clone())),
-            Special::Error => Err(Raise::error(args[0].clone())),
+            Special::Error => Err(error_with_args(args)),
+            Special::Raise => {
+                let [class, reason, stack] = <[Term; 3]>::try_from(args).expect("raise/3");
+                match Class::of(&class) {
+                    Some(class) if errors::is_stacktrace(&stack) => Err(Raise {
+                        class,
+                        stack: Some(stack),
+                        ..Raise::error(reason)
+                    }),
+                    // OTP 25 returns `badarg` rather than raising it.
+                    _ => Ok(self.give_back(process, Term::from_atom(Atom::BADARG))),
+                }
+            }
             Special::Sleep => {
                 let deadline = match timeout_deadline(process, &args[0])? {
                     Some(at) => at,
@@ -1315,22 +1412,90 @@ impl Vm {
         }
     }
 
+    /// Pushes a catch frame for the function running now.
+    fn push_catch(&mut self, handler: Label, into: CatchInto) {
+        self.catches.push(CatchFrame {
+            module: self.module.clone(),
+            func: self.func,
+            base: self.base,
+            top: self.top,
+            calls: self.calls.len(),
+            walks: self.walks.len(),
+            handler,
+            into,
+        });
+    }
+
+    /// An exception on its way out: the innermost `try` or `catch` takes
+    /// it (`Flow::Next`, at its handler), or it ends the process.
+    fn uncaught(&mut self, raise: Raise) -> Flow {
+        let Some(frame) = self.catches.pop() else {
+            return Flow::Stop(Step::Exit(self.exit_reason(raise)));
+        };
+        let stack = errors::stacktrace(&raise, self.stack_frames(&raise));
+        self.calls.truncate(frame.calls);
+        self.walks.truncate(frame.walks);
+        self.module = frame.module;
+        self.func = frame.func;
+        self.base = frame.base;
+        self.top = frame.top;
+        self.pc = frame.handler;
+        // Whatever was in progress above is abandoned with its frames.
+        self.waiting = None;
+        self.sleeping = false;
+        self.tail_failed = false;
+        if self.regs.len() < self.top {
+            self.regs.resize_with(self.top, || EMPTY);
+        }
+        let base = self.base;
+        match frame.into {
+            CatchInto::Try {
+                class,
+                reason,
+                stack: stack_reg,
+            } => {
+                store(
+                    &mut self.regs[base + usize::from(class)],
+                    raise.class.atom(),
+                );
+                store(&mut self.regs[base + usize::from(reason)], raise.reason);
+                store(&mut self.regs[base + usize::from(stack_reg)], stack);
+            }
+            CatchInto::Catch { dst } => {
+                let value = errors::caught_value(raise, stack);
+                store(&mut self.regs[base + usize::from(dst)], value);
+            }
+        }
+        Flow::Next
+    }
+
     /// The exit reason for an uncaught exception: the reason with the stack
     /// of frames as OTP builds it (see `errors.rs`).
     fn exit_reason(&self, raise: Raise) -> Term {
         if raise.class == Class::Exit {
             return errors::exit_reason(raise, Vec::new());
         }
+        let frames = self.stack_frames(&raise);
+        errors::exit_reason(raise, frames)
+    }
+
+    /// The frames of the stack where `raise` was raised, innermost first
+    /// (without its own `top` frame), as OTP shows them.
+    fn stack_frames(&self, raise: &Raise) -> Vec<Term> {
         let mut frames = Vec::new();
+        if raise.stack.is_some() {
+            return frames;
+        }
         let mut module = self.module.clone();
         let function = &module.functions[self.func as usize];
         let line = function
             .lines
             .get((self.pc as usize).saturating_sub(1))
             .copied();
-        let arity = match &raise.clause_args {
-            Some(args) => Term::list(args.clone()),
-            None => Term::int(i64::from(function.arity - function.captured)),
+        let arity = match (&raise.clause_args, &raise.shown_args) {
+            (Some(args), _) => Term::list(args.clone()),
+            (None, Some(args)) => args.clone(),
+            (None, None) => Term::int(i64::from(function.arity - function.captured)),
         };
         let line = if raise.clause_args.is_some() {
             Some(function.line)
@@ -1346,6 +1511,11 @@ impl Vm {
                 raise.error_info.clone(),
             ));
         }
+        // The return addresses, each once in a row: erts records a
+        // continuation pointer only when it differs from the one before
+        // (`erts_save_stacktrace`), so a recursion through one call site
+        // shows as one frame.
+        let mut previous: Option<(*const CompiledModule, u32, u32)> = None;
         for frame in self.frames_down() {
             if frames.len() >= errors::BACKTRACE_DEPTH {
                 break;
@@ -1360,6 +1530,11 @@ impl Vm {
                     if let Some(m) = m {
                         module = m.clone();
                     }
+                    let at = (Arc::as_ptr(&module), *func, *pc);
+                    if previous == Some(at) {
+                        continue;
+                    }
+                    previous = Some(at);
                     let f = &module.functions[*func as usize];
                     let line = f.lines.get((*pc as usize).saturating_sub(1)).copied();
                     frames.push(errors::frame(
@@ -1370,7 +1545,10 @@ impl Vm {
                     ));
                     continue;
                 }
-                FrameRef::Walk(frame) => frame,
+                FrameRef::Walk(frame) => {
+                    previous = None;
+                    frame
+                }
             };
             match frame {
                 Frame::Call(_) => unreachable!("calls are not walks"),
@@ -1389,7 +1567,7 @@ impl Vm {
                 Frame::Maps(frame) => frame.stack_frames(&mut frames),
             }
         }
-        errors::exit_reason(raise, frames)
+        frames
     }
 }
 
@@ -1438,6 +1616,28 @@ impl Program for Vm {
             }
         }
     }
+}
+
+/// `error(R)`, `error(R, Args)` (the raising frame shows `Args`, or its
+/// arity for `none`), `error(R, Args, [{error_info, Map}])`.
+fn error_with_args(args: Vec<Term>) -> Raise {
+    let mut args = args.into_iter();
+    let mut raise = Raise::error(args.next().expect("error/1,2,3 has a reason"));
+    if let Some(shown) = args.next()
+        && !shown.is_atom(Atom::new("none"))
+    {
+        raise.shown_args = Some(shown);
+    }
+    if let Some(options) = args.next() {
+        for option in super::terms::list_items(&options).unwrap_or_default() {
+            if let Some([key, info]) = option.as_tuple()
+                && key.is_atom(Atom::new("error_info"))
+            {
+                raise.error_info = Some(info.clone());
+            }
+        }
+    }
+    raise
 }
 
 /// A `receive`'s deadline from its `after` value: milliseconds from now,

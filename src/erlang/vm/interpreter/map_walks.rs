@@ -25,7 +25,7 @@ use crate::erlang::vm::bifs::{self, BifImpl};
 use crate::erlang::vm::bifs_maps::{self, Walk};
 use crate::erlang::vm::errors::{self, BACKTRACE_DEPTH, Raise};
 use crate::runtime::term::size::Reach;
-use crate::runtime::{Atom, Process, Step, Term};
+use crate::runtime::{Atom, Process, Term};
 use std::vec::IntoIter;
 
 /// A walk between two calls of its fun.
@@ -379,6 +379,6 @@ impl Vm {
     /// just returned) is not on it.
     pub(super) fn fail_here(&mut self, raise: Raise) -> Flow {
         self.tail_failed = true;
-        Flow::Stop(Step::Exit(self.exit_reason(raise)))
+        self.uncaught(raise)
     }
 }
