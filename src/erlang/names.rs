@@ -232,6 +232,7 @@ pub const RUNTIME_MODULES: &[&str] = &[
     "proplists",
     "queue",
     "string",
+    "supervisor",
     "sys",
     "timer",
 ];

@@ -263,6 +263,22 @@ fn prepare(
     }
 }
 
+/// A program running `module:function(args)` from `process`'s code
+/// table (one that ends at once with `undef` if there is no such
+/// function), to run inline in a native process (`runtime::run_inline`).
+pub(crate) fn program_for(
+    process: &Process,
+    module: Atom,
+    function: Atom,
+    args: Vec<Term>,
+) -> Box<dyn Program> {
+    let code = process.code().current(module).and_then(as_compiled);
+    match prepare(code, module, function, args) {
+        Ok(vm) => Box::new(vm),
+        Err(reason) => Box::new(Doomed(Some(reason))),
+    }
+}
+
 /// `{undef, [{M, F, Args, []}]}`: the exit reason of a process spawned to
 /// run a function that does not exist.
 fn undef(module: Atom, function: Atom, args: Vec<Term>) -> Term {

@@ -66,7 +66,7 @@ pub use process::{
     CodeVersion, MIN_HEAP_WORDS, MaxHeapSize, Process, ProcessContents, ProcessInfo, ProcessRef,
     ProcessSummary, SpawnOpts, Status,
 };
-pub use program::{Location, NativeProgram, Program, Step};
+pub use program::{Location, NativeProgram, Program, RunInline, Step, run_inline};
 pub use registry::RegisterError;
 pub use rng::XorShift;
 pub use term::{Atom, Fun, Pid, Ref, Term};

@@ -124,6 +124,47 @@ pub(in crate::runtime) fn run_native(body: &mut NativeBody, process: &Process) -
     }
 }
 
+/// Runs `program` as part of a native behavior, in the same process: the
+/// future completes with the exit reason the program ends with, and the
+/// process goes on with its own code. This is how a native supervisor
+/// runs a callback module's `init/1` and its children's start functions
+/// as OTP's does, *in the supervisor* (`self()` is the supervisor, a
+/// child started with `start_link` links to it, and the program's
+/// `receive` waits in the supervisor's mailbox).
+///
+/// The program's steps become the behavior's: a `Yield` ends the slice
+/// as a spent budget does, a `Wait` as a receive that found nothing (woken
+/// by the next signal or at the deadline). The code server does not see
+/// the program's code or heap while it runs here.
+pub fn run_inline(process: &Process, program: Box<dyn Program>) -> RunInline<'_> {
+    RunInline { process, program }
+}
+
+/// The future of [`run_inline`].
+pub struct RunInline<'a> {
+    process: &'a Process,
+    program: Box<dyn Program>,
+}
+
+impl Future for RunInline<'_> {
+    type Output = Term;
+
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Term> {
+        let this = self.get_mut();
+        match this.program.run(this.process) {
+            Step::Exit(reason) => Poll::Ready(reason),
+            Step::Yield => {
+                this.process.slice.request_yield();
+                Poll::Pending
+            }
+            Step::Wait { until } => {
+                this.process.slice.wait_until(until);
+                Poll::Pending
+            }
+        }
+    }
+}
+
 /// What a process runs, as the runtime stores it: a native body directly
 /// (one allocation per process, which matters at a million processes), or
 /// any other [`Program`].

@@ -55,6 +55,7 @@ impl Session {
             period: spec.period.unwrap_or(defaults.period),
             children: Vec::new(),
             restart_delay: self.slowmo.clone(),
+            spec_reader: None,
         };
         for child in &spec.children {
             built.children.push(self.child_spec(child)?);
@@ -251,11 +252,33 @@ impl Session {
         runtime.run_until(|| !runtime.is_alive(top), STOP_LIMIT);
     }
 
+    /// The roots `tree` draws: the supervisors `sup` started that are
+    /// alive, then those Erlang code started (`supervisor:start_link/3`)
+    /// whose parent is no supervisor, oldest first.
     pub(super) fn live_supervisors(&self) -> Vec<crate::runtime::Pid> {
-        self.supervisors
+        let mut roots: Vec<crate::runtime::Pid> = self
+            .supervisors
             .iter()
             .filter_map(|&name| self.runtime.whereis(name))
-            .collect()
+            .collect();
+        let supervisor = crate::runtime::Atom::new("supervisor");
+        let is_supervisor = |pid| {
+            self.runtime
+                .process_info(pid)
+                .is_some_and(|info| info.kind == supervisor)
+        };
+        for pid in self.runtime.processes() {
+            let Some(info) = self.runtime.process_info(pid) else {
+                continue;
+            };
+            if info.kind == supervisor
+                && !roots.contains(&pid)
+                && !info.parent.is_some_and(is_supervisor)
+            {
+                roots.push(pid);
+            }
+        }
+        roots
     }
 }
 

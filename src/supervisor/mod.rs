@@ -29,13 +29,14 @@ mod tests;
 
 pub use snapshot::{ChildSnapshot, ChildState, SupervisorSnapshot};
 pub use spec::{
-    ChildSpec, ChildStart, ChildType, RestartDelay, RestartType, Shutdown, StartFn, Strategy,
-    SupervisorSpec,
+    CallStartFn, ChildSpec, ChildStart, ChildType, RestartDelay, RestartType, Shutdown, SpecReader,
+    StartFn, Strategy, SupervisorSpec,
 };
 
 use crate::runtime::process::Process;
 use crate::runtime::{Atom, Pid, Term};
 use server::StartAck;
+use std::sync::Arc;
 
 /// Starts a supervisor linked to `parent` and waits until its children have
 /// started, like `supervisor:start_link/2`. If a child fails to start, the
@@ -64,7 +65,7 @@ pub async fn start(
         ]));
     }
     let reference = spawner.make_ref();
-    let ack = StartAck {
+    let ack = StartAck::Native {
         to: spawner.pid(),
         reference,
     };
@@ -85,6 +86,15 @@ pub async fn start(
         }
     }
     wait_for_ack(spawner, pid, reference).await
+}
+
+/// The body of a supervisor process that Erlang code started
+/// (`supervisor:start_link/2,3` with a callback module, whose `init/1`
+/// gave `spec`): it starts the children and acknowledges as
+/// `proc_lib:init_ack/2` does, to `starter` waiting in
+/// `proc_lib:sync_start_link/2`; then it supervises. Its exit reason.
+pub async fn run_for_proc_lib(me: Arc<Process>, spec: SupervisorSpec, starter: Pid) -> Term {
+    server::run(me, spec, Some(StartAck::ProcLib { to: starter })).await
 }
 
 /// Waits for the supervisor's "children started" acknowledgement, or for it

@@ -34,9 +34,13 @@ const RESTART_TAG: &str = "$restart";
 
 /// Where a starting supervisor reports that its children are up (or not),
 /// so that whoever started it can wait, as `supervisor:start_link` does.
-pub(crate) struct StartAck {
-    pub to: Pid,
-    pub reference: Ref,
+pub(crate) enum StartAck {
+    /// A native starter (`supervisor::start`): `{'$ack', Ref, ok |
+    /// {error, Reason}}`.
+    Native { to: Pid, reference: Ref },
+    /// Erlang code waiting in `proc_lib:sync_start_link/2`: `{ack, Pid,
+    /// {ok, Pid} | {error, Reason}}`, as `proc_lib:init_ack/2` sends.
+    ProcLib { to: Pid },
 }
 
 struct Child {
@@ -60,6 +64,7 @@ struct Supervisor {
     template: Option<ChildSpec>,
     next_key: u64,
     parent: Option<Pid>,
+    spec_reader: Option<super::spec::SpecReader>,
 }
 
 /// The supervisor's body.
@@ -77,17 +82,31 @@ pub(crate) async fn run(me: Arc<Process>, spec: SupervisorSpec, ack: Option<Star
         children: Vec::new(),
         template: None,
         next_key: 0,
+        spec_reader: spec.spec_reader,
     };
     let started = supervisor.init(spec.children).await;
-    if let Some(ack) = ack {
-        let result = match &started {
-            Ok(()) => Term::from_atom(Atom::OK),
-            Err(reason) => Term::error(reason.clone()),
-        };
-        me.send(
-            ack.to,
-            Term::tuple([Term::atom("$ack"), Term::reference(ack.reference), result]),
-        );
+    match ack {
+        Some(StartAck::Native { to, reference }) => {
+            let result = match &started {
+                Ok(()) => Term::from_atom(Atom::OK),
+                Err(reason) => Term::error(reason.clone()),
+            };
+            me.send(
+                to,
+                Term::tuple([Term::atom("$ack"), Term::reference(reference), result]),
+            );
+        }
+        Some(StartAck::ProcLib { to }) => {
+            let result = match &started {
+                Ok(()) => Term::ok(Term::pid(me.pid())),
+                Err(reason) => Term::error(reason.clone()),
+            };
+            me.send(
+                to,
+                Term::tuple([Term::atom("ack"), Term::pid(me.pid()), result]),
+            );
+        }
+        None => {}
     }
     if let Err(reason) = started {
         return reason;
@@ -158,8 +177,11 @@ impl Supervisor {
                 args: Vec::new(),
             };
             match self.start_process(&child).await {
-                Ok(pid) => {
-                    child.state = ChildState::Running(pid);
+                Ok(started) => {
+                    // `ignore`: the spec stays, with no process.
+                    if let Some(pid) = started {
+                        child.state = ChildState::Running(pid);
+                    }
                     self.children.push(child);
                 }
                 Err(reason) => {
@@ -183,19 +205,22 @@ impl Supervisor {
         self.next_key
     }
 
-    /// Starts the process for `child` (not yet recorded as running).
-    async fn start_process(&self, child: &Child) -> Result<Pid, Term> {
+    /// Starts the process for `child` (not yet recorded as running):
+    /// its pid, or none when its start function said `ignore`.
+    async fn start_process(&self, child: &Child) -> Result<Option<Pid>, Term> {
         let result = match &child.spec.start {
-            ChildStart::Spawn(start) => start(&self.me, &child.args),
+            ChildStart::Spawn(start) => start(&self.me, &child.args).map(Some),
             ChildStart::Supervisor(spec) => {
                 let mut spec = (**spec).clone();
                 spec.restart_delay = self.restart_delay.clone();
-                super::start_link(&self.me, spec).await
+                super::start_link(&self.me, spec).await.map(Some)
             }
+            ChildStart::Call { start, .. } => start(&self.me, &child.args).await,
         };
         let id = child.spec.id;
         match &result {
-            Ok(pid) => self.report(SupervisorReport::ChildStarted { id, pid: *pid }),
+            Ok(Some(pid)) => self.report(SupervisorReport::ChildStarted { id, pid: *pid }),
+            Ok(None) => None,
             Err(reason) => self.report(SupervisorReport::StartFailed {
                 id,
                 reason: reason.clone(),
@@ -326,7 +351,8 @@ impl Supervisor {
                 continue;
             }
             match self.start_process(&self.children[index]).await {
-                Ok(pid) => self.children[index].state = ChildState::Running(pid),
+                Ok(Some(pid)) => self.children[index].state = ChildState::Running(pid),
+                Ok(None) => self.children[index].state = ChildState::NotRunning,
                 Err(_) => {
                     if let Verdict::GiveUp { count } = self.budget.add_restart(self.me.now()) {
                         return Err(self.give_up(count).await);
@@ -512,6 +538,13 @@ impl Supervisor {
                 Some(spec) => (spec.clone(), Vec::new()),
                 None => return Term::error(Term::atom("badarg")),
             },
+            (None, _, None) => match &self.spec_reader {
+                Some(read) => match read(argument) {
+                    Ok(spec) => (spec, Vec::new()),
+                    Err(reason) => return Term::error(reason),
+                },
+                None => return Term::error(Term::atom("badarg")),
+            },
             _ => return Term::error(Term::atom("badarg")),
         };
         if self.template.is_none()
@@ -533,10 +566,18 @@ impl Supervisor {
             args,
         };
         match self.start_process(&child).await {
-            Ok(pid) => {
+            Ok(Some(pid)) => {
                 child.state = ChildState::Running(pid);
                 self.children.push(child);
                 Term::ok(Term::pid(pid))
+            }
+            // `ignore`: `{ok, undefined}`, the spec kept (a dynamic
+            // instance is not).
+            Ok(None) => {
+                if self.template.is_none() {
+                    self.children.push(child);
+                }
+                Term::ok(Term::from_atom(Atom::UNDEFINED))
             }
             Err(reason) => Term::error(reason),
         }
@@ -576,10 +617,11 @@ impl Supervisor {
             Err(error) => return error,
         };
         match self.start_process(&self.children[position]).await {
-            Ok(pid) => {
+            Ok(Some(pid)) => {
                 self.children[position].state = ChildState::Running(pid);
                 Term::ok(Term::pid(pid))
             }
+            Ok(None) => Term::ok(Term::from_atom(Atom::UNDEFINED)),
             Err(reason) => Term::error(reason),
         }
     }

@@ -129,6 +129,23 @@ impl ChildType {
 /// arguments come from `start_child` on a `simple_one_for_one` supervisor.
 pub type StartFn = Arc<dyn Fn(&Process, &[Term]) -> Result<Pid, Term> + Send + Sync>;
 
+/// Starts a child by running code in the supervisor that may wait, as
+/// OTP's supervisor calls a child's start function (`gen_server:
+/// start_link/4` waits for the child's `init/1`): `Ok(Some(pid))`,
+/// `Ok(None)` when the function answered `ignore`, or why it failed. The
+/// extra arguments are `start_child`'s on a `simple_one_for_one`.
+pub type CallStartFn = Arc<
+    dyn for<'a> Fn(&'a Process, &'a [Term]) -> super::BoxFuture<'a, Result<Option<Pid>, Term>>
+        + Send
+        + Sync,
+>;
+
+/// Reads a child spec written as an Erlang term (`#{id => ..., start =>
+/// {M, F, A}}` or OTP's tuple), for `supervisor:start_child/2` on a
+/// supervisor a callback module made. Given by the layer that can run
+/// Erlang code.
+pub type SpecReader = Arc<dyn Fn(&Term) -> Result<ChildSpec, Term> + Send + Sync>;
+
 /// How to start a child.
 #[derive(Clone)]
 pub enum ChildStart {
@@ -136,6 +153,12 @@ pub enum ChildStart {
     Spawn(StartFn),
     /// A nested supervisor with this spec.
     Supervisor(Box<SupervisorSpec>),
+    /// An OTP start function `{M, F, A}` run in the supervisor; a worker
+    /// or a supervisor as the spec's `type` says.
+    Call {
+        start: CallStartFn,
+        child_type: ChildType,
+    },
 }
 
 #[derive(Clone)]
@@ -189,6 +212,7 @@ impl ChildSpec {
         match self.start {
             ChildStart::Spawn(_) => ChildType::Worker,
             ChildStart::Supervisor(_) => ChildType::Supervisor,
+            ChildStart::Call { child_type, .. } => child_type,
         }
     }
 }
@@ -220,6 +244,9 @@ pub struct SupervisorSpec {
     pub period: Duration,
     pub children: Vec<ChildSpec>,
     pub restart_delay: RestartDelay,
+    /// How `start_child` reads a spec given as an Erlang term; `None`:
+    /// only specs made in Rust (the command language's).
+    pub spec_reader: Option<SpecReader>,
 }
 
 impl Default for SupervisorSpec {
@@ -231,6 +258,7 @@ impl Default for SupervisorSpec {
             period: Duration::from_secs(5),
             children: Vec::new(),
             restart_delay: RestartDelay::default(),
+            spec_reader: None,
         }
     }
 }

@@ -158,6 +158,7 @@ programs! {
     send_after_and_sleep
     spawn_mfa
     strings
+    supervisor_callback
     system_bifs
     tail_recursion
     term_order

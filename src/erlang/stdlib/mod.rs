@@ -30,6 +30,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("proplists", include_str!("proplists.erl")),
     ("queue", include_str!("queue.erl")),
     ("string", include_str!("string.erl")),
+    ("supervisor", include_str!("supervisor.erl")),
     ("sys", include_str!("sys.erl")),
     ("timer", include_str!("timer.erl")),
 ];

@@ -436,7 +436,12 @@ fn to_integer(term: &Term, cut: fn(f64) -> f64) -> Result<Term, Raise> {
 
 /// Every table of BIFs: [`BIFS`], then those of the other files; a
 /// [`BifId`] counts through them in this order.
-static TABLES: &[&[Bif]] = &[BIFS, super::bifs_binary::BIFS, super::bifs_system::BIFS];
+static TABLES: &[&[Bif]] = &[
+    BIFS,
+    super::bifs_binary::BIFS,
+    super::bifs_system::BIFS,
+    super::bifs_supervisor::BIFS,
+];
 
 fn all() -> impl Iterator<Item = &'static Bif> {
     TABLES.iter().flat_map(|table| table.iter())

@@ -1,7 +1,8 @@
 //! The virtual machine: the interpreter loop ([`interpreter`]), the
 //! built-in functions ([`bifs`], those of the `maps` module in
 //! [`bifs_maps`], those on binaries and integers in [`bifs_binary`], and
-//! the process dictionary, clocks, tuples and `math` in [`bifs_system`]),
+//! the process dictionary, clocks, tuples and `math` in [`bifs_system`],
+//! `supervisor:start_link` with a callback module in [`bifs_supervisor`]),
 //! Erlang's meaning of operations on terms ([`terms`]), pattern matching
 //! and guards ([`matching`]), maps ([`maps`]), the bit syntax ([`bits`]),
 //! and the exit reasons of runtime errors ([`errors`]).
@@ -9,6 +10,7 @@
 pub mod bifs;
 pub mod bifs_binary;
 pub mod bifs_maps;
+pub mod bifs_supervisor;
 pub mod bifs_system;
 pub mod bits;
 pub mod errors;
