@@ -6,7 +6,7 @@
 
 use super::bifs::{Bif, pure};
 use super::errors::Raise;
-use crate::runtime::term::View;
+use crate::runtime::term::{View, phash};
 use crate::runtime::{Atom, Term};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -94,6 +94,28 @@ pub static BIFS: &[Bif] = &[
             .is_some_and(|code| code.exports.contains_key(&(function, arity as u32)));
         Ok(Term::boolean(bif || exported))
     }),
+    // The portable hashes (runtime/term/phash.rs), as erts computes them:
+    // `dict` and `sets` place their entries by them. Not auto-imported.
+    Bif {
+        auto: false,
+        ..pure("erlang", "phash", 2, false, |_, a| {
+            let range = phash::range(&a[1]).ok_or_else(Raise::badarg)?;
+            Ok(Term::from_u64(phash::phash(&a[0], range)))
+        })
+    },
+    Bif {
+        auto: false,
+        ..pure("erlang", "phash2", 1, false, |_, a| {
+            Ok(Term::int(i64::from(phash::phash2(&a[0]))))
+        })
+    },
+    Bif {
+        auto: false,
+        ..pure("erlang", "phash2", 2, false, |_, a| {
+            let range = phash::range(&a[1]).ok_or_else(Raise::badarg)?;
+            Ok(Term::from_u64(phash::phash2_range(&a[0], range)))
+        })
+    },
     // Records (`syntax/records.rs`): a tuple tagged with the record's
     // name, of the record's size.
     pure("erlang", "is_record", 2, true, |_, a| {
