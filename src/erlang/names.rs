@@ -217,7 +217,10 @@ pub const REMOTE_BIFS: &[(&str, &str, usize)] = &[
 
 /// Modules the runtime provides: no definition may take their names.
 pub const RUNTIME_MODULES: &[&str] = &[
+    "dict",
     "erlang",
+    "gb_sets",
+    "gb_trees",
     "io",
     "io_lib",
     "lists",
@@ -227,6 +230,7 @@ pub const RUNTIME_MODULES: &[&str] = &[
     "ordsets",
     "proplists",
     "queue",
+    "sets",
     "string",
     "timer",
 ];

@@ -106,6 +106,7 @@ programs! {
     counter_loop
     dicts_and_sets
     deep_terms
+    dict_hashing
     error_badarg
     error_badarith
     error_badarith_frames

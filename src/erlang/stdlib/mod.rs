@@ -21,11 +21,15 @@ use std::sync::{Arc, OnceLock};
 
 /// Each module's name and source.
 const SOURCES: &[(&str, &str)] = &[
+    ("dict", include_str!("dict.erl")),
+    ("gb_sets", include_str!("gb_sets.erl")),
+    ("gb_trees", include_str!("gb_trees.erl")),
     ("lists", include_str!("lists.erl")),
     ("orddict", include_str!("orddict.erl")),
     ("ordsets", include_str!("ordsets.erl")),
     ("proplists", include_str!("proplists.erl")),
     ("queue", include_str!("queue.erl")),
+    ("sets", include_str!("sets.erl")),
     ("string", include_str!("string.erl")),
     ("timer", include_str!("timer.erl")),
 ];

@@ -62,6 +62,9 @@ pub struct Raise {
     /// `function_clause`: the raising function's frame shows these
     /// arguments instead of its arity.
     pub clause_args: Option<Vec<Term>>,
+    /// `error(Reason, Args)`: the calling function's frame shows Args
+    /// instead of its arity, at the line of the call.
+    pub caller_args: Option<Term>,
     /// `{error_info, Map}` for the raising function's location (a failed
     /// binary construction's cause).
     pub error_info: Option<Term>,
@@ -74,6 +77,7 @@ impl Raise {
             reason,
             top: None,
             clause_args: None,
+            caller_args: None,
             error_info: None,
         }
     }

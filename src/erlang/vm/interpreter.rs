@@ -1199,7 +1199,12 @@ impl Vm {
         match special {
             Special::Exit => Err(Raise::exit(args[0].clone())),
             Special::Throw => Err(Raise::throw(args[0].clone())),
-            Special::Error => Err(Raise::error(args[0].clone())),
+            // error(Reason, Args) shows Args (a list) in the caller's
+            // frame, as erts does; anything else leaves its arity there.
+            Special::Error => Err(Raise {
+                caller_args: args.get(1).filter(|a| a.is_list()).cloned(),
+                ..Raise::error(args[0].clone())
+            }),
             Special::Sleep => {
                 let deadline = match timeout_deadline(process, &args[0])? {
                     Some(at) => at,
@@ -1328,9 +1333,10 @@ impl Vm {
             .lines
             .get((self.pc as usize).saturating_sub(1))
             .copied();
-        let arity = match &raise.clause_args {
-            Some(args) => Term::list(args.clone()),
-            None => Term::int(i64::from(function.arity - function.captured)),
+        let arity = match (&raise.clause_args, &raise.caller_args) {
+            (Some(args), _) => Term::list(args.clone()),
+            (None, Some(args)) => args.clone(),
+            (None, None) => Term::int(i64::from(function.arity - function.captured)),
         };
         let line = if raise.clause_args.is_some() {
             Some(function.line)
