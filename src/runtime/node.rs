@@ -441,6 +441,15 @@ impl Node {
     pub(in crate::runtime) fn fire(&self, timer: TimerRef, action: TimerAction) {
         match action {
             TimerAction::Send { from, to, message } => self.send_message(from, to, message),
+            TimerAction::SendToName {
+                from,
+                name,
+                message,
+            } => {
+                if let Some(to) = self.registry.whereis(name) {
+                    self.send_message(from, to, message);
+                }
+            }
             TimerAction::ReceiveTimeout { pid } => {
                 self.send_signal(pid, Signal::ReceiveTimeout(timer.0))
             }

@@ -154,12 +154,14 @@ programs! {
     records
     receive_guards
     selective_receive
+    sets_and_trees
     send_after_and_sleep
     spawn_mfa
     strings
     system_bifs
     tail_recursion
     term_order
+    timers
     trap_exit_error
     trap_exit_kill
     trapped_signals

@@ -160,7 +160,7 @@ fold_segment(F, Acc, Seg, I) when I >= 1 ->
     fold_segment(F, lists:foldl(F, Acc, element(I, Seg)), Seg, I - 1);
 fold_segment(_, Acc, _, 0) -> Acc.
 
-%% filter/2 keeps every element where it is.
+%% filter/2 keeps every element in its bucket.
 filter(F, #{} = S) when is_function(F, 1) -> maps:filter(fun(E, _) -> F(E) end, S);
 filter(F, #set{} = S) when is_function(F, 1) ->
     {Segs, Removed} = filter_segments(F, tuple_to_list(S#set.segs), [], 0),
@@ -181,7 +181,9 @@ filter_bucket(F, [E | Bucket], Kept, Removed) ->
         true -> filter_bucket(F, Bucket, [E | Kept], Removed);
         false -> filter_bucket(F, Bucket, Kept, Removed + 1)
     end;
-filter_bucket(_, [], Kept, Removed) -> {lists:reverse(Kept), Removed}.
+%% Unlike dict's, OTP's sets leaves the kept elements of a bucket
+%% reversed.
+filter_bucket(_, [], Kept, Removed) -> {Kept, Removed}.
 
 %% The hash table, as dict.erl's (see there).
 slot(S, E) ->
