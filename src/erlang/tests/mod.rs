@@ -16,3 +16,4 @@ mod vm_maps;
 mod vm_processes;
 mod vm_receive;
 mod vm_scheduling;
+mod vm_stdlib;
