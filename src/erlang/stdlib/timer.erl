@@ -110,12 +110,18 @@ destination(Pid) when is_pid(Pid) -> Pid;
 destination(Name) when is_atom(Name) -> whereis(Name);
 destination(_) -> undefined.
 
-%% A call to the timer server: {Tag, Reply} answers it.
+%% A call to the timer server: {Tag, Reply} answers it. A server that
+%% dies first fails the call as a gen_server:call to it would.
 request(Request) ->
-    Tag = make_ref(),
-    server() ! {timer_request, self(), Tag, Request},
+    Server = server(),
+    Tag = monitor(process, Server),
+    Server ! {timer_request, self(), Tag, Request},
     receive
-        {Tag, Reply} -> Reply
+        {Tag, Reply} ->
+            demonitor(Tag, [flush]),
+            Reply;
+        {'DOWN', Tag, process, _, Reason} ->
+            exit({Reason, {gen_server, call, [timer_server, Request, infinity]}})
     end.
 
 %% The running server, or a new one. Two processes may start one at
