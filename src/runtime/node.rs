@@ -363,6 +363,8 @@ impl Node {
         drop(process.program.lock().take());
         // N1, L2: the name is free before anyone hears of the death.
         let name = self.registry.release(pid);
+        // erts cancels the timers that would send to a dead process.
+        self.timers.cancel_targeting(pid);
         self.table.remove(pid);
         self.deaths.record(Death {
             pid,

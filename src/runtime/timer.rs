@@ -3,7 +3,9 @@
 //! A timer the process language starts (`erlang:send_after/3`,
 //! `start_timer/3`) is known by a reference, as on the BEAM: the table
 //! keeps which timer each reference names and when it is due, so
-//! `cancel_timer/1` and `read_timer/1` can answer the time left.
+//! `cancel_timer/1` and `read_timer/1` can answer the time left. One that
+//! sends to a pid is cancelled when that process exits, as erts cancels
+//! it (`read_timer/1` is `false` from then on).
 //!
 //! The runtime has one clock. In live mode it is the wall clock since the
 //! runtime started, and a timer thread sleeps until the next deadline. In
@@ -23,7 +25,7 @@
 use super::term::{Atom, Pid, Ref, Term};
 use parking_lot::{Condvar, Mutex};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -132,9 +134,28 @@ struct Pending {
     /// due. Cancelling only removes the id here; the heap entry is skipped
     /// when it comes up.
     live: HashMap<u64, Duration>,
-    /// The live timers known by a reference.
-    by_reference: HashMap<Ref, u64>,
+    /// The live timers known by a reference: the timer's id, and the pid
+    /// its message goes to.
+    by_reference: HashMap<Ref, (u64, Option<Pid>)>,
+    /// The references of the live timers sending to each pid.
+    by_target: HashMap<Pid, HashSet<Ref>>,
     shutdown: bool,
+}
+
+impl Pending {
+    /// Drops what the tables know of `reference`: its timer's id, if any.
+    fn forget_reference(&mut self, reference: Ref) -> Option<u64> {
+        let (id, target) = self.by_reference.remove(&reference)?;
+        if let Some(target) = target
+            && let Some(references) = self.by_target.get_mut(&target)
+        {
+            references.remove(&reference);
+            if references.is_empty() {
+                self.by_target.remove(&target);
+            }
+        }
+        Some(id)
+    }
 }
 
 pub(in crate::runtime) struct Timers {
@@ -174,6 +195,10 @@ impl Timers {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let mut pending = self.pending.lock();
         let earliest = pending.heap.peek().is_none_or(|Reverse(e)| at < e.at);
+        let target = match &action {
+            TimerAction::Send { to, .. } => Some(*to),
+            _ => None,
+        };
         pending.heap.push(Reverse(Entry {
             at,
             id,
@@ -182,7 +207,14 @@ impl Timers {
         }));
         pending.live.insert(id, at);
         if let Some(reference) = reference {
-            pending.by_reference.insert(reference, id);
+            pending.by_reference.insert(reference, (id, target));
+            if let Some(target) = target {
+                pending
+                    .by_target
+                    .entry(target)
+                    .or_default()
+                    .insert(reference);
+            }
         }
         if earliest {
             self.changed.notify_one();
@@ -199,15 +231,28 @@ impl Timers {
     /// neither fired nor been cancelled.
     pub(in crate::runtime) fn cancel_referenced(&self, reference: Ref) -> Option<Duration> {
         let mut pending = self.pending.lock();
-        let id = pending.by_reference.remove(&reference)?;
+        let id = pending.forget_reference(reference)?;
         pending.live.remove(&id)
     }
 
     /// When the timer `reference` names is due, if it is still live.
     pub(in crate::runtime) fn deadline_of(&self, reference: Ref) -> Option<Duration> {
         let pending = self.pending.lock();
-        let id = pending.by_reference.get(&reference)?;
+        let (id, _) = pending.by_reference.get(&reference)?;
         pending.live.get(id).copied()
+    }
+
+    /// Cancels the referenced timers sending to `pid`, which has exited.
+    pub(in crate::runtime) fn cancel_targeting(&self, pid: Pid) {
+        let mut pending = self.pending.lock();
+        let Some(references) = pending.by_target.remove(&pid) else {
+            return;
+        };
+        for reference in references {
+            if let Some((id, _)) = pending.by_reference.remove(&reference) {
+                pending.live.remove(&id);
+            }
+        }
     }
 
     /// When the next live timer is due.
@@ -224,7 +269,7 @@ impl Timers {
             }
             let Reverse(entry) = pending.heap.pop().expect("peeked");
             if let Some(reference) = entry.reference {
-                pending.by_reference.remove(&reference);
+                pending.forget_reference(reference);
             }
         }
     }
@@ -239,7 +284,7 @@ impl Timers {
             }
             let Reverse(entry) = pending.heap.pop().expect("peeked");
             if let Some(reference) = entry.reference {
-                pending.by_reference.remove(&reference);
+                pending.forget_reference(reference);
             }
             if pending.live.remove(&entry.id).is_some() {
                 due.push((TimerRef(entry.id), entry.action));
@@ -280,6 +325,7 @@ impl Timers {
         pending.heap.clear();
         pending.live.clear();
         pending.by_reference.clear();
+        pending.by_target.clear();
         self.changed.notify_all();
     }
 }
@@ -347,5 +393,30 @@ mod tests {
         );
         assert_eq!(timers.cancel_referenced(second), None, "cancelled once");
         assert!(timers.take_due(Clock::END).is_empty());
+    }
+
+    #[test]
+    fn the_referenced_timers_sending_to_a_process_go_when_it_exits() {
+        let timers = Timers::new();
+        let (gone, staying) = (Pid::from_number(1), Pid::from_number(2));
+        let send = |to| TimerAction::Send {
+            from: staying,
+            to,
+            message: Term::NIL,
+        };
+        let (to_gone, to_staying) = (Ref::from_number(1), Ref::from_number(2));
+        timers.start_referenced(Duration::from_millis(10), to_gone, send(gone));
+        timers.start_referenced(Duration::from_millis(10), to_staying, send(staying));
+        timers.cancel_targeting(gone);
+        assert_eq!(timers.deadline_of(to_gone), None);
+        assert_eq!(
+            timers.deadline_of(to_staying),
+            Some(Duration::from_millis(10))
+        );
+        assert_eq!(
+            timers.take_due(Clock::END).len(),
+            1,
+            "only the other one fires"
+        );
     }
 }

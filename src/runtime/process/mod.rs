@@ -658,7 +658,7 @@ impl Process {
     /// `erlang:send_after/3` and `start_timer/3`: a timer known by
     /// `reference` (made with [`Process::make_ref`], so that
     /// `start_timer`'s message can carry it) that sends `message` to
-    /// `to` after `delay`.
+    /// `to` after `delay`, unless `to` is a process that exits first.
     pub fn start_referenced_timer(
         &self,
         reference: Ref,
@@ -667,6 +667,8 @@ impl Process {
         message: Term,
     ) {
         let action = match to {
+            // erts starts no timer for a process that is already gone.
+            TimerDestination::Pid(to) if !self.node.is_alive(to) => return,
             TimerDestination::Pid(to) => TimerAction::Send {
                 from: self.pid,
                 to,
