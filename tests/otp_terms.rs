@@ -2,13 +2,16 @@
 //! (`~p` on one line, `~w`, `~P` at depths 1 to 5, `~W` at depth 3),
 //! compared pairwise (`<`, `==`, `=:=`), and a few thousand generated
 //! arithmetic operations evaluated, by `erl` (OTP 25) and by this crate; every
-//! answer must be the same.
+//! answer must be the same. A second run hashes a few thousand generated
+//! terms (references and external funs among them) with `erlang:phash/2`
+//! and `erlang:phash2/1,2` on both sides.
 //!
 //! Without `erl` and `erlc` (see build.rs) the comparison is reported as
 //! ignored, never as passed. The seed is fixed; `TERMS_SEED` picks another.
 
 use letitcrash::runtime::term::arith::{self, ArithError};
-use letitcrash::runtime::term::{Bitstring, Map, Pid, Style, Term};
+use letitcrash::runtime::term::phash;
+use letitcrash::runtime::term::{Atom, Bitstring, Fun, FunKind, Map, Pid, Ref, Style, Term};
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 use std::process::Command;
@@ -93,6 +96,8 @@ const FLOATS: &[f64] = &[
 struct Gen {
     rng: Rng,
     big_maps: bool,
+    /// Leaves include references and external funs (the hash test's).
+    hash_leaves: bool,
 }
 
 impl Gen {
@@ -210,6 +215,21 @@ impl Gen {
 
     fn term(&mut self, depth: u32) -> Term {
         let leaf = depth == 0 || self.rng.below(3) == 0;
+        if leaf && self.hash_leaves && self.rng.below(8) == 0 {
+            return if self.rng.below(2) == 0 {
+                Term::reference(Ref::from_number(
+                    self.rng.next() >> (14 + self.rng.below(50)),
+                ))
+            } else {
+                let module = *self.rng.pick::<&str>(ATOMS);
+                let function = *self.rng.pick::<&str>(ATOMS);
+                Term::fun(Fun::external(
+                    Atom::new(module),
+                    Atom::new(function),
+                    self.rng.below(256) as u32,
+                ))
+            };
+        }
         if leaf {
             return match self.rng.below(9) {
                 0 | 1 => self.int(),
@@ -330,7 +350,17 @@ fn source(t: &Term, out: &mut String) {
             out.push_str(">>");
         }
         View::Pid(p) => write!(out, "{{'$pid',{}}}", p.number()).unwrap(),
-        View::Ref(_) | View::Fun(_) => unreachable!("not generated"),
+        View::Ref(r) => write!(out, "{{'$ref',{}}}", r.number()).unwrap(),
+        View::Fun(f) => match f.kind() {
+            FunKind::External { function, arity } => {
+                out.push_str("{'$fun',");
+                source(&Term::from_atom(f.module()), out);
+                out.push(',');
+                source(&Term::from_atom(*function), out);
+                write!(out, ",{arity}}}").unwrap();
+            }
+            FunKind::Local { .. } => unreachable!("not generated"),
+        },
     }
 }
 
@@ -474,6 +504,7 @@ fn printing_order_and_arithmetic_agree_with_otp() {
     let mut g = Gen {
         rng: Rng(seed | 1),
         big_maps: false,
+        hash_leaves: false,
     };
     // Terms to print, then terms only to order (with maps beyond 32 keys,
     // whose printed order differs from the BEAM's: see map.rs).
@@ -652,6 +683,135 @@ fn printing_order_and_arithmetic_agree_with_otp() {
         failures
             .iter()
             .take(25)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+const HASH_HARNESS: &str = r##"
+-module(lic_hash).
+-export([main/0]).
+
+main() ->
+    [In, Out] = init:get_plain_arguments(),
+    {ok, [Terms0]} = file:consult(In),
+    Terms = [fix(T) || T <- Terms0],
+    Lines = [io_lib:format("~w ~w ~w ~w ~w ~w~n",
+                           [I, erlang:phash2(T), erlang:phash2(T, 1000),
+                            erlang:phash2(T, 1 bsl 32), erlang:phash(T, 7),
+                            erlang:phash(T, 1 bsl 32)])
+             || {I, T} <- lists:zip(lists:seq(0, length(Terms) - 1), Terms)],
+    ok = file:write_file(Out, Lines),
+    halt().
+
+fix({'$pid', N}) -> list_to_pid("<0." ++ integer_to_list(N) ++ ".0>");
+fix({'$ref', N}) ->
+    list_to_ref("#Ref<0." ++ integer_to_list(N bsr 18) ++ ".0."
+                ++ integer_to_list(N band 16#3ffff) ++ ">");
+fix({'$fun', M, F, A}) -> erlang:make_fun(M, F, A);
+fix(T) when is_tuple(T) -> list_to_tuple([fix(E) || E <- tuple_to_list(T)]);
+fix([H | T]) -> [fix(H) | fix(T)];
+fix(M) when is_map(M) -> maps:from_list([{fix(K), fix(V)} || {K, V} <- maps:to_list(M)]);
+fix(X) -> X.
+"##;
+
+/// Our answers in the harness's format.
+fn hash_line(i: usize, t: &Term) -> String {
+    format!(
+        "{i} {} {} {} {} {}",
+        phash::phash2(t),
+        phash::phash2_range(t, 1000),
+        phash::phash2_range(t, 1 << 32),
+        phash::phash(t, 7),
+        phash::phash(t, 1 << 32)
+    )
+}
+
+#[test]
+#[cfg_attr(
+    not(has_erlang),
+    ignore = "needs erl and erlc (Debian's erlang-base), which .ci/run installs"
+)]
+fn phash_and_phash2_agree_with_otp() {
+    assert!(
+        have_erl(),
+        "erl/erlc do not run, though build.rs found them on the PATH"
+    );
+    let seed = std::env::var("TERMS_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x0ba5_4a11_u64);
+    let mut g = Gen {
+        rng: Rng(seed | 1),
+        big_maps: false,
+        hash_leaves: true,
+    };
+    let mut terms: Vec<Term> = (0..3000).map(|_| g.term(3)).collect();
+    // Maps past 32 keys (a HAMT in erts), and every integer edge.
+    g.big_maps = true;
+    terms.extend((0..300).map(|_| g.term(2)));
+    terms.extend((0..500).map(|_| g.int()));
+    terms.extend((-70..70).map(|k: i64| Term::from_i128(1i128 << k.unsigned_abs().min(120))));
+    terms.extend((0..64).map(|k| Term::from_i128(-(1i128 << k))));
+    terms.extend((0..64).map(|k| Term::from_i128((1i128 << k) - 1)));
+
+    let dir = std::env::temp_dir().join(format!("hash-beam-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("lic_hash.erl"), HASH_HARNESS).unwrap();
+    let status = Command::new("erlc")
+        .arg("-o")
+        .arg(&dir)
+        .arg(dir.join("lic_hash.erl"))
+        .status()
+        .unwrap();
+    assert!(status.success(), "erlc");
+    let mut input = String::from("[");
+    for (i, t) in terms.iter().enumerate() {
+        if i > 0 {
+            input.push_str(",\n");
+        }
+        source(t, &mut input);
+    }
+    input.push_str("].\n");
+    let (infile, outfile) = (dir.join("in.txt"), dir.join("out.txt"));
+    std::fs::write(&infile, &input).unwrap();
+    let out = Command::new("erl")
+        .args(["-noshell", "-pa"])
+        .arg(&dir)
+        .args(["-s", "lic_hash", "main", "-extra"])
+        .arg(&infile)
+        .arg(&outfile)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "erl: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let beam = std::fs::read_to_string(&outfile).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for line in beam.lines() {
+        let i: usize = line.split(' ').next().unwrap().parse().unwrap();
+        let ours = hash_line(i, &terms[i]);
+        if ours != line {
+            failures.push(format!(
+                "{}\n  beam: {line}\n  ours: {ours}",
+                terms[i].format(Style::Write, None)
+            ));
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, terms.len(), "the BEAM answered for every term");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} hashes differ from OTP 25 (seed {seed}); the first ones:\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .take(20)
             .cloned()
             .collect::<Vec<_>>()
             .join("\n")

@@ -178,7 +178,15 @@ pub const GUARD_BIFS: &[(&str, usize)] = &[
 /// Functions of the runtime's own modules (`module:name(...)`), for
 /// completion; the compiler decides what exists.
 pub const REMOTE_BIFS: &[(&str, &str, usize)] = &[
+    ("erlang", "cancel_timer", 1),
+    ("erlang", "cancel_timer", 2),
+    ("erlang", "phash", 2),
+    ("erlang", "phash2", 1),
+    ("erlang", "phash2", 2),
+    ("erlang", "read_timer", 1),
+    ("erlang", "read_timer", 2),
     ("erlang", "send_after", 3),
+    ("erlang", "start_timer", 3),
     ("erlang", "system_info", 1),
     ("io", "format", 1),
     ("io", "format", 2),
@@ -218,7 +226,10 @@ pub const REMOTE_BIFS: &[(&str, &str, usize)] = &[
 
 /// Modules the runtime provides: no definition may take their names.
 pub const RUNTIME_MODULES: &[&str] = &[
+    "dict",
     "erlang",
+    "gb_sets",
+    "gb_trees",
     "gen",
     "gen_server",
     "io",
@@ -231,6 +242,7 @@ pub const RUNTIME_MODULES: &[&str] = &[
     "proc_lib",
     "proplists",
     "queue",
+    "sets",
     "string",
     "supervisor",
     "sys",

@@ -64,7 +64,7 @@ pub use event::{Cause, Event, EventId, EventKind, ExitCause, SignalOutcome, Supe
 pub use host::{Host, HostError};
 pub use process::{
     CodeVersion, MIN_HEAP_WORDS, MaxHeapSize, Process, ProcessContents, ProcessInfo, ProcessRef,
-    ProcessSummary, SpawnOpts, Status,
+    ProcessSummary, SpawnOpts, Status, TimerDestination,
 };
 pub use program::{Location, NativeProgram, Program, RunInline, Step, run_inline};
 pub use registry::RegisterError;

@@ -363,6 +363,8 @@ impl Node {
         drop(process.program.lock().take());
         // N1, L2: the name is free before anyone hears of the death.
         let name = self.registry.release(pid);
+        // erts cancels the timers that would send to a dead process.
+        self.timers.cancel_targeting(pid);
         self.table.remove(pid);
         self.deaths.record(Death {
             pid,
@@ -441,6 +443,15 @@ impl Node {
     pub(in crate::runtime) fn fire(&self, timer: TimerRef, action: TimerAction) {
         match action {
             TimerAction::Send { from, to, message } => self.send_message(from, to, message),
+            TimerAction::SendToName {
+                from,
+                name,
+                message,
+            } => {
+                if let Some(to) = self.registry.whereis(name) {
+                    self.send_message(from, to, message);
+                }
+            }
             TimerAction::ReceiveTimeout { pid } => {
                 self.send_signal(pid, Signal::ReceiveTimeout(timer.0))
             }

@@ -1,5 +1,12 @@
 //! The clock and timers: `send_after`, and `receive ... after` timeouts.
 //!
+//! A timer the process language starts (`erlang:send_after/3`,
+//! `start_timer/3`) is known by a reference, as on the BEAM: the table
+//! keeps which timer each reference names and when it is due, so
+//! `cancel_timer/1` and `read_timer/1` can answer the time left. One that
+//! sends to a pid is cancelled when that process exits, as erts cancels
+//! it (`read_timer/1` is `false` from then on).
+//!
 //! The runtime has one clock. In live mode it is the wall clock since the
 //! runtime started, and a timer thread sleeps until the next deadline. In
 //! deterministic mode it is a virtual clock: it moves forward only as
@@ -15,10 +22,10 @@
 //! to an earlier time, where a driver waiting for the deadline would loop
 //! for ever.
 
-use super::term::{Pid, Term};
+use super::term::{Atom, Pid, Ref, Term};
 use parking_lot::{Condvar, Mutex};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashSet};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -79,6 +86,13 @@ pub struct TimerRef(pub(in crate::runtime) u64);
 pub(in crate::runtime) enum TimerAction {
     /// `send_after`: deliver a message, as if sent by `from`.
     Send { from: Pid, to: Pid, message: Term },
+    /// `send_after` to a registered name, looked up when the timer fires
+    /// (nothing is sent if no process has the name then).
+    SendToName {
+        from: Pid,
+        name: Atom,
+        message: Term,
+    },
     /// Wake a process whose receive has a timeout.
     ReceiveTimeout { pid: Pid },
 }
@@ -86,6 +100,8 @@ pub(in crate::runtime) enum TimerAction {
 struct Entry {
     at: Duration,
     id: u64,
+    /// The reference an Erlang timer is known by.
+    reference: Option<Ref>,
     action: TimerAction,
 }
 
@@ -114,10 +130,32 @@ impl Ord for Entry {
 #[derive(Default)]
 struct Pending {
     heap: BinaryHeap<Reverse<Entry>>,
-    /// Timers started and neither fired nor cancelled. Cancelling only
-    /// removes the id here; the heap entry is skipped when it comes up.
-    live: HashSet<u64>,
+    /// Timers started and neither fired nor cancelled, with when each is
+    /// due. Cancelling only removes the id here; the heap entry is skipped
+    /// when it comes up.
+    live: HashMap<u64, Duration>,
+    /// The live timers known by a reference: the timer's id, and the pid
+    /// its message goes to.
+    by_reference: HashMap<Ref, (u64, Option<Pid>)>,
+    /// The references of the live timers sending to each pid.
+    by_target: HashMap<Pid, HashSet<Ref>>,
     shutdown: bool,
+}
+
+impl Pending {
+    /// Drops what the tables know of `reference`: its timer's id, if any.
+    fn forget_reference(&mut self, reference: Ref) -> Option<u64> {
+        let (id, target) = self.by_reference.remove(&reference)?;
+        if let Some(target) = target
+            && let Some(references) = self.by_target.get_mut(&target)
+        {
+            references.remove(&reference);
+            if references.is_empty() {
+                self.by_target.remove(&target);
+            }
+        }
+        Some(id)
+    }
 }
 
 pub(in crate::runtime) struct Timers {
@@ -139,12 +177,45 @@ impl Timers {
     /// Starts a timer firing at `at` on the runtime clock (at
     /// [`Clock::END`] if `at` is later: a clock never gets past it).
     pub(in crate::runtime) fn start(&self, at: Duration, action: TimerAction) -> TimerRef {
+        self.start_entry(at, None, action)
+    }
+
+    /// Starts a timer known by `reference` (see [`Timers::start`]).
+    pub(in crate::runtime) fn start_referenced(
+        &self,
+        at: Duration,
+        reference: Ref,
+        action: TimerAction,
+    ) -> TimerRef {
+        self.start_entry(at, Some(reference), action)
+    }
+
+    fn start_entry(&self, at: Duration, reference: Option<Ref>, action: TimerAction) -> TimerRef {
         let at = at.min(Clock::END);
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let mut pending = self.pending.lock();
         let earliest = pending.heap.peek().is_none_or(|Reverse(e)| at < e.at);
-        pending.heap.push(Reverse(Entry { at, id, action }));
-        pending.live.insert(id);
+        let target = match &action {
+            TimerAction::Send { to, .. } => Some(*to),
+            _ => None,
+        };
+        pending.heap.push(Reverse(Entry {
+            at,
+            id,
+            reference,
+            action,
+        }));
+        pending.live.insert(id, at);
+        if let Some(reference) = reference {
+            pending.by_reference.insert(reference, (id, target));
+            if let Some(target) = target {
+                pending
+                    .by_target
+                    .entry(target)
+                    .or_default()
+                    .insert(reference);
+            }
+        }
         if earliest {
             self.changed.notify_one();
         }
@@ -153,7 +224,35 @@ impl Timers {
 
     /// Cancels a timer; true if it had not fired yet.
     pub(in crate::runtime) fn cancel(&self, timer: TimerRef) -> bool {
-        self.pending.lock().live.remove(&timer.0)
+        self.pending.lock().live.remove(&timer.0).is_some()
+    }
+
+    /// Cancels the timer `reference` names: when it was due, if it had
+    /// neither fired nor been cancelled.
+    pub(in crate::runtime) fn cancel_referenced(&self, reference: Ref) -> Option<Duration> {
+        let mut pending = self.pending.lock();
+        let id = pending.forget_reference(reference)?;
+        pending.live.remove(&id)
+    }
+
+    /// When the timer `reference` names is due, if it is still live.
+    pub(in crate::runtime) fn deadline_of(&self, reference: Ref) -> Option<Duration> {
+        let pending = self.pending.lock();
+        let (id, _) = pending.by_reference.get(&reference)?;
+        pending.live.get(id).copied()
+    }
+
+    /// Cancels the referenced timers sending to `pid`, which has exited.
+    pub(in crate::runtime) fn cancel_targeting(&self, pid: Pid) {
+        let mut pending = self.pending.lock();
+        let Some(references) = pending.by_target.remove(&pid) else {
+            return;
+        };
+        for reference in references {
+            if let Some((id, _)) = pending.by_reference.remove(&reference) {
+                pending.live.remove(&id);
+            }
+        }
     }
 
     /// When the next live timer is due.
@@ -165,10 +264,13 @@ impl Timers {
 
     fn skip_cancelled(pending: &mut Pending) {
         while let Some(Reverse(entry)) = pending.heap.peek() {
-            if pending.live.contains(&entry.id) {
+            if pending.live.contains_key(&entry.id) {
                 return;
             }
-            pending.heap.pop();
+            let Reverse(entry) = pending.heap.pop().expect("peeked");
+            if let Some(reference) = entry.reference {
+                pending.forget_reference(reference);
+            }
         }
     }
 
@@ -181,7 +283,10 @@ impl Timers {
                 break;
             }
             let Reverse(entry) = pending.heap.pop().expect("peeked");
-            if pending.live.remove(&entry.id) {
+            if let Some(reference) = entry.reference {
+                pending.forget_reference(reference);
+            }
+            if pending.live.remove(&entry.id).is_some() {
                 due.push((TimerRef(entry.id), entry.action));
             }
         }
@@ -219,6 +324,8 @@ impl Timers {
         pending.shutdown = true;
         pending.heap.clear();
         pending.live.clear();
+        pending.by_reference.clear();
+        pending.by_target.clear();
         self.changed.notify_all();
     }
 }
@@ -266,5 +373,50 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(timers.take_due(Clock::END).len(), 1);
+    }
+
+    #[test]
+    fn a_referenced_timer_answers_its_deadline_until_it_fires_or_is_cancelled() {
+        let timers = Timers::new();
+        let pid = crate::runtime::Pid::from_number(1);
+        let (first, second) = (Ref::from_number(7), Ref::from_number(8));
+        let action = || TimerAction::ReceiveTimeout { pid };
+        timers.start_referenced(Duration::from_millis(10), first, action());
+        timers.start_referenced(Duration::from_millis(20), second, action());
+        assert_eq!(timers.deadline_of(first), Some(Duration::from_millis(10)));
+        assert_eq!(timers.take_due(Duration::from_millis(15)).len(), 1);
+        assert_eq!(timers.deadline_of(first), None, "fired");
+        assert_eq!(timers.cancel_referenced(first), None);
+        assert_eq!(
+            timers.cancel_referenced(second),
+            Some(Duration::from_millis(20))
+        );
+        assert_eq!(timers.cancel_referenced(second), None, "cancelled once");
+        assert!(timers.take_due(Clock::END).is_empty());
+    }
+
+    #[test]
+    fn the_referenced_timers_sending_to_a_process_go_when_it_exits() {
+        let timers = Timers::new();
+        let (gone, staying) = (Pid::from_number(1), Pid::from_number(2));
+        let send = |to| TimerAction::Send {
+            from: staying,
+            to,
+            message: Term::NIL,
+        };
+        let (to_gone, to_staying) = (Ref::from_number(1), Ref::from_number(2));
+        timers.start_referenced(Duration::from_millis(10), to_gone, send(gone));
+        timers.start_referenced(Duration::from_millis(10), to_staying, send(staying));
+        timers.cancel_targeting(gone);
+        assert_eq!(timers.deadline_of(to_gone), None);
+        assert_eq!(
+            timers.deadline_of(to_staying),
+            Some(Duration::from_millis(10))
+        );
+        assert_eq!(
+            timers.take_due(Clock::END).len(),
+            1,
+            "only the other one fires"
+        );
     }
 }

@@ -106,6 +106,7 @@ programs! {
     conversions
     counter_loop
     deep_terms
+    dict_hashing
     dicts_and_sets
     error_badarg
     error_badarith
@@ -156,12 +157,14 @@ programs! {
     records
     selective_receive
     send_after_and_sleep
+    sets_and_trees
     spawn_mfa
     strings
     supervisor_callback
     system_bifs
     tail_recursion
     term_order
+    timers
     trap_exit_error
     trap_exit_kill
     trapped_signals

@@ -21,6 +21,9 @@ use std::sync::{Arc, OnceLock};
 
 /// Each module's name and source.
 const SOURCES: &[(&str, &str)] = &[
+    ("dict", include_str!("dict.erl")),
+    ("gb_sets", include_str!("gb_sets.erl")),
+    ("gb_trees", include_str!("gb_trees.erl")),
     ("gen", include_str!("gen.erl")),
     ("gen_server", include_str!("gen_server.erl")),
     ("lists", include_str!("lists.erl")),
@@ -29,6 +32,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("proc_lib", include_str!("proc_lib.erl")),
     ("proplists", include_str!("proplists.erl")),
     ("queue", include_str!("queue.erl")),
+    ("sets", include_str!("sets.erl")),
     ("string", include_str!("string.erl")),
     ("supervisor", include_str!("supervisor.erl")),
     ("sys", include_str!("sys.erl")),

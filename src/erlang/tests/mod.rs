@@ -17,3 +17,4 @@ mod vm_maps;
 mod vm_processes;
 mod vm_receive;
 mod vm_scheduling;
+mod vm_stdlib;

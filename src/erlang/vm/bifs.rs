@@ -38,7 +38,6 @@ use super::errors::Raise;
 use super::terms::{self, boolean, exact_eq, list_len};
 use crate::runtime::term::arith;
 use crate::runtime::{Atom, MIN_HEAP_WORDS, MaxHeapSize, Pid, Process, SpawnOpts, Term};
-use std::time::Duration;
 
 /// An index into [`BIFS`].
 pub type BifId = u16;
@@ -320,10 +319,6 @@ pub static BIFS: &[Bif] = &[
         Ok(p.whereis(name)
             .map_or(Term::from_atom(Atom::UNDEFINED), Term::pid))
     }),
-    Bif {
-        auto: false,
-        ..pure("erlang", "send_after", 3, false, send_after)
-    },
     special("timer", "sleep", 1, Special::Sleep),
     // Lists.
     pure("lists", "reverse", 1, false, |p, a| {
@@ -705,21 +700,6 @@ fn demonitor_2(p: &Process, a: &[Term]) -> Result<Term, Raise> {
     } else {
         Term::from_atom(Atom::TRUE)
     })
-}
-
-fn send_after(p: &Process, a: &[Term]) -> Result<Term, Raise> {
-    let Some(ms) = a[0].as_int().filter(|ms| *ms >= 0) else {
-        return Err(Raise::badarg());
-    };
-    let to = match (a[1].as_pid(), a[1].as_atom()) {
-        (Some(to), _) => Some(to),
-        (None, Some(name)) => p.whereis(name),
-        _ => return Err(Raise::badarg()),
-    };
-    if let Some(to) = to {
-        p.send_after(Duration::from_millis(ms as u64), to, a[2].clone());
-    }
-    Ok(Term::reference(p.make_ref()))
 }
 
 /// The longest list `lists:seq` builds: beyond it, `system_limit`

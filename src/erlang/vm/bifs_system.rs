@@ -6,10 +6,10 @@
 
 use super::bifs::{Bif, pure};
 use super::errors::Raise;
-use crate::runtime::term::View;
-use crate::runtime::{Atom, Term};
+use crate::runtime::term::{View, phash};
+use crate::runtime::{Atom, Term, TimerDestination};
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 pub static BIFS: &[Bif] = &[
     // The process dictionary (runtime/process/dictionary.rs).
@@ -94,6 +94,98 @@ pub static BIFS: &[Bif] = &[
             .is_some_and(|code| code.exports.contains_key(&(function, arity as u32)));
         Ok(Term::boolean(bif || exported))
     }),
+    // Timers known by a reference (runtime/timer.rs), on the runtime's
+    // clock (virtual in a deterministic session). None is auto-imported.
+    Bif {
+        auto: false,
+        ..pure("erlang", "send_after", 3, false, |p, a| {
+            let reference = p.make_ref();
+            p.start_referenced_timer(reference, delay(&a[0])?, destination(&a[1])?, a[2].clone());
+            Ok(Term::reference(reference))
+        })
+    },
+    Bif {
+        auto: false,
+        ..pure("erlang", "start_timer", 3, false, |p, a| {
+            let (delay, to) = (delay(&a[0])?, destination(&a[1])?);
+            let reference = p.make_ref();
+            let message = Term::tuple([
+                Term::atom("timeout"),
+                Term::reference(reference),
+                a[2].clone(),
+            ]);
+            p.start_referenced_timer(reference, delay, to, message);
+            Ok(Term::reference(reference))
+        })
+    },
+    Bif {
+        auto: false,
+        ..pure("erlang", "cancel_timer", 1, false, |p, a| {
+            let reference = a[0].as_ref().ok_or_else(Raise::badarg)?;
+            Ok(time_left(p.cancel_referenced_timer(reference)))
+        })
+    },
+    Bif {
+        auto: false,
+        ..pure("erlang", "cancel_timer", 2, false, |p, a| {
+            let reference = a[0].as_ref().ok_or_else(Raise::badarg)?;
+            let (asynchronous, info) = timer_options(&a[1], true)?;
+            let left = time_left(p.cancel_referenced_timer(reference));
+            Ok(timer_answer(
+                p,
+                "cancel_timer",
+                reference,
+                left,
+                asynchronous,
+                info,
+            ))
+        })
+    },
+    Bif {
+        auto: false,
+        ..pure("erlang", "read_timer", 1, false, |p, a| {
+            let reference = a[0].as_ref().ok_or_else(Raise::badarg)?;
+            Ok(time_left(p.read_referenced_timer(reference)))
+        })
+    },
+    Bif {
+        auto: false,
+        ..pure("erlang", "read_timer", 2, false, |p, a| {
+            let reference = a[0].as_ref().ok_or_else(Raise::badarg)?;
+            let (asynchronous, _) = timer_options(&a[1], false)?;
+            let left = time_left(p.read_referenced_timer(reference));
+            Ok(timer_answer(
+                p,
+                "read_timer",
+                reference,
+                left,
+                asynchronous,
+                true,
+            ))
+        })
+    },
+    // The portable hashes (runtime/term/phash.rs), as erts computes them:
+    // `dict` and `sets` place their entries by them. Not auto-imported.
+    Bif {
+        auto: false,
+        ..pure("erlang", "phash", 2, false, |_, a| {
+            let range = phash::range(&a[1]).ok_or_else(Raise::badarg)?;
+            Ok(Term::from_u64(phash::phash(&a[0], range)))
+        })
+    },
+    Bif {
+        auto: false,
+        ..pure("erlang", "phash2", 1, false, |_, a| {
+            Ok(Term::int(i64::from(phash::phash2(&a[0]))))
+        })
+    },
+    Bif {
+        auto: false,
+        ..pure("erlang", "phash2", 2, false, |_, a| {
+            let range = phash::range(&a[1]).ok_or_else(Raise::badarg)?;
+            Ok(Term::from_u64(phash::phash2_range(&a[0], range)))
+        })
+    },
     // Records (`syntax/records.rs`): a tuple tagged with the record's
     // name, of the record's size.
     pure("erlang", "is_record", 2, true, |_, a| {
@@ -220,6 +312,74 @@ pub static BIFS: &[Bif] = &[
     pure("math", "atan2", 2, false, |_, a| math2(a, f64::atan2)),
     pure("math", "fmod", 2, false, |_, a| math2(a, |x, y| x % y)),
 ];
+
+/// A timer's time in milliseconds: a non-negative integer (erts takes up
+/// to 2^32 - 1 on every platform; beyond, badarg).
+fn delay(t: &Term) -> Result<Duration, Raise> {
+    let ms = t.as_int().filter(|ms| (0..=u32::MAX as i64).contains(ms));
+    Ok(Duration::from_millis(ms.ok_or_else(Raise::badarg)? as u64))
+}
+
+/// A timer's destination: a pid, or a registered name looked up when it
+/// fires.
+fn destination(t: &Term) -> Result<TimerDestination, Raise> {
+    match (t.as_pid(), t.as_atom()) {
+        (Some(pid), _) => Ok(TimerDestination::Pid(pid)),
+        (None, Some(name)) => Ok(TimerDestination::Name(name)),
+        _ => Err(Raise::badarg()),
+    }
+}
+
+/// The milliseconds left on a timer, rounded up as erts does (a timer
+/// read the instant it starts has all its time left), or `false` for one
+/// that has fired or been cancelled.
+fn time_left(left: Option<Duration>) -> Term {
+    match left {
+        Some(left) => Term::from_u64(left.as_nanos().div_ceil(1_000_000) as u64),
+        None => Term::FALSE,
+    }
+}
+
+/// `[{async, Bool}, {info, Bool}]` of cancel_timer/2 and read_timer/2:
+/// (async, info), each defaulting to false and true; anything else in
+/// the list is badarg.
+fn timer_options(options: &Term, takes_info: bool) -> Result<(bool, bool), Raise> {
+    let items = super::terms::list_items(options).ok_or_else(Raise::badarg)?;
+    let (mut asynchronous, mut info) = (false, true);
+    for item in &items {
+        let View::Tuple([key, value]) = item.view() else {
+            return Err(Raise::badarg());
+        };
+        let value = value.as_bool().ok_or_else(Raise::badarg)?;
+        match key.as_atom().map(|a| a.name()) {
+            Some("async") => asynchronous = value,
+            Some("info") if takes_info => info = value,
+            _ => return Err(Raise::badarg()),
+        }
+    }
+    Ok((asynchronous, info))
+}
+
+/// What cancel_timer/2 and read_timer/2 answer: the result itself, or
+/// `ok` when it is not wanted or comes as the message `{Tag, Ref,
+/// Result}` (`async`).
+fn timer_answer(
+    p: &crate::runtime::Process,
+    tag: &str,
+    reference: crate::runtime::Ref,
+    result: Term,
+    asynchronous: bool,
+    info: bool,
+) -> Term {
+    if !asynchronous {
+        return if info { result } else { Term::atom("ok") };
+    }
+    if info {
+        let message = Term::tuple([Term::atom(tag), Term::reference(reference), result]);
+        p.send(p.pid(), message);
+    }
+    Term::atom("ok")
+}
 
 fn is_record(term: &Term, tag: &Term, size: Option<i64>) -> Result<bool, Raise> {
     if tag.as_atom().is_none() {

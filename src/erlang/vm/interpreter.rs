@@ -1618,13 +1618,14 @@ impl Program for Vm {
     }
 }
 
-/// `error(R)`, `error(R, Args)` (the raising frame shows `Args`, or its
-/// arity for `none`), `error(R, Args, [{error_info, Map}])`.
+/// `error(R)`, `error(R, Args)` (the raising frame shows `Args` when it
+/// is a list, as erts does; `none` or anything else leaves the arity),
+/// `error(R, Args, [{error_info, Map}])`.
 fn error_with_args(args: Vec<Term>) -> Raise {
     let mut args = args.into_iter();
     let mut raise = Raise::error(args.next().expect("error/1,2,3 has a reason"));
     if let Some(shown) = args.next()
-        && !shown.is_atom(Atom::new("none"))
+        && shown.is_list()
     {
         raise.shown_args = Some(shown);
     }

@@ -37,6 +37,14 @@ use super::scheduler::RunState;
 use super::term::size::Reach;
 use super::term::{Atom, Pid, Ref, Term};
 use super::timer::{TimerAction, TimerRef};
+
+/// Where a timer's message goes: a process, or whichever process has a
+/// registered name when the timer fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimerDestination {
+    Pid(Pid),
+    Name(Atom),
+}
 use parking_lot::Mutex;
 use std::future::Future;
 use std::sync::Arc;
@@ -645,6 +653,49 @@ impl Process {
     /// `erlang:cancel_timer(Ref)`: true if the timer had not fired yet.
     pub fn cancel_timer(&self, timer: TimerRef) -> bool {
         self.node.timers.cancel(timer)
+    }
+
+    /// `erlang:send_after/3` and `start_timer/3`: a timer known by
+    /// `reference` (made with [`Process::make_ref`], so that
+    /// `start_timer`'s message can carry it) that sends `message` to
+    /// `to` after `delay`, unless `to` is a process that exits first.
+    pub fn start_referenced_timer(
+        &self,
+        reference: Ref,
+        delay: Duration,
+        to: TimerDestination,
+        message: Term,
+    ) {
+        let action = match to {
+            // erts starts no timer for a process that is already gone.
+            TimerDestination::Pid(to) if !self.node.is_alive(to) => return,
+            TimerDestination::Pid(to) => TimerAction::Send {
+                from: self.pid,
+                to,
+                message,
+            },
+            TimerDestination::Name(name) => TimerAction::SendToName {
+                from: self.pid,
+                name,
+                message,
+            },
+        };
+        let at = self.node.now().saturating_add(delay);
+        self.node.timers.start_referenced(at, reference, action);
+    }
+
+    /// `erlang:cancel_timer/1`: the time that was left, if the timer
+    /// `reference` names had neither fired nor been cancelled.
+    pub fn cancel_referenced_timer(&self, reference: Ref) -> Option<Duration> {
+        let due = self.node.timers.cancel_referenced(reference)?;
+        Some(due.saturating_sub(self.node.now()))
+    }
+
+    /// `erlang:read_timer/1`: the time left on the timer `reference`
+    /// names, if it is still to fire.
+    pub fn read_referenced_timer(&self, reference: Ref) -> Option<Duration> {
+        let due = self.node.timers.deadline_of(reference)?;
+        Some(due.saturating_sub(self.node.now()))
     }
 
     /// `make_ref()`.

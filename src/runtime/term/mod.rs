@@ -36,6 +36,7 @@ pub mod hash;
 pub mod ids;
 pub mod map;
 pub mod order;
+pub mod phash;
 pub mod print;
 pub mod size;
 // `word.rs` holds the crate's only unsafe code (a tagged word is a
