@@ -232,6 +232,7 @@ pub const RUNTIME_MODULES: &[&str] = &[
     "gb_trees",
     "gen",
     "gen_server",
+    "gen_statem",
     "io",
     "io_lib",
     "lists",

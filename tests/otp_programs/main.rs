@@ -129,6 +129,7 @@ programs! {
     fun_clauses
     fun_equality
     gen_server_calls
+    gen_statem_machines
     guards
     improper_lists
     io_format

@@ -26,6 +26,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("gb_trees", include_str!("gb_trees.erl")),
     ("gen", include_str!("gen.erl")),
     ("gen_server", include_str!("gen_server.erl")),
+    ("gen_statem", include_str!("gen_statem.erl")),
     ("lists", include_str!("lists.erl")),
     ("orddict", include_str!("orddict.erl")),
     ("ordsets", include_str!("ordsets.erl")),
