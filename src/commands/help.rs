@@ -131,10 +131,17 @@ comparisons `== /= =:= =/= < > =< >=`, `andalso orelse and or xor not`,
 lists `[H | T]`, `++`, `--`, strings, tuples, maps `#{K => V}`,
 `M#{K := V}` (patterns `#{K := P}`), binaries `<<X:16, Rest/binary>>`,
 list comprehensions `[X * 2 || X <- L, X > 0]`, records `#point{x = 1}`,
+`try E of P -> B catch Class:Reason:Stack -> B after A end`, `catch E`,
 attributes -module/-export/-import/-record/-define/-include,
 `begin ... end`, send `Pid ! Msg`; `%` starts a comment.
 BIFs: self(), spawn, spawn_link, link, monitor, exit, element, length, ...,
-erlang:send_after/3, timer:sleep/1, lists:map/2, maps:get/2, io:format/2, ...
+erlang:send_after/3, erlang:start_timer/3, timer:sleep/1, io:format/2, ...
+Library, OTP 25's behaviour (most of it written in the playground's Erlang):
+lists, string, maps, dict, orddict, sets, ordsets, gb_trees, gb_sets,
+proplists, queue, math, timer, io/io_lib format; the OTP behaviours
+gen_server, gen_statem, supervisor (with a callback module), proc_lib, sys.
+Not supported: binary comprehensions and generators, `maybe`, ets, files and
+ports, distribution (nodes, global names), the application controller.
 
 A definition is checked as erlc checks a module: unbound variables and calls
 to undefined functions are errors, shown with a caret. A definition that does

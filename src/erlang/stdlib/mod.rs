@@ -21,6 +21,7 @@ use std::sync::{Arc, OnceLock};
 
 /// Each module's name and source.
 const SOURCES: &[(&str, &str)] = &[
+    ("application", include_str!("application.erl")),
     ("dict", include_str!("dict.erl")),
     ("gb_sets", include_str!("gb_sets.erl")),
     ("gb_trees", include_str!("gb_trees.erl")),

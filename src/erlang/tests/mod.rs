@@ -14,6 +14,7 @@ mod vm_errors;
 mod vm_exceptions;
 mod vm_fuzz;
 mod vm_maps;
+mod vm_otp;
 mod vm_processes;
 mod vm_receive;
 mod vm_scheduling;
