@@ -91,7 +91,7 @@ pub fn compile(module: &ast::Module) -> Result<CompiledModule> {
         guards: Vec::new(),
         receives: Vec::new(),
         imports: Vec::new(),
-        lambdas: 0,
+        lambdas: HashMap::new(),
     };
     for function in &module.functions {
         let key = (function.name.clone(), function.arity);
@@ -151,7 +151,7 @@ struct Ctx {
     guards: Vec<GuardCode>,
     receives: Vec<ReceiveTable>,
     imports: Vec<Import>,
-    lambdas: u32,
+    lambdas: HashMap<(String, usize), u32>,
 }
 
 impl Ctx {
@@ -1414,8 +1414,11 @@ impl<'c> FnCompiler<'c> {
             .into_iter()
             .collect();
         let captures: Box<[Reg]> = captured.iter().map(|name| self.vars[name]).collect();
-        let number = self.ctx.lambdas;
-        self.ctx.lambdas += 1;
+        // Numbered per function, as OTP 25 numbers them (`-f/1-fun-0-`,
+        // `-g/0-fun-0-`), nested funs counting with their function's.
+        let counter = self.ctx.lambdas.entry(self.outer.clone()).or_insert(0);
+        let number = *counter;
+        *counter += 1;
         let name = Atom::new(&format!(
             "-{}/{}-fun-{}-",
             self.outer.0, self.outer.1, number

@@ -171,6 +171,7 @@ programs! {
     trapped_signals
     try_catch
     tuples
+    walk_frames
 }
 
 #[test]

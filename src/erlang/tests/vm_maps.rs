@@ -223,7 +223,8 @@ fn lists_map_and_foldl_over_a_fun_of_a_bif_do_not_recurse_per_element() {
     let (reason, _) = exit_of("start() -> lists:map(fun erlang:abs/1, [1, a]).");
     assert_eq!(
         reason.to_string(),
-        "{badarg,[{erlang,abs,[a],[]},{lists,map,2,[]}]}"
+        "{badarg,[{erlang,abs,[a],[]},{lists,map_1,2,[{file,\"lists.erl\"},{line,1320}]},\
+         {lists,map,2,[{file,\"lists.erl\"},{line,1315}]}]}"
     );
 }
 

@@ -12,6 +12,10 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 pub static BIFS: &[Bif] = &[
+    Bif {
+        auto: false,
+        ..pure("erlang", "fun_info", 2, false, fun_info)
+    },
     // The process dictionary (runtime/process/dictionary.rs).
     pure("erlang", "put", 2, false, |p, a| {
         Ok(or_undefined(p.dictionary_put(a[0].clone(), a[1].clone())))
@@ -564,4 +568,31 @@ fn math(a: &[Term], f: fn(f64) -> f64) -> Result<Term, Raise> {
 
 fn math2(a: &[Term], f: fn(f64, f64) -> f64) -> Result<Term, Raise> {
     finite(f(number(&a[0])?, number(&a[1])?))
+}
+
+/// `erlang:fun_info(Fun, Item)` for the items books print: `name` (a
+/// fun made in `f/1` is `'-f/1-fun-0-'`), `module`, `arity`, `type`
+/// (`local` or `external`) and `env` (the captured values).
+fn fun_info(_: &crate::runtime::Process, a: &[Term]) -> Result<Term, Raise> {
+    use crate::erlang::module::FunValue;
+    let fun = FunValue::of(&a[0]).ok_or_else(Raise::badarg)?;
+    let item = a[1].as_atom().ok_or_else(Raise::badarg)?;
+    let value = match (item.name(), &fun) {
+        (
+            "name",
+            FunValue::Local {
+                module, function, ..
+            },
+        ) => Term::from_atom(module.functions[*function as usize].name),
+        ("name", FunValue::External { function, .. }) => Term::from_atom(*function),
+        ("module", FunValue::Local { module, .. }) => Term::from_atom(module.name),
+        ("module", FunValue::External { module, .. }) => Term::from_atom(*module),
+        ("arity", _) => Term::int(i64::from(fun.arity())),
+        ("type", FunValue::Local { .. }) => Term::atom("local"),
+        ("type", FunValue::External { .. }) => Term::atom("external"),
+        ("env", FunValue::Local { captured, .. }) => Term::list(captured.clone()),
+        ("env", FunValue::External { .. }) => Term::NIL,
+        _ => return Err(Raise::badarg()),
+    };
+    Ok(Term::tuple([a[1].clone(), value]))
 }

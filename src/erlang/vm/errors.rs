@@ -130,6 +130,21 @@ pub fn frame(module: Atom, function: Atom, arity_or_args: Term, line: Option<u32
     frame_with_info(module, function, arity_or_args, line, None)
 }
 
+/// A frame of a function OTP 25 writes in Erlang that the playground
+/// runs natively (`lists:map/2`): OTP's location, file and line of
+/// stdlib 4.2's source, so that the stack is the one `erl` shows.
+pub fn stdlib_frame(module: &str, function: &str, arity: i64, line: i64) -> Term {
+    Term::tuple([
+        Term::atom(module),
+        Term::atom(function),
+        Term::int(arity),
+        Term::list(vec![
+            Term::tuple([Term::atom("file"), Term::string(&format!("{module}.erl"))]),
+            Term::tuple([Term::atom("line"), Term::int(line)]),
+        ]),
+    ])
+}
+
 /// A frame whose location ends with `{error_info, Info}`, as OTP puts it
 /// after the line.
 pub fn frame_with_info(

@@ -91,10 +91,13 @@ enum Frame {
         rest: Term,
         done: Vec<Term>,
     },
-    /// `lists:foldl/3` between two calls of its fun.
+    /// `lists:foldl/3` between two calls of its fun; `first`: the call
+    /// is on the first element (OTP's `foldl/3` makes it, `foldl_1/3` the
+    /// others, which the stack shows).
     Foldl {
         fun: Term,
         rest: Term,
+        first: bool,
     },
     /// `maps:fold/3`, `map/2`, `filter/2`, `update_with/3,4` between two
     /// calls of their fun (`interpreter/map_walks.rs`).
@@ -1177,13 +1180,14 @@ impl Vm {
                     map_walks::Resumed::Value(result) => value = result,
                     map_walks::Resumed::Flow(flow) => return flow,
                 },
-                Some(Frame::Foldl { fun, rest }) => {
+                Some(Frame::Foldl { fun, rest, .. }) => {
                     match rest.as_cons().map(|(h, t)| (h.clone(), t.clone())) {
                         None => {}
                         Some((next, rest)) => {
                             self.push_walk(Frame::Foldl {
                                 fun: fun.clone(),
                                 rest,
+                                first: false,
                             });
                             process.bump_reductions(1);
                             let args = vec![next, value];
@@ -1369,6 +1373,7 @@ impl Vm {
                 self.push_walk(Frame::Foldl {
                     fun: fun.clone(),
                     rest,
+                    first: true,
                 });
                 self.call_fun(process, &fun, vec![first, acc])
             }
@@ -1552,18 +1557,27 @@ impl Vm {
             };
             match frame {
                 Frame::Call(_) => unreachable!("calls are not walks"),
-                Frame::Map { .. } => frames.push(errors::frame(
-                    Atom::new("lists"),
-                    Atom::new("map"),
-                    Term::int(2),
-                    None,
-                )),
-                Frame::Foldl { .. } => frames.push(errors::frame(
-                    Atom::new("lists"),
-                    Atom::new("foldl"),
-                    Term::int(3),
-                    None,
-                )),
+                // The frames OTP 25's lists.erl leaves: `map/2` calls the
+                // fun on the first element, `map_1/2` on the others, from
+                // two call sites in a row past the second (`[F(Hd) |
+                // map_1(F, Tail)]`: the recursion's return addresses are
+                // one frame, the fun's call another); `foldl/3`
+                // tail-calls `foldl_1/3` after the first.
+                Frame::Map { done, .. } => {
+                    if done.len() >= 2 {
+                        frames.push(errors::stdlib_frame("lists", "map_1", 2, 1320));
+                    }
+                    if !done.is_empty() {
+                        frames.push(errors::stdlib_frame("lists", "map_1", 2, 1320));
+                    }
+                    frames.push(errors::stdlib_frame("lists", "map", 2, 1315));
+                }
+                Frame::Foldl { first: true, .. } => {
+                    frames.push(errors::stdlib_frame("lists", "foldl", 3, 1350));
+                }
+                Frame::Foldl { first: false, .. } => {
+                    frames.push(errors::stdlib_frame("lists", "foldl_1", 3, 1355));
+                }
                 Frame::Maps(frame) => frame.stack_frames(&mut frames),
             }
         }
@@ -1608,7 +1622,7 @@ impl Program for Vm {
                     reach.add(rest);
                     done.iter().for_each(|value| reach.add(value));
                 }
-                Frame::Foldl { fun, rest } => {
+                Frame::Foldl { fun, rest, .. } => {
                     reach.add(fun);
                     reach.add(rest);
                 }
