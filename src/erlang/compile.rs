@@ -797,6 +797,16 @@ impl<'c> FnCompiler<'c> {
                 arity,
             } => {
                 let Some(&lambda) = self.ctx.local.get(&(name.clone(), *arity)) else {
+                    // `fun hd/1`: an auto-imported BIF is `fun erlang:hd/1`.
+                    if crate::erlang::names::is_auto_imported(name, *arity) {
+                        let fun = FunValue::External {
+                            module: Atom::new("erlang"),
+                            function: Atom::new(name),
+                            arity: *arity as u32,
+                        };
+                        self.constant(fun.into_term(), dst);
+                        return Ok(());
+                    }
                     return error(pos, format!("function {name}/{arity} undefined"), None);
                 };
                 self.emit(Op::MakeFun {

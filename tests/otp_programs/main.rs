@@ -95,6 +95,7 @@ programs! {
     apply
     arithmetic
     binary_bifs
+    binary_comprehensions
     binary_construction
     binary_errors
     binary_matching

@@ -81,6 +81,7 @@ filtermap_(_, [], Acc) -> lists:reverse(Acc).
 
 flatmap(F, List) when is_function(F, 1) -> flatmap_(F, List, []).
 
+
 flatmap_(F, [H | T], Acc) -> flatmap_(F, T, lists:reverse(F(H), Acc));
 flatmap_(_, [], Acc) -> lists:reverse(Acc).
 

@@ -33,6 +33,23 @@ impl Parser<'_> {
         if !self.eat_punct(">>") {
             loop {
                 segments.push(self.nested(|p| p.segment())?);
+                // `<< Bin || Qualifiers >>`: a binary comprehension.
+                if segments.len() == 1 && self.is_punct("||") {
+                    let element = segments.pop().expect("one segment");
+                    if element.size.is_some() || !element.specs.is_empty() {
+                        return Err(self.error_at(
+                            element.pos,
+                            1,
+                            "a binary comprehension's element is a bitstring expression",
+                            Some("write `<< <<X:8>> || X <- L >>`".into()),
+                        ));
+                    }
+                    return self.comprehension(
+                        element.value,
+                        open,
+                        super::comprehensions::Comprehension::Binary,
+                    );
+                }
                 if self.eat_punct(",") {
                     continue;
                 }

@@ -361,7 +361,7 @@ impl Parser<'_> {
         let mut elements = vec![self.expr()?];
         if self.is_punct("||") {
             let element = elements.pop().expect("one element");
-            return self.comprehension(element, open);
+            return self.comprehension(element, open, super::comprehensions::Comprehension::List);
         }
         while self.eat_punct(",") {
             if elements.len() == MAX_LIST_ELEMENTS {

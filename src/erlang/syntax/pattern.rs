@@ -43,6 +43,12 @@ impl Parser<'_> {
             ExprKind::Match(left, right) => {
                 PatternKind::Alias(Box::new(left), Box::new(self.to_pattern(*right)?))
             }
+            // `"prefix" ++ Rest`: the prefix's characters, then Rest, as
+            // erl_lint allows (the left side a string or a list of
+            // literals).
+            ExprKind::BinOp(crate::erlang::ast::BinOp::Append, left, right) => {
+                return self.prefix_pattern(pos, *left, *right);
+            }
             // A signed number is a literal in a pattern.
             ExprKind::UnOp(op @ (UnOp::Neg | UnOp::Plus), operand) => {
                 let negate = op == UnOp::Neg;
@@ -74,6 +80,48 @@ impl Parser<'_> {
         }
         let mut list = self.to_pattern(rest)?;
         for (pos, head) in heads.into_iter().rev() {
+            list = Pattern {
+                kind: PatternKind::Cons(Box::new(head), Box::new(list)),
+                pos,
+            };
+        }
+        Ok(list)
+    }
+
+    /// `"abc" ++ Rest` as the pattern `[$a, $b, $c | Rest]`.
+    fn prefix_pattern(&self, pos: Pos, left: Expr, right: Expr) -> Result<Pattern> {
+        let mut heads = Vec::new();
+        let mut prefix = left;
+        loop {
+            match prefix.kind {
+                ExprKind::Str(text) => {
+                    for c in text.chars() {
+                        heads.push(Pattern {
+                            kind: PatternKind::Int(crate::runtime::Term::int(i64::from(
+                                u32::from(c),
+                            ))),
+                            pos: prefix.pos,
+                        });
+                    }
+                    break;
+                }
+                ExprKind::Nil => break,
+                ExprKind::Cons(head, tail) => {
+                    let head = self.to_pattern(*head)?;
+                    if !matches!(
+                        head.kind,
+                        PatternKind::Int(_) | PatternKind::Atom(_) | PatternKind::Float(_)
+                    ) {
+                        return Err(self.illegal_pattern(head.pos));
+                    }
+                    heads.push(head);
+                    prefix = *tail;
+                }
+                _ => return Err(self.illegal_pattern(prefix.pos)),
+            }
+        }
+        let mut list = self.to_pattern(right)?;
+        for head in heads.into_iter().rev() {
             list = Pattern {
                 kind: PatternKind::Cons(Box::new(head), Box::new(list)),
                 pos,

@@ -6,12 +6,52 @@
 
 use super::bifs::{Bif, pure};
 use super::errors::Raise;
+use crate::erlang::opcodes::{ArithOp, CmpOp};
 use crate::runtime::term::{View, phash};
 use crate::runtime::{Atom, Term, TimerDestination};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+/// An operator as a function of the `erlang` module (`erlang:'+'/2`),
+/// not auto-imported.
+macro_rules! operator {
+    ($name:literal, $arity:literal, $f:expr) => {
+        Bif {
+            auto: false,
+            ..pure("erlang", $name, $arity, false, $f)
+        }
+    };
+}
+
 pub static BIFS: &[Bif] = &[
+    // The operators as functions (`fun erlang:'*'/2`, `erlang:'+'(1, 2)`).
+    operator!("+", 2, |_, a| arith(ArithOp::Add, a)),
+    operator!("-", 2, |_, a| arith(ArithOp::Sub, a)),
+    operator!("*", 2, |_, a| arith(ArithOp::Mul, a)),
+    operator!("/", 2, |_, a| arith(ArithOp::Div, a)),
+    operator!("div", 2, |_, a| arith(ArithOp::IntDiv, a)),
+    operator!("rem", 2, |_, a| arith(ArithOp::Rem, a)),
+    operator!("band", 2, |_, a| arith(ArithOp::Band, a)),
+    operator!("bor", 2, |_, a| arith(ArithOp::Bor, a)),
+    operator!("bxor", 2, |_, a| arith(ArithOp::Bxor, a)),
+    operator!("bsl", 2, |_, a| arith(ArithOp::Bsl, a)),
+    operator!("bsr", 2, |_, a| arith(ArithOp::Bsr, a)),
+    operator!("==", 2, |_, a| compare(CmpOp::Eq, a)),
+    operator!("/=", 2, |_, a| compare(CmpOp::Ne, a)),
+    operator!("=:=", 2, |_, a| compare(CmpOp::ExactEq, a)),
+    operator!("=/=", 2, |_, a| compare(CmpOp::ExactNe, a)),
+    operator!("<", 2, |_, a| compare(CmpOp::Lt, a)),
+    operator!(">", 2, |_, a| compare(CmpOp::Gt, a)),
+    operator!("=<", 2, |_, a| compare(CmpOp::Le, a)),
+    operator!(">=", 2, |_, a| compare(CmpOp::Ge, a)),
+    operator!("-", 1, |_, a| unary(true, &a[0])),
+    operator!("+", 1, |_, a| unary(false, &a[0])),
+    operator!("++", 2, |_, a| {
+        super::terms::append(a[0].clone(), a[1].clone()).ok_or_else(Raise::badarg)
+    }),
+    operator!("--", 2, |_, a| {
+        super::terms::subtract(a[0].clone(), &a[1]).ok_or_else(Raise::badarg)
+    }),
     Bif {
         auto: false,
         ..pure("erlang", "fun_info", 2, false, fun_info)
@@ -595,4 +635,23 @@ fn fun_info(_: &crate::runtime::Process, a: &[Term]) -> Result<Term, Raise> {
         _ => return Err(Raise::badarg()),
     };
     Ok(Term::tuple([a[1].clone(), value]))
+}
+
+fn arith(op: ArithOp, a: &[Term]) -> Result<Term, Raise> {
+    super::terms::arith(op, &a[0], &a[1]).map_err(arith_error)
+}
+
+fn compare(op: CmpOp, a: &[Term]) -> Result<Term, Raise> {
+    Ok(Term::boolean(super::terms::compare_op(op, &a[0], &a[1])))
+}
+
+fn unary(negate: bool, a: &Term) -> Result<Term, Raise> {
+    super::terms::unary(negate, a).map_err(arith_error)
+}
+
+fn arith_error(error: crate::runtime::term::ArithError) -> Raise {
+    match error {
+        crate::runtime::term::ArithError::Badarith => Raise::error(Term::atom("badarith")),
+        crate::runtime::term::ArithError::SystemLimit => Raise::error(Term::atom("system_limit")),
+    }
 }
