@@ -303,6 +303,7 @@ corpus! {
             cards
             cases
             convert
+            discrep
             dolphins
             exceptions
             fifo
@@ -314,8 +315,11 @@ corpus! {
             kitty_server
             kitty_server2
             linkmon
+            meeting
             multiproc
             oop
+            ops
+            ppool
             recursive
             useless
             what_the_if
@@ -334,6 +338,7 @@ corpus! {
         lyse {
             calc => "`fun erlang:'*'/2` (an operator as a function) is undef"
             records => "~p line breaks"
+            regis => "no ETS: `-include_lib(\"stdlib/include/ms_transform.hrl\")` is not found (ets:fun2ms's parse transform), and there is no ets module (ets:new/2, lookup/2, select/2)"
             tree => "~p line breaks"
         }
     }
