@@ -11,9 +11,10 @@
 //!
 //! - On the BEAM, one `erl` runs every entry in turn
 //!   (`tests/corpus/corpus_runner.erl`): it compiles an entry's files as
-//!   erlc does, loads them, calls the driver's `main/0`, then purges them,
-//!   so that entries may share a module name (exercism's are all
-//!   `example`). One `erl` for all keeps the suite within CI's budget.
+//!   erlc does, loads them, runs the driver's `main/0` in a process of
+//!   its own until it ends, then purges them, so that entries may share a
+//!   module name (exercism's are all `example`). One `erl` for all keeps
+//!   the suite within CI's budget (about a second).
 //! - In letitcrash, each entry gets a fresh deterministic runtime, its
 //!   files compiled on the path `load NAME.erl` takes (parse with the
 //!   file's directory for `-include`, check, compile, load), and the
