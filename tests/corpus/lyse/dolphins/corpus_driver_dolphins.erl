@@ -9,8 +9,9 @@ main() ->
     D1 = spawn(dolphins, dolphin1, []), D1 ! fish, wait_for(D1),
     D2 = spawn(dolphins, dolphin2, []), D2 ! {self(), do_a_flip},
     show("receive M2 -> M2 end", receive M2 -> M2 end),
-    D3 = spawn(dolphins, dolphin3, []), D3 ! {self(), do_a_flip}, D3 ! oh_hello, D3 ! {self(), fish},
+    D3 = spawn(dolphins, dolphin3, []), D3 ! {self(), do_a_flip},
     show("receive M3 -> M3 end", receive M3 -> M3 end),
+    D3 ! oh_hello, D3 ! {self(), fish},
     show("receive M4 -> M4 end", receive M4 -> M4 end),
     wait_for(D3),
     ok.

@@ -14,7 +14,8 @@ main() ->
     show("kitty_server:order_cat(Pid, jimmy, orange, \"cuddly\")", kitty_server:order_cat(Pid, jimmy, orange, "cuddly")),
     show("kitty_server:return_cat(Pid, Cat1)", kitty_server:return_cat(Pid, Cat1)),
     Pid ! {hello, there},
-    show("kitty_server:close_shop(Pid)", kitty_server:close_shop(Pid)),
+    Closed = kitty_server:close_shop(Pid), wait_for(Pid),
+    show("Closed", Closed),
     show("kitty_server:close_shop(Pid)", attempt(fun() -> kitty_server:close_shop(Pid) end)),
     ok.
 
@@ -26,4 +27,10 @@ attempt(F) ->
         Value -> {ok, Value}
     catch
         Class:Reason -> {Class, Reason}
+    end.
+
+wait_for(Pid) ->
+    Ref = erlang:monitor(process, Pid),
+    receive
+        {'DOWN', Ref, process, Pid, _} -> ok
     end.

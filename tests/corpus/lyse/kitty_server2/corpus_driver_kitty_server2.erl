@@ -14,8 +14,9 @@ main() ->
     show("kitty_server2:order_cat(Pid, jimmy, orange, \"cuddly\")", kitty_server2:order_cat(Pid, jimmy, orange, "cuddly")),
     show("kitty_server2:order_cat(Pid, jimmy, orange, \"cuddly\")", kitty_server2:order_cat(Pid, jimmy, orange, "cuddly")),
     show("kitty_server2:return_cat(Pid, Cat1)", kitty_server2:return_cat(Pid, Cat1)),
-    show("kitty_server2:close_shop(Pid)", kitty_server2:close_shop(Pid)),
-    show("receive {'EXIT', Pid, Why} -> Why end", receive {'EXIT', Pid, Why} -> Why end),
+    Closed = kitty_server2:close_shop(Pid), Why = receive {'EXIT', Pid, W} -> W end,
+    show("Closed", Closed),
+    show("Why", Why),
     show("kitty_server2:close_shop(Pid)", attempt(fun() -> kitty_server2:close_shop(Pid) end)),
     ok.
 

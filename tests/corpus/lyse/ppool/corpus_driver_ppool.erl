@@ -19,7 +19,7 @@ main() ->
     show("ppool:async_queue(nagger, [\"Take a shower\", 35, 1, self()])", ppool:async_queue(nagger, ["Take a shower", 35, 1, self()])),
     show("ppool:async_queue(nagger, [\"Plant a tree\", 40, 1, self()])", ppool:async_queue(nagger, ["Plant a tree", 40, 1, self()])),
     Queued = [receive {_, Task} -> Task end || _ <- lists:seq(1, 3)], timer:sleep(100),
-    show("Queued", Queued),
+    show("lists:sort(Queued)", lists:sort(Queued)),
     show("element(1, ppool:sync_queue(nagger, [\"Pet a dog\", 20, 1, self()]))", element(1, ppool:sync_queue(nagger, ["Pet a dog", 20, 1, self()]))),
     show("element(1, ppool:sync_queue(nagger, [\"Make some noise\", 25, 1, self()]))", element(1, ppool:sync_queue(nagger, ["Make some noise", 25, 1, self()]))),
     Synced = [receive {_, Task} -> Task end || _ <- lists:seq(1, 2)], timer:sleep(100),
