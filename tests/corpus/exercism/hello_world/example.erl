@@ -1,0 +1,5 @@
+-module(example).
+-export([hello/0]).
+
+hello() ->
+  "Hello, World!".

@@ -1,0 +1,22 @@
+%% The corpus driver for exercism's nucleotide_count exercise (tests/corpus.rs): calls the module's
+%% functions and prints what they return, for erl and letitcrash to agree
+%% on line by line. Written for the corpus; the module beside it is
+%% unchanged from its source (tests/corpus/README.md).
+-module(corpus_driver_nucleotide_count).
+-export([main/0]).
+
+main() ->
+    show("example:count(\"GATTACA\", \"A\")", example:count("GATTACA", "A")),
+    show("example:nucleotide_counts(\"AGCTTTTCATTCTGACTGCAACGGGCAATATGTCTCTGTGTGGATTAAAAAAAGAGTGTCTGATAGCAGC\")", example:nucleotide_counts("AGCTTTTCATTCTGACTGCAACGGGCAATATGTCTCTGTGTGGATTAAAAAAAGAGTGTCTGATAGCAGC")),
+    show("example:count(\"GACT\", \"X\")", attempt(fun() -> example:count("GACT", "X") end)),
+    ok.
+
+show(Label, Value) ->
+    io:format("~s~n    = ~p~n", [Label, Value]).
+
+attempt(F) ->
+    try F() of
+        Value -> {ok, Value}
+    catch
+        Class:Reason -> {Class, Reason}
+    end.

@@ -1,0 +1,22 @@
+%% The corpus driver for exercism's reverse_string exercise (tests/corpus.rs): calls the module's
+%% functions and prints what they return, for erl and letitcrash to agree
+%% on line by line. Written for the corpus; the module beside it is
+%% unchanged from its source (tests/corpus/README.md).
+-module(corpus_driver_reverse_string).
+-export([main/0]).
+
+main() ->
+    show("example:reverse(\"\")", example:reverse("")),
+    show("example:reverse(\"racecar\")", example:reverse("racecar")),
+    show("example:reverse(\"I'm hungry!\")", example:reverse("I'm hungry!")),
+    ok.
+
+show(Label, Value) ->
+    io:format("~s~n    = ~p~n", [Label, Value]).
+
+attempt(F) ->
+    try F() of
+        Value -> {ok, Value}
+    catch
+        Class:Reason -> {Class, Reason}
+    end.

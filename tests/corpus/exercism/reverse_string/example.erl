@@ -1,0 +1,6 @@
+-module(example).
+
+-export([reverse/1]).
+
+reverse(_String) ->
+    lists:reverse(_String).
