@@ -238,6 +238,7 @@ corpus! {
             collatz_conjecture
             complex_numbers
             connect
+            crypto_square
             custom_set
             darts
             diamond
@@ -245,6 +246,8 @@ corpus! {
             dominoes
             eliuds_eggs
             etl
+            forth
+            gigasecond
             grade_school
             grains
             hamming
@@ -257,6 +260,7 @@ corpus! {
             list_ops
             luhn
             matching_brackets
+            meetup
             minesweeper
             nth_prime
             nucleotide_count
@@ -297,10 +301,13 @@ corpus! {
             transpose
             triangle
             two_fer
+            variable_length_quantity
+            word_count
             yacht
             zipper
         }
         lyse {
+            calc
             cards
             cases
             convert
@@ -328,16 +335,9 @@ corpus! {
     }
     known {
         exercism {
-            crypto_square => "`fun hd/1` is refused (function hd/1 undefined): a local fun naming an auto-imported BIF"
-            forth => "a string prefix pattern (`\"-\" ++ N` in a function head) is refused: illegal pattern"
-            gigasecond => "no calendar module (calendar:datetime_to_gregorian_seconds/1 is undef)"
-            meetup => "no calendar module (calendar:day_of_the_week/1 is undef)"
             phone_number => "no re module (re:replace/4 is undef)"
-            variable_length_quantity => "no binary generators in comprehensions (`<<I:7>> <= Bin`)"
-            word_count => "a string prefix pattern (`\"'\" ++ S` in a function head) is refused: illegal pattern"
         }
         lyse {
-            calc => "`fun erlang:'*'/2` (an operator as a function) is undef"
             records => "~p line breaks"
             regis => "no ETS: `-include_lib(\"stdlib/include/ms_transform.hrl\")` is not found (ets:fun2ms's parse transform), and there is no ets module (ets:new/2, lookup/2, select/2)"
             tree => "~p line breaks"

@@ -227,6 +227,7 @@ pub const REMOTE_BIFS: &[(&str, &str, usize)] = &[
 /// Modules the runtime provides: no definition may take their names.
 pub const RUNTIME_MODULES: &[&str] = &[
     "application",
+    "calendar",
     "dict",
     "erlang",
     "gb_sets",

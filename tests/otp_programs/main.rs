@@ -101,6 +101,7 @@ programs! {
     binary_matching
     binary_walk
     bitwise_bignums
+    calendar_dates
     catch_expr
     closures
     comprehensions

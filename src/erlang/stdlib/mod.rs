@@ -22,6 +22,7 @@ use std::sync::{Arc, OnceLock};
 /// Each module's name and source.
 const SOURCES: &[(&str, &str)] = &[
     ("application", include_str!("application.erl")),
+    ("calendar", include_str!("calendar.erl")),
     ("dict", include_str!("dict.erl")),
     ("gb_sets", include_str!("gb_sets.erl")),
     ("gb_trees", include_str!("gb_trees.erl")),
