@@ -210,15 +210,17 @@ fn map_get(map: &Term, key: &str) -> Option<Term> {
 /// shutdown => S, type => T, modules => Ms}` or OTP's `{Id, {M, F, A},
 /// R, S, T, Ms}`, with OTP's defaults; OTP's error for a bad field
 /// (`supervisor:check_childspec/2`). The playground's ids are atoms.
+/// `export sup` writes its trees' modules this way, so they load back.
 fn read_child_spec(term: &Term) -> Result<ChildSpec, Term> {
     let invalid = |what: &str, value: &Term| Term::tuple([Term::atom(what), value.clone()]);
-    let (id, start, restart, shutdown, child_type) = match term.as_tuple() {
-        Some([id, start, restart, shutdown, child_type, _modules]) => (
+    let (id, start, restart, shutdown, child_type, modules) = match term.as_tuple() {
+        Some([id, start, restart, shutdown, child_type, modules]) => (
             id.clone(),
             start.clone(),
             Some(restart.clone()),
             Some(shutdown.clone()),
             Some(child_type.clone()),
+            Some(modules.clone()),
         ),
         None if term.as_map().is_some() => {
             let id = map_get(term, "id").ok_or_else(|| Term::atom("missing_id"))?;
@@ -229,6 +231,7 @@ fn read_child_spec(term: &Term) -> Result<ChildSpec, Term> {
                 map_get(term, "restart"),
                 map_get(term, "shutdown"),
                 map_get(term, "type"),
+                map_get(term, "modules"),
             )
         }
         _ => return Err(invalid("invalid_child_spec", term)),
@@ -267,6 +270,14 @@ fn read_child_spec(term: &Term) -> Result<ChildSpec, Term> {
             _ => return Err(invalid("invalid_shutdown", &s)),
         },
     };
+    // What the views call the child: its first callback module, as
+    // which_children lists them (`modules => [counter]`), else the start
+    // function's module.
+    let kind = modules
+        .as_ref()
+        .and_then(|m| m.list_to_vec())
+        .and_then(|m| m.first().and_then(Term::as_atom))
+        .unwrap_or(module);
     Ok(ChildSpec {
         id: id_atom,
         start: ChildStart::Call {
@@ -275,7 +286,7 @@ fn read_child_spec(term: &Term) -> Result<ChildSpec, Term> {
         },
         restart,
         shutdown,
-        kind: module,
+        kind,
     })
 }
 
