@@ -22,7 +22,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
@@ -110,9 +110,14 @@ impl Host {
             return Err(HostError::Died(reason));
         }
         let (result_tx, result_rx) = crossbeam_channel::bounded(1);
+        let abandoned = Arc::new(AtomicBool::new(false));
+        let flag = abandoned.clone();
         let job: Job = Box::new(move |me| {
-            Box::pin(async move {
-                let _ = result_tx.send(job(me).await);
+            Box::pin(Abandonable {
+                job: Box::pin(async move {
+                    let _ = result_tx.send(job(me).await);
+                }),
+                abandoned: flag,
             })
         });
         if self.jobs.send(job).is_err() {
@@ -120,11 +125,19 @@ impl Host {
         }
         let node = &self.process.node;
         node.send_signal(self.pid(), Signal::Poke);
-        if node.is_deterministic() {
+        let result = if node.is_deterministic() {
             self.wait_deterministic(node, &result_rx, limit)
         } else {
             self.wait_live(node, &result_rx, limit)
+        };
+        if matches!(result, Err(HostError::Stuck | HostError::TimedOut)) {
+            // Nobody waits for the job any more: the host drops it at its
+            // next poll (the poke makes one) and is free for the next job,
+            // instead of sitting in a receive nothing will ever answer.
+            abandoned.store(true, Ordering::Release);
+            node.send_signal(self.pid(), Signal::Poke);
         }
+        result
     }
 
     /// Hands `job` to the host process and returns at once, live mode
@@ -205,6 +218,24 @@ impl Host {
                 _ => HostError::TimedOut,
             }),
         }
+    }
+}
+
+/// A job that [`Host::run_for`] may give up on: once `abandoned` is set,
+/// its next poll drops it unfinished (whatever it was waiting for).
+struct Abandonable {
+    job: JobFuture,
+    abandoned: Arc<AtomicBool>,
+}
+
+impl Future for Abandonable {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.abandoned.load(Ordering::Acquire) {
+            return Poll::Ready(());
+        }
+        self.job.as_mut().poll(cx)
     }
 }
 

@@ -124,6 +124,44 @@ pub(in crate::runtime) fn run_native(body: &mut NativeBody, process: &Process) -
     }
 }
 
+/// Runs `program` inside a native body, as the process that runs the
+/// body, until it exits; its exit reason is the future's output. The
+/// program's steps become the body's: a [`Step::Wait`] waits (with its
+/// deadline) and a [`Step::Yield`] yields, exactly as they would had the
+/// scheduler run the program itself. The shell uses it to run an
+/// expression typed at the prompt as the shell process (`self()` is the
+/// shell, `receive` reads its mailbox), without the program ending the
+/// process: its "exit" is only the program's result.
+pub fn run_within<'a>(process: &'a Process, program: &'a mut dyn Program) -> RunWithin<'a> {
+    RunWithin { process, program }
+}
+
+/// The future [`run_within`] returns.
+pub struct RunWithin<'a> {
+    process: &'a Process,
+    program: &'a mut dyn Program,
+}
+
+impl Future for RunWithin<'_> {
+    type Output = Term;
+
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Term> {
+        let this = self.get_mut();
+        match this.program.run(this.process) {
+            Step::Exit(reason) => Poll::Ready(reason),
+            // `run_native` turns these two back into the same steps.
+            Step::Yield => {
+                this.process.slice.request_yield();
+                Poll::Pending
+            }
+            Step::Wait { until } => {
+                this.process.slice.wait_until(until);
+                Poll::Pending
+            }
+        }
+    }
+}
+
 /// What a process runs, as the runtime stores it: a native body directly
 /// (one allocation per process, which matters at a million processes), or
 /// any other [`Program`].

@@ -62,7 +62,7 @@ pub(super) struct Origin<'a> {
 impl Origin<'_> {
     /// A compile error, whose position counts from the start of the code,
     /// moved to the line and column of the script, with that line shown.
-    fn place(&self, error: Diagnostic) -> Diagnostic {
+    pub(super) fn place(&self, error: Diagnostic) -> Diagnostic {
         let line_in_statement = self.line_offset + error.line.saturating_sub(1);
         let column_on_line = if error.line == 1 {
             self.column_offset + error.column

@@ -12,7 +12,9 @@
 //! monitors, names, the shell's mailbox), [`supervision`] (`sup` blocks and
 //! the supervisor API), [`views`] (tree, ps, info, mailbox, regs), [`time`]
 //! (sleep, wait), [`expect`] (checks for scripts) and [`definitions`]
-//! (process code: def, show, load); explaining what happened is
+//! (process code: def, show, load); Erlang typed at the prompt is
+//! [`erlang_eval`], with erl's shell functions in [`shell_functions`];
+//! explaining what happened is
 //! [`explain`] (`why`, `tree --mermaid`, crash reports, with the session's
 //! [`history`] and [`chain`]) and [`seq`] (charts). Someone following the
 //! session from outside (the stage) is its [`Observer`].
@@ -23,6 +25,7 @@
 
 mod chain;
 mod definitions;
+mod erlang_eval;
 mod error;
 mod expect;
 mod explain;
@@ -32,6 +35,7 @@ mod observer;
 mod processes;
 mod seq;
 mod shell;
+mod shell_functions;
 mod supervision;
 mod targets;
 mod time;
@@ -258,6 +262,7 @@ impl Session {
         let result = match &stmt.command {
             // A definition's compile errors point into the statement.
             Command::Def { .. } => self.define_statement(stmt),
+            Command::Erlang(_) => self.erlang_statement(stmt, &mut control),
             command => self.run(command, &mut control),
         };
         let ok = match result {
@@ -446,6 +451,7 @@ impl Session {
             C::Kinds => Ok(self.kinds()),
             C::Assign { var, value } => self.assign(var, value),
             C::Match { pattern, value } => self.match_value(pattern, value),
+            C::Erlang(text) => self.erlang(text, None, control),
             C::Eval(expr) => {
                 let value = values::to_term(expr, &self.vars, self.shell.pid())?;
                 Ok(Outcome::value(value))
