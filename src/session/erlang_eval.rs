@@ -14,8 +14,10 @@
 //!    variables are bound after it.
 //! 2. The sequence becomes the body of one function of a module named
 //!    `erl_eval` (so a fun made at the prompt prints `#Fun<erl_eval.N.U>`,
-//!    as erl's do), taking a fresh reference and every bound variable as
-//!    arguments:
+//!    as erl's do), taking a fresh reference and the bound variables the
+//!    text names as arguments (only those: a session's thousandth binding
+//!    costs the next line nothing), and giving back the variables the
+//!    text names that are bound after it:
 //!
 //!    ```erlang
 //!    exprs(Ref, X, Y) -> E1, ..., Value = En, exit({Ref, Value, {X, Y, Z}}).
@@ -131,7 +133,15 @@ impl Session {
                 "the shell's own are f, b, c, l, flush, i, regs, q; call a module's function as m:f(...)",
             ));
         }
-        let before: Vec<String> = self.vars.keys().cloned().collect();
+        // Only the variables the text names go in and come out: a session
+        // with a thousand bindings compiles `1 + 2` as fast as a fresh one.
+        let named = named_variables(text);
+        let before: Vec<String> = self
+            .vars
+            .keys()
+            .filter(|name| named.contains(*name))
+            .cloned()
+            .collect();
         let after = match crate::erlang::check::bound_after(text, &exprs, before.clone()) {
             Ok(after) => after,
             Err(error) if error.message.ends_with("is unbound") => {
@@ -153,7 +163,7 @@ impl Session {
             .ok_or_else(|| EvalError::new("the expression did not compile to a function"))?;
         let reference = Term::reference(self.runtime.make_ref());
         let mut args = vec![reference.clone()];
-        args.extend(self.vars.values().cloned());
+        args.extend(before.iter().map(|name| self.vars[name].clone()));
         let ended = self.shell.run_program(Vm::new(compiled, function, args))?;
         match ended.as_tuple() {
             Some([tag, value, bindings]) if *tag == reference => {
@@ -166,6 +176,21 @@ impl Session {
             _ => Err(EvalError::new(Exception::from_exit_reason(&ended).render())),
         }
     }
+}
+
+/// The variables `text` names anywhere (the lexer's `Var` tokens).
+fn named_variables(text: &str) -> BTreeSet<String> {
+    crate::erlang::syntax::tokenize(text)
+        .map(|tokens| {
+            tokens
+                .into_iter()
+                .filter_map(|token| match token.tok {
+                    crate::erlang::syntax::Tok::Var(name) => Some(name),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The first call of a local function that is not an auto-imported BIF

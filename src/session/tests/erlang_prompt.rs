@@ -151,3 +151,14 @@ fn l_loads_a_definition_again_as_a_new_version() {
     assert_eq!(out[out.len() - 2], "hello");
     assert_eq!(last(&out), "{error,nofile}");
 }
+
+#[test]
+fn only_the_variables_a_line_names_go_in_and_the_others_stay() {
+    let mut s = session();
+    let bind: String = (0..50).map(|i| format!("V{i} = {i}.\n")).collect();
+    run(&mut s, &bind);
+    let out = run(&mut s, "W = V7 + V8, {W, V49}.\nV3.");
+    assert_eq!(out, ["{15,49}", "3"]);
+    assert_eq!(s.variables().len(), 51);
+    assert_eq!(s.variables()["W"].to_string(), "15");
+}
