@@ -199,6 +199,8 @@ impl<'a> Frame<'a> {
     fn lines(&self, innermost: bool) -> String {
         let mut text = String::new();
         if let Some(operator) = self.operator() {
+            // erl quotes the one operator whose name/arity would misread.
+            let operator = if operator == "/" { "'/'" } else { &operator };
             text.push_str(&format!("\n     in operator  {operator}/{}", self.arity));
         } else if innermost {
             text.push_str(&format!(

@@ -12,6 +12,11 @@
 //! mode there are no worker threads, so the caller drives the scheduler
 //! itself until the job is done, jumping the virtual clock to the next timer
 //! whenever everything is idle.
+//!
+//! A job the caller gives up on (it would wait for ever, or past its time
+//! limit) is abandoned: the host drops it at its next poll, unfinished, and
+//! takes the next job. Otherwise a shell left in a `receive` nothing
+//! answers would never run another.
 
 use super::Runtime;
 use super::node::Node;

@@ -12,8 +12,9 @@
 //! - a command word followed by anything but `(`, `:` or `.` (`spawn
 //!   counter as`, `kill`): a command written wrong gets the command's usage,
 //!   not the value of the atom `kill`;
-//! - a lone word close to a command (`tre`): "did you mean `tree`?" beats
-//!   printing the atom `tre` (`tre.`, with its dot, is Erlang).
+//! - a lone word one letter from a command (`tre`, `flsh`): "did you
+//!   mean `tree`?" beats printing the atom `tre` (`tre.`, with its dot, is
+//!   Erlang; so are `hello` and the booleans `true` and `false`).
 //!
 //! When neither reading parses, the error shown is the one for what the
 //! line looks like: Erlang's (with its caret) for a line with a call, an
@@ -101,9 +102,15 @@ fn erlang_allowed(text: &str) -> bool {
     if is_command {
         return rest.starts_with(['(', ':', '.']);
     }
-    let lone_word = rest.trim().is_empty();
-    !(lone_word && suggest::closest(word, help::command_names()).is_some())
+    let lone_word = rest.trim().is_empty() && !BOOLEANS.contains(&word);
+    let typo = suggest::closest(word, help::command_names())
+        .is_some_and(|close| close.starts_with(word) || suggest::edit_distance(word, close) == 1);
+    !(lone_word && typo)
 }
+
+/// Lone words that are Erlang values first, however close to a command
+/// (`true` is one letter from `tree`).
+const BOOLEANS: &[&str] = &["true", "false"];
 
 /// Whether a line that is neither a command nor Erlang was meant as Erlang.
 fn looks_like_erlang(text: &str) -> bool {
@@ -139,6 +146,9 @@ mod tests {
             "spawn(fun() -> ok end).",
             "ok.",
             "world",
+            "hello",
+            "true",
+            "false",
         ] {
             assert_eq!(command(line), Command::Erlang(line.to_string()), "{line}");
         }
