@@ -132,14 +132,25 @@ pub(in crate::runtime) fn run_native(body: &mut NativeBody, process: &Process) -
 /// expression typed at the prompt as the shell process (`self()` is the
 /// shell, `receive` reads its mailbox), without the program ending the
 /// process: its "exit" is only the program's result.
+///
+/// The program is under the process's `max_heap_size` as if the worker
+/// ran it: what it allocates is counted and, past its own budget, the
+/// process is measured with the program's terms, and killed over the
+/// limit (`Process::check_heap_within`).
 pub fn run_within<'a>(process: &'a Process, program: &'a mut dyn Program) -> RunWithin<'a> {
-    RunWithin { process, program }
+    RunWithin {
+        process,
+        program,
+        heap_budget: super::process::MIN_HEAP_BUDGET,
+    }
 }
 
 /// The future [`run_within`] returns.
 pub struct RunWithin<'a> {
     process: &'a Process,
     program: &'a mut dyn Program,
+    /// Bytes the program may allocate before the heap is measured.
+    heap_budget: i64,
 }
 
 impl Future for RunWithin<'_> {
@@ -147,7 +158,14 @@ impl Future for RunWithin<'_> {
 
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Term> {
         let this = self.get_mut();
-        match this.program.run(this.process) {
+        let before = super::term::word::allocated_bytes();
+        let step = this.program.run(this.process);
+        if matches!(step, Step::Wait { .. } | Step::Yield) {
+            let allocated = super::term::word::allocated_bytes().wrapping_sub(before);
+            this.process
+                .check_heap_within(&*this.program, &mut this.heap_budget, allocated);
+        }
+        match step {
             Step::Exit(reason) => Poll::Ready(reason),
             // `run_native` turns these two back into the same steps.
             Step::Yield => {

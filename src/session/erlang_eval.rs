@@ -33,7 +33,10 @@
 //!    `self()` is the shell's pid, `receive` and `flush()` read the
 //!    shell's mailbox, `spawn_link`/`link` link the shell, and an exit
 //!    signal that kills the shell kills it mid-expression, which the
-//!    session reports and survives as for any command.
+//!    session reports and survives as for any command. What the code
+//!    builds counts against the shell's `max_heap_size` (`run_within`
+//!    measures it), so a runaway expression kills the shell, not the
+//!    laptop.
 //! 4. An exit with `{Ref, Value, Bindings}` is the value: the bindings go
 //!    back into the session's variables (the command language's, `W =
 //!    spawn counter` and `W ! hello.` share them). Any other exit is an
