@@ -4,7 +4,9 @@
 //! `flush().`). A statement is read as a command first; only when the
 //! command parser rejects it is it read as an Erlang expression sequence
 //! (`crate::erlang::syntax::parse_exprs`), so where a line reads both ways
-//! (`P ! msg`, `self`, `[1, 2]`) the command wins, as `help` says.
+//! (`P ! msg`, `self`, `[1, 2]`) the command wins, as `help` says. A line
+//! written as a call (`help()`, `exit(P, kill)`) is the exception: no
+//! command is written so, and it is read as Erlang first.
 //!
 //! Two cases keep the command's reading even though the Erlang one parses,
 //! because the presenter surely meant a command:
@@ -58,7 +60,7 @@ pub(super) struct Placement<'a> {
     /// The 1-based line and column of the statement's first character.
     pub line: usize,
     pub column: usize,
-    /// The lines of the whole source, for the quoted line.
+    /// The whole source, for the quoted line.
     pub source: &'a str,
 }
 
