@@ -627,7 +627,8 @@ Erlang at the prompt
   (the final `.` is optional): `X = lists:seq(1, 3).`, `self() ! hi`,
   `receive M -> M after 0 -> none end`, `spawn(fun() -> ok end)`.
   Variables are shared with the commands (`W = spawn counter`, `W ! incr.`).
-  Shell functions: q() f() f(X) b() c(M) l(M) flush() i() regs() help().
+  Shell functions: q() f() f(X) b() c(M) l(M) flush() i() regs() help(),
+  and pid(0, N, 0) for the pid <0.N.0> inside any expression.
   A line that reads both ways is a command: `self ! hi` is `send`, `self`
   is the shell's pid (in Erlang it would be an atom).
 ";

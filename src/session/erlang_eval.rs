@@ -113,7 +113,7 @@ impl Session {
                 ok: false,
             }
         };
-        let exprs = match crate::erlang::syntax::parse_exprs(text) {
+        let mut exprs = match crate::erlang::syntax::parse_exprs(text) {
             Ok(exprs) => exprs,
             Err(error) => return Ok(refused(error)),
         };
@@ -122,7 +122,12 @@ impl Session {
         {
             return self.shell_function(call, control);
         }
+        let pids = take_pid_calls(&mut exprs);
         if let Some((name, arity)) = first_undefined_call(&exprs) {
+            if (name.as_str(), arity) == ("pid", 3) {
+                return Err(EvalError::new("pid/3 takes three integers here")
+                    .with_hint("write the pid's numbers, e.g. pid(0, 42, 0)"));
+            }
             if super::shell_functions::is_shell_function(&name, arity) {
                 return Err(EvalError::new(format!(
                     "{name}/{arity} is a shell function: it stands alone at the prompt"
@@ -145,7 +150,12 @@ impl Session {
             .filter(|name| named.contains(*name))
             .cloned()
             .collect();
-        let after = match crate::erlang::check::bound_after(text, &exprs, before.clone()) {
+        let inputs: Vec<String> = before
+            .iter()
+            .cloned()
+            .chain(pids.iter().map(|(name, _)| name.clone()))
+            .collect();
+        let after = match crate::erlang::check::bound_after(text, &exprs, inputs.clone()) {
             Ok(after) => after,
             Err(error) if error.message.ends_with("is unbound") => {
                 let hint = "bind it first, e.g. `X = ...`; `b()` lists the variables bound";
@@ -156,17 +166,23 @@ impl Session {
             }
             Err(error) => return Ok(refused(error)),
         };
-        let module = shell_module(text, exprs, &before, &after);
+        // The pids stand-ins are the shell's own, not the presenter's.
+        let after: BTreeSet<String> = after
+            .into_iter()
+            .filter(|name| !name.contains('$'))
+            .collect();
+        let module = shell_module(text, exprs, &inputs, &after);
         let compiled = match crate::erlang::compile(&module) {
             Ok(compiled) => compiled,
             Err(error) => return Ok(refused(error.quote(text))),
         };
         let function = compiled
-            .function(Atom::new(FUNCTION), before.len() as u32 + 1)
+            .function(Atom::new(FUNCTION), inputs.len() as u32 + 1)
             .ok_or_else(|| EvalError::new("the expression did not compile to a function"))?;
         let reference = Term::reference(self.runtime.make_ref());
         let mut args = vec![reference.clone()];
         args.extend(before.iter().map(|name| self.vars[name].clone()));
+        args.extend(pids.into_iter().map(|(_, pid)| pid));
         let ended = self.shell.run_program(Vm::new(compiled, function, args))?;
         match ended.as_tuple() {
             Some([tag, value, bindings]) if *tag == reference => {
@@ -179,6 +195,36 @@ impl Session {
             _ => Err(EvalError::new(Exception::from_exit_reason(&ended).render())),
         }
     }
+}
+
+/// erl's shell function `pid(0, N, 0)`, the way to write a pid in
+/// Erlang at the prompt: each call with integer literals is replaced by a
+/// variable the compiled function takes (the term core has pids, the
+/// syntax has no literal for one). Returns the variables and their pids.
+fn take_pid_calls(exprs: &mut [Expr]) -> Vec<(String, Term)> {
+    fn walk(expr: &mut Expr, pids: &mut Vec<(String, Term)>) {
+        if let ExprKind::Call(Callee::Local(name), args) = &expr.kind
+            && name == "pid"
+            && let [a, b, c] = args.as_slice()
+            && let (Some(0), Some(n), Some(0)) = (int(a), int(b), int(c))
+            && let Ok(n) = u64::try_from(n)
+        {
+            let var = format!("Shell$pid{}", pids.len());
+            pids.push((var.clone(), Term::pid(crate::runtime::Pid::from_number(n))));
+            expr.kind = ExprKind::Var(var);
+            return;
+        }
+        expr.for_each_child_mut(&mut |child| walk(child, pids));
+    }
+    fn int(expr: &Expr) -> Option<i64> {
+        match &expr.kind {
+            ExprKind::Int(n) => n.as_i64(),
+            _ => None,
+        }
+    }
+    let mut pids = Vec::new();
+    exprs.iter_mut().for_each(|expr| walk(expr, &mut pids));
+    pids
 }
 
 /// The variables `text` names anywhere (the lexer's `Var` tokens).
@@ -218,11 +264,11 @@ fn first_undefined_call(exprs: &[Expr]) -> Option<(String, usize)> {
 }
 
 /// The throwaway module of the module docs:
-/// `exprs(Ref, Before...) -> Exprs..., exit({Ref, Value, {After...}})`.
+/// `exprs(Ref, Inputs...) -> Exprs..., exit({Ref, Value, {After...}})`.
 fn shell_module(
     text: &str,
     mut exprs: Vec<Expr>,
-    before: &[String],
+    inputs: &[String],
     after: &BTreeSet<String>,
 ) -> ast::Module {
     let pos = exprs.last().map_or(Pos::new(1, 1), |e| e.pos);
@@ -253,7 +299,7 @@ fn shell_module(
         pos,
     });
     let patterns: Vec<Pattern> = std::iter::once(REF_VAR)
-        .chain(before.iter().map(String::as_str))
+        .chain(inputs.iter().map(String::as_str))
         .map(pattern)
         .collect();
     let arity = patterns.len();

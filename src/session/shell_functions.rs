@@ -10,7 +10,8 @@
 //! two languages share. `l(M)` loads module `M` afresh from the code the
 //! session already has for it, as erl's `l/1` loads a module's object
 //! code again: a new version, `{module, M}`; `{error, nofile}` for a name
-//! the session has no code for.
+//! the session has no code for. `pid(0, N, 0)` makes a pid inside any
+//! expression (`exit(pid(0, 42, 0), kill)`): `erlang_eval` replaces it.
 
 use super::error::{EvalError, EvalResult};
 use super::{Control, Line, Outcome, Session};

@@ -162,3 +162,17 @@ fn only_the_variables_a_line_names_go_in_and_the_others_stay() {
     assert_eq!(s.variables().len(), 51);
     assert_eq!(s.variables()["W"].to_string(), "15");
 }
+
+#[test]
+fn pid_makes_a_pid_inside_any_expression() {
+    let mut s = session();
+    let out = run(
+        &mut s,
+        "W = spawn counter\nP = pid(0, 2, 0), P =:= W.\nexit(pid(0, 2, 0), kill).\nexpect dead W killed\npid(0, W, 0).",
+    );
+    assert!(has(&out, "true"), "{out:?}");
+    assert!(has(&out, "pass"), "{out:?}");
+    assert!(last(&out).contains("pid/3 takes three integers"), "{out:?}");
+    assert_eq!(s.variables()["P"].to_string(), "<0.2.0>");
+    assert!(s.variables().keys().all(|name| !name.contains('$')));
+}
