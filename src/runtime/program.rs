@@ -180,6 +180,15 @@ impl Future for RunWithin<'_> {
     }
 }
 
+impl Drop for RunWithin<'_> {
+    /// Done or given up on, the program is no longer where the process
+    /// is: `ps` shows the process as itself again, not in the program's
+    /// last function.
+    fn drop(&mut self) {
+        self.process.clear_location();
+    }
+}
+
 /// What a process runs, as the runtime stores it: a native body directly
 /// (one allocation per process, which matters at a million processes), or
 /// any other [`Program`].

@@ -119,6 +119,12 @@ impl Process {
         self.location[3].store(location.arity, Ordering::Relaxed);
     }
 
+    /// Forgets the recorded function: the code that was there is done
+    /// (a program run within a native body, `run_within`, has ended).
+    pub(in crate::runtime) fn clear_location(&self) {
+        self.location[0].store(NO_LOCATION, Ordering::Relaxed);
+    }
+
     /// The function last recorded by [`Process::set_location`].
     pub fn location(&self) -> Option<Location> {
         let [m, v, f, a] = &self.location;

@@ -176,3 +176,12 @@ fn pid_makes_a_pid_inside_any_expression() {
     assert_eq!(s.variables()["P"].to_string(), "<0.2.0>");
     assert!(s.variables().keys().all(|name| !name.contains('$')));
 }
+
+#[test]
+fn after_an_expression_the_shell_is_no_longer_in_its_code() {
+    let mut s = session();
+    let out = run(&mut s, "1 + 1.\nreceive X -> X end.\ni().");
+    let table = last(&out);
+    assert!(table.contains("shell"), "{out:?}");
+    assert!(!table.contains("erl_eval"), "{out:?}");
+}
