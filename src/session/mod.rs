@@ -464,11 +464,14 @@ impl Session {
         if let Some(existing) = self.vars.get(var)
             && existing != &value
         {
-            // Erlang's variables are single assignment; the shell says so.
-            return Err(
-                EvalError::new(format!("no match: {var} is already bound to {existing}"))
-                    .with_hint("variables are single assignment, as in Erlang: pick a new name"),
-            );
+            // Erlang's variables are single assignment: erl's shell says
+            // so as a failed match, and so does this one.
+            return Err(EvalError::new(format!(
+                "** exception error: no match of right hand side value {value}"
+            ))
+            .with_hint(format!(
+                "{var} is already bound to {existing}: variables are single assignment, as in Erlang (`f({var}).` forgets it)"
+            )));
         }
         self.vars.insert(var.to_owned(), value.clone());
         Ok(Outcome::value(value))
