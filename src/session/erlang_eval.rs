@@ -37,6 +37,9 @@
 //!    builds counts against the shell's `max_heap_size` (`run_within`
 //!    measures it), so a runaway expression kills the shell, not the
 //!    laptop.
+//!    A `case`, `receive` or `if` at the top of the sequence that binds
+//!    a variable in only some clauses hands that clause's bindings out
+//!    too (`erlang_branches`), so they are bound after it as in erl.
 //! 4. An exit with `{Ref, Value, Bindings}` is the value: the bindings go
 //!    back into the session's variables (the command language's, `W =
 //!    spawn counter` and `W ! hello.` share them). Any other exit is an
@@ -171,7 +174,8 @@ impl Session {
             .into_iter()
             .filter(|name| !name.contains('$'))
             .collect();
-        let module = shell_module(text, exprs, &inputs, &after);
+        let lists = super::erlang_branches::export_branch_bindings(text, &mut exprs, &inputs);
+        let module = shell_module(text, exprs, &inputs, &after, &lists);
         let compiled = match crate::erlang::compile(&module) {
             Ok(compiled) => compiled,
             Err(error) => return Ok(refused(error.quote(text))),
@@ -185,10 +189,18 @@ impl Session {
         args.extend(pids.into_iter().map(|(_, pid)| pid));
         let ended = self.shell.run_program(Vm::new(compiled, function, args))?;
         match ended.as_tuple() {
-            Some([tag, value, bindings]) if *tag == reference => {
+            Some([tag, value, bindings, branch_lists]) if *tag == reference => {
                 let values = bindings.as_tuple().unwrap_or_default();
                 for (name, value) in after.iter().zip(values) {
                     self.vars.insert(name.clone(), value.clone());
+                }
+                // `{Name, Value}` pairs from the clauses that ran.
+                for pair in branch_lists.iter_list().flat_map(|list| list.iter_list()) {
+                    if let Some([name, value]) = pair.as_tuple()
+                        && let Some(name) = name.as_atom()
+                    {
+                        self.vars.insert(name.name().to_string(), value.clone());
+                    }
                 }
                 Ok(Outcome::value(value.clone()))
             }
@@ -263,13 +275,15 @@ fn first_undefined_call(exprs: &[Expr]) -> Option<(String, usize)> {
     found
 }
 
-/// The throwaway module of the module docs:
-/// `exprs(Ref, Inputs...) -> Exprs..., exit({Ref, Value, {After...}})`.
+/// The throwaway module of the module docs: `exprs(Ref, Inputs...) ->
+/// Exprs..., exit({Ref, Value, {After...}, [Lists...]})`, where `lists`
+/// name the `{Name, Value}` lists of `erlang_branches`.
 fn shell_module(
     text: &str,
     mut exprs: Vec<Expr>,
     inputs: &[String],
     after: &BTreeSet<String>,
+    lists: &[String],
 ) -> ast::Module {
     let pos = exprs.last().map_or(Pos::new(1, 1), |e| e.pos);
     let var = |name: &str| Expr {
@@ -290,8 +304,18 @@ fn shell_module(
         kind: ExprKind::Tuple(after.iter().map(|name| var(name)).collect()),
         pos,
     };
+    let branch_lists = lists.iter().rev().fold(
+        Expr {
+            kind: ExprKind::Nil,
+            pos,
+        },
+        |tail, name| Expr {
+            kind: ExprKind::Cons(Box::new(var(name)), Box::new(tail)),
+            pos,
+        },
+    );
     let result = Expr {
-        kind: ExprKind::Tuple(vec![var(REF_VAR), var(VALUE_VAR), bindings]),
+        kind: ExprKind::Tuple(vec![var(REF_VAR), var(VALUE_VAR), bindings, branch_lists]),
         pos,
     };
     exprs.push(Expr {

@@ -25,6 +25,7 @@
 
 mod chain;
 mod definitions;
+mod erlang_branches;
 mod erlang_eval;
 mod error;
 mod expect;

@@ -185,3 +185,20 @@ fn after_an_expression_the_shell_is_no_longer_in_its_code() {
     assert!(table.contains("shell"), "{out:?}");
     assert!(!table.contains("erl_eval"), "{out:?}");
 }
+
+#[test]
+fn a_variable_bound_in_the_clause_that_ran_is_bound_as_in_erl() {
+    let mut s = session();
+    let out = run(
+        &mut s,
+        "self() ! {x, 1}.\nreceive {x, Why} -> Why after 100 -> none end.\nWhy.\nreceive {x, Not} -> Not after 0 -> none end.\ncase 5 of 5 -> Five = five; _ -> other end, ok.\nFive.",
+    );
+    assert_eq!(out[1], "1");
+    assert_eq!(out[2], "1");
+    assert_eq!(out[3], "none");
+    assert!(
+        !s.variables().contains_key("Not"),
+        "the clause that ran bound nothing"
+    );
+    assert_eq!(last(&out), "five");
+}
