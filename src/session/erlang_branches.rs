@@ -30,6 +30,14 @@ pub fn export_branch_bindings(text: &str, exprs: &mut Vec<Expr>, bound: &[String
     let mut rewritten = Vec::with_capacity(exprs.len());
     let last = exprs.len().saturating_sub(1);
     for (i, expr) in exprs.iter().enumerate() {
+        let is_block = matches!(
+            expr.kind,
+            ExprKind::Case(..) | ExprKind::Receive { .. } | ExprKind::If(..)
+        );
+        if !is_block {
+            rewritten.push(expr.clone());
+            continue;
+        }
         let Some(before) = bound_after(text, &exprs[..i], bound) else {
             return Vec::new();
         };
