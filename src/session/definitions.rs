@@ -96,6 +96,12 @@ fn reserved_name(name: &str) -> Option<String> {
     if erlang::names::RUNTIME_MODULES.contains(&name) {
         return Some(format!("`{name}` is a module of the runtime"));
     }
+    if name == erlang::exception::SHELL_MODULE {
+        // A definition of it would pass for the shell's own frames.
+        return Some(format!(
+            "`{name}` is where the Erlang typed at the prompt runs"
+        ));
+    }
     if erlang::names::is_reserved_word(name) {
         return Some(format!("`{name}` is a reserved word in Erlang"));
     }

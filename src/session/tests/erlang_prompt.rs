@@ -202,3 +202,9 @@ fn a_variable_bound_in_the_clause_that_ran_is_bound_as_in_erl() {
     );
     assert_eq!(last(&out), "five");
 }
+
+#[test]
+fn no_definition_may_take_the_shells_module_name() {
+    let out = values("def erl_eval { f() -> ok. }");
+    assert!(out[0].contains("cannot define `erl_eval`"), "{out:?}");
+}
