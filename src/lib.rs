@@ -62,9 +62,11 @@
 //!   modules that `erlc` compiles, laid out as `erlfmt` would.
 //! - [`view`] renders: it takes data (events, process info, supervisor
 //!   snapshots) and returns coloured or plain text.
-//! - [`commands`] parses the presenter's commands; [`session`] evaluates
-//!   them in a [`session::Session`]: the runtime, a shell process acting
-//!   for the presenter, variables.
+//! - [`commands`] parses the presenter's commands (and takes a line that
+//!   is none as Erlang); [`session`] evaluates them in a
+//!   [`session::Session`]: the runtime, a shell process acting for the
+//!   presenter, variables. Erlang typed at the prompt is compiled and run
+//!   as the shell process, as `erl` evaluates it in its shell.
 //! - [`stage`] serves a session to browsers: the tree as live SVG for the
 //!   projector, and the audience demo on phones (hyper on tokio, server-sent
 //!   events, its own threads). It is the session's observer.

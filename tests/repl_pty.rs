@@ -191,3 +191,28 @@ fn ctrl_c_cancels_the_line_and_keeps_the_repl() {
     println!("--- transcript ---\n{}", readable(&transcript));
     let _ = std::fs::remove_dir_all(data);
 }
+
+#[test]
+fn erlang_at_the_prompt_over_several_lines() {
+    let (mut repl, data) = start("erlang");
+    let mut transcript = String::new();
+    expect(&mut repl, &mut transcript, "type `help` for commands");
+
+    // A `case` goes on until its `end`, with no bracket open.
+    repl.send_line("Sz = case 3 of").unwrap();
+    repl.send_line("3 -> lists:duplicate(3, zz);").unwrap();
+    repl.send_line("_ -> none").unwrap();
+    repl.send_line("end.").unwrap();
+    expect(&mut repl, &mut transcript, "[zz,zz,zz]");
+
+    // Run as the shell process: its own mailbox, live.
+    repl.send_line("self() ! hi, receive M -> {got, M} after 1000 -> none end.")
+        .unwrap();
+    expect(&mut repl, &mut transcript, "{got,hi}");
+    repl.send_line("length(Sz).").unwrap();
+    expect(&mut repl, &mut transcript, "3\r\n");
+
+    leave(repl, &mut transcript);
+    println!("--- transcript ---\n{}", readable(&transcript));
+    let _ = std::fs::remove_dir_all(data);
+}

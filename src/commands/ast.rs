@@ -398,6 +398,11 @@ pub enum Command {
     /// A bare term: the right-hand side of `X = {a, 1}`, or a line like `W`
     /// that just shows a variable's value.
     Eval(TermExpr),
+    /// A line that is no command but Erlang: an expression sequence with
+    /// an optional `.` (`X = lists:seq(1, 3).`, `self() ! hello`,
+    /// `flush().`), evaluated by the shell process as `erl` would. The
+    /// text as written, parsed again and compiled when it is evaluated.
+    Erlang(String),
 }
 
 /// What `export` writes as Erlang.

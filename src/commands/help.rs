@@ -623,8 +623,22 @@ pub fn help_overview() -> String {
         }
     }
     out += "\nVariables are capitalised: `W = spawn counter`, then `kill W`.\n";
+    out += ERLANG_AT_THE_PROMPT;
     out
 }
+
+/// The overview's section on Erlang typed at the prompt.
+pub const ERLANG_AT_THE_PROMPT: &str = "
+Erlang at the prompt
+  Any other line is Erlang, evaluated by the shell process as erl does
+  (the final `.` is optional): `X = lists:seq(1, 3).`, `self() ! hi`,
+  `receive M -> M after 0 -> none end`, `spawn(fun() -> ok end)`.
+  Variables are shared with the commands (`W = spawn counter`, `W ! incr.`).
+  Shell functions: q() f() f(X) b() c(M) l(M) flush() i() regs() help(),
+  and pid(0, N, 0) for the pid <0.N.0> inside any expression.
+  A line that reads both ways is a command: `self ! hi` is `send`, `self`
+  is the shell's pid (in Erlang it would be an atom).
+";
 
 /// Syntax, meaning, example and notes for one command.
 pub fn help_for(name: &str) -> Option<String> {
@@ -680,5 +694,7 @@ mod tests {
             assert!(text.contains(name), "{name}");
         }
         assert!(help_for("nonsense").is_none());
+        assert!(text.contains("Erlang at the prompt"), "{text}");
+        assert!(text.contains("a command"), "{text}");
     }
 }

@@ -6,7 +6,9 @@
 //! works on `char` boundaries, so byte ranges are always valid slices.
 //!
 //! A word in command position that is no command is `Unknown`, which lets
-//! the REPL show a typo such as `spwan` before Enter is pressed.
+//! the REPL show a typo such as `spwan` before Enter is pressed; one that
+//! starts Erlang (`lists:seq(`, `flush(`, `ok.`: a call, a remote call, a
+//! value ending the line) is an atom, as the parser will read it.
 //!
 //! Inside the braces of `def NAME { ... }` the text is Erlang and is
 //! coloured by Erlang's rules: its keywords (`receive`, `after`, `end`,
@@ -338,7 +340,7 @@ impl Lexer<'_> {
                 self.state.command_position = false;
             }
             TokenClass::Variable
-        } else if self.state.command_position && next != Some('!') {
+        } else if self.state.command_position && !matches!(next, Some('!' | '(' | ':' | '.')) {
             self.state.command_position = false;
             if lookup(text).is_some() {
                 self.state.def_pending = text == "def";
@@ -450,6 +452,9 @@ mod tests {
             ]
         );
         assert_eq!(classes("spwan x")[0], ("spwan", Unknown));
+        // Erlang at the prompt: a call's name is no unknown command.
+        assert_eq!(classes("lists:seq(1, 3).")[0], ("lists", Atom));
+        assert_eq!(classes("length([1]).")[0], ("length", Atom));
     }
 
     #[test]

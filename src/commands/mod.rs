@@ -5,7 +5,8 @@
 //! - `ast`: the command language as data;
 //! - `parser`: nom parsers producing `Stmt`s, with error recovery for scripts
 //!   and `is_incomplete` for multi-line REPL input; errors are
-//!   [`Diagnostic`]s (line, column, caret, hint);
+//!   [`Diagnostic`]s (line, column, caret, hint). A line that is no command
+//!   but parses as Erlang becomes `Command::Erlang` (`parser/erlang_line.rs`);
 //! - `suggest`: "did you mean" for misspelt commands and keywords;
 //! - `help`: the command catalogue behind `help`, usage hints and completion;
 //! - `highlight`: a forgiving lexer for syntax colouring as you type, and
@@ -15,8 +16,8 @@
 //! into runtime calls.
 //!
 //! Imports: the diagnostics and the palette, the process language (to find
-//! where a `def` block ends) and the supervisor's spec enums; never the
-//! session or anything that runs.
+//! where a `def` block ends, and to parse Erlang at the prompt) and the
+//! supervisor's spec enums; never the session or anything that runs.
 
 pub mod ast;
 pub mod help;

@@ -103,6 +103,34 @@ pub fn check(module: &Module) -> Result<()> {
     Ok(())
 }
 
+/// Checks an expression sequence typed at the shell's prompt (`source`
+/// is its text, for the caret) with the variables `bound` already bound,
+/// as `erl_lint` checks a function body, and returns the variables bound
+/// after it: those bound before and those it binds for sure (one bound in
+/// only some clauses of a `case` is not). There are no local functions.
+pub fn bound_after(
+    source: &str,
+    exprs: &[Expr],
+    bound: impl IntoIterator<Item = String>,
+) -> Result<BTreeSet<String>> {
+    let module = Module {
+        name: String::new(),
+        functions: Vec::new(),
+        source: source.to_string(),
+        attributes: Default::default(),
+    };
+    let checker = Checker {
+        module: &module,
+        defined: BTreeSet::new(),
+    };
+    let mut scope = Scope::default();
+    for name in bound {
+        scope.bind(&name);
+    }
+    checker.body(exprs, &mut scope)?;
+    Ok(scope.bound)
+}
+
 struct Checker<'a> {
     module: &'a Module,
     defined: BTreeSet<(&'a str, usize)>,

@@ -37,6 +37,7 @@ pub mod ast;
 pub mod bitsyntax;
 pub mod check;
 pub mod compile;
+pub mod exception;
 pub mod export;
 pub mod module;
 pub mod names;

@@ -265,7 +265,7 @@ fn prepare(
 
 /// A program running `module:function(args)` from `process`'s code
 /// table (one that ends at once with `undef` if there is no such
-/// function), to run inline in a native process (`runtime::run_inline`).
+/// function), to run inside a native process (`runtime::run_within`).
 pub(crate) fn program_for(
     process: &Process,
     module: Atom,

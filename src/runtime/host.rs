@@ -12,6 +12,11 @@
 //! mode there are no worker threads, so the caller drives the scheduler
 //! itself until the job is done, jumping the virtual clock to the next timer
 //! whenever everything is idle.
+//!
+//! A job the caller gives up on (it would wait for ever, or past its time
+//! limit) is abandoned: the host drops it at its next poll, unfinished, and
+//! takes the next job. Otherwise a shell left in a `receive` nothing
+//! answers would never run another.
 
 use super::Runtime;
 use super::node::Node;
@@ -22,7 +27,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
@@ -110,9 +115,14 @@ impl Host {
             return Err(HostError::Died(reason));
         }
         let (result_tx, result_rx) = crossbeam_channel::bounded(1);
+        let abandoned = Arc::new(AtomicBool::new(false));
+        let flag = abandoned.clone();
         let job: Job = Box::new(move |me| {
-            Box::pin(async move {
-                let _ = result_tx.send(job(me).await);
+            Box::pin(Abandonable {
+                job: Box::pin(async move {
+                    let _ = result_tx.send(job(me).await);
+                }),
+                abandoned: flag,
             })
         });
         if self.jobs.send(job).is_err() {
@@ -120,11 +130,19 @@ impl Host {
         }
         let node = &self.process.node;
         node.send_signal(self.pid(), Signal::Poke);
-        if node.is_deterministic() {
+        let result = if node.is_deterministic() {
             self.wait_deterministic(node, &result_rx, limit)
         } else {
             self.wait_live(node, &result_rx, limit)
+        };
+        if matches!(result, Err(HostError::Stuck | HostError::TimedOut)) {
+            // Nobody waits for the job any more: the host drops it at its
+            // next poll (the poke makes one) and is free for the next job,
+            // instead of sitting in a receive nothing will ever answer.
+            abandoned.store(true, Ordering::Release);
+            node.send_signal(self.pid(), Signal::Poke);
         }
+        result
     }
 
     /// Hands `job` to the host process and returns at once, live mode
@@ -205,6 +223,24 @@ impl Host {
                 _ => HostError::TimedOut,
             }),
         }
+    }
+}
+
+/// A job that [`Host::run_for`] may give up on: once `abandoned` is set,
+/// its next poll drops it unfinished (whatever it was waiting for).
+struct Abandonable {
+    job: JobFuture,
+    abandoned: Arc<AtomicBool>,
+}
+
+impl Future for Abandonable {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.abandoned.load(Ordering::Acquire) {
+            return Poll::Ready(());
+        }
+        self.job.as_mut().poll(cx)
     }
 }
 

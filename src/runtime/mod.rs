@@ -66,7 +66,7 @@ pub use process::{
     CodeVersion, MIN_HEAP_WORDS, MaxHeapSize, Process, ProcessContents, ProcessInfo, ProcessRef,
     ProcessSummary, SpawnOpts, Status, TimerDestination,
 };
-pub use program::{Location, NativeProgram, Program, RunInline, Step, run_inline};
+pub use program::{Location, NativeProgram, Program, RunWithin, Step, run_within};
 pub use registry::RegisterError;
 pub use rng::XorShift;
 pub use term::{Atom, Fun, Pid, Ref, Term};
@@ -141,6 +141,11 @@ impl Runtime {
 
     pub fn is_deterministic(&self) -> bool {
         self.node.is_deterministic()
+    }
+
+    /// `make_ref()`: a reference unique in this runtime.
+    pub fn make_ref(&self) -> Ref {
+        self.node.make_ref()
     }
 
     /// The runtime clock (virtual in deterministic mode).

@@ -124,35 +124,53 @@ pub(in crate::runtime) fn run_native(body: &mut NativeBody, process: &Process) -
     }
 }
 
-/// Runs `program` as part of a native behavior, in the same process: the
-/// future completes with the exit reason the program ends with, and the
-/// process goes on with its own code. This is how a native supervisor
+/// Runs `program` inside a native body, as the process that runs the
+/// body, until it exits; its exit reason is the future's output. The
+/// program's steps become the body's: a [`Step::Wait`] waits (with its
+/// deadline) and a [`Step::Yield`] yields, exactly as they would had the
+/// scheduler run the program itself. The shell uses it to run an
+/// expression typed at the prompt as the shell process (`self()` is the
+/// shell, `receive` reads its mailbox), without the program ending the
+/// process: its "exit" is only the program's result. A native supervisor
 /// runs a callback module's `init/1` and its children's start functions
-/// as OTP's does, *in the supervisor* (`self()` is the supervisor, a
-/// child started with `start_link` links to it, and the program's
-/// `receive` waits in the supervisor's mailbox).
+/// this way, *in the supervisor*, as OTP's does (a child started with
+/// `start_link` links to it).
 ///
-/// The program's steps become the behavior's: a `Yield` ends the slice
-/// as a spent budget does, a `Wait` as a receive that found nothing (woken
-/// by the next signal or at the deadline). The code server does not see
-/// the program's code or heap while it runs here.
-pub fn run_inline(process: &Process, program: Box<dyn Program>) -> RunInline<'_> {
-    RunInline { process, program }
+/// The program is under the process's `max_heap_size` as if the worker
+/// ran it: what it allocates is counted and, past its own budget, the
+/// process is measured with the program's terms, and killed over the
+/// limit (`Process::check_heap_within`).
+pub fn run_within<'a>(process: &'a Process, program: &'a mut dyn Program) -> RunWithin<'a> {
+    RunWithin {
+        process,
+        program,
+        heap_budget: super::process::MIN_HEAP_BUDGET,
+    }
 }
 
-/// The future of [`run_inline`].
-pub struct RunInline<'a> {
+/// The future [`run_within`] returns.
+pub struct RunWithin<'a> {
     process: &'a Process,
-    program: Box<dyn Program>,
+    program: &'a mut dyn Program,
+    /// Bytes the program may allocate before the heap is measured.
+    heap_budget: i64,
 }
 
-impl Future for RunInline<'_> {
+impl Future for RunWithin<'_> {
     type Output = Term;
 
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Term> {
         let this = self.get_mut();
-        match this.program.run(this.process) {
+        let before = super::term::word::allocated_bytes();
+        let step = this.program.run(this.process);
+        if matches!(step, Step::Wait { .. } | Step::Yield) {
+            let allocated = super::term::word::allocated_bytes().wrapping_sub(before);
+            this.process
+                .check_heap_within(&*this.program, &mut this.heap_budget, allocated);
+        }
+        match step {
             Step::Exit(reason) => Poll::Ready(reason),
+            // `run_native` turns these two back into the same steps.
             Step::Yield => {
                 this.process.slice.request_yield();
                 Poll::Pending
@@ -162,6 +180,15 @@ impl Future for RunInline<'_> {
                 Poll::Pending
             }
         }
+    }
+}
+
+impl Drop for RunWithin<'_> {
+    /// Done or given up on, the program is no longer where the process
+    /// is: `ps` shows the process as itself again, not in the program's
+    /// last function.
+    fn drop(&mut self) {
+        self.process.clear_location();
     }
 }
 

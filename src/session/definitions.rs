@@ -62,7 +62,7 @@ pub(super) struct Origin<'a> {
 impl Origin<'_> {
     /// A compile error, whose position counts from the start of the code,
     /// moved to the line and column of the script, with that line shown.
-    fn place(&self, error: Diagnostic) -> Diagnostic {
+    pub(super) fn place(&self, error: Diagnostic) -> Diagnostic {
         let line_in_statement = self.line_offset + error.line.saturating_sub(1);
         let column_on_line = if error.line == 1 {
             self.column_offset + error.column
@@ -95,6 +95,12 @@ impl Origin<'_> {
 fn reserved_name(name: &str) -> Option<String> {
     if erlang::names::RUNTIME_MODULES.contains(&name) {
         return Some(format!("`{name}` is a module of the runtime"));
+    }
+    if name == erlang::exception::SHELL_MODULE {
+        // A definition of it would pass for the shell's own frames.
+        return Some(format!(
+            "`{name}` is where the Erlang typed at the prompt runs"
+        ));
     }
     if erlang::names::is_reserved_word(name) {
         return Some(format!("`{name}` is a reserved word in Erlang"));

@@ -12,7 +12,9 @@
 //! monitors, names, the shell's mailbox), [`supervision`] (`sup` blocks and
 //! the supervisor API), [`views`] (tree, ps, info, mailbox, regs), [`time`]
 //! (sleep, wait), [`expect`] (checks for scripts) and [`definitions`]
-//! (process code: def, show, load); explaining what happened is
+//! (process code: def, show, load); Erlang typed at the prompt is
+//! [`erlang_eval`], with erl's shell functions in [`shell_functions`];
+//! explaining what happened is
 //! [`explain`] (`why`, `tree --mermaid`, crash reports, with the session's
 //! [`history`] and [`chain`]) and [`seq`] (charts). Someone following the
 //! session from outside (the stage) is its [`Observer`].
@@ -23,6 +25,8 @@
 
 mod chain;
 mod definitions;
+mod erlang_branches;
+mod erlang_eval;
 mod error;
 mod expect;
 mod explain;
@@ -32,6 +36,7 @@ mod observer;
 mod processes;
 mod seq;
 mod shell;
+mod shell_functions;
 mod supervision;
 mod targets;
 mod time;
@@ -258,6 +263,7 @@ impl Session {
         let result = match &stmt.command {
             // A definition's compile errors point into the statement.
             Command::Def { .. } => self.define_statement(stmt),
+            Command::Erlang(_) => self.erlang_statement(stmt, &mut control),
             command => self.run(command, &mut control),
         };
         let ok = match result {
@@ -446,6 +452,7 @@ impl Session {
             C::Kinds => Ok(self.kinds()),
             C::Assign { var, value } => self.assign(var, value),
             C::Match { pattern, value } => self.match_value(pattern, value),
+            C::Erlang(text) => self.erlang(text, None, control),
             C::Eval(expr) => {
                 let value = values::to_term(expr, &self.vars, self.shell.pid())?;
                 Ok(Outcome::value(value))
@@ -458,11 +465,14 @@ impl Session {
         if let Some(existing) = self.vars.get(var)
             && existing != &value
         {
-            // Erlang's variables are single assignment; the shell says so.
-            return Err(
-                EvalError::new(format!("no match: {var} is already bound to {existing}"))
-                    .with_hint("variables are single assignment, as in Erlang: pick a new name"),
-            );
+            // Erlang's variables are single assignment: erl's shell says
+            // so as a failed match, and so does this one.
+            return Err(EvalError::new(format!(
+                "** exception error: no match of right hand side value {value}"
+            ))
+            .with_hint(format!(
+                "{var} is already bound to {existing}: variables are single assignment, as in Erlang (`f({var}).` forgets it)"
+            )));
         }
         self.vars.insert(var.to_owned(), value.clone());
         Ok(Outcome::value(value))

@@ -7,7 +7,7 @@
 //! as Erlang's shell keeps its bindings when its evaluator dies.
 
 use super::error::{EvalError, EvalResult};
-use crate::runtime::{Host, HostError, Pid, Process, Runtime};
+use crate::runtime::{Host, HostError, Pid, Process, Program, Runtime, Term};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -54,14 +54,55 @@ impl Shell {
         self.host
             .run_for(JOB_LIMIT, job)
             .map_err(|error| match error {
-                HostError::Died(reason) => EvalError::new(format!(
-                    "** exception exit: {reason} (the shell process died)"
-                )),
                 HostError::Stuck => {
                     EvalError::new("this would wait for ever: nothing else can happen")
                         .with_hint("give it a timeout, e.g. receive timeout 1s")
                 }
-                HostError::TimedOut => EvalError::new("gave up waiting"),
+                other => job_error(other),
             })
+    }
+
+    /// Runs `program` (an expression typed at the prompt, compiled) as
+    /// the shell process until it ends, and returns how it ended. It may
+    /// wait, in a `receive` or `timer:sleep`, at most [`EXPRESSION_LIMIT`]:
+    /// then, or at once when nothing else can ever happen (deterministic
+    /// mode), it is abandoned and the shell is free again.
+    pub fn run_program(&self, program: impl Program) -> EvalResult<Term> {
+        let mut program = program;
+        self.host
+            .run_for(EXPRESSION_LIMIT, move |me| async move {
+                crate::runtime::run_within(&me, &mut program).await
+            })
+            .map_err(|error| match error {
+                HostError::Stuck => EvalError::new(
+                    "this would wait for ever: nothing else can happen",
+                )
+                .with_hint(
+                    "give the receive an `after`, e.g. receive X -> X after 1000 -> timeout end",
+                ),
+                HostError::TimedOut => EvalError::new(format!(
+                    "gave up after {}: the expression was still running or waiting",
+                    crate::view::duration(EXPRESSION_LIMIT)
+                ))
+                .with_hint(
+                    "give a receive an `after`; a loop at the prompt belongs in a spawned process",
+                ),
+                other => job_error(other),
+            })
+    }
+}
+
+/// How long an expression typed at the prompt may run or wait (wall time
+/// live, virtual time in deterministic mode) before the shell gives up
+/// on it, instead of freezing the REPL as erl's shell would until ^G.
+pub const EXPRESSION_LIMIT: Duration = Duration::from_secs(60);
+
+fn job_error(error: HostError) -> EvalError {
+    match error {
+        HostError::Died(reason) => EvalError::new(format!(
+            "** exception exit: {reason} (the shell process died)"
+        )),
+        HostError::Stuck => EvalError::new("this would wait for ever: nothing else can happen"),
+        HostError::TimedOut => EvalError::new("gave up waiting"),
     }
 }

@@ -68,11 +68,16 @@ pub(crate) fn statement(input: &str) -> PResult<'_, Command> {
                 input,
                 format!("expected a command, found `{}`", token_text(input)),
             )
-            .hint("type `help` for the list of commands"),
+            .hint(NEITHER_HINT),
         ),
         Err(failure) => Err(failure),
     }
 }
+
+/// The hint for a line that is neither a command nor Erlang: both are
+/// open to the presenter.
+const NEITHER_HINT: &str =
+    "type `help` for the list of commands; Erlang works too, e.g. `lists:seq(1, 3).`";
 
 fn unknown_command<'a>(at: &'a str, found: &str, rest: &str) -> SyntaxError<'a> {
     let hint = match closest(found, help::command_names()) {
@@ -80,7 +85,7 @@ fn unknown_command<'a>(at: &'a str, found: &str, rest: &str) -> SyntaxError<'a> 
         None if rest.trim_start().starts_with('=') => {
             "variables are capitalised: write `X = ...`".to_string()
         }
-        None => "type `help` for the list of commands".to_string(),
+        None => NEITHER_HINT.to_string(),
     };
     // A quoted atom may run over several lines: the header shows its first.
     let found = super::basics::one_line(found);

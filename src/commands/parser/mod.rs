@@ -18,6 +18,7 @@
 
 mod basics;
 mod commands;
+mod erlang_line;
 mod expect;
 mod explain;
 mod scan;
@@ -88,8 +89,25 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     }
 }
 
-/// Parses the statement `text`, which starts at byte `start` of `src`.
+/// Parses the statement `text`, which starts at byte `start` of `src`:
+/// as a command, else as Erlang (`erlang_line`).
 fn parse_statement(src: &str, start: usize, text: &str) -> Result<Command, Diagnostic> {
+    if erlang_line::starts_as_call(text) && crate::erlang::syntax::parse_exprs(text).is_ok() {
+        return Ok(Command::Erlang(text.to_string()));
+    }
+    parse_command(src, start, text).or_else(|error| {
+        let position = position_of(src, start);
+        let placement = erlang_line::Placement {
+            line: position.line,
+            column: position.column,
+            source: src,
+        };
+        erlang_line::fallback(text, error, placement)
+    })
+}
+
+/// Parses the statement `text` as a command.
+fn parse_command(src: &str, start: usize, text: &str) -> Result<Command, Diagnostic> {
     match commands::statement(text) {
         Ok((rest, command)) if rest.trim().is_empty() => Ok(place_definition(command, text)),
         Ok((rest, _)) => Err(syntax_error(

@@ -13,6 +13,11 @@
 //! is a character, not a bracket. The scanner switches to those rules for
 //! the block, so `"}"`, `'}'`, `$}` and `% }` in process code never close
 //! it early (and `#` never hides its closing brace).
+//!
+//! Outside a `def`, a line may be Erlang, whose blocks (`case ... end`,
+//! `receive ... end`, `fun (X) -> ... end`) span lines without a bracket:
+//! the scanner counts their keywords against `end`, so such a statement
+//! goes on until its last `end`, as erl reads until the final `.`.
 
 /// Scan state carried from one chunk of text to the next.
 #[derive(Debug, Default, Clone)]
@@ -37,7 +42,21 @@ pub struct Scanner {
     erlang_block: Option<usize>,
     /// Characters still to skip after `$` (a character literal).
     char_literal: u8,
+    /// Erlang at the prompt (outside a `def`): the block keywords still
+    /// waiting for their `end` (`case`, `receive`, `fun(`, ...), with
+    /// where each is, so that `case X of` goes on over the next lines.
+    blocks: Vec<(&'static str, usize)>,
+    /// An Erlang `->` was seen (outside a `def`): a statement that starts
+    /// with a command word is Erlang only then (`receive X -> X end`, not
+    /// the command `receive {ok, X} timeout 1s`).
+    arrow: bool,
+    /// The last character given to `step` was part of a word.
+    in_word: bool,
 }
+
+/// The Erlang keywords that open a block closed by `end` (`fun` only when
+/// a clause follows: `fun (X) -> ... end`, not `fun lists:map/2`).
+const BLOCK_KEYWORDS: &[&str] = &["case", "receive", "if", "begin", "try", "fun"];
 
 impl Scanner {
     pub fn feed(&mut self, text: &str) {
@@ -68,7 +87,9 @@ impl Scanner {
         } else {
             self.note_first_word(c);
             self.step(c, offset, rest);
+            return;
         }
+        self.in_word = false;
     }
 
     fn note_first_word(&mut self, c: char) {
@@ -76,7 +97,7 @@ impl Scanner {
             return;
         }
         if c.is_ascii_alphanumeric() || c == '_' {
-            if self.first_word.len() < 8 {
+            if self.first_word.len() < 16 {
                 self.first_word.push(c);
             }
         } else if !(c.is_whitespace() && self.first_word.is_empty()) {
@@ -90,6 +111,14 @@ impl Scanner {
 
     /// One character outside strings and comments; `rest` starts with it.
     fn step(&mut self, c: char, offset: usize, rest: &str) {
+        let word_char = c.is_alphanumeric() || c == '_' || c == '@';
+        if word_char && !self.in_word && !self.in_erlang() {
+            self.note_keyword(offset, rest);
+        }
+        self.in_word = word_char;
+        if c == '-' && rest.starts_with("->") && !self.in_erlang() {
+            self.arrow = true;
+        }
         match c {
             '"' | '\'' => self.quote = Some((c, offset)),
             '%' if self.in_erlang() => self.in_comment = true,
@@ -117,9 +146,53 @@ impl Scanner {
         }
     }
 
+    /// At the start of a word outside a `def` (`rest` starts with it):
+    /// an Erlang block keyword opens a block, `end` closes one.
+    fn note_keyword(&mut self, offset: usize, rest: &str) {
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '@'))
+            .unwrap_or(rest.len());
+        let word = &rest[..end];
+        if word == "end" {
+            self.blocks.pop();
+            return;
+        }
+        let Some(keyword) = BLOCK_KEYWORDS.iter().find(|k| **k == word) else {
+            return;
+        };
+        if *keyword == "fun" {
+            // `fun (X) ->` and `fun Name(X) ->` have clauses; `fun f/1`,
+            // `fun m:f/1` do not.
+            let after = rest[end..].trim_start();
+            let named = after.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_');
+            let is_clause = after.starts_with('(')
+                || (after.starts_with(|c: char| c.is_ascii_uppercase()) && named.starts_with('('));
+            if !is_clause {
+                return;
+            }
+        }
+        self.blocks.push((keyword, offset));
+    }
+
+    /// Whether open Erlang blocks keep the statement going: always for a
+    /// statement that is no command, and for one starting with a command
+    /// word (`receive`) once an Erlang `->` shows it is Erlang.
+    fn blocks_open(&self) -> bool {
+        !self.blocks.is_empty()
+            && (self.arrow || crate::commands::help::lookup(&self.first_word).is_none())
+    }
+
     /// True when nothing is left open (or the brackets are already wrong).
     pub fn is_complete(&self) -> bool {
-        self.mismatched || (self.open.is_empty() && self.quote.is_none())
+        self.mismatched || (self.open.is_empty() && self.quote.is_none() && !self.blocks_open())
+    }
+
+    /// The Erlang block keyword still waiting for its `end` (the
+    /// innermost), with its offset, when that keeps the statement open.
+    pub fn unclosed_block(&self) -> Option<(&'static str, usize)> {
+        self.blocks_open()
+            .then(|| self.blocks.last().copied())
+            .flatten()
     }
 
     /// The opener (bracket or quote) still waiting to be closed, with its
@@ -211,6 +284,32 @@ mod tests {
         assert_eq!(erlang_block_end(" f() -> {a}. "), None);
         // A mismatch is left to the Erlang parser, which has a better message.
         assert_eq!(erlang_block_end(" f() -> {a]. }"), Some(13));
+    }
+
+    #[test]
+    fn an_erlang_block_goes_on_until_its_end() {
+        assert!(!complete("X = case Y of"));
+        assert!(!complete("case Y of\n  1 -> a;"));
+        assert!(complete("case Y of\n  1 -> a;\n  _ -> b\nend."));
+        assert!(!complete("F = fun(X) ->"));
+        assert!(complete("F = fun(X) -> X end."));
+        assert!(!complete("F = fun Loop(X) ->"));
+        assert!(complete("F = fun lists:sum/1."));
+        assert!(complete("lists:map(fun erlang:abs/1, L)."));
+        assert!(!complete("receive X ->"));
+        assert!(complete("receive X -> X after 0 -> none end"));
+        // The command `receive` has no `end`: no `->`, no Erlang block.
+        assert!(complete("receive {ok, X} timeout 1s"));
+        assert!(complete("receive"));
+        // Words that only contain a keyword, strings and quoted atoms.
+        assert!(complete("cases = \"case\", 'case', ending."));
+        // Inside a `def`, the block's braces alone decide.
+        assert!(complete("def c { f(X) -> case X of _ -> ok end. }"));
+        assert!(!complete("def c { f(X) -> case X of"));
+        let mut scanner = Scanner::default();
+        scanner.feed("ok,\n  X = case Y of\n");
+        assert_eq!(scanner.unclosed_block(), Some(("case", 10)));
+        assert_eq!(scanner.unclosed(), None);
     }
 
     #[test]

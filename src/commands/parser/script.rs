@@ -129,6 +129,18 @@ fn statement_at(src: &str, lines: &[Line<'_>], first: usize) -> (Result<Stmt, Di
             let error = unclosed_error(src, lines[first].start + offset, opener);
             return (Err(error), resume);
         }
+        if let Some((keyword, offset)) = own.unclosed_block().or_else(|| scanner.unclosed_block()) {
+            let error = Diagnostic {
+                len: keyword.len(),
+                ..error_at(
+                    src,
+                    lines[first].start + offset,
+                    format!("this `{keyword}` has no `end`"),
+                    "an Erlang block ends with `end`",
+                )
+            };
+            return (Err(error), resume);
+        }
     }
     let end = lines[last].start + lines[last].text.len();
     let text = src[start..end].trim_end();

@@ -156,3 +156,24 @@ fn the_repl_continues_open_blocks() {
     };
     assert_eq!(spec.children.len(), 2);
 }
+
+#[test]
+fn an_erlang_block_spans_lines_until_its_end() {
+    let script = "X = case 2 of\n  1 -> one;\n  _ -> other\nend.\nspawn idle\n";
+    let results = parse_script(script);
+    assert_eq!(results.len(), 2, "{results:?}");
+    let first = results[0].as_ref().unwrap();
+    assert_eq!(
+        first.source,
+        "X = case 2 of\n  1 -> one;\n  _ -> other\nend."
+    );
+    assert!(is_incomplete("receive M ->\n  M"));
+    assert!(!is_incomplete("receive {ok, M} timeout 1s"));
+    // One never closed is blamed on its keyword; parsing goes on at the
+    // next line that starts in column 1.
+    let results = parse_script("Y = case 1 of\n  1 -> a\nspawn idle\n");
+    let error = results[0].as_ref().unwrap_err();
+    assert_eq!((error.line, error.column), (1, 5));
+    assert_eq!(error.message, "this `case` has no `end`");
+    assert!(results[1].is_ok(), "{results:?}");
+}

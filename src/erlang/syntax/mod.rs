@@ -41,7 +41,7 @@ pub use lexer::{Tok, Token, tokenize};
 pub use parser::MAX_DEPTH;
 
 use crate::diagnostics::Diagnostic;
-use crate::erlang::ast::Module;
+use crate::erlang::ast::{Expr, Module};
 
 /// Parses the clauses of the definition `name` (the text between its
 /// braces). Never panics; an error has a line, column, message and hint.
@@ -88,4 +88,22 @@ pub fn parse_module_in(
         source: source.to_string(),
         attributes,
     })
+}
+
+/// Parses what the shell's prompt takes as Erlang: a sequence of
+/// expressions separated by commas, with an optional `.` at the end
+/// (`X = lists:seq(1, 3), length(X).`), as `erl` reads one entry. No
+/// preprocessing: the prompt has no macros or records.
+pub fn parse_exprs(source: &str) -> Result<Vec<Expr>, Diagnostic> {
+    let mut parser = parser::Parser::new(source, tokenize(source)?);
+    let mut exprs = parser.exprs()?;
+    parser.eat_dot();
+    if parser.peek_tok() != &Tok::Eof {
+        return Err(parser.error_here(
+            format!("unexpected {} after the expression", parser.describe_next()),
+            Some("separate expressions with `,`; a `.` ends them".into()),
+        ));
+    }
+    exprs.iter_mut().for_each(records::strip_defaults);
+    Ok(exprs)
 }

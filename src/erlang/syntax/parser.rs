@@ -115,6 +115,15 @@ impl<'a> Parser<'a> {
         found
     }
 
+    /// Consumes a `.` if it comes next.
+    pub fn eat_dot(&mut self) -> bool {
+        let found = self.peek_tok() == &Tok::Dot;
+        if found {
+            self.bump();
+        }
+        found
+    }
+
     /// Consumes `punct` or fails with "expected `punct` CONTEXT".
     pub fn expect_punct(
         &mut self,

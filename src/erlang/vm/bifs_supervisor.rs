@@ -7,7 +7,7 @@
 //! `erlang:'$spawn_supervisor'(SupName, Mod, Args)` and waits in
 //! `proc_lib:sync_start_link/2`. The new process does what OTP's
 //! `supervisor:init/1` does, in itself: registers the name, calls
-//! `Mod:init(Args)` (Erlang code run inline, `runtime::run_inline`), reads
+//! `Mod:init(Args)` (Erlang code run in the supervisor, `runtime::run_within`), reads
 //! the flags and child specs it returns (maps or OTP's tuples), starts
 //! the children, each by calling its start function `{M, F, A}` in the
 //! supervisor (`supervisor:do_start_child_i/3`: `{ok, Pid}`, `ignore`,
@@ -18,7 +18,7 @@
 
 use super::bifs::{Bif, pure};
 use super::errors::Raise;
-use crate::runtime::{Atom, Pid, Process, Term, run_inline};
+use crate::runtime::{Atom, Pid, Process, Term, run_within};
 use crate::supervisor::{
     CallStartFn, ChildSpec, ChildStart, ChildType, RestartType, Shutdown, SpecReader, Strategy,
     SupervisorSpec,
@@ -107,9 +107,9 @@ fn unregister(me: &Process, name: Option<Atom>) {
 /// Runs `supervisor:Function(Args)` of the standard library in `me`; what
 /// it exits with.
 async fn call_inline(me: &Process, function: &str, args: Vec<Term>) -> Term {
-    let program =
+    let mut program =
         crate::erlang::program::program_for(me, Atom::new("supervisor"), Atom::new(function), args);
-    run_inline(me, program).await
+    run_within(me, &mut *program).await
 }
 
 /// `{ok, {Flags, ChildSpecs}}` from `init/1` as a spec, or the reason

@@ -21,7 +21,7 @@ mod signal;
 mod slice;
 mod state;
 
-pub(in crate::runtime) use heap::HeapAccount;
+pub(in crate::runtime) use heap::{HeapAccount, MIN_BUDGET as MIN_HEAP_BUDGET};
 pub use heap::{MAX_HEAP_WORDS, MIN_HEAP_WORDS, MaxHeapSize, words};
 pub use info::{CodeVersion, ProcessContents, ProcessInfo, ProcessSummary, Status};
 pub use receive::{Next, Receive, Scan, Work, as_call};
@@ -125,6 +125,12 @@ impl Process {
         self.location[1].store(location.version, Ordering::Relaxed);
         self.location[2].store(location.function.index(), Ordering::Relaxed);
         self.location[3].store(location.arity, Ordering::Relaxed);
+    }
+
+    /// Forgets the recorded function: the code that was there is done
+    /// (a program run within a native body, `run_within`, has ended).
+    pub(in crate::runtime) fn clear_location(&self) {
+        self.location[0].store(NO_LOCATION, Ordering::Relaxed);
     }
 
     /// The function last recorded by [`Process::set_location`].
@@ -819,7 +825,7 @@ impl Process {
             self.heap.unlimited();
             return;
         }
-        let measured = self.measure_heap(program);
+        let measured = self.measure_heap(Some(program), None);
         self.heap.measured(measured.bytes);
         let total = heap::words(measured.bytes);
         if total > limit.words && !self.slice.is_ending() {
@@ -827,13 +833,54 @@ impl Process {
         }
     }
 
-    /// The bytes this process can reach: what its program holds, its
-    /// mailbox and the messages on their way to it, and its own record.
-    pub(in crate::runtime) fn measure_heap(&self, program: &Running) -> heap::Measured {
+    /// For a program run inside this process's native body
+    /// ([`run_within`](crate::runtime::run_within), the shell's
+    /// expressions): after one of its steps that allocated `allocated`
+    /// bytes, what [`Process::check_heap`] does for a program the worker
+    /// runs, with the program's terms measured too. `budget` is the run's
+    /// own (the worker's account sees only the native body).
+    pub(in crate::runtime) fn check_heap_within(
+        &self,
+        program: &dyn Program,
+        budget: &mut i64,
+        allocated: u64,
+    ) {
+        *budget = budget.saturating_sub(allocated as i64);
+        if *budget >= 0 {
+            return;
+        }
+        let limit = self.heap.limit();
+        if limit.words == 0 {
+            *budget = i64::MAX;
+            return;
+        }
+        // The worker's program here is the native body, which holds no
+        // terms the runtime can see: the program within is all there is.
+        let measured = self.measure_heap(None, Some(program));
+        *budget = ((measured.bytes / 2).min(i64::MAX as u64) as i64).max(heap::MIN_BUDGET);
+        let total = heap::words(measured.bytes);
+        if total > limit.words && !self.slice.is_ending() {
+            self.heap_limit_reached(limit, total, measured.message_queue_len);
+        }
+    }
+
+    /// The bytes this process can reach: what its program holds (and
+    /// `within`, a program run inside it), its mailbox and the messages on
+    /// their way to it, and its own record.
+    pub(in crate::runtime) fn measure_heap(
+        &self,
+        program: Option<&Running>,
+        within: Option<&dyn Program>,
+    ) -> heap::Measured {
         let state = self.state.lock();
         let mut reach = Reach::new();
         reach.add_bytes(std::mem::size_of::<Process>());
-        program.measure(&mut reach);
+        if let Some(program) = program {
+            program.measure(&mut reach);
+        }
+        if let Some(within) = within {
+            within.measure(&mut reach);
+        }
         for (key, value) in state.dictionary.as_deref().map_or(&[][..], |d| d.entries()) {
             reach.add_bytes(std::mem::size_of::<(Term, Term)>() * 2);
             reach.add(key);

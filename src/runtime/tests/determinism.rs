@@ -91,3 +91,62 @@ fn waiting_for_the_impossible_is_reported_not_hung() {
     let result = p.run(|me| async move { me.receive().await });
     assert_eq!(result, Err(crate::runtime::HostError::Stuck));
 }
+
+#[test]
+fn a_job_given_up_on_frees_the_host_for_the_next() {
+    let rt = runtime();
+    let p = probe(&rt, false);
+    let stuck = p.run(|me| async move { me.receive().await });
+    assert_eq!(stuck, Err(crate::runtime::HostError::Stuck));
+    // The abandoned receive does not take the message meant for the next job.
+    let me = p.pid();
+    p.run(move |process| async move { process.send(me, Term::atom("hello")) })
+        .unwrap();
+    let next = p.run(|me| async move { me.try_receive() }).unwrap();
+    assert_eq!(next, Some(Term::atom("hello")));
+}
+
+#[test]
+fn a_program_run_within_a_native_body_waits_and_yields_as_that_process() {
+    use crate::runtime::{Process, Program, Step, run_within};
+    /// Waits for one message, then spins through two slices' worth of
+    /// reductions, and ends with the message as its "exit reason".
+    struct Echo {
+        got: Option<Term>,
+        spun: u32,
+    }
+    impl Program for Echo {
+        fn run(&mut self, process: &Process) -> Step {
+            if self.got.is_none() {
+                match process.try_receive() {
+                    Some(message) => self.got = Some(message),
+                    None => return Step::Wait { until: None },
+                }
+            }
+            while self.spun < 10_000 {
+                if process.budget_left() <= 0 {
+                    return Step::Yield;
+                }
+                process.bump_reductions(1);
+                self.spun += 1;
+            }
+            Step::Exit(self.got.take().unwrap())
+        }
+    }
+    let rt = runtime();
+    let p = probe(&rt, false);
+    let me = p.pid();
+    rt.spawn("sender", move |sender| async move {
+        sender.sleep(Duration::from_millis(5)).await;
+        sender.send(me, Term::atom("ping"));
+        Term::normal()
+    });
+    let result = p
+        .run(|me| async move {
+            let mut program = Echo { got: None, spun: 0 };
+            run_within(&me, &mut program).await
+        })
+        .unwrap();
+    assert_eq!(result, Term::atom("ping"));
+    assert!(rt.is_alive(me), "the program's end is not the process's");
+}

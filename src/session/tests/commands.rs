@@ -253,7 +253,10 @@ fn variables_are_single_assignment() {
     let mut s = session();
     let out = run(&mut s, "X = {a, 1}\nX = {a, 1}\nX = {b, 2}\nX");
     assert!(
-        has(&out, "no match: X is already bound to {a,1}"),
+        has(
+            &out,
+            "** exception error: no match of right hand side value {b,2} (hint: X is already bound to {a,1}"
+        ),
         "{out:?}"
     );
     assert_eq!(last(&out), "{a,1}");

@@ -242,3 +242,24 @@ ps",
     let three = last(&run(&mut s, "ps 3")).to_owned();
     assert_eq!(three.lines().count(), 3 + 1 + 3 + 1, "{three}");
 }
+
+#[test]
+fn an_expression_at_the_prompt_is_under_the_shells_heap_limit() {
+    // Erlang typed at the prompt runs inside the shell process: what it
+    // builds counts against the shell's max_heap_size, which kills the
+    // shell (started again, variables kept), as it would a process.
+    let mut s = session_with(|c| c.max_heap_size = 100_000);
+    let shell = s.shell_pid();
+    let out = run(
+        &mut s,
+        "X = 1.\nG = fun(F, N, L) -> F(F, N + 1, [N | L]) end, G(G, 0, []).\nX.",
+    );
+    assert!(has(&out, "exception exit: killed"), "{out:?}");
+    assert!(
+        out.iter()
+            .any(|l| l.contains("✖ heap limit") && l.contains("(shell)")),
+        "{out:?}"
+    );
+    assert_ne!(s.shell_pid(), shell);
+    assert_eq!(last(&out), "1");
+}
