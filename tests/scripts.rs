@@ -163,6 +163,37 @@ c ! oops
     assert_eq!((report.passed, report.failed), (2, 0), "{report:?}");
 }
 
+/// A process that prints half a line and waits: the half line is not
+/// shown while the script goes on (its end may come), and is at the end.
+const HALF_LINE: &str = "\
+def prompt {
+  start() -> io:format(\"name? \"), receive stop -> ok end.
+}
+#=> {ok,prompt}
+spawn prompt as p
+#=> <0.[..].0>
+#=> ...
+whereis p
+#=> <0.2.0>
+";
+
+#[test]
+fn a_half_line_still_pending_shows_at_the_end_of_a_check_and_a_run() {
+    let report = check_source("half.crash", HALF_LINE, 0);
+    assert_eq!((report.passed, report.failed), (2, 1), "{report:?}");
+    assert!(
+        report.failures[0].contains("+ [  0.000s] » <0.2.0> (p): name? "),
+        "{}",
+        report.failures[0]
+    );
+    let script = TempScript::new("half.crash", HALF_LINE);
+    let output = letitcrash(&["run", "--seed", "1", script.path()]);
+    let text = stdout(&output);
+    let (before_end, _) = text.split_once("whereis p").unwrap();
+    assert!(!before_end.contains("(p): name?"), "{text}");
+    assert!(text.trim_end().ends_with("» <0.2.0> (p): name?"), "{text}");
+}
+
 #[test]
 fn check_output_is_byte_identical_across_runs_with_one_seed() {
     let script = TempScript::new("twice.crash", FAILING);

@@ -123,6 +123,11 @@ fn play_checked(
             std::thread::sleep(pace);
         }
     }
+    // A line a process began and did not end is shown at the end.
+    session.runtime().flush_output();
+    for line in feed.drain() {
+        let _ = writeln!(out, "{line}");
+    }
     for error in bad {
         let _ = write!(out, "{}", error.render_styled(Some(file), &style));
     }

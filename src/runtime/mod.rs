@@ -17,7 +17,8 @@
 //! - [`scheduler`]: the M:N scheduler (its sleep protocol is written down in
 //!   `scheduler/README.md`), and the deterministic single-threaded variant.
 //! - [`timer`], [`registry`], [`event`]: timers on a wall or virtual clock,
-//!   registered names, and the stream of events views subscribe to.
+//!   registered names, and the stream of events views subscribe to; what
+//!   processes print becomes output events a line at a time (`output.rs`).
 //! - [`Host`]: a process driven from outside, such as the REPL's shell.
 //!
 //! [`Runtime`] is the handle that owns all of it; dropping it stops every
@@ -38,6 +39,7 @@ pub mod event;
 mod host;
 pub mod memory;
 mod node;
+mod output;
 pub mod process;
 pub mod program;
 mod registry;
@@ -500,6 +502,13 @@ impl Runtime {
     /// A new subscription to the event stream.
     pub fn subscribe(&self) -> Receiver<Event> {
         self.node.events.subscribe()
+    }
+
+    /// Sends the lines processes have begun printing and not ended (no
+    /// newline yet) as output events, as the end of a script shows them
+    /// (`output.rs`).
+    pub fn flush_output(&self) {
+        self.node.flush_output();
     }
 
     /// Posts an event from a higher layer (a supervisor report, say), and

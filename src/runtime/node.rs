@@ -21,6 +21,7 @@ use super::code_table::CodeTable;
 use super::config::{Config, Mode};
 use super::deaths::{Death, Deaths};
 use super::event::{Cause, EventBus, EventId, EventKind, ExitCause};
+use super::output::PartialLines;
 use super::process::{MaxHeapSize, Process, Signal};
 use super::program::{NativeBody, Running};
 use super::registry::{RegisterError, Registry};
@@ -49,6 +50,8 @@ pub(in crate::runtime) struct Node {
     pub(in crate::runtime) deaths: Deaths,
     /// Loaded modules (the process language's definitions).
     pub(in crate::runtime) code: CodeTable,
+    /// Lines processes have begun printing (`output.rs`).
+    pub(in crate::runtime) partial_lines: PartialLines,
     next_pid: AtomicU64,
     next_ref: AtomicU64,
     /// Processes alive.
@@ -94,6 +97,7 @@ impl Node {
             scheduler,
             events: EventBus::new(),
             code: CodeTable::default(),
+            partial_lines: PartialLines::default(),
             next_pid: AtomicU64::new(1),
             next_ref: AtomicU64::new(1),
             live: AtomicUsize::new(0),
@@ -108,6 +112,13 @@ impl Node {
 
     pub(in crate::runtime) fn emit(&self, kind: EventKind) -> Option<EventId> {
         self.events.emit(|| self.clock.now(), kind)
+    }
+
+    /// Every process's unfinished line, as output events.
+    pub(in crate::runtime) fn flush_output(&self) {
+        for (pid, text) in self.partial_lines.take_all() {
+            self.emit(EventKind::Output { pid, text });
+        }
     }
 
     /// Emits the event `build` makes, building it only when someone
@@ -373,6 +384,11 @@ impl Node {
             reason: reason.clone(),
             at: self.now(),
         });
+        // What it printed last comes before its death, even without a
+        // newline.
+        if let Some(text) = self.partial_lines.take(pid) {
+            self.emit(EventKind::Output { pid, text });
+        }
         // The death is the cause of the exit signals its links carry.
         let exited = cause.and_then(|cause| {
             self.emit(EventKind::Exited {

@@ -66,7 +66,8 @@ pub fn check_source_in(file: &str, src: &str, seed: u64, order: Order) -> CheckR
     config.runtime = config.runtime.with_order(order);
     let mut session = open_session(config);
     session.set_source(file);
-    for parsed in parse_script(src) {
+    let mut statements = parse_script(src).into_iter().peekable();
+    while let Some(parsed) = statements.next() {
         let stmt = match parsed {
             Ok(stmt) => stmt,
             Err(error) => {
@@ -75,7 +76,10 @@ pub fn check_source_in(file: &str, src: &str, seed: u64, order: Order) -> CheckR
                 continue;
             }
         };
-        let (evaluation, output) = statement_output(&mut session, &stmt, &Style::PLAIN);
+        // After the last statement, a line a process began and did not
+        // end is part of its output.
+        let last = statements.peek().is_none() || matches!(stmt.command, Command::Quit);
+        let (evaluation, output) = statement_output(&mut session, &stmt, last, &Style::PLAIN);
         let is_expect = matches!(stmt.command, Command::Expect(_));
         if is_expect {
             if evaluation.ok {

@@ -64,13 +64,19 @@ pub struct CheckOptions {
 }
 
 /// What a statement printed: its result lines (rendered with `style`, each
-/// multi-line text split into lines) followed by the event lines it caused.
+/// multi-line text split into lines) followed by the event lines it caused;
+/// for the `last` statement, with the lines processes began and did not
+/// end.
 pub fn statement_output(
     session: &mut Session,
     stmt: &Stmt,
+    last: bool,
     style: &Style,
 ) -> (Evaluation, Vec<String>) {
     let evaluation = session.eval(stmt);
+    if last {
+        session.runtime().flush_output();
+    }
     let mut lines: Vec<String> = evaluation
         .lines
         .iter()

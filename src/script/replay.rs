@@ -125,6 +125,11 @@ pub fn replay(
             break;
         }
     }
+    // A line a process began and did not end is shown at the end.
+    player.session.runtime().flush_output();
+    for line in player.session.feed().drain() {
+        player.println(&line);
+    }
     let _ = player.out.flush();
     !player.failed
 }

@@ -131,7 +131,8 @@ pub fn ours_compiled(
 }
 
 /// The lines without the reports gen_server and its kin print when a
-/// server dies (`=ERROR REPORT====` and its `** ` lines): on the BEAM
+/// server dies (`=ERROR REPORT====` and its `** ` lines, with the
+/// indented lines of a term `~tp` broke over several): on the BEAM
 /// they go to the logger, which `lic_prog` silences, and they carry a
 /// time and pids anyway; what the suite compares is the exit reasons.
 fn without_reports(lines: impl Iterator<Item = String>) -> Vec<String> {
@@ -140,7 +141,7 @@ fn without_reports(lines: impl Iterator<Item = String>) -> Vec<String> {
     for line in lines {
         if line.starts_with("=ERROR REPORT====") || line.starts_with("=WARNING REPORT====") {
             in_report = true;
-        } else if !(in_report && line.starts_with("** ")) {
+        } else if !(in_report && (line.starts_with("** ") || line.starts_with(' '))) {
             in_report = false;
             kept.push(line);
         }

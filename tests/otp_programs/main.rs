@@ -135,6 +135,7 @@ programs! {
     guards
     improper_lists
     io_format
+    io_stream
     link_kills
     link_normal_exit
     lists_and_strings
@@ -153,6 +154,8 @@ programs! {
     monitor_by_name
     monitors
     names
+    pretty_maps
+    pretty_print
     process_info
     queues
     receive_after

@@ -426,6 +426,41 @@ fn io_format_prints_as_the_process_output_event() {
 }
 
 #[test]
+fn io_format_without_a_newline_joins_the_next_text_and_flushes_at_exit() {
+    use crate::runtime::EventKind;
+    let rt = rt();
+    let events = rt.subscribe();
+    // start() -> io:format("a"), io:format("b~nc"), io:format("~p", [x]).
+    load(
+        &rt,
+        module(
+            "t",
+            vec![func(
+                "start",
+                vec![cl(
+                    1,
+                    vec![],
+                    vec![
+                        rcall("io", "format", vec![s("a")]),
+                        rcall("io", "format", vec![s("b~nc")]),
+                        rcall("io", "format", vec![s("~p"), list(vec![a("x")])]),
+                    ],
+                )],
+            )],
+        ),
+    );
+    assert_eq!(run(&rt, "t", "start", vec![]), Some(Term::normal()));
+    let printed: Vec<String> = events
+        .try_iter()
+        .filter_map(|event| match event.kind {
+            EventKind::Output { text, .. } => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(printed, vec!["ab", "cx"]);
+}
+
+#[test]
 fn andalso_orelse_short_circuit_and_demand_booleans() {
     // {false andalso exit(no), true orelse exit(no), true andalso 7}
     let value = eval(vec![t(vec![

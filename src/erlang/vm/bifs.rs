@@ -745,14 +745,13 @@ fn seq(p: &Process, a: &[Term]) -> Result<Term, Raise> {
 }
 
 /// `io:format(Format, Args)` (and `io:fwrite`): the text of OTP 25's
-/// control sequences (`format.rs`), reaching the REPL as the process's
-/// `»` output lines, one event per line. A bad format, a missing or
-/// mistyped argument or one left over is `badarg`.
+/// control sequences (`format.rs`), written to the process's output
+/// stream, which the REPL shows as `»` lines, one event per line; a line
+/// without its newline yet waits for the rest (`runtime/output.rs`). A
+/// bad format, a missing or mistyped argument or one left over is
+/// `badarg`.
 fn format(p: &Process, format: &Term, args: &Term) -> Result<Term, Raise> {
     let text = super::format::format_text(format, args).ok_or_else(Raise::badarg)?;
-    let text = text.strip_suffix('\n').unwrap_or(&text);
-    for line in text.split('\n') {
-        p.print(line);
-    }
+    p.write_output(&text);
     Ok(Term::from_atom(Atom::OK))
 }

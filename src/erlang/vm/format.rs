@@ -12,15 +12,19 @@
 //! (`fwrite_e`, `fwrite_f`, `fwrite_g`): the function names below are
 //! theirs.
 //!
-//! Not OTP's: `~p` prints on one line (`io_lib_pretty` breaks a term over
-//! lines at 80 columns, and a field width is that line length); `~tp`
-//! prints as `~p` does.
+//! `~p` and `~P` are `io_lib_pretty`'s (`runtime/term/pretty.rs`): a term
+//! that does not fit on what is left of the line breaks over lines of 80
+//! columns (the field width), indented from the column where it starts.
+//! As in `io_lib_format`, that column counts from the start of this
+//! call's text (the last `\n` in it), whatever the device's line held
+//! before.
 //!
 //! Anything wrong (an unknown control character, a missing or mistyped
 //! argument, arguments left over) is `None`, which the BIFs raise as
 //! `badarg`, as `io:format` does.
 
 use crate::runtime::Term;
+use crate::runtime::term::Pretty;
 use crate::runtime::term::View;
 use crate::runtime::term::bignum::int_to_string_radix;
 use crate::runtime::term::print::Style as PrintStyle;
@@ -41,7 +45,8 @@ pub fn format_text(format: &Term, args: &Term) -> Option<String> {
         let spec = Spec::read(&format, &mut at, &mut args)?;
         let control = *format.get(at)?;
         at += 1;
-        out.push_str(&spec.control(control, &mut args)?);
+        let text = spec.control(control, &mut args, || indentation(&out))?;
+        out.push_str(&text);
     }
     args.next().is_none().then_some(out)
 }
@@ -146,16 +151,28 @@ impl Spec {
     }
 
     /// `control_small` and `control_limited`: the text of one control
-    /// character with its arguments.
-    fn control(&self, control: char, args: &mut Args) -> Option<String> {
+    /// character with its arguments. `column` is where the text starts on
+    /// its line (from 0), which `~p` needs.
+    fn control(
+        &self,
+        control: char,
+        args: &mut Args,
+        column: impl FnOnce() -> i64,
+    ) -> Option<String> {
         Some(match control {
-            'w' | 'p' => self.write(args.next()?, control == 'p', None),
-            'W' | 'P' => {
+            'w' => self.write(args.next()?, None),
+            'W' => {
                 let term = args.next()?;
                 let depth = args.next()?.as_i64()?;
                 // A negative depth is none (io_lib:write's -1).
                 let depth = usize::try_from(depth).ok().filter(|d| *d > 0);
-                self.write(term, control == 'P', depth)
+                self.write(term, depth)
+            }
+            'p' => self.print(args.next()?, -1, column())?,
+            'P' => {
+                let term = args.next()?;
+                let depth = args.next()?.as_i64()?;
+                self.print(term, depth, column())?
             }
             's' => {
                 let text = chars(args.next()?, self.unicode)?;
@@ -200,20 +217,48 @@ impl Spec {
         })
     }
 
-    /// `~w`, `~p`, `~W`, `~P`: the term on one line; a field width pads
-    /// `~w` (for `~p` it is the line length, which one line never needs).
-    fn write(&self, value: &Term, pretty: bool, depth: Option<usize>) -> String {
-        let style = if pretty && self.strings {
-            PrintStyle::Print
-        } else {
-            PrintStyle::Write
-        };
-        let text = value.format(style, depth);
-        if pretty {
+    /// `~w` and `~W`: the term on one line, in its field. Without `t` the
+    /// encoding is Latin-1, where an atom's characters past it are written
+    /// `\x{HEX}` (`io_lib:write_atom_as_latin1/1`). In `~w`'s text only
+    /// atoms can hold such characters (strings and binaries are written as
+    /// numbers), so escaping every one of them is escaping the atoms'.
+    fn write(&self, value: &Term, depth: Option<usize>) -> String {
+        let text = value.format(PrintStyle::Write, depth);
+        let text = if self.unicode || text.chars().all(|c| u32::from(c) < 256) {
             text
         } else {
-            term(&text, self.field)
+            text.chars()
+                .map(|c| match u32::from(c) {
+                    n if n > 255 => format!("\\x{{{n:X}}}"),
+                    _ => c.to_string(),
+                })
+                .collect()
+        };
+        term(&text, self.field)
+    }
+
+    /// `print/10` of `io_lib_format`, for `~p` and `~P`: the field width is
+    /// the line length (80 by default), the precision the column the term
+    /// starts at (by default where the text before it ended); a left
+    /// adjusted field is an error, as there.
+    fn print(&self, value: &Term, depth: i64, column: i64) -> Option<String> {
+        if self.field.how == Adjust::Left {
+            return None;
         }
+        let options = Pretty {
+            column: match self.field.precision {
+                Some(p) => i64::try_from(p).ok()?,
+                None => column + 1,
+            },
+            line_length: match self.field.width {
+                Some(f) => i64::try_from(f).ok()?,
+                None => 80,
+            },
+            depth,
+            unicode: self.unicode,
+            strings: self.strings,
+        };
+        Some(value.pretty(options))
     }
 
     fn float(&self, value: &Term, write: FloatWriter) -> Option<String> {
@@ -260,6 +305,16 @@ fn field_value(format: &[char], at: &mut usize, args: &mut Args) -> Option<Optio
         }
         _ => Some(None),
     }
+}
+
+/// `io_lib_format:indentation/2`: the column (from 0) the text ends at,
+/// a tab moving to the next multiple of 8.
+fn indentation(text: &str) -> i64 {
+    let line = text.rsplit('\n').next().unwrap_or("");
+    line.chars().fold(0, |column, c| match c {
+        '\t' => (column + 8) / 8 * 8,
+        _ => column + 1,
+    })
 }
 
 fn char_of(term: &Term) -> Option<char> {
@@ -560,6 +615,37 @@ mod tests {
             Some("FF ff -16#FF 16#ff abcFF".into())
         );
         assert_eq!(text("~.37B", vec![i(1)]), None);
+    }
+
+    #[test]
+    fn tilde_p_starts_its_lines_at_the_column_the_text_before_it_reached() {
+        let seq = Term::list((1..=30).map(Term::int));
+        assert_eq!(
+            text("x~ny~p", vec![seq.clone()]),
+            Some("x\ny[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,\n  29,30]".into())
+        );
+        assert_eq!(
+            text("\t~p", vec![seq.clone()]),
+            Some("\t[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,\n         27,28,29,30]".into())
+        );
+        // The field width is the line length, the precision the column.
+        assert_eq!(
+            text("~30.5p", vec![Term::list((1..=20).map(Term::int))]),
+            Some("[1,2,3,4,5,6,7,8,9,10,\n     11,12,13,14,15,16,17,\n     18,19,20]".into())
+        );
+        assert_eq!(text("~-30p", vec![seq]), None, "left-adjusted ~p is badarg");
+    }
+
+    #[test]
+    fn atoms_past_latin1_are_escaped_by_w_and_p_but_not_with_t() {
+        let atom = Term::tuple([Term::atom("λa")]);
+        assert_eq!(
+            text(
+                "~w ~tw ~p ~tp",
+                vec![atom.clone(), atom.clone(), atom.clone(), atom]
+            ),
+            Some("{'\\x{3BB}a'} {'λa'} {'\\x{3BB}a'} {'λa'}".into())
+        );
     }
 
     #[test]

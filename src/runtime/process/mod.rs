@@ -730,6 +730,21 @@ impl Process {
         });
     }
 
+    /// Writes `text` to this process's output stream (`io:format`): each
+    /// line it completes reaches the REPL as an event, and text after the
+    /// last newline waits for the rest of its line (`output.rs`).
+    pub fn write_output(&self, text: &str) {
+        if !self.node.events.active() {
+            return;
+        }
+        for line in self.node.partial_lines.write(self.pid, text) {
+            self.node.emit(EventKind::Output {
+                pid: self.pid,
+                text: line,
+            });
+        }
+    }
+
     /// Takes the oldest message without waiting, for hand-written programs.
     pub fn try_receive(&self) -> Option<Term> {
         self.try_receive_matching(|_| true)

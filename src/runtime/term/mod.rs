@@ -37,6 +37,7 @@ pub mod ids;
 pub mod map;
 pub mod order;
 pub mod phash;
+pub mod pretty;
 pub mod print;
 pub mod size;
 // `word.rs` holds the crate's only unsafe code (a tagged word is a
@@ -55,5 +56,6 @@ pub use dashu_int::IBig;
 pub use fun::{Fun, FunKind};
 pub use ids::{Pid, Ref};
 pub use map::Map;
+pub use pretty::Pretty;
 pub use print::Style;
 pub use word::{Term, Type, View};

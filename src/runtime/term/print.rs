@@ -1,4 +1,5 @@
-//! Printing, exactly as OTP 25 prints, on one line.
+//! Printing, exactly as OTP 25 prints, on one line (what views, events and
+//! the shell show; `io:format`'s `~p` breaks lines with `pretty.rs`).
 //!
 //! * `~p` ([`Term::to_string`], `Display`): `io_lib_pretty` without line
 //!   breaks, with the shell's Unicode encoding: a proper list of printable
@@ -186,7 +187,7 @@ fn write_one<'a>(out: &mut String, t: &'a Term, d: i64, style: Style, stack: &mu
 /// The codes of a list that `~p` prints as a string: a proper, non-empty
 /// list of integers in the Latin-1 printable range or `\n \r \t \v \b \f
 /// \e` (`io_lib:printable_latin1_list/1`).
-fn printable_list(t: &Term) -> Option<Vec<char>> {
+pub(super) fn printable_list(t: &Term) -> Option<Vec<char>> {
     let mut it = t.iter_list();
     let codes: Option<Vec<char>> = it
         .by_ref()
@@ -204,7 +205,7 @@ fn printable_code(n: i64) -> Option<char> {
 
 /// `io_lib:write_string(Chars, Quote)` (Unicode: characters from 160 up
 /// are written as themselves).
-fn write_string(out: &mut String, chars: impl Iterator<Item = char>, quote: char) {
+pub(super) fn write_string(out: &mut String, chars: impl Iterator<Item = char>, quote: char) {
     out.push(quote);
     for c in chars {
         match c {
@@ -245,6 +246,24 @@ pub fn write_atom(out: &mut String, a: Atom) {
     }
 }
 
+/// `io_lib:write_atom_as_latin1/1`, what `~p` and `~w` write (`~tp` and
+/// the shell write [`write_atom`]): a character past Latin-1 as
+/// `\x{HEX}`, in quotes.
+pub(super) fn write_atom_as_latin1(out: &mut String, a: Atom) {
+    let name = a.name();
+    if name.chars().all(|c| u32::from(c) < 256) {
+        return write_atom(out, a);
+    }
+    let mut quoted = String::new();
+    write_string(&mut quoted, name.chars(), '\'');
+    for c in quoted.chars() {
+        match u32::from(c) {
+            n if n > 255 => out.push_str(&format!("\\x{{{n:X}}}")),
+            _ => out.push(c),
+        }
+    }
+}
+
 pub(crate) fn fun_to_string(f: &Fun) -> String {
     let mut out = String::new();
     match f.kind() {
@@ -282,7 +301,7 @@ fn write_bits(out: &mut String, b: &Bitstring, d: i64, style: Style) {
     }
     if style == Style::Print
         && let Some(bytes) = b.is_binary().then(|| b.to_padded_bytes())
-        && let Some(text) = printable_bin(&bytes, d - 1)
+        && let Some(text) = printable_bin(&bytes, d - 1, true)
     {
         out.push_str("<<");
         write_string(out, text.chars.into_iter(), '"');
@@ -320,18 +339,20 @@ fn write_bits(out: &mut String, b: &Bitstring, d: i64, style: Style) {
     out.push_str(">>");
 }
 
-struct PrintableBin {
-    chars: Vec<char>,
+pub(super) struct PrintableBin {
+    pub chars: Vec<char>,
     /// All the text is one byte per character (else `/utf8`).
-    ascii: bool,
+    pub ascii: bool,
     /// Only a prefix is printed (`...` follows).
-    cut: bool,
+    pub cut: bool,
 }
 
 /// `io_lib_pretty:printable_bin0/4` with no character limit: whether a
 /// binary prints as text at depth `d1` (= D - 1; negative: unlimited),
-/// and which text.
-fn printable_bin(bytes: &[u8], d1: i64) -> Option<PrintableBin> {
+/// and which text. `unicode` is the `t` of `~tp` (and the shell's
+/// encoding): UTF-8 text is tried first; without it (`~p`, latin1) the
+/// bytes are only ever Latin-1 characters.
+pub(super) fn printable_bin(bytes: &[u8], d1: i64, unicode: bool) -> Option<PrintableBin> {
     let size = bytes.len();
     // ?CHARS (4) characters per unit of depth.
     let len = if d1 >= 0 {
@@ -342,7 +363,7 @@ fn printable_bin(bytes: &[u8], d1: i64) -> Option<PrintableBin> {
     if len == 0 {
         return None;
     }
-    if valid_utf8_prefix(bytes, len) {
+    if unicode && valid_utf8_prefix(bytes, len) {
         // printable_unicode: up to `len` characters while printable.
         let mut chars = Vec::new();
         let mut consumed = 0;
