@@ -187,7 +187,12 @@ impl Session {
         let mut args = vec![reference.clone()];
         args.extend(before.iter().map(|name| self.vars[name].clone()));
         args.extend(pids.into_iter().map(|(_, pid)| pid));
-        let ended = self.shell.run_program(Vm::new(compiled, function, args))?;
+        let ended = self.shell.run_program(Vm::new(compiled, function, args));
+        // What the expression printed without a newline shows now, before
+        // its value (erl's `io:format("hi")` prints `hiok`): the shell
+        // process never exits, which is when a half line shows otherwise.
+        self.runtime.flush_output();
+        let ended = ended?;
         match ended.as_tuple() {
             Some([tag, value, bindings, branch_lists]) if *tag == reference => {
                 let values = bindings.as_tuple().unwrap_or_default();
