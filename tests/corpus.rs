@@ -328,7 +328,9 @@ corpus! {
             oop
             ops
             ppool
+            records
             recursive
+            tree
             useless
             what_the_if
         }
@@ -338,9 +340,7 @@ corpus! {
             phone_number => "no re module (re:replace/4 is undef)"
         }
         lyse {
-            records => "~p line breaks"
             regis => "no ETS: `-include_lib(\"stdlib/include/ms_transform.hrl\")` is not found (ets:fun2ms's parse transform), and there is no ets module (ets:new/2, lookup/2, select/2)"
-            tree => "~p line breaks"
         }
     }
 }
