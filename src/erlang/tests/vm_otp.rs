@@ -74,3 +74,42 @@ fn a_gen_server_is_shown_as_its_callback_module() {
         Some(Atom::new("gen_server"))
     );
 }
+
+/// Hot code loading of a gen_server's callback module, as OTP's release
+/// handling does it: the new version is in force at the next callback
+/// (a remote call), and `sys:change_code/4` on the suspended server runs
+/// its `code_change/3` to convert the state.
+#[test]
+fn sys_change_code_runs_the_new_versions_code_change() {
+    let rt = rt();
+    let v1 = "start() -> gen_server:start({local, upg}, upg, 41, []).
+              init(N) -> {ok, N}.
+              handle_call(get, _From, N) -> {reply, {v1, N}, N}.
+              handle_cast(_, N) -> {noreply, N}.";
+    let v2 = "start() -> gen_server:start({local, upg}, upg, 41, []).
+              init(N) -> {ok, #{count => N}}.
+              handle_call(get, _From, #{count := N} = S) -> {reply, {v2, N}, S}.
+              handle_cast(_, S) -> {noreply, S}.
+              code_change(_OldVsn, N, Extra) -> {ok, #{count => N + Extra}}.";
+    load_text(&rt, "upg", v1);
+    load_text(
+        &rt,
+        "upg_driver",
+        "start() ->
+           {ok, _} = upg:start(),
+           Before = gen_server:call(upg, get),
+           receive upgraded -> ok end,
+           ok = sys:suspend(upg),
+           ok = sys:change_code(upg, upg, \"1\", 1),
+           ok = sys:resume(upg),
+           exit({Before, gen_server:call(upg, get), sys:get_state(upg)}).",
+    );
+    let driver = erlang::spawn_top(&rt, Atom::new("upg_driver"), Atom::new("start"), vec![])
+        .expect("spawns");
+    rt.run_until_quiet(Duration::from_secs(1));
+    load_text(&rt, "upg", v2);
+    rt.send(driver, crate::runtime::Term::atom("upgraded"));
+    rt.run_until_quiet(Duration::from_secs(1));
+    let reason = rt.death(driver).expect("the driver ended").reason;
+    assert_eq!(reason.to_string(), "{{v1,41},{v2,42},#{count => 42}}");
+}
