@@ -40,6 +40,9 @@
 //!    A `case`, `receive` or `if` at the top of the sequence that binds
 //!    a variable in only some clauses hands that clause's bindings out
 //!    too (`erlang_branches`), so they are bound after it as in erl.
+//!    The sequence runs under a `try`, so an exception leaves as
+//!    `{Ref, '$exception', Class, Reason, Stack}`: its class is known,
+//!    not guessed from an exit reason.
 //! 4. An exit with `{Ref, Value, Bindings}` is the value: the bindings go
 //!    back into the session's variables (the command language's, `W =
 //!    spawn counter` and `W ! hello.` share them). Any other exit is an
@@ -62,7 +65,9 @@ use super::error::{EvalError, EvalResult};
 use super::{Control, Line, Outcome, Session};
 use crate::commands::ast::{Command, Stmt};
 use crate::diagnostics::Diagnostic;
-use crate::erlang::ast::{self, Callee, Clause, Expr, ExprKind, Pattern, PatternKind, Pos};
+use crate::erlang::ast::{
+    self, Callee, CaseClause, Clause, Expr, ExprKind, Pattern, PatternKind, Pos,
+};
 use crate::erlang::exception::{Exception, SHELL_MODULE};
 use crate::erlang::vm::interpreter::Vm;
 use crate::runtime::{Atom, Term};
@@ -75,6 +80,12 @@ const FUNCTION: &str = "exprs";
 /// meet one typed at the prompt.
 const REF_VAR: &str = "Shell$ref";
 const VALUE_VAR: &str = "Shell$value";
+const CLASS_VAR: &str = "Shell$class";
+const REASON_VAR: &str = "Shell$reason";
+const STACK_VAR: &str = "Shell$stack";
+/// What marks an exception the expression raised, beside the run's
+/// reference.
+const EXCEPTION_TAG: &str = "$exception";
 
 impl Session {
     /// An `Erlang` statement: its position places a compile error's caret.
@@ -209,6 +220,22 @@ impl Session {
                 }
                 Ok(Outcome::value(value.clone()))
             }
+            Some([tag, marker, class, reason, stack])
+                if *tag == reference && marker.is_atom(Atom::new(EXCEPTION_TAG)) =>
+            {
+                let class = match class.as_atom().map(Atom::name) {
+                    Some("throw") => crate::erlang::exception::Class::Throw,
+                    Some("exit") => crate::erlang::exception::Class::Exit,
+                    _ => crate::erlang::exception::Class::Error,
+                };
+                let exception = Exception {
+                    class,
+                    reason: reason.clone(),
+                    stack: stack.list_to_vec().unwrap_or_default(),
+                };
+                Err(EvalError::new(exception.render()))
+            }
+            // Killed from outside mid-expression, or out of heap.
             _ => Err(EvalError::new(Exception::from_exit_reason(&ended).render())),
         }
     }
@@ -323,10 +350,56 @@ fn shell_module(
         kind: ExprKind::Tuple(vec![var(REF_VAR), var(VALUE_VAR), bindings, branch_lists]),
         pos,
     };
-    exprs.push(Expr {
-        kind: ExprKind::Call(Callee::Remote("erlang".into(), "exit".into()), vec![result]),
+    let exit = |value: Expr| Expr {
+        kind: ExprKind::Call(Callee::Remote("erlang".into(), "exit".into()), vec![value]),
         pos,
-    });
+    };
+    // The body under a `try`, so that an exception comes out with its
+    // class as well as its reason and stack (an `exit({R, Stack})` is an
+    // exit, not the error R): `{Ref, '$exception', Class, Reason, Stack}`.
+    let caught = Expr {
+        kind: ExprKind::Tuple(vec![
+            var(REF_VAR),
+            Expr {
+                kind: ExprKind::Atom(EXCEPTION_TAG.into()),
+                pos,
+            },
+            var(CLASS_VAR),
+            var(REASON_VAR),
+            var(STACK_VAR),
+        ]),
+        pos,
+    };
+    let body = vec![Expr {
+        kind: ExprKind::Try {
+            body: exprs,
+            of: Some(vec![CaseClause {
+                pattern: Pattern {
+                    kind: PatternKind::Wildcard,
+                    pos,
+                },
+                guard: Vec::new(),
+                body: vec![exit(result)],
+                pos,
+            }]),
+            catches: vec![CaseClause {
+                pattern: Pattern {
+                    kind: PatternKind::Tuple(vec![
+                        pattern(CLASS_VAR),
+                        pattern(REASON_VAR),
+                        pattern(STACK_VAR),
+                    ]),
+                    pos,
+                },
+                guard: Vec::new(),
+                body: vec![exit(caught)],
+                pos,
+            }],
+            after: Vec::new(),
+        },
+        pos,
+    }];
+    let exprs = body;
     let patterns: Vec<Pattern> = std::iter::once(REF_VAR)
         .chain(inputs.iter().map(String::as_str))
         .map(pattern)
