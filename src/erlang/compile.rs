@@ -1189,12 +1189,7 @@ impl<'c> FnCompiler<'c> {
         };
         let (handler, end) = (self.label(), self.label());
         self.line = pos.line;
-        self.emit(Op::Try {
-            handler,
-            class: exception,
-            reason: exception + 1,
-            stack: exception + 2,
-        });
+        self.emit(try_op(handler, exception));
         self.body(body, value)?;
         self.emit(Op::TryEnd);
         match of {
@@ -1227,11 +1222,7 @@ impl<'c> FnCompiler<'c> {
         });
         self.clauses_on(caught, true, catches, dst, end)?;
         self.line = pos.line;
-        self.emit(Op::Reraise {
-            class: exception,
-            reason: exception + 1,
-            stack: exception + 2,
-        });
+        self.emit(reraise_op(exception));
         self.bind(end);
         // Nothing bound inside a `try` is safe after it (the checker
         // refuses such uses).
@@ -1259,12 +1250,7 @@ impl<'c> FnCompiler<'c> {
         let exception = self.temps(3, pos)?;
         let (handler, end) = (self.label(), self.label());
         self.line = pos.line;
-        self.emit(Op::Try {
-            handler,
-            class: exception,
-            reason: exception + 1,
-            stack: exception + 2,
-        });
+        self.emit(try_op(handler, exception));
         if of.is_none() && catches.is_empty() {
             self.body(body, dst)?;
         } else {
@@ -1278,11 +1264,7 @@ impl<'c> FnCompiler<'c> {
         self.bound = before.clone();
         self.effects(after, pos)?;
         self.line = pos.line;
-        self.emit(Op::Reraise {
-            class: exception,
-            reason: exception + 1,
-            stack: exception + 2,
-        });
+        self.emit(reraise_op(exception));
         self.bind(end);
         self.bound = before;
         self.next = mark;
@@ -1455,6 +1437,26 @@ impl<'c> FnCompiler<'c> {
             dst,
         });
         Ok(())
+    }
+}
+
+/// `Try` with the exception's class, reason and stack in the three
+/// registers from `exception`.
+fn try_op(handler: Label, exception: Reg) -> Op {
+    Op::Try {
+        handler,
+        class: exception,
+        reason: exception + 1,
+        stack: exception + 2,
+    }
+}
+
+/// `Reraise` of the exception a `try_op` caught into `exception`.
+fn reraise_op(exception: Reg) -> Op {
+    Op::Reraise {
+        class: exception,
+        reason: exception + 1,
+        stack: exception + 2,
     }
 }
 

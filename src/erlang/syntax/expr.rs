@@ -460,19 +460,8 @@ impl Parser<'_> {
             let pos = self.peek().pos;
             let pattern = self.expr()?;
             let pattern = self.to_pattern(pattern)?;
-            let guard = self.optional_guard()?;
-            self.expect_punct(
-                "->",
-                "after the clause's pattern",
-                Some(format!("a `{keyword}` clause is `Pattern -> Body`")),
-            )?;
-            let body = self.body()?;
-            clauses.push(CaseClause {
-                pattern,
-                guard,
-                body,
-                pos,
-            });
+            let shape = format!("a `{keyword}` clause is `Pattern -> Body`");
+            clauses.push(self.clause_after_pattern(pattern, pos, "the clause's pattern", shape)?);
             if !self.clause_separator(keyword, open, allow_after)? {
                 return Ok(clauses);
             }
@@ -532,6 +521,26 @@ impl Parser<'_> {
         })
     }
 
+    /// The rest of a clause whose pattern is read: the guard, `->` (the
+    /// error says what comes `after` and the clause's `shape`), the body.
+    fn clause_after_pattern(
+        &mut self,
+        pattern: Pattern,
+        pos: Pos,
+        after: &str,
+        shape: String,
+    ) -> Result<CaseClause> {
+        let guard = self.optional_guard()?;
+        self.expect_punct("->", &format!("after {after}"), Some(shape))?;
+        let body = self.body()?;
+        Ok(CaseClause {
+            pattern,
+            guard,
+            body,
+            pos,
+        })
+    }
+
     /// `try Body [of Clauses] [catch CatchClauses] [after Body] end`: at
     /// least one of `catch` and `after`.
     fn try_expr(&mut self) -> Result<Expr> {
@@ -581,19 +590,8 @@ impl Parser<'_> {
             let pos = self.peek().pos;
             let pattern = self.expr()?;
             let pattern = self.to_pattern(pattern)?;
-            let guard = self.optional_guard()?;
-            self.expect_punct(
-                "->",
-                "after the clause's pattern",
-                Some("a `try ... of` clause is `Pattern -> Body`".into()),
-            )?;
-            let body = self.body()?;
-            clauses.push(CaseClause {
-                pattern,
-                guard,
-                body,
-                pos,
-            });
+            let shape = "a `try ... of` clause is `Pattern -> Body`".to_owned();
+            clauses.push(self.clause_after_pattern(pattern, pos, "the clause's pattern", shape)?);
             if !self.eat_punct(";") {
                 return Ok(clauses);
             }
@@ -613,19 +611,13 @@ impl Parser<'_> {
         loop {
             let pos = self.peek().pos;
             let pattern = self.catch_pattern()?;
-            let guard = self.optional_guard()?;
-            self.expect_punct(
-                "->",
-                "after the catch clause's pattern",
-                Some("a catch clause is `Class:Reason:Stack -> Body`".into()),
-            )?;
-            let body = self.body()?;
-            clauses.push(CaseClause {
+            let shape = "a catch clause is `Class:Reason:Stack -> Body`".to_owned();
+            clauses.push(self.clause_after_pattern(
                 pattern,
-                guard,
-                body,
                 pos,
-            });
+                "the catch clause's pattern",
+                shape,
+            )?);
             if !self.eat_punct(";") {
                 if !self.is_keyword("after") && !self.is_keyword("end") {
                     return Err(self.error_here(
