@@ -340,7 +340,8 @@ impl Lexer<'_> {
                 self.state.command_position = false;
             }
             TokenClass::Variable
-        } else if self.state.command_position && !matches!(next, Some('!' | '(' | ':' | '.')) {
+        } else if self.state.command_position && !matches!(next, Some('!' | '(' | ':' | '.' | '/'))
+        {
             self.state.command_position = false;
             if lookup(text).is_some() {
                 self.state.def_pending = text == "def";
@@ -351,6 +352,8 @@ impl Lexer<'_> {
                 TokenClass::Unknown
             }
         } else if KEYWORDS.contains(&text) {
+            // `self ! hi`: what follows the target is no command word.
+            self.state.command_position = false;
             TokenClass::Keyword
         } else {
             self.state.command_position = false;
@@ -452,6 +455,14 @@ mod tests {
             ]
         );
         assert_eq!(classes("spwan x")[0], ("spwan", Unknown));
+        // A send's target is no typo: a path, `self`, a name.
+        assert_eq!(classes("demo/w1 ! hi")[0], ("demo", Atom));
+        assert_eq!(classes("self ! hi")[2], ("hi", Atom));
+        assert!(
+            classes("state_server ! x")
+                .iter()
+                .all(|(_, class)| *class != Unknown)
+        );
         // Erlang at the prompt: a call's name is no unknown command.
         assert_eq!(classes("lists:seq(1, 3).")[0], ("lists", Atom));
         assert_eq!(classes("length([1]).")[0], ("length", Atom));

@@ -108,7 +108,8 @@ impl FuzzReport {
         if self.passed() {
             let _ = writeln!(out, "fuzz: ok");
         } else {
-            let _ = writeln!(out, "fuzz: {} violation(s):", self.violations.len());
+            let count = crate::view::plural(self.violations.len(), "violation", "violations");
+            let _ = writeln!(out, "fuzz: {count}:");
             for violation in self.violations.iter().take(30) {
                 let _ = writeln!(out, "  - {violation}");
             }

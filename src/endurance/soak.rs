@@ -152,7 +152,8 @@ impl SoakReport {
         if self.passed() {
             let _ = writeln!(out, "soak: ok");
         } else {
-            let _ = writeln!(out, "soak: {} violation(s):", self.violations.len());
+            let count = crate::view::plural(self.violations.len(), "violation", "violations");
+            let _ = writeln!(out, "soak: {count}:");
             for violation in self.violations.iter().take(50) {
                 let _ = writeln!(out, "  - {violation}");
             }

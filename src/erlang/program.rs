@@ -206,9 +206,15 @@ impl std::fmt::Display for NoStart {
             .map(|n| format!("{function}/{n}"))
             .collect();
         let counts: Vec<String> = self.arities.iter().map(u32::to_string).collect();
+        // "1 argument", "2 arguments", "1 or 2 arguments".
+        let noun = if self.arities.as_slice() == [1] {
+            "argument"
+        } else {
+            "arguments"
+        };
         write!(
             f,
-            "`{kind}` has no {function}/{given}, only {}: give it {} argument(s)",
+            "`{kind}` has no {function}/{given}, only {}: give it {} {noun}",
             starts.join(", "),
             counts.join(" or ")
         )

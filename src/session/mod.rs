@@ -569,16 +569,42 @@ impl Session {
             {
                 return self.show(name);
             }
-            Some(name) => crate::commands::help::help_for(name).ok_or_else(|| {
-                let names = crate::commands::help::command_names();
-                let error = EvalError::new(format!("no help for `{name}`"));
-                match crate::commands::suggest::closest(name, names) {
-                    Some(close) => error.with_hint(format!("did you mean `help {close}`?")),
-                    None => error.with_hint("`help` lists every command"),
+            // A built-in kind: what it does, how to write it, an example.
+            Some(name) if crate::commands::help::lookup(name).is_none() => {
+                match crate::behavior::find(name.trim()) {
+                    Some(kind) => format!(
+                        "{}
+
+  {}
+
+example:
+  spawn {}
+",
+                        kind.usage, kind.help, kind.example
+                    ),
+                    None => return self.help_not_found(name),
                 }
-            })?,
+            }
+            Some(name) => match crate::commands::help::help_for(name) {
+                Some(text) => text,
+                None => return self.help_not_found(name),
+            },
         };
         Ok(Outcome::line(Line::Text(text)))
+    }
+
+    /// `help NAME` for a name that is no command, kind or definition.
+    fn help_not_found(&self, name: &str) -> EvalResult<Outcome> {
+        let kinds = crate::behavior::kinds().iter().map(|kind| kind.name);
+        let names: Vec<&str> = crate::commands::help::command_names()
+            .into_iter()
+            .chain(kinds)
+            .collect();
+        let error = EvalError::new(format!("no help for `{name}`"));
+        Err(match crate::commands::suggest::closest(name, names) {
+            Some(close) => error.with_hint(format!("did you mean `help {close}`?")),
+            None => error.with_hint("`help` lists every command, `kinds` every kind"),
+        })
     }
 
     /// The built-in kinds, then the definitions.
@@ -588,10 +614,24 @@ impl Session {
             .map(|kind| (kind.usage.to_string(), kind.help.to_string()))
             .chain(self.definition_kinds())
             .collect();
-        let width = rows.iter().map(|(usage, _)| usage.len()).max().unwrap_or(0);
+        // A long usage (a definition's start with many arguments) goes on
+        // a line of its own rather than pushing every description right.
+        const WIDTH_AT_MOST: usize = 24;
+        let width = rows
+            .iter()
+            .map(|(usage, _)| usage.len())
+            .filter(|&len| len <= WIDTH_AT_MOST)
+            .max()
+            .unwrap_or(0);
         let text = rows
             .iter()
-            .map(|(usage, help)| format!("{usage:width$}  {help}"))
+            .map(|(usage, help)| {
+                if usage.len() <= width {
+                    format!("{usage:width$}  {help}")
+                } else {
+                    format!("{usage}\n{:width$}  {help}", "")
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n");
         Outcome::line(Line::Text(text))

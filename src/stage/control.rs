@@ -120,9 +120,11 @@ impl StageControl {
                 Some(stage) => {
                     let (projectors, phones) = stage.streams();
                     format!(
-                        "stage: {} ({projectors} projector page(s), {phones} phone(s) following; {} member(s); audience {}, partition intensity {})",
+                        "stage: {} ({}, {} following; {}; audience {}, partition intensity {})",
                         stage.url(),
-                        stage.members(),
+                        crate::view::plural(projectors, "projector page", "projector pages"),
+                        crate::view::plural(phones, "phone", "phones"),
+                        crate::view::plural(stage.members(), "member", "members"),
                         if stage.is_open() { "open" } else { "closed" },
                         stage.intensity()
                     )
@@ -190,7 +192,8 @@ impl StageControl {
                     lines.extend(self.build_audience(session, *n)?);
                 }
                 lines.push(Line::Notice(format!(
-                    "each partition now allows {n} restart(s) in 5s"
+                    "each partition now allows {} in 5s",
+                    crate::view::plural(*n as usize, "restart", "restarts")
                 )));
             }
         }

@@ -98,7 +98,7 @@ fn a_definition_without_the_right_start_is_rejected_before_spawning() {
     let error = behavior::check_in(rt.code(), "tally", &[]).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "`tally` has no start/0, only start/1: give it 1 argument(s)"
+        "`tally` has no start/0, only start/1: give it 1 argument"
     );
     assert!(behavior::check_in(rt.code(), "tally", &[Term::int(1)]).is_ok());
     assert!(

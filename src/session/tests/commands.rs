@@ -350,6 +350,22 @@ fn help_and_kinds() {
     ] {
         assert!(has(&kinds, kind), "kinds lists {kind}");
     }
+    // A built-in kind has help of its own, and a typo of one is caught.
+    assert!(has(&run(&mut s, "help counter"), "spawn counter(10)"));
+    assert!(has(&run(&mut s, "help ticker"), "tick N"));
+    assert!(has(
+        &run(&mut s, "help countr"),
+        "did you mean `help counter`"
+    ));
+    // A long usage goes on a line of its own: no description is pushed
+    // past the widest short one.
+    let widest_short = kinds
+        .iter()
+        .flat_map(|text| text.lines())
+        .filter_map(|line| line.find("  an integer"))
+        .next()
+        .expect("counter's row");
+    assert!(widest_short <= 26, "{kinds:?}");
 }
 
 #[test]

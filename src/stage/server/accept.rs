@@ -211,8 +211,10 @@ impl Complaint {
         let (soft, _) = super::limits::descriptor_limit();
         eprintln!(
             "letitcrash stage: out of {} ({} connections allowed, descriptor limit {soft}): \
-             turned away {} connection(s) with 503",
-            self.what, self.cap, self.unsaid
+             turned away {} with 503",
+            self.what,
+            self.cap,
+            crate::view::plural(self.unsaid as usize, "connection", "connections")
         );
         self.last = Some(Instant::now());
         self.unsaid = 0;
