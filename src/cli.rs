@@ -178,8 +178,16 @@ pub enum Command {
         #[arg(long, default_value_t = 8080)]
         port: u16,
         /// Replay this demo script while serving (the browsers follow it).
+        /// Without --step, one statement every 0.8 s, and each `pause` waits
+        /// for a key (when stdin is not a terminal: 2 s, so nothing hangs).
         #[arg(long, value_name = "FILE")]
         script: Option<PathBuf>,
+        /// With --script: the presenter paces it, as `run --step` does. A
+        /// key runs the next command (Enter, space, an arrow, Page Down), a
+        /// `pause` waits for one; q (or Ctrl-C) ends the replay and keeps
+        /// serving; i hands you the shell.
+        #[arg(long, requires = "script")]
+        step: bool,
         /// Bind the LAN address (not 127.0.0.1) and print a QR code to it.
         #[arg(long)]
         public: bool,
@@ -330,10 +338,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve {
             port,
             script,
+            step,
             public,
         } => crate::serve::run(
             &crate::stage::StageOptions { port, public },
             script.as_deref(),
+            step,
             schedulers,
         ),
         Command::Run {
@@ -355,6 +365,7 @@ pub fn run(cli: Cli) -> ExitCode {
             keep_going,
             comments,
             schedulers,
+            pauses: script::Pauses::Ignore,
         }),
         Command::Check {
             files,

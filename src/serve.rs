@@ -1,18 +1,41 @@
 //! `letitcrash serve`: a front end with the stage on and the audience demo
-//! open, optionally replaying a script (paced, so the browsers can follow),
-//! then serving until Ctrl-C.
+//! open, optionally replaying a script so the browsers follow it, then
+//! serving until Ctrl-C.
+//!
+//! The script is replayed by `run`'s own player ([`crate::script::replay_in`])
+//! on the session the stage serves, so the terminal shows what `run` shows
+//! (the prompt, the echo, `say` narration) while the projector page follows
+//! live. `--step` paces it as `run --step` does, one key per command, with
+//! the same keys. Without it a statement plays every [`PACE`], and a `pause`
+//! still waits for a key: a beat is where the presenter talks. When stdin
+//! is not a terminal (a test, CI, `< /dev/null`) no key will come from a
+//! person, so a `pause` is [`PIPED_PAUSE`] instead and nothing hangs.
+//! However the replay ends (its last statement, `q`, a failed read), the
+//! server goes on serving what the session became.
 
 use crate::frontend::{SessionOptions, open_session, play};
+use crate::script::keys::Keys;
+use crate::script::{Pauses, RunOptions, read_script, replay_in};
 use crate::stage::StageOptions;
 use crate::view::{Role, style_from_env};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
-/// The pause between two statements of a served script.
+/// The pause between two statements of a served script (without `--step`).
 const PACE: Duration = Duration::from_millis(800);
 
-pub fn run(options: &StageOptions, script: Option<&Path>, schedulers: Option<usize>) -> ExitCode {
+/// What a `pause` lasts without `--step` when stdin is not a terminal:
+/// long enough to see the beat on the projector page, short enough for CI.
+pub const PIPED_PAUSE: Duration = Duration::from_secs(2);
+
+pub fn run(
+    options: &StageOptions,
+    script: Option<&Path>,
+    step: bool,
+    schedulers: Option<usize>,
+) -> ExitCode {
     let style = style_from_env();
     let session_options = SessionOptions {
         schedulers,
@@ -29,20 +52,42 @@ pub fn run(options: &StageOptions, script: Option<&Path>, schedulers: Option<usi
     println!("{}", crate::stage::announce(&url, options.public, &style));
     let mut out = std::io::stdout();
     let played = match script {
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(src) => play(
-                &mut session,
-                &src,
-                &path.display().to_string(),
-                &mut out,
-                Some(PACE),
-            ),
-            Err(error) => {
-                eprintln!("error: cannot read {}: {error}", path.display());
-                false
+        Some(path) => {
+            let name = path.display().to_string();
+            match read_script(path, &name) {
+                Ok(src) => {
+                    let replay = RunOptions {
+                        file: path.to_owned(),
+                        step,
+                        delay: (!step).then_some(PACE),
+                        // As before `--step` existed: a failed command is
+                        // shown and the demo goes on, the room is watching.
+                        keep_going: true,
+                        pauses: if std::io::stdin().is_terminal() {
+                            Pauses::Key
+                        } else {
+                            Pauses::Delay(PIPED_PAUSE)
+                        },
+                        ..RunOptions::default()
+                    };
+                    let mut keys = Keys::stdin();
+                    replay_in(
+                        &mut session,
+                        &name,
+                        &src,
+                        &replay,
+                        style,
+                        &mut out,
+                        &mut keys,
+                    )
+                }
+                Err(error) => {
+                    eprint!("{error}");
+                    false
+                }
             }
-        },
-        None => play(&mut session, "audience open", "serve", &mut out, None),
+        }
+        None => play(&mut session, "audience open", "serve", &mut out),
     };
     if !played {
         // The browsers still show the session as it is: keep serving.

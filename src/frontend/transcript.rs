@@ -1,9 +1,10 @@
 //! A transcript: each statement echoed after the prompt, then its result
 //! lines, then the events it caused, in the order things happened.
 //!
-//! Piped mode (`letitcrash < demo.crash`) and `serve --script` print one
-//! with [`play`]; `run` (the paced replay) and the REPL print the same
-//! prompt and echo with their own pacing.
+//! Piped mode (`letitcrash < demo.crash`) and `serve` without a script
+//! (its `audience open`) print one with [`play`]; `run` and `serve
+//! --script` (the paced replay, `crate::script`) and the REPL print the
+//! same prompt and echo with their own pacing.
 
 use crate::commands::highlight::highlight;
 use crate::commands::parse_script;
@@ -11,7 +12,6 @@ use crate::diagnostics::Diagnostic;
 use crate::session::{Control, Session};
 use crate::view::{Role, Style};
 use std::io::Write;
-use std::time::Duration;
 
 /// The prompt a statement is typed (or echoed) after.
 pub const PROMPT: &str = "crash> ";
@@ -37,31 +37,20 @@ pub fn typed(source: &str, style: &Style) -> String {
 }
 
 /// Runs the script `input` (named `file` in errors) on `session`, writing
-/// the transcript to `out`, waiting `pace` after each statement. A parse
+/// the transcript to `out`, with no pause between statements (the paced
+/// replay is `crate::script`'s). A parse
 /// error is shown where it is and the rest goes on; `quit` ends it.
 /// Returns true when every statement parsed and succeeded.
-pub fn play(
-    session: &mut Session,
-    input: &str,
-    file: &str,
-    out: &mut dyn Write,
-    pace: Option<Duration>,
-) -> bool {
-    play_checked(session, input, &[], file, out, pace)
+pub fn play(session: &mut Session, input: &str, file: &str, out: &mut dyn Write) -> bool {
+    play_checked(session, input, &[], file, out)
 }
 
 /// [`play`] for bytes that may not all be UTF-8 (a pipe): a line that is
 /// not is an error where it stands, and the statement it belongs to does
 /// not run; the rest goes on.
-pub fn play_bytes(
-    session: &mut Session,
-    input: &[u8],
-    file: &str,
-    out: &mut dyn Write,
-    pace: Option<Duration>,
-) -> bool {
+pub fn play_bytes(session: &mut Session, input: &[u8], file: &str, out: &mut dyn Write) -> bool {
     let (text, bad_lines) = super::input::decode_lines(input);
-    play_checked(session, &text, &bad_lines, file, out, pace)
+    play_checked(session, &text, &bad_lines, file, out)
 }
 
 /// [`play`], with the lines of `input` that could not be read reported
@@ -72,7 +61,6 @@ fn play_checked(
     bad_lines: &[Diagnostic],
     file: &str,
     out: &mut dyn Write,
-    pace: Option<Duration>,
 ) -> bool {
     let style = session.style();
     let feed = session.feed();
@@ -118,9 +106,6 @@ fn play_checked(
         // `clear` and `pause` mean nothing in a transcript; `quit` ends it.
         if evaluation.control == Control::Quit {
             break;
-        }
-        if let Some(pace) = pace {
-            std::thread::sleep(pace);
         }
     }
     // A line a process began and did not end is shown at the end.

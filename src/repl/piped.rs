@@ -14,7 +14,7 @@ use std::process::ExitCode;
 /// Runs the script in `input` on `session`, writing the transcript to `out`.
 /// Returns true when nothing failed.
 pub fn run_script(session: &mut Session, input: &str, out: &mut dyn Write) -> bool {
-    crate::frontend::play(session, input, "<stdin>", out, None)
+    crate::frontend::play(session, input, "<stdin>", out)
 }
 
 /// Reads all of stdin and runs it. A line that is not UTF-8 is an error
@@ -26,7 +26,7 @@ pub fn run(session: &mut Session) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let mut out = std::io::stdout().lock();
-    if crate::frontend::play_bytes(session, &input, "<stdin>", &mut out, None) {
+    if crate::frontend::play_bytes(session, &input, "<stdin>", &mut out) {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -22,7 +22,7 @@ mod matching_properties;
 mod replay;
 
 pub use check::{CheckReport, check_source, check_source_in, summary};
-pub use replay::{Interact, interact, replay};
+pub use replay::{Interact, interact, replay, replay_in};
 
 use crate::commands::Stmt;
 use crate::session::{Evaluation, Session};
@@ -52,6 +52,22 @@ pub struct RunOptions {
     pub comments: bool,
     /// Scheduler threads for the live runtime.
     pub schedulers: Option<usize>,
+    /// What a `pause` does when not stepping (step mode always waits for
+    /// a key): `run` ignores it, `serve --script` does not.
+    pub pauses: Pauses,
+}
+
+/// What a script's `pause` does outside step mode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pauses {
+    /// Go straight on (`run` without `--step`: a recording plays through).
+    #[default]
+    Ignore,
+    /// Wait for a key, as step mode does (`serve --script` on a terminal).
+    Key,
+    /// Wait this long (`serve --script` when stdin is not a terminal, so
+    /// a test or CI never hangs on a beat).
+    Delay(Duration),
 }
 
 /// `letitcrash check FILE...`.

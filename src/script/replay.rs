@@ -4,7 +4,9 @@
 //! continuation lines of a block), then come its result lines and the event
 //! lines it caused, in order. `say` narration is not echoed: it appears in
 //! its own colour, set off by blank lines. `pause` waits for a key in step
-//! mode and is ignored otherwise; `#` comments are shown with `--comments`.
+//! mode; otherwise it is ignored (`run`), or waits for a key or a fixed
+//! delay as [`Pauses`] says (`serve --script`). `#` comments are shown
+//! with `--comments`.
 //!
 //! Pacing, for a talk: `--step` waits for a key before each command (the
 //! prompt is already on screen, so the command appears when the key is
@@ -16,9 +18,13 @@
 //! FILE:LINE:COL, so a typo is found at rehearsal, not on stage. A command
 //! that fails (an error, or an `expect` that does not hold) stops it with
 //! the same display; `--keep-going` goes on and reports failure at the end.
+//!
+//! `serve --script` replays through [`replay_in`], on the session it has
+//! already put on the stage, so the browsers follow what the terminal
+//! shows.
 
-use super::RunOptions;
 use super::keys::{Key, KeySource};
+use super::{Pauses, RunOptions};
 use crate::commands::ast::Command;
 use crate::commands::{Stmt, parse_script};
 use crate::diagnostics::Diagnostic;
@@ -80,6 +86,29 @@ pub fn replay(
     out: &mut dyn Write,
     keys: &mut dyn KeySource,
 ) -> bool {
+    let config = SessionOptions {
+        seed: options.seed,
+        order: options.order,
+        schedulers: options.schedulers,
+    }
+    .config(style);
+    let mut session = open_session(config);
+    replay_in(&mut session, file, src, options, style, out, keys)
+}
+
+/// [`replay`] on a session the caller opened (`serve` has put it on the
+/// stage first); the session outlives the replay, so the caller can go on
+/// serving it. `options.seed`, `order` and `schedulers` are the caller's
+/// business here: the session is already running.
+pub fn replay_in(
+    session: &mut Session,
+    file: &str,
+    src: &str,
+    options: &RunOptions,
+    style: Style,
+    out: &mut dyn Write,
+    keys: &mut dyn KeySource,
+) -> bool {
     let statements = parse_script(src);
     if !options.keep_going {
         let errors: Vec<&Diagnostic> = statements.iter().filter_map(|s| s.as_ref().err()).collect();
@@ -90,13 +119,6 @@ pub fn replay(
             return false;
         }
     }
-    let config = SessionOptions {
-        seed: options.seed,
-        order: options.order,
-        schedulers: options.schedulers,
-    }
-    .config(style);
-    let mut session = open_session(config);
     session.set_source(file);
     let mut player = Player {
         file,
@@ -146,7 +168,7 @@ struct Player<'a> {
     style: Style,
     out: &'a mut dyn Write,
     keys: &'a mut dyn KeySource,
-    session: Session,
+    session: &'a mut Session,
     failed: bool,
     /// The last thing shown was narration (a blank line follows it).
     narrating: bool,
@@ -195,14 +217,25 @@ impl Player<'_> {
                 Flow::Go
             }
             Command::Pause => {
-                if self.options.step {
-                    self.waited = true;
-                    return match self.wait_key() {
-                        Key::Quit => Flow::Stop,
-                        _ => Flow::Go,
-                    };
+                let pauses = if self.options.step {
+                    Pauses::Key
+                } else {
+                    self.options.pauses
+                };
+                match pauses {
+                    Pauses::Ignore => Flow::Go,
+                    Pauses::Key => {
+                        self.waited = true;
+                        match self.wait_key() {
+                            Key::Quit => Flow::Stop,
+                            _ => Flow::Go,
+                        }
+                    }
+                    Pauses::Delay(delay) => {
+                        self.idle(delay);
+                        Flow::Go
+                    }
                 }
-                Flow::Go
             }
             _ => self.command(stmt),
         }
@@ -214,7 +247,7 @@ impl Player<'_> {
             match self.keys.key() {
                 Key::Interact => {
                     self.println("");
-                    if interact(&mut self.session, self.out) == Interact::Quit {
+                    if interact(self.session, self.out) == Interact::Quit {
                         return Key::Quit;
                     }
                 }
@@ -237,7 +270,7 @@ impl Player<'_> {
                     }
                     Key::Interact => {
                         self.println("");
-                        if interact(&mut self.session, self.out) == Interact::Quit {
+                        if interact(self.session, self.out) == Interact::Quit {
                             return Flow::Stop;
                         }
                         self.print(&prompt);
@@ -245,8 +278,11 @@ impl Player<'_> {
                 }
             }
         } else {
+            // After a key at a `pause` the presenter asked for the next
+            // command now: no delay on top of it.
             if let Some(delay) = self.options.delay
                 && !self.first
+                && !self.waited
             {
                 self.idle(delay);
             }
