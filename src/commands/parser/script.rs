@@ -125,11 +125,11 @@ fn statement_at(src: &str, lines: &[Line<'_>], first: usize) -> (Result<Stmt, Di
             own.feed(line.raw);
             own.feed("\n");
         }
-        if let Some((opener, offset)) = own.unclosed().or_else(|| scanner.unclosed()) {
+        if let Some((opener, offset)) = own.unclosed() {
             let error = unclosed_error(src, lines[first].start + offset, opener);
             return (Err(error), resume);
         }
-        if let Some((keyword, offset)) = own.unclosed_block().or_else(|| scanner.unclosed_block()) {
+        if let Some((keyword, offset)) = own.unclosed_block() {
             let error = Diagnostic {
                 len: keyword.len(),
                 ..error_at(
@@ -141,6 +141,12 @@ fn statement_at(src: &str, lines: &[Line<'_>], first: usize) -> (Result<Stmt, Di
             };
             return (Err(error), resume);
         }
+        // Its own lines close everything they open: what stayed open is
+        // a later statement's (`receive decr timeout 1s` is a command, and
+        // a `[` never closed further down belongs to the line it is on),
+        // so this statement is those lines, and the later one is
+        // reported where it stands, once.
+        last = resume.max(first + 1) - 1;
     }
     let end = lines[last].start + lines[last].text.len();
     let text = src[start..end].trim_end();

@@ -122,6 +122,26 @@ fn an_unclosed_bracket_is_blamed_on_its_own_line_not_on_a_later_statement() {
 }
 
 #[test]
+fn a_line_whose_own_brackets_close_is_a_statement_even_when_a_later_one_never_closes() {
+    // Found by the fuzz run: the `receive` of line 1 opened an Erlang
+    // block for the scan, which swallowed line 2 and took its `[`, never
+    // closed, as line 1's error: it was reported twice.
+    let script = "10ms timeout receive\nsup s one_for_one [\n";
+    let results = parse_script(script);
+    let errors: Vec<(usize, usize, String)> = results
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| (e.line, e.column, e.message.clone()))
+        .collect();
+    assert_eq!(
+        errors.iter().filter(|(line, _, _)| *line == 2).count(),
+        1,
+        "{errors:?}"
+    );
+    assert_eq!(results.len(), 2);
+}
+
+#[test]
 fn crlf_scripts() {
     let results = parse_script("sup s {\r\n worker w1 counter\r\n}\r\n#=> ok\r\nps\r\n");
     assert_eq!(results.len(), 2);
