@@ -142,7 +142,10 @@ impl Session {
             return Err(EvalError::new("no supervisors yet")
                 .with_hint("start one with `sup NAME { worker ID KIND ... }`"));
         }
-        let svg = view::svg::tree_svg(&view::layout::layout(&views), &Default::default());
+        let svg = view::svg::sized(&view::svg::tree_svg(
+            &view::layout::layout(&views),
+            &Default::default(),
+        ));
         std::fs::write(file, svg + "\n")
             .map_err(|e| EvalError::new(format!("cannot write {file}: {e}")))?;
         Ok(Outcome::line(Line::Notice(format!(

@@ -40,6 +40,25 @@ pub struct Marks {
     pub monitors: Vec<(String, String)>,
 }
 
+/// The drawing as a file of its own (`tree --svg FILE`): `width` and
+/// `height` set to what its `viewBox` spans, so that an image viewer or a
+/// slide shows it at its size (the stage's inline drawing has neither,
+/// and scales to its box).
+pub fn sized(svg: &str) -> String {
+    let Some(start) = svg.find("viewBox=\"0 0 ") else {
+        return svg.to_owned();
+    };
+    let rest = &svg[start + "viewBox=\"0 0 ".len()..];
+    let Some((width, height)) = rest.split('"').next().and_then(|dims| dims.split_once(' ')) else {
+        return svg.to_owned();
+    };
+    svg.replacen(
+        "<svg ",
+        &format!("<svg width=\"{width}\" height=\"{height}\" "),
+        1,
+    )
+}
+
 /// The whole drawing.
 pub fn tree_svg(layout: &Layout, marks: &Marks) -> String {
     let at: HashMap<&str, &Node> = layout.nodes.iter().map(|n| (n.path.as_str(), n)).collect();
@@ -537,5 +556,16 @@ mod tests {
         assert!(svg.contains("✕"), "a crash has a cross, not just red");
         assert!(svg.contains(r#"class="node sup running""#));
         assert!(svg.contains("◆"));
+    }
+
+    #[test]
+    fn a_drawing_for_a_file_has_its_size() {
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" class="tree" viewBox="0 0 540 220" font-family="sans-serif"></svg>"#;
+        let sized = super::sized(svg);
+        assert!(
+            sized.starts_with(r#"<svg width="540" height="220" xmlns="#),
+            "{sized}"
+        );
+        assert!(sized.contains(r#"viewBox="0 0 540 220""#));
     }
 }
