@@ -25,8 +25,12 @@
 //! reason shown, and `cargo test -- --ignored` shows its difference.
 //! Without `erl` (build.rs) every comparison is ignored.
 
+#[path = "support/side_by_side.rs"]
+mod side_by_side;
+
 use letitcrash::erlang;
 use letitcrash::runtime::{Atom, Config, EventKind, Runtime, Term};
+use side_by_side::side_by_side;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -160,20 +164,10 @@ fn agree(source: &str, name: &str) {
         .unwrap_or_else(|| panic!("{source}/{name} did not run on the BEAM"));
     let ours = ours(source, name);
     if &ours != theirs {
-        let mut text = format!("{source}/{name}: letitcrash and erl disagree\n");
-        let mut marked = false;
-        for i in 0..ours.len().max(theirs.len()) {
-            let a = ours.get(i).map_or("<none>", String::as_str);
-            let b = theirs.get(i).map_or("<none>", String::as_str);
-            let mark = if a != b && !marked {
-                marked = true;
-                ">>"
-            } else {
-                "  "
-            };
-            text.push_str(&format!("{mark} letitcrash: {a}\n   erl:        {b}\n"));
-        }
-        panic!("{text}");
+        panic!(
+            "{}",
+            side_by_side(&format!("{source}/{name}"), &ours, theirs)
+        );
     }
 }
 

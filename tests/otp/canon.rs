@@ -108,25 +108,6 @@ fn local_fun(chars: &[char], i: usize) -> Option<(String, usize)> {
     (numbered && !module.is_empty()).then(|| (module.to_owned(), close + 1))
 }
 
-/// Both transcripts, with the first difference marked.
-pub fn side_by_side(name: &str, ours: &[String], theirs: &[String]) -> String {
-    let mut text = format!("{name}: letitcrash and Erlang/OTP disagree\n");
-    let rows = ours.len().max(theirs.len());
-    let mut marked = false;
-    for i in 0..rows {
-        let a = ours.get(i).map_or("", String::as_str);
-        let b = theirs.get(i).map_or("", String::as_str);
-        let mark = if a != b && !marked {
-            marked = true;
-            ">>"
-        } else {
-            "  "
-        };
-        text.push_str(&format!("{mark} letitcrash: {a}\n   erlang:     {b}\n"));
-    }
-    text
-}
-
 #[test]
 fn local_funs_keep_only_their_module() {
     let lines = [

@@ -20,6 +20,8 @@
 mod beam;
 mod canon;
 mod ours;
+#[path = "../support/side_by_side.rs"]
+mod side_by_side;
 
 use std::path::{Path, PathBuf};
 
@@ -34,7 +36,7 @@ fn agree(name: &str) {
     let ours = canon::canonical(&ours::observe(&script));
     let theirs = canon::canonical(&beam::observe(name));
     if ours != theirs {
-        panic!("{}", canon::side_by_side(name, &ours, &theirs));
+        panic!("{}", side_by_side::side_by_side(name, &ours, &theirs));
     }
     assert!(!ours.is_empty(), "{name} observes nothing");
 }

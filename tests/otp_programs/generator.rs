@@ -624,7 +624,7 @@ pub fn compare(
             let theirs = harness::canonical(&harness::map_lines(&theirs, &ours, &exported));
             let (mut ours, mut theirs) = (ours, theirs);
             relax_operator_frames(&mut ours, &mut theirs);
-            (ours != theirs).then(|| harness::side_by_side(label, &ours, &theirs))
+            (ours != theirs).then(|| crate::side_by_side::side_by_side(label, &ours, &theirs))
         })
         .collect())
 }

@@ -317,21 +317,3 @@ pub fn canonical(lines: &[String]) -> Vec<String> {
         })
         .collect()
 }
-
-/// Both transcripts, the first difference marked.
-pub fn side_by_side(name: &str, ours: &[String], theirs: &[String]) -> String {
-    let mut text = format!("{name}: letitcrash and Erlang/OTP disagree\n");
-    let mut marked = false;
-    for i in 0..ours.len().max(theirs.len()) {
-        let a = ours.get(i).map_or("", String::as_str);
-        let b = theirs.get(i).map_or("", String::as_str);
-        let mark = if a != b && !marked {
-            marked = true;
-            ">>"
-        } else {
-            "  "
-        };
-        text.push_str(&format!("{mark} letitcrash: {a}\n   erlang:     {b}\n"));
-    }
-    text
-}

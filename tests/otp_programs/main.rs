@@ -24,6 +24,8 @@
 
 mod generator;
 mod harness;
+#[path = "../support/side_by_side.rs"]
+mod side_by_side;
 mod trees;
 
 use harness::Program;
@@ -73,7 +75,7 @@ fn agree(name: &str) {
         .unwrap_or_else(|| panic!("{name} did not run on the BEAM"));
     let theirs = harness::canonical(&harness::map_lines(theirs, &ours, &beam.exported));
     if ours != theirs {
-        panic!("{}", harness::side_by_side(name, &ours, &theirs));
+        panic!("{}", side_by_side::side_by_side(name, &ours, &theirs));
     }
 }
 
