@@ -279,6 +279,17 @@ pub(crate) fn program_for(
     args: Vec<Term>,
 ) -> Box<dyn Program> {
     let code = process.code().current(module).and_then(as_compiled);
+    compiled_program(code, module, function, args)
+}
+
+/// `module:function(args)` of `code` as a program: the VM at the
+/// function, or one that ends at once with `undef` if there is none.
+fn compiled_program(
+    code: Option<Arc<CompiledModule>>,
+    module: Atom,
+    function: Atom,
+    args: Vec<Term>,
+) -> Box<dyn Program> {
     match prepare(code, module, function, args) {
         Ok(vm) => Box::new(vm),
         Err(reason) => Box::new(Doomed(Some(reason))),
@@ -350,11 +361,7 @@ pub(crate) fn spawn_mfa_opts(
         return Ok((pid, reference));
     }
     let kind = initial_call_kind(module, function, &args);
-    let code = loaded.and_then(as_compiled);
-    let program: Box<dyn Program> = match prepare(code, module, function, args) {
-        Ok(vm) => Box::new(vm),
-        Err(reason) => Box::new(Doomed(Some(reason))),
-    };
+    let program = compiled_program(loaded.and_then(as_compiled), module, function, args);
     Ok(parent.spawn_program_opts(kind.name(), program, options))
 }
 

@@ -17,25 +17,23 @@ start(GenMod, LinkP, Name, Mod, Args, Options) ->
 start(GenMod, LinkP, Mod, Args, Options) ->
     do_spawn(GenMod, LinkP, Mod, Args, Options).
 
-do_spawn(GenMod, link, Mod, Args, Options) ->
-    proc_lib:start_link(gen, init_it, [GenMod, self(), self(), Mod, Args, Options],
-                        timeout(Options), spawn_opts(Options));
-do_spawn(GenMod, monitor, Mod, Args, Options) ->
-    proc_lib:start_monitor(gen, init_it, [GenMod, self(), self(), Mod, Args, Options],
-                           timeout(Options), spawn_opts(Options));
-do_spawn(GenMod, _, Mod, Args, Options) ->
-    proc_lib:start(gen, init_it, [GenMod, self(), self, Mod, Args, Options],
-                   timeout(Options), spawn_opts(Options)).
+do_spawn(GenMod, LinkP, Mod, Args, Options) ->
+    spawn_init(LinkP, [GenMod, self(), parent(LinkP), Mod, Args, Options], Options).
 
-do_spawn(GenMod, link, Name, Mod, Args, Options) ->
-    proc_lib:start_link(gen, init_it, [GenMod, self(), self(), Name, Mod, Args, Options],
-                        timeout(Options), spawn_opts(Options));
-do_spawn(GenMod, monitor, Name, Mod, Args, Options) ->
-    proc_lib:start_monitor(gen, init_it, [GenMod, self(), self(), Name, Mod, Args, Options],
-                           timeout(Options), spawn_opts(Options));
-do_spawn(GenMod, _, Name, Mod, Args, Options) ->
-    proc_lib:start(gen, init_it, [GenMod, self(), self, Name, Mod, Args, Options],
-                   timeout(Options), spawn_opts(Options)).
+do_spawn(GenMod, LinkP, Name, Mod, Args, Options) ->
+    spawn_init(LinkP, [GenMod, self(), parent(LinkP), Name, Mod, Args, Options], Options).
+
+%% gen:init_it/6,7 in a new process, started as the caller asks.
+spawn_init(link, InitArgs, Options) ->
+    proc_lib:start_link(gen, init_it, InitArgs, timeout(Options), spawn_opts(Options));
+spawn_init(monitor, InitArgs, Options) ->
+    proc_lib:start_monitor(gen, init_it, InitArgs, timeout(Options), spawn_opts(Options));
+spawn_init(_, InitArgs, Options) ->
+    proc_lib:start(gen, init_it, InitArgs, timeout(Options), spawn_opts(Options)).
+
+%% A server started without a link is its own parent (`self`).
+parent(nolink) -> self;
+parent(_) -> self().
 
 %% The new process: registers its name, then hands over to the behaviour.
 init_it(GenMod, Starter, Parent, Mod, Args, Options) ->

@@ -167,21 +167,21 @@ decode_msg(#{parent := Parent, timers := Timers} = S, Msg) ->
     end.
 
 %% One event through the callback, then the transition it asks for.
-handle_event(#{module := Module, state := State, data := Data} = S, Type, Content, Events) ->
+handle_event(#{state := State, data := Data} = S, Type, Content, Events) ->
     Result = try call_state_function(S, Type, Content, State, Data) of
                  R -> R
              catch
                  throw:R -> R;
                  Class:Reason:Stacktrace -> terminate(Class, Reason, Stacktrace, S)
              end,
-    transition(S, Result, {Type, Content}, Events, Module).
+    transition(S, Result, {Type, Content}, Events).
 
 call_state_function(#{module := Module, callback_mode := state_functions}, Type, Content, State, Data) ->
     Module:State(Type, Content, Data);
 call_state_function(#{module := Module}, Type, Content, State, Data) ->
     Module:handle_event(Type, Content, State, Data).
 
-transition(#{state := State, data := Data} = S, Result, Event, Events, _Module) ->
+transition(#{state := State, data := Data} = S, Result, Event, Events) ->
     case Result of
         {next_state, NextState, NewData} ->
             next(S, State, NextState, NewData, [], Event, Events, false);

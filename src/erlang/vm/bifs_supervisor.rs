@@ -125,10 +125,9 @@ fn read_init(module: Atom, returned: &Term) -> Result<SupervisorSpec, Term> {
             ]),
         ])
     };
-    let Some([ok, pair]) = returned.tagged::<2>(Atom::OK) else {
+    let Some([_, pair]) = returned.tagged::<2>(Atom::OK) else {
         return Err(bad_return());
     };
-    let _ = ok;
     let Some([flags, children]) = pair.as_tuple() else {
         return Err(bad_return());
     };
