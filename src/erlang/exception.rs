@@ -19,14 +19,8 @@ use crate::runtime::{Atom, Term};
 /// the shell's, not the program's.
 pub const SHELL_MODULE: &str = "erl_eval";
 
-/// How an exception was raised: `erlang:error/1` (and the runtime's
-/// errors), `exit/1` or `throw/1`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Class {
-    Error,
-    Exit,
-    Throw,
-}
+/// How an exception was raised: the VM's own classes.
+pub use crate::erlang::vm::errors::Class;
 
 /// An exception that reached the top of the prompt's code.
 #[derive(Clone, Debug, PartialEq)]

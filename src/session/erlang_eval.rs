@@ -68,7 +68,7 @@ use crate::diagnostics::Diagnostic;
 use crate::erlang::ast::{
     self, Callee, CaseClause, Clause, Expr, ExprKind, Pattern, PatternKind, Pos,
 };
-use crate::erlang::exception::{Exception, SHELL_MODULE};
+use crate::erlang::exception::{Class, Exception, SHELL_MODULE};
 use crate::erlang::vm::interpreter::Vm;
 use crate::runtime::{Atom, Term};
 use std::collections::BTreeSet;
@@ -223,13 +223,8 @@ impl Session {
             Some([tag, marker, class, reason, stack])
                 if *tag == reference && marker.is_atom(Atom::new(EXCEPTION_TAG)) =>
             {
-                let class = match class.as_atom().map(Atom::name) {
-                    Some("throw") => crate::erlang::exception::Class::Throw,
-                    Some("exit") => crate::erlang::exception::Class::Exit,
-                    _ => crate::erlang::exception::Class::Error,
-                };
                 let exception = Exception {
-                    class,
+                    class: Class::of(class).unwrap_or(Class::Error),
                     reason: reason.clone(),
                     stack: stack.list_to_vec().unwrap_or_default(),
                 };
