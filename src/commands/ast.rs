@@ -107,10 +107,11 @@ pub enum LogLevel {
     Verbose,
 }
 
+pub use crate::supervisor::{RestartType, Shutdown, Strategy};
 /// A supervisor's strategy, a child's restart type and shutdown are the
 /// supervisor's own types: what the presenter writes is exactly what the
 /// supervisor is given.
-pub use crate::supervisor::{RestartType, Shutdown, Strategy};
+use crate::view::theme::Theme;
 
 /// `sup NAME [STRATEGY] [intensity N] [period DURATION] { CHILD ... }`.
 ///
@@ -428,8 +429,9 @@ pub enum SeqCommand {
     Show,
     /// `seq mermaid`: the chart as a Mermaid `sequenceDiagram`.
     Mermaid,
-    /// `seq svg FILE`: the chart as an SVG file.
-    Svg(String),
+    /// `seq svg FILE [--dark|--light]`: the chart as an SVG file, in one
+    /// of the stage's themes (dark unless told).
+    Svg { file: String, theme: Theme },
 }
 
 /// One parsed statement with everything a REPL or script runner needs to

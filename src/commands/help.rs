@@ -91,7 +91,9 @@ processes (a `sup/child` path follows the child across restarts); the shell and 
 other process they talk to get a lifeline when they first appear.
 `seq off` stops recording; `seq show` draws the chart (time runs down, ✖ marks a
 crash, ↻ a restart); `seq mermaid` prints it as a Mermaid sequenceDiagram for
-GitHub or Livebook; `seq svg FILE` writes an SVG picture. Long terms are shortened.";
+GitHub or Livebook; `seq svg FILE` writes an SVG picture in the stage's dark theme
+(`seq svg FILE --light` in its light one), text 16 px or more, for a slide.
+Long terms are shortened to fit.";
 
 const SUP_DETAILS: &str = "\
 Children are `worker ID KIND [permanent|transient|temporary] [shutdown brutal_kill|DURATION|infinity]`
@@ -548,7 +550,7 @@ pub static COMMANDS: &[CommandHelp] = &[
         ..entry(
             "seq",
             "views",
-            "seq on TARGET... | seq off | seq show | seq mermaid | seq svg FILE",
+            "seq on TARGET... | seq off | seq show | seq mermaid | seq svg FILE [--light]",
             "record a message sequence chart between processes, and draw it",
             "seq on demo/w1 demo/w2",
         )

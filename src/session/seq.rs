@@ -203,8 +203,8 @@ impl Session {
             }
             SeqCommand::Show => Ok(Outcome::line(Line::Text(seq::terminal(self.chart()?)))),
             SeqCommand::Mermaid => Ok(Outcome::line(Line::Text(seq::mermaid(self.chart()?)))),
-            SeqCommand::Svg(file) => {
-                let svg = seq::svg(self.chart()?);
+            SeqCommand::Svg { file, theme } => {
+                let svg = seq::svg(self.chart()?, *theme);
                 std::fs::write(file, svg)
                     .map_err(|error| EvalError::new(format!("cannot write {file}: {error}")))?;
                 Ok(Outcome::line(Line::Notice(format!(

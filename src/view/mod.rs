@@ -47,6 +47,7 @@ pub mod seq;
 pub mod svg;
 mod table;
 pub mod term;
+pub mod theme;
 pub mod tree;
 pub mod versions;
 pub mod why;

@@ -225,3 +225,10 @@ fn decode_base64(text: &str) -> Vec<u8> {
     }
     out
 }
+
+impl Browser<'_> {
+    /// Sets the window's outer size, in CSS pixels.
+    pub fn set_window_size(&self, width: u32, height: u32) {
+        self.post("/window/rect", json!({ "width": width, "height": height }));
+    }
+}

@@ -11,6 +11,7 @@ use super::basics::{PResult, SyntaxError, fail, sp, token_text, word};
 use super::targets::{required_target, target};
 use super::terms::file_name;
 use crate::commands::ast::{Command, SeqCommand};
+use crate::view::theme::Theme;
 
 /// The arguments after `tree --mermaid`, or `None` without the flag.
 pub(crate) fn mermaid_flag(args: &str) -> Option<&str> {
@@ -23,7 +24,26 @@ pub(crate) fn mermaid_flag(args: &str) -> Option<&str> {
     ends.then_some(rest)
 }
 
-/// `seq on TARGET...`, `seq off`, `seq show`, `seq mermaid`, `seq svg FILE`.
+/// An optional `--dark` or `--light` after a picture's file name: the
+/// stage theme it is drawn in (dark when absent).
+pub(crate) fn theme_flag<'a>(args: &'a str, usage: &str) -> PResult<'a, Theme> {
+    let (at, ()) = sp(args)?;
+    if !at.starts_with("--") {
+        return Ok((args, Theme::default()));
+    }
+    let end = at.find(char::is_whitespace).unwrap_or(at.len());
+    match Theme::from_flag(&at[..end]) {
+        Some(theme) => Ok((&at[end..], theme)),
+        None => fail(
+            SyntaxError::new(at, format!("unknown theme `{}`", &at[..end]))
+                .expected(&["--dark", "--light"])
+                .hint(usage),
+        ),
+    }
+}
+
+/// `seq on TARGET...`, `seq off`, `seq show`, `seq mermaid`,
+/// `seq svg FILE [--dark|--light]`.
 pub(crate) fn seq<'a>(args: &'a str, usage: &str) -> PResult<'a, Command> {
     let (at, ()) = sp(args)?;
     let Ok((rest, verb)) = word(at) else {
@@ -55,10 +75,11 @@ pub(crate) fn seq<'a>(args: &'a str, usage: &str) -> PResult<'a, Command> {
         "mermaid" => SeqCommand::Mermaid,
         "svg" => {
             let (at, ()) = sp(rest)?;
-            return match file_name(at) {
-                Some((rest, file)) => Ok((rest, Command::Seq(SeqCommand::Svg(file)))),
-                None => fail(SyntaxError::new(at, "expected a file name").hint(usage)),
+            let Some((rest, file)) = file_name(at) else {
+                return fail(SyntaxError::new(at, "expected a file name").hint(usage));
             };
+            let (rest, theme) = theme_flag(rest, usage)?;
+            return Ok((rest, Command::Seq(SeqCommand::Svg { file, theme })));
         }
         _ => {
             return fail(
@@ -75,6 +96,7 @@ pub(crate) fn seq<'a>(args: &'a str, usage: &str) -> PResult<'a, Command> {
 mod tests {
     use crate::commands::ast::{Command, SeqCommand, Target};
     use crate::commands::parser::parse_line;
+    use crate::view::theme::Theme;
 
     fn parse(src: &str) -> Command {
         parse_line(src).unwrap().unwrap().command
@@ -95,7 +117,17 @@ mod tests {
         assert_eq!(parse("seq mermaid"), Command::Seq(SeqCommand::Mermaid));
         assert_eq!(
             parse("seq svg /tmp/chart.svg"),
-            Command::Seq(SeqCommand::Svg("/tmp/chart.svg".into()))
+            Command::Seq(SeqCommand::Svg {
+                file: "/tmp/chart.svg".into(),
+                theme: Theme::Dark
+            })
+        );
+        assert_eq!(
+            parse("seq svg /tmp/chart.svg --light"),
+            Command::Seq(SeqCommand::Svg {
+                file: "/tmp/chart.svg".into(),
+                theme: Theme::Light
+            })
         );
         assert!(parse_line("seq sideways").is_err());
         assert!(parse_line("seq on").is_err());
