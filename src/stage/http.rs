@@ -325,16 +325,22 @@ async fn crash(headers: &HeaderMap, shared: &Arc<Shared>) -> Answer {
     }
 }
 
-/// A member as its page sees it.
+/// A member as its page sees it: all of its process's life so far, so
+/// that a page that (re)connects shows where things are now, whatever it
+/// missed. `restored` is `null` until the process has read its count back.
 pub(super) fn membership_json(member: &Member) -> String {
     let pid = member.pid.map(|p| p.to_string()).unwrap_or_default();
+    let restored = member
+        .restored
+        .map_or_else(|| "null".to_owned(), |n| n.to_string());
     format!(
-        "{{\"type\":\"member\",\"member\":true,\"name\":{},\"id\":{},\"partition\":{},\"pid\":{},\"joined\":{}}}",
+        "{{\"type\":\"member\",\"member\":true,\"name\":{},\"id\":{},\"partition\":{},\"pid\":{},\"joined\":{},\"restarts\":{},\"restored\":{restored}}}",
         json_string(&member.name),
         json_string(member.id.name()),
         json_string(member.partition),
         json_string(&pid),
-        member.joined
+        member.joined,
+        member.restarts
     )
 }
 
