@@ -414,6 +414,25 @@ mod tests {
     }
 
     #[test]
+    fn a_membership_carries_the_process_life_so_far() {
+        use crate::runtime::Pid;
+        let mut roster = audience::Roster::new();
+        let joined = roster.add("t1", "Erin", 7);
+        assert!(
+            membership_json(&joined)
+                .ends_with(r#""pid":"","joined":7,"restarts":0,"restored":null}"#)
+        );
+        roster.set_pid("t1", Some(Pid::from_number(57)));
+        roster.set_restored("t1", 2);
+        let back = roster.set_pid("t1", Some(Pid::from_number(58))).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&membership_json(&back)).unwrap();
+        assert_eq!(json["pid"], back.pid.unwrap().to_string());
+        assert_eq!(json["restarts"], 1);
+        assert_eq!(json["restored"], 2);
+        assert_eq!(json["partition"], "E-K");
+    }
+
+    #[test]
     fn json_strings_are_inert() {
         assert_eq!(json_string("a\"b"), r#""a\"b""#);
         assert_eq!(json_string("</script>"), r#""\u003c/script\u003e""#);

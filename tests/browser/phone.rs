@@ -76,6 +76,13 @@ return faults;
 
 /// Checks [`FAULTS`] on `page`, and keeps a screenshot named `shot`.
 fn fits(page: &Browser, width: u32, shot: &str) {
+    // A new pid fades in: the screenshot shows it once it has.
+    page.wait_for(
+        "the fade-in to end",
+        "return document.getAnimations().every((a) => a.playState !== 'running');",
+        json!([]),
+        WAIT,
+    );
     page.screenshot(&shots().join(format!("phone-{width}-{shot}.png")));
     assert_eq!(
         page.run("return window.innerWidth;", json!([])),
@@ -161,8 +168,9 @@ fn on_phones_320_to_430_px_wide_the_page_fits_and_follows_the_process_with_500_m
     join_many(&url, ROOM - WIDTHS.len());
     let mut drivers: Vec<Driver> = WIDTHS.iter().map(|_| Driver::start()).collect();
     let phones: Vec<Browser> = drivers.iter_mut().map(Driver::browser).collect();
-    // All three in R-Z: the partition whose name broke as "R-" / "Z".
-    let names = ["Ruth", "Sam", "Tess"];
+    // All three in R-Z: the partition whose name broke as "R-" / "Z". On
+    // the narrowest, the longest name there may be, with no space in it.
+    let names = ["Rumpelstiltskin_of_the_Black_For", "Sam", "Tess"];
 
     let mut pids = Vec::new();
     for ((page, width), name) in phones.iter().zip(WIDTHS).zip(names) {

@@ -46,6 +46,7 @@
   function setLink(state) {
     link.hidden = false;
     link.dataset.state = state;
+    document.body.dataset.link = state;
     link.textContent = state === "live" ? "live" : "reconnecting…";
   }
 
