@@ -12,7 +12,8 @@
 //! - It reconnects by itself: when the Wi-Fi between phone and stage
 //!   ([`wifi`]) drops, or goes silent, it says "reconnecting…", and once
 //!   the link is back it shows the live state again, including a restart
-//!   it missed.
+//!   it missed; if the presenter reset the demo meanwhile, it asks for a
+//!   name again.
 //!
 //! Screenshots go to target/tmp/browser/ (phone-*.png).
 
@@ -348,4 +349,47 @@ fn a_phone_whose_wifi_drops_reconnects_and_shows_the_restart_it_missed() {
 )]
 fn a_phone_whose_stream_goes_silent_reconnects_and_shows_the_restart_it_missed() {
     reconnects_after(Link::Silent, "wifi-silent");
+}
+
+/// The presenter resets the demo while a phone is away: when it comes
+/// back, the stage does not know it any more, and the page asks for a
+/// name again instead of reconnecting for ever.
+#[test]
+#[cfg_attr(
+    not(has_chromium),
+    ignore = "needs chromium and chromedriver (Debian's chromium, chromium-driver), which .ci/run installs"
+)]
+fn a_phone_that_comes_back_after_a_reset_is_asked_to_join_again() {
+    let (mut session, _) = session_with_stage();
+    eval(&mut session, "audience open");
+    let stage = letitcrash::stage::control::address(&session).expect("the stage is on");
+    let wifi = Wifi::to(stage);
+    let mut driver = Driver::start();
+    let page = driver.browser();
+    let width = 320;
+    join_on_phone(&page, &wifi.url(), width, "Yuki");
+
+    wifi.set(Link::Down);
+    page.wait_for(
+        "reconnecting shown",
+        "return document.getElementById('link').dataset.state === 'reconnecting';",
+        json!([]),
+        RECONNECT_WAIT,
+    );
+    eval(&mut session, "audience reset");
+    wifi.set(Link::Up);
+    page.wait_for(
+        "the join form again",
+        "const f = document.getElementById('join-form'); return f.offsetParent !== null && document.getElementById('me').offsetParent === null;",
+        json!([]),
+        RECONNECT_WAIT,
+    );
+    assert_eq!(
+        page.run(
+            LOG_HAS,
+            json!(["the stage does not know this phone any more: join again"])
+        ),
+        json!(true)
+    );
+    fits(&page, width, "forgotten");
 }
