@@ -261,6 +261,11 @@ fn on_phones_320_to_430_px_wide_the_page_fits_and_follows_the_process_with_500_m
             json!([]),
             TREE_WAIT,
         );
+        assert_eq!(
+            page.run(LOG_HAS, json!(["while this page was away"])),
+            json!(false),
+            "the page never went away: it followed every restart live"
+        );
         fits(page, width, "tree-back");
     }
 }

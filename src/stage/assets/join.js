@@ -82,17 +82,23 @@
     $("member-name").textContent = member.name;
     $("restarts").textContent = String(member.restarts || 0);
     showRestored(member.restored, member.joined);
+    showPid(member.pid);
+    if (member.pid) partitionState(true);
+  }
+
+  // A membership from a new stream or from /me: if the pid changed, a
+  // restart happened while this page was not listening.
+  function caughtUp(member) {
     if (shownPid && member.pid && member.pid !== shownPid) {
       note("started", "while this page was away your process restarted: now ", [member.pid]);
     }
-    showPid(member.pid);
-    if (member.pid) partitionState(true);
+    apply(member);
   }
 
   function onMember(m) {
     switch (m.type) {
       case "member":
-        apply(m);
+        caughtUp(m);
         setLink("live");
         backoff = 1000;
         break;
@@ -185,7 +191,7 @@
     asking = true;
     try {
       const m = await whoAmI();
-      if (m.member) { apply(m); connect(); }
+      if (m.member) { caughtUp(m); connect(); }
       else forgotten("the stage does not know this phone any more: join again");
     } catch (_) {
       retryLater();
@@ -245,6 +251,7 @@
       else message.textContent = answer.data.error || ("could not crash (" + answer.status + ")");
     } catch (_) {
       message.textContent = "could not reach the stage: reconnecting…";
+      setLink("reconnecting");
       retryLater();
     }
   });
