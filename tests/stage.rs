@@ -7,6 +7,9 @@
 //!   it again, and the stage starts its members again. Erin and Emil (both
 //!   E-K) each see the partition go down and get a new process; Ruth (R-Z)
 //!   sees nothing at all.
+//! - A partition the presenter kills (`kill audience/'E-K'`): its members
+//!   hear it went down, once, and get a new process; a stream opened
+//!   afterwards starts with the process as it is now (its restarts too).
 //! - Monitors on the projector: under `log verbose` a monitor between two
 //!   workers is drawn dashed; at the normal level, or once its target is
 //!   gone, it is not.
@@ -133,6 +136,57 @@ fn a_partition_that_gives_up_tells_every_member_and_no_one_else() {
         seen.iter()
             .any(|f| f.event == "svg" && f.data.contains(&node))
     });
+    drop(session);
+}
+
+#[test]
+fn a_partition_the_presenter_kills_tells_its_members_and_a_new_stream_shows_where_they_are() {
+    let (mut session, addr) = session_with_stage();
+    eval(&mut session, "audience open");
+    let mut erin = join(addr, "Erin", "E-K");
+    let mut ruth = join(addr, "Ruth", "R-Z");
+
+    eval(&mut session, "kill audience/'E-K'");
+    erin.stream.until("Erin: down, then back", |seen| {
+        let kinds: Vec<String> = seen.iter().map(Frame::kind).collect();
+        let down = kinds.iter().position(|k| k == "partition_down");
+        let rejoined = kinds.iter().rposition(|k| k == "rejoined");
+        matches!((down, rejoined), (Some(d), Some(r)) if d < r)
+    });
+    let (_, down) = erin.stream.find("partition_down").unwrap();
+    assert_eq!(down["partition"], "E-K", "{down}");
+    assert_eq!(down["reason"], "killed", "{down}");
+    let (_, rejoined) = erin.stream.find("rejoined").unwrap();
+    let pid = rejoined["pid"].as_str().unwrap().to_owned();
+    assert_ne!(pid, erin.pid, "a new process");
+    assert_eq!(rejoined["restarts"], 1, "{rejoined}");
+    assert_eq!(
+        erin.stream
+            .kinds()
+            .iter()
+            .filter(|k| *k == "partition_down")
+            .count(),
+        1,
+        "told once: {:?}",
+        erin.stream.kinds()
+    );
+
+    // A phone that comes back (a reload, a new stream after Wi-Fi came
+    // back) is told where its process is now, whatever it missed.
+    let mut again = Stream::open(addr, "/events/me", Some(&erin.cookie));
+    again.until("the membership", |seen| !seen.is_empty());
+    let now = again.seen[0].json();
+    assert_eq!(again.seen[0].kind(), "member", "{now}");
+    assert_eq!(now["pid"], pid.as_str(), "{now}");
+    assert_eq!(now["restarts"], 1, "{now}");
+    assert_eq!(
+        now["restored"],
+        Value::Null,
+        "never crashed, nothing restored: {now}"
+    );
+
+    ruth.stream.settle();
+    assert!(ruth.stream.seen.is_empty(), "{:#?}", ruth.stream.seen);
     drop(session);
 }
 

@@ -82,6 +82,16 @@ pub struct Member {
     pub joined: u64,
     /// The member's process, as last seen.
     pub pid: Option<Pid>,
+    /// Times its process started again under a new pid (restarted by its
+    /// partition, or started again when the partition or the tree came
+    /// back): kept here, not on the phone, so that a page that missed a
+    /// restart (a reload, a Wi-Fi drop) still shows it.
+    pub restarts: u32,
+    /// The count the process last read back from the state server
+    /// (`restored count N`), if it has restarted.
+    pub restored: Option<i64>,
+    /// The last pid the member had, including while its process is down.
+    last_pid: Option<Pid>,
     crashes: VecDeque<Instant>,
 }
 
@@ -151,6 +161,9 @@ impl Roster {
             partition,
             joined,
             pid: None,
+            restarts: 0,
+            restored: None,
+            last_pid: None,
             crashes: VecDeque::new(),
         };
         if let Some(old) = self.members.insert(token.to_owned(), member.clone()) {
@@ -166,9 +179,26 @@ impl Roster {
         }
     }
 
-    pub fn set_pid(&mut self, token: &str, pid: Option<Pid>) {
+    /// Records the member's process as it is now (`None`: not running),
+    /// counting a restart when a new pid replaces an earlier one. Gives
+    /// the member as recorded.
+    pub fn set_pid(&mut self, token: &str, pid: Option<Pid>) -> Option<Member> {
+        let member = self.members.get_mut(token)?;
+        if let Some(new) = pid {
+            if member.last_pid.is_some_and(|old| old != new) {
+                member.restarts += 1;
+            }
+            member.last_pid = Some(new);
+        }
+        member.pid = pid;
+        Some(member.clone())
+    }
+
+    /// Records the count the member's process read back from the state
+    /// server.
+    pub fn set_restored(&mut self, token: &str, count: i64) {
         if let Some(member) = self.members.get_mut(token) {
-            member.pid = pid;
+            member.restored = Some(count);
         }
     }
 
@@ -296,6 +326,25 @@ mod tests {
         for id in ids {
             assert!(roster.token_of("E-K", id).is_some());
         }
+    }
+
+    #[test]
+    fn a_restart_is_a_new_pid_after_an_earlier_one() {
+        let mut roster = Roster::new();
+        roster.add("t1", "Erin", 1);
+        let (first, second) = (Pid::from_number(57), Pid::from_number(58));
+        assert_eq!(roster.set_pid("t1", Some(first)).unwrap().restarts, 0);
+        assert_eq!(
+            roster.set_pid("t1", Some(first)).unwrap().restarts,
+            0,
+            "the same pid told twice (by the join and by the watcher) is one start"
+        );
+        assert_eq!(roster.set_pid("t1", None).unwrap().restarts, 0);
+        let back = roster.set_pid("t1", Some(second)).unwrap();
+        assert_eq!((back.restarts, back.pid), (1, Some(second)));
+        roster.set_restored("t1", 3);
+        assert_eq!(roster.get("t1").unwrap().restored, Some(3));
+        assert!(roster.set_pid("nobody", Some(first)).is_none());
     }
 
     #[test]

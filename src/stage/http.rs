@@ -325,16 +325,22 @@ async fn crash(headers: &HeaderMap, shared: &Arc<Shared>) -> Answer {
     }
 }
 
-/// A member as its page sees it.
+/// A member as its page sees it: all of its process's life so far, so
+/// that a page that (re)connects shows where things are now, whatever it
+/// missed. `restored` is `null` until the process has read its count back.
 pub(super) fn membership_json(member: &Member) -> String {
     let pid = member.pid.map(|p| p.to_string()).unwrap_or_default();
+    let restored = member
+        .restored
+        .map_or_else(|| "null".to_owned(), |n| n.to_string());
     format!(
-        "{{\"type\":\"member\",\"member\":true,\"name\":{},\"id\":{},\"partition\":{},\"pid\":{},\"joined\":{}}}",
+        "{{\"type\":\"member\",\"member\":true,\"name\":{},\"id\":{},\"partition\":{},\"pid\":{},\"joined\":{},\"restarts\":{},\"restored\":{restored}}}",
         json_string(&member.name),
         json_string(member.id.name()),
         json_string(member.partition),
         json_string(&pid),
-        member.joined
+        member.joined,
+        member.restarts
     )
 }
 
@@ -405,6 +411,25 @@ mod tests {
         assert_eq!(form_value("name=%ZZ", "name"), None);
         assert_eq!(form_value("name=%C3", "name"), None);
         assert_eq!(form_value("other=1", "name"), None);
+    }
+
+    #[test]
+    fn a_membership_carries_the_process_life_so_far() {
+        use crate::runtime::Pid;
+        let mut roster = audience::Roster::new();
+        let joined = roster.add("t1", "Erin", 7);
+        assert!(
+            membership_json(&joined)
+                .ends_with(r#""pid":"","joined":7,"restarts":0,"restored":null}"#)
+        );
+        roster.set_pid("t1", Some(Pid::from_number(57)));
+        roster.set_restored("t1", 2);
+        let back = roster.set_pid("t1", Some(Pid::from_number(58))).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&membership_json(&back)).unwrap();
+        assert_eq!(json["pid"], back.pid.unwrap().to_string());
+        assert_eq!(json["restarts"], 1);
+        assert_eq!(json["restored"], 2);
+        assert_eq!(json["partition"], "E-K");
     }
 
     #[test]

@@ -213,6 +213,18 @@ impl Keeper {
                     self.rejoin.insert(partition);
                 }
             }
+            // A partition ended on its own (the presenter's `kill
+            // audience/'E-K'`, say): its members went with it, and hear
+            // it, before the top starts it again and the keeper them.
+            // One that gave up was told already, and is no longer here.
+            EventKind::Supervisor {
+                supervisor,
+                report: SupervisorReport::ChildExited { pid, reason, .. },
+            } if *supervisor == tree.pid => {
+                if let Some(partition) = self.partitions.remove(pid) {
+                    partition_down(&self.shared, partition, &crate::view::shown(reason));
+                }
+            }
             EventKind::Supervisor {
                 supervisor,
                 report:
@@ -358,9 +370,10 @@ pub(super) fn rejoin(shared: &Arc<Shared>, partition: &'static str) {
             Ok((_, false)) => continue,
             Err(_) => None,
         };
-        shared.roster.lock().set_pid(&token, pid);
-        let mut member = member;
-        member.pid = pid;
+        // A member forgotten meanwhile (`audience reset`) has no page to tell.
+        let Some(member) = shared.roster.lock().set_pid(&token, pid) else {
+            continue;
+        };
         let json = membership_json(&member).replace("\"type\":\"member\"", "\"type\":\"rejoined\"");
         shared.hub.to_member(&token, &sse::frame("member", &json));
     }

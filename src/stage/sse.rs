@@ -2,7 +2,7 @@
 //!
 //! An open stream is an [`EventBody`]: the body of a `200 text/event-stream`
 //! answer that the web server ([`super::server`]) writes as frames come,
-//! each as soon as it is queued, with a keepalive comment when nothing has
+//! each as soon as it is queued, with a keepalive event when nothing has
 //! come for a while. No thread belongs to a stream: the [`Hub`] (called by
 //! the watcher and the keeper, on their own threads) puts frames into each
 //! stream's small bounded queue, and the server's tasks take them out. A
@@ -24,9 +24,14 @@ use tokio::time::{Instant, Sleep};
 
 /// Frames queued for one client before it counts as stalled.
 const QUEUE: usize = 512;
-/// A comment line this often keeps proxies and phones from closing an
-/// idle stream, and finds clients that went away.
+/// A keepalive this often keeps proxies and phones from closing an idle
+/// stream, and finds clients that went away.
 const KEEPALIVE: Duration = Duration::from_secs(15);
+/// The keepalive: an event, not a comment, because a page sees only
+/// events. The phone page counts on one every [`KEEPALIVE`] (its data, in
+/// seconds): a stream silent for much longer is dead though not closed (a
+/// phone whose Wi-Fi dropped), and the page opens a new one.
+const KEEPALIVE_FRAME: &str = "event: keepalive\ndata: 15\n\n";
 /// The first thing on every stream: reconnect after a second, not the
 /// browser's default three.
 const RETRY: &str = "retry: 1000\n\n";
@@ -169,7 +174,7 @@ impl Body for EventBody {
                 if keepalive.as_mut().poll(cx).is_pending() {
                     return Poll::Pending;
                 }
-                Bytes::from_static(b": keepalive\n\n")
+                Bytes::from_static(KEEPALIVE_FRAME.as_bytes())
             }
         };
         if let Some(keepalive) = &mut self.keepalive {
@@ -191,6 +196,14 @@ impl Body for EventBody {
 mod tests {
     use super::*;
     use http_body_util::BodyExt;
+
+    #[test]
+    fn the_keepalive_says_how_often_it_comes() {
+        assert_eq!(
+            KEEPALIVE_FRAME,
+            &*frame("keepalive", &KEEPALIVE.as_secs().to_string())
+        );
+    }
 
     #[test]
     fn a_frame_splits_data_into_lines() {

@@ -328,10 +328,13 @@ impl Watcher {
         let Some(token) = self.token_of(parent, id) else {
             return;
         };
-        self.shared.roster.lock().set_pid(&token, Some(pid));
+        let Some(member) = self.shared.roster.lock().set_pid(&token, Some(pid)) else {
+            return;
+        };
         let json = format!(
-            "{{\"type\":\"started\",\"pid\":{}}}",
-            json_string(&pid.to_string())
+            "{{\"type\":\"started\",\"pid\":{},\"restarts\":{}}}",
+            json_string(&pid.to_string()),
+            member.restarts
         );
         self.shared
             .hub
@@ -342,6 +345,7 @@ impl Watcher {
     /// the join time the state server kept.
     fn restored(&self, token: &str, id: Atom, count: i64) {
         let (_, joined) = self.world.saved_state(id);
+        self.shared.roster.lock().set_restored(token, count);
         let json = format!(
             "{{\"type\":\"restored\",\"count\":{count},\"joined\":{}}}",
             joined.unwrap_or(0)

@@ -15,6 +15,7 @@
 //! these tests are reported as ignored, never as passed.
 
 mod charts;
+mod phone;
 mod webdriver;
 
 use letitcrash::commands::parse_line;

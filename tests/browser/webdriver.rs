@@ -231,4 +231,35 @@ impl Browser<'_> {
     pub fn set_window_size(&self, width: u32, height: u32) {
         self.post("/window/rect", json!({ "width": width, "height": height }));
     }
+
+    /// Runs a Chrome DevTools Protocol command in the page's target,
+    /// through chromedriver's `goog/cdp/execute`.
+    pub fn cdp(&self, command: &str, params: Value) -> Value {
+        self.post(
+            "/goog/cdp/execute",
+            json!({ "cmd": command, "params": params }),
+        )
+    }
+
+    /// Chromium's mobile emulation, as DevTools' device mode does it: a
+    /// viewport `width` x `height` CSS pixels at twice the density, a
+    /// mobile layout (the page's viewport meta tag honoured) and touch
+    /// input. Lasts for the session; set it before loading the page.
+    pub fn emulate_phone(&self, width: u32, height: u32) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({
+                "width": width,
+                "height": height,
+                "deviceScaleFactor": 2,
+                "mobile": true,
+                "screenWidth": width,
+                "screenHeight": height,
+            }),
+        );
+        self.cdp(
+            "Emulation.setTouchEmulationEnabled",
+            json!({ "enabled": true, "maxTouchPoints": 5 }),
+        );
+    }
 }
