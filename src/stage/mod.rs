@@ -30,6 +30,7 @@
 pub mod assets;
 pub mod audience;
 pub mod control;
+mod hall;
 mod http;
 pub mod keeper;
 pub mod qr;
@@ -97,6 +98,8 @@ impl Default for StageOptions {
 #[derive(Default)]
 pub(crate) struct Scene {
     pub svg: String,
+    /// The audience's partitions and members as JSON (the hall view).
+    pub hall: String,
     pub caption: Option<String>,
     pub ticker: VecDeque<String>,
     /// Root supervisors to draw: display name and pid, from the session.

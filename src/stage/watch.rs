@@ -11,16 +11,25 @@
 //! placed even when it happens between two drawings. Links and monitors
 //! are followed from their events all the time and drawn under `log
 //! verbose` (dotted and dashed).
+//!
+//! The picture holds still: a nested supervisor that is restarting (and so
+//! has no children to show) is drawn with the children it had, not
+//! running, rather than folding up and pulling everything under it up;
+//! and the drawing's size only grows while the same roots are shown, so
+//! the page does not rescale it (and move every node) when a child comes
+//! and goes. The audience is sent as data too ([`hall`](super::hall)),
+//! for the projector's panel per partition.
 
 use super::http::json_string;
 use super::sse;
 use super::world::World;
+use super::hall::hall_json;
 use super::{AUDIENCE, Shared, TICKER_BACKLOG};
 use crate::runtime::{Atom, Event, EventKind, Pid, Ref, Runtime, SupervisorReport};
 use crate::view::EventFeed;
 use crate::view::layout::layout;
 use crate::view::svg::{Marks, tree_svg};
-use crate::view::{self, LogLevel, Style, SupervisorView};
+use crate::view::{self, ChildState, LogLevel, Style, SupervisorView};
 use crossbeam_channel::{Receiver, RecvTimeoutError};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
@@ -54,8 +63,12 @@ pub(super) struct Watcher {
     /// Crashes under each supervisor path, per slot (newest last).
     crash_slots: HashMap<String, VecDeque<u32>>,
     last_crashes: HashMap<String, VecDeque<String>>,
-    /// Roots drawn before, for a root that gave up (drawn grey).
+    /// Roots drawn before, for a root that gave up (drawn grey), and for
+    /// the children of a nested supervisor while it restarts.
     last_views: HashMap<String, SupervisorView>,
+    /// The roots of the last drawing and the most columns and rows it
+    /// took: the size stays while the roots do.
+    extent: (Vec<String>, usize, usize),
     /// `restored count N` printed before the supervisor reported the pid.
     restored_early: HashMap<Pid, i64>,
     started: Instant,
@@ -90,6 +103,7 @@ impl Watcher {
             crash_slots: HashMap::new(),
             last_crashes: HashMap::new(),
             last_views: HashMap::new(),
+            extent: (Vec::new(), 0, 0),
             restored_early: HashMap::new(),
             started: Instant::now(),
             last_draw: None,
@@ -394,7 +408,10 @@ impl Watcher {
             self.paths.insert(*pid, name.clone());
             self.feed.name(*pid, name);
             if let Some(snapshot) = self.world.snapshot(*pid) {
-                let view = view::supervisor_view(name, &snapshot, &|_| None);
+                let mut view = view::supervisor_view(name, &snapshot, &|_| None);
+                if let Some(before) = self.last_views.get(name) {
+                    keep_restarting_children(&mut view, before);
+                }
                 self.learn_paths(&view, name);
                 self.last_views.insert(name.clone(), view.clone());
                 drawn.insert(name.clone());
@@ -415,12 +432,33 @@ impl Watcher {
             }
         }
         let marks = self.marks();
-        let svg = tree_svg(&layout(&views), &marks);
+        let mut layout = layout(&views);
+        let names: Vec<String> = views.iter().map(|v| v.name.clone()).collect();
+        if self.extent.0 != names {
+            self.extent = (names, 0, 0);
+        }
+        self.extent.1 = self.extent.1.max(layout.columns);
+        self.extent.2 = self.extent.2.max(layout.rows);
+        (layout.columns, layout.rows) = (self.extent.1, self.extent.2);
+        let svg = tree_svg(&layout, &marks);
+        let open = self.shared.roster.lock().open;
+        let hall = views
+            .iter()
+            .find(|v| v.name == AUDIENCE)
+            .map(|audience| hall_json(audience, AUDIENCE, &marks, open))
+            .unwrap_or_default();
         let mut scene = self.shared.scene.lock();
+        let mut frames = Vec::new();
         if scene.svg != svg {
+            frames.push(sse::frame("svg", &svg));
             scene.svg = svg;
-            let frame = sse::frame("svg", &scene.svg);
-            drop(scene);
+        }
+        if scene.hall != hall {
+            frames.push(sse::frame("hall", &hall));
+            scene.hall = hall;
+        }
+        drop(scene);
+        for frame in frames {
             self.shared.hub.to_projectors(&frame);
         }
     }
@@ -483,6 +521,30 @@ impl Watcher {
                 .collect(),
             links,
             monitors,
+        }
+    }
+}
+
+/// A nested supervisor that is restarting has no children to show: it
+/// keeps the ones it had in the drawing before, not running, so that no
+/// node below it moves up while it restarts.
+fn keep_restarting_children(view: &mut SupervisorView, before: &SupervisorView) {
+    for child in &mut view.children {
+        let Some(old) = before.children.iter().find(|c| c.id == child.id) else {
+            continue;
+        };
+        match (&mut child.supervisor, &old.supervisor) {
+            (Some(now), Some(then)) => keep_restarting_children(now, then),
+            (None, Some(then)) if child.state != ChildState::Running => {
+                let mut ghost = then.clone();
+                for grandchild in &mut ghost.children {
+                    grandchild.pid = None;
+                    grandchild.state = ChildState::NotRunning;
+                    grandchild.supervisor = None;
+                }
+                child.supervisor = Some(ghost);
+            }
+            _ => {}
         }
     }
 }
