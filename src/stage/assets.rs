@@ -27,6 +27,11 @@ pub const ASSETS: &[Asset] = &[
         body: include_str!("assets/stage.css"),
     },
     Asset {
+        path: "/projector.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_str!("assets/projector.css"),
+    },
+    Asset {
         path: "/projector.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("assets/projector.js"),

@@ -246,7 +246,12 @@ impl Watcher {
         match report {
             SupervisorReport::ChildStarted { id, pid } => {
                 let path = format!("{parent}/{}", id.name());
-                let restarted = self.paths.values().any(|p| *p == path);
+                // A restart is the path under another pid: the drawing may
+                // have learnt this very pid from a snapshot already.
+                let restarted = self
+                    .paths
+                    .iter()
+                    .any(|(known, p)| *p == path && known != pid);
                 self.paths.insert(*pid, path.clone());
                 self.gave_up.retain(|p, _| !is_under(p, &path));
                 if restarted {

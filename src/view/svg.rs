@@ -159,7 +159,8 @@ fn draw_legend(svg: &mut String, top: f64) {
 }
 
 /// The colours of both themes, as custom properties the rules below use:
-/// dark unless the page says `data-theme="light"`. The crash box keeps its
+/// dark unless the page says `data-theme="light"`. Every rule is scoped to
+/// `svg.tree`: inline in the page, a `<style>` applies to the whole page. The crash box keeps its
 /// dark red in the dark theme (the projector's tests know it by its fill).
 const STYLE: &str = "<style>\
 svg.tree{--t-bg:#0b1020;--t-fg:#f8fafc;--t-dim:#cbd5e1;--t-run-bg:#0f2f1a;--t-run:#4ade80;\
@@ -170,25 +171,25 @@ svg.tree{--t-bg:#0b1020;--t-fg:#f8fafc;--t-dim:#cbd5e1;--t-run-bg:#0f2f1a;--t-ru
 --t-sup-bg:#dbeafe;--t-sup:#1d4ed8;--t-crash-bg:#fee2e2;--t-crash:#b91c1c;--t-crash-fg:#7f1d1d;\
 --t-down-bg:#f1f5f9;--t-down:#475569;--t-gone-bg:#e5e7eb;--t-gone:#4b5563;--t-sum-bg:#f8fafc;--t-sum:#334155;\
 --t-edge:#64748b;--t-link:#b45309;--t-monitor:#7e22ce;--t-cell:#cbd5e1;--t-used:#b45309}\
-.bg{fill:var(--t-bg)}\
-.box{stroke-width:3}\
-.running .box{fill:var(--t-run-bg);stroke:var(--t-run)}\
-.sup .box{fill:var(--t-sup-bg);stroke:var(--t-sup);stroke-width:5}\
-.crashed .box{fill:var(--t-crash-bg);stroke:var(--t-crash);stroke-width:6}\
-.restarting .box,.notrunning .box{fill:var(--t-down-bg);stroke:var(--t-down);stroke-dasharray:8 6}\
-.gaveup .box{fill:var(--t-gone-bg);stroke:var(--t-gone);stroke-dasharray:2 6}\
-.summary .box{fill:var(--t-sum-bg);stroke:var(--t-sum)}\
-text{fill:var(--t-fg);font-size:26px}\
-.small{font-size:18px;fill:var(--t-dim)}\
-.icon{font-size:26px;font-weight:bold}\
-.reason{fill:var(--t-crash-fg);font-size:18px}\
-.restarts{font-size:22px;font-weight:bold}\
-.edge{stroke:var(--t-edge);stroke-width:3;fill:none}\
-.link{stroke:var(--t-link);stroke-width:3;stroke-dasharray:2 7;fill:none}\
-.monitor{stroke:var(--t-monitor);stroke-width:3;stroke-dasharray:14 8;fill:none;marker-end:url(#monitor-arrow)}\
-.gauge{fill:var(--t-cell)}.gauge.used{fill:var(--t-used)}.gauge.full{fill:var(--t-crash)}\
-.spark{stroke:var(--t-used);stroke-width:3;fill:none}\
-.fresh{animation:fadein 1.2s ease-out}\
+svg.tree .bg{fill:var(--t-bg)}\
+svg.tree .box{stroke-width:3}\
+svg.tree .running .box{fill:var(--t-run-bg);stroke:var(--t-run)}\
+svg.tree .sup .box{fill:var(--t-sup-bg);stroke:var(--t-sup);stroke-width:5}\
+svg.tree .crashed .box{fill:var(--t-crash-bg);stroke:var(--t-crash);stroke-width:6}\
+svg.tree .restarting .box,svg.tree .notrunning .box{fill:var(--t-down-bg);stroke:var(--t-down);stroke-dasharray:8 6}\
+svg.tree .gaveup .box{fill:var(--t-gone-bg);stroke:var(--t-gone);stroke-dasharray:2 6}\
+svg.tree .summary .box{fill:var(--t-sum-bg);stroke:var(--t-sum)}\
+svg.tree text{fill:var(--t-fg);font-size:26px}\
+svg.tree .small{font-size:18px;fill:var(--t-dim)}\
+svg.tree .icon{font-size:26px;font-weight:bold}\
+svg.tree .reason{fill:var(--t-crash-fg);font-size:18px}\
+svg.tree .restarts{font-size:22px;font-weight:bold}\
+svg.tree .edge{stroke:var(--t-edge);stroke-width:3;fill:none}\
+svg.tree .link{stroke:var(--t-link);stroke-width:3;stroke-dasharray:2 7;fill:none}\
+svg.tree .monitor{stroke:var(--t-monitor);stroke-width:3;stroke-dasharray:14 8;fill:none;marker-end:url(#monitor-arrow)}\
+svg.tree .gauge{fill:var(--t-cell)}svg.tree .gauge.used{fill:var(--t-used)}svg.tree .gauge.full{fill:var(--t-crash)}\
+svg.tree .spark{stroke:var(--t-used);stroke-width:3;fill:none}\
+svg.tree .fresh{animation:fadein 1.2s ease-out}\
 @keyframes fadein{from{opacity:0.1}to{opacity:1}}\
 </style>";
 

@@ -14,6 +14,7 @@
 //! Without Chromium and chromedriver (cfg `has_chromium`, see build.rs)
 //! these tests are reported as ignored, never as passed.
 
+mod projector;
 mod webdriver;
 
 use letitcrash::commands::parse_line;

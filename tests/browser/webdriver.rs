@@ -225,3 +225,18 @@ fn decode_base64(text: &str) -> Vec<u8> {
     }
     out
 }
+
+impl Browser<'_> {
+    /// Makes the page's viewport exactly `width` x `height` CSS pixels at
+    /// one device pixel each (Chromium's device metrics override), whatever
+    /// the window: a projector's resolution, in a headless window.
+    pub fn set_viewport(&self, width: u32, height: u32) {
+        self.post(
+            "/goog/cdp/execute",
+            json!({
+                "cmd": "Emulation.setDeviceMetricsOverride",
+                "params": {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false},
+            }),
+        );
+    }
+}
