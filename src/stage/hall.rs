@@ -51,7 +51,11 @@ fn partition_json(child: &ChildView, sup: &SupervisorView, path: &str, marks: &M
         .count();
     let restarts: u32 = sup.children.iter().map(|m| m.restarts).sum();
     let trace = marks.sparklines.get(&summary).cloned().unwrap_or_default();
-    let last = marks.last_crashes.get(&summary).cloned().unwrap_or_default();
+    let last = marks
+        .last_crashes
+        .get(&summary)
+        .cloned()
+        .unwrap_or_default();
     let mut cells = String::new();
     for (i, member) in sup.children.iter().enumerate() {
         let member_path = format!("{path}/{}", member.id);
@@ -170,7 +174,10 @@ mod tests {
         assert_eq!(partitions.len(), 1, "the store is no partition");
         let ek = &partitions[0];
         assert_eq!(ek["name"], "E-K");
-        assert_eq!((ek["used"].as_u64(), ek["intensity"].as_u64()), (Some(2), Some(1000)));
+        assert_eq!(
+            (ek["used"].as_u64(), ek["intensity"].as_u64()),
+            (Some(2), Some(1000))
+        );
         assert_eq!(ek["trace"], serde_json::json!([0, 3, 1]));
         assert_eq!(ek["last"], serde_json::json!(["Erin"]));
         assert_eq!(ek["restarts"], 2);

@@ -80,7 +80,10 @@ mod tests {
         // The terminal drawing has a two-module quiet zone, this one four.
         let modules = terminal.lines().next().unwrap().chars().count() - 4;
         let side = modules + 8;
-        assert!(svg.contains(&format!(r#"viewBox="0 0 {side} {side}""#)), "{svg}");
+        assert!(
+            svg.contains(&format!(r#"viewBox="0 0 {side} {side}""#)),
+            "{svg}"
+        );
         assert!(svg.matches("h1v1h-1z").count() > modules, "{svg}");
         assert!(!svg.contains("<script"));
     }

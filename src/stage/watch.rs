@@ -15,15 +15,15 @@
 //! The picture holds still: a nested supervisor that is restarting (and so
 //! has no children to show) is drawn with the children it had, not
 //! running, rather than folding up and pulling everything under it up;
-//! and the drawing's size only grows while the same roots are shown, so
-//! the page does not rescale it (and move every node) when a child comes
-//! and goes. The audience is sent as data too ([`hall`](super::hall)),
+//! and the drawing's size does not shrink while the same roots are shown
+//! (unless by a quarter or more), so the page does not rescale it (and
+//! move every node) when a child comes and goes. The audience is sent as data too ([`hall`](super::hall)),
 //! for the projector's panel per partition.
 
+use super::hall::hall_json;
 use super::http::json_string;
 use super::sse;
 use super::world::World;
-use super::hall::hall_json;
 use super::{AUDIENCE, Shared, TICKER_BACKLOG};
 use crate::runtime::{Atom, Event, EventKind, Pid, Ref, Runtime, SupervisorReport};
 use crate::view::EventFeed;
@@ -67,7 +67,8 @@ pub(super) struct Watcher {
     /// the children of a nested supervisor while it restarts.
     last_views: HashMap<String, SupervisorView>,
     /// The roots of the last drawing and the most columns and rows it
-    /// took: the size stays while the roots do.
+    /// took: the size stays while the roots do, unless the tree shrinks
+    /// by a quarter or more.
     extent: (Vec<String>, usize, usize),
     /// `restored count N` printed before the supervisor reported the pid.
     restored_early: HashMap<Pid, i64>,
@@ -439,7 +440,11 @@ impl Watcher {
         let marks = self.marks();
         let mut layout = layout(&views);
         let names: Vec<String> = views.iter().map(|v| v.name.clone()).collect();
-        if self.extent.0 != names {
+        // A big change (other roots, partitions folding into summaries)
+        // starts the extent afresh: the picture changes anyway, and an
+        // extent many rows taller would shrink it for nothing.
+        let shrunk = layout.rows * 4 < self.extent.2 * 3 || layout.columns < self.extent.1;
+        if self.extent.0 != names || shrunk {
             self.extent = (names, 0, 0);
         }
         self.extent.1 = self.extent.1.max(layout.columns);

@@ -10,7 +10,7 @@
 //! browser and the tests use to find it. Everything that came from a user
 //! (names, reasons) is escaped.
 //!
-//! Every text is at least 18 units high and is clipped to the room its
+//! Every text is at least 22 units high and is clipped to the room its
 //! box leaves it (its `data-w` says how much, so the projector page can
 //! trim a name of wide letters to fit exactly); the gauge and the
 //! sparkline have a strip of their own at the bottom of the box, under
@@ -25,20 +25,20 @@ use std::fmt::Write;
 
 /// A node's box, in SVG units.
 const BOX_WIDTH: f64 = 340.0;
-const BOX_HEIGHT: f64 = 96.0;
+const BOX_HEIGHT: f64 = 90.0;
 const MARGIN: f64 = 24.0;
 /// The first line (icon and name) and the second (pid and kind, or the
 /// reason), in SVG units: sizes and baselines.
-const NAME_SIZE: f64 = 26.0;
-const NAME_BASELINE: f64 = 34.0;
-const SMALL_SIZE: f64 = 18.0;
-const SMALL_BASELINE: f64 = 62.0;
+const NAME_SIZE: f64 = 28.0;
+const NAME_BASELINE: f64 = 33.0;
+const SMALL_SIZE: f64 = 22.0;
+const SMALL_BASELINE: f64 = 61.0;
 /// Where text starts (after the icon) and the box's inner padding.
 const TEXT_LEFT: f64 = 48.0;
 const PAD: f64 = 12.0;
 /// The strip at the bottom of the box for the gauge or the sparkline.
-const STRIP_TOP: f64 = 72.0;
-const STRIP_HEIGHT: f64 = 14.0;
+const STRIP_TOP: f64 = 68.0;
+const STRIP_HEIGHT: f64 = 12.0;
 /// Room for the `↻N` counter at the right of the first line.
 const COUNTER_WIDTH: f64 = 70.0;
 
@@ -179,11 +179,11 @@ svg.tree .crashed .box{fill:var(--t-crash-bg);stroke:var(--t-crash);stroke-width
 svg.tree .restarting .box,svg.tree .notrunning .box{fill:var(--t-down-bg);stroke:var(--t-down);stroke-dasharray:8 6}\
 svg.tree .gaveup .box{fill:var(--t-gone-bg);stroke:var(--t-gone);stroke-dasharray:2 6}\
 svg.tree .summary .box{fill:var(--t-sum-bg);stroke:var(--t-sum)}\
-svg.tree text{fill:var(--t-fg);font-size:26px}\
-svg.tree .small{font-size:18px;fill:var(--t-dim)}\
-svg.tree .icon{font-size:26px;font-weight:bold}\
-svg.tree .reason{fill:var(--t-crash-fg);font-size:18px}\
-svg.tree .restarts{font-size:22px;font-weight:bold}\
+svg.tree text{fill:var(--t-fg);font-size:28px}\
+svg.tree .small{font-size:22px;fill:var(--t-dim)}\
+svg.tree .icon{font-size:28px;font-weight:bold}\
+svg.tree .reason{fill:var(--t-crash-fg);font-size:22px}\
+svg.tree .restarts{font-size:24px;font-weight:bold}\
 svg.tree .edge{stroke:var(--t-edge);stroke-width:3;fill:none}\
 svg.tree .link{stroke:var(--t-link);stroke-width:3;stroke-dasharray:2 7;fill:none}\
 svg.tree .monitor{stroke:var(--t-monitor);stroke-width:3;stroke-dasharray:14 8;fill:none;marker-end:url(#monitor-arrow)}\
@@ -311,22 +311,26 @@ fn draw_node(svg: &mut String, node: &Node, marks: &Marks) {
         icon(status, &node.item),
     );
     let name_room = BOX_WIDTH - TEXT_LEFT - PAD - if counter { COUNTER_WIDTH } else { 0.0 };
-    fitted_text(svg, "name", NAME_BASELINE, NAME_SIZE, name_room, &node.label);
+    fitted_text(
+        svg,
+        "name",
+        NAME_BASELINE,
+        NAME_SIZE,
+        name_room,
+        &node.label,
+    );
     let second_line = match &node.item {
         _ if status == "crashed" => ("reason", marks.crashed[&node.path].clone()),
-        _ if status == "gaveup" => (
-            "reason",
-            format!("gave up: {}", marks.gave_up[&node.path]),
-        ),
+        _ if status == "gaveup" => ("reason", format!("gave up: {}", marks.gave_up[&node.path])),
         Item::Summary { alive, total, .. } => {
             let last = marks.last_crashes.get(&node.path);
             match last.map(|names| names.join(", ")).unwrap_or_default() {
-                last if last.is_empty() => ("small pid", format!("{alive}/{total} alive")),
-                last => ("small pid", format!("{alive}/{total} alive ✕ {last}")),
+                last if last.is_empty() => ("small detail", format!("{alive}/{total} alive")),
+                last => ("small detail", format!("{alive}/{total} alive ✕ {last}")),
             }
         }
-        Item::Worker { kind, .. } => ("small pid", format!("{pid} {kind}")),
-        Item::Supervisor { strategy, .. } => ("small pid", format!("{pid} {strategy}")),
+        Item::Worker { kind, .. } => ("small detail", format!("{pid} {kind}")),
+        Item::Supervisor { strategy, .. } => ("small detail", format!("{pid} {strategy}")),
     };
     let (class, text) = second_line;
     let room = BOX_WIDTH - TEXT_LEFT - PAD;

@@ -99,7 +99,9 @@ fn assert_reads_well(page: &Browser, what: &str) {
 /// Names are about 1/40 of the screen's height: from 1/48 up.
 fn assert_names_large(page: &Browser, selector: &str, height: u32, what: &str) {
     let sizes = page.run(SIZES_OF, json!([selector]));
-    let least = sizes[0].as_f64().unwrap_or_else(|| panic!("{what}: no {selector}"));
+    let least = sizes[0]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{what}: no {selector}"));
     assert!(
         least >= f64::from(height) / 48.0,
         "{what}: {selector} at {least:.1} px on a {height} px screen"
@@ -161,7 +163,10 @@ fn the_projector_reads_from_the_back_row_at_every_size() {
             "return document.getElementById('qr').getBoundingClientRect().height / innerHeight;",
             json!([]),
         );
-        assert!(qr.as_f64().unwrap() >= 0.25, "{what}: the QR code is {qr} of the height");
+        assert!(
+            qr.as_f64().unwrap() >= 0.25,
+            "{what}: the QR code is {qr} of the height"
+        );
     }
     // The caption's `code` and *emphasis* are elements, without the marks.
     assert_eq!(
@@ -181,7 +186,11 @@ fn the_projector_reads_from_the_back_row_at_every_size() {
             .unwrap_or_else(|e| panic!("{name} joins: {e}"));
         assert_eq!(answer.status(), 200, "{name}");
     }
-    for member in ["audience/'A-D'/'Ada 0'", "audience/'E-K'/'Erin 0'", "audience/'R-Z'/'Ruth 1'"] {
+    for member in [
+        "audience/'A-D'/'Ada 0'",
+        "audience/'E-K'/'Erin 0'",
+        "audience/'R-Z'/'Ruth 1'",
+    ] {
         eval(&mut session, &format!("crash {member} boom"));
     }
     let all_in = "return document.querySelectorAll('#hall .cell').length === 500 && document.getElementById('members').textContent === '500 joined';";
@@ -193,6 +202,18 @@ fn the_projector_reads_from_the_back_row_at_every_size() {
         let what = format!("the hall at {width}x{height}");
         assert_reads_well(&page, &what);
         assert_names_large(&page, "#hall .panel-head h2", height, &what);
+
+        page.goto(&format!("{url}#tree"));
+        page.wait_for(
+            "the tree with the audience",
+            "return !document.getElementById('tree').hidden && document.querySelector('#tree g[data-path=\"audience/E-K/*\"]') !== null;",
+            json!([]),
+            WAIT,
+        );
+        shot(&page, &format!("tree-500-{width}x{height}"));
+        let what = format!("the tree with 500 members at {width}x{height}");
+        assert_reads_well(&page, &what);
+        assert_names_large(&page, "#tree text.name", height, &what);
 
         page.goto(&format!("{url}#p=E-K"));
         page.wait_for(

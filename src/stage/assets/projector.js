@@ -289,7 +289,7 @@
         const key = p.name + "/" + m.id;
         const before = seen.get(key);
         const log = history.get(key) || [];
-        if (!before) log.push({ at: now, text: `joined as ${m.pid || "…"}` });
+        if (!before) log.push({ at: now, text: `first seen as ${m.pid || "…"}` });
         else {
           if (m.status === "crashed" && before.status !== "crashed") {
             log.push({ at: now, text: `✕ crashed: ${m.reason || "?"}`, crashed: true });
