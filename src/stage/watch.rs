@@ -566,3 +566,64 @@ fn is_under(path: &str, ancestor: &str) -> bool {
 fn is_parent(parent: &str, child: &str) -> bool {
     child.rsplit_once('/').is_some_and(|(p, _)| p == parent)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::layout::layout;
+    use crate::view::tree::ChildView;
+
+    fn child(id: &str, pid: u64, supervisor: Option<SupervisorView>) -> ChildView {
+        ChildView {
+            id: id.into(),
+            pid: Some(Pid::from_number(pid)),
+            state: ChildState::Running,
+            kind: "counter".into(),
+            restart_type: "permanent".into(),
+            restarts: 0,
+            status: None,
+            supervisor,
+        }
+    }
+
+    fn sup(name: &str, pid: u64, children: Vec<ChildView>) -> SupervisorView {
+        SupervisorView {
+            name: name.into(),
+            pid: Pid::from_number(pid),
+            strategy: "one_for_one".into(),
+            intensity: 3,
+            period: Duration::from_secs(5),
+            restarts_in_period: 0,
+            children,
+        }
+    }
+
+    #[test]
+    fn a_restarting_supervisor_keeps_its_childrens_places() {
+        let inner = sup("inner", 2, vec![child("a", 3, None), child("b", 4, None)]);
+        let before = sup(
+            "top",
+            1,
+            vec![child("inner", 2, Some(inner)), child("last", 5, None)],
+        );
+        let mut now = before.clone();
+        now.children[0].supervisor = None;
+        now.children[0].pid = None;
+        now.children[0].state = ChildState::Restarting;
+        keep_restarting_children(&mut now, &before);
+        let places = |view: &SupervisorView| {
+            let drawn = layout(std::slice::from_ref(view));
+            let nodes = drawn.nodes.into_iter();
+            nodes.map(|n| (n.path, n.row)).collect::<Vec<_>>()
+        };
+        assert_eq!(places(&now), places(&before), "nothing moved");
+        let ghost = now.children[0].supervisor.as_ref().expect("kept");
+        assert!(
+            ghost
+                .children
+                .iter()
+                .all(|c| c.pid.is_none() && c.state == ChildState::NotRunning),
+            "its children are drawn down: {ghost:?}"
+        );
+    }
+}

@@ -267,4 +267,12 @@ fn the_projector_reads_from_the_back_row_at_every_size() {
         json!([]),
     );
     assert!(last.as_str().is_some_and(|s| s.contains("Max 0")), "{last}");
+    // Then the restart: the cross goes, a notch in the corner stays.
+    page.wait_for(
+        "Max 0 restarted",
+        "const c = document.querySelector('#hall .panel[data-partition=\"L-Q\"] .cell[data-id=\"Max 0\"]'); return !c.classList.contains('crashed') && c.classList.contains('restarted') && getComputedStyle(c, '::after').backgroundImage.includes('gradient');",
+        json!([]),
+        WAIT,
+    );
+    shot(&page, "hall-restarted-1280x800");
 }
