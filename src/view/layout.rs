@@ -19,7 +19,7 @@ use std::time::Duration;
 pub const COLLAPSE_OVER: usize = 12;
 
 /// Horizontal distance between depths, in SVG units.
-pub const COLUMN: f64 = 390.0;
+pub const COLUMN: f64 = 410.0;
 /// Vertical distance between rows, in SVG units.
 pub const ROW: f64 = 102.0;
 

@@ -5,14 +5,14 @@
 //! document. It is drawn for the back of a room: large type, high contrast,
 //! and every status has a shape as well as a colour (a crash is a red box
 //! with a cross, a restarting child a dashed box with ↻, a supervisor that
-//! gave up a grey box with ⏻), so it reads in black and white too. Each
+//! gave up a grey box with ⊘), so it reads in black and white too. Each
 //! node is a `<g>` with `data-path` (its key) and `data-pid`, which the
 //! browser and the tests use to find it. Everything that came from a user
 //! (names, reasons) is escaped.
 //!
 //! Every text is at least 22 units high and is clipped to the room its
-//! box leaves it (its `data-w` says how much, so the projector page can
-//! trim a name of wide letters to fit exactly); the gauge and the
+//! box leaves it, by generous letter widths (its `data-w` says how much
+//! room, so the projector page trims it to fit exactly, by measuring); the gauge and the
 //! sparkline have a strip of their own at the bottom of the box, under
 //! the text, never beside it. The colours are CSS custom properties: dark
 //! by default (and in a file of its own), light under the stage's
@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 /// A node's box, in SVG units.
-const BOX_WIDTH: f64 = 340.0;
+const BOX_WIDTH: f64 = 360.0;
 const BOX_HEIGHT: f64 = 90.0;
 const MARGIN: f64 = 24.0;
 /// The first line (icon and name) and the second (pid and kind, or the
@@ -39,8 +39,8 @@ const PAD: f64 = 12.0;
 /// The strip at the bottom of the box for the gauge or the sparkline.
 const STRIP_TOP: f64 = 68.0;
 const STRIP_HEIGHT: f64 = 12.0;
-/// Room for the `↻N` counter at the right of the first line.
-const COUNTER_WIDTH: f64 = 70.0;
+/// The `↻N` counter's size, at the right of the first line.
+const COUNTER_SIZE: f64 = 24.0;
 
 /// What is happening to nodes right now, by path.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -255,7 +255,7 @@ fn status(node: &Node, marks: &Marks) -> &'static str {
 fn icon(status: &str, item: &Item) -> &'static str {
     match (status, item) {
         ("crashed", _) => "✕",
-        ("gaveup", _) => "⏻",
+        ("gaveup", _) => "⊘",
         ("restarting", _) => "↻",
         ("notrunning", _) => "○",
         (_, Item::Supervisor { .. }) => "◆",
@@ -310,7 +310,7 @@ fn draw_node(svg: &mut String, node: &Node, marks: &Marks) {
         r#"<text class="icon" x="{PAD}" y="{NAME_BASELINE}">{}</text>"#,
         icon(status, &node.item),
     );
-    let name_room = BOX_WIDTH - TEXT_LEFT - PAD - if counter { COUNTER_WIDTH } else { 0.0 };
+    let name_room = BOX_WIDTH - TEXT_LEFT - PAD - counter;
     fitted_text(
         svg,
         "name",
@@ -339,22 +339,27 @@ fn draw_node(svg: &mut String, node: &Node, marks: &Marks) {
 }
 
 /// A line of text cut to the `room` it has (by an estimate of its
-/// letters' width, which the page refines from `data-w`).
+/// letters' widths, which the page refines from `data-w`).
+/// A text that was cut keeps the whole of it in `data-full`, for the
+/// page to show as much of it as really fits.
 fn fitted_text(svg: &mut String, class: &str, baseline: f64, size: f64, room: f64, text: &str) {
-    // A sans-serif letter is about 0.6 em wide on average; wide names are
-    // trimmed further by the page, which measures.
-    let letters = (room / (size * 0.62)).floor().max(1.0) as usize;
+    let clipped = clip(text, room / size);
+    let full = if clipped == text {
+        String::new()
+    } else {
+        format!(r#" data-full="{}""#, escape(text))
+    };
     let _ = write!(
         svg,
-        r#"<text class="{class}" x="{TEXT_LEFT}" y="{baseline}" data-w="{room:.0}">{}</text>"#,
-        escape(&clip(text, letters)),
+        r#"<text class="{class}" x="{TEXT_LEFT}" y="{baseline}" data-w="{room:.0}"{full}>{}</text>"#,
+        escape(&clipped),
     );
 }
 
 /// The strip at the bottom of the box (a supervisor's restart budget
 /// gauge, a summary's sparkline) and the restart counter at the top right.
-/// Whether there is a counter (the name leaves it room).
-fn corner(svg: &mut String, node: &Node, marks: &Marks) -> bool {
+/// How wide the counter is (the name leaves it that room).
+fn corner(svg: &mut String, node: &Node, marks: &Marks) -> f64 {
     let restarts = match &node.item {
         Item::Supervisor {
             intensity,
@@ -374,14 +379,17 @@ fn corner(svg: &mut String, node: &Node, marks: &Marks) -> bool {
             *restarts
         }
     };
-    if restarts > 0 {
-        let _ = write!(
-            svg,
-            r#"<text class="restarts" x="{}" y="{NAME_BASELINE}" text-anchor="end">↻{restarts}</text>"#,
-            BOX_WIDTH - PAD
-        );
+    if restarts == 0 {
+        return 0.0;
     }
-    restarts > 0
+    let counter = format!("↻{restarts}");
+    let _ = write!(
+        svg,
+        r#"<text class="restarts" x="{}" y="{NAME_BASELINE}" text-anchor="end">{counter}</text>"#,
+        BOX_WIDTH - PAD
+    );
+    // Bold, and a gap before it.
+    text_width(&counter) * COUNTER_SIZE * 1.1 + PAD
 }
 
 /// One cell per restart allowed, filled as the period's budget is used;
@@ -441,12 +449,47 @@ fn sparkline(svg: &mut String, counts: &[u32]) {
     );
 }
 
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+/// `text` cut with "…" to at most `ems` wide. The widths are those of a
+/// common sans-serif (DejaVu Sans, Liberation Sans and Arial are within a
+/// few percent), rounded up, so that a file shown without the page's
+/// measuring still keeps its labels inside their boxes.
+fn clip(text: &str, ems: f64) -> String {
+    if text_width(text) <= ems {
         return text.to_owned();
     }
-    let kept: String = text.chars().take(max - 1).collect();
+    let mut kept = String::new();
+    let mut width = letter_width('…');
+    for c in text.chars() {
+        width += letter_width(c);
+        if width > ems {
+            break;
+        }
+        kept.push(c);
+    }
     format!("{kept}…")
+}
+
+fn text_width(text: &str) -> f64 {
+    text.chars().map(letter_width).sum()
+}
+
+/// A letter's advance in ems, by kind of letter (the widest of the three
+/// fonts, a little over).
+fn letter_width(c: char) -> f64 {
+    match c {
+        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | '/' => 0.36,
+        'f' | 't' | 'r' | ' ' | '(' | ')' | '[' | ']' | '-' => 0.44,
+        'm' => 0.98,
+        'w' => 0.84,
+        'M' | 'W' | '@' | '%' => 1.02,
+        'a'..='z' => 0.64,
+        '0'..='9' => 0.66,
+        '_' => 0.52,
+        'A'..='Z' | '<' | '>' | '=' | '+' | '#' | '&' | '~' => 0.86,
+        c if c.is_ascii() => 0.7,
+        // Symbols, accents, other scripts: as wide as they come.
+        _ => 1.0,
+    }
 }
 
 /// Text made safe for XML and HTML, in content and in quoted attributes.

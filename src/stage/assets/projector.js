@@ -3,10 +3,11 @@
 // `hall` event's JSON), one member's story, the ticker (the REPL's lines,
 // already escaped by the server) and the latest `say` as a caption.
 //
-// Views, by URL fragment: #tree, #hall, #p=PARTITION (one partition
-// zoomed), #m=PARTITION/ID (one member). Without one the page shows the
-// hall once someone joined, the tree before. Keys: t tree, h hall, 1-5 a
-// partition, Esc one level up, l light or dark. Names from the audience
+// Views, by URL fragment: #tree, #tree=ROOT (one root's tree), #hall,
+// #p=PARTITION (one partition zoomed), #m=PARTITION/ID (one member).
+// Without one the page shows the hall once someone joined, the tree
+// before. Keys: t tree, h hall, 1-9 a root (in the tree) or a partition,
+// Esc one level up, l light or dark; a click zooms in (or out). Names from the audience
 // go in as text only. No other host is contacted.
 "use strict";
 (function () {
@@ -36,14 +37,17 @@
   // ---- text that must fit ----
   const minText = () => window.innerHeight / 60;
 
-  // Cuts an SVG text to the room its box leaves (data-w, in SVG units).
+  // Fits an SVG text to the room its box leaves (data-w, in SVG units),
+  // measured: as much of the whole text (data-full, when the server cut
+  // it by estimate) as fits, then "…".
   function fitSvgText(root) {
     for (const text of root.querySelectorAll("text[data-w]")) {
       const room = Number(text.dataset.w);
-      let label = text.textContent;
-      while (label.length > 1 && text.getComputedTextLength() > room) {
-        label = label.replace(/…$/, "").slice(0, -1) + "…";
-        text.textContent = label;
+      if (text.dataset.full) text.textContent = text.dataset.full;
+      let letters = [...text.textContent];
+      while (letters.length > 1 && text.getComputedTextLength() > room) {
+        letters = letters.slice(0, letters[letters.length - 1] === "…" ? -2 : -1).concat("…");
+        text.textContent = letters.join("");
       }
     }
   }
@@ -107,7 +111,7 @@
   }
 
   function icon(s) {
-    return { crashed: "✕", gaveup: "⏻", restarting: "↻", notrunning: "○" }[s] || "◆";
+    return { crashed: "✕", gaveup: "⊘", restarting: "↻", notrunning: "○" }[s] || "◆";
   }
 
   // The best grid for n cells of aspect w:h = aspect in a W x H box.
@@ -238,7 +242,7 @@
     parts.count.textContent = `${p.alive}/${p.total} up`;
     drawTrace(parts.trace, p.trace.length ? p.trace : [0]);
     drawBudget(parts, p);
-    const last = p.status === "gaveup" ? "⏻ gave up: " + p.reason
+    const last = p.status === "gaveup" ? "⊘ gave up: " + p.reason
       : p.last.length ? "✕ " + p.last.join(", ") : "no crash yet";
     parts.last.classList.toggle("none", !p.last.length && p.status !== "gaveup");
     fitLine(parts.last, last);
@@ -318,10 +322,55 @@
     while (list.children.length > 1 && list.scrollHeight > list.clientHeight) list.lastChild.remove();
   }
 
+  // ---- one root of the tree, zoomed ----
+  // The drawing's viewBox narrowed to one root's nodes: a big tree whose
+  // whole would be too small to read is read a root at a time.
+  function roots() {
+    return [...tree.querySelectorAll("g.node")].map((g) => g.dataset.path).filter((p) => !p.includes("/"));
+  }
+
+  function zoomTree(root) {
+    const svg = tree.querySelector("svg");
+    if (!svg) return;
+    if (!svg.dataset.whole) svg.dataset.whole = svg.getAttribute("viewBox");
+    const all = [...svg.querySelectorAll("g.node, g.legend")];
+    const nodes = root === undefined ? [] : all
+      .filter((g) => g.dataset.path === root || g.dataset.path?.startsWith(root + "/"));
+    // What is outside the zoomed part is not drawn at all (not merely
+    // clipped), so that nothing of it is read past the edge.
+    const outside = new Set(nodes.length ? all.filter((g) => !nodes.includes(g)) : []);
+    all.forEach((g) => { g.style.display = outside.has(g) ? "none" : ""; });
+    if (nodes.length === 0) {
+      svg.setAttribute("viewBox", svg.dataset.whole);
+      svg.querySelectorAll("path").forEach((line) => { line.style.display = ""; });
+      return;
+    }
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const g of nodes) {
+      const at = /translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute("transform"));
+      const box = g.querySelector("rect.box");
+      if (!at || !box) continue;
+      const x = Number(at[1]), y = Number(at[2]);
+      x0 = Math.min(x0, x); y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x + Number(box.getAttribute("width")));
+      y1 = Math.max(y1, y + Number(box.getAttribute("height")));
+    }
+    const margin = 24;
+    svg.setAttribute("viewBox", `${x0 - margin} ${y0 - margin} ${x1 - x0 + 2 * margin} ${y1 - y0 + 2 * margin}`);
+    // Lines to nodes outside go too (the drawing's letterbox shows more
+    // than the viewBox).
+    for (const line of svg.querySelectorAll("path")) {
+      const b = line.getBBox();
+      const within = b.x >= x0 - 1 && b.y >= y0 - 1 && b.x + b.width <= x1 + margin && b.y + b.height <= y1 + 1;
+      line.style.display = within ? "" : "none";
+    }
+  }
+
   // ---- views ----
   function view() {
     const h = decodeURIComponent(location.hash.slice(1));
     if (h === "tree") return { kind: "tree" };
+    if (h.startsWith("tree=")) return { kind: "tree", root: h.slice(5) };
     if (h === "hall") return { kind: "hall" };
     if (h.startsWith("p=")) return { kind: "partition", name: h.slice(2) };
     if (h.startsWith("m=")) {
@@ -338,11 +387,17 @@
     story.hidden = v.kind !== "member";
     $("to-tree").classList.toggle("current", v.kind === "tree");
     $("to-hall").classList.toggle("current", v.kind !== "tree");
-    if (v.kind === "tree") fitSvgText(tree);
+    if (v.kind === "tree") { zoomTree(v.root); fitSvgText(tree); }
     else if (v.kind === "member") drawStory(v.name, v.id);
     else drawHall();
   }
 
+  tree.addEventListener("click", (e) => {
+    const g = e.target.closest("g.node");
+    if (!g) return;
+    const root = g.dataset.path.split("/")[0];
+    location.hash = view().root === root ? "#tree" : "#tree=" + encodeURIComponent(root);
+  });
   window.addEventListener("hashchange", show);
   window.addEventListener("resize", () => { panels.forEach((p) => { p.key = ""; }); show(); trimTicker(); });
   document.addEventListener("keydown", (e) => {
@@ -351,10 +406,14 @@
     if (e.key === "t") location.hash = "#tree";
     else if (e.key === "h") location.hash = "#hall";
     else if (e.key === "l") setTheme(theme === "dark" ? "light" : "dark");
-    else if (/^[1-9]$/.test(e.key) && data && data.partitions[Number(e.key) - 1]) {
+    else if (/^[1-9]$/.test(e.key) && v.kind === "tree") {
+      const root = roots()[Number(e.key) - 1];
+      if (root !== undefined) location.hash = "#tree=" + encodeURIComponent(root);
+    } else if (/^[1-9]$/.test(e.key) && data && data.partitions[Number(e.key) - 1]) {
       location.hash = "#p=" + encodeURIComponent(data.partitions[Number(e.key) - 1].name);
     } else if (e.key === "Escape") {
-      location.hash = v.kind === "member" ? "#p=" + encodeURIComponent(v.name) : "#hall";
+      location.hash = v.kind === "member" ? "#p=" + encodeURIComponent(v.name)
+        : v.kind === "tree" ? "#tree" : "#hall";
     }
   });
 
@@ -364,7 +423,7 @@
     events.onerror = () => { status.textContent = "reconnecting…"; status.dataset.state = "lost"; };
     events.addEventListener("svg", (e) => {
       tree.innerHTML = e.data; // drawn and escaped server-side
-      if (!tree.hidden) fitSvgText(tree);
+      if (!tree.hidden) { zoomTree(view().root); fitSvgText(tree); }
     });
     events.addEventListener("hall", (e) => {
       data = e.data ? JSON.parse(e.data) : null;
