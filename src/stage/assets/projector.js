@@ -161,7 +161,7 @@
 
   function drawTrace(svg, trace) {
     const n = Math.max(trace.length, 2), max = Math.max(1, ...trace);
-    svg.setAttribute("viewBox", `0 0 ${n - 1} 10`);
+    svg.setAttribute("viewBox", `0 -0.5 ${n - 1} 11`);
     svg.setAttribute("aria-label", "crashes per 2 s: " + trace.join(" "));
     const points = trace.map((v, i) => `${i},${(10 - 9 * v / max).toFixed(2)}`).join(" ");
     svg.innerHTML = `<line x1="0" y1="10" x2="${n - 1}" y2="10"></line><polyline points="${points}"></polyline>`;
