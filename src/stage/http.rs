@@ -441,6 +441,22 @@ mod tests {
     }
 
     #[test]
+    fn the_qr_code_is_of_the_host_asked_for_and_only_a_plain_one() {
+        let with_host = |host: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::HOST, HeaderValue::from_str(host).unwrap());
+            join_qr(&headers)
+        };
+        let answer = with_host("192.168.1.20:8080");
+        assert_eq!((answer.status, answer.content_type), (200, "image/svg+xml"));
+        let expected = super::super::qr::svg_qr("http://192.168.1.20:8080/join").unwrap();
+        assert_eq!(answer.body, expected.as_bytes());
+        assert_eq!(with_host("[::1]:8080").status, 200);
+        assert_eq!(with_host("evil.example/\"><script>").status, 400);
+        assert_eq!(join_qr(&HeaderMap::new()).status, 400);
+    }
+
+    #[test]
     fn json_strings_are_inert() {
         assert_eq!(json_string("a\"b"), r#""a\"b""#);
         assert_eq!(json_string("</script>"), r#""\u003c/script\u003e""#);

@@ -290,6 +290,18 @@ fn the_projector_reads_from_the_back_row_at_every_size() {
     );
     shot(&page, "hall-light-1280x800");
     assert_reads_well(&page, "the light hall at 1280x800");
+    page.goto(&format!("{url}?theme=light#tree"));
+    let light_box = "const r = document.querySelector('#tree g[data-path=\"demo/w1\"] rect'); return !document.getElementById('tree').hidden && r && getComputedStyle(r).fill;";
+    let fill = page.wait_for("the light tree", light_box, json!([]), WAIT);
+    assert_eq!(
+        fill,
+        json!("rgb(220, 252, 231)"),
+        "the light theme's running box"
+    );
+    shot(&page, "tree-light-1280x800");
+    assert_reads_well(&page, "the light tree at 1280x800");
+    page.goto(&format!("{url}?theme=light"));
+    page.wait_for("the light hall", all_in, json!([]), WAIT);
 
     // A crash in the hall: the member's cell has a cross (its class), not
     // just a colour, and its partition's panel lists the name.
