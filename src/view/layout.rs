@@ -21,7 +21,7 @@ pub const COLLAPSE_OVER: usize = 12;
 /// Horizontal distance between depths, in SVG units.
 pub const COLUMN: f64 = 410.0;
 /// Vertical distance between rows, in SVG units.
-pub const ROW: f64 = 102.0;
+pub const ROW: f64 = 104.0;
 
 /// Where everything goes.
 #[derive(Clone, Debug, PartialEq)]

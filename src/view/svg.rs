@@ -10,7 +10,7 @@
 //! browser and the tests use to find it. Everything that came from a user
 //! (names, reasons) is escaped.
 //!
-//! Every text is at least 22 units high and is clipped to the room its
+//! Every text is at least 24 units high and is clipped to the room its
 //! box leaves it, by generous letter widths (its `data-w` says how much
 //! room, so the projector page trims it to fit exactly, by measuring); the gauge and the
 //! sparkline have a strip of their own at the bottom of the box, under
@@ -25,22 +25,22 @@ use std::fmt::Write;
 
 /// A node's box, in SVG units.
 const BOX_WIDTH: f64 = 360.0;
-const BOX_HEIGHT: f64 = 90.0;
+const BOX_HEIGHT: f64 = 94.0;
 const MARGIN: f64 = 24.0;
 /// The first line (icon and name) and the second (pid and kind, or the
 /// reason), in SVG units: sizes and baselines.
-const NAME_SIZE: f64 = 28.0;
-const NAME_BASELINE: f64 = 33.0;
-const SMALL_SIZE: f64 = 22.0;
-const SMALL_BASELINE: f64 = 61.0;
+const NAME_SIZE: f64 = 30.0;
+const NAME_BASELINE: f64 = 35.0;
+const SMALL_SIZE: f64 = 24.0;
+const SMALL_BASELINE: f64 = 65.0;
 /// Where text starts (after the icon) and the box's inner padding.
 const TEXT_LEFT: f64 = 48.0;
 const PAD: f64 = 12.0;
 /// The strip at the bottom of the box for the gauge or the sparkline.
-const STRIP_TOP: f64 = 68.0;
+const STRIP_TOP: f64 = 73.0;
 const STRIP_HEIGHT: f64 = 12.0;
 /// The `↻N` counter's size, at the right of the first line.
-const COUNTER_SIZE: f64 = 24.0;
+const COUNTER_SIZE: f64 = 26.0;
 
 /// What is happening to nodes right now, by path.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -179,11 +179,11 @@ svg.tree .crashed .box{fill:var(--t-crash-bg);stroke:var(--t-crash);stroke-width
 svg.tree .restarting .box,svg.tree .notrunning .box{fill:var(--t-down-bg);stroke:var(--t-down);stroke-dasharray:8 6}\
 svg.tree .gaveup .box{fill:var(--t-gone-bg);stroke:var(--t-gone);stroke-dasharray:2 6}\
 svg.tree .summary .box{fill:var(--t-sum-bg);stroke:var(--t-sum)}\
-svg.tree text{fill:var(--t-fg);font-size:28px}\
-svg.tree .small{font-size:22px;fill:var(--t-dim)}\
-svg.tree .icon{font-size:28px;font-weight:bold}\
-svg.tree .reason{fill:var(--t-crash-fg);font-size:22px}\
-svg.tree .restarts{font-size:24px;font-weight:bold}\
+svg.tree text{fill:var(--t-fg);font-size:30px}\
+svg.tree .small{font-size:24px;fill:var(--t-dim)}\
+svg.tree .icon{font-size:30px;font-weight:bold}\
+svg.tree .reason{fill:var(--t-crash-fg);font-size:24px}\
+svg.tree .restarts{font-size:26px;font-weight:bold}\
 svg.tree .edge{stroke:var(--t-edge);stroke-width:3;fill:none}\
 svg.tree .link{stroke:var(--t-link);stroke-width:3;stroke-dasharray:2 7;fill:none}\
 svg.tree .monitor{stroke:var(--t-monitor);stroke-width:3;stroke-dasharray:14 8;fill:none;marker-end:url(#monitor-arrow)}\

@@ -153,7 +153,7 @@ fn the_projector_reads_from_the_back_row_at_every_size() {
     );
     eval(
         &mut session,
-        "say \"Watch `demo/w1` *crash* and come back\"",
+        "say \"Watch `demo/w1` *crash* and come back: its supervisor starts it again in the same place, with a new pid\"",
     );
     let mut driver = Driver::start();
     let page = driver.browser();
@@ -187,7 +187,11 @@ fn the_projector_reads_from_the_back_row_at_every_size() {
             "const c = document.getElementById('caption'); return [c.textContent, c.querySelector('code').textContent, c.querySelector('em').textContent];",
             json!([])
         ),
-        json!(["Watch demo/w1 crash and come back", "demo/w1", "crash"])
+        json!([
+            "Watch demo/w1 crash and come back: its supervisor starts it again in the same place, with a new pid",
+            "demo/w1",
+            "crash"
+        ])
     );
 
     // 500 members, and a few crashes.

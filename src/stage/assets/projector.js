@@ -68,7 +68,9 @@
   }
 
   // ---- captions: `code` and *emphasis*, built as elements, never HTML ----
+  let said = null;
   function renderCaption(text) {
+    said = text;
     caption.replaceChildren();
     const parts = text.split("`");
     parts.forEach((part, i) => {
@@ -92,6 +94,9 @@
       caption.appendChild(document.createTextNode(literal.slice(last)));
     });
     caption.hidden = false;
+    // A long caption in smaller type, so that the ticker keeps a few lines.
+    caption.classList.remove("long");
+    if (caption.offsetHeight > caption.parentElement.clientHeight * 0.6) caption.classList.add("long");
   }
 
   // ---- the ticker keeps only whole lines that fit ----
@@ -399,7 +404,12 @@
     location.hash = view().root === root ? "#tree" : "#tree=" + encodeURIComponent(root);
   });
   window.addEventListener("hashchange", show);
-  window.addEventListener("resize", () => { panels.forEach((p) => { p.key = ""; }); show(); trimTicker(); });
+  window.addEventListener("resize", () => {
+    if (said !== null) renderCaption(said);
+    panels.forEach((p) => { p.key = ""; });
+    show();
+    trimTicker();
+  });
   document.addEventListener("keydown", (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const v = view();
