@@ -100,6 +100,7 @@
   }
 
   // ---- the ticker keeps only whole lines that fit ----
+  let trimming = false;
   function trimTicker() {
     while (ticker.children.length > MAX_LINES) ticker.removeChild(ticker.firstChild);
     while (ticker.children.length > 1 && ticker.scrollHeight > ticker.clientHeight) {
@@ -445,7 +446,11 @@
       const li = document.createElement("li");
       li.innerHTML = e.data; // escaped server-side: spans for colours only
       ticker.appendChild(li);
-      trimTicker();
+      // Once per frame, however many lines came: measuring costs a layout.
+      if (!trimming) {
+        trimming = true;
+        requestAnimationFrame(() => { trimming = false; trimTicker(); });
+      }
     });
     events.addEventListener("say", (e) => {
       renderCaption(e.data);
