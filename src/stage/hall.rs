@@ -13,7 +13,7 @@
 use super::http::json_string;
 use crate::view::svg::Marks;
 use crate::view::tree::{ChildState, ChildView, SupervisorView};
-use crate::view::{self};
+use crate::view;
 use std::fmt::Write;
 
 /// The hall as JSON: `open` says whether phones may join now.

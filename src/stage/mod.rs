@@ -11,8 +11,9 @@
 //!   answer pages, assets and the POSTs of Join and Crash; all HTML, CSS
 //!   and JS is in the binary ([`assets`]);
 //! - one watcher thread ([`watch`]) reads the runtime's event stream,
-//!   renders the ticker lines and the tree's SVG, and tells each phone what
-//!   happened to its process;
+//!   renders the ticker lines, the tree's SVG and the audience's hall
+//!   ([`hall`]: a panel per partition on the projector), and tells each
+//!   phone what happened to its process;
 //! - one keeper thread ([`keeper`]) brings the audience tree back when it
 //!   gives up, and starts members again after their partition restarted.
 //!
