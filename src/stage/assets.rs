@@ -32,6 +32,11 @@ pub const ASSETS: &[Asset] = &[
         body: include_str!("assets/projector.css"),
     },
     Asset {
+        path: "/hall.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("assets/hall.js"),
+    },
+    Asset {
         path: "/projector.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("assets/projector.js"),

@@ -11,9 +11,9 @@
 //! them in as text, never as HTML.
 
 use super::http::json_string;
+use crate::view;
 use crate::view::svg::Marks;
 use crate::view::tree::{ChildState, ChildView, SupervisorView};
-use crate::view;
 use std::fmt::Write;
 
 /// The hall as JSON: `open` says whether phones may join now.
