@@ -339,6 +339,21 @@ fn the_projector_reads_from_the_back_row_at_every_size() {
         WAIT,
     );
     shot(&page, "hall-restarted-1280x800");
+
+    // A click on a panel zooms to its partition; the button turns the
+    // theme back to dark.
+    page.click("#hall .panel[data-partition=\"R-Z\"] .panel-head");
+    page.wait_for(
+        "R-Z zoomed by a click",
+        "return location.hash === '#p=R-Z' && document.querySelectorAll('#hall .panel').length === 1;",
+        json!([]),
+        WAIT,
+    );
+    page.click("#theme");
+    assert_eq!(
+        page.run("return document.documentElement.dataset.theme;", json!([])),
+        json!("dark")
+    );
 }
 
 /// What is wrong with a drawing of the tree opened on its own: texts
