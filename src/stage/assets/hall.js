@@ -130,7 +130,8 @@ window.Hall = (function () {
   }
 
   // Sizes the cells to fill the panel, and labels them when a label fits
-  // at a readable size: the name, else its first letters, else nothing.
+  // at a readable size: the name (in smaller type, down to the least
+  // readable, if need be), else its first letters, else nothing.
   function fitCells(parts, p, zoomed) {
     const box = parts.cells;
     const W = box.clientWidth, H = box.clientHeight;
@@ -152,10 +153,12 @@ window.Hall = (function () {
       const cell = parts.byId.get(m.id);
       if (!labelled) { cell.textContent = ""; return; }
       const text = zoomed && m.restarts ? `${m.id} ↻${m.restarts}` : m.id;
-      cell.textContent = text;
-      if (cell.scrollWidth > cell.clientWidth) cell.textContent = m.id;
-      if (cell.scrollWidth > cell.clientWidth) cell.textContent = [...m.id].slice(0, 2).join("");
-      if (cell.scrollWidth > cell.clientWidth) cell.textContent = "";
+      const tries = [[text, ""], [m.id, ""], [m.id, minText() * 1.05 + "px"], [[...m.id].slice(0, 2).join(""), ""], ["", ""]];
+      for (const [label, size] of tries) {
+        cell.textContent = label;
+        cell.style.fontSize = size;
+        if (cell.scrollWidth <= cell.clientWidth) break;
+      }
     });
   }
 
