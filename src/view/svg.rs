@@ -100,9 +100,11 @@ pub fn tree_svg(layout: &Layout, marks: &Marks) -> String {
     let tree_height = layout.rows.max(1) as f64 * ROW - (ROW - BOX_HEIGHT) + 2.0 * MARGIN;
     let height = tree_height + if legend { LEGEND_HEIGHT } else { 0.0 };
     let mut svg = String::new();
+    // Scaled into a box of another shape (the projector page), the drawing
+    // hangs from the top: a row added at the bottom moves nothing above.
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="tree" viewBox="0 0 {width:.0} {height:.0}" font-family="sans-serif" role="img" aria-label="supervision tree">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="tree" viewBox="0 0 {width:.0} {height:.0}" preserveAspectRatio="xMidYMin meet" font-family="sans-serif" role="img" aria-label="supervision tree">"#
     );
     svg.push_str(STYLE);
     // Its own background: a file shown on a white page keeps its colours.

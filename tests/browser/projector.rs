@@ -463,3 +463,39 @@ fn a_tree_drawing_for_a_file_keeps_its_labels_in_their_boxes() {
     let problems = page.run(LABEL_PROBLEMS, json!([]));
     assert_eq!(problems, json!([]), "{problems:#}");
 }
+
+/// A child added under the last one, or one that restarts, moves no node
+/// above it on the projector: the drawing hangs from the top of its area.
+#[test]
+#[cfg_attr(
+    not(has_chromium),
+    ignore = "needs chromium and chromedriver (Debian's chromium, chromium-driver), which .ci/run installs"
+)]
+fn a_child_added_moves_no_node_above_it() {
+    let (mut session, url) = session_with_stage();
+    eval(
+        &mut session,
+        "sup demo one_for_one { worker w1 counter; worker w2 counter }",
+    );
+    let mut driver = Driver::start();
+    let page = driver.browser();
+    page.set_viewport(1920, 1080);
+    page.goto(&format!("{url}#tree"));
+    let place = "const r = document.querySelector(`#tree g[data-path=\"${arguments[0]}\"] rect`); return r && JSON.stringify(r.getBoundingClientRect());";
+    let w1 = page.wait_for("demo/w1 drawn", place, json!(["demo/w1"]), WAIT);
+    let w2 = page.run(place, json!(["demo/w2"]));
+    eval(&mut session, "start_child demo worker w3 counter");
+    page.wait_for("demo/w3 drawn", place, json!(["demo/w3"]), WAIT);
+    shot(&page, "tree-child-added-1920x1080");
+    assert_eq!(page.run(place, json!(["demo/w1"])), w1, "demo/w1 moved");
+    assert_eq!(page.run(place, json!(["demo/w2"])), w2, "demo/w2 moved");
+    eval(&mut session, "crash demo/w2 boom");
+    page.wait_for(
+        "demo/w2 back",
+        "const g = document.querySelector('#tree g[data-path=\"demo/w2\"]'); return g.querySelector('.restarts') !== null && !g.classList.contains('crashed');",
+        json!([]),
+        WAIT,
+    );
+    assert_eq!(page.run(place, json!(["demo/w1"])), w1, "demo/w1 moved");
+    assert_eq!(page.run(place, json!(["demo/w2"])), w2, "demo/w2 moved");
+}
