@@ -78,6 +78,7 @@ for (const e of document.querySelectorAll('.panel, .panel *, .caption, .ticker, 
   if (e instanceof SVGElement || e.getClientRects().length === 0 || e.clientWidth === 0) continue;
   if (e.scrollWidth > e.clientWidth + 1) problems.push(`overflows its width: ${where(e)} ${e.scrollWidth} > ${e.clientWidth}`);
 }
+window.smallestText = Math.min(...texts.map((t) => t.size));
 return problems.slice(0, 30);
 "#;
 
@@ -113,6 +114,14 @@ fn assert_reads_well(page: &Browser, what: &str) {
     page.wait_for("a frame", "return window.framed;", json!([]), WAIT);
     let problems = page.run(PROBLEMS, json!([]));
     assert_eq!(problems, json!([]), "{what}: {problems:#}");
+    // The figure, for whoever runs this with --nocapture.
+    let measured = page.run("return [window.smallestText, innerHeight];", json!([]));
+    if let (Some(least), Some(height)) = (measured[0].as_f64(), measured[1].as_f64()) {
+        eprintln!(
+            "{what}: smallest text {least:.1} px, 1/{:.0} of the height",
+            height / least
+        );
+    }
 }
 
 /// Names are about 1/40 of the screen's height: from 1/48 up.
@@ -121,6 +130,10 @@ fn assert_names_large(page: &Browser, selector: &str, height: u32, what: &str) {
     let least = sizes[0]
         .as_f64()
         .unwrap_or_else(|| panic!("{what}: no {selector}"));
+    eprintln!(
+        "{what}: {selector} from {least:.1} px, 1/{:.0} of the height",
+        f64::from(height) / least
+    );
     assert!(
         least >= f64::from(height) / 48.0,
         "{what}: {selector} at {least:.1} px on a {height} px screen"
