@@ -32,6 +32,16 @@ pub const ASSETS: &[Asset] = &[
         body: include_str!("assets/phone.css"),
     },
     Asset {
+        path: "/projector.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_str!("assets/projector.css"),
+    },
+    Asset {
+        path: "/hall.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("assets/hall.js"),
+    },
+    Asset {
         path: "/projector.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("assets/projector.js"),

@@ -4,6 +4,7 @@
 //! |---|---|
 //! | `GET /` | the projector page |
 //! | `GET /join` | the audience page |
+//! | `GET /qr.svg` | the join URL (on the host the page was asked for) as a QR code |
 //! | `GET /events` | the projector's event stream (SSE) |
 //! | `GET /events/me` | a member's own event stream (SSE, by cookie) |
 //! | `GET /me` | the membership the cookie holds, as JSON |
@@ -87,6 +88,7 @@ pub(super) async fn handle(request: Request<Incoming>, shared: &Arc<Shared>) -> 
             }
             None => Answer::error(403, "join first"),
         },
+        (&Method::GET, "/qr.svg") => join_qr(request.headers()),
         (&Method::GET | &Method::HEAD, _) if assets::find(&path).is_some() => {
             let asset = assets::find(&path).expect("just found");
             Answer {
@@ -114,7 +116,7 @@ pub(super) async fn handle(request: Request<Incoming>, shared: &Arc<Shared>) -> 
                 Err(answer) => answer,
             }
         }
-        (_, "/join" | "/crash" | "/me" | "/events" | "/events/me") => {
+        (_, "/join" | "/crash" | "/me" | "/events" | "/events/me" | "/qr.svg") => {
             Answer::error(405, "method not allowed")
         }
         _ if assets::find(&path).is_some() => Answer::error(405, "method not allowed"),
@@ -167,19 +169,50 @@ fn stream(body: EventBody) -> Reply {
     response
 }
 
-/// What a new projector page needs to catch up: the drawing, the caption,
-/// the recent ticker.
+/// What a new projector page needs to catch up: the drawing, the hall,
+/// the caption, the recent ticker.
 fn projector_backlog(shared: &Shared) -> Vec<sse::Frame> {
     let scene = shared.scene.lock();
     let mut frames = Vec::new();
     if !scene.svg.is_empty() {
         frames.push(sse::frame("svg", &scene.svg));
     }
+    if !scene.hall.is_empty() {
+        frames.push(sse::frame("hall", &scene.hall));
+    }
     if let Some(caption) = &scene.caption {
         frames.push(sse::frame("say", caption));
     }
     frames.extend(scene.ticker.iter().map(|line| sse::frame("line", line)));
     frames
+}
+
+/// The join URL as a QR code, for the projector page. The host is the one
+/// the page was loaded from (with `--public`, the LAN address the server
+/// binds), so what the room scans is what the projector reached; a host
+/// that is not a plain name or address with a port gets 400.
+fn join_qr(headers: &HeaderMap) -> Answer {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.len() <= 255
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        });
+    let Some(host) = host else {
+        return Answer::error(400, "no usable Host header");
+    };
+    match super::qr::svg_qr(&format!("http://{host}/join")) {
+        Some(svg) => Answer {
+            status: 200,
+            content_type: "image/svg+xml",
+            body: svg.into(),
+            headers: Vec::new(),
+        },
+        None => Answer::error(400, "the join URL does not fit a QR code"),
+    }
 }
 
 /// The body, at most [`MAX_BODY`] bytes of UTF-8, arrived within
@@ -430,6 +463,22 @@ mod tests {
         assert_eq!(json["restarts"], 1);
         assert_eq!(json["restored"], 2);
         assert_eq!(json["partition"], "E-K");
+    }
+
+    #[test]
+    fn the_qr_code_is_of_the_host_asked_for_and_only_a_plain_one() {
+        let with_host = |host: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::HOST, HeaderValue::from_str(host).unwrap());
+            join_qr(&headers)
+        };
+        let answer = with_host("192.168.1.20:8080");
+        assert_eq!((answer.status, answer.content_type), (200, "image/svg+xml"));
+        let expected = super::super::qr::svg_qr("http://192.168.1.20:8080/join").unwrap();
+        assert_eq!(answer.body, expected.as_bytes());
+        assert_eq!(with_host("[::1]:8080").status, 200);
+        assert_eq!(with_host("evil.example/\"><script>").status, 400);
+        assert_eq!(join_qr(&HeaderMap::new()).status, 400);
     }
 
     #[test]

@@ -11,8 +11,9 @@
 //!   answer pages, assets and the POSTs of Join and Crash; all HTML, CSS
 //!   and JS is in the binary ([`assets`]);
 //! - one watcher thread ([`watch`]) reads the runtime's event stream,
-//!   renders the ticker lines and the tree's SVG, and tells each phone what
-//!   happened to its process;
+//!   renders the ticker lines, the tree's SVG and the audience's hall
+//!   ([`hall`]: a panel per partition on the projector), and tells each
+//!   phone what happened to its process;
 //! - one keeper thread ([`keeper`]) brings the audience tree back when it
 //!   gives up, and starts members again after their partition restarted.
 //!
@@ -30,6 +31,7 @@
 pub mod assets;
 pub mod audience;
 pub mod control;
+mod hall;
 mod http;
 pub mod keeper;
 pub mod qr;
@@ -97,6 +99,8 @@ impl Default for StageOptions {
 #[derive(Default)]
 pub(crate) struct Scene {
     pub svg: String,
+    /// The audience's partitions and members as JSON (the hall view).
+    pub hall: String,
     pub caption: Option<String>,
     pub ticker: VecDeque<String>,
     /// Root supervisors to draw: display name and pid, from the session.

@@ -1,5 +1,6 @@
-//! `--public`: the LAN address to bind, and the URL as a QR code for the
-//! terminal, so the room can scan it off the projected REPL.
+//! `--public`: the LAN address to bind, and the join URL as a QR code: for
+//! the terminal, so the room can scan it off the projected REPL, and as
+//! SVG for the projector page (`/qr.svg`), where it stays on screen.
 
 use qrcode::{EcLevel, QrCode};
 use std::net::{IpAddr, UdpSocket};
@@ -48,9 +49,44 @@ pub fn terminal_qr(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// `text` as an SVG QR code: dark modules on a light square with a quiet
+/// zone of four modules, one path, scaled by whoever shows it.
+pub fn svg_qr(text: &str) -> Option<String> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
+    let width = code.width();
+    let quiet = 4;
+    let side = width + 2 * quiet;
+    let mut path = String::new();
+    for y in 0..width {
+        for x in 0..width {
+            if code[(x, y)] == qrcode::Color::Dark {
+                path.push_str(&format!("M{},{}h1v1h-1z", x + quiet, y + quiet));
+            }
+        }
+    }
+    Some(format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" shape-rendering="crispEdges"><rect width="{side}" height="{side}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_svg_code_has_its_modules_and_a_quiet_zone() {
+        let svg = svg_qr("http://192.168.1.20:8080/join").expect("encodes");
+        let terminal = terminal_qr("http://192.168.1.20:8080/join").unwrap();
+        // The terminal drawing has a two-module quiet zone, this one four.
+        let modules = terminal.lines().next().unwrap().chars().count() - 4;
+        let side = modules + 8;
+        assert!(
+            svg.contains(&format!(r#"viewBox="0 0 {side} {side}""#)),
+            "{svg}"
+        );
+        assert!(svg.matches("h1v1h-1z").count() > modules, "{svg}");
+        assert!(!svg.contains("<script"));
+    }
 
     #[test]
     fn a_url_becomes_a_square_block_drawing() {

@@ -11,7 +11,16 @@
 //! placed even when it happens between two drawings. Links and monitors
 //! are followed from their events all the time and drawn under `log
 //! verbose` (dotted and dashed).
+//!
+//! The picture holds still: a nested supervisor that is restarting (and so
+//! has no children to show) is drawn with the children it had, not
+//! running, rather than folding up and pulling everything under it up;
+//! and the drawing's size does not shrink while the same roots are shown
+//! (unless by a quarter or more), so the page does not rescale it (and
+//! move every node) when a child comes and goes. The audience is sent as data too ([`hall`](super::hall)),
+//! for the projector's panel per partition.
 
+use super::hall::hall_json;
 use super::http::json_string;
 use super::sse;
 use super::world::World;
@@ -20,7 +29,7 @@ use crate::runtime::{Atom, Event, EventKind, Pid, Ref, Runtime, SupervisorReport
 use crate::view::EventFeed;
 use crate::view::layout::layout;
 use crate::view::svg::{Marks, tree_svg};
-use crate::view::{self, LogLevel, Style, SupervisorView};
+use crate::view::{self, ChildState, LogLevel, Style, SupervisorView};
 use crossbeam_channel::{Receiver, RecvTimeoutError};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
@@ -54,8 +63,13 @@ pub(super) struct Watcher {
     /// Crashes under each supervisor path, per slot (newest last).
     crash_slots: HashMap<String, VecDeque<u32>>,
     last_crashes: HashMap<String, VecDeque<String>>,
-    /// Roots drawn before, for a root that gave up (drawn grey).
+    /// Roots drawn before, for a root that gave up (drawn grey), and for
+    /// the children of a nested supervisor while it restarts.
     last_views: HashMap<String, SupervisorView>,
+    /// The roots of the last drawing and the most columns and rows it
+    /// took: the size stays while the roots do, unless the tree shrinks
+    /// by a quarter or more.
+    extent: (Vec<String>, usize, usize),
     /// `restored count N` printed before the supervisor reported the pid.
     restored_early: HashMap<Pid, i64>,
     started: Instant,
@@ -90,6 +104,7 @@ impl Watcher {
             crash_slots: HashMap::new(),
             last_crashes: HashMap::new(),
             last_views: HashMap::new(),
+            extent: (Vec::new(), 0, 0),
             restored_early: HashMap::new(),
             started: Instant::now(),
             last_draw: None,
@@ -232,7 +247,12 @@ impl Watcher {
         match report {
             SupervisorReport::ChildStarted { id, pid } => {
                 let path = format!("{parent}/{}", id.name());
-                let restarted = self.paths.values().any(|p| *p == path);
+                // A restart is the path under another pid: the drawing may
+                // have learnt this very pid from a snapshot already.
+                let restarted = self
+                    .paths
+                    .iter()
+                    .any(|(known, p)| *p == path && known != pid);
                 self.paths.insert(*pid, path.clone());
                 self.gave_up.retain(|p, _| !is_under(p, &path));
                 if restarted {
@@ -398,7 +418,10 @@ impl Watcher {
             self.paths.insert(*pid, name.clone());
             self.feed.name(*pid, name);
             if let Some(snapshot) = self.world.snapshot(*pid) {
-                let view = view::supervisor_view(name, &snapshot, &|_| None);
+                let mut view = view::supervisor_view(name, &snapshot, &|_| None);
+                if let Some(before) = self.last_views.get(name) {
+                    keep_restarting_children(&mut view, before);
+                }
                 self.learn_paths(&view, name);
                 self.last_views.insert(name.clone(), view.clone());
                 drawn.insert(name.clone());
@@ -419,12 +442,37 @@ impl Watcher {
             }
         }
         let marks = self.marks();
-        let svg = tree_svg(&layout(&views), &marks);
+        let mut layout = layout(&views);
+        let names: Vec<String> = views.iter().map(|v| v.name.clone()).collect();
+        // A big change (other roots, partitions folding into summaries)
+        // starts the extent afresh: the picture changes anyway, and an
+        // extent many rows taller would shrink it for nothing.
+        let shrunk = layout.rows * 4 < self.extent.2 * 3 || layout.columns < self.extent.1;
+        if self.extent.0 != names || shrunk {
+            self.extent = (names, 0, 0);
+        }
+        self.extent.1 = self.extent.1.max(layout.columns);
+        self.extent.2 = self.extent.2.max(layout.rows);
+        (layout.columns, layout.rows) = (self.extent.1, self.extent.2);
+        let svg = tree_svg(&layout, &marks);
+        let open = self.shared.roster.lock().open;
+        let hall = views
+            .iter()
+            .find(|v| v.name == AUDIENCE)
+            .map(|audience| hall_json(audience, AUDIENCE, &marks, open))
+            .unwrap_or_default();
         let mut scene = self.shared.scene.lock();
+        let mut frames = Vec::new();
         if scene.svg != svg {
+            frames.push(sse::frame("svg", &svg));
             scene.svg = svg;
-            let frame = sse::frame("svg", &scene.svg);
-            drop(scene);
+        }
+        if scene.hall != hall {
+            frames.push(sse::frame("hall", &hall));
+            scene.hall = hall;
+        }
+        drop(scene);
+        for frame in frames {
             self.shared.hub.to_projectors(&frame);
         }
     }
@@ -491,10 +539,95 @@ impl Watcher {
     }
 }
 
+/// A nested supervisor that is restarting has no children to show: it
+/// keeps the ones it had in the drawing before, not running, so that no
+/// node below it moves up while it restarts.
+fn keep_restarting_children(view: &mut SupervisorView, before: &SupervisorView) {
+    for child in &mut view.children {
+        let Some(old) = before.children.iter().find(|c| c.id == child.id) else {
+            continue;
+        };
+        match (&mut child.supervisor, &old.supervisor) {
+            (Some(now), Some(then)) => keep_restarting_children(now, then),
+            (None, Some(then)) if child.state != ChildState::Running => {
+                let mut ghost = then.clone();
+                for grandchild in &mut ghost.children {
+                    grandchild.pid = None;
+                    grandchild.state = ChildState::NotRunning;
+                    grandchild.supervisor = None;
+                }
+                child.supervisor = Some(ghost);
+            }
+            _ => {}
+        }
+    }
+}
+
 fn is_under(path: &str, ancestor: &str) -> bool {
     path == ancestor || path.starts_with(&format!("{ancestor}/"))
 }
 
 fn is_parent(parent: &str, child: &str) -> bool {
     child.rsplit_once('/').is_some_and(|(p, _)| p == parent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::layout::layout;
+    use crate::view::tree::ChildView;
+
+    fn child(id: &str, pid: u64, supervisor: Option<SupervisorView>) -> ChildView {
+        ChildView {
+            id: id.into(),
+            pid: Some(Pid::from_number(pid)),
+            state: ChildState::Running,
+            kind: "counter".into(),
+            restart_type: "permanent".into(),
+            restarts: 0,
+            status: None,
+            supervisor,
+        }
+    }
+
+    fn sup(name: &str, pid: u64, children: Vec<ChildView>) -> SupervisorView {
+        SupervisorView {
+            name: name.into(),
+            pid: Pid::from_number(pid),
+            strategy: "one_for_one".into(),
+            intensity: 3,
+            period: Duration::from_secs(5),
+            restarts_in_period: 0,
+            children,
+        }
+    }
+
+    #[test]
+    fn a_restarting_supervisor_keeps_its_childrens_places() {
+        let inner = sup("inner", 2, vec![child("a", 3, None), child("b", 4, None)]);
+        let before = sup(
+            "top",
+            1,
+            vec![child("inner", 2, Some(inner)), child("last", 5, None)],
+        );
+        let mut now = before.clone();
+        now.children[0].supervisor = None;
+        now.children[0].pid = None;
+        now.children[0].state = ChildState::Restarting;
+        keep_restarting_children(&mut now, &before);
+        let places = |view: &SupervisorView| {
+            let drawn = layout(std::slice::from_ref(view));
+            let nodes = drawn.nodes.into_iter();
+            nodes.map(|n| (n.path, n.row)).collect::<Vec<_>>()
+        };
+        assert_eq!(places(&now), places(&before), "nothing moved");
+        let ghost = now.children[0].supervisor.as_ref().expect("kept");
+        assert!(
+            ghost
+                .children
+                .iter()
+                .all(|c| c.pid.is_none() && c.state == ChildState::NotRunning),
+            "its children are drawn down: {ghost:?}"
+        );
+    }
 }

@@ -19,9 +19,9 @@ use std::time::Duration;
 pub const COLLAPSE_OVER: usize = 12;
 
 /// Horizontal distance between depths, in SVG units.
-pub const COLUMN: f64 = 330.0;
+pub const COLUMN: f64 = 410.0;
 /// Vertical distance between rows, in SVG units.
-pub const ROW: f64 = 64.0;
+pub const ROW: f64 = 104.0;
 
 /// Where everything goes.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,10 +5,18 @@
 //! document. It is drawn for the back of a room: large type, high contrast,
 //! and every status has a shape as well as a colour (a crash is a red box
 //! with a cross, a restarting child a dashed box with ↻, a supervisor that
-//! gave up a grey box with ⏻), so it reads in black and white too. Each
+//! gave up a grey box with ⊘), so it reads in black and white too. Each
 //! node is a `<g>` with `data-path` (its key) and `data-pid`, which the
 //! browser and the tests use to find it. Everything that came from a user
 //! (names, reasons) is escaped.
+//!
+//! Every text is at least 24 units high and is clipped to the room its
+//! box leaves it, by generous letter widths (its `data-w` says how much
+//! room, so the projector page trims it to fit exactly, by measuring); the gauge and the
+//! sparkline have a strip of their own at the bottom of the box, under
+//! the text, never beside it. The colours are CSS custom properties: dark
+//! by default (and in a file of its own), light under the stage's
+//! `data-theme="light"`.
 
 use super::layout::{COLUMN, Item, Layout, Node, ROW};
 use super::tree::ChildState;
@@ -16,9 +24,23 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 /// A node's box, in SVG units.
-const BOX_WIDTH: f64 = 290.0;
-const BOX_HEIGHT: f64 = 50.0;
+const BOX_WIDTH: f64 = 360.0;
+const BOX_HEIGHT: f64 = 94.0;
 const MARGIN: f64 = 24.0;
+/// The first line (icon and name) and the second (pid and kind, or the
+/// reason), in SVG units: sizes and baselines.
+const NAME_SIZE: f64 = 30.0;
+const NAME_BASELINE: f64 = 35.0;
+const SMALL_SIZE: f64 = 24.0;
+const SMALL_BASELINE: f64 = 65.0;
+/// Where text starts (after the icon) and the box's inner padding.
+const TEXT_LEFT: f64 = 48.0;
+const PAD: f64 = 12.0;
+/// The strip at the bottom of the box for the gauge or the sparkline.
+const STRIP_TOP: f64 = 73.0;
+const STRIP_HEIGHT: f64 = 12.0;
+/// The `↻N` counter's size, at the right of the first line.
+const COUNTER_SIZE: f64 = 26.0;
 
 /// What is happening to nodes right now, by path.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -78,11 +100,18 @@ pub fn tree_svg(layout: &Layout, marks: &Marks) -> String {
     let tree_height = layout.rows.max(1) as f64 * ROW - (ROW - BOX_HEIGHT) + 2.0 * MARGIN;
     let height = tree_height + if legend { LEGEND_HEIGHT } else { 0.0 };
     let mut svg = String::new();
+    // Scaled into a box of another shape (the projector page), the drawing
+    // hangs from the top: a row added at the bottom moves nothing above.
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="tree" viewBox="0 0 {width:.0} {height:.0}" font-family="sans-serif" role="img" aria-label="supervision tree">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="tree" viewBox="0 0 {width:.0} {height:.0}" preserveAspectRatio="xMidYMin meet" font-family="sans-serif" role="img" aria-label="supervision tree">"#
     );
     svg.push_str(STYLE);
+    // Its own background: a file shown on a white page keeps its colours.
+    let _ = write!(
+        svg,
+        r#"<rect class="bg" width="{width:.0}" height="{height:.0}"/>"#
+    );
     if legend {
         svg.push_str(ARROW);
     }
@@ -108,7 +137,7 @@ pub fn tree_svg(layout: &Layout, marks: &Marks) -> String {
 }
 
 /// The legend's row under the tree.
-const LEGEND_HEIGHT: f64 = 40.0;
+const LEGEND_HEIGHT: f64 = 44.0;
 
 /// The arrowhead at a monitor's watched end: a monitor, unlike a link,
 /// goes one way.
@@ -124,31 +153,45 @@ fn draw_legend(svg: &mut String, top: f64) {
         x0 = MARGIN,
         x1 = MARGIN + 60.0,
         t0 = MARGIN + 70.0,
-        x2 = MARGIN + 140.0,
-        x3 = MARGIN + 200.0,
-        t1 = MARGIN + 210.0,
+        x2 = MARGIN + 130.0,
+        x3 = MARGIN + 190.0,
+        t1 = MARGIN + 200.0,
         ty = y + 6.0,
     );
 }
 
+/// The colours of both themes, as custom properties the rules below use:
+/// dark unless the page says `data-theme="light"`. Every rule is scoped to
+/// `svg.tree`: inline in the page, a `<style>` applies to the whole page. The crash box keeps its
+/// dark red in the dark theme (the projector's tests know it by its fill).
 const STYLE: &str = "<style>\
-.box{stroke-width:3}\
-.running .box{fill:#0f2f1a;stroke:#4ade80}\
-.sup .box{fill:#10233f;stroke:#60a5fa;stroke-width:5}\
-.crashed .box{fill:#7f1d1d;stroke:#ff4d4d;stroke-width:6}\
-.restarting .box,.notrunning .box{fill:#222;stroke:#aaa;stroke-dasharray:8 6}\
-.gaveup .box{fill:#3a3a3a;stroke:#9ca3af;stroke-dasharray:2 6}\
-.summary .box{fill:#1f2937;stroke:#e5e7eb}\
-text{fill:#f8fafc;font-size:21px}\
-.small{font-size:16px;fill:#cbd5e1}\
-.icon{font-size:24px;font-weight:bold}\
-.reason{fill:#fecaca;font-size:16px}\
-.edge{stroke:#64748b;stroke-width:3;fill:none}\
-.link{stroke:#fbbf24;stroke-width:3;stroke-dasharray:2 7;fill:none}\
-.monitor{stroke:#c084fc;stroke-width:3;stroke-dasharray:14 8;fill:none;marker-end:url(#monitor-arrow)}\
-.gauge{fill:#334155}.gauge.used{fill:#fbbf24}.gauge.full{fill:#ff4d4d}\
-.spark{stroke:#fbbf24;stroke-width:3;fill:none}\
-.fresh{animation:fadein 1.2s ease-out}\
+svg.tree{--t-bg:#0b1020;--t-fg:#f8fafc;--t-dim:#cbd5e1;--t-run-bg:#0f2f1a;--t-run:#4ade80;\
+--t-sup-bg:#10233f;--t-sup:#60a5fa;--t-crash-bg:#7f1d1d;--t-crash:#ff4d4d;--t-crash-fg:#fecaca;\
+--t-down-bg:#222;--t-down:#aaa;--t-gone-bg:#3a3a3a;--t-gone:#9ca3af;--t-sum-bg:#1f2937;--t-sum:#e5e7eb;\
+--t-edge:#64748b;--t-link:#fbbf24;--t-monitor:#c084fc;--t-cell:#334155;--t-used:#fbbf24}\
+[data-theme=light] svg.tree{--t-bg:#ffffff;--t-fg:#0f172a;--t-dim:#334155;--t-run-bg:#dcfce7;--t-run:#15803d;\
+--t-sup-bg:#dbeafe;--t-sup:#1d4ed8;--t-crash-bg:#fee2e2;--t-crash:#b91c1c;--t-crash-fg:#7f1d1d;\
+--t-down-bg:#f1f5f9;--t-down:#475569;--t-gone-bg:#e5e7eb;--t-gone:#4b5563;--t-sum-bg:#f8fafc;--t-sum:#334155;\
+--t-edge:#64748b;--t-link:#b45309;--t-monitor:#7e22ce;--t-cell:#cbd5e1;--t-used:#b45309}\
+svg.tree .bg{fill:var(--t-bg)}\
+svg.tree .box{stroke-width:3}\
+svg.tree .running .box{fill:var(--t-run-bg);stroke:var(--t-run)}\
+svg.tree .sup .box{fill:var(--t-sup-bg);stroke:var(--t-sup);stroke-width:5}\
+svg.tree .crashed .box{fill:var(--t-crash-bg);stroke:var(--t-crash);stroke-width:6}\
+svg.tree .restarting .box,svg.tree .notrunning .box{fill:var(--t-down-bg);stroke:var(--t-down);stroke-dasharray:8 6}\
+svg.tree .gaveup .box{fill:var(--t-gone-bg);stroke:var(--t-gone);stroke-dasharray:2 6}\
+svg.tree .summary .box{fill:var(--t-sum-bg);stroke:var(--t-sum)}\
+svg.tree text{fill:var(--t-fg);font-size:30px}\
+svg.tree .small{font-size:24px;fill:var(--t-dim)}\
+svg.tree .icon{font-size:30px;font-weight:bold}\
+svg.tree .reason{fill:var(--t-crash-fg);font-size:24px}\
+svg.tree .restarts{font-size:26px;font-weight:bold}\
+svg.tree .edge{stroke:var(--t-edge);stroke-width:3;fill:none}\
+svg.tree .link{stroke:var(--t-link);stroke-width:3;stroke-dasharray:2 7;fill:none}\
+svg.tree .monitor{stroke:var(--t-monitor);stroke-width:3;stroke-dasharray:14 8;fill:none;marker-end:url(#monitor-arrow)}\
+svg.tree .gauge{fill:var(--t-cell)}svg.tree .gauge.used{fill:var(--t-used)}svg.tree .gauge.full{fill:var(--t-crash)}\
+svg.tree .spark{stroke:var(--t-used);stroke-width:3;fill:none}\
+svg.tree .fresh{animation:fadein 1.2s ease-out}\
 @keyframes fadein{from{opacity:0.1}to{opacity:1}}\
 </style>";
 
@@ -214,7 +257,7 @@ fn status(node: &Node, marks: &Marks) -> &'static str {
 fn icon(status: &str, item: &Item) -> &'static str {
     match (status, item) {
         ("crashed", _) => "✕",
-        ("gaveup", _) => "⏻",
+        ("gaveup", _) => "⊘",
         ("restarting", _) => "↻",
         ("notrunning", _) => "○",
         (_, Item::Supervisor { .. }) => "◆",
@@ -263,53 +306,62 @@ fn draw_node(svg: &mut String, node: &Node, marks: &Marks) {
             BOX_HEIGHT - 10.0
         );
     }
+    let counter = corner(svg, node, marks);
     let _ = write!(
         svg,
-        r#"<text class="icon" x="12" y="33">{}</text><text x="44" y="24">{}</text>"#,
+        r#"<text class="icon" x="{PAD}" y="{NAME_BASELINE}">{}</text>"#,
         icon(status, &node.item),
-        escape(&clip(&node.label, 16)),
+    );
+    let name_room = BOX_WIDTH - TEXT_LEFT - PAD - counter;
+    fitted_text(
+        svg,
+        "name",
+        NAME_BASELINE,
+        NAME_SIZE,
+        name_room,
+        &node.label,
     );
     let second_line = match &node.item {
-        _ if status == "crashed" => {
-            let reason = &marks.crashed[&node.path];
-            let _ = write!(
-                svg,
-                r#"<text class="reason" x="44" y="44">{}</text>"#,
-                escape(&clip(reason, 28))
-            );
-            None
-        }
-        _ if status == "gaveup" => {
-            let reason = &marks.gave_up[&node.path];
-            let _ = write!(
-                svg,
-                r#"<text class="reason" x="44" y="44">gave up: {}</text>"#,
-                escape(&clip(reason, 20))
-            );
-            None
-        }
+        _ if status == "crashed" => ("reason", marks.crashed[&node.path].clone()),
+        _ if status == "gaveup" => ("reason", format!("gave up: {}", marks.gave_up[&node.path])),
         Item::Summary { alive, total, .. } => {
             let last = marks.last_crashes.get(&node.path);
-            let last = last.map(|names| names.join(", ")).unwrap_or_default();
-            Some(format!("{alive}/{total} alive {last}"))
+            match last.map(|names| names.join(", ")).unwrap_or_default() {
+                last if last.is_empty() => ("small detail", format!("{alive}/{total} alive")),
+                last => ("small detail", format!("{alive}/{total} alive ✕ {last}")),
+            }
         }
-        Item::Worker { kind, .. } => Some(format!("{pid} {kind}")),
-        Item::Supervisor { strategy, .. } => Some(format!("{pid} {strategy}")),
+        Item::Worker { kind, .. } => ("small detail", format!("{pid} {kind}")),
+        Item::Supervisor { strategy, .. } => ("small detail", format!("{pid} {strategy}")),
     };
-    if let Some(text) = second_line {
-        let _ = write!(
-            svg,
-            r#"<text class="small pid" x="44" y="44">{}</text>"#,
-            escape(&clip(&text, 30))
-        );
-    }
-    corner(svg, node, marks);
+    let (class, text) = second_line;
+    let room = BOX_WIDTH - TEXT_LEFT - PAD;
+    fitted_text(svg, class, SMALL_BASELINE, SMALL_SIZE, room, &text);
     svg.push_str("</g>");
 }
 
-/// The top right corner: a supervisor's restart budget gauge, a child's
-/// restart counter, a summary's sparkline.
-fn corner(svg: &mut String, node: &Node, marks: &Marks) {
+/// A line of text cut to the `room` it has (by an estimate of its
+/// letters' widths, which the page refines from `data-w`).
+/// A text that was cut keeps the whole of it in `data-full`, for the
+/// page to show as much of it as really fits.
+fn fitted_text(svg: &mut String, class: &str, baseline: f64, size: f64, room: f64, text: &str) {
+    let clipped = clip(text, room / size);
+    let full = if clipped == text {
+        String::new()
+    } else {
+        format!(r#" data-full="{}""#, escape(text))
+    };
+    let _ = write!(
+        svg,
+        r#"<text class="{class}" x="{TEXT_LEFT}" y="{baseline}" data-w="{room:.0}"{full}>{}</text>"#,
+        escape(&clipped),
+    );
+}
+
+/// The strip at the bottom of the box (a supervisor's restart budget
+/// gauge, a summary's sparkline) and the restart counter at the top right.
+/// How wide the counter is (the name leaves it that room).
+fn corner(svg: &mut String, node: &Node, marks: &Marks) -> f64 {
     let restarts = match &node.item {
         Item::Supervisor {
             intensity,
@@ -329,18 +381,23 @@ fn corner(svg: &mut String, node: &Node, marks: &Marks) {
             *restarts
         }
     };
-    if restarts > 0 {
-        let _ = write!(
-            svg,
-            r#"<text class="restarts" x="{}" y="24" text-anchor="end">↻{restarts}</text>"#,
-            BOX_WIDTH - 10.0
-        );
+    if restarts == 0 {
+        return 0.0;
     }
+    let counter = format!("↻{restarts}");
+    let _ = write!(
+        svg,
+        r#"<text class="restarts" x="{}" y="{NAME_BASELINE}" text-anchor="end">{counter}</text>"#,
+        BOX_WIDTH - PAD
+    );
+    // Bold, and a gap before it.
+    text_width(&counter) * COUNTER_SIZE * 1.1 + PAD
 }
 
 /// One cell per restart allowed, filled as the period's budget is used;
 /// past ten, each of ten cells stands for a tenth of the budget (a cell
-/// fills as soon as that tenth is touched).
+/// fills as soon as that tenth is touched). The cells span the box's
+/// width, so the gauge reads from as far as the names do.
 fn gauge(svg: &mut String, intensity: u32, used: u32, period: std::time::Duration) {
     let cells = intensity.clamp(1, 10);
     let filled = if intensity <= cells {
@@ -348,8 +405,9 @@ fn gauge(svg: &mut String, intensity: u32, used: u32, period: std::time::Duratio
     } else {
         (u64::from(used) * u64::from(cells)).div_ceil(u64::from(intensity)) as u32
     };
-    let cell = 12.0;
-    let left = BOX_WIDTH - 10.0 - f64::from(cells) * (cell + 3.0);
+    let gap = 6.0;
+    let span = BOX_WIDTH - 2.0 * PAD;
+    let cell = (span - gap * f64::from(cells - 1)) / f64::from(cells);
     let _ = write!(
         svg,
         r#"<g class="budget" data-used="{used}" data-intensity="{intensity}"><title>{used}/{intensity} restarts in {}</title>"#,
@@ -365,23 +423,24 @@ fn gauge(svg: &mut String, intensity: u32, used: u32, period: std::time::Duratio
         };
         let _ = write!(
             svg,
-            r#"<rect class="{class}" x="{:.0}" y="33" width="{cell}" height="10"/>"#,
-            left + f64::from(i) * (cell + 3.0)
+            r#"<rect class="{class}" x="{:.1}" y="{STRIP_TOP}" width="{cell:.1}" height="{STRIP_HEIGHT}" rx="2"/>"#,
+            PAD + f64::from(i) * (cell + gap)
         );
     }
     svg.push_str("</g>");
 }
 
+/// Crashes per slot as a line along the bottom strip, under the text.
 fn sparkline(svg: &mut String, counts: &[u32]) {
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let (width, height, left) = (90.0, 30.0, BOX_WIDTH - 100.0);
+    let width = BOX_WIDTH - 2.0 * PAD;
     let step = width / counts.len().saturating_sub(1).max(1) as f64;
     let points: Vec<String> = counts
         .iter()
         .enumerate()
         .map(|(i, &n)| {
-            let x = left + i as f64 * step;
-            let y = 40.0 - height * f64::from(n) / max;
+            let x = PAD + i as f64 * step;
+            let y = STRIP_TOP + STRIP_HEIGHT - STRIP_HEIGHT * f64::from(n) / max;
             format!("{x:.0},{y:.0}")
         })
         .collect();
@@ -392,12 +451,47 @@ fn sparkline(svg: &mut String, counts: &[u32]) {
     );
 }
 
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+/// `text` cut with "…" to at most `ems` wide. The widths are those of a
+/// common sans-serif (DejaVu Sans, Liberation Sans and Arial are within a
+/// few percent), rounded up, so that a file shown without the page's
+/// measuring still keeps its labels inside their boxes.
+fn clip(text: &str, ems: f64) -> String {
+    if text_width(text) <= ems {
         return text.to_owned();
     }
-    let kept: String = text.chars().take(max - 1).collect();
+    let mut kept = String::new();
+    let mut width = letter_width('…');
+    for c in text.chars() {
+        width += letter_width(c);
+        if width > ems {
+            break;
+        }
+        kept.push(c);
+    }
     format!("{kept}…")
+}
+
+fn text_width(text: &str) -> f64 {
+    text.chars().map(letter_width).sum()
+}
+
+/// A letter's advance in ems, by kind of letter (the widest of the three
+/// fonts, a little over).
+fn letter_width(c: char) -> f64 {
+    match c {
+        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | '/' => 0.36,
+        'f' | 't' | 'r' | ' ' | '(' | ')' | '[' | ']' | '-' => 0.44,
+        'm' => 0.98,
+        'w' => 0.84,
+        'M' | 'W' | '@' | '%' => 1.02,
+        'a'..='z' => 0.64,
+        '0'..='9' => 0.66,
+        '_' => 0.52,
+        'A'..='Z' | '<' | '>' | '=' | '+' | '#' | '&' | '~' => 0.86,
+        c if c.is_ascii() => 0.7,
+        // Symbols, accents, other scripts: as wide as they come.
+        _ => 1.0,
+    }
 }
 
 /// Text made safe for XML and HTML, in content and in quoted attributes.

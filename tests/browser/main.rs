@@ -16,6 +16,7 @@
 
 mod charts;
 mod phone;
+mod projector;
 mod webdriver;
 
 use letitcrash::commands::parse_line;

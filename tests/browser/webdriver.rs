@@ -262,4 +262,17 @@ impl Browser<'_> {
             json!({ "enabled": true, "maxTouchPoints": 5 }),
         );
     }
+
+    /// Makes the page's viewport exactly `width` x `height` CSS pixels at
+    /// one device pixel each (Chromium's device metrics override), whatever
+    /// the window: a projector's resolution, in a headless window.
+    pub fn set_viewport(&self, width: u32, height: u32) {
+        self.post(
+            "/goog/cdp/execute",
+            json!({
+                "cmd": "Emulation.setDeviceMetricsOverride",
+                "params": {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false},
+            }),
+        );
+    }
 }
