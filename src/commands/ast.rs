@@ -369,10 +369,12 @@ pub enum Command {
     TreeMermaid {
         sup: Option<Target>,
     },
-    /// `tree --svg FILE [SUP]`: the tree as the projector draws it.
+    /// `tree --svg FILE [SUP] [--light]`: the tree as the projector draws
+    /// it, in one of the stage's themes.
     TreeSvg {
         file: String,
         sup: Option<Target>,
+        theme: Theme,
     },
     /// `stage on [PORT] | off | status`: serve the session to browsers.
     Stage(StageCommand),

@@ -449,7 +449,7 @@ pub static COMMANDS: &[CommandHelp] = &[
     entry(
         "tree",
         "views",
-        "tree [--mermaid | --svg FILE] [SUP]",
+        "tree [--mermaid | --svg FILE [--light]] [SUP]",
         "draw the supervision tree with status, pid and restarts per child (--mermaid: as a Mermaid flowchart; --svg: the projector's picture, to FILE)",
         "tree demo",
     ),

@@ -392,7 +392,7 @@ impl Session {
             C::CountChildren { sup } => self.count_children(sup),
             C::Tree { sup } => self.tree(sup.as_ref()),
             C::TreeMermaid { sup } => self.tree_mermaid(sup.as_ref()),
-            C::TreeSvg { file, sup } => self.tree_svg(file, sup.as_ref()),
+            C::TreeSvg { file, sup, theme } => self.tree_svg(file, sup.as_ref(), *theme),
             C::Stage(_) | C::Audience(_) => self.observer_command(command),
             C::Why { target } => self.why(target),
             C::Seq(command) => self.seq(command),

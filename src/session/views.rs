@@ -8,6 +8,7 @@ use super::{Line, Outcome, Session};
 use crate::commands::ast::{PsRows, Target};
 use crate::runtime::{Pid, Term};
 use crate::supervisor::{SupervisorSnapshot, api};
+use crate::view::theme::Theme;
 use crate::view::{self, SupervisorView};
 
 impl Session {
@@ -136,16 +137,24 @@ impl Session {
     }
 
     /// `tree --svg FILE [SUP]`: the projector's picture, written to FILE.
-    pub(super) fn tree_svg(&mut self, file: &str, sup: Option<&Target>) -> EvalResult<Outcome> {
+    pub(super) fn tree_svg(
+        &mut self,
+        file: &str,
+        sup: Option<&Target>,
+        theme: Theme,
+    ) -> EvalResult<Outcome> {
         let views = self.tree_views(sup)?;
         if views.is_empty() {
             return Err(EvalError::new("no supervisors yet")
                 .with_hint("start one with `sup NAME { worker ID KIND ... }`"));
         }
-        let svg = view::svg::sized(&view::svg::tree_svg(
-            &view::layout::layout(&views),
-            &Default::default(),
-        ));
+        let svg = view::svg::themed(
+            &view::svg::sized(&view::svg::tree_svg(
+                &view::layout::layout(&views),
+                &Default::default(),
+            )),
+            theme,
+        );
         std::fs::write(file, svg + "\n")
             .map_err(|e| EvalError::new(format!("cannot write {file}: {e}")))?;
         Ok(Outcome::line(Line::Notice(format!(

@@ -15,10 +15,11 @@
 //! room, so the projector page trims it to fit exactly, by measuring); the gauge and the
 //! sparkline have a strip of their own at the bottom of the box, under
 //! the text, never beside it. The colours are CSS custom properties: dark
-//! by default (and in a file of its own), light under the stage's
-//! `data-theme="light"`.
+//! by default, light under the stage's `data-theme="light"` (or, in a
+//! file of its own, `tree --svg FILE --light`, on the drawing itself).
 
 use super::layout::{COLUMN, Item, Layout, Node, ROW};
+use super::theme::Theme;
 use super::tree::ChildState;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
@@ -81,6 +82,16 @@ pub fn sized(svg: &str) -> String {
     )
 }
 
+/// The drawing as a file of its own in `theme`: a file has no page around
+/// it to say `data-theme`, so the drawing says it of itself (the style's
+/// light rules match either).
+pub fn themed(svg: &str, theme: Theme) -> String {
+    match theme {
+        Theme::Dark => svg.to_owned(),
+        Theme::Light => svg.replacen("<svg ", "<svg data-theme=\"light\" ", 1),
+    }
+}
+
 /// The whole drawing.
 pub fn tree_svg(layout: &Layout, marks: &Marks) -> String {
     let at: HashMap<&str, &Node> = layout.nodes.iter().map(|n| (n.path.as_str(), n)).collect();
@@ -141,7 +152,7 @@ const LEGEND_HEIGHT: f64 = 44.0;
 
 /// The arrowhead at a monitor's watched end: a monitor, unlike a link,
 /// goes one way.
-const ARROW: &str = r##"<defs><marker id="monitor-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#c084fc"/></marker></defs>"##;
+const ARROW: &str = r##"<defs><marker id="monitor-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" style="fill:var(--t-monitor)"/></marker></defs>"##;
 
 /// A sample of each kind of line, with its name: dotted is a link, dashed
 /// a monitor (which a black and white print tells apart too).
@@ -169,7 +180,7 @@ svg.tree{--t-bg:#0b1020;--t-fg:#f8fafc;--t-dim:#cbd5e1;--t-run-bg:#0f2f1a;--t-ru
 --t-sup-bg:#10233f;--t-sup:#60a5fa;--t-crash-bg:#7f1d1d;--t-crash:#ff4d4d;--t-crash-fg:#fecaca;\
 --t-down-bg:#222;--t-down:#aaa;--t-gone-bg:#3a3a3a;--t-gone:#9ca3af;--t-sum-bg:#1f2937;--t-sum:#e5e7eb;\
 --t-edge:#64748b;--t-link:#fbbf24;--t-monitor:#c084fc;--t-cell:#334155;--t-used:#fbbf24}\
-[data-theme=light] svg.tree{--t-bg:#ffffff;--t-fg:#0f172a;--t-dim:#334155;--t-run-bg:#dcfce7;--t-run:#15803d;\
+[data-theme=light] svg.tree,svg.tree[data-theme=light]{--t-bg:#ffffff;--t-fg:#0f172a;--t-dim:#334155;--t-run-bg:#dcfce7;--t-run:#15803d;\
 --t-sup-bg:#dbeafe;--t-sup:#1d4ed8;--t-crash-bg:#fee2e2;--t-crash:#b91c1c;--t-crash-fg:#7f1d1d;\
 --t-down-bg:#f1f5f9;--t-down:#475569;--t-gone-bg:#e5e7eb;--t-gone:#4b5563;--t-sum-bg:#f8fafc;--t-sum:#334155;\
 --t-edge:#64748b;--t-link:#b45309;--t-monitor:#7e22ce;--t-cell:#cbd5e1;--t-used:#b45309}\
@@ -661,5 +672,19 @@ mod tests {
             "{sized}"
         );
         assert!(sized.contains(r#"viewBox="0 0 540 220""#));
+    }
+
+    /// `tree --svg FILE --light`: the drawing says its theme of itself,
+    /// and the style's light rules match it there.
+    #[test]
+    fn a_drawing_for_a_file_carries_its_theme() {
+        let svg = tree_svg(&layout(&[audience()]), &Marks::default());
+        assert_eq!(themed(&svg, Theme::Dark), svg);
+        let light = themed(&svg, Theme::Light);
+        assert!(
+            light.starts_with(r#"<svg data-theme="light" xmlns="#),
+            "{light}"
+        );
+        assert!(light.contains("svg.tree[data-theme=light]{--t-bg:#ffffff;"));
     }
 }

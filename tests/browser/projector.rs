@@ -406,7 +406,8 @@ return problems;
 fn a_tree_drawing_for_a_file_keeps_its_labels_in_their_boxes() {
     use letitcrash::runtime::Pid;
     use letitcrash::view::layout::layout;
-    use letitcrash::view::svg::{Marks, sized, tree_svg};
+    use letitcrash::view::svg::{Marks, sized, themed, tree_svg};
+    use letitcrash::view::theme::Theme;
     use letitcrash::view::{ChildState, ChildView, SupervisorView};
     use std::time::Duration;
 
@@ -460,21 +461,34 @@ fn a_tree_drawing_for_a_file_keeps_its_labels_in_their_boxes() {
         "a_root_supervisor_with_a_long_name/日本語の名前がとても長い労働者".into(),
         "a_root_supervisor_with_a_long_name/<script>alert(1)</script>".into(),
     )];
-    let file = shots().join("tree-file.svg");
-    std::fs::write(&file, sized(&tree_svg(&layout(&[tree]), &marks))).unwrap();
-
     let mut driver = Driver::start();
-    let page = driver.browser();
-    page.goto(&format!("file://{}", file.display()));
-    page.wait_for(
-        "the drawing",
-        "return document.querySelectorAll('g.node').length === 6;",
-        json!([]),
-        WAIT,
-    );
-    shot(&page, "tree-file");
-    let problems = page.run(LABEL_PROBLEMS, json!([]));
-    assert_eq!(problems, json!([]), "{problems:#}");
+    // `tree --svg FILE` and `tree --svg FILE --light`: a file carries its
+    // theme on the drawing itself.
+    for (theme, background) in [
+        (Theme::Dark, "rgb(11, 16, 32)"),
+        (Theme::Light, "rgb(255, 255, 255)"),
+    ] {
+        let name = format!("tree-file-{}", theme.name());
+        let file = shots().join(format!("{name}.svg"));
+        let drawing = themed(&sized(&tree_svg(&layout(&[tree.clone()]), &marks)), theme);
+        std::fs::write(&file, drawing).unwrap();
+        let page = driver.browser();
+        page.goto(&format!("file://{}", file.display()));
+        page.wait_for(
+            "the drawing",
+            "return document.querySelectorAll('g.node').length === 6;",
+            json!([]),
+            WAIT,
+        );
+        shot(&page, &name);
+        let problems = page.run(LABEL_PROBLEMS, json!([]));
+        assert_eq!(problems, json!([]), "{name}: {problems:#}");
+        let fill = page.run(
+            "return getComputedStyle(document.querySelector('svg.tree > rect.bg')).fill;",
+            json!([]),
+        );
+        assert_eq!(fill, json!(background), "{name}");
+    }
 }
 
 /// A child added under the last one, or one that restarts, moves no node

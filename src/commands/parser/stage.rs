@@ -3,6 +3,7 @@
 
 use super::basics::one_of;
 use super::basics::{PResult, SyntaxError, fail, sp, token_text, word};
+use super::explain::theme_flag;
 use super::targets::target;
 use crate::commands::ast::{AudienceCommand, Command, StageCommand};
 
@@ -68,7 +69,8 @@ pub(crate) fn audience<'a>(args: &'a str, usage: &str) -> PResult<'a, Command> {
     Ok((rest, Command::Audience(command)))
 }
 
-/// `tree --svg FILE [SUP]`.
+/// `tree --svg FILE [SUP] [--dark|--light]` (the theme may come before
+/// the supervisor too).
 pub(crate) fn tree_svg<'a>(args: &'a str, usage: &str) -> PResult<'a, Command> {
     let Some(at) = svg_flag(args) else {
         return fail(SyntaxError::new(args, "expected --svg FILE").hint(usage));
@@ -77,18 +79,20 @@ pub(crate) fn tree_svg<'a>(args: &'a str, usage: &str) -> PResult<'a, Command> {
     let Some((rest, file)) = super::terms::file_name(at) else {
         return fail(SyntaxError::new(at, "expected a file name").hint(usage));
     };
-    let (rest, ()) = sp(rest)?;
-    match target(rest) {
-        Ok((rest, sup)) => Ok((
-            rest,
-            Command::TreeSvg {
-                file,
-                sup: Some(sup),
-            },
-        )),
-        Err(nom::Err::Error(_)) => Ok((rest, Command::TreeSvg { file, sup: None })),
-        Err(failure) => Err(failure),
-    }
+    let (after_theme, theme) = theme_flag(rest, usage)?;
+    let theme_given = after_theme.len() < rest.len();
+    let (rest, ()) = sp(after_theme)?;
+    let (rest, sup) = match target(rest) {
+        Ok((rest, sup)) => (rest, Some(sup)),
+        Err(nom::Err::Error(_)) => (rest, None),
+        Err(failure) => return Err(failure),
+    };
+    let (rest, theme) = if !theme_given {
+        theme_flag(rest, usage)?
+    } else {
+        (rest, theme)
+    };
+    Ok((rest, Command::TreeSvg { file, sup, theme }))
 }
 
 /// What follows `--svg` after `tree`, if the flag is there.
@@ -102,6 +106,7 @@ pub(crate) fn svg_flag(args: &str) -> Option<&str> {
 mod tests {
     use crate::commands::ast::{AudienceCommand, Command, StageCommand, Target};
     use crate::commands::parser::parse_line;
+    use crate::view::theme::Theme;
 
     fn parse(src: &str) -> Command {
         parse_line(src).unwrap().unwrap().command
@@ -135,13 +140,30 @@ mod tests {
             Command::TreeSvg {
                 file: "out.svg".into(),
                 sup: Some(Target::Name("demo".into())),
+                theme: Theme::Dark,
             }
         );
+        for light in [
+            "tree --svg out.svg demo --light",
+            "tree --svg out.svg --light demo",
+        ] {
+            assert_eq!(
+                parse(light),
+                Command::TreeSvg {
+                    file: "out.svg".into(),
+                    sup: Some(Target::Name("demo".into())),
+                    theme: Theme::Light,
+                },
+                "{light}"
+            );
+        }
+        assert!(parse_line("tree --svg out.svg --blue").is_err());
         assert_eq!(
             parse("tree --svg \"my tree.svg\""),
             Command::TreeSvg {
                 file: "my tree.svg".into(),
                 sup: None,
+                theme: Theme::Dark,
             }
         );
     }
