@@ -470,7 +470,10 @@ fn a_tree_drawing_for_a_file_keeps_its_labels_in_their_boxes() {
     ] {
         let name = format!("tree-file-{}", theme.name());
         let file = shots().join(format!("{name}.svg"));
-        let drawing = themed(&sized(&tree_svg(&layout(&[tree.clone()]), &marks)), theme);
+        let drawing = themed(
+            &sized(&tree_svg(&layout(std::slice::from_ref(&tree)), &marks)),
+            theme,
+        );
         std::fs::write(&file, drawing).unwrap();
         let page = driver.browser();
         page.goto(&format!("file://{}", file.display()));
