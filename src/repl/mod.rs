@@ -12,6 +12,7 @@
 //! - `entry`: the lines of one entry, read one at a time until it closes;
 //! - `helper`: completion, hints and highlighting;
 //! - `history`: where history is kept;
+//! - `printer`: live events, above the prompt and after results;
 //! - `piped`: the transcript for non-terminal input.
 //!
 //! Imports: the front end's shared parts, the stage (`--serve`), the session,
@@ -22,6 +23,7 @@ pub mod entry;
 pub mod helper;
 mod history;
 mod piped;
+mod printer;
 
 pub use editor::{InteractEnd, interact};
 pub use piped::run_script;

@@ -1,6 +1,6 @@
 //! Replay: a script played back as if the presenter typed it.
 //!
-//! Each command is echoed after the prompt (`crash> `, and `   ..> ` on the
+//! Each command is echoed after the prompt (`crash> `, and `  ...> ` on the
 //! continuation lines of a block), then come its result lines and the event
 //! lines it caused, in order. `say` narration is not echoed: it appears in
 //! its own colour, set off by blank lines. `pause` waits for a key in step
