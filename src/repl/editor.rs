@@ -21,11 +21,13 @@
 //! `sleep`, `wait`, an Erlang `receive`) at once, and what was typed
 //! meanwhile is thrown away rather than run after it.
 
+use super::editing::{EntrySoFar, reindent};
 use super::entry::Entry;
 use super::helper::{CrashHelper, Names, input_is_waiting};
 use super::history;
 use super::printer::{EventPrinter, Gate};
 use crate::commands::ast::Command;
+use crate::commands::highlight::highlight_from;
 use crate::commands::parse_script;
 use crate::frontend::{CONTINUATION, PROMPT, echo};
 use crate::session::{Control, EventFeed, Session};
@@ -34,7 +36,7 @@ use crate::view::{Role, Style};
 use parking_lot::Mutex;
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
-use rustyline::{Cmd, CompletionType, Config, Editor, ExternalPrinter, KeyEvent};
+use rustyline::{CompletionType, Config, Editor, ExternalPrinter};
 use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -57,7 +59,15 @@ pub fn interact(session: &mut Session) -> InteractEnd {
     let style = session.style();
     let names = Arc::new(Mutex::new(Names::of(session)));
     let gate = Arc::new(Gate::default());
-    let mut editor = match new_editor(style, names.clone(), session.feed(), gate.clone()) {
+    let entry_so_far = EntrySoFar::default();
+    let editor = new_editor(
+        style,
+        names.clone(),
+        session.feed(),
+        gate.clone(),
+        &entry_so_far,
+    );
+    let mut editor = match editor {
         Ok(editor) => editor,
         Err(error) => {
             eprintln!("letitcrash: cannot start the line editor: {error}");
@@ -78,12 +88,20 @@ pub fn interact(session: &mut Session) -> InteractEnd {
         write_whole(&printer.pending_text());
         let (prompt, indent) = match editor.helper().map(CrashHelper::entry) {
             Some(entry) if !entry.is_empty() => (CONTINUATION, continuation_indent(entry)),
-            _ => (PROMPT, String::new()),
+            _ => {
+                // The entry ran or was dropped: a new one starts.
+                entry_so_far.lock().clear();
+                (PROMPT, String::new())
+            }
         };
         printer.before_prompt();
         let read = editor.readline_with_initial(prompt, (&indent, ""));
         gate.loop_has_terminal();
         let entry = editor.helper_mut().expect("the helper is set").entry_mut();
+        // The key handlers' copy of the entry's lines, kept a line at a
+        // time (a copy of the whole entry per line would cost a long paste
+        // dearly).
+        let mut so_far = entry_so_far.lock();
         let line = match read {
             Ok(line) => line,
             // Ctrl-C abandons the entry being typed, never the session.
@@ -113,6 +131,15 @@ pub fn interact(session: &mut Session) -> InteractEnd {
                 break InteractEnd::Resume;
             }
         };
+        let line = if input_is_waiting() {
+            line
+        } else {
+            let fixed = reindent(&so_far, &line, &indent);
+            if fixed != line && !fixed.contains('\n') {
+                redraw_line(prompt, &fixed, entry, &style, width);
+            }
+            fixed
+        };
         // An empty line typed (not part of a paste, whose blank lines
         // belong to it) gives up on an open entry, as IEx's does.
         if !entry.is_empty() && line.trim().is_empty() && !input_is_waiting() {
@@ -122,8 +149,11 @@ pub fn interact(session: &mut Session) -> InteractEnd {
         }
         entry.push(&line);
         if !entry.is_complete() {
+            so_far.push_str(&line);
+            so_far.push('\n');
             continue;
         }
+        drop(so_far);
         let text = entry.take();
         let text = text.trim_end_matches('\n');
         if text.trim().is_empty() {
@@ -142,6 +172,24 @@ pub fn interact(session: &mut Session) -> InteractEnd {
     drop(editor);
     printer.stop();
     end
+}
+
+/// Shows `fixed` in place of the line the editor just left on the row
+/// above (reindented on Enter), when it fits on that one row.
+fn redraw_line(prompt: &str, fixed: &str, entry: &Entry, style: &Style, width: usize) {
+    let role = if prompt == CONTINUATION {
+        Role::Quiet
+    } else {
+        Role::Header
+    };
+    if width == 0 || prompt.chars().count() + fixed.chars().count() >= width {
+        return;
+    }
+    let shown = highlight_from(entry.colours(), fixed, style);
+    write_whole(&format!(
+        "\x1b[1A\r\x1b[2K{}{shown}\n",
+        style.paint(prompt, role)
+    ));
 }
 
 /// Drops the open entry with a note saying what was left open; its text,
@@ -287,6 +335,7 @@ fn new_editor(
     names: Arc<Mutex<Names>>,
     feed: Arc<EventFeed>,
     gate: Arc<Gate>,
+    entry_so_far: &EntrySoFar,
 ) -> rustyline::Result<Editor<CrashHelper, DefaultHistory>> {
     let config = Config::builder()
         .auto_add_history(false)
@@ -298,9 +347,10 @@ fn new_editor(
     editor.set_helper(Some(CrashHelper::new(style, names, feed, gate)));
     // Enter, and Ctrl-J (what a terminal sends for Enter in some setups,
     // and what a carriage return becomes while the terminal is not raw),
-    // hand the line to the loop; the entry decides whether it goes on.
-    for key in ['\r', '\n'] {
-        editor.bind_sequence(KeyEvent::from(key), Cmd::AcceptLine);
+    // hand the line to the loop, which decides whether the entry goes on;
+    // inside a recalled block they insert a line (see `editing`).
+    for (key, handler) in super::editing::bindings(entry_so_far) {
+        editor.bind_sequence(key, handler);
     }
     Ok(editor)
 }

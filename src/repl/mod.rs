@@ -8,7 +8,8 @@
 //! statement did. The script runner's step mode reuses [`interact`] to drop
 //! into the REPL with the script's session and carry on afterwards.
 //!
-//! - `editor`: the interactive loop and the event printer thread;
+//! - `editor`: the interactive loop;
+//! - `editing`: inserting lines into a recalled block, and indentation;
 //! - `entry`: the lines of one entry, read one at a time until it closes;
 //! - `helper`: completion, hints and highlighting;
 //! - `history`: where history is kept;
@@ -18,6 +19,7 @@
 //! Imports: the front end's shared parts, the stage (`--serve`), the session,
 //! the command language and the views.
 
+mod editing;
 mod editor;
 pub mod entry;
 pub mod helper;
