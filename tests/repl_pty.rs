@@ -426,3 +426,63 @@ fn events_and_help_wrap_at_100_columns_with_a_hanging_indent() {
     );
     let _ = std::fs::remove_dir_all(data);
 }
+
+#[test]
+fn a_recalled_definition_takes_a_new_line_and_closers_go_back_to_their_block() {
+    let (mut repl, data) = start_with_stty("multiline", Some("cols 100 rows 40"));
+    let mut transcript = String::new();
+    expect(&mut repl, &mut transcript, "type `help` for commands");
+
+    // Typed a line at a time, each after the indentation auto-indent
+    // gives it: `end.` and `}` go back to their block's column on Enter.
+    for line in [
+        "def c {",
+        "loop(N) ->",
+        "receive",
+        "incr -> loop(N + 1);",
+        "stop -> ok",
+        "end.",
+        "}",
+    ] {
+        repl.send_line(line).unwrap();
+    }
+    expect(&mut repl, &mut transcript, "{ok,c}");
+    // Keys sent before the editor reads are cooked by the terminal (a
+    // carriage return becomes a newline): wait for the prompt.
+    expect(&mut repl, &mut transcript, "crash> ");
+
+    // Recalled whole; Up three more times reaches the `incr` line, where
+    // Alt-Enter opens a line below it, indented like it.
+    const UP: &str = "\x1b[A";
+    const DOWN: &str = "\x1b[B";
+    const END: &str = "\x1b[F";
+    repl.send(&format!("{UP}{UP}{UP}{UP}{END}\x1b\r")).unwrap();
+    repl.send("decr -> loop(N - 1);").unwrap();
+    repl.send(&format!("{DOWN}{DOWN}{DOWN}{END}\r")).unwrap();
+    repl.flush().unwrap();
+    expect(&mut repl, &mut transcript, "{ok,c}");
+    repl.send_line("show c").unwrap();
+    expect(&mut repl, &mut transcript, "decr -> loop(N - 1);");
+    expect(&mut repl, &mut transcript, "crash> ");
+
+    leave(repl, &mut transcript);
+    let screen = readable(&transcript);
+    println!("--- transcript ---\n{screen}");
+    for typed in ["  ...>     end.", "  ...> }"] {
+        assert!(
+            screen.lines().any(|line| line == typed),
+            "{typed:?} not on screen\n{screen}"
+        );
+    }
+    let shown: Vec<&str> = screen
+        .lines()
+        .skip_while(|line| !line.contains("show c"))
+        .collect();
+    let incr = shown
+        .iter()
+        .position(|line| line.trim_start() == "incr -> loop(N + 1);")
+        .expect(&screen);
+    assert_eq!(shown[incr + 1], "      decr -> loop(N - 1);", "{screen}");
+    assert_eq!(shown[incr + 3], "    end.", "{screen}");
+    let _ = std::fs::remove_dir_all(data);
+}
