@@ -160,7 +160,7 @@ pub fn interact(session: &mut Session) -> InteractEnd {
             continue;
         }
         remember(&mut editor, text, history.as_deref());
-        if run_entry(session, text, &names, &mut editor, width) == Control::Quit {
+        if run_entry(session, text, &names, &mut editor, width, &gate) == Control::Quit {
             break InteractEnd::Quit;
         }
     };
@@ -240,6 +240,7 @@ fn run_entry(
     names: &Mutex<Names>,
     editor: &mut Editor<CrashHelper, DefaultHistory>,
     width: usize,
+    gate: &Gate,
 ) -> Control {
     let style = session.style();
     let statements = parse_script(text);
@@ -255,7 +256,14 @@ fn run_entry(
         if several {
             write_whole(&format!("{}\n", echo(&stmt.source, &style)));
         }
+        let waits = matches!(stmt.command, Command::Sleep(_) | Command::Wait { .. });
+        if waits {
+            gate.command_waits();
+        }
         let evaluation = session.eval(&stmt);
+        if waits {
+            gate.loop_has_terminal();
+        }
         let interrupted = session.interrupt_flag().swap(false, Ordering::AcqRel);
         if interrupted {
             // Keys typed while the command ran were meant for it, or were

@@ -18,7 +18,9 @@
 //! So a command's result always comes before the events it caused (as in
 //! a transcript), events never land on a prompt line half drawn, and a
 //! batch the printer had in hand when Enter was pressed (events that
-//! happened before the command) is printed before the command runs.
+//! happened before the command) is printed before the command runs. A
+//! command that only waits (`sleep 5s`, to watch the restarts) causes no
+//! event: the printer prints throughout it, as the events happen.
 
 use crate::session::EventFeed;
 use parking_lot::{Condvar, Mutex};
@@ -64,6 +66,14 @@ impl Gate {
             state.editing = true;
             self.changed.notify_all();
         }
+    }
+
+    /// A command that only waits (`sleep`, `wait`) runs: events are
+    /// printed as they happen meanwhile (the terminal is not raw, so they
+    /// are written straight out), since the wait causes none of them and
+    /// its result means "the wait is over".
+    pub fn command_waits(&self) {
+        self.prompt_drawn();
     }
 
     /// The loop has the terminal (a line was read): from now on the
