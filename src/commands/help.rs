@@ -624,8 +624,18 @@ pub fn help_overview() -> String {
     }
     out += "\nVariables are capitalised: `W = spawn counter`, then `kill W`.\n";
     out += ERLANG_AT_THE_PROMPT;
+    out += KEYS;
     out
 }
+
+/// The overview's section on the REPL's keys.
+pub const KEYS: &str = "
+Keys in the REPL
+  Tab completes; Up recalls an entry, a whole block at once, where Alt-Enter
+  inserts a line. While a bracket, string or block is open the next line
+  follows `  ...> `; an empty line or Ctrl-C abandons the entry. Ctrl-C also
+  ends a `call`, `receive`, `sleep` or `wait` that is waiting. Ctrl-D leaves.
+";
 
 /// The overview's section on Erlang typed at the prompt.
 pub const ERLANG_AT_THE_PROMPT: &str = "
@@ -696,6 +706,7 @@ mod tests {
         assert!(help_for("nonsense").is_none());
         assert!(text.contains("Erlang at the prompt"), "{text}");
         assert!(text.contains("a command"), "{text}");
+        assert!(text.contains("Ctrl-C also"), "{text}");
     }
 
     /// The command words the parser's `command` function dispatches on,
