@@ -264,6 +264,8 @@ fn run_entry(
         if waits {
             gate.loop_has_terminal();
         }
+        // Cleared here, not as the next statement starts: a Ctrl-C pressed
+        // between Enter and the start of a `sleep` is meant for it.
         let interrupted = session.interrupt_flag().swap(false, Ordering::AcqRel);
         if interrupted {
             // Keys typed while the command ran were meant for it, or were
@@ -426,6 +428,7 @@ static SIGINT_ENDS_PROGRAM: std::sync::LazyLock<Arc<AtomicBool>> = std::sync::La
 impl CatchSigint {
     fn install(interrupt: Arc<AtomicBool>) -> CatchSigint {
         SIGINT_ENDS_PROGRAM.store(false, Ordering::SeqCst);
+        interrupt.store(false, Ordering::SeqCst);
         let interrupts = signal_hook::flag::register(signal_hook::consts::SIGINT, interrupt).ok();
         CatchSigint { interrupts }
     }

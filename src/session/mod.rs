@@ -164,7 +164,9 @@ pub struct Session {
     observer: Option<Box<dyn Observer>>,
     /// Set from outside (the REPL's SIGINT handler) to end the statement's
     /// blocking wait (`call`, `receive`, `sleep`, `wait`, an Erlang
-    /// `receive`); cleared as each statement starts.
+    /// `receive`). Whoever sets it clears it once the statement is over:
+    /// a Ctrl-C pressed just before a statement began is still meant for
+    /// it.
     interrupt: Arc<AtomicBool>,
 }
 
@@ -215,7 +217,7 @@ impl Session {
 
     /// The flag that interrupts the running statement's wait: whoever sets
     /// it (a SIGINT handler) makes the statement end at once with an
-    /// error, and the runtime goes on.
+    /// error, and the runtime goes on; and clears it afterwards.
     pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
         self.interrupt.clone()
     }
@@ -275,8 +277,6 @@ impl Session {
 
     /// Carries out one statement.
     pub fn eval(&mut self, stmt: &Stmt) -> Evaluation {
-        // A Ctrl-C meant for an earlier statement is not this one's.
-        self.interrupt.store(false, Ordering::Release);
         let mut lines = Vec::new();
         self.revive_shell(&mut lines);
         let mut control = Control::Continue;
