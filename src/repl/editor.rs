@@ -26,6 +26,7 @@ use super::entry::Entry;
 use super::helper::{CrashHelper, Names, input_is_waiting};
 use super::history;
 use super::printer::{EventPrinter, Gate};
+use super::sigint::{CatchSigint, discard_typed_ahead};
 use crate::commands::ast::Command;
 use crate::commands::highlight::highlight_from;
 use crate::commands::parse_script;
@@ -39,7 +40,7 @@ use rustyline::history::DefaultHistory;
 use rustyline::{CompletionType, Config, Editor, ExternalPrinter};
 use std::io::Write;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 
 /// How the presenter left [`interact`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -397,48 +398,5 @@ fn start_printer(
             Box::new(|text: String| write_whole(&text)),
             false,
         ),
-    }
-}
-
-/// Throws away what was typed but not read yet (the terminal's input
-/// queue): after Ctrl-C ended a command, nothing typed during it runs.
-fn discard_typed_ahead() {
-    use nix::sys::termios::{FlushArg, tcflush};
-    let _ = tcflush(std::io::stdin(), FlushArg::TCIFLUSH);
-}
-
-/// While the REPL runs, SIGINT (Ctrl-C while a command runs: the terminal
-/// is not raw then) interrupts the command's wait instead of ending the
-/// whole demo; in the editor Ctrl-C arrives as a key. Outside the REPL (a
-/// script runner that called [`interact`] and resumed), Ctrl-C ends the
-/// program as usual: the handler performs the default action only while
-/// `SIGINT_ENDS_PROGRAM` is true.
-struct CatchSigint {
-    interrupts: Option<signal_hook::SigId>,
-}
-
-static SIGINT_ENDS_PROGRAM: std::sync::LazyLock<Arc<AtomicBool>> = std::sync::LazyLock::new(|| {
-    let flag = Arc::new(AtomicBool::new(true));
-    // Registered once; if it cannot be, Ctrl-C simply keeps its default.
-    let _ =
-        signal_hook::flag::register_conditional_default(signal_hook::consts::SIGINT, flag.clone());
-    flag
-});
-
-impl CatchSigint {
-    fn install(interrupt: Arc<AtomicBool>) -> CatchSigint {
-        SIGINT_ENDS_PROGRAM.store(false, Ordering::SeqCst);
-        interrupt.store(false, Ordering::SeqCst);
-        let interrupts = signal_hook::flag::register(signal_hook::consts::SIGINT, interrupt).ok();
-        CatchSigint { interrupts }
-    }
-}
-
-impl Drop for CatchSigint {
-    fn drop(&mut self) {
-        if let Some(id) = self.interrupts.take() {
-            signal_hook::low_level::unregister(id);
-        }
-        SIGINT_ENDS_PROGRAM.store(true, Ordering::SeqCst);
     }
 }

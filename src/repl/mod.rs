@@ -14,7 +14,8 @@
 //! - `helper`: completion, hints and highlighting;
 //! - `history`: where history is kept;
 //! - `printer`: live events, above the prompt and after results;
-//! - `piped`: the transcript for non-terminal input.
+//! - `piped`: the transcript for non-terminal input;
+//! - [`sigint`]: Ctrl-C while a command runs interrupts its wait.
 //!
 //! Imports: the front end's shared parts, the stage (`--serve`), the session,
 //! the command language and the views.
@@ -26,6 +27,7 @@ pub mod helper;
 mod history;
 mod piped;
 mod printer;
+pub mod sigint;
 
 pub use editor::{InteractEnd, interact};
 pub use piped::run_script;

@@ -51,8 +51,9 @@ pub enum Interact {
 }
 
 /// Step mode's `i`: hand the session to the presenter, with everything the
-/// script built so far, then resume the script where it stopped. This is
-/// the one place that knows about the REPL.
+/// script built so far, then resume the script where it stopped. This and
+/// Ctrl-C during a step ([`crate::repl::sigint`]) are what the replay
+/// takes from the REPL.
 pub fn interact(session: &mut Session, out: &mut dyn Write) -> Interact {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() {
@@ -292,7 +293,16 @@ impl Player<'_> {
         self.first = false;
         self.echo(&stmt.source);
 
-        let evaluation = self.session.eval(stmt);
+        let (evaluation, interrupted) = self.eval_interruptibly(stmt);
+        if interrupted {
+            // Ctrl-C during a step ends its wait, not the talk: the note,
+            // and the next key goes on as usual.
+            for line in &evaluation.lines {
+                self.println(&line.render(&self.style));
+            }
+            self.events();
+            return Flow::Go;
+        }
         for line in &evaluation.lines {
             if matches!(line, Line::Error(_) | Line::Fail(_)) && !evaluation.ok {
                 continue; // shown below, with where it happened
@@ -328,6 +338,28 @@ impl Player<'_> {
             }
             Control::Continue | Control::Pause => Flow::Go,
         }
+    }
+
+    /// Runs `stmt`; in step mode on a terminal Ctrl-C interrupts its wait
+    /// (`sleep`, `call`, ...) as in the REPL, and the keys typed meanwhile
+    /// are dropped. True when it was interrupted.
+    fn eval_interruptibly(&mut self, stmt: &Stmt) -> (crate::session::Evaluation, bool) {
+        use std::io::IsTerminal;
+        use std::sync::atomic::Ordering;
+        if !(self.options.step && std::io::stdin().is_terminal()) {
+            return (self.session.eval(stmt), false);
+        }
+        let flag = self.session.interrupt_flag();
+        let catching = crate::repl::sigint::CatchSigint::install(flag.clone());
+        let evaluation = self.session.eval(stmt);
+        drop(catching);
+        let interrupted = flag.swap(false, Ordering::AcqRel);
+        if interrupted {
+            crate::repl::sigint::discard_typed_ahead();
+            self.println("");
+        }
+        let failed = !evaluation.ok;
+        (evaluation, interrupted && failed)
     }
 
     /// Writes the command after the prompt that is already on screen.
