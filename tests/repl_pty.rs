@@ -486,3 +486,47 @@ fn a_recalled_definition_takes_a_new_line_and_closers_go_back_to_their_block() {
     assert_eq!(shown[incr + 3], "    end.", "{screen}");
     let _ = std::fs::remove_dir_all(data);
 }
+
+#[test]
+fn ctrl_c_interrupts_a_running_step_of_run_step_and_the_script_goes_on() {
+    let dir = data_home("step");
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("wait.crash");
+    std::fs::write(&script, "spawn counter as c\nsleep 30s\nwhereis c\n").unwrap();
+    let mut command = Command::new("sh");
+    command
+        .args([
+            "-c",
+            "stty noflsh && exec \"$0\" \"$@\"",
+            env!("CARGO_BIN_EXE_letitcrash"),
+            "run",
+        ])
+        .arg(&script)
+        .arg("--step")
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let mut repl = spawn_command(command, Some(TIMEOUT_MS)).expect("spawn letitcrash on a pty");
+    let mut transcript = String::new();
+
+    expect(&mut repl, &mut transcript, "crash> ");
+    repl.send("\r").unwrap();
+    repl.flush().unwrap();
+    expect(&mut repl, &mut transcript, "register c");
+    expect(&mut repl, &mut transcript, "crash> ");
+    repl.send("\r").unwrap();
+    repl.flush().unwrap();
+    // Echoed once the key is read: the step runs, the terminal is cooked.
+    expect(&mut repl, &mut transcript, "sleep 30s");
+    repl.send_line("kill c").unwrap();
+    repl.send_control('c').unwrap();
+    expect(&mut repl, &mut transcript, "interrupted (Ctrl-C)");
+    expect(&mut repl, &mut transcript, "crash> ");
+    repl.send("\r").unwrap();
+    repl.flush().unwrap();
+    // `kill c`, typed during the step, never ran.
+    expect(&mut repl, &mut transcript, "whereis c");
+    expect(&mut repl, &mut transcript, "<0.");
+    transcript.push_str(&repl.exp_eof().unwrap_or_default());
+    println!("--- transcript ---\n{}", readable(&transcript));
+    let _ = std::fs::remove_dir_all(dir);
+}

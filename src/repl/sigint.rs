@@ -9,7 +9,7 @@
 //! mode installs nothing: there Ctrl-C ends the program as usual.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Throws away what was typed but not read yet (the terminal's input
 /// queue): after Ctrl-C ended a command, nothing typed during it runs.
@@ -35,8 +35,13 @@ static SIGINT_ENDS_PROGRAM: std::sync::LazyLock<Arc<AtomicBool>> = std::sync::La
     flag
 });
 
+/// How many [`CatchSigint`]s live: one may be inside another (the REPL a
+/// step's `i` opens), and Ctrl-C ends the program only once all are gone.
+static CATCHING: AtomicUsize = AtomicUsize::new(0);
+
 impl CatchSigint {
     pub fn install(interrupt: Arc<AtomicBool>) -> CatchSigint {
+        CATCHING.fetch_add(1, Ordering::SeqCst);
         SIGINT_ENDS_PROGRAM.store(false, Ordering::SeqCst);
         interrupt.store(false, Ordering::SeqCst);
         let interrupts = signal_hook::flag::register(signal_hook::consts::SIGINT, interrupt).ok();
@@ -49,6 +54,8 @@ impl Drop for CatchSigint {
         if let Some(id) = self.interrupts.take() {
             signal_hook::low_level::unregister(id);
         }
-        SIGINT_ENDS_PROGRAM.store(true, Ordering::SeqCst);
+        if CATCHING.fetch_sub(1, Ordering::SeqCst) == 1 {
+            SIGINT_ENDS_PROGRAM.store(true, Ordering::SeqCst);
+        }
     }
 }

@@ -258,6 +258,9 @@ impl Player<'_> {
     }
 
     fn command(&mut self, stmt: &Stmt) -> Flow {
+        // From the key that runs the step to its end, Ctrl-C interrupts
+        // it (while a key is awaited the terminal is raw: Ctrl-C is `q`).
+        let _catching = self.catch_ctrl_c();
         self.end_narration();
         let prompt = self.style.paint(PROMPT, Role::Quiet);
         if self.options.step && !self.waited {
@@ -340,20 +343,20 @@ impl Player<'_> {
         }
     }
 
-    /// Runs `stmt`; in step mode on a terminal Ctrl-C interrupts its wait
-    /// (`sleep`, `call`, ...) as in the REPL, and the keys typed meanwhile
-    /// are dropped. True when it was interrupted.
-    fn eval_interruptibly(&mut self, stmt: &Stmt) -> (crate::session::Evaluation, bool) {
+    /// In step mode on a terminal, Ctrl-C interrupts a step's wait
+    /// (`sleep`, `call`, ...) as in the REPL while this lives.
+    fn catch_ctrl_c(&self) -> Option<crate::repl::sigint::CatchSigint> {
         use std::io::IsTerminal;
+        (self.options.step && std::io::stdin().is_terminal())
+            .then(|| crate::repl::sigint::CatchSigint::install(self.session.interrupt_flag()))
+    }
+
+    /// Runs `stmt`; if Ctrl-C interrupted it, the keys typed meanwhile are
+    /// dropped. True when it was interrupted.
+    fn eval_interruptibly(&mut self, stmt: &Stmt) -> (crate::session::Evaluation, bool) {
         use std::sync::atomic::Ordering;
-        if !(self.options.step && std::io::stdin().is_terminal()) {
-            return (self.session.eval(stmt), false);
-        }
-        let flag = self.session.interrupt_flag();
-        let catching = crate::repl::sigint::CatchSigint::install(flag.clone());
         let evaluation = self.session.eval(stmt);
-        drop(catching);
-        let interrupted = flag.swap(false, Ordering::AcqRel);
+        let interrupted = self.session.interrupt_flag().swap(false, Ordering::AcqRel);
         if interrupted {
             crate::repl::sigint::discard_typed_ahead();
             self.println("");
