@@ -137,7 +137,7 @@ pub fn interact(session: &mut Session) -> InteractEnd {
         } else {
             let fixed = reindent(&so_far, &line, &indent);
             if fixed != line && !fixed.contains('\n') {
-                redraw_line(prompt, &fixed, entry, &style, width);
+                redraw_line(prompt, &line, &fixed, entry, &style, width);
             }
             fixed
         };
@@ -175,15 +175,16 @@ pub fn interact(session: &mut Session) -> InteractEnd {
     end
 }
 
-/// Shows `fixed` in place of the line the editor just left on the row
-/// above (reindented on Enter), when it fits on that one row.
-fn redraw_line(prompt: &str, fixed: &str, entry: &Entry, style: &Style, width: usize) {
+/// Shows `fixed` in place of `typed`, the line the editor just left on
+/// the row above (reindented on Enter), when each fits on that one row.
+fn redraw_line(prompt: &str, typed: &str, fixed: &str, entry: &Entry, style: &Style, width: usize) {
     let role = if prompt == CONTINUATION {
         Role::Quiet
     } else {
         Role::Header
     };
-    if width == 0 || prompt.chars().count() + fixed.chars().count() >= width {
+    let longest = typed.chars().count().max(fixed.chars().count());
+    if width == 0 || prompt.chars().count() + longest >= width {
         return;
     }
     let shown = highlight_from(entry.colours(), fixed, style);
@@ -281,11 +282,18 @@ fn run_entry(
         let output: String = evaluation
             .lines
             .iter()
-            .flat_map(|line| {
+            .map(|line| {
                 let text = line.render(&style);
-                text.lines()
-                    .map(|row| if prose { wrap_hanging(row, width) } else { row.to_owned() } + "\n")
-                    .collect::<Vec<_>>()
+                let text = if prose {
+                    let rows: Vec<String> = text
+                        .split('\n')
+                        .map(|row| wrap_hanging(row, width))
+                        .collect();
+                    rows.join("\n")
+                } else {
+                    text
+                };
+                text + "\n"
             })
             .collect();
         write_whole(&output);
