@@ -81,7 +81,8 @@ pub fn interact(session: &mut Session) -> InteractEnd {
         let _ = editor.load_history(path);
     }
     let printer = start_printer(&mut editor, gate.clone(), session.feed());
-    let _sigint = CatchSigint::install(session.interrupt_flag());
+    let interrupt = session.interrupt_flag();
+    let _sigint = CatchSigint::install(interrupt.clone());
 
     let end = loop {
         let width = terminal_width(&mut editor);
@@ -96,6 +97,9 @@ pub fn interact(session: &mut Session) -> InteractEnd {
             }
         };
         printer.before_prompt();
+        // A Ctrl-C from before this read (the terminal is cooked between
+        // two reads) belongs to no command; one after it, to the entry's.
+        interrupt.store(false, Ordering::Release);
         let read = editor.readline_with_initial(prompt, (&indent, ""));
         gate.loop_has_terminal();
         let entry = editor.helper_mut().expect("the helper is set").entry_mut();
