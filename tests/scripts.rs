@@ -252,7 +252,7 @@ fn replay_echoes_commands_and_prints_narration() {
     assert!(text.contains("\nMeet the counter.\n\ncrash> spawn counter as c\n<0."));
     assert!(!text.contains("say \""), "narration is not echoed: {text}");
     assert!(
-        text.contains("crash> sup demo {\n   ..>   worker w counter\n   ..> }\n"),
+        text.contains("crash> sup demo {\n  ...>   worker w counter\n  ...> }\n"),
         "a block with continuation prompts: {text}"
     );
     assert!(text.contains("crash> call c get\n1\n"), "{text}");

@@ -626,8 +626,18 @@ pub fn help_overview() -> String {
     }
     out += "\nVariables are capitalised: `W = spawn counter`, then `kill W`.\n";
     out += ERLANG_AT_THE_PROMPT;
+    out += KEYS;
     out
 }
+
+/// The overview's section on the REPL's keys.
+pub const KEYS: &str = "
+Keys in the REPL
+  Tab completes; Up recalls an entry, a whole block at once, where Alt-Enter
+  inserts a line. While a bracket, string or block is open the next line
+  follows `  ...> `; an empty line or Ctrl-C abandons the entry. Ctrl-C also
+  ends a `call`, `receive`, `sleep` or `wait` that is waiting. Ctrl-D leaves.
+";
 
 /// The overview's section on Erlang typed at the prompt.
 pub const ERLANG_AT_THE_PROMPT: &str = "
@@ -698,5 +708,65 @@ mod tests {
         assert!(help_for("nonsense").is_none());
         assert!(text.contains("Erlang at the prompt"), "{text}");
         assert!(text.contains("a command"), "{text}");
+        assert!(text.contains("Ctrl-C also"), "{text}");
+    }
+
+    /// The command words the parser's `command` function dispatches on,
+    /// read from its source: a command added there without help here
+    /// fails this test.
+    fn parser_command_words() -> Vec<String> {
+        let source = include_str!("parser/commands.rs");
+        let start = source
+            .find("fn command<'a>(")
+            .expect("the parser's command function");
+        let end = start
+            + source[start..]
+                .find("_ => return None")
+                .expect("its last arm");
+        let mut words = Vec::new();
+        for line in source[start..end].lines() {
+            let Some((pattern, _)) = line.trim().split_once("=>") else {
+                continue;
+            };
+            for word in pattern.split('|') {
+                let word = word.trim();
+                if let Some(name) = word.strip_prefix('"').and_then(|w| w.strip_suffix('"')) {
+                    words.push(name.to_owned());
+                }
+            }
+        }
+        words
+    }
+
+    #[test]
+    fn every_command_the_parser_knows_has_help() {
+        let words = parser_command_words();
+        assert!(words.len() > 40, "{words:?}");
+        for word in &words {
+            assert!(help_for(word).is_some(), "`{word}` parses but has no help");
+            assert!(command_names().contains(&word.as_str()), "{word}");
+        }
+        for name in command_names() {
+            assert!(
+                words.iter().any(|word| word == name),
+                "help for `{name}`, which does not parse"
+            );
+        }
+    }
+
+    #[test]
+    fn every_kind_has_help_and_no_command_hides_it() {
+        for kind in crate::behavior::kinds() {
+            assert!(
+                !kind.help.is_empty() && !kind.example.is_empty(),
+                "{}",
+                kind.name
+            );
+            assert!(
+                lookup(kind.name).is_none(),
+                "`help {}` would show a command",
+                kind.name
+            );
+        }
     }
 }

@@ -173,7 +173,11 @@ impl Lexer<'_> {
                 }
                 c if c.is_whitespace() => self.pos += c.len_utf8(),
                 '#' if self.rest().starts_with("#Ref<") => self.angle_bracketed(TokenClass::Pid),
-                '#' if self.rest().starts_with("#{") => self.push(self.pos + 1, TokenClass::Punct),
+                '#' if self.rest().starts_with("#{") => {
+                    // A map starts a term, which is no command.
+                    self.state.command_position = false;
+                    self.push(self.pos + 1, TokenClass::Punct);
+                }
                 '#' => self.push(self.end_of(|c| c != '\n'), TokenClass::Comment),
                 '"' | '\'' => self.quoted(c),
                 '<' if self.rest()[1..].starts_with(|c: char| c.is_ascii_digit()) => {
@@ -184,6 +188,10 @@ impl Lexer<'_> {
                 c if c.is_ascii_alphabetic() || c == '_' => self.word(),
                 '{' | '[' | '(' => {
                     self.state.depth += 1;
+                    // A statement that opens with a bracket is a term or a
+                    // pattern (`{ok, P} = ...`), and a `sup` block's
+                    // children are keywords: no command follows.
+                    self.state.command_position = false;
                     if c == '{' && self.state.depth == 1 && self.state.def_pending {
                         self.state.erlang_depth = Some(1);
                     }
@@ -197,7 +205,9 @@ impl Lexer<'_> {
                     self.state.command_position = self.state.depth == 0;
                     self.push(self.pos + 1, TokenClass::Punct);
                 }
-                ',' | '!' | '=' | '/' | '|' | '.' => self.push(self.pos + 1, TokenClass::Punct),
+                // Erlang's operators at the prompt (`->`, `=:=`, `<-`,
+                // `:=`, `++`, `m:f`) are as valid as the commands' `!`.
+                c if c.is_ascii_punctuation() => self.push(self.pos + 1, TokenClass::Punct),
                 other => self.push(self.pos + other.len_utf8(), TokenClass::Unknown),
             }
         }
@@ -333,7 +343,7 @@ impl Lexer<'_> {
             .chars()
             .next();
         let starts_with_upper = text.starts_with(|c: char| c.is_ascii_uppercase());
-        let is_variable = starts_with_upper || (text.starts_with('_') && text.len() > 1);
+        let is_variable = starts_with_upper || text.starts_with('_');
         let class = if is_variable {
             // `W = spawn ...`: the command comes after the `=`.
             if next != Some('=') {
@@ -346,7 +356,8 @@ impl Lexer<'_> {
             if lookup(text).is_some() {
                 self.state.def_pending = text == "def";
                 TokenClass::Command
-            } else if KEYWORDS.contains(&text) {
+            } else if KEYWORDS.contains(&text) || crate::erlang::names::is_reserved_word(text) {
+                // `Size = case ...`, `fun() -> ...`: Erlang at the prompt.
                 TokenClass::Keyword
             } else {
                 TokenClass::Unknown
@@ -555,6 +566,101 @@ mod tests {
             classes("say \"unfinished é"),
             vec![("say", Command), ("\"unfinished é", String)]
         );
-        assert_eq!(classes("🦀<"), vec![("🦀", Unknown), ("<", Unknown)]);
+        // A stray `<` may be Erlang's (`X < 3`); a crab is no one's.
+        assert_eq!(classes("🦀<"), vec![("🦀", Unknown), ("<", Punct)]);
+    }
+}
+
+/// The highlighter against every command the project shows: what parses is
+/// never painted as an error.
+#[cfg(test)]
+mod corpus {
+    use super::*;
+    use std::path::{Path, PathBuf};
+
+    fn root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    fn files_in(dir: &str, extension: &str) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == extension))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The scripts a reader sees: the ```crash blocks of the docs, and the
+    /// commands typed after `crash> ` in their transcripts.
+    fn doc_scripts(markdown: &str) -> Vec<String> {
+        let mut blocks = Vec::new();
+        let mut block: Option<String> = None;
+        for line in markdown.lines() {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with("```") {
+                block = match block.take() {
+                    Some(done) => {
+                        blocks.push(done);
+                        None
+                    }
+                    None => (trimmed == "```crash").then(String::new),
+                };
+                continue;
+            }
+            match &mut block {
+                Some(text) => {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+                None => {
+                    if let Some(typed) = trimmed.strip_prefix("crash> ") {
+                        blocks.push(typed.to_owned());
+                    }
+                }
+            }
+        }
+        blocks
+    }
+
+    fn scripts() -> Vec<(String, String)> {
+        let read = |path: &Path| std::fs::read_to_string(path).unwrap();
+        let mut all = Vec::new();
+        for path in files_in("docs", "md")
+            .iter()
+            .chain([&root().join("README.md")])
+        {
+            for script in doc_scripts(&read(path)) {
+                all.push((path.display().to_string(), script));
+            }
+        }
+        for dir in ["scripts", "tests/fuzz_corpus"] {
+            for path in files_in(dir, "crash") {
+                all.push((path.display().to_string(), read(&path)));
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn no_statement_that_parses_is_painted_as_an_error() {
+        let mut checked = 0;
+        let mut wrong = Vec::new();
+        for (file, script) in scripts() {
+            for stmt in crate::commands::parse_script(&script).into_iter().flatten() {
+                checked += 1;
+                let unknown: Vec<&str> = classify(&stmt.source)
+                    .into_iter()
+                    .filter(|(_, class)| *class == TokenClass::Unknown)
+                    .map(|(range, _)| &stmt.source[range])
+                    .collect();
+                if !unknown.is_empty() {
+                    wrong.push(format!("{file}: {:?} paints {unknown:?}", stmt.source));
+                }
+            }
+        }
+        assert!(checked > 500, "only {checked} statements found");
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

@@ -16,7 +16,7 @@ use std::io::Write;
 /// The prompt a statement is typed (or echoed) after.
 pub const PROMPT: &str = "crash> ";
 /// The prompt of a block's continuation lines (as wide as [`PROMPT`]).
-pub const CONTINUATION: &str = "   ..> ";
+pub const CONTINUATION: &str = "  ...> ";
 
 /// `source` as a transcript shows it: after the prompt, highlighted, a
 /// block's lines as they were written.

@@ -25,6 +25,9 @@ pub struct Entry {
     colours: LexState,
     /// Where the last line starts in `text`.
     last_line: usize,
+    /// Where the statement the scanner reads starts in `text` (its
+    /// offsets count from there).
+    statement_start: usize,
 }
 
 impl Entry {
@@ -38,6 +41,7 @@ impl Entry {
             text,
             scanner,
             last_line,
+            statement_start,
             ..
         } = self;
         let mut at = start;
@@ -46,6 +50,7 @@ impl Entry {
             // next line starts another, with a fresh first word (`def`).
             if scanner.is_complete() {
                 *scanner = Scanner::default();
+                *statement_start = at;
             }
             scanner.feed(piece);
             *last_line = at;
@@ -78,6 +83,42 @@ impl Entry {
         let last = self.text[self.last_line..].trim_end_matches(['\n', '\r']);
         let first_line = self.last_line == 0;
         indent_after(self.scanner.in_erlang(), first_line, last)
+    }
+
+    /// What keeps the entry open, for the note when it is abandoned:
+    /// "`(` opened on line 1 is not closed". `None` when it is complete.
+    pub fn what_is_open(&self) -> Option<String> {
+        if self.is_complete() {
+            return None;
+        }
+        let line_of = |offset: usize| {
+            let at = (self.statement_start + offset).min(self.text.len());
+            self.text[..at].matches('\n').count() + 1
+        };
+        let bracket = self.scanner.unclosed();
+        let block = self.scanner.unclosed_block();
+        // The innermost of the two is what the next line would have closed.
+        Some(match (bracket, block) {
+            (Some(('"', at)), _) => {
+                format!("the string opened on line {} is not closed", line_of(at))
+            }
+            (Some(('\'', at)), _) => {
+                format!(
+                    "the quoted atom opened on line {} is not closed",
+                    line_of(at)
+                )
+            }
+            (Some((_, b)), Some((keyword, k))) if k > b => {
+                format!("`{keyword}` on line {} has no `end`", line_of(k))
+            }
+            (Some((opener, at)), _) => {
+                format!("`{opener}` opened on line {} is not closed", line_of(at))
+            }
+            (None, Some((keyword, at))) => {
+                format!("`{keyword}` on line {} has no `end`", line_of(at))
+            }
+            (None, None) => "it is not finished".to_owned(),
+        })
     }
 
     /// The whole entry, leaving this one empty for the next.
@@ -154,6 +195,42 @@ mod tests {
         assert!(!entry(&["spawn counter\ndef c {\n  f() -> $}."]).is_complete());
         let open = entry(&["spawn counter\ndef c {"]);
         assert_eq!(open.next_indent(), "  ");
+    }
+
+    #[test]
+    fn an_open_entry_says_what_is_open_and_where() {
+        assert_eq!(entry(&["spawn counter"]).what_is_open(), None);
+        assert_eq!(
+            entry(&["spawn counter(0"]).what_is_open().as_deref(),
+            Some("`(` opened on line 1 is not closed")
+        );
+        assert_eq!(
+            entry(&["sup demo {", "worker w1 counter"])
+                .what_is_open()
+                .as_deref(),
+            Some("`{` opened on line 1 is not closed")
+        );
+        assert_eq!(
+            entry(&["say \"hi", "there"]).what_is_open().as_deref(),
+            Some("the string opened on line 1 is not closed")
+        );
+        assert_eq!(
+            entry(&["X = case 3 of", "3 -> {a,"])
+                .what_is_open()
+                .as_deref(),
+            Some("`{` opened on line 2 is not closed")
+        );
+        assert_eq!(
+            entry(&["X = [1,", "case 3 of"]).what_is_open().as_deref(),
+            Some("`case` on line 2 has no `end`")
+        );
+        // Offsets count from the statement that is open, not the entry.
+        assert_eq!(
+            entry(&["spawn counter\nkill c\nsend c {a,"])
+                .what_is_open()
+                .as_deref(),
+            Some("`{` opened on line 3 is not closed")
+        );
     }
 
     #[test]

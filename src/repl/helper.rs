@@ -18,6 +18,7 @@
 //! [`LIVE_LINE`] for a line that long: a paste stays instant.
 
 use super::entry::Entry;
+use super::printer::Gate;
 use crate::commands::help;
 use crate::commands::highlight::highlight_from;
 use crate::frontend::CONTINUATION;
@@ -302,16 +303,24 @@ pub struct CrashHelper {
     /// Whether more keys are already waiting ([`pasting`]; a stand-in in
     /// tests, whose stdin is no terminal).
     keys_waiting: fn() -> bool,
+    /// Told when the prompt is drawn, so events may go above it.
+    gate: Arc<Gate>,
 }
 
 impl CrashHelper {
-    pub fn new(style: Style, names: Arc<Mutex<Names>>, feed: Arc<EventFeed>) -> CrashHelper {
+    pub fn new(
+        style: Style,
+        names: Arc<Mutex<Names>>,
+        feed: Arc<EventFeed>,
+        gate: Arc<Gate>,
+    ) -> CrashHelper {
         CrashHelper {
             style,
             names,
             feed,
             entry: Entry::default(),
             keys_waiting: pasting,
+            gate,
         }
     }
 
@@ -401,6 +410,9 @@ impl Highlighter for CrashHelper {
         prompt: &'p str,
         _default: bool,
     ) -> Cow<'b, str> {
+        // Asked as the prompt is drawn, in raw mode: from now on events
+        // go above it (see `printer`).
+        self.gate.prompt_drawn();
         let role = if prompt == CONTINUATION {
             Role::Quiet
         } else {
@@ -586,8 +598,12 @@ mod tests {
             1,
             Style::COLOR,
         ));
-        let mut helper =
-            CrashHelper::new(Style::COLOR, Arc::new(Mutex::new(names())), session.feed());
+        let mut helper = CrashHelper::new(
+            Style::COLOR,
+            Arc::new(Mutex::new(names())),
+            session.feed(),
+            Arc::default(),
+        );
         helper.keys_waiting = || false;
         for line in lines {
             helper.entry_mut().push(line);

@@ -8,20 +8,26 @@
 //! statement did. The script runner's step mode reuses [`interact`] to drop
 //! into the REPL with the script's session and carry on afterwards.
 //!
-//! - `editor`: the interactive loop and the event printer thread;
+//! - `editor`: the interactive loop;
+//! - `editing`: inserting lines into a recalled block, and indentation;
 //! - `entry`: the lines of one entry, read one at a time until it closes;
 //! - `helper`: completion, hints and highlighting;
 //! - `history`: where history is kept;
-//! - `piped`: the transcript for non-terminal input.
+//! - `printer`: live events, above the prompt and after results;
+//! - `piped`: the transcript for non-terminal input;
+//! - [`sigint`]: Ctrl-C while a command runs interrupts its wait.
 //!
 //! Imports: the front end's shared parts, the stage (`--serve`), the session,
 //! the command language and the views.
 
+mod editing;
 mod editor;
 pub mod entry;
 pub mod helper;
 mod history;
 mod piped;
+mod printer;
+pub mod sigint;
 
 pub use editor::{InteractEnd, interact};
 pub use piped::run_script;

@@ -44,6 +44,8 @@ pub enum HostError {
     Stuck,
     /// The job did not finish within the time limit.
     TimedOut,
+    /// The caller stopped waiting (the presenter pressed Ctrl-C).
+    Interrupted,
 }
 
 impl fmt::Display for HostError {
@@ -52,6 +54,7 @@ impl fmt::Display for HostError {
             HostError::Died(reason) => write!(f, "the process exited: {reason}"),
             HostError::Stuck => f.write_str("it would wait for ever: nothing else can happen"),
             HostError::TimedOut => f.write_str("it did not finish in time"),
+            HostError::Interrupted => f.write_str("the wait was interrupted"),
         }
     }
 }
@@ -111,6 +114,23 @@ impl Host {
         F: FnOnce(Arc<Process>) -> Fut + Send + 'static,
         Fut: Future<Output = T> + Send + 'static,
     {
+        self.run_interruptible(limit, &AtomicBool::new(false), job)
+    }
+
+    /// [`Host::run_for`], giving up as soon as `interrupt` is set (the
+    /// REPL sets it on Ctrl-C): the job is abandoned as on a timeout, and
+    /// the runtime goes on; only the caller stops waiting.
+    pub fn run_interruptible<T, F, Fut>(
+        &self,
+        limit: Duration,
+        interrupt: &AtomicBool,
+        job: F,
+    ) -> Result<T, HostError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Arc<Process>) -> Fut + Send + 'static,
+        Fut: Future<Output = T> + Send + 'static,
+    {
         if let Some(reason) = self.exit_reason() {
             return Err(HostError::Died(reason));
         }
@@ -131,11 +151,14 @@ impl Host {
         let node = &self.process.node;
         node.send_signal(self.pid(), Signal::Poke);
         let result = if node.is_deterministic() {
-            self.wait_deterministic(node, &result_rx, limit)
+            self.wait_deterministic(node, &result_rx, limit, interrupt)
         } else {
-            self.wait_live(node, &result_rx, limit)
+            self.wait_live(node, &result_rx, limit, interrupt)
         };
-        if matches!(result, Err(HostError::Stuck | HostError::TimedOut)) {
+        if matches!(
+            result,
+            Err(HostError::Stuck | HostError::TimedOut | HostError::Interrupted)
+        ) {
             // Nobody waits for the job any more: the host drops it at its
             // next poll (the poke makes one) and is free for the next job,
             // instead of sitting in a receive nothing will ever answer.
@@ -189,6 +212,7 @@ impl Host {
         node: &Node,
         result: &Receiver<T>,
         limit: Duration,
+        interrupt: &AtomicBool,
     ) -> Result<T, HostError> {
         let deadline = Instant::now() + limit;
         loop {
@@ -199,6 +223,7 @@ impl Host {
                 Ok(value) => return Ok(value),
                 Err(_) if !self.is_alive() => return result.try_recv().map_err(|_| self.died()),
                 Err(_) if node.shut_down.load(Ordering::Acquire) => return Err(self.died()),
+                Err(_) if interrupt.load(Ordering::Acquire) => return Err(HostError::Interrupted),
                 Err(_) if Instant::now() >= deadline => return Err(HostError::TimedOut),
                 Err(_) => {}
             }
@@ -210,15 +235,21 @@ impl Host {
         node: &Arc<Node>,
         result: &Receiver<T>,
         limit: Duration,
+        interrupt: &AtomicBool,
     ) -> Result<T, HostError> {
-        let outcome =
-            super::drive::run_until(node, || !result.is_empty() || !self.is_alive(), limit);
+        let interrupted = || interrupt.load(Ordering::Acquire);
+        let outcome = super::drive::run_until(
+            node,
+            || !result.is_empty() || !self.is_alive() || interrupted(),
+            limit,
+        );
         match result.try_recv() {
             Ok(value) => Ok(value),
             Err(TryRecvError::Disconnected | TryRecvError::Empty) if !self.is_alive() => {
                 Err(self.died())
             }
             Err(_) => Err(match outcome {
+                _ if interrupted() => HostError::Interrupted,
                 super::drive::Outcome::Stuck => HostError::Stuck,
                 _ => HostError::TimedOut,
             }),

@@ -1,6 +1,6 @@
 //! Replay: a script played back as if the presenter typed it.
 //!
-//! Each command is echoed after the prompt (`crash> `, and `   ..> ` on the
+//! Each command is echoed after the prompt (`crash> `, and `  ...> ` on the
 //! continuation lines of a block), then come its result lines and the event
 //! lines it caused, in order. `say` narration is not echoed: it appears in
 //! its own colour, set off by blank lines. `pause` waits for a key in step
@@ -51,8 +51,9 @@ pub enum Interact {
 }
 
 /// Step mode's `i`: hand the session to the presenter, with everything the
-/// script built so far, then resume the script where it stopped. This is
-/// the one place that knows about the REPL.
+/// script built so far, then resume the script where it stopped. This and
+/// Ctrl-C during a step ([`crate::repl::sigint`]) are what the replay
+/// takes from the REPL.
 pub fn interact(session: &mut Session, out: &mut dyn Write) -> Interact {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() {
@@ -257,6 +258,9 @@ impl Player<'_> {
     }
 
     fn command(&mut self, stmt: &Stmt) -> Flow {
+        // From the key that runs the step to its end, Ctrl-C interrupts
+        // it (while a key is awaited the terminal is raw: Ctrl-C is `q`).
+        let _catching = self.catch_ctrl_c();
         self.end_narration();
         let prompt = self.style.paint(PROMPT, Role::Quiet);
         if self.options.step && !self.waited {
@@ -292,7 +296,16 @@ impl Player<'_> {
         self.first = false;
         self.echo(&stmt.source);
 
-        let evaluation = self.session.eval(stmt);
+        let (evaluation, interrupted) = self.eval_interruptibly(stmt);
+        if interrupted {
+            // Ctrl-C during a step ends its wait, not the talk: the note,
+            // and the next key goes on as usual.
+            for line in &evaluation.lines {
+                self.println(&line.render(&self.style));
+            }
+            self.events();
+            return Flow::Go;
+        }
         for line in &evaluation.lines {
             if matches!(line, Line::Error(_) | Line::Fail(_)) && !evaluation.ok {
                 continue; // shown below, with where it happened
@@ -328,6 +341,28 @@ impl Player<'_> {
             }
             Control::Continue | Control::Pause => Flow::Go,
         }
+    }
+
+    /// In step mode on a terminal, Ctrl-C interrupts a step's wait
+    /// (`sleep`, `call`, ...) as in the REPL while this lives.
+    fn catch_ctrl_c(&self) -> Option<crate::repl::sigint::CatchSigint> {
+        use std::io::IsTerminal;
+        (self.options.step && std::io::stdin().is_terminal())
+            .then(|| crate::repl::sigint::CatchSigint::install(self.session.interrupt_flag()))
+    }
+
+    /// Runs `stmt`; if Ctrl-C interrupted it, the keys typed meanwhile are
+    /// dropped. True when it was interrupted.
+    fn eval_interruptibly(&mut self, stmt: &Stmt) -> (crate::session::Evaluation, bool) {
+        use std::sync::atomic::Ordering;
+        let evaluation = self.session.eval(stmt);
+        let interrupted = self.session.interrupt_flag().swap(false, Ordering::AcqRel);
+        if interrupted {
+            crate::repl::sigint::discard_typed_ahead();
+            self.println("");
+        }
+        let failed = !evaluation.ok;
+        (evaluation, interrupted && failed)
     }
 
     /// Writes the command after the prompt that is already on screen.

@@ -58,6 +58,7 @@ use crate::supervisor::RestartDelay;
 use crate::view::Style;
 use shell::Shell;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// One line of a command's output, by what it means (the REPL colours it).
@@ -161,6 +162,12 @@ pub struct Session {
     command: Option<crate::runtime::EventId>,
     /// Who follows the session from outside (the stage), if anyone.
     observer: Option<Box<dyn Observer>>,
+    /// Set from outside (the REPL's SIGINT handler) to end the statement's
+    /// blocking wait (`call`, `receive`, `sleep`, `wait`, an Erlang
+    /// `receive`). Whoever sets it clears it once the statement is over:
+    /// a Ctrl-C pressed just before a statement began is still meant for
+    /// it.
+    interrupt: Arc<AtomicBool>,
 }
 
 /// A session's runtime: the built-in kinds, and the standard library
@@ -177,7 +184,8 @@ impl Session {
         let runtime = fresh_runtime(&config.runtime);
         let feed = Arc::new(EventFeed::new(&runtime, config.log, config.style));
         let history = history::History::new(&runtime);
-        let shell = Shell::start(&runtime);
+        let interrupt = Arc::new(AtomicBool::new(false));
+        let shell = Shell::start(&runtime, interrupt.clone());
         let mut session = Session {
             config,
             runtime,
@@ -192,6 +200,7 @@ impl Session {
             source: None,
             command: None,
             observer: None,
+            interrupt,
         };
         session.name_shell();
         session.settle();
@@ -204,6 +213,18 @@ impl Session {
     fn name_shell(&mut self) {
         self.feed.name(self.shell.pid(), "shell");
         self.history.labels.name(self.shell.pid(), "shell");
+    }
+
+    /// The flag that interrupts the running statement's wait: whoever sets
+    /// it (a SIGINT handler) makes the statement end at once with an
+    /// error, and the runtime goes on; and clears it afterwards.
+    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+        self.interrupt.clone()
+    }
+
+    /// True once the running statement was interrupted.
+    fn interrupted(&self) -> bool {
+        self.interrupt.load(Ordering::Acquire)
     }
 
     /// The event feed, for a printer thread.
@@ -504,7 +525,7 @@ impl Session {
         self.history = history::History::new(&runtime);
         let old = std::mem::replace(&mut self.runtime, runtime);
         drop(old);
-        self.shell = Shell::start(&self.runtime);
+        self.shell = Shell::start(&self.runtime, self.interrupt.clone());
         self.name_shell();
         self.vars.clear();
         self.supervisors.clear();

@@ -10,10 +10,13 @@ use super::error::{EvalError, EvalResult};
 use crate::runtime::{Host, HostError, Pid, Process, Program, Runtime, Term};
 use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 pub struct Shell {
     host: Host,
+    /// Set (by the REPL's Ctrl-C) to stop waiting for the running job.
+    interrupt: Arc<AtomicBool>,
 }
 
 /// How long a shell job may wait: a `call`/`receive` has its own timeout;
@@ -21,9 +24,10 @@ pub struct Shell {
 const JOB_LIMIT: Duration = Duration::from_secs(600);
 
 impl Shell {
-    pub fn start(runtime: &Runtime) -> Shell {
+    pub fn start(runtime: &Runtime, interrupt: Arc<AtomicBool>) -> Shell {
         Shell {
             host: runtime.spawn_host("shell"),
+            interrupt,
         }
     }
 
@@ -52,7 +56,7 @@ impl Shell {
         Fut: Future<Output = T> + Send + 'static,
     {
         self.host
-            .run_for(JOB_LIMIT, job)
+            .run_interruptible(JOB_LIMIT, &self.interrupt, job)
             .map_err(|error| match error {
                 HostError::Stuck => {
                     EvalError::new("this would wait for ever: nothing else can happen")
@@ -70,7 +74,7 @@ impl Shell {
     pub fn run_program(&self, program: impl Program) -> EvalResult<Term> {
         let mut program = program;
         self.host
-            .run_for(EXPRESSION_LIMIT, move |me| async move {
+            .run_interruptible(EXPRESSION_LIMIT, &self.interrupt, move |me| async move {
                 crate::runtime::run_within(&me, &mut program).await
             })
             .map_err(|error| match error {
@@ -80,6 +84,10 @@ impl Shell {
                 .with_hint(
                     "give the receive an `after`, e.g. receive X -> X after 1000 -> timeout end",
                 ),
+                // erl's shell, told to stop an evaluation (^G, i), says
+                // its evaluator was killed; here the processes it talked
+                // to run on, and so does the shell.
+                HostError::Interrupted => EvalError::new("** exception exit: interrupted (Ctrl-C)"),
                 HostError::TimedOut => EvalError::new(format!(
                     "gave up after {}: the expression was still running or waiting",
                     crate::view::duration(EXPRESSION_LIMIT)
@@ -104,5 +112,11 @@ fn job_error(error: HostError) -> EvalError {
         )),
         HostError::Stuck => EvalError::new("this would wait for ever: nothing else can happen"),
         HostError::TimedOut => EvalError::new("gave up waiting"),
+        HostError::Interrupted => interrupted(),
     }
+}
+
+/// The error of a wait the presenter interrupted with Ctrl-C.
+pub fn interrupted() -> EvalError {
+    EvalError::new("interrupted (Ctrl-C): the shell stopped waiting; every process runs on")
 }

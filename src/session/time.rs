@@ -15,10 +15,30 @@ use std::time::Duration;
 
 /// How often `wait` looks again.
 const WAIT_STEP: Duration = Duration::from_millis(10);
+/// How often a live `sleep` looks whether it was interrupted.
+const INTERRUPT_CHECK: Duration = Duration::from_millis(20);
 
 impl Session {
     pub(super) fn sleep(&mut self, duration: Duration) -> EvalResult<Outcome> {
-        self.runtime.advance(duration);
+        if self.runtime.is_deterministic() {
+            self.runtime.advance(duration);
+        } else {
+            // Live, in slices short enough that Ctrl-C ends it at once
+            // (a sleep past the end of `Instant` just goes on until then).
+            let end = std::time::Instant::now().checked_add(duration);
+            loop {
+                if self.interrupted() {
+                    return Err(super::shell::interrupted());
+                }
+                let left = end.map_or(INTERRUPT_CHECK, |end| {
+                    end.saturating_duration_since(std::time::Instant::now())
+                });
+                if left.is_zero() {
+                    break;
+                }
+                self.runtime.advance(left.min(INTERRUPT_CHECK));
+            }
+        }
         Ok(Outcome::value(Term::from_atom(Atom::OK)))
     }
 
@@ -38,6 +58,9 @@ impl Session {
         };
         let deadline = self.runtime.now().saturating_add(timeout);
         loop {
+            if self.interrupted() {
+                return Err(super::shell::interrupted());
+            }
             let now_pid = self.resolve_or_recall(target).ok();
             let alive = now_pid.is_some_and(|pid| self.runtime.is_alive(pid));
             let done = match until {

@@ -24,6 +24,8 @@
 //! - [`seq`]: message sequence charts (terminal, Mermaid, SVG);
 //!   [`mermaid`]: the tree as a Mermaid flowchart.
 //! - [`versions`]: a definition's loaded versions and who runs each.
+//! - [`wrap`](mod@wrap): long lines wrapped at a terminal's width with a
+//!   hanging indent (the REPL's events and `help`).
 //! - [`layout`], [`svg`]: the tree as a picture (the projector page and
 //!   `tree --svg`); [`html`]: terminal lines for a web page.
 //!
@@ -51,6 +53,7 @@ pub mod theme;
 pub mod tree;
 pub mod versions;
 pub mod why;
+pub mod wrap;
 
 pub use crate::style::{Role, Style, paint, strip_ansi, style_from_env};
 pub use event::{LogLevel, Narrator, event_line, min_level};
