@@ -71,7 +71,7 @@ impl AudienceReport {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let [j50, j99, s50, s99] = self.percentiles();
         format!(
-            "audience  {} phones, {} s: join p50 {:.2} ms p99 {:.2} ms ({} failed); crash-to-seen p50 {:.2} ms p99 {:.2} ms over {} crashes ({} lost, {} rate-limited, {} while the tree was down); tree down and back {} time(s); server threads {}; resident {:.1} MiB",
+            "audience  {} phones, {} s: join p50 {:.2} ms p99 {:.2} ms ({} failed); crash-to-seen p50 {:.2} ms p99 {:.2} ms over {} ({} lost, {} rate-limited, {} while the tree was down); tree down and back {}; server threads {}; resident {:.1} MiB",
             self.clients,
             self.seconds,
             ms(j50),
@@ -79,11 +79,11 @@ impl AudienceReport {
             self.failed_joins,
             ms(s50),
             ms(s99),
-            self.seen.len(),
+            crate::view::plural(self.seen.len(), "crash", "crashes"),
             self.lost,
             self.refused,
             self.unavailable,
-            self.tree_downs,
+            crate::view::plural(self.tree_downs, "time", "times"),
             self.server_threads,
             self.resident_bytes as f64 / (1024.0 * 1024.0)
         )
@@ -101,11 +101,11 @@ impl AudienceReport {
             self.failed_joins,
             us(s50),
             us(s99),
-            self.seen.len(),
+            crate::view::plural(self.seen.len(), "crash", "crashes"),
             self.lost,
             self.refused,
             self.unavailable,
-            self.tree_downs,
+            crate::view::plural(self.tree_downs, "time", "times"),
             self.server_threads,
             self.resident_bytes
         )
