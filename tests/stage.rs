@@ -25,6 +25,15 @@ use loopback::*;
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
+/// A phone's stream says its partition went down, and after that that the
+/// phone is back (`rejoined`).
+fn down_then_back(seen: &[Frame]) -> bool {
+    let kinds: Vec<String> = seen.iter().map(Frame::kind).collect();
+    let down = kinds.iter().position(|k| k == "partition_down");
+    let rejoined = kinds.iter().rposition(|k| k == "rejoined");
+    matches!((down, rejoined), (Some(d), Some(r)) if d < r)
+}
+
 #[test]
 fn a_partition_that_gives_up_tells_every_member_and_no_one_else() {
     let (mut session, addr) = session_with_stage();
@@ -71,12 +80,7 @@ fn a_partition_that_gives_up_tells_every_member_and_no_one_else() {
     for (name, phone) in [("Erin", &mut erin), ("Emil", &mut emil)] {
         phone
             .stream
-            .until(&format!("{name}: down, then back"), |seen| {
-                let kinds: Vec<String> = seen.iter().map(Frame::kind).collect();
-                let down = kinds.iter().position(|k| k == "partition_down");
-                let rejoined = kinds.iter().rposition(|k| k == "rejoined");
-                matches!((down, rejoined), (Some(d), Some(r)) if d < r)
-            });
+            .until(&format!("{name}: down, then back"), down_then_back);
         let (_, down) = phone.stream.find("partition_down").unwrap();
         assert_eq!(down["partition"], "E-K", "{name}: {down}");
         let reason = down["reason"].as_str().unwrap();
@@ -147,12 +151,7 @@ fn a_partition_the_presenter_kills_tells_its_members_and_a_new_stream_shows_wher
     let mut ruth = join(addr, "Ruth", "R-Z");
 
     eval(&mut session, "kill audience/'E-K'");
-    erin.stream.until("Erin: down, then back", |seen| {
-        let kinds: Vec<String> = seen.iter().map(Frame::kind).collect();
-        let down = kinds.iter().position(|k| k == "partition_down");
-        let rejoined = kinds.iter().rposition(|k| k == "rejoined");
-        matches!((down, rejoined), (Some(d), Some(r)) if d < r)
-    });
+    erin.stream.until("Erin: down, then back", down_then_back);
     let (_, down) = erin.stream.find("partition_down").unwrap();
     assert_eq!(down["partition"], "E-K", "{down}");
     assert_eq!(down["reason"], "killed", "{down}");

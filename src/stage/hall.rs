@@ -114,45 +114,16 @@ fn status_of(path: &str, state: Option<ChildState>, marks: &Marks) -> &'static s
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::Pid;
-    use std::time::Duration;
+    use crate::view::tree::fixtures::{nested, supervisor, worker};
 
     fn member(id: &str, pid: u64, restarts: u32) -> ChildView {
-        ChildView {
-            id: id.into(),
-            pid: Some(Pid::from_number(pid)),
-            state: ChildState::Running,
-            kind: "stateful".into(),
-            restart_type: "permanent".into(),
-            restarts,
-            status: None,
-            supervisor: None,
-        }
+        worker(id, pid, "stateful", restarts)
     }
 
     fn audience() -> SupervisorView {
-        let partition = ChildView {
-            supervisor: Some(SupervisorView {
-                name: "E-K".into(),
-                pid: Pid::from_number(6),
-                strategy: "one_for_one".into(),
-                intensity: 1000,
-                period: Duration::from_secs(5),
-                restarts_in_period: 2,
-                children: vec![member("Erin", 12, 2), member("<b>Kim</b>", 13, 0)],
-            }),
-            kind: "supervisor".into(),
-            ..member("E-K", 6, 0)
-        };
-        SupervisorView {
-            name: "audience".into(),
-            pid: Pid::from_number(3),
-            strategy: "one_for_one".into(),
-            intensity: 5,
-            period: Duration::from_secs(5),
-            restarts_in_period: 0,
-            children: vec![member("store", 4, 0), partition],
-        }
+        let members = vec![member("Erin", 12, 2), member("<b>Kim</b>", 13, 0)];
+        let partition = nested("E-K", supervisor("E-K", 6, 1000, 2, members), 0);
+        supervisor("audience", 3, 5, 0, vec![member("store", 4, 0), partition])
     }
 
     #[test]

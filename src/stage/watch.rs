@@ -575,31 +575,17 @@ fn is_parent(parent: &str, child: &str) -> bool {
 mod tests {
     use super::*;
     use crate::view::layout::layout;
-    use crate::view::tree::ChildView;
+    use crate::view::tree::{ChildView, fixtures};
 
     fn child(id: &str, pid: u64, supervisor: Option<SupervisorView>) -> ChildView {
         ChildView {
-            id: id.into(),
-            pid: Some(Pid::from_number(pid)),
-            state: ChildState::Running,
-            kind: "counter".into(),
-            restart_type: "permanent".into(),
-            restarts: 0,
-            status: None,
             supervisor,
+            ..fixtures::worker(id, pid, "counter", 0)
         }
     }
 
     fn sup(name: &str, pid: u64, children: Vec<ChildView>) -> SupervisorView {
-        SupervisorView {
-            name: name.into(),
-            pid: Pid::from_number(pid),
-            strategy: "one_for_one".into(),
-            intensity: 3,
-            period: Duration::from_secs(5),
-            restarts_in_period: 0,
-            children,
-        }
+        fixtures::supervisor(name, pid, 3, 0, children)
     }
 
     #[test]

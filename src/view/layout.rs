@@ -222,31 +222,14 @@ fn next_row(layout: &mut Layout) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::Pid;
+    use crate::view::tree::fixtures;
 
     fn worker(id: &str, pid: u64) -> ChildView {
-        ChildView {
-            id: id.into(),
-            pid: Some(Pid::from_number(pid)),
-            state: ChildState::Running,
-            kind: "counter".into(),
-            restart_type: "permanent".into(),
-            restarts: 0,
-            status: None,
-            supervisor: None,
-        }
+        fixtures::worker(id, pid, "counter", 0)
     }
 
     fn sup(name: &str, pid: u64, children: Vec<ChildView>) -> SupervisorView {
-        SupervisorView {
-            name: name.into(),
-            pid: Pid::from_number(pid),
-            strategy: "one_for_one".into(),
-            intensity: 3,
-            period: Duration::from_secs(5),
-            restarts_in_period: 0,
-            children,
-        }
+        fixtures::supervisor(name, pid, 3, 0, children)
     }
 
     fn positions(layout: &Layout) -> Vec<(String, usize, f64)> {

@@ -526,51 +526,24 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::Pid;
     use crate::view::layout::layout;
+    use crate::view::tree::fixtures::{nested, supervisor, worker};
     use crate::view::tree::{ChildView, SupervisorView};
-    use std::time::Duration;
 
     fn child(id: &str, pid: u64, restarts: u32) -> ChildView {
-        ChildView {
-            id: id.into(),
-            pid: Some(Pid::from_number(pid)),
-            state: ChildState::Running,
-            kind: "stateful".into(),
-            restart_type: "permanent".into(),
-            restarts,
-            status: None,
-            supervisor: None,
-        }
+        worker(id, pid, "stateful", restarts)
     }
 
     fn audience() -> SupervisorView {
-        let partition = |name: &str, pid: u64, members: Vec<ChildView>| ChildView {
-            supervisor: Some(SupervisorView {
-                name: name.into(),
-                pid: Pid::from_number(pid),
-                strategy: "one_for_one".into(),
-                intensity: 1,
-                period: Duration::from_secs(5),
-                restarts_in_period: 1,
-                children: members,
-            }),
-            kind: "supervisor".into(),
-            ..child(name, pid, 0)
+        let partition = |name: &str, pid: u64, members: Vec<ChildView>| {
+            nested(name, supervisor(name, pid, 1, 1, members), 0)
         };
-        SupervisorView {
-            name: "audience".into(),
-            pid: Pid::from_number(3),
-            strategy: "one_for_one".into(),
-            intensity: 3,
-            period: Duration::from_secs(5),
-            restarts_in_period: 0,
-            children: vec![
-                child("store", 4, 0),
-                partition("E-K", 6, vec![child("Erin", 12, 1)]),
-                partition("other", 9, vec![child("<script>x</script>", 11, 0)]),
-            ],
-        }
+        let children = vec![
+            child("store", 4, 0),
+            partition("E-K", 6, vec![child("Erin", 12, 1)]),
+            partition("other", 9, vec![child("<script>x</script>", 11, 0)]),
+        ];
+        supervisor("audience", 3, 3, 0, children)
     }
 
     /// The projector's picture of the audience, byte for byte. After a

@@ -260,6 +260,57 @@ fn join(cells: &[(String, Option<Role>)], widths: &[usize], style: &Style) -> St
     out.trim_end().to_string()
 }
 
+/// Trees for tests of the views that draw them (the terminal tree, the
+/// layout, the SVG, the stage's hall): one way to build a worker and a
+/// supervisor, so each test says only what it is about.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+
+    /// A running `permanent` worker of `kind`, restarted `restarts` times.
+    pub fn worker(id: &str, pid: u64, kind: &str, restarts: u32) -> ChildView {
+        ChildView {
+            id: id.into(),
+            pid: Some(Pid::from_number(pid)),
+            state: ChildState::Running,
+            kind: kind.into(),
+            restart_type: "permanent".into(),
+            restarts,
+            status: None,
+            supervisor: None,
+        }
+    }
+
+    /// A `one_for_one` supervisor allowing `intensity` restarts in 5 s,
+    /// `used` of them used.
+    pub fn supervisor(
+        name: &str,
+        pid: u64,
+        intensity: u32,
+        used: u32,
+        children: Vec<ChildView>,
+    ) -> SupervisorView {
+        SupervisorView {
+            name: name.into(),
+            pid: Pid::from_number(pid),
+            strategy: "one_for_one".into(),
+            intensity,
+            period: Duration::from_secs(5),
+            restarts_in_period: used,
+            children,
+        }
+    }
+
+    /// `view` as the child `id` of the supervisor above it.
+    pub fn nested(id: &str, view: SupervisorView, restarts: u32) -> ChildView {
+        let pid = view.pid.number();
+        ChildView {
+            supervisor: Some(view),
+            ..worker(id, pid, "supervisor", restarts)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
