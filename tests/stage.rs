@@ -96,21 +96,13 @@ fn a_partition_that_gives_up_tells_every_member_and_no_one_else() {
     erin.stream.settle();
     emil.stream.settle();
     assert_eq!(
-        erin.stream
-            .kinds()
-            .iter()
-            .filter(|k| *k == "crashed")
-            .count(),
+        erin.stream.count("crashed"),
         2,
         "Erin crashed twice: {:?}",
         erin.stream.kinds()
     );
     assert_eq!(
-        erin.stream
-            .kinds()
-            .iter()
-            .filter(|k| *k == "partition_down")
-            .count(),
+        erin.stream.count("partition_down"),
         1,
         "{:?}",
         erin.stream.kinds()
@@ -160,11 +152,7 @@ fn a_partition_the_presenter_kills_tells_its_members_and_a_new_stream_shows_wher
     assert_ne!(pid, erin.pid, "a new process");
     assert_eq!(rejoined["restarts"], 1, "{rejoined}");
     assert_eq!(
-        erin.stream
-            .kinds()
-            .iter()
-            .filter(|k| *k == "partition_down")
-            .count(),
+        erin.stream.count("partition_down"),
         1,
         "told once: {:?}",
         erin.stream.kinds()

@@ -315,42 +315,23 @@ pub(crate) mod fixtures {
 mod tests {
     use super::*;
     use crate::view::strip_ansi;
+    use crate::view::tree::fixtures;
 
     fn worker(id: &str, pid: u64, kind: &str, status: Status, restarts: u32) -> ChildView {
         ChildView {
-            id: id.into(),
-            pid: Some(Pid::from_number(pid)),
-            state: ChildState::Running,
-            kind: kind.into(),
-            restart_type: "permanent".into(),
-            restarts,
             status: Some(status),
-            supervisor: None,
+            ..fixtures::worker(id, pid, kind, restarts)
         }
     }
 
     fn sup(name: &str, pid: u64, used: u32, children: Vec<ChildView>) -> SupervisorView {
-        SupervisorView {
-            name: name.into(),
-            pid: Pid::from_number(pid),
-            strategy: "one_for_one".into(),
-            intensity: 3,
-            period: Duration::from_secs(5),
-            restarts_in_period: used,
-            children,
-        }
+        fixtures::supervisor(name, pid, 3, used, children)
     }
 
     fn nested(id: &str, view: SupervisorView, restarts: u32) -> ChildView {
         ChildView {
-            id: id.into(),
-            pid: Some(view.pid),
-            state: ChildState::Running,
-            kind: "supervisor".into(),
-            restart_type: "permanent".into(),
-            restarts,
             status: Some(Status::Waiting),
-            supervisor: Some(view),
+            ..fixtures::nested(id, view, restarts)
         }
     }
 

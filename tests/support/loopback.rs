@@ -146,6 +146,11 @@ impl Stream {
             .collect()
     }
 
+    /// How many member frames of type `kind` were seen.
+    pub fn count(&self, kind: &str) -> usize {
+        self.kinds().iter().filter(|k| *k == kind).count()
+    }
+
     /// The first member frame of type `kind`, with its position.
     pub fn find(&self, kind: &str) -> Option<(usize, Value)> {
         self.seen
