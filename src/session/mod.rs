@@ -55,7 +55,7 @@ pub use values::Bindings;
 use crate::commands::ast::{self, Command, Stmt};
 use crate::runtime::{Config, Pid, Runtime, Term};
 use crate::supervisor::RestartDelay;
-use crate::view::Style;
+use crate::view::{Style, Syntax};
 use shell::Shell;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -115,6 +115,8 @@ pub struct Evaluation {
 pub struct SessionConfig {
     pub runtime: Config,
     pub style: Style,
+    /// How terms and errors are written: Erlang's way or Elixir's.
+    pub syntax: Syntax,
     pub log: LogLevel,
     /// How long to let the system run after each command before the next
     /// (deterministic mode: virtual time; live mode: at most this long).
@@ -126,6 +128,7 @@ impl SessionConfig {
         SessionConfig {
             runtime: Config::live(),
             style,
+            syntax: Syntax::Erlang,
             log: LogLevel::Normal,
             settle: Duration::from_millis(100),
         }
@@ -242,6 +245,15 @@ impl Session {
 
     pub fn style(&self) -> Style {
         self.config.style
+    }
+
+    /// How this session writes terms and errors (`syntax elixir`).
+    pub fn syntax(&self) -> Syntax {
+        self.config.syntax
+    }
+
+    pub fn set_syntax(&mut self, syntax: Syntax) {
+        self.config.syntax = syntax;
     }
 
     pub fn variables(&self) -> &Bindings {

@@ -47,6 +47,7 @@ pub mod ps;
 pub mod reason;
 pub mod seq;
 pub mod svg;
+pub mod syntax;
 mod table;
 pub mod term;
 pub mod theme;
@@ -56,6 +57,7 @@ pub mod why;
 pub mod wrap;
 
 pub use crate::style::{Role, Style, paint, strip_ansi, style_from_env};
+pub use syntax::Syntax;
 pub use event::{LogLevel, Narrator, event_line, min_level};
 pub use feed::{EventFeed, Labels};
 pub use info::{dead_process, mailbox, process_info, registered};
