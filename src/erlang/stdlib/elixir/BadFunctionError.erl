@@ -1,0 +1,10 @@
+%% Elixir's BadFunctionError ({badfun, V} from Erlang).
+-module('Elixir.BadFunctionError').
+
+'__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.BadFunctionError', '__exception__' => true}, #{term => nil}).
+
+'__struct__'(Fields) -> 'Elixir.Exception':'$fill'('__struct__'(), Fields).
+
+exception(Fields) when is_list(Fields) -> '__struct__'(Fields).
+
+message(#{term := Term}) -> <<"expected a function, got: ", ('Elixir.Kernel':inspect(Term))/binary>>.

@@ -1,0 +1,10 @@
+%% Elixir's BadMapError ({badmap, V} from Erlang).
+-module('Elixir.BadMapError').
+
+'__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.BadMapError', '__exception__' => true}, #{term => nil}).
+
+'__struct__'(Fields) -> 'Elixir.Exception':'$fill'('__struct__'(), Fields).
+
+exception(Fields) when is_list(Fields) -> '__struct__'(Fields).
+
+message(#{term := Term}) -> <<"expected a map, got: ", ('Elixir.Kernel':inspect(Term))/binary>>.

@@ -1,0 +1,11 @@
+%% Elixir's Enum.OutOfBoundsError: Enum.fetch!/2 past the end.
+-module('Elixir.Enum.OutOfBoundsError').
+
+'__struct__'() -> #{'__struct__' => 'Elixir.Enum.OutOfBoundsError', '__exception__' => true, message => <<"out of bounds error">>}.
+
+'__struct__'(Fields) -> 'Elixir.Exception':'$fill'('__struct__'(), Fields).
+
+exception(Message) when is_binary(Message) -> exception([{message, Message}]);
+exception(Fields) when is_list(Fields) -> '__struct__'(Fields).
+
+message(#{message := Message}) -> Message.

@@ -1,0 +1,10 @@
+%% Elixir's ErlangError: an Erlang reason Elixir has no struct for.
+-module('Elixir.ErlangError').
+
+'__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.ErlangError', '__exception__' => true}, #{original => nil, reason => nil}).
+
+'__struct__'(Fields) -> 'Elixir.Exception':'$fill'('__struct__'(), Fields).
+
+exception(Fields) when is_list(Fields) -> '__struct__'(Fields).
+
+message(#{original := Original}) -> <<"Erlang error: ", ('Elixir.Kernel':inspect(Original))/binary>>.

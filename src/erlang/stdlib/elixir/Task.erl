@@ -1,0 +1,73 @@
+%% Elixir 1.14's Task, the parts the books use: async/await (a linked,
+%% monitored process that sends {Ref, Result} to its owner), yield,
+%% start/start_link. A task is the struct %Task{pid, ref, owner, mfa}.
+-module('Elixir.Task').
+
+'__struct__'() -> #{'__struct__' => 'Elixir.Task', pid => nil, ref => nil, owner => nil, mfa => nil}.
+
+child_spec(Arg) ->
+    #{id => 'Elixir.Task', restart => temporary, start => {'Elixir.Task', start_link, [Arg]}}.
+
+async(Fun) -> async(erlang, apply, [Fun, []]).
+
+async(M, F, A) ->
+    Owner = self(),
+    Pid = erlang:spawn_link(fun() -> reply_to(Owner, M, F, A) end),
+    Ref = erlang:monitor(process, Pid),
+    Pid ! {Owner, Ref},
+    #{'__struct__' => 'Elixir.Task', pid => Pid, ref => Ref, owner => Owner, mfa => {M, F, length(A)}}.
+
+reply_to(Owner, M, F, A) ->
+    receive
+        {Owner, Ref} -> Owner ! {Ref, erlang:apply(M, F, A)}
+    end.
+
+await(Task) -> await(Task, 5000).
+
+await(#{'__struct__' := 'Elixir.Task', ref := Ref} = Task, Timeout) ->
+    receive
+        {Ref, Reply} ->
+            erlang:demonitor(Ref, [flush]),
+            Reply;
+        {'DOWN', Ref, _, _, Reason} ->
+            erlang:exit({Reason, {'Elixir.Task', await, [Task, Timeout]}})
+    after Timeout ->
+        erlang:demonitor(Ref, [flush]),
+        erlang:exit({timeout, {'Elixir.Task', await, [Task, Timeout]}})
+    end.
+
+await_many(Tasks) -> await_many(Tasks, 5000).
+
+await_many(Tasks, Timeout) -> [await(Task, Timeout) || Task <- Tasks].
+
+yield(Task) -> yield(Task, 5000).
+
+yield(#{'__struct__' := 'Elixir.Task', ref := Ref}, Timeout) ->
+    receive
+        {Ref, Reply} ->
+            erlang:demonitor(Ref, [flush]),
+            {ok, Reply};
+        {'DOWN', Ref, _, _, Reason} -> {exit, Reason}
+    after Timeout -> nil
+    end.
+
+shutdown(Task) -> shutdown(Task, 5000).
+
+shutdown(#{'__struct__' := 'Elixir.Task', pid := Pid, ref := Ref}, _How) ->
+    erlang:unlink(Pid),
+    erlang:exit(Pid, kill),
+    receive
+        {Ref, Reply} ->
+            erlang:demonitor(Ref, [flush]),
+            {ok, Reply};
+        {'DOWN', Ref, _, _, killed} -> nil;
+        {'DOWN', Ref, _, _, Reason} -> {exit, Reason}
+    end.
+
+start(Fun) -> start(erlang, apply, [Fun, []]).
+
+start(M, F, A) -> {ok, erlang:spawn(M, F, A)}.
+
+start_link(Fun) -> start_link(erlang, apply, [Fun, []]).
+
+start_link(M, F, A) -> {ok, erlang:spawn_link(M, F, A)}.

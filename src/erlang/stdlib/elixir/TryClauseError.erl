@@ -1,0 +1,10 @@
+%% Elixir's TryClauseError ({try_clause, V} from Erlang).
+-module('Elixir.TryClauseError').
+
+'__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.TryClauseError', '__exception__' => true}, #{term => nil}).
+
+'__struct__'(Fields) -> 'Elixir.Exception':'$fill'('__struct__'(), Fields).
+
+exception(Fields) when is_list(Fields) -> '__struct__'(Fields).
+
+message(#{term := Term}) -> <<"no try clause matching: ", ('Elixir.Kernel':inspect(Term))/binary>>.

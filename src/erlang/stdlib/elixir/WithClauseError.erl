@@ -1,0 +1,10 @@
+%% Elixir's WithClauseError ({with_clause, V}).
+-module('Elixir.WithClauseError').
+
+'__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.WithClauseError', '__exception__' => true}, #{term => nil}).
+
+'__struct__'(Fields) -> 'Elixir.Exception':'$fill'('__struct__'(), Fields).
+
+exception(Fields) when is_list(Fields) -> '__struct__'(Fields).
+
+message(#{term := Term}) -> <<"no with clause matching: ", ('Elixir.Kernel':inspect(Term))/binary>>.
