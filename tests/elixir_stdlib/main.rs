@@ -161,6 +161,10 @@ macro_rules! drivers {
 
 drivers! {
     ex_enum
+    ex_exception
+    ex_list
+    ex_map
+    ex_string
 }
 
 /// Every file in drivers/ is in the list above.

@@ -106,12 +106,13 @@ format_exit(Reason) -> 'Elixir.Kernel':inspect(Reason).
 is_stacktrace([]) -> false;
 is_stacktrace(Entries) -> lists:all(fun({_, _, _, L}) when is_list(L) -> true; (_) -> false end, Entries).
 
-%% Builds a struct from its defaults and the given fields, as struct!/2
-%% does: a field the struct lacks is a KeyError.
+%% Builds a struct from its defaults and the given fields, as struct/2
+%% does (what defexception's exception/1 calls): keys the struct lacks
+%% are ignored.
 '$fill'(Struct, Fields) ->
     lists:foldl(
         fun({Key, Value}, Acc) when Key =/= '__struct__', is_map_key(Key, Acc) -> Acc#{Key := Value};
-           ({Key, _}, Acc) -> erlang:error('Elixir.KeyError':exception([{key, Key}, {term, Acc}]))
+           (_, Acc) -> Acc
         end,
         Struct, Fields).
 

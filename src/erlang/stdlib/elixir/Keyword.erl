@@ -5,7 +5,12 @@
 new() -> [].
 
 %% The last of each key wins, sorted by key, as Elixir 1.14 does.
-new(Pairs) -> lists:ukeysort(1, lists:reverse('Elixir.Enum':to_list(Pairs))).
+new(Pairs) -> first_of_each_key(lists:keysort(1, lists:reverse('Elixir.Enum':to_list(Pairs)))).
+
+%% lists:ukeysort/2 on a list already sorted by key (stably).
+first_of_each_key([{K, _} = First, {K, _} | Rest]) -> first_of_each_key([First | Rest]);
+first_of_each_key([First | Rest]) -> [First | first_of_each_key(Rest)];
+first_of_each_key([]) -> [].
 
 new(Pairs, Fun) -> new('Elixir.Enum':map(Pairs, Fun)).
 

@@ -10,11 +10,5 @@ to_string(Term) when is_atom(Term) -> atom_to_binary(Term);
 to_string(Term) when is_integer(Term) -> integer_to_binary(Term);
 to_string(Term) when is_float(Term) -> iolist_to_binary(io_lib:format("~p", [Term]));
 to_string(Term) when is_list(Term) -> 'Elixir.List':to_string(Term);
-to_string(#{'__struct__' := 'Elixir.Range', first := First, last := Last, step := Step}) ->
-    Base = <<(integer_to_binary(First))/binary, "..", (integer_to_binary(Last))/binary>>,
-    case Step of
-        1 when First =< Last -> Base;
-        _ -> <<Base/binary, "//", (integer_to_binary(Step))/binary>>
-    end;
 to_string(Term) ->
     erlang:error('Elixir.Protocol.UndefinedError':exception([{protocol, 'Elixir.String.Chars'}, {value, Term}])).
