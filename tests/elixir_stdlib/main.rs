@@ -165,6 +165,10 @@ drivers! {
     ex_list
     ex_map
     ex_string
+    ex_process
+    ex_genserver
+    ex_agent
+    ex_task
 }
 
 /// Every file in drivers/ is in the list above.

@@ -53,21 +53,38 @@ yield(#{'__struct__' := 'Elixir.Task', ref := Ref}, Timeout) ->
 
 shutdown(Task) -> shutdown(Task, 5000).
 
-shutdown(#{'__struct__' := 'Elixir.Task', pid := Pid, ref := Ref}, _How) ->
+%% Stops the task (`shutdown`, or `kill` for :brutal_kill or when it
+%% outlives Timeout): {:ok, Reply} if it had replied, {:exit, Reason} if
+%% it had died of something else, nil otherwise. A fresh monitor sees it
+%% go even if await/2 timed out and dropped the task's own.
+shutdown(#{'__struct__' := 'Elixir.Task', pid := Pid, ref := Ref}, How) ->
     erlang:unlink(Pid),
-    erlang:exit(Pid, kill),
-    receive
-        {Ref, Reply} ->
-            erlang:demonitor(Ref, [flush]),
-            {ok, Reply};
-        {'DOWN', Ref, _, _, killed} -> nil;
-        {'DOWN', Ref, _, _, Reason} -> {exit, Reason}
-    end.
+    Monitor = erlang:monitor(process, Pid),
+    case How of
+        brutal_kill -> erlang:exit(Pid, kill);
+        _ -> erlang:exit(Pid, shutdown)
+    end,
+    Timeout = case How of brutal_kill -> infinity; _ -> How end,
+    Result = receive
+        {Ref, Reply} -> {ok, Reply};
+        {'DOWN', Down, _, _, Reason} when Down =:= Ref; Down =:= Monitor -> stopped(Reason)
+    after Timeout ->
+        erlang:exit(Pid, kill),
+        receive {'DOWN', Monitor, _, _, Reason} -> stopped(Reason) end
+    end,
+    erlang:demonitor(Ref, [flush]),
+    erlang:demonitor(Monitor, [flush]),
+    Result.
+
+stopped(shutdown) -> nil;
+stopped(killed) -> nil;
+stopped(noproc) -> nil;
+stopped(Reason) -> {exit, Reason}.
 
 start(Fun) -> start(erlang, apply, [Fun, []]).
 
-start(M, F, A) -> {ok, erlang:spawn(M, F, A)}.
+start(M, F, A) -> {ok, erlang:spawn(fun() -> erlang:apply(M, F, A) end)}.
 
 start_link(Fun) -> start_link(erlang, apply, [Fun, []]).
 
-start_link(M, F, A) -> {ok, erlang:spawn_link(M, F, A)}.
+start_link(M, F, A) -> {ok, erlang:spawn_link(fun() -> erlang:apply(M, F, A) end)}.
