@@ -169,6 +169,7 @@ drivers! {
     ex_genserver
     ex_agent
     ex_task
+    ex_supervisor
 }
 
 /// Every file in drivers/ is in the list above.
