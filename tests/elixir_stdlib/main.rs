@@ -170,6 +170,7 @@ drivers! {
     ex_agent
     ex_task
     ex_supervisor
+    ex_kernel_io
 }
 
 /// Every file in drivers/ is in the list above.

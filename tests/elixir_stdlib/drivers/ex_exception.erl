@@ -40,4 +40,17 @@ main() ->
     p(E:normalize(exit, badarith, [])),
     p(E:normalize(throw, x, [])),
     p(E:normalize(error, 'Elixir.RuntimeError':exception(<<"kept">>), [])),
-    p({E:'exception?'('Elixir.RuntimeError':exception([])), E:'exception?'(#{}), E:'exception?'(x)}).
+    p({E:'exception?'('Elixir.RuntimeError':exception([])), E:'exception?'(#{}), E:'exception?'(x)}),
+    %% Banners whose text needs no inspect of a term.
+    p(E:format(error, badarith, [])),
+    p(E:format(error, badarg, [])),
+    p(E:format(error, 'Elixir.RuntimeError':exception(<<"boom">>), [])),
+    p(E:format(error, 'Elixir.Enum.EmptyError':exception([]), [])),
+    p(E:format_banner(error, 'Elixir.FunctionClauseError':exception([{module, 'Elixir.Enum'}, {function, 'member?'}, {arity, 2}]))),
+    p(E:format_banner(error, 'Elixir.UndefinedFunctionError':exception([{module, 'Elixir.Foo'}, {function, bar}, {arity, 0}, {message, <<"m">>}]))),
+    p(E:format(exit, normal, [])),
+    p(E:format_banner(exit, shutdown)),
+    p(E:format(exit, killed, [])),
+    p(E:format_mfa('Elixir.Enum', map, 2)),
+    p(E:format_mfa('Elixir.Enum', 'fetch!', 2)),
+    p(E:format_mfa('Elixir.Enum', '__struct__', 0)).

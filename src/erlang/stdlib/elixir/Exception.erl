@@ -47,7 +47,7 @@ format_banner(Kind, Payload) -> format_banner(Kind, Payload, []).
 format_banner(error, Payload, Stacktrace) ->
     Exception = normalize(error, Payload, Stacktrace),
     #{'__struct__' := Mod} = Exception,
-    <<"** (", ('Elixir.Kernel':inspect(Mod))/binary, ") ", (message(Exception))/binary>>;
+    <<"** (", (module_name(Mod))/binary, ") ", (message(Exception))/binary>>;
 format_banner(exit, Reason, _) -> <<"** (exit) ", (format_exit(Reason))/binary>>;
 format_banner(throw, Value, _) -> <<"** (throw) ", ('Elixir.Kernel':inspect(Value))/binary>>;
 format_banner({'EXIT', Pid}, Reason, _) ->
@@ -74,18 +74,40 @@ format_stacktrace_entry({M, F, A, Location}) ->
     <<Where/binary, ": ", (format_mfa(M, F, A))/binary>>;
 format_stacktrace_entry(Other) -> 'Elixir.Kernel':inspect(Other).
 
-%% `Enum.map/2`, `:lists.reverse/1`, with the arguments when given as a list.
-format_mfa(M, F, A) when is_list(A) -> format_mfa(M, F, length(A));
+%% `Enum.map/2`, `:lists.reverse/1`; `Enum.map([1], :x)` when given the
+%% arguments.
+format_mfa(M, F, Args) when is_list(Args) ->
+    Shown = 'Elixir.Enum':map_join(Args, <<", ">>, fun 'Elixir.Kernel':inspect/1),
+    <<(module_name(M))/binary, ".", (format_fun_name(F))/binary, "(", Shown/binary, ")">>;
 format_mfa(M, F, A) ->
-    <<('Elixir.Kernel':inspect(M))/binary, ".", (format_fun_name(F))/binary, "/", (integer_to_binary(A))/binary>>.
+    <<(module_name(M))/binary, ".", (format_fun_name(F))/binary, "/", (integer_to_binary(A))/binary>>.
 
+%% An Elixir module as its alias (`Enum.EmptyError`, as inspect writes
+%% it), so that a banner needs the inspect BIF only for Erlang modules.
+module_name(Mod) ->
+    case atom_to_binary(Mod) of
+        <<"Elixir.", Alias/binary>> -> Alias;
+        _ -> 'Elixir.Kernel':inspect(Mod)
+    end.
+
+%% A function name as Elixir writes it after the dot: plain when it is
+%% an identifier (`map`, `member?`), quoted otherwise.
 format_fun_name(F) ->
     Text = atom_to_binary(F),
-    case 'Elixir.Kernel':inspect(F) of
-        <<":", Text/binary>> -> Text;
-        <<":", Quoted/binary>> -> Quoted;
-        _ -> Text
+    case is_identifier(binary_to_list(Text)) of
+        true -> Text;
+        false ->
+            <<":", Quoted/binary>> = 'Elixir.Kernel':inspect(F),
+            Quoted
     end.
+
+is_identifier([C | Rest]) when C >= $a, C =< $z; C =:= $_ -> identifier_tail(Rest);
+is_identifier(_) -> false.
+
+identifier_tail([]) -> true;
+identifier_tail([C]) when C =:= $?; C =:= $! -> true;
+identifier_tail([C | Rest]) when C >= $a, C =< $z; C >= $A, C =< $Z; C >= $0, C =< $9; C =:= $_ -> identifier_tail(Rest);
+identifier_tail(_) -> false.
 
 %% What Elixir writes for an exit reason in a banner.
 format_exit(normal) -> <<"normal">>;
