@@ -43,22 +43,58 @@ const SOURCES: &[(&str, &str)] = &[
     // Elixir's standard library, as Erlang modules named as Elixir names
     // them (`Enum` is 'Elixir.Enum').
     ("Elixir.Agent", include_str!("elixir/Agent.erl")),
-    ("Elixir.Agent.Server", include_str!("elixir/Agent.Server.erl")),
-    ("Elixir.ArgumentError", include_str!("elixir/ArgumentError.erl")),
-    ("Elixir.ArithmeticError", include_str!("elixir/ArithmeticError.erl")),
-    ("Elixir.BadArityError", include_str!("elixir/BadArityError.erl")),
-    ("Elixir.BadBooleanError", include_str!("elixir/BadBooleanError.erl")),
-    ("Elixir.BadFunctionError", include_str!("elixir/BadFunctionError.erl")),
+    (
+        "Elixir.Agent.Server",
+        include_str!("elixir/Agent.Server.erl"),
+    ),
+    (
+        "Elixir.ArgumentError",
+        include_str!("elixir/ArgumentError.erl"),
+    ),
+    (
+        "Elixir.ArithmeticError",
+        include_str!("elixir/ArithmeticError.erl"),
+    ),
+    (
+        "Elixir.BadArityError",
+        include_str!("elixir/BadArityError.erl"),
+    ),
+    (
+        "Elixir.BadBooleanError",
+        include_str!("elixir/BadBooleanError.erl"),
+    ),
+    (
+        "Elixir.BadFunctionError",
+        include_str!("elixir/BadFunctionError.erl"),
+    ),
     ("Elixir.BadMapError", include_str!("elixir/BadMapError.erl")),
-    ("Elixir.BadStructError", include_str!("elixir/BadStructError.erl")),
-    ("Elixir.CaseClauseError", include_str!("elixir/CaseClauseError.erl")),
-    ("Elixir.CondClauseError", include_str!("elixir/CondClauseError.erl")),
+    (
+        "Elixir.BadStructError",
+        include_str!("elixir/BadStructError.erl"),
+    ),
+    (
+        "Elixir.CaseClauseError",
+        include_str!("elixir/CaseClauseError.erl"),
+    ),
+    (
+        "Elixir.CondClauseError",
+        include_str!("elixir/CondClauseError.erl"),
+    ),
     ("Elixir.Enum", include_str!("elixir/Enum.erl")),
-    ("Elixir.Enum.EmptyError", include_str!("elixir/Enum.EmptyError.erl")),
-    ("Elixir.Enum.OutOfBoundsError", include_str!("elixir/Enum.OutOfBoundsError.erl")),
+    (
+        "Elixir.Enum.EmptyError",
+        include_str!("elixir/Enum.EmptyError.erl"),
+    ),
+    (
+        "Elixir.Enum.OutOfBoundsError",
+        include_str!("elixir/Enum.OutOfBoundsError.erl"),
+    ),
     ("Elixir.ErlangError", include_str!("elixir/ErlangError.erl")),
     ("Elixir.Exception", include_str!("elixir/Exception.erl")),
-    ("Elixir.FunctionClauseError", include_str!("elixir/FunctionClauseError.erl")),
+    (
+        "Elixir.FunctionClauseError",
+        include_str!("elixir/FunctionClauseError.erl"),
+    ),
     ("Elixir.GenServer", include_str!("elixir/GenServer.erl")),
     ("Elixir.IO", include_str!("elixir/IO.erl")),
     ("Elixir.Integer", include_str!("elixir/Integer.erl")),
@@ -69,19 +105,43 @@ const SOURCES: &[(&str, &str)] = &[
     ("Elixir.Map", include_str!("elixir/Map.erl")),
     ("Elixir.MatchError", include_str!("elixir/MatchError.erl")),
     ("Elixir.Process", include_str!("elixir/Process.erl")),
-    ("Elixir.Protocol.UndefinedError", include_str!("elixir/Protocol.UndefinedError.erl")),
+    (
+        "Elixir.Protocol.UndefinedError",
+        include_str!("elixir/Protocol.UndefinedError.erl"),
+    ),
     ("Elixir.Range", include_str!("elixir/Range.erl")),
-    ("Elixir.RuntimeError", include_str!("elixir/RuntimeError.erl")),
+    (
+        "Elixir.RuntimeError",
+        include_str!("elixir/RuntimeError.erl"),
+    ),
     ("Elixir.String", include_str!("elixir/String.erl")),
-    ("Elixir.String.Chars", include_str!("elixir/String.Chars.erl")),
+    (
+        "Elixir.String.Chars",
+        include_str!("elixir/String.Chars.erl"),
+    ),
     ("Elixir.Supervisor", include_str!("elixir/Supervisor.erl")),
-    ("Elixir.Supervisor.Default", include_str!("elixir/Supervisor.Default.erl")),
-    ("Elixir.SystemLimitError", include_str!("elixir/SystemLimitError.erl")),
+    (
+        "Elixir.Supervisor.Default",
+        include_str!("elixir/Supervisor.Default.erl"),
+    ),
+    (
+        "Elixir.SystemLimitError",
+        include_str!("elixir/SystemLimitError.erl"),
+    ),
     ("Elixir.Task", include_str!("elixir/Task.erl")),
-    ("Elixir.TryClauseError", include_str!("elixir/TryClauseError.erl")),
+    (
+        "Elixir.TryClauseError",
+        include_str!("elixir/TryClauseError.erl"),
+    ),
     ("Elixir.Tuple", include_str!("elixir/Tuple.erl")),
-    ("Elixir.UndefinedFunctionError", include_str!("elixir/UndefinedFunctionError.erl")),
-    ("Elixir.WithClauseError", include_str!("elixir/WithClauseError.erl")),
+    (
+        "Elixir.UndefinedFunctionError",
+        include_str!("elixir/UndefinedFunctionError.erl"),
+    ),
+    (
+        "Elixir.WithClauseError",
+        include_str!("elixir/WithClauseError.erl"),
+    ),
 ];
 
 /// The modules, compiled on first use.
