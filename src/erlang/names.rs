@@ -251,6 +251,7 @@ pub const RUNTIME_MODULES: &[&str] = &[
     "Elixir.Keyword",
     "Elixir.List",
     "Elixir.Map",
+    "Elixir.MapSet",
     "Elixir.MatchError",
     "Elixir.Process",
     "Elixir.Protocol.UndefinedError",

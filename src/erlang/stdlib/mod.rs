@@ -103,6 +103,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("Elixir.Keyword", include_str!("elixir/Keyword.erl")),
     ("Elixir.List", include_str!("elixir/List.erl")),
     ("Elixir.Map", include_str!("elixir/Map.erl")),
+    ("Elixir.MapSet", include_str!("elixir/MapSet.erl")),
     ("Elixir.MatchError", include_str!("elixir/MatchError.erl")),
     ("Elixir.Process", include_str!("elixir/Process.erl")),
     (

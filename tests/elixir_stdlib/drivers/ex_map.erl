@@ -38,4 +38,11 @@ main() ->
     p({K:'update!'(W, b, fun(V) -> V + 1 end), K:take(W, [a]), K:drop(W, [a]), K:pop(W, a), K:pop(W, z), K:split(W, [a])}),
     p({K:'keyword?'(W), K:'keyword?'([{<<"a">>, 1}]), K:'keyword?'(x), K:to_list(W)}),
     try_(fun() -> K:'fetch!'(W, z) end),
-    try_(fun() -> K:'update!'(W, z, fun(V) -> V end) end).
+    try_(fun() -> K:'update!'(W, z, fun(V) -> V end) end),
+    S = 'Elixir.MapSet',
+    A3 = S:new([3, 1, 2, 1]),
+    B3 = S:new([2, 5]),
+    p({S:new(), A3, S:new([1, 2], fun(X) -> X * 10 end), S:put(A3, 9), S:delete(A3, 1), S:'member?'(A3, 2), S:size(A3), S:to_list(A3)}),
+    p({S:union(A3, B3), S:intersection(A3, B3), S:difference(A3, B3), S:'subset?'(S:new([1]), A3), S:'disjoint?'(A3, B3), S:'equal?'(A3, S:new([1, 2, 3]))}),
+    p({S:filter(A3, fun(X) -> X > 1 end), S:reject(A3, fun(X) -> X > 1 end)}),
+    p({'Elixir.Enum':to_list(A3), 'Elixir.Enum':map(A3, fun(X) -> X * 2 end), 'Elixir.Enum':into([4, 4], A3), 'Elixir.Enum':count(A3), 'Elixir.Enum':'member?'(A3, 3)}).
