@@ -171,6 +171,7 @@ drivers! {
     ex_task
     ex_supervisor
     ex_kernel_io
+    ex_via
 }
 
 /// Every file in drivers/ is in the list above.

@@ -2,9 +2,11 @@
 %% (src/erlang/stdlib/gen_server.erl), so an Elixir server is a
 %% gen_server process as the views and `why` know it. A call that fails
 %% exits with {Reason, {GenServer, call, [Server, Request, Timeout]}}, as
-%% Elixir's does. Names: an atom (a local name); {:global, _} and
-%% {:via, _, _} need registries the playground does not have, and are
-%% refused as gen refuses them.
+%% Elixir's does. Names: an atom (a local name), or {:via, Module, Name}
+%% with a registry module (register_name/2, whereis_name/1, send/2,
+%% unregister_name/1), which the server registers itself with before its
+%% init/1 runs, as gen does; {:global, _} needs the global name server,
+%% which one node has no need of, and is refused as gen refuses it.
 -module('Elixir.GenServer').
 
 start_link(Module, Arg) -> start_link(Module, Arg, []).
@@ -19,7 +21,25 @@ do_start(Link, Module, Arg, Opts) ->
     case 'Elixir.Keyword':pop(Opts, name) of
         {nil, Rest} -> gen:start(gen_server, Link, Module, Arg, Rest);
         {Name, Rest} when is_atom(Name) -> gen:start(gen_server, Link, {local, Name}, Module, Arg, Rest);
+        {{via, Registry, Name} = Via, Rest} ->
+            case Registry:whereis_name(Name) of
+                Pid when is_pid(Pid) -> {error, {already_started, Pid}};
+                _ -> start_via(Link, Via, Module, Arg, Rest)
+            end;
         {Other, Rest} -> gen:start(gen_server, Link, Other, Module, Arg, Rest)
+    end.
+
+start_via(link, Via, Module, Arg, Opts) ->
+    proc_lib:start_link('Elixir.GenServer', '$init_via', [self(), self(), Via, Module, Arg, Opts]);
+start_via(nolink, Via, Module, Arg, Opts) ->
+    proc_lib:start('Elixir.GenServer', '$init_via', [self(), self, Via, Module, Arg, Opts]).
+
+%% The new server: registers itself through the registry, then runs as
+%% any gen_server (named by its pid in its reports).
+'$init_via'(Starter, Parent, {via, Registry, Name}, Module, Arg, Opts) ->
+    case Registry:register_name(Name, self()) of
+        yes -> gen_server:init_it(Starter, Parent, self(), Module, Arg, Opts);
+        no -> proc_lib:init_ack(Starter, {error, {already_started, Registry:whereis_name(Name)}})
     end.
 
 call(Server, Request) -> call(Server, Request, 5000).
@@ -37,6 +57,9 @@ call(Server, Request, Timeout) ->
             end
     end.
 
+cast({via, Registry, Name}, Request) ->
+    try Registry:send(Name, {'$gen_cast', Request}) catch _:_ -> ok end,
+    ok;
 cast(Server, Request) ->
     Dest = case Server of
         {local, Name} -> Name;
@@ -51,9 +74,19 @@ stop(Server) -> stop(Server, normal, infinity).
 
 stop(Server, Reason) -> stop(Server, Reason, infinity).
 
+stop({via, _, _} = Server, Reason, Timeout) ->
+    case 'Elixir.GenServer':whereis(Server) of
+        nil -> erlang:exit(noproc);
+        Pid -> proc_lib:stop(Pid, Reason, Timeout)
+    end;
 stop(Server, Reason, Timeout) -> proc_lib:stop(Server, Reason, Timeout).
 
 whereis(Pid) when is_pid(Pid) -> Pid;
 whereis(Name) when is_atom(Name) -> 'Elixir.Process':whereis(Name);
 whereis({local, Name}) -> 'Elixir.Process':whereis(Name);
+whereis({via, Registry, Name}) ->
+    case Registry:whereis_name(Name) of
+        Pid when is_pid(Pid) -> Pid;
+        _ -> nil
+    end;
 whereis(_) -> nil.
