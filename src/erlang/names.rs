@@ -237,6 +237,8 @@ pub const RUNTIME_MODULES: &[&str] = &[
     "Elixir.BadStructError",
     "Elixir.CaseClauseError",
     "Elixir.CondClauseError",
+    "Elixir.DynamicSupervisor",
+    "Elixir.DynamicSupervisor.Default",
     "Elixir.Enum",
     "Elixir.Enum.EmptyError",
     "Elixir.Enum.OutOfBoundsError",

@@ -172,6 +172,7 @@ drivers! {
     ex_supervisor
     ex_kernel_io
     ex_via
+    ex_dynamic_supervisor
 }
 
 /// Every file in drivers/ is in the list above.
