@@ -95,8 +95,13 @@ fn beam() -> &'static BTreeMap<String, Vec<String>> {
 /// The driver's lines in letitcrash: compiled as `load` compiles a file,
 /// its `main/0` run to its end in a deterministic runtime.
 fn ours(name: &str) -> Vec<String> {
-    let file = driver_file(name);
-    let source = std::fs::read_to_string(&file).unwrap();
+    run_in_letitcrash(name, &driver_file(name))
+}
+
+/// The lines the module in `file` prints from its `main/0`, run to its
+/// end in a fresh deterministic runtime.
+fn run_in_letitcrash(name: &str, file: &Path) -> Vec<String> {
+    let source = std::fs::read_to_string(file).unwrap();
     let runtime = Runtime::new(Config::deterministic(1));
     let events = runtime.subscribe();
     let compiled = erlang::parse(name, &source).and_then(|parsed| {
@@ -173,6 +178,19 @@ drivers! {
     ex_kernel_io
     ex_via
     ex_dynamic_supervisor
+}
+
+/// `Kernel.raise/1,2` and `reraise/2,3` are macros in Elixir, with no
+/// function on the BEAM to compare with: the driver in `ours_only/`
+/// checks each exception against the struct Elixir's `raise` makes.
+#[test]
+fn kernel_raise_raises_elixirs_exceptions() {
+    let file = suite_dir().join("ours_only/ex_raise.erl");
+    let lines = run_in_letitcrash("ex_raise", &file);
+    assert_eq!(lines.len(), 10, "{lines:#?}");
+    for line in &lines {
+        assert!(line.ends_with(" true"), "{lines:#?}");
+    }
 }
 
 /// Every file in drivers/ is in the list above.

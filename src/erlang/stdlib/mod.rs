@@ -80,8 +80,14 @@ const SOURCES: &[(&str, &str)] = &[
         "Elixir.CondClauseError",
         include_str!("elixir/CondClauseError.erl"),
     ),
-    ("Elixir.DynamicSupervisor", include_str!("elixir/DynamicSupervisor.erl")),
-    ("Elixir.DynamicSupervisor.Default", include_str!("elixir/DynamicSupervisor.Default.erl")),
+    (
+        "Elixir.DynamicSupervisor",
+        include_str!("elixir/DynamicSupervisor.erl"),
+    ),
+    (
+        "Elixir.DynamicSupervisor.Default",
+        include_str!("elixir/DynamicSupervisor.Default.erl"),
+    ),
     ("Elixir.Enum", include_str!("elixir/Enum.erl")),
     (
         "Elixir.Enum.EmptyError",

@@ -116,8 +116,9 @@ format_exit({shutdown, Term}) -> <<"shutdown: ", ('Elixir.Kernel':inspect(Term))
 format_exit(killed) -> <<"killed">>;
 format_exit(noproc) -> <<"no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started">>;
 format_exit(timeout) -> <<"time out">>;
+format_exit(calling_self) -> <<"process attempted to call itself">>;
 format_exit({Reason, {M, F, Args}}) when is_atom(M), is_atom(F), is_list(Args) ->
-    <<"exited in: ", (format_mfa(M, F, length(Args)))/binary, "\n    ** (EXIT) ", (format_exit(Reason))/binary>>;
+    <<"exited in: ", (format_mfa(M, F, Args))/binary, "\n    ** (EXIT) ", (format_exit(Reason))/binary>>;
 format_exit({Reason, Stacktrace}) when is_list(Stacktrace) ->
     case is_stacktrace(Stacktrace) of
         true -> <<"an exception was raised:\n    ", (format(error, Reason, Stacktrace))/binary>>;
