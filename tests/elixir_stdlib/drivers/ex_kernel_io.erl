@@ -44,4 +44,7 @@ main() ->
     p(IO:puts(2.5)),
     p(IO:write(<<"written\n">>)),
     p(IO:puts(stdio, <<"to stdio">>)),
-    try_(fun() -> IO:puts({no, chars}) end).
+    try_(fun() -> IO:puts({no, chars}) end),
+    %% The modules export Elixir's functions, not their helpers.
+    p([erlang:function_exported('Elixir.Enum', F, A) || {F, A} <- [{map, 2}, {'member?', 2}, {truthy, 1}, {take_, 2}]]),
+    p([erlang:function_exported('Elixir.String', F, A) || {F, A} <- [{split, 3}, {cps, 1}]]).

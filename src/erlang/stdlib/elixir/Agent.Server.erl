@@ -1,5 +1,7 @@
 %% Elixir 1.14's Agent.Server: the gen_server callbacks behind Agent.
 -module('Elixir.Agent.Server').
+-export([init/1, handle_call/3, handle_cast/2, handle_info/2, terminate/2,
+         code_change/3]).
 
 init(Fun) -> {ok, run(Fun, [])}.
 

@@ -1,6 +1,10 @@
 %% Elixir 1.14's Agent: state held by a GenServer running Agent.Server,
 %% changed and read with functions (or {M, F, A}) run in the agent.
 -module('Elixir.Agent').
+-export([child_spec/1, start_link/1, start_link/2, start_link/3,
+         start_link/4, start/1, start/2, get/2, get/3, get/4, get/5,
+         get_and_update/2, get_and_update/3, update/2, update/3, cast/2,
+         stop/1, stop/2, stop/3]).
 
 child_spec(Arg) -> #{id => 'Elixir.Agent', start => {'Elixir.Agent', start_link, [Arg]}}.
 

@@ -1,5 +1,6 @@
 %% Elixir's CondClauseError: no cond clause was truthy.
 -module('Elixir.CondClauseError').
+-export(['__struct__'/0, '__struct__'/1, exception/1, message/1]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.CondClauseError', '__exception__' => true}, #{}).
 

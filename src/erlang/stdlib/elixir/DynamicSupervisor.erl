@@ -6,6 +6,9 @@
 %% Elixir's does, `:undefined` for the id, and terminate_child/2 takes a
 %% pid and forgets the child.
 -module('Elixir.DynamicSupervisor').
+-export([child_spec/1, start_link/1, start_link/2, start_link/3, init/1,
+         start_child/2, terminate_child/2, which_children/1,
+         count_children/1, stop/1, stop/2, stop/3]).
 
 child_spec(Opts) ->
     Id = 'Elixir.Keyword':get(Opts, id, 'Elixir.DynamicSupervisor'),

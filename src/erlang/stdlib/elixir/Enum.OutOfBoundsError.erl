@@ -1,5 +1,6 @@
 %% Elixir's Enum.OutOfBoundsError: Enum.fetch!/2 past the end.
 -module('Elixir.Enum.OutOfBoundsError').
+-export(['__struct__'/0, '__struct__'/1, exception/1, message/1]).
 
 '__struct__'() -> #{'__struct__' => 'Elixir.Enum.OutOfBoundsError', '__exception__' => true, message => <<"out of bounds error">>}.
 

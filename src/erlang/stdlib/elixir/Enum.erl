@@ -4,6 +4,21 @@
 %% raising what Elixir raises (Enum.EmptyError, Enum.OutOfBoundsError,
 %% Protocol.UndefinedError for what is not enumerable).
 -module('Elixir.Enum').
+-export([to_list/1, map/2, each/2, filter/2, reject/2, reduce/2,
+         reduce_while/3, map_reduce/3, scan/2, scan/3, find/2, find/3,
+         find_index/2, find_value/2, find_value/3, count/1, count/2, sum/1,
+         product/1, max/1, max/2, max/3, min/1, min/2, min/3, max_by/2,
+         max_by/3, max_by/4, min_by/2, min_by/3, min_by/4, min_max/1,
+         sort/1, sort/2, sort_by/2, sort_by/3, reverse/1, reverse/2, join/1,
+         join/2, map_join/2, intersperse/2, into/2, into/3, 'member?'/2,
+         'empty?'/1, 'any?'/1, 'any?'/2, 'all?'/1, take/2, drop/2,
+         take_while/2, drop_while/2, take_every/2, split/2, split_while/2,
+         at/2, at/3, fetch/2, 'fetch!'/2, with_index/1, with_index/2, zip/2,
+         zip/1, zip_with/3, unzip/1, group_by/2, group_by/3, frequencies/1,
+         frequencies_by/2, uniq/1, uniq_by/2, dedup/1, dedup_by/2,
+         flat_map/2, concat/1, concat/2, chunk_every/2, chunk_every/3,
+         chunk_every/4, chunk_by/2, slice/2, slice/3, 'all?'/2, map_join/3,
+         split_with/2, reduce/3]).
 
 %% The enumerable as a list.
 to_list(List) when is_list(List) -> List;

@@ -3,6 +3,10 @@
 %% message of one, and the banner `** (RuntimeError) boom` that iex and
 %% the views print for a crash (format/2,3).
 -module('Elixir.Exception').
+-export(['exception?'/1, message/1, normalize/3, format_banner/2,
+         format_banner/3, format/2, format/3, format_stacktrace/1,
+         format_stacktrace_entry/1, format_mfa/3, format_exit/1, '$type'/1,
+         '$fill'/2]).
 
 'exception?'(#{'__struct__' := _, '__exception__' := true}) -> true;
 'exception?'(_) -> false.

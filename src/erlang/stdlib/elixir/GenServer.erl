@@ -8,6 +8,8 @@
 %% init/1 runs, as gen does; {:global, _} needs the global name server,
 %% which one node has no need of, and is refused as gen refuses it.
 -module('Elixir.GenServer').
+-export([start_link/2, start/2, '$init_via'/6, call/2, reply/2, stop/1,
+         stop/2, whereis/1, stop/3, cast/2, call/3, start/3, start_link/3]).
 
 start_link(Module, Arg) -> start_link(Module, Arg, []).
 

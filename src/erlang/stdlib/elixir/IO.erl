@@ -3,6 +3,7 @@
 %% write/1, inspect/1,2 (the term as Elixir writes it, via the inspect
 %% BIF, and the term itself back).
 -module('Elixir.IO').
+-export([puts/1, puts/2, write/1, write/2, inspect/1, inspect/2, inspect/3]).
 
 puts(Item) -> puts(stdio, Item).
 

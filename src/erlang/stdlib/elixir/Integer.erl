@@ -1,5 +1,8 @@
 %% Elixir 1.14's Integer (is_even/is_odd are guards the front end lowers).
 -module('Elixir.Integer').
+-export([to_string/1, to_string/2, to_charlist/1, to_charlist/2, parse/1,
+         parse/2, digits/1, digits/2, undigits/1, undigits/2, pow/2, gcd/2,
+         floor_div/2, mod/2]).
 
 to_string(N) -> integer_to_binary(N).
 

@@ -5,6 +5,17 @@
 %% exception struct and raise it as Elixir's `raise` does; inspect/1,2
 %% write a term as Elixir does (the BIF `erlang:'$elixir_inspect'/2`).
 -module('Elixir.Kernel').
+-export([raise/1, raise/2, reraise/2, reraise/3, to_string/1, to_charlist/1,
+         '$truthy'/1, spawn/1, spawn/3, spawn_link/1, spawn_link/3,
+         spawn_monitor/1, spawn_monitor/3, send/2, self/0, exit/1, throw/1,
+         make_ref/0, node/0, apply/2, apply/3, max/2, min/2, abs/1, 'div'/2,
+         'rem'/2, trunc/1, round/1, ceil/1, floor/1, hd/1, tl/1, length/1,
+         elem/2, put_elem/3, tuple_size/1, map_size/1, byte_size/1,
+         bit_size/1, is_atom/1, is_binary/1, is_bitstring/1, is_boolean/1,
+         is_float/1, is_function/1, is_function/2, is_integer/1, is_list/1,
+         is_map/1, is_map_key/2, is_number/1, is_pid/1, is_reference/1,
+         is_tuple/1, 'not'/1, struct/2, get_in/2, put_in/3, update_in/3,
+         inspect/2, inspect/1]).
 
 raise(Message) when erlang:is_binary(Message) -> erlang:error('Elixir.RuntimeError':exception(Message));
 raise(#{'__struct__' := _, '__exception__' := true} = Exception) -> erlang:error(Exception);

@@ -1,6 +1,10 @@
 %% Elixir 1.14's Keyword: lists of {Atom, Value}, where a key may repeat
 %% and the first is the one that counts.
 -module('Elixir.Keyword').
+-export([new/0, new/1, new/2, get_values/2, fetch/2, 'fetch!'/2, put_new/3,
+         delete/2, 'has_key?'/2, values/1, merge/2, update/4, 'update!'/3,
+         take/2, drop/2, pop/3, to_list/1, 'keyword?'/1, keys/1, pop/2,
+         get/2, put/3, split/2, get/3]).
 
 new() -> [].
 

@@ -1,5 +1,12 @@
 %% Elixir 1.14's List: functions on lists (Enum's are for any enumerable).
 -module('Elixir.List').
+-export([first/1, first/2, last/2, flatten/1, flatten/2, delete/2,
+         delete_at/2, duplicate/2, to_tuple/1, wrap/1, keyfind/4,
+         'keymember?'/3, keydelete/3, keyreplace/4, keystore/4, keysort/2,
+         foldr/3, insert_at/3, replace_at/3, update_at/3, zip/1,
+         'improper?'/1, to_charlist/1, to_atom/1, to_integer/1,
+         to_integer/2, to_float/1, 'ascii_printable?'/1, last/1,
+         to_string/1, keyfind/3, foldl/3]).
 
 first([]) -> nil;
 first([X | _]) -> X.

@@ -1,6 +1,12 @@
 %% Elixir 1.14's Map, on the VM's maps (a struct is a map too); a
 %% missing key in fetch!/update! is Erlang's {badkey, K}, as in Elixir.
 -module('Elixir.Map').
+-export([new/0, new/1, new/2, get_lazy/3, put/3, put_new/3, put_new_lazy/3,
+         delete/2, fetch/2, 'fetch!'/2, 'has_key?'/2, keys/1, values/1,
+         to_list/1, merge/2, merge/3, 'update!'/3, 'replace!'/3, replace/3,
+         pop/2, pop/3, get_and_update/3, drop/2, split/2, filter/2,
+         reject/2, map/2, 'equal?'/2, from_struct/1, take/2, get/2, get/3,
+         update/4]).
 
 new() -> #{}.
 

@@ -1,5 +1,6 @@
 %% Elixir's MatchError ({badmatch, V} from Erlang).
 -module('Elixir.MatchError').
+-export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.MatchError', '__exception__' => true}, #{term => nil}).
 

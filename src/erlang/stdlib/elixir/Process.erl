@@ -1,6 +1,11 @@
 %% Elixir 1.14's Process: the BIFs on processes with Elixir's results
 %% (nil for undefined, :ok from sleep and send/3).
 -module('Elixir.Process').
+-export([link/1, unlink/1, monitor/1, demonitor/1, demonitor/2, flag/2,
+         register/2, unregister/1, sleep/1, exit/2, 'alive?'/1, send/3,
+         send_after/3, send_after/4, cancel_timer/1, read_timer/1, info/1,
+         spawn/2, spawn/4, get/0, get/2, get_keys/0, get_keys/1, delete/1,
+         whereis/1, get/1, info/2, put/2]).
 
 link(Pid) -> erlang:link(Pid).
 

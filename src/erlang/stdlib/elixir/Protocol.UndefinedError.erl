@@ -1,5 +1,6 @@
 %% Elixir's Protocol.UndefinedError: Enum on what is not enumerable, to_string on a tuple.
 -module('Elixir.Protocol.UndefinedError').
+-export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.Protocol.UndefinedError', '__exception__' => true}, #{protocol => nil, value => nil, description => <<>>}).
 

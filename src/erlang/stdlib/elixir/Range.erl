@@ -1,6 +1,11 @@
 %% Elixir 1.14's Range: first..last//step as the struct
 %% %Range{first: F, last: L, step: S}, which Enum walks.
 -module('Elixir.Range').
+-export(['__struct__'/0, '__struct__'/1, new/3, new/2, size/1, '$to_list'/1]).
+
+'__struct__'() -> #{'__struct__' => 'Elixir.Range', first => nil, last => nil, step => nil}.
+
+'__struct__'(Fields) -> 'Elixir.Exception':'$fill'('__struct__'(), Fields).
 
 new(First, Last) when First =< Last -> new(First, Last, 1);
 new(First, Last) -> new(First, Last, -1).

@@ -1,5 +1,6 @@
 %% Elixir's RuntimeError: what `raise "boom"` raises.
 -module('Elixir.RuntimeError').
+-export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
 
 '__struct__'() -> #{'__struct__' => 'Elixir.RuntimeError', '__exception__' => true, message => <<"runtime error">>}.
 

@@ -3,6 +3,7 @@
 %% Floats are written in their shortest round-tripping form, as
 %% Float.to_string/1 does (the same as Erlang's `~p`).
 -module('Elixir.String.Chars').
+-export([to_string/1]).
 
 to_string(Term) when is_binary(Term) -> Term;
 to_string(nil) -> <<>>;

@@ -3,6 +3,15 @@
 %% mapping covers ASCII and Latin-1, which is what the talk and the books
 %% write; split/trim/replace work on binaries as Elixir's do.
 -module('Elixir.String').
+-export([codepoints/1, graphemes/1, length/1, 'valid?'/1, upcase/1,
+         downcase/1, capitalize/1, reverse/1, duplicate/2, first/1, last/1,
+         at/2, slice/2, slice/3, trim/1, trim/2, trim_leading/1,
+         trim_leading/2, trim_trailing/1, trim_trailing/2, split/2, split/3,
+         'contains?'/2, 'starts_with?'/2, 'ends_with?'/2, replace/4,
+         pad_leading/2, pad_leading/3, pad_trailing/2, pad_trailing/3,
+         to_integer/1, to_integer/2, to_float/1, to_existing_atom/1,
+         split_at/2, 'equivalent?'/2, split/1, to_atom/1, to_charlist/1,
+         replace/3]).
 
 codepoints(S) -> [<<C/utf8>> || <<C/utf8>> <= S].
 

@@ -6,6 +6,9 @@
 %% returns Supervisor.init/2's {:ok, {Flags, Specs}}; the queries answer
 %% as Elixir's do (count_children/1 a map).
 -module('Elixir.Supervisor').
+-export([start_link/2, init/2, start_child/2, which_children/1,
+         count_children/1, restart_child/2, terminate_child/2,
+         delete_child/2, stop/1, stop/2, stop/3, start_link/3, child_spec/2]).
 
 start_link(Children, Opts) when is_list(Children) ->
     {SupOpts, StartOpts} = 'Elixir.Keyword':split(Opts, [strategy, max_seconds, max_restarts, auto_shutdown]),

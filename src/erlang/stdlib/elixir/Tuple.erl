@@ -1,5 +1,7 @@
 %% Elixir 1.14's Tuple.
 -module('Elixir.Tuple').
+-export([to_list/1, append/2, duplicate/2, insert_at/3, delete_at/2, sum/1,
+         product/1]).
 
 to_list(Tuple) -> tuple_to_list(Tuple).
 

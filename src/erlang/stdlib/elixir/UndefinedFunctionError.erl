@@ -1,5 +1,6 @@
 %% Elixir's UndefinedFunctionError (undef from Erlang).
 -module('Elixir.UndefinedFunctionError').
+-export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.UndefinedFunctionError', '__exception__' => true}, #{module => nil, function => nil, arity => nil, reason => nil, message => nil}).
 

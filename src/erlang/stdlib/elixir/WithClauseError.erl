@@ -1,5 +1,6 @@
 %% Elixir's WithClauseError ({with_clause, V}).
 -module('Elixir.WithClauseError').
+-export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.WithClauseError', '__exception__' => true}, #{term => nil}).
 
