@@ -6,9 +6,10 @@
 %% with a registry module (register_name/2, whereis_name/1, send/2,
 %% unregister_name/1), which the server registers itself with before its
 %% init/1 runs, as gen does; {:global, _} needs the global name server,
-%% which one node has no need of, and is refused as gen refuses it.
+%% which the playground (one node) does not have, and is refused with an
+%% ArgumentError that says so.
 -module('Elixir.GenServer').
--export([start_link/2, start/2, '$init_via'/6, call/2, reply/2, stop/1,
+-export(['$unsupported_name'/1, start_link/2, start/2, '$init_via'/6, call/2, reply/2, stop/1,
          stop/2, whereis/1, stop/3, cast/2, call/3, start/3, start_link/3]).
 
 start_link(Module, Arg) -> start_link(Module, Arg, []).
@@ -28,8 +29,16 @@ do_start(Link, Module, Arg, Opts) ->
                 Pid when is_pid(Pid) -> {error, {already_started, Pid}};
                 _ -> start_via(Link, Via, Module, Arg, Rest)
             end;
-        {Other, Rest} -> gen:start(gen_server, Link, Other, Module, Arg, Rest)
+        {Other, _} -> erlang:error('Elixir.ArgumentError':exception('$unsupported_name'(Other)))
     end.
+
+%% What a name the playground cannot register is refused with.
+'$unsupported_name'({global, _}) ->
+    <<"a {:global, name} needs the global name server, which the playground (one node) does not have: "
+      "name the process with an atom or {:via, Module, Name}">>;
+'$unsupported_name'(_) ->
+    <<"expected :name option to be one of the following: an atom or {:via, Module, Name} "
+      "({:global, name} needs a global name server, which the playground does not have)">>.
 
 start_via(link, Via, Module, Arg, Opts) ->
     proc_lib:start_link('Elixir.GenServer', '$init_via', [self(), self(), Via, Module, Arg, Opts]);

@@ -4,7 +4,8 @@
 %% Mod.child_spec/1 as Elixir does) and strategy:/max_restarts:/
 %% max_seconds:/name:, start_link/2,3 with a callback module whose init/1
 %% returns Supervisor.init/2's {:ok, {Flags, Specs}}; the queries answer
-%% as Elixir's do (count_children/1 a map).
+%% as Elixir's do (count_children/1 a map). A name is an atom: the
+%% playground's supervisor registers local names only.
 -module('Elixir.Supervisor').
 -export([start_link/2, init/2, start_child/2, which_children/1,
          count_children/1, restart_child/2, terminate_child/2,
@@ -19,7 +20,8 @@ start_link(Module, Arg, Opts) ->
     case 'Elixir.Keyword':get(Opts, name) of
         nil -> supervisor:start_link(Module, Arg);
         Name when is_atom(Name) -> supervisor:start_link({local, Name}, Module, Arg);
-        Other -> supervisor:start_link(Other, Module, Arg)
+        _ -> erlang:error('Elixir.ArgumentError':exception(
+                 <<"expected :name option to be an atom: the playground's supervisors take local names">>))
     end.
 
 init(Children, Opts) ->
