@@ -75,4 +75,8 @@ main() ->
     try_(fun() -> E:'fetch!'([1], 5) end),
     try_(fun() -> E:map(an_atom, fun(X) -> X end) end),
     try_(fun() -> E:sum([1, a]) end),
-    try_(fun() -> E:min_max([]) end).
+    try_(fun() -> E:min_max([]) end),
+    %% Ranges walked without a list.
+    p({E:reduce(range(1, 100000), 0, fun(X, Acc) -> X + Acc end), E:sum('Elixir.Range':new(10, 1, -3)), E:count('Elixir.Range':new(1, 10, 4)),
+       E:'member?'(range(1, 10), 10), E:'member?'('Elixir.Range':new(1, 10, 3), 7), E:'member?'('Elixir.Range':new(1, 10, 3), 8),
+       E:'member?'('Elixir.Range':new(10, 1, -3), 4), E:'member?'(range(1, 3), 2.0), E:each(range(1, 3), fun(X) -> X end)}).

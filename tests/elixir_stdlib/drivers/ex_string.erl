@@ -43,4 +43,5 @@ main() ->
     p({C:to_string("charlist"), C:to_string([104, <<"i">>, [33]])}),
     try_(fun() -> C:to_string('Elixir.Range':new(1, 5)) end),
     try_(fun() -> C:to_string({1, 2}) end),
-    try_(fun() -> C:to_string(#{a => 1}) end).
+    try_(fun() -> C:to_string(#{a => 1}) end),
+    w({S:upcase(<<"straße ÿ αβγ ς привет ёж"/utf8>>), S:downcase(<<"ΑΒΓ ПРИВЕТ ЁЖ Ÿ"/utf8>>), S:capitalize(<<"élan"/utf8>>)}).

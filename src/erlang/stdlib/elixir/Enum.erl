@@ -37,7 +37,7 @@ truthy(_) -> true.
 
 map(Enum, Fun) -> [Fun(X) || X <- to_list(Enum)].
 
-each(Enum, Fun) -> lists:foreach(fun(X) -> Fun(X) end, to_list(Enum)), ok.
+each(Enum, Fun) -> reduce(Enum, ok, fun(X, _) -> Fun(X), ok end).
 
 filter(Enum, Fun) -> [X || X <- to_list(Enum), truthy(Fun(X))].
 
@@ -49,7 +49,13 @@ reduce(Enum, Fun) ->
         [First | Rest] -> lists:foldl(Fun, First, Rest)
     end.
 
+%% A range is walked, not made a list: `Enum.reduce(1..1_000_000, ...)`
+%% should cost the reductions, not a million-cell heap.
+reduce(#{'__struct__' := 'Elixir.Range', first := F, last := L, step := S}, Acc, Fun) -> reduce_range(F, L, S, Acc, Fun);
 reduce(Enum, Acc, Fun) -> lists:foldl(Fun, Acc, to_list(Enum)).
+
+reduce_range(F, L, S, Acc, Fun) when S > 0, F =< L; S < 0, F >= L -> reduce_range(F + S, L, S, Fun(F, Acc), Fun);
+reduce_range(_, _, _, Acc, _) -> Acc.
 
 reduce_while(Enum, Acc, Fun) -> reduce_while_(to_list(Enum), Acc, Fun).
 
@@ -108,13 +114,14 @@ find_value_([X | Rest], Default, Fun) ->
     end.
 
 count(Map) when is_map(Map), not is_map_key('__struct__', Map) -> map_size(Map);
+count(#{'__struct__' := 'Elixir.Range'} = Range) -> 'Elixir.Range':size(Range);
 count(Enum) -> length(to_list(Enum)).
 
 count(Enum, Fun) -> length(filter(Enum, Fun)).
 
-sum(Enum) -> lists:foldl(fun(X, Acc) -> Acc + X end, 0, to_list(Enum)).
+sum(Enum) -> reduce(Enum, 0, fun(X, Acc) -> Acc + X end).
 
-product(Enum) -> lists:foldl(fun(X, Acc) -> Acc * X end, 1, to_list(Enum)).
+product(Enum) -> reduce(Enum, 1, fun(X, Acc) -> Acc * X end).
 
 %% max/min take a sorter (fun/2), an empty fallback (fun/0) or both.
 max(Enum) -> max(Enum, fun erlang:'>='/2, fun empty_error/0).
@@ -201,6 +208,9 @@ into(Enum, Map, Fun) when is_map(Map) ->
 into(Enum, List, Fun) when is_list(List) -> List ++ map(Enum, Fun);
 into(Enum, Bin, Fun) when is_binary(Bin) -> iolist_to_binary([Bin | map(Enum, Fun)]).
 
+'member?'(#{'__struct__' := 'Elixir.Range', first := F, last := L, step := S}, X) when is_integer(X) ->
+    ((S > 0 andalso X >= F andalso X =< L) orelse (S < 0 andalso X =< F andalso X >= L)) andalso (X - F) rem S =:= 0;
+'member?'(#{'__struct__' := 'Elixir.Range'}, _) -> false;
 'member?'(Enum, X) -> lists:member(X, to_list(Enum)).
 
 'empty?'(Map) when is_map(Map), not is_map_key('__struct__', Map) -> map_size(Map) =:= 0;

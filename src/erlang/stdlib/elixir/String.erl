@@ -1,7 +1,7 @@
 %% Elixir 1.14's String, on UTF-8 binaries. Graphemes are taken to be
 %% codepoints (the same for text without combining marks), and case
-%% mapping covers ASCII and Latin-1, which is what the talk and the books
-%% write; split/trim/replace work on binaries as Elixir's do.
+%% mapping covers ASCII, Latin-1, Greek and Cyrillic letters (not the
+%% rest of Unicode's special cases); split/trim/replace work on binaries as Elixir's do.
 -module('Elixir.String').
 -export([codepoints/1, graphemes/1, length/1, 'valid?'/1, upcase/1,
          downcase/1, capitalize/1, reverse/1, duplicate/2, first/1, last/1,
@@ -29,16 +29,29 @@ valid_(<<>>) -> true;
 valid_(<<_/utf8, Rest/binary>>) -> valid_(Rest);
 valid_(_) -> false.
 
-upcase(S) -> from_cps([upper(C) || C <- cps(S)]).
+upcase(S) -> from_cps(lists:append([upper_full(C) || C <- cps(S)])).
+
+%% ß has no capital of one letter: Elixir writes it SS.
+upper_full(16#DF) -> "SS";
+upper_full(C) -> [upper(C)].
 
 downcase(S) -> from_cps([lower(C) || C <- cps(S)]).
 
 upper(C) when C >= $a, C =< $z -> C - 32;
 upper(C) when C >= 16#E0, C =< 16#FE, C =/= 16#F7 -> C - 32;
+upper(16#FF) -> 16#178;
+upper(C) when C >= 16#3B1, C =< 16#3C9, C =/= 16#3C2 -> C - 32;
+upper(16#3C2) -> 16#3A3;
+upper(C) when C >= 16#430, C =< 16#44F -> C - 32;
+upper(C) when C >= 16#450, C =< 16#45F -> C - 80;
 upper(C) -> C.
 
 lower(C) when C >= $A, C =< $Z -> C + 32;
 lower(C) when C >= 16#C0, C =< 16#DE, C =/= 16#D7 -> C + 32;
+lower(16#178) -> 16#FF;
+lower(C) when C >= 16#391, C =< 16#3A9, C =/= 16#3A2 -> C + 32;
+lower(C) when C >= 16#410, C =< 16#42F -> C + 32;
+lower(C) when C >= 16#400, C =< 16#40F -> C + 80;
 lower(C) -> C.
 
 capitalize(S) ->
