@@ -178,6 +178,7 @@ drivers! {
     ex_kernel_io
     ex_via
     ex_dynamic_supervisor
+    ex_state_server
 }
 
 /// `Kernel.raise/1,2` and `reraise/2,3` are macros in Elixir, with no

@@ -4,12 +4,6 @@
 
 p(X) -> io:format("~p~n", [X]).
 
-try_(F) ->
-    try F() of
-        V -> p({ok, V})
-    catch
-        C:R -> io:format("~p ~p~n", [C, R])
-    end.
 
 main() ->
     Tk = 'Elixir.Task',
