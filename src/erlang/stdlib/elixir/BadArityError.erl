@@ -10,8 +10,11 @@ exception(Fields) when is_list(Fields) -> '__struct__'(Fields).
 
 message(#{function := Fun, args := Args}) ->
     {arity, Arity} = erlang:fun_info(Fun, arity),
-    N = length(Args),
-    Word = case N of 1 -> <<"argument">>; _ -> <<"arguments">> end,
+    <<('Elixir.Kernel':inspect(Fun))/binary, " with arity ", (integer_to_binary(Arity))/binary,
+      " called with ", (called_with(Args))/binary>>.
+
+called_with([]) -> <<"no arguments">>;
+called_with([Arg]) -> <<"1 argument (", ('Elixir.Kernel':inspect(Arg))/binary, ")">>;
+called_with(Args) ->
     Shown = 'Elixir.Enum':map_join(Args, <<", ">>, fun 'Elixir.Kernel':inspect/1),
-    <<('Elixir.Kernel':inspect(Fun))/binary, " with arity ", (integer_to_binary(Arity))/binary, " called with ",
-      (integer_to_binary(N))/binary, " ", Word/binary, " (", Shown/binary, ")">>.
+    <<(integer_to_binary(length(Args)))/binary, " arguments (", Shown/binary, ")">>.

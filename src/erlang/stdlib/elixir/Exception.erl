@@ -150,6 +150,7 @@ is_stacktrace(Entries) -> lists:all(fun({_, _, _, L}) when is_list(L) -> true; (
 '$type'(V) when is_float(V) -> <<"Float">>;
 '$type'(V) when is_list(V) -> <<"List">>;
 '$type'(V) when is_tuple(V) -> <<"Tuple">>;
+'$type'(#{'__struct__' := Struct}) when is_atom(Struct) -> <<(module_name(Struct))/binary, " (a struct)">>;
 '$type'(V) when is_map(V) -> <<"Map">>;
 '$type'(V) when is_pid(V) -> <<"PID">>;
 '$type'(V) when is_function(V) -> <<"Function">>;

@@ -17,8 +17,7 @@ write(_Device, Item) ->
 
 inspect(Item) -> inspect(Item, []).
 
-inspect(Item, Opts) when is_list(Opts) -> inspect(stdio, Item, Opts);
-inspect(Device, Item) -> inspect(Device, Item, []).
+inspect(Item, Opts) -> inspect(stdio, Item, Opts).
 
 inspect(Device, Item, Opts) ->
     Text = case 'Elixir.Keyword':get(Opts, label) of
