@@ -40,6 +40,117 @@ const SOURCES: &[(&str, &str)] = &[
     ("supervisor", include_str!("supervisor.erl")),
     ("sys", include_str!("sys.erl")),
     ("timer", include_str!("timer.erl")),
+    // Elixir's standard library, as Erlang modules named as Elixir names
+    // them (`Enum` is 'Elixir.Enum').
+    ("Elixir.Agent", include_str!("elixir/Agent.erl")),
+    (
+        "Elixir.Agent.Server",
+        include_str!("elixir/Agent.Server.erl"),
+    ),
+    (
+        "Elixir.ArgumentError",
+        include_str!("elixir/ArgumentError.erl"),
+    ),
+    (
+        "Elixir.ArithmeticError",
+        include_str!("elixir/ArithmeticError.erl"),
+    ),
+    (
+        "Elixir.BadArityError",
+        include_str!("elixir/BadArityError.erl"),
+    ),
+    (
+        "Elixir.BadBooleanError",
+        include_str!("elixir/BadBooleanError.erl"),
+    ),
+    (
+        "Elixir.BadFunctionError",
+        include_str!("elixir/BadFunctionError.erl"),
+    ),
+    ("Elixir.BadMapError", include_str!("elixir/BadMapError.erl")),
+    (
+        "Elixir.BadStructError",
+        include_str!("elixir/BadStructError.erl"),
+    ),
+    (
+        "Elixir.CaseClauseError",
+        include_str!("elixir/CaseClauseError.erl"),
+    ),
+    (
+        "Elixir.CondClauseError",
+        include_str!("elixir/CondClauseError.erl"),
+    ),
+    (
+        "Elixir.DynamicSupervisor",
+        include_str!("elixir/DynamicSupervisor.erl"),
+    ),
+    (
+        "Elixir.DynamicSupervisor.Default",
+        include_str!("elixir/DynamicSupervisor.Default.erl"),
+    ),
+    ("Elixir.Enum", include_str!("elixir/Enum.erl")),
+    (
+        "Elixir.Enum.EmptyError",
+        include_str!("elixir/Enum.EmptyError.erl"),
+    ),
+    (
+        "Elixir.Enum.OutOfBoundsError",
+        include_str!("elixir/Enum.OutOfBoundsError.erl"),
+    ),
+    ("Elixir.ErlangError", include_str!("elixir/ErlangError.erl")),
+    ("Elixir.Exception", include_str!("elixir/Exception.erl")),
+    (
+        "Elixir.FunctionClauseError",
+        include_str!("elixir/FunctionClauseError.erl"),
+    ),
+    ("Elixir.GenServer", include_str!("elixir/GenServer.erl")),
+    ("Elixir.IO", include_str!("elixir/IO.erl")),
+    ("Elixir.Integer", include_str!("elixir/Integer.erl")),
+    ("Elixir.Kernel", include_str!("elixir/Kernel.erl")),
+    ("Elixir.KeyError", include_str!("elixir/KeyError.erl")),
+    ("Elixir.Keyword", include_str!("elixir/Keyword.erl")),
+    ("Elixir.List", include_str!("elixir/List.erl")),
+    ("Elixir.Map", include_str!("elixir/Map.erl")),
+    ("Elixir.MapSet", include_str!("elixir/MapSet.erl")),
+    ("Elixir.MatchError", include_str!("elixir/MatchError.erl")),
+    ("Elixir.Process", include_str!("elixir/Process.erl")),
+    (
+        "Elixir.Protocol.UndefinedError",
+        include_str!("elixir/Protocol.UndefinedError.erl"),
+    ),
+    ("Elixir.Range", include_str!("elixir/Range.erl")),
+    (
+        "Elixir.RuntimeError",
+        include_str!("elixir/RuntimeError.erl"),
+    ),
+    ("Elixir.String", include_str!("elixir/String.erl")),
+    (
+        "Elixir.String.Chars",
+        include_str!("elixir/String.Chars.erl"),
+    ),
+    ("Elixir.Supervisor", include_str!("elixir/Supervisor.erl")),
+    (
+        "Elixir.Supervisor.Default",
+        include_str!("elixir/Supervisor.Default.erl"),
+    ),
+    (
+        "Elixir.SystemLimitError",
+        include_str!("elixir/SystemLimitError.erl"),
+    ),
+    ("Elixir.Task", include_str!("elixir/Task.erl")),
+    (
+        "Elixir.TryClauseError",
+        include_str!("elixir/TryClauseError.erl"),
+    ),
+    ("Elixir.Tuple", include_str!("elixir/Tuple.erl")),
+    (
+        "Elixir.UndefinedFunctionError",
+        include_str!("elixir/UndefinedFunctionError.erl"),
+    ),
+    (
+        "Elixir.WithClauseError",
+        include_str!("elixir/WithClauseError.erl"),
+    ),
 ];
 
 /// The modules, compiled on first use.

@@ -1,0 +1,12 @@
+%% Elixir's Enum.OutOfBoundsError: Enum.fetch!/2 past the end.
+-module('Elixir.Enum.OutOfBoundsError').
+-export(['__struct__'/0, '__struct__'/1, exception/1, message/1]).
+
+'__struct__'() -> #{'__struct__' => 'Elixir.Enum.OutOfBoundsError', '__exception__' => true, message => <<"out of bounds error">>}.
+
+'__struct__'(Fields) -> 'Elixir.Exception':'$fill'('__struct__'(), Fields).
+
+exception(Message) when is_binary(Message) -> exception([{message, Message}]);
+exception(Fields) when is_list(Fields) -> '__struct__'(Fields).
+
+message(#{message := Message}) -> Message.

@@ -1,0 +1,12 @@
+%% Elixir's RuntimeError: what `raise "boom"` raises.
+-module('Elixir.RuntimeError').
+-export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
+
+'__struct__'() -> #{'__struct__' => 'Elixir.RuntimeError', '__exception__' => true, message => <<"runtime error">>}.
+
+'__struct__'(Fields) -> 'Elixir.Exception':'$fill'('__struct__'(), Fields).
+
+exception(Message) when is_binary(Message) -> exception([{message, Message}]);
+exception(Fields) when is_list(Fields) -> '__struct__'(Fields).
+
+message(#{message := Message}) -> Message.
