@@ -37,6 +37,7 @@
 //! the palette ([`crate::style`]); never the session or anything above it.
 
 pub mod crash_report;
+pub mod elixir_reason;
 pub mod event;
 pub mod feed;
 pub mod html;

@@ -79,15 +79,24 @@ pub fn inspect(term: &Term, opts: &InspectOpts) -> String {
     out
 }
 
+/// `inspect(term, opts)` with `pretty: true` at `width` (`Some`), or on
+/// one line (`None`: `pretty: false` or `width: :infinity`).
+pub fn inspect_pretty(term: &Term, opts: &InspectOpts, width: Option<usize>) -> String {
+    match width {
+        Some(width) => super::elixir_pretty::inspect_at_width(term, opts, width),
+        None => inspect(term, opts),
+    }
+}
+
 /// Counts down as `Inspect.Algebra`'s `decrement/1`: `:infinity` stays.
-fn decrement(limit: Option<usize>) -> Option<usize> {
+pub(super) fn decrement(limit: Option<usize>) -> Option<usize> {
     limit.map(|n| n.saturating_sub(1))
 }
 
 /// A container's element: a term, or a keyword pair `key: value`, or an
 /// associative pair `key => value`.
 #[derive(Clone, Copy)]
-enum Element<'a> {
+pub(super) enum Element<'a> {
     Term(&'a Term),
     Keyword(&'a Term, &'a Term),
     Assoc(&'a Term, &'a Term),
@@ -316,7 +325,7 @@ pub fn elixir_float(x: f64) -> String {
 }
 
 /// An alias other than `Elixir` itself: what `%name{}` can be.
-fn is_struct_module(name: &str) -> bool {
+pub(super) fn is_struct_module(name: &str) -> bool {
     let mut alias = String::new();
     write_atom(&mut alias, name);
     name.starts_with("Elixir.") && !alias.starts_with(':')
@@ -324,12 +333,12 @@ fn is_struct_module(name: &str) -> bool {
 
 /// `Inspect.List.keyword?/1`'s test of a key: an atom not spelt
 /// `Elixir.…`.
-fn keyword_key(key: Atom) -> bool {
+pub(super) fn keyword_key(key: Atom) -> bool {
     !key.name().starts_with("Elixir.")
 }
 
 /// `Inspect.List.keyword?/1`: a proper list of `{atom, _}` pairs.
-fn is_keyword(list: &Term) -> bool {
+pub(super) fn is_keyword(list: &Term) -> bool {
     let mut items = list.iter_list();
     let all_pairs = items.by_ref().all(|item| match item.as_tuple() {
         Some([k, _]) => k.as_atom().is_some_and(keyword_key),
@@ -342,7 +351,7 @@ fn is_keyword(list: &Term) -> bool {
 /// `charlists: :infer`, when its first `printable_limit` elements are
 /// ASCII printable (`List.ascii_printable?/2`) and it is proper; with
 /// `:as_charlists`, any proper list of character codes.
-fn charlist(list: &Term, opts: &InspectOpts) -> Option<Vec<char>> {
+pub(super) fn charlist(list: &Term, opts: &InspectOpts) -> Option<Vec<char>> {
     let mut items = list.iter_list();
     let mut codes = Vec::new();
     for (at, item) in items.by_ref().enumerate() {
@@ -389,10 +398,10 @@ fn write_fun(out: &mut String, f: &Fun) {
 /// its bytes (`<<1, 2, 3::size(4)>>`).
 fn write_bits(out: &mut String, b: &Bitstring, limit: Option<usize>, opts: &InspectOpts) {
     if let Some(bytes) = b.as_bytes()
-        && let Some(text) = printable_text(bytes, opts.printable_limit)
+        && let Some((text, valid)) = printable_text(bytes, opts.printable_limit)
     {
         out.push('"');
-        let whole = write_escaped(out, text.chars(), '"', opts.printable_limit);
+        let whole = write_escaped(out, text.chars(), '"', opts.printable_limit) && valid;
         out.push('"');
         if !whole {
             out.push_str(" <> ...");
@@ -428,8 +437,9 @@ fn write_bits(out: &mut String, b: &Bitstring, limit: Option<usize>, opts: &Insp
 }
 
 /// The text of a binary `String.printable?(bytes, limit)` accepts: its
-/// valid UTF-8 up to the first `limit` characters all printable.
-fn printable_text(bytes: &[u8], limit: Option<usize>) -> Option<&str> {
+/// valid UTF-8 up to the first `limit` characters all printable; and
+/// whether that is all of it (invalid UTF-8 may follow past the limit).
+pub(super) fn printable_text(bytes: &[u8], limit: Option<usize>) -> Option<(&str, bool)> {
     let (text, valid) = match std::str::from_utf8(bytes) {
         Ok(text) => (text, true),
         Err(e) => (
@@ -446,7 +456,7 @@ fn printable_text(bytes: &[u8], limit: Option<usize>) -> Option<&str> {
         }
         count += 1;
     }
-    (valid || count == limit).then_some(text)
+    (valid || count == limit).then_some((text, valid))
 }
 
 #[cfg(test)]

@@ -33,6 +33,7 @@ pub mod binary;
 pub mod cons;
 pub mod convert;
 pub mod elixir;
+pub mod elixir_pretty;
 pub mod elixir_text;
 pub mod fun;
 pub mod hash;
