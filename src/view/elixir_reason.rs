@@ -53,11 +53,11 @@ pub fn banner(kind: Kind, reason: &Term) -> String {
     }
 }
 
-/// The banner of a process's exit reason: `normal` and `shutdown` as
-/// exits, a reason `{Error, Stack}` as the error it was raised as, any
-/// other as an exit.
-pub fn exit_banner(reason: &Term) -> String {
-    format_exit(reason, "\n    ")
+/// `Exception.format_banner(:error, reason, stack)`: the stack names the
+/// function of an `undef` or a `function_clause`.
+pub fn error_banner(reason: &Term, stack: &[Term]) -> String {
+    let (module, message) = normalize(reason, stack);
+    format!("** ({module}) {message}")
 }
 
 /// `ErlangError.normalize/2` then `Exception.message/1`: the exception's
