@@ -128,6 +128,10 @@ pub struct ReplArgs {
     /// With --serve: bind the LAN address and print a QR code to it.
     #[arg(long, requires = "serve")]
     pub public: bool,
+    /// Write terms, exit reasons and errors as iex does (`{:ok, 1}`,
+    /// `#PID<0.5.0>`, `** (MatchError) ...`), as `syntax elixir` does.
+    #[arg(long)]
+    pub elixir: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -320,6 +324,7 @@ pub fn run(cli: Cli) -> ExitCode {
             serve,
             port,
             public,
+            elixir,
         }) => {
             let stage = serve.then(|| crate::stage::StageOptions {
                 port: port.unwrap_or(crate::stage::StageOptions::default().port),
@@ -331,6 +336,11 @@ pub fn run(cli: Cli) -> ExitCode {
                     schedulers,
                     seed,
                     order,
+                    syntax: if elixir {
+                        crate::view::Syntax::Elixir
+                    } else {
+                        crate::view::Syntax::Erlang
+                    },
                 },
                 stage,
             )

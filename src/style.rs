@@ -20,13 +20,22 @@ use std::io::IsTerminal;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Style {
     pub colorize: bool,
+    /// How terms, exit reasons and errors are written: as `erl` or as
+    /// `iex` does (the session's `syntax`, carried to every view).
+    pub syntax: crate::view::Syntax,
 }
 
 impl Style {
     /// Plain text: what tests, pipes and `NO_COLOR` get.
-    pub const PLAIN: Style = Style { colorize: false };
+    pub const PLAIN: Style = Style {
+        colorize: false,
+        syntax: crate::view::Syntax::Erlang,
+    };
     /// ANSI colour, whatever the terminal.
-    pub const COLOR: Style = Style { colorize: true };
+    pub const COLOR: Style = Style {
+        colorize: true,
+        syntax: crate::view::Syntax::Erlang,
+    };
 
     /// Shorthand for [`paint`] with this style.
     pub fn paint(&self, text: &str, role: Role) -> String {
@@ -171,6 +180,7 @@ pub fn style_from_env() -> Style {
             force.as_deref(),
             std::io::stdout().is_terminal(),
         ),
+        syntax: crate::view::Syntax::Erlang,
     }
 }
 

@@ -361,3 +361,41 @@ fn the_shell_prints_what_erl_prints() {
         .collect();
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
+
+#[test]
+fn syntax_elixir_writes_values_events_and_errors_as_iex_does() {
+    let script = "\
+spawn counter as c
+syntax elixir
+{ok, #{a => 1}, <<\"str\">>, [{a, 1}]}.
+sup demo {
+  worker w1 counter
+}
+c ! {inc, 2}.
+tree
+{a, b} = {1, 2}.
+syntax erlang
+{ok, 1}.
+";
+    let output = pipe(script, &["repl", "--seed", "1"], &[]);
+    let text = stdout(&output);
+    let at = position(&text, "syntax: elixir", 0);
+    let at = position(&text, "{:ok, %{a: 1}, \"str\", [a: 1]}", at);
+    // A value that is a pid, the crash's event line, the tree.
+    let at = position(&text, "#PID<0.3.0>", at);
+    let at = position(&text, "exited with {:bad_message, {:inc, 2}}", at);
+    let at = position(&text, "demo <0.3.0>  one_for_one", at);
+    let at = position(
+        &text,
+        "** (MatchError) no match of right hand side value: {1, 2}",
+        at,
+    );
+    position(&text, "{ok,1}", at);
+}
+
+#[test]
+fn the_elixir_flag_starts_in_elixir_syntax() {
+    let output = pipe("self().\n", &["repl", "--seed", "1", "--elixir"], &[]);
+    let text = stdout(&output);
+    position(&text, "#PID<0.1.0>", 0);
+}

@@ -326,6 +326,8 @@ pub enum Command {
     /// `slowmo 500ms` or `slowmo off` (`None`).
     Slowmo(Option<Duration>),
     Log(LogLevel),
+    /// `syntax elixir` or `syntax erlang`: how terms and errors are written.
+    Syntax(crate::view::Syntax),
     Trace {
         target: Target,
         on: bool,

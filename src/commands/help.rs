@@ -528,6 +528,13 @@ pub static COMMANDS: &[CommandHelp] = &[
         "log verbose",
     ),
     entry(
+        "syntax",
+        "presenting",
+        "syntax elixir|erlang",
+        "write terms, exit reasons and errors as iex or as erl does",
+        "syntax elixir",
+    ),
+    entry(
         "trace",
         "presenting",
         "trace TARGET on|off",

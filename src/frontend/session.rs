@@ -15,11 +15,19 @@ pub struct SessionOptions {
     pub order: Order,
     /// Scheduler threads for the live runtime (default: one per core).
     pub schedulers: Option<usize>,
+    /// How terms and errors are written (`--elixir`: as iex writes them).
+    pub syntax: crate::view::Syntax,
 }
 
 impl SessionOptions {
     /// The session these options ask for: deterministic only with a seed.
     pub fn config(&self, style: Style) -> SessionConfig {
+        let mut config = self.runtime_config(style);
+        config.syntax = self.syntax;
+        config
+    }
+
+    fn runtime_config(&self, style: Style) -> SessionConfig {
         match self.seed {
             Some(seed) => {
                 let mut config = SessionConfig::deterministic(seed, style);

@@ -150,6 +150,7 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
             ["trap" | "trace", _] => ON_OFF.to_vec(),
             ["wait", _] => WAIT_STATES.to_vec(),
             ["slowmo"] => vec!["off"],
+            ["syntax"] => vec!["elixir", "erlang"],
             ["expect"] => crate::commands::parser::EXPECTATION_FORMS.to_vec(),
             ["sup", _, ..] => STRATEGIES.to_vec(),
             [.., "worker", _, _] => RESTART_TYPES.to_vec(),

@@ -91,6 +91,7 @@ pub fn replay(
         seed: options.seed,
         order: options.order,
         schedulers: options.schedulers,
+        ..SessionOptions::default()
     }
     .config(style);
     let mut session = open_session(config);

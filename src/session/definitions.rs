@@ -285,7 +285,7 @@ impl Session {
         Ok(Outcome::line(Line::Text(view::versions_table(
             &rows,
             &names,
-            &self.config.style,
+            &self.style(),
         ))))
     }
 

@@ -88,6 +88,21 @@ const STACK_VAR: &str = "Shell$stack";
 const EXCEPTION_TAG: &str = "$exception";
 
 impl Session {
+    /// An uncaught exception as the session's syntax shows it: erl's
+    /// `** exception error: ...`, or Elixir's banner `** (MatchError) ...`
+    /// (`Exception.format_banner/3`).
+    fn render_exception(&self, exception: &Exception) -> String {
+        use crate::view::elixir_reason::{Kind, error_banner};
+        match self.syntax() {
+            crate::view::Syntax::Erlang => exception.render(),
+            crate::view::Syntax::Elixir => match exception.class {
+                Class::Error => error_banner(&exception.reason, &exception.stack),
+                Class::Exit => crate::view::elixir_reason::banner(Kind::Exit, &exception.reason),
+                Class::Throw => crate::view::elixir_reason::banner(Kind::Throw, &exception.reason),
+            },
+        }
+    }
+
     /// An `Erlang` statement: its position places a compile error's caret.
     pub(super) fn erlang_statement(
         &mut self,
@@ -228,10 +243,12 @@ impl Session {
                     reason: reason.clone(),
                     stack: stack.list_to_vec().unwrap_or_default(),
                 };
-                Err(EvalError::new(exception.render()))
+                Err(EvalError::new(self.render_exception(&exception)))
             }
             // Killed from outside mid-expression, or out of heap.
-            _ => Err(EvalError::new(Exception::from_exit_reason(&ended).render())),
+            _ => Err(EvalError::new(
+                self.render_exception(&Exception::from_exit_reason(&ended)),
+            )),
         }
     }
 }

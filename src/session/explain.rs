@@ -52,7 +52,7 @@ impl Session {
             ))));
         };
         let steps = chain(&self.history, death.id);
-        let mut text = view::why::why(&steps, &self.config.style);
+        let mut text = view::why::why(&steps, &self.style());
         text.push_str(&self.earlier_deaths(target, Some(death.id)));
         Ok(Outcome::line(Line::Text(text)))
     }
@@ -132,10 +132,7 @@ impl Session {
         self.absorb_history();
         let death = self.history.death_of(pid)?;
         let report = report_of(death, &self.history.labels)?;
-        Some(view::crash_report::crash_report(
-            &report,
-            &self.config.style,
-        ))
+        Some(view::crash_report::crash_report(&report, &self.style()))
     }
 
     /// `tree --mermaid [SUP]`.

@@ -185,7 +185,14 @@ fn fresh_runtime(config: &crate::runtime::Config) -> Runtime {
 impl Session {
     pub fn new(config: SessionConfig) -> Session {
         let runtime = fresh_runtime(&config.runtime);
-        let feed = Arc::new(EventFeed::new(&runtime, config.log, config.style));
+        let feed = Arc::new(EventFeed::new(
+            &runtime,
+            config.log,
+            Style {
+                syntax: config.syntax,
+                ..config.style
+            },
+        ));
         let history = history::History::new(&runtime);
         let interrupt = Arc::new(AtomicBool::new(false));
         let shell = Shell::start(&runtime, interrupt.clone());
@@ -243,8 +250,12 @@ impl Session {
         self.shell.pid()
     }
 
+    /// How views render for this session: its colour, and its syntax.
     pub fn style(&self) -> Style {
-        self.config.style
+        Style {
+            syntax: self.config.syntax,
+            ..self.config.style
+        }
     }
 
     /// How this session writes terms and errors (`syntax elixir`).
@@ -254,6 +265,7 @@ impl Session {
 
     pub fn set_syntax(&mut self, syntax: Syntax) {
         self.config.syntax = syntax;
+        self.feed.set_syntax(syntax);
     }
 
     pub fn variables(&self) -> &Bindings {
@@ -300,7 +312,18 @@ impl Session {
             command => self.run(command, &mut control),
         };
         let ok = match result {
-            Ok(outcome) => {
+            Ok(mut outcome) => {
+                // A value is written in the session's syntax.
+                if self.syntax() == Syntax::Elixir
+                    && let Some(value) = &outcome.value
+                {
+                    let shown = crate::view::shown_in(value, &self.style());
+                    for line in &mut outcome.lines {
+                        if let Line::Value(text) = line {
+                            *text = shown.clone();
+                        }
+                    }
+                }
                 lines.extend(outcome.lines);
                 outcome.ok
             }
@@ -456,6 +479,13 @@ impl Session {
             C::Reset => Ok(self.reset()),
             C::Slowmo(delay) => Ok(self.slowmo(*delay)),
             C::Log(level) => Ok(self.log(*level)),
+            C::Syntax(syntax) => {
+                self.set_syntax(*syntax);
+                Ok(Outcome::line(Line::Notice(format!(
+                    "syntax: {}",
+                    syntax.name()
+                ))))
+            }
             C::Trace { target, on } => self.trace(target, *on),
             // Only reached without its statement (`eval` places errors
             // better): errors count from a statement rebuilt here.

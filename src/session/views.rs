@@ -21,7 +21,7 @@ impl Session {
         }
         let drawings: Vec<String> = trees
             .iter()
-            .map(|tree| view::tree(tree, &self.config.style))
+            .map(|tree| view::tree(tree, &self.style()))
             .collect();
         Ok(Outcome::line(Line::Text(drawings.join("\n"))))
     }
@@ -78,7 +78,7 @@ impl Session {
                     .into_iter()
                     .filter_map(|pid| self.runtime.process_info(pid))
                     .collect();
-                view::ps_table(&rows, &names, &self.config.style)
+                view::ps_table(&rows, &names, &self.style())
             }
             Some(first) => {
                 let summary = self.runtime.process_summary(first);
@@ -87,7 +87,7 @@ impl Session {
                     .iter()
                     .filter_map(|&pid| self.runtime.process_info(pid))
                     .collect();
-                view::ps_summary(&summary, &rows, &names, &self.config.style)
+                view::ps_summary(&summary, &rows, &names, &self.style())
             }
         };
         Ok(Outcome::line(Line::Text(text)))
@@ -97,9 +97,9 @@ impl Session {
         let pid = self.resolve_or_recall(target)?;
         let names = |pid| self.display_name(pid);
         let text = match (self.runtime.process_info(pid), self.runtime.death(pid)) {
-            (Some(info), _) => view::process_info(&info, &names, &self.config.style),
+            (Some(info), _) => view::process_info(&info, &names, &self.style()),
             (None, Some(death)) => {
-                let dead = view::dead_process(&death, &self.config.style);
+                let dead = view::dead_process(&death, &self.style());
                 match self.dead_report(pid) {
                     Some(report) => format!("{dead}\n{report}"),
                     None => dead,
@@ -125,14 +125,14 @@ impl Session {
         Ok(Outcome::line(Line::Text(view::mailbox(
             pid,
             &messages,
-            &self.config.style,
+            &self.style(),
         ))))
     }
 
     pub(super) fn regs(&mut self) -> EvalResult<Outcome> {
         Ok(Outcome::line(Line::Text(view::registered(
             &self.runtime.registered(),
-            &self.config.style,
+            &self.style(),
         ))))
     }
 

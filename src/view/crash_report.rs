@@ -107,14 +107,13 @@ pub fn crash_report(report: &CrashReport, style: &Style) -> String {
         ("initial_call", report.kind.to_string()),
         (
             "error_info",
-            style.paint(&super::shown(&report.reason), Role::Crash),
+            style.paint(&super::shown_in(&report.reason, style), Role::Crash),
         ),
         (
             "last_message",
-            report
-                .last_message
-                .as_ref()
-                .map_or_else(none, |m| style.paint(&super::shown(m), Role::Message)),
+            report.last_message.as_ref().map_or_else(none, |m| {
+                style.paint(&super::shown_in(m, style), Role::Message)
+            }),
         ),
         ("message_queue_len", report.message_queue_len.to_string()),
         ("links", links),

@@ -18,7 +18,7 @@
 //! it can say why: `⟲ demo restarting w1 (one_for_one): w1 <0.44.0> exited
 //! with boom — restart 2 of 3 within 5s`.
 
-use super::reason::compact;
+use super::reason::compact_in;
 use super::{Names, duration, painted_pid, seconds};
 use crate::runtime::{Atom, Event, EventKind, Pid, SignalOutcome, SupervisorReport, Term};
 use crate::style::{Role, Style};
@@ -256,7 +256,7 @@ fn body(
             // the time this is printed: fall back to the name it died with.
             let name = names(*pid).or_else(|| name.map(|n| n.to_string()));
             if reason.is_normal_exit() {
-                let reason = super::shown(reason);
+                let reason = super::shown_in(reason, style);
                 let text = match &name {
                     Some(name) => format!("✓ exit {reason} {pid} ({name})"),
                     None => format!("✓ exit {reason} {pid}"),
@@ -267,7 +267,7 @@ fn body(
                     "{} {} exited with {}",
                     label("✖ crash", Role::Crash, style),
                     painted_pid(*pid, name.as_deref(), style),
-                    style.paint(&compact(reason), Role::Crash)
+                    style.paint(&compact_in(reason, style), Role::Crash)
                 )
             }
         }
@@ -281,20 +281,23 @@ fn body(
             SignalOutcome::Died => format!(
                 "{} {} from {} killed {}",
                 label("↯ exit signal", Role::Signal, style),
-                style.paint(&compact(reason), Role::Signal),
+                style.paint(&compact_in(reason, style), Role::Signal),
                 who(*from),
                 who(*to)
             ),
             SignalOutcome::Trapped => {
-                let shown = compact(reason);
+                let shown = compact_in(reason, style);
                 // The 'EXIT' message as the receiver will see it, unless
                 // its reason carries a stack too long for one line.
-                let message = if shown == super::shown(reason) {
-                    super::shown(&Term::tuple([
-                        Term::from_atom(Atom::EXIT),
-                        Term::pid(*from),
-                        reason.clone(),
-                    ]))
+                let message = if shown == super::shown_in(reason, style) {
+                    super::shown_in(
+                        &Term::tuple([
+                            Term::from_atom(Atom::EXIT),
+                            Term::pid(*from),
+                            reason.clone(),
+                        ]),
+                        style,
+                    )
                 } else {
                     "an 'EXIT' message".to_string()
                 };
@@ -310,7 +313,7 @@ fn body(
             SignalOutcome::Ignored => style.paint(
                 &format!(
                     "↯ exit signal {} from {} ignored by {}",
-                    compact(reason),
+                    compact_in(reason, style),
                     plain_who(*from),
                     plain_who(*to)
                 ),
@@ -330,7 +333,7 @@ fn body(
                 Some(pid) => who(pid),
                 None => object.to_string(),
             },
-            style.paint(&compact(reason), Role::Trapped)
+            style.paint(&compact_in(reason, style), Role::Trapped)
         ),
         EventKind::Linked { a, b } => style.paint(
             &format!("⇄ link {} ↔ {}", plain_who(*a), plain_who(*b)),
@@ -367,13 +370,13 @@ fn body(
             label("✉ send", Role::Message, style),
             who(*from),
             who(*to),
-            style.paint(&super::shown(message), Role::Message)
+            style.paint(&super::shown_in(message, style), Role::Message)
         ),
         EventKind::Received { pid, message } => format!(
             "{} {}: {}",
             label("✉ receive", Role::Message, style),
             who(*pid),
-            style.paint(&super::shown(message), Role::Message)
+            style.paint(&super::shown_in(message, style), Role::Message)
         ),
         EventKind::Output { pid, text } => format!(
             "{} {}: {}",
@@ -392,7 +395,7 @@ fn body(
             label("→ send", Role::Message, style),
             who(*from),
             who(*to),
-            style.paint(&super::shown(message), Role::Message)
+            style.paint(&super::shown_in(message, style), Role::Message)
         ),
     }
 }
@@ -428,7 +431,7 @@ fn supervisor_body(
                 label(text, role, style),
                 id(child),
                 pid(*p),
-                style.paint(&compact(reason), role)
+                style.paint(&compact_in(reason, style), role)
             )
         }
         SupervisorReport::Restarting {
@@ -453,7 +456,7 @@ fn supervisor_body(
                     ": {} {} exited with {}",
                     id(child),
                     pid(*p),
-                    style.paint(&compact(reason), Role::Crash)
+                    style.paint(&compact_in(reason, style), Role::Crash)
                 ),
                 None => format!(" after {} failed", id(failed)),
             };
@@ -478,14 +481,14 @@ fn supervisor_body(
             pid: p,
             reason,
         } => style.paint(
-            &format!("■ {name} terminated {child} {p}: {}", compact(reason)),
+            &format!("■ {name} terminated {child} {p}: {}", compact_in(reason, style)),
             Role::Quiet,
         ),
         SupervisorReport::StartFailed { id: child, reason } => format!(
             "{} {sup} could not start {}: {}",
             label("✖", Role::Crash, style),
             id(child),
-            style.paint(&super::shown(reason), Role::Crash)
+            style.paint(&super::shown_in(reason, style), Role::Crash)
         ),
         SupervisorReport::GaveUp {
             restarts,

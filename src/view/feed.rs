@@ -83,7 +83,8 @@ pub struct EventFeed {
     /// Processes the presenter asked to `trace`: only their messages are
     /// lines (a `seq` chart traces processes too, silently).
     traced: Mutex<HashSet<Pid>>,
-    style: Style,
+    /// Colour and syntax (`syntax elixir` changes it while the feed runs).
+    style: Mutex<Style>,
 }
 
 impl EventFeed {
@@ -93,7 +94,7 @@ impl EventFeed {
             labels: Mutex::new(Labels::default()),
             narrator: Mutex::new(Narrator::new(level)),
             traced: Mutex::new(HashSet::new()),
-            style,
+            style: Mutex::new(style),
         }
     }
 
@@ -126,6 +127,11 @@ impl EventFeed {
             EventKind::Received { pid, .. } => traced.contains(pid),
             _ => true,
         }
+    }
+
+    /// Writes the lines to come in this syntax.
+    pub fn set_syntax(&self, syntax: crate::view::Syntax) {
+        self.style.lock().syntax = syntax;
     }
 
     pub fn set_level(&self, level: LogLevel) {
@@ -172,6 +178,7 @@ impl EventFeed {
     }
 
     fn render(&self, events: Vec<Event>) -> Vec<String> {
+        let style = *self.style.lock();
         let mut narrator = self.narrator.lock();
         let mut lines = Vec::new();
         for event in events {
@@ -180,7 +187,7 @@ impl EventFeed {
                 continue;
             }
             let names = |pid| self.labels.lock().get(pid);
-            if let Some(line) = narrator.line(&event, &names, &self.style) {
+            if let Some(line) = narrator.line(&event, &names, &style) {
                 lines.push(line);
                 if narrator.level == LogLevel::Verbose
                     && let Some(report) = self.crash_report(&event)
@@ -191,7 +198,7 @@ impl EventFeed {
                 if narrator.level >= LogLevel::Normal
                     && let Some(report) = heap_report_of(&event, &self.labels.lock())
                 {
-                    let text = heap_limit_report(&report, &self.style);
+                    let text = heap_limit_report(&report, &style);
                     lines.extend(text.lines().map(str::to_owned));
                 }
             }
@@ -209,7 +216,7 @@ impl EventFeed {
             return None;
         }
         let report = report_of(event, &self.labels.lock())?;
-        Some(crash_report(&report, &self.style))
+        Some(crash_report(&report, &self.style.lock()))
     }
 }
 

@@ -125,7 +125,7 @@ pub fn dead_process(death: &Death, style: &Style) -> String {
         "{} is {}: exited with {} at {}",
         painted_pid(death.pid, name.as_deref(), style),
         style.paint("dead", role),
-        style.paint(&super::shown(&death.reason), role),
+        style.paint(&super::shown_in(&death.reason, style), role),
         seconds(death.at)
     )
 }
@@ -147,7 +147,7 @@ pub fn mailbox(pid: Pid, messages: &[Term], style: &Style) -> String {
         lines.push(format!(
             "  {} {}",
             style.paint(&number, Role::Quiet),
-            style.paint(&super::shown(message), Role::Message)
+            style.paint(&super::shown_in(message, style), Role::Message)
         ));
     }
     lines.join("\n")

@@ -37,6 +37,7 @@
 //! the palette ([`crate::style`]); never the session or anything above it.
 
 pub mod crash_report;
+pub mod elixir_reason;
 pub mod event;
 pub mod feed;
 pub mod html;
@@ -62,7 +63,7 @@ pub use feed::{EventFeed, Labels};
 pub use info::{dead_process, mailbox, process_info, registered};
 pub use ps::{PS_ALL_UP_TO, PS_FIRST_ROWS, ps_summary, ps_table};
 pub use syntax::Syntax;
-pub use term::shown;
+pub use term::{shown, shown_in};
 pub use tree::{ChildState, ChildView, SupervisorView, supervisor_view, tree};
 pub use versions::{VersionRow, VersionState, versions_table};
 

@@ -8,6 +8,53 @@
 
 use crate::runtime::{Atom, Term};
 
+/// [`compact`] in the style's syntax: in Elixir's, the error as the
+/// exception Elixir raises for it, `(MatchError) no match of right hand
+/// side value: 2 in :counter.loop/1 line 4`, and any other reason as
+/// `inspect` writes it, `:boom`.
+pub fn compact_in(reason: &Term, style: &crate::style::Style) -> String {
+    if style.syntax == super::Syntax::Erlang {
+        return compact(reason);
+    }
+    let Some((error, stack, (m, f, arity, line))) = place(reason) else {
+        return super::shown_in(reason, style);
+    };
+    let (exception, message) = super::elixir_reason::normalize(error, &stack);
+    let mut mfa = String::new();
+    crate::runtime::term::elixir_text::write_atom(&mut mfa, m.as_atom().map_or("", |a| a.name()));
+    mfa.push('.');
+    crate::runtime::term::elixir_text::write_remote_name(
+        &mut mfa,
+        f.as_atom().map_or("", |a| a.name()),
+    );
+    match line {
+        Some(line) => format!("({exception}) {message} in {mfa}/{arity} line {line}"),
+        None => format!("({exception}) {message} in {mfa}/{arity}"),
+    }
+}
+
+/// An exit reason `{Error, Stack}`: the error, the frames, and the frame
+/// [`compact`] names.
+#[allow(clippy::type_complexity)]
+fn place(reason: &Term) -> Option<(&Term, Vec<Term>, (Term, Term, usize, Option<i64>))> {
+    let [error, stack] = reason.as_tuple()? else {
+        return None;
+    };
+    let stack = stack.list_to_vec()?;
+    let frames: Vec<(&Term, &Term, usize, Option<i64>)> =
+        stack.iter().filter_map(parse_frame).collect();
+    if frames.is_empty() || frames.len() != stack.len() {
+        return None;
+    }
+    let (m, f, arity, line) = frames
+        .iter()
+        .find(|(.., line)| line.is_some())
+        .copied()
+        .unwrap_or(frames[0]);
+    let chosen = (m.clone(), f.clone(), arity, line);
+    Some((error, stack.clone(), chosen))
+}
+
 /// An exit reason, compactly, for event lines: the error and where it
 /// happened, `{badmatch,2} in counter:loop/1 line 4`. The place is the
 /// innermost frame of the playground's own code that has a line (a BIF's

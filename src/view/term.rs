@@ -15,6 +15,39 @@ use crate::runtime::term::Style;
 /// The most characters a term takes on a screen before it is cut.
 pub const SCREEN_BUDGET: usize = 4096;
 
+/// `term` in the style's syntax: as `~p` prints it ([`shown`]) or as
+/// Elixir's `inspect` does, cut to fit [`SCREEN_BUDGET`] either way.
+pub fn shown_in(term: &Term, style: &crate::style::Style) -> String {
+    match style.syntax {
+        super::Syntax::Erlang => shown(term),
+        super::Syntax::Elixir => inspected(term),
+    }
+}
+
+/// `term` as Elixir's `inspect(term, limit: :infinity)` writes it, or
+/// when that is too long for a screen with the largest `limit:` that fits
+/// (halved until it does: a container then ends in `...`).
+fn inspected(term: &Term) -> String {
+    use crate::runtime::term::elixir::{InspectOpts, inspect};
+    let full = inspect(term, &InspectOpts::UNLIMITED);
+    if full.chars().count() <= SCREEN_BUDGET {
+        return full;
+    }
+    let mut limit = 256;
+    loop {
+        let opts = InspectOpts {
+            limit: Some(limit),
+            printable_limit: Some(limit * 4),
+            ..InspectOpts::default()
+        };
+        let cut = inspect(term, &opts);
+        if cut.chars().count() <= SCREEN_BUDGET || limit == 1 {
+            return cut;
+        }
+        limit /= 2;
+    }
+}
+
 /// `term` as `~p` prints it, cut to fit [`SCREEN_BUDGET`].
 pub fn shown(term: &Term) -> String {
     let full = term.format(Style::Print, None);
@@ -36,6 +69,22 @@ pub fn shown(term: &Term) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn elixir_syntax_inspects_and_cuts_by_limit() {
+        let elixir = crate::style::Style {
+            syntax: crate::view::Syntax::Elixir,
+            ..crate::style::Style::PLAIN
+        };
+        let ok = Term::tuple([Term::atom("ok"), Term::int(1)]);
+        assert_eq!(shown_in(&ok, &elixir), "{:ok, 1}");
+        assert_eq!(shown_in(&ok, &crate::style::Style::PLAIN), "{ok,1}");
+        let list = Term::list((1..=100_000).map(Term::int));
+        let text = shown_in(&list, &elixir);
+        assert!(text.chars().count() <= SCREEN_BUDGET);
+        assert!(text.starts_with("[1, 2, 3,"), "{text}");
+        assert!(text.ends_with(", ...]"), "{text}");
+    }
 
     #[test]
     fn a_term_that_fits_prints_in_full() {

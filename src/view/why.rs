@@ -157,7 +157,18 @@ pub fn why(steps: &[Step], style: &Style) -> String {
 fn step_lines(step: &Step, style: &Style) -> Vec<String> {
     // Reasons as event lines show them: an error in process code reads
     // `badarith in counter:loop/1 line 4`, which is where in its code.
-    let term = |t: &Term, role| style.paint(&super::reason::compact(t), role);
+    // In Elixir's syntax the Erlang term follows in brackets: `why` is
+    // where a reader looks for the exact reason, and Elixir's exception
+    // names it only by its meaning.
+    let term = |t: &Term, role| style.paint(&super::reason::compact_in(t, style), role);
+    let reason_term = |t: &Term, role| {
+        let shown = super::reason::compact_in(t, style);
+        let shown = match style.syntax {
+            super::Syntax::Elixir => format!("{shown} [erlang: {}]", super::reason::compact(t)),
+            super::Syntax::Erlang => shown,
+        };
+        style.paint(&shown, role)
+    };
     match step {
         Step::Ended {
             who,
@@ -179,7 +190,7 @@ fn step_lines(step: &Step, style: &Style) -> Vec<String> {
             vec![format!(
                 "{} {verb} {}{place} at {}",
                 who.show(style),
-                term(reason, role),
+                reason_term(reason, role),
                 seconds(*at)
             )]
         }

@@ -279,6 +279,9 @@ fn command<'a>(name: &str, args: &'a str) -> Option<PResult<'a, Command>> {
         "log" => preceded(sp, log_level)
             .parse(args)
             .map(|(rest, level)| (rest, Command::Log(level))),
+        "syntax" => preceded(sp, syntax_name)
+            .parse(args)
+            .map(|(rest, syntax)| (rest, Command::Syntax(syntax))),
         "trace" => one_target(args).and_then(|(rest, target)| {
             let (rest, on) = preceded(sp, on_off).parse(rest)?;
             Ok((rest, Command::Trace { target, on }))
@@ -379,6 +382,14 @@ fn log_level(input: &str) -> PResult<'_, LogLevel> {
         &levels,
         "expected a log level: quiet, normal or verbose",
     )
+}
+
+fn syntax_name(input: &str) -> PResult<'_, crate::view::Syntax> {
+    let names = [
+        ("elixir", crate::view::Syntax::Elixir),
+        ("erlang", crate::view::Syntax::Erlang),
+    ];
+    one_of(input, &names, "expected a syntax: elixir or erlang")
 }
 
 /// `A [B]`, for link, unlink and monitor.

@@ -484,6 +484,14 @@ fn views_time_and_presenting() {
     assert_eq!(cmd("log normal"), Command::Log(LogLevel::Normal));
     assert_eq!(cmd("log verbose"), Command::Log(LogLevel::Verbose));
     assert_eq!(
+        cmd("syntax elixir"),
+        Command::Syntax(crate::view::Syntax::Elixir)
+    );
+    assert_eq!(
+        cmd("syntax erlang"),
+        Command::Syntax(crate::view::Syntax::Erlang)
+    );
+    assert_eq!(
         cmd("trace c on"),
         Command::Trace {
             target: name("c"),

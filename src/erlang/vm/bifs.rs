@@ -436,6 +436,7 @@ static TABLES: &[&[Bif]] = &[
     super::bifs_binary::BIFS,
     super::bifs_system::BIFS,
     super::bifs_supervisor::BIFS,
+    super::bifs_elixir::BIFS,
 ];
 
 fn all() -> impl Iterator<Item = &'static Bif> {

@@ -9,6 +9,7 @@
 
 pub mod bifs;
 pub mod bifs_binary;
+pub mod bifs_elixir;
 pub mod bifs_maps;
 pub mod bifs_supervisor;
 pub mod bifs_system;

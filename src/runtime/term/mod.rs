@@ -22,6 +22,7 @@
 //! | `order` | `==`, `=:=` and the term order |
 //! | `hash` | hashing consistent with `=:=` |
 //! | `print` | `~p`, `~w`, `~P`, `~W` on one line |
+//! | `elixir`, `elixir_text` | Elixir's `inspect/2`: `{:ok, 1}`, `%{a: 1}`, `#PID<0.5.0>` |
 //! | `size` | the bytes a set of terms reaches: a process's heap, measured |
 //! | `atom`, `ids` | atoms, pids, references |
 
@@ -31,6 +32,9 @@ pub mod bignum;
 pub mod binary;
 pub mod cons;
 pub mod convert;
+pub mod elixir;
+pub mod elixir_pretty;
+pub mod elixir_text;
 pub mod fun;
 pub mod hash;
 pub mod ids;
