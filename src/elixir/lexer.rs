@@ -188,7 +188,13 @@ impl Lexer<'_> {
                 return Ok(Tok::Alias(word));
             }
             // After a `.`, a keyword is a field or function name (`m.end`).
-            let after_dot = matches!(before.last(), Some(Token { tok: Tok::Op("."), .. }));
+            let after_dot = matches!(
+                before.last(),
+                Some(Token {
+                    tok: Tok::Op("."),
+                    ..
+                })
+            );
             if !after_dot && let Some(kw) = KEYWORDS.iter().find(|k| **k == word) {
                 return Ok(Tok::Kw(kw));
             }
@@ -274,7 +280,9 @@ impl Lexer<'_> {
     }
 
     fn starts_with(&self, text: &str) -> bool {
-        text.chars().enumerate().all(|(i, c)| self.peek(i) == Some(c))
+        text.chars()
+            .enumerate()
+            .all(|(i, c)| self.peek(i) == Some(c))
     }
 
     fn word(&mut self) -> String {
@@ -301,7 +309,10 @@ impl Lexer<'_> {
                 Some('b') => 2,
                 _ => 8,
             };
-            while let Some(c) = self.peek(0).filter(|c| c.is_ascii_alphanumeric() || *c == '_') {
+            while let Some(c) = self
+                .peek(0)
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+            {
                 if c != '_' {
                     text.push(c);
                 }
@@ -316,10 +327,7 @@ impl Lexer<'_> {
             if c.is_ascii_digit() {
                 text.push(c);
             } else if c == '_' && self.peek(1).is_some_and(|d| d.is_ascii_digit()) {
-            } else if c == '.'
-                && !float
-                && self.peek(1).is_some_and(|d| d.is_ascii_digit())
-            {
+            } else if c == '.' && !float && self.peek(1).is_some_and(|d| d.is_ascii_digit()) {
                 float = true;
                 text.push(c);
             } else if (c == 'e' || c == 'E') && float {
@@ -568,7 +576,11 @@ mod tests {
     use super::*;
 
     fn toks(source: &str) -> Vec<Tok> {
-        tokenize(source).unwrap().into_iter().map(|t| t.tok).collect()
+        tokenize(source)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.tok)
+            .collect()
     }
 
     #[test]

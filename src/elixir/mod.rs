@@ -75,7 +75,9 @@ pub fn parse_shell(source: &str, bound: &[String]) -> Result<ShellExprs, Diagnos
     for name in bound {
         lowerer.vars.insert(name.clone(), name.clone());
     }
-    let pos = nodes.first().map_or(crate::erlang::ast::Pos::new(1, 1), |n| n.pos);
+    let pos = nodes
+        .first()
+        .map_or(crate::erlang::ast::Pos::new(1, 1), |n| n.pos);
     let exprs = lowerer.body(&nodes, pos)?;
     let bindings = lowerer
         .vars

@@ -17,11 +17,14 @@ fn run(source: &str) -> String {
     let pid = erlang::spawn_top(&rt, Atom::new("Elixir.Main"), Atom::new("run"), Vec::new())
         .expect("Main.run/0 exists");
     rt.run_until_quiet(Duration::from_secs(60));
-    rt.death(pid).map_or("alive".into(), |d| d.reason.to_string())
+    rt.death(pid)
+        .map_or("alive".into(), |d| d.reason.to_string())
 }
 
 fn value(body: &str) -> String {
-    run(&format!("defmodule Main do\n  def run do\n    exit({body})\n  end\nend\n"))
+    run(&format!(
+        "defmodule Main do\n  def run do\n    exit({body})\n  end\nend\n"
+    ))
 }
 
 #[test]
@@ -64,8 +67,14 @@ fn block_forms_lower_to_erlangs() {
     assert_eq!(value("cond do\n 1 > 2 -> :a\n true -> :b\n end"), "b");
     let with = "with {:ok, a} <- {:ok, 1},\n {:ok, b} <- {:error, a} do\n a + b\n else\n {:error, n} -> {:failed, n}\n end";
     assert_eq!(value(with), "{failed,1}");
-    assert_eq!(value("receive do\n m -> m\n after 0 -> :none\n end"), "none");
-    assert_eq!(value("try do\n throw(:x)\n catch\n v -> {:caught, v}\n end"), "{caught,x}");
+    assert_eq!(
+        value("receive do\n m -> m\n after 0 -> :none\n end"),
+        "none"
+    );
+    assert_eq!(
+        value("try do\n throw(:x)\n catch\n v -> {:caught, v}\n end"),
+        "{caught,x}"
+    );
 }
 
 #[test]
@@ -73,7 +82,10 @@ fn funs_captures_and_pipes() {
     assert_eq!(value("(f = fn x -> x * 2 end; f.(21))"), "42");
     assert_eq!(value(":lists.map(&(&1 + 1), [1, 2])"), "[2,3]");
     assert_eq!(value("(g = &:erlang.abs/1; g.(-3))"), "3");
-    assert_eq!(value("[3, 1, 2] |> :lists.sort() |> :lists.reverse()"), "[3,2,1]");
+    assert_eq!(
+        value("[3, 1, 2] |> :lists.sort() |> :lists.reverse()"),
+        "[3,2,1]"
+    );
     assert_eq!(value("for x <- [1, 2, 3], x > 1, do: x * 10"), "[20,30]");
 }
 
@@ -105,22 +117,31 @@ fn an_error_points_at_the_elixir_source() {
         panic!("accepted")
     };
     assert_eq!((error.line, error.column), (3, 5));
-    assert!(error.message.contains("undefined function undefined_thing/1"));
+    assert!(
+        error
+            .message
+            .contains("undefined function undefined_thing/1")
+    );
     assert!(error.hint.is_some());
 }
 
 #[test]
 fn use_gen_server_adds_the_behaviour_and_its_defaults() {
-    let (modules, _) = super::parse_file(
-        "defmodule S do\n  use GenServer\n  def init(x), do: {:ok, x}\nend\n",
-    )
-    .unwrap();
+    let (modules, _) =
+        super::parse_file("defmodule S do\n  use GenServer\n  def init(x), do: {:ok, x}\nend\n")
+            .unwrap();
     let names: Vec<String> = modules[0]
         .functions
         .iter()
         .map(|f| format!("{}/{}", f.name, f.arity))
         .collect();
-    for expected in ["init/1", "child_spec/1", "handle_call/3", "handle_cast/2", "terminate/2"] {
+    for expected in [
+        "init/1",
+        "child_spec/1",
+        "handle_call/3",
+        "handle_cast/2",
+        "terminate/2",
+    ] {
         assert!(names.contains(&expected.to_string()), "{names:?}");
     }
     assert!(modules[0].attributes.kept[0].contains("Elixir.GenServer"));

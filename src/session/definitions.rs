@@ -148,11 +148,25 @@ impl Session {
             return Err(EvalError::new(format!("cannot define `{name}`: {why}"))
                 .with_hint("pick another name for the definition"));
         }
-        // Parse, check (what erlc rejects), compile: any of the three may
-        // refuse the definition, always with a place to put the caret.
         // A file's `-include` reads from its directory.
         let include_dir = origin.file.and_then(|f| std::path::Path::new(f).parent());
-        let compiled = erlang::parse_in(name, source, include_dir).and_then(|module| {
+        let parsed = erlang::parse_in(name, source, include_dir);
+        self.install(name, source, parsed, origin)
+    }
+
+    /// Checks, compiles and loads a parsed definition (Erlang's, or a
+    /// module the Elixir front end lowered); a parse error is shown as a
+    /// compile error is. `source` is the text the positions count in.
+    pub(super) fn install(
+        &mut self,
+        name: &str,
+        source: &str,
+        parsed: Result<erlang::ast::Module, Diagnostic>,
+        origin: &Origin<'_>,
+    ) -> EvalResult<Outcome> {
+        // Parse, check (what erlc rejects), compile: any of the three may
+        // refuse the definition, always with a place to put the caret.
+        let compiled = parsed.and_then(|module| {
             erlang::check(&module)?;
             let compiled = erlang::compile(&module).map_err(|error| error.quote(source))?;
             Ok((module, compiled))

@@ -76,7 +76,9 @@ impl Lowerer<'_> {
                 None if self.module.locals.contains(&(name.clone(), 0)) => {
                     at(ExprKind::Call(Callee::Local(name.clone()), Vec::new()))
                 }
-                None if self.module.shell => at(ExprKind::Call(Callee::Local(name.clone()), Vec::new())),
+                None if self.module.shell => {
+                    at(ExprKind::Call(Callee::Local(name.clone()), Vec::new()))
+                }
                 None => {
                     return Err(self.error(
                         pos,
@@ -100,7 +102,10 @@ impl Lowerer<'_> {
             Kind::Map(None, fields) => at(ExprKind::Map(self.map_fields(fields, false)?)),
             Kind::Map(Some(base), fields) => {
                 let base = self.expr(base)?;
-                at(ExprKind::MapUpdate(Box::new(base), self.map_fields(fields, true)?))
+                at(ExprKind::MapUpdate(
+                    Box::new(base),
+                    self.map_fields(fields, true)?,
+                ))
             }
             Kind::Struct(name, base, fields) => {
                 let base = match base {
@@ -121,7 +126,10 @@ impl Lowerer<'_> {
                 if fields.is_empty() {
                     return Ok(base);
                 }
-                at(ExprKind::MapUpdate(Box::new(base), self.map_fields(fields, true)?))
+                at(ExprKind::MapUpdate(
+                    Box::new(base),
+                    self.map_fields(fields, true)?,
+                ))
             }
             Kind::Bin(items) => {
                 let mut segments = Vec::new();
@@ -179,7 +187,10 @@ impl Lowerer<'_> {
             }
             Kind::Apply(fun, args) => {
                 let fun = self.expr(fun)?;
-                at(ExprKind::Call(Callee::Fun(Box::new(fun)), self.exprs(args)?))
+                at(ExprKind::Call(
+                    Callee::Fun(Box::new(fun)),
+                    self.exprs(args)?,
+                ))
             }
             Kind::Fn(clauses) => at(ExprKind::Fun(
                 clauses
@@ -198,7 +209,13 @@ impl Lowerer<'_> {
                 };
                 match args.get((*n as usize).wrapping_sub(1)) {
                     Some(var) => at(ExprKind::Var(var.clone())),
-                    None => return Err(self.error(pos, format!("&{n} has no place here"), "the arguments are &1, &2, ...")),
+                    None => {
+                        return Err(self.error(
+                            pos,
+                            format!("&{n} has no place here"),
+                            "the arguments are &1, &2, ...",
+                        ));
+                    }
                 }
             }
             Kind::Attr(name) => {
@@ -260,7 +277,12 @@ impl Lowerer<'_> {
                         vec![
                             (
                                 pat(PatternKind::Var(var.clone()), pos),
-                                vec![vec![call("erlang", "is_binary", vec![var_expr(&var, pos)], pos)]],
+                                vec![vec![call(
+                                    "erlang",
+                                    "is_binary",
+                                    vec![var_expr(&var, pos)],
+                                    pos,
+                                )]],
                                 vec![var_expr(&var, pos)],
                             ),
                             (
@@ -362,7 +384,10 @@ impl Lowerer<'_> {
         if let Some(op) = arith {
             let left = self.expr(left)?;
             let right = self.expr(right)?;
-            return Ok(expr_at(ExprKind::BinOp(op, Box::new(left), Box::new(right)), pos));
+            return Ok(expr_at(
+                ExprKind::BinOp(op, Box::new(left), Box::new(right)),
+                pos,
+            ));
         }
         match op {
             "=" => {
@@ -434,8 +459,16 @@ impl Lowerer<'_> {
                 let falsy = |p: &str| pat(PatternKind::Atom(p.into()), pos);
                 let clauses = if op == "&&" {
                     vec![
-                        (falsy("false"), Vec::new(), vec![expr_at(ExprKind::Atom("false".into()), pos)]),
-                        (falsy("nil"), Vec::new(), vec![expr_at(ExprKind::Atom("nil".into()), pos)]),
+                        (
+                            falsy("false"),
+                            Vec::new(),
+                            vec![expr_at(ExprKind::Atom("false".into()), pos)],
+                        ),
+                        (
+                            falsy("nil"),
+                            Vec::new(),
+                            vec![expr_at(ExprKind::Atom("nil".into()), pos)],
+                        ),
                         (pat(PatternKind::Wildcard, pos), Vec::new(), vec![other]),
                     ]
                 } else {
@@ -467,7 +500,10 @@ impl Lowerer<'_> {
                 let step = expr_at(ExprKind::Int(crate::runtime::Term::int(1)), pos);
                 Ok(expr_at(
                     ExprKind::Map(vec![
-                        field("__struct__", expr_at(ExprKind::Atom("Elixir.Range".into()), pos)),
+                        field(
+                            "__struct__",
+                            expr_at(ExprKind::Atom("Elixir.Range".into()), pos),
+                        ),
                         field("first", first),
                         field("last", last),
                         field("step", step),
@@ -475,9 +511,21 @@ impl Lowerer<'_> {
                     pos,
                 ))
             }
-            "when" => Err(self.error(pos, "`when` goes in a clause's head", "write pattern when guard -> body")),
-            "<-" => Err(self.error(pos, "`<-` goes in `with` and `for`", "with {:ok, x} <- f() do ... end")),
-            "\\\\" => Err(self.error(pos, "a default argument goes in a def's head", "def f(x \\\\ 1)")),
+            "when" => Err(self.error(
+                pos,
+                "`when` goes in a clause's head",
+                "write pattern when guard -> body",
+            )),
+            "<-" => Err(self.error(
+                pos,
+                "`<-` goes in `with` and `for`",
+                "with {:ok, x} <- f() do ... end",
+            )),
+            "\\\\" => Err(self.error(
+                pos,
+                "a default argument goes in a def's head",
+                "def f(x \\\\ 1)",
+            )),
             _ => Err(self.error(
                 pos,
                 format!("the operator `{op}` is not read here"),
@@ -503,16 +551,32 @@ impl Lowerer<'_> {
                 }
                 Ok(tests
                     .into_iter()
-                    .reduce(|a, b| expr_at(ExprKind::BinOp(BinOp::OrElse, Box::new(a), Box::new(b)), pos))
+                    .reduce(|a, b| {
+                        expr_at(
+                            ExprKind::BinOp(BinOp::OrElse, Box::new(a), Box::new(b)),
+                            pos,
+                        )
+                    })
                     .unwrap_or_else(|| expr_at(ExprKind::Atom("false".into()), pos)))
             }
             Kind::Op("..", first, last) => {
                 let first = self.expr(first)?;
                 let last = self.expr(last)?;
                 let is_int = call("erlang", "is_integer", vec![value.clone()], pos);
-                let above = expr_at(ExprKind::BinOp(BinOp::Ge, Box::new(value.clone()), Box::new(first)), pos);
-                let below = expr_at(ExprKind::BinOp(BinOp::Le, Box::new(value), Box::new(last)), pos);
-                let both = |a, b| expr_at(ExprKind::BinOp(BinOp::AndAlso, Box::new(a), Box::new(b)), pos);
+                let above = expr_at(
+                    ExprKind::BinOp(BinOp::Ge, Box::new(value.clone()), Box::new(first)),
+                    pos,
+                );
+                let below = expr_at(
+                    ExprKind::BinOp(BinOp::Le, Box::new(value), Box::new(last)),
+                    pos,
+                );
+                let both = |a, b| {
+                    expr_at(
+                        ExprKind::BinOp(BinOp::AndAlso, Box::new(a), Box::new(b)),
+                        pos,
+                    )
+                };
                 Ok(both(both(is_int, above), below))
             }
             _ => {
@@ -547,12 +611,26 @@ impl Lowerer<'_> {
     }
 
     /// Elixir's truthiness: `then` unless `value` is `false` or `nil`.
-    pub(super) fn truthy(&mut self, value: Expr, then: Vec<Expr>, otherwise: Vec<Expr>, pos: Pos) -> Expr {
+    pub(super) fn truthy(
+        &mut self,
+        value: Expr,
+        then: Vec<Expr>,
+        otherwise: Vec<Expr>,
+        pos: Pos,
+    ) -> Expr {
         self.case(
             value,
             vec![
-                (pat(PatternKind::Atom("false".into()), pos), Vec::new(), otherwise.clone()),
-                (pat(PatternKind::Atom("nil".into()), pos), Vec::new(), otherwise),
+                (
+                    pat(PatternKind::Atom("false".into()), pos),
+                    Vec::new(),
+                    otherwise.clone(),
+                ),
+                (
+                    pat(PatternKind::Atom("nil".into()), pos),
+                    Vec::new(),
+                    otherwise,
+                ),
                 (pat(PatternKind::Wildcard, pos), Vec::new(), then),
             ],
             pos,
@@ -594,7 +672,14 @@ impl Lowerer<'_> {
                             "capture a function of this module, or Mod.fun/arity",
                         ));
                     };
-                    return Ok(expr_at(ExprKind::FunRef { module, name, arity }, pos));
+                    return Ok(expr_at(
+                        ExprKind::FunRef {
+                            module,
+                            name,
+                            arity,
+                        },
+                        pos,
+                    ));
                 }
                 _ => {}
             }
@@ -607,7 +692,9 @@ impl Lowerer<'_> {
                 "write &(&1 + 1) or &Mod.fun/1",
             ));
         }
-        let vars: Vec<String> = (1..=count).map(|i| self.fresh_var(&format!("capture{i}"))).collect();
+        let vars: Vec<String> = (1..=count)
+            .map(|i| self.fresh_var(&format!("capture{i}")))
+            .collect();
         let saved = self.capture.replace(vars.clone());
         let body = self.scoped(|this| this.expr(inner));
         self.capture = saved;
@@ -654,9 +741,12 @@ impl Lowerer<'_> {
                 // `mod.fun(x)` with a module in a variable.
                 let module = self.expr(module)?;
                 let args = self.exprs(args)?;
-                let list = args.into_iter().rev().fold(expr_at(ExprKind::Nil, pos), |tail, head| {
-                    expr_at(ExprKind::Cons(Box::new(head), Box::new(tail)), pos)
-                });
+                let list = args
+                    .into_iter()
+                    .rev()
+                    .fold(expr_at(ExprKind::Nil, pos), |tail, head| {
+                        expr_at(ExprKind::Cons(Box::new(head), Box::new(tail)), pos)
+                    });
                 return Ok(call(
                     "erlang",
                     "apply",
@@ -689,15 +779,35 @@ impl Lowerer<'_> {
         let lowered = self.exprs(&args)?;
         let one = |i: usize| lowered[i].clone();
         let int = |n: i64| expr_at(ExprKind::Int(crate::runtime::Term::int(n)), pos);
-        let plus_one = |e: Expr| expr_at(ExprKind::BinOp(BinOp::Add, Box::new(e), Box::new(int(1))), pos);
+        let plus_one = |e: Expr| {
+            expr_at(
+                ExprKind::BinOp(BinOp::Add, Box::new(e), Box::new(int(1))),
+                pos,
+            )
+        };
         Ok(match (name, arity) {
-            ("div", 2) => expr_at(ExprKind::BinOp(BinOp::IntDiv, Box::new(one(0)), Box::new(one(1))), pos),
-            ("rem", 2) => expr_at(ExprKind::BinOp(BinOp::Rem, Box::new(one(0)), Box::new(one(1))), pos),
+            ("div", 2) => expr_at(
+                ExprKind::BinOp(BinOp::IntDiv, Box::new(one(0)), Box::new(one(1))),
+                pos,
+            ),
+            ("rem", 2) => expr_at(
+                ExprKind::BinOp(BinOp::Rem, Box::new(one(0)), Box::new(one(1))),
+                pos,
+            ),
             ("elem", 2) => call("erlang", "element", vec![plus_one(one(1)), one(0)], pos),
-            ("put_elem", 3) => call("erlang", "setelement", vec![plus_one(one(1)), one(0), one(2)], pos),
+            ("put_elem", 3) => call(
+                "erlang",
+                "setelement",
+                vec![plus_one(one(1)), one(0), one(2)],
+                pos,
+            ),
             ("send", 2) => expr_at(ExprKind::Send(Box::new(one(0)), Box::new(one(1))), pos),
             ("is_nil", 1) => expr_at(
-                ExprKind::BinOp(BinOp::ExactEq, Box::new(one(0)), Box::new(expr_at(ExprKind::Atom("nil".into()), pos))),
+                ExprKind::BinOp(
+                    BinOp::ExactEq,
+                    Box::new(one(0)),
+                    Box::new(expr_at(ExprKind::Atom("nil".into()), pos)),
+                ),
                 pos,
             ),
             ("to_string", 1) => call("Elixir.String.Chars", "to_string", lowered, pos),
@@ -711,14 +821,14 @@ impl Lowerer<'_> {
                 vec![expr_at(ExprKind::Atom("error".into()), pos), one(0), one(1)],
                 pos,
             ),
-            _ if self.module.shell => expr_at(ExprKind::Call(Callee::Local(name.into()), lowered), pos),
+            _ if self.module.shell => {
+                expr_at(ExprKind::Call(Callee::Local(name.into()), lowered), pos)
+            }
             _ => {
                 return Err(self.error(
                     pos,
                     format!("undefined function {name}/{arity}"),
-                    &format!(
-                        "define it in this module, or call it on its module: Mod.{name}(...)"
-                    ),
+                    &format!("define it in this module, or call it on its module: Mod.{name}(...)"),
                 ));
             }
         })
@@ -757,7 +867,11 @@ impl Lowerer<'_> {
                 );
                 for clause in clauses.iter().rev() {
                     let [condition] = clause.args.as_slice() else {
-                        return Err(self.error(clause.pos, "a cond clause has one condition", "condition -> body"));
+                        return Err(self.error(
+                            clause.pos,
+                            "a cond clause has one condition",
+                            "condition -> body",
+                        ));
                     };
                     let body = self.scoped(|this| this.body(&clause.body, clause.pos))?;
                     if condition.kind == Kind::Atom("true".into()) {
@@ -788,7 +902,13 @@ impl Lowerer<'_> {
                         let body = self.scoped(|this| this.body(&clause.body, clause.pos))?;
                         Some((Box::new(timeout), body))
                     }
-                    _ => return Err(self.error(pos, "`after` has one clause: timeout -> body", "after 1000 -> :timeout")),
+                    _ => {
+                        return Err(self.error(
+                            pos,
+                            "`after` has one clause: timeout -> body",
+                            "after 1000 -> :timeout",
+                        ));
+                    }
                 };
                 expr_at(ExprKind::Receive { clauses, after }, pos)
             }
@@ -805,11 +925,19 @@ impl Lowerer<'_> {
             .iter()
             .map(|stab| {
                 if stab.args.len() != 1 {
-                    return Err(self.error(stab.pos, "a clause here has one pattern", "pattern -> body"));
+                    return Err(self.error(
+                        stab.pos,
+                        "a clause here has one pattern",
+                        "pattern -> body",
+                    ));
                 }
                 let clause = self.stab(stab)?;
                 Ok(CaseClause {
-                    pattern: clause.patterns.into_iter().next().unwrap_or(pat(PatternKind::Wildcard, stab.pos)),
+                    pattern: clause
+                        .patterns
+                        .into_iter()
+                        .next()
+                        .unwrap_or(pat(PatternKind::Wildcard, stab.pos)),
                     guard: clause.guard,
                     body: clause.body,
                     pos: clause.pos,
@@ -819,7 +947,13 @@ impl Lowerer<'_> {
     }
 
     /// `with p <- e, ... do body else clauses end`: nested `case`s.
-    fn with(&mut self, steps: &[Node], body: &[Node], otherwise: Option<&Body>, pos: Pos) -> Result<Expr> {
+    fn with(
+        &mut self,
+        steps: &[Node],
+        body: &[Node],
+        otherwise: Option<&Body>,
+        pos: Pos,
+    ) -> Result<Expr> {
         let else_clauses = match otherwise {
             Some(Body::Clauses(clauses)) => Some(clauses.clone()),
             _ => None,
@@ -830,7 +964,13 @@ impl Lowerer<'_> {
         })
     }
 
-    fn with_steps(&mut self, steps: &[Node], body: &[Node], otherwise: Option<&[Stab]>, pos: Pos) -> Result<Vec<Expr>> {
+    fn with_steps(
+        &mut self,
+        steps: &[Node],
+        body: &[Node],
+        otherwise: Option<&[Stab]>,
+        pos: Pos,
+    ) -> Result<Vec<Expr>> {
         let Some((step, rest)) = steps.split_first() else {
             return self.body(body, pos);
         };
@@ -878,7 +1018,10 @@ impl Lowerer<'_> {
                     )],
                     pos,
                 });
-                vec![expr_at(ExprKind::Case(Box::new(var_expr(&var, pos)), clauses), pos)]
+                vec![expr_at(
+                    ExprKind::Case(Box::new(var_expr(&var, pos)), clauses),
+                    pos,
+                )]
             }
         };
         Ok(vec![self.case(
@@ -901,7 +1044,10 @@ impl Lowerer<'_> {
         let Some((step, rest)) = steps.split_first() else {
             let value = self.body(body, pos)?;
             return Ok(expr_at(
-                ExprKind::Cons(Box::new(expr_at(ExprKind::Block(value), pos)), Box::new(expr_at(ExprKind::Nil, pos))),
+                ExprKind::Cons(
+                    Box::new(expr_at(ExprKind::Block(value), pos)),
+                    Box::new(expr_at(ExprKind::Nil, pos)),
+                ),
                 pos,
             ));
         };
@@ -942,7 +1088,9 @@ impl Lowerer<'_> {
         for (key, block) in blocks {
             match (key.as_str(), block) {
                 ("do", Body::Exprs(exprs)) => body = self.scoped(|this| this.body(exprs, pos))?,
-                ("after", Body::Exprs(exprs)) => after = self.scoped(|this| this.body(exprs, pos))?,
+                ("after", Body::Exprs(exprs)) => {
+                    after = self.scoped(|this| this.body(exprs, pos))?
+                }
                 ("else", Body::Clauses(clauses)) => of = Some(self.case_clauses(clauses)?),
                 ("rescue", Body::Clauses(clauses)) => catches.push(self.rescue(clauses, pos)?),
                 ("catch", Body::Clauses(clauses)) => {
@@ -953,13 +1101,28 @@ impl Lowerer<'_> {
                 _ => {
                     return Err(self.error(
                         pos,
-                        format!("`{key}` in `try` takes {}", if key == "do" || key == "after" { "expressions" } else { "clauses" }),
+                        format!(
+                            "`{key}` in `try` takes {}",
+                            if key == "do" || key == "after" {
+                                "expressions"
+                            } else {
+                                "clauses"
+                            }
+                        ),
                         "try do ... rescue e -> ... catch v -> ... after ... end",
                     ));
                 }
             }
         }
-        Ok(expr_at(ExprKind::Try { body, of, catches, after }, pos))
+        Ok(expr_at(
+            ExprKind::Try {
+                body,
+                of,
+                catches,
+                after,
+            },
+            pos,
+        ))
     }
 
     /// `catch value ->` (a throw) or `catch kind, value ->`.
@@ -967,15 +1130,27 @@ impl Lowerer<'_> {
         let clause = self.stab(stab)?;
         let mut patterns = clause.patterns;
         let (class, reason) = match patterns.len() {
-            1 => (pat(PatternKind::Atom("throw".into()), stab.pos), patterns.remove(0)),
+            1 => (
+                pat(PatternKind::Atom("throw".into()), stab.pos),
+                patterns.remove(0),
+            ),
             2 => {
                 let reason = patterns.remove(1);
                 (patterns.remove(0), reason)
             }
-            _ => return Err(self.error(stab.pos, "catch takes value or kind, value", "catch :exit, reason -> ...")),
+            _ => {
+                return Err(self.error(
+                    stab.pos,
+                    "catch takes value or kind, value",
+                    "catch :exit, reason -> ...",
+                ));
+            }
         };
         Ok(CaseClause {
-            pattern: pat(PatternKind::Tuple(vec![class, reason, pat(PatternKind::Wildcard, stab.pos)]), stab.pos),
+            pattern: pat(
+                PatternKind::Tuple(vec![class, reason, pat(PatternKind::Wildcard, stab.pos)]),
+                stab.pos,
+            ),
             guard: clause.guard,
             body: clause.body,
             pos: clause.pos,
@@ -1022,7 +1197,11 @@ impl Lowerer<'_> {
         let mut cases = Vec::new();
         for clause in clauses {
             let [arg] = clause.args.as_slice() else {
-                return Err(self.error(clause.pos, "a rescue clause has one pattern", "rescue e in RuntimeError -> ..."));
+                return Err(self.error(
+                    clause.pos,
+                    "a rescue clause has one pattern",
+                    "rescue e in RuntimeError -> ...",
+                ));
             };
             let (binding, modules) = match &arg.kind {
                 Kind::Op("in", var, modules) => (Some(&**var), Some(&**modules)),
@@ -1048,13 +1227,22 @@ impl Lowerer<'_> {
                         for name in names {
                             let module = this.expr(name)?;
                             tests.push(expr_at(
-                                ExprKind::BinOp(BinOp::ExactEq, Box::new(var_expr(&module_var, pos)), Box::new(module)),
+                                ExprKind::BinOp(
+                                    BinOp::ExactEq,
+                                    Box::new(var_expr(&module_var, pos)),
+                                    Box::new(module),
+                                ),
                                 pos,
                             ));
                         }
                         let test = tests
                             .into_iter()
-                            .reduce(|a, b| expr_at(ExprKind::BinOp(BinOp::OrElse, Box::new(a), Box::new(b)), pos))
+                            .reduce(|a, b| {
+                                expr_at(
+                                    ExprKind::BinOp(BinOp::OrElse, Box::new(a), Box::new(b)),
+                                    pos,
+                                )
+                            })
                             .unwrap_or_else(|| expr_at(ExprKind::Atom("false".into()), pos));
                         let map = pat(
                             PatternKind::Map(vec![crate::erlang::ast::MapPatternField {
@@ -1065,13 +1253,21 @@ impl Lowerer<'_> {
                             pos,
                         );
                         (
-                            pat(PatternKind::Alias(Box::new(var_pattern), Box::new(map)), pos),
+                            pat(
+                                PatternKind::Alias(Box::new(var_pattern), Box::new(map)),
+                                pos,
+                            ),
                             vec![vec![test]],
                         )
                     }
                 };
                 let body = this.body(&clause.body, clause.pos)?;
-                Ok(CaseClause { pattern, guard, body, pos: clause.pos })
+                Ok(CaseClause {
+                    pattern,
+                    guard,
+                    body,
+                    pos: clause.pos,
+                })
             })?;
             cases.push(case_clause);
         }
@@ -1087,8 +1283,17 @@ impl Lowerer<'_> {
             pos,
         });
         let body = vec![
-            expr_at(ExprKind::Match(pat(PatternKind::Var(exception.clone()), pos), Box::new(normalized)), pos),
-            expr_at(ExprKind::Case(Box::new(var_expr(&exception, pos)), cases), pos),
+            expr_at(
+                ExprKind::Match(
+                    pat(PatternKind::Var(exception.clone()), pos),
+                    Box::new(normalized),
+                ),
+                pos,
+            ),
+            expr_at(
+                ExprKind::Case(Box::new(var_expr(&exception, pos)), cases),
+                pos,
+            ),
         ];
         Ok(CaseClause {
             pattern: pat(
@@ -1107,7 +1312,11 @@ impl Lowerer<'_> {
 
     /// `__struct__/0` (the defaults) and `__struct__/1` (the defaults
     /// with a keyword list's values) of a module with `defstruct`.
-    pub(super) fn struct_functions(&self, fields: &[(String, Node)], pos: Pos) -> Result<Vec<Function>> {
+    pub(super) fn struct_functions(
+        &self,
+        fields: &[(String, Node)],
+        pos: Pos,
+    ) -> Result<Vec<Function>> {
         let mut lowerer = Lowerer::new(self.source, self.module.clone());
         let mut map = vec![MapField {
             key: expr_at(ExprKind::Atom("__struct__".into()), pos),
@@ -1137,7 +1346,13 @@ impl Lowerer<'_> {
         let put = expr_at(
             ExprKind::Fun(vec![Clause {
                 patterns: vec![
-                    pat(PatternKind::Tuple(vec![pat(PatternKind::Var("K".into()), pos), pat(PatternKind::Var("V".into()), pos)]), pos),
+                    pat(
+                        PatternKind::Tuple(vec![
+                            pat(PatternKind::Var("K".into()), pos),
+                            pat(PatternKind::Var("V".into()), pos),
+                        ]),
+                        pos,
+                    ),
                     pat(PatternKind::Var("Acc".into()), pos),
                 ],
                 guard: Vec::new(),
@@ -1168,7 +1383,10 @@ impl Lowerer<'_> {
                     "foldl",
                     vec![
                         put,
-                        expr_at(ExprKind::Call(Callee::Local("__struct__".into()), Vec::new()), pos),
+                        expr_at(
+                            ExprKind::Call(Callee::Local("__struct__".into()), Vec::new()),
+                            pos,
+                        ),
                         var_expr("Kv", pos),
                     ],
                     pos,

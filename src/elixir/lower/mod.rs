@@ -75,7 +75,10 @@ impl<'a> Lowerer<'a> {
     fn fresh_var(&mut self, name: &str) -> String {
         self.fresh += 1;
         let mut chars = name.trim_start_matches('_').chars();
-        let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+        let first: String = chars
+            .next()
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default();
         format!("{first}{}@{}", chars.as_str(), self.fresh)
     }
 
@@ -205,7 +208,9 @@ fn lower_module(
                 args,
                 blocks,
             } => match call.as_str() {
-                "def" | "defp" => clauses.push(def_clause(&probe, call == "def", args, blocks, item.pos)?),
+                "def" | "defp" => {
+                    clauses.push(def_clause(&probe, call == "def", args, blocks, item.pos)?)
+                }
                 "alias" | "require" | "import" => {
                     if call == "alias" {
                         add_alias(&probe, &mut scope, args, item.pos)?;
@@ -217,7 +222,11 @@ fn lower_module(
                         ..
                     }) = args.first()
                     else {
-                        return Err(probe.error(item.pos, "expected a module after `use`", "use GenServer"));
+                        return Err(probe.error(
+                            item.pos,
+                            "expected a module after `use`",
+                            "use GenServer",
+                        ));
                     };
                     uses.push((segments.join("."), args.get(1).cloned(), item.pos));
                 }
@@ -277,7 +286,13 @@ fn lower_module(
             if clause.public {
                 export(&clause.name, lower_arity, clause.pos, &mut exports);
             }
-            add_clause(&mut functions, &clause.name, lower_arity, forward, clause.pos);
+            add_clause(
+                &mut functions,
+                &clause.name,
+                lower_arity,
+                forward,
+                clause.pos,
+            );
         }
     }
     if let Some(fields) = fields {
@@ -336,7 +351,11 @@ fn add_alias(probe: &Lowerer<'_>, scope: &mut ModuleScope, args: &[Node], pos: P
         ..
     }) = args.first()
     else {
-        return Err(probe.error(pos, "expected a module after `alias`", "alias MyApp.Counter"));
+        return Err(probe.error(
+            pos,
+            "expected a module after `alias`",
+            "alias MyApp.Counter",
+        ));
     };
     let full = Lowerer::new(probe.source, scope.clone()).alias_module(segments);
     let mut short = segments.last().cloned().unwrap_or_default();
@@ -366,17 +385,35 @@ fn struct_fields(probe: &Lowerer<'_>, args: &[Node], pos: Pos) -> Result<Vec<(St
         ..
     }) = args.first()
     else {
-        return Err(probe.error(pos, "expected the struct's fields", "defstruct [:name, count: 0]"));
+        return Err(probe.error(
+            pos,
+            "expected the struct's fields",
+            "defstruct [:name, count: 0]",
+        ));
     };
     let mut fields = Vec::new();
     for item in items {
         match &item.kind {
-            Kind::Atom(name) => fields.push((name.clone(), Node::new(Kind::Atom("nil".into()), item.pos))),
+            Kind::Atom(name) => {
+                fields.push((name.clone(), Node::new(Kind::Atom("nil".into()), item.pos)))
+            }
             Kind::Tuple(pair) if pair.len() == 2 => match &pair[0].kind {
                 Kind::Atom(name) => fields.push((name.clone(), pair[1].clone())),
-                _ => return Err(probe.error(item.pos, "a field's name is an atom", "defstruct [:name, count: 0]")),
+                _ => {
+                    return Err(probe.error(
+                        item.pos,
+                        "a field's name is an atom",
+                        "defstruct [:name, count: 0]",
+                    ));
+                }
             },
-            _ => return Err(probe.error(item.pos, "a field is :name or name: default", "defstruct [:name, count: 0]")),
+            _ => {
+                return Err(probe.error(
+                    item.pos,
+                    "a field is :name or name: default",
+                    "defstruct [:name, count: 0]",
+                ));
+            }
         }
     }
     Ok(fields)
@@ -413,7 +450,13 @@ fn def_clause<'n>(
     let mut body = Vec::new();
     let mut handlers = Vec::new();
     match (blocks, keywords) {
-        ([], Some(Node { kind: Kind::List(items, None), .. })) => {
+        (
+            [],
+            Some(Node {
+                kind: Kind::List(items, None),
+                ..
+            }),
+        ) => {
             for item in items {
                 if let Kind::Tuple(pair) = &item.kind
                     && let [key, value] = pair.as_slice()
@@ -428,7 +471,11 @@ fn def_clause<'n>(
                 match (kw.as_str(), block) {
                     ("do", Body::Exprs(exprs)) => body = exprs.clone(),
                     ("do", Body::Clauses(_)) => {
-                        return Err(probe.error(pos, "a function's body has no `->` clauses", hint));
+                        return Err(probe.error(
+                            pos,
+                            "a function's body has no `->` clauses",
+                            hint,
+                        ));
                     }
                     _ => handlers.push((kw.clone(), block.clone())),
                 }

@@ -52,7 +52,9 @@ impl Lowerer<'_> {
             },
             Kind::Int(n) => at(PatternKind::Int(crate::runtime::Term::int(*n))),
             Kind::Unary("-", inner) if matches!(inner.kind, Kind::Int(_)) => {
-                let Kind::Int(n) = inner.kind else { unreachable!() };
+                let Kind::Int(n) = inner.kind else {
+                    unreachable!()
+                };
                 at(PatternKind::Int(crate::runtime::Term::int(-n)))
             }
             Kind::Float(f) => at(PatternKind::Float(*f)),

@@ -56,7 +56,8 @@ pub(super) fn defaults(
         let Kind::Call { args, blocks, .. } = &node.kind else {
             continue;
         };
-        let clause = super::def_clause(&Lowerer::new(&text, scope.clone()), true, args, blocks, pos)?;
+        let clause =
+            super::def_clause(&Lowerer::new(&text, scope.clone()), true, args, blocks, pos)?;
         let arity = clause.args.len();
         if defined
             .iter()

@@ -64,7 +64,10 @@ const ITEM_BP: u8 = 5;
 /// The operators a line may start with and still continue the previous
 /// one.
 fn continues_line(tok: &Tok) -> bool {
-    matches!(tok, Tok::Op("|>" | "<>" | "++" | "&&" | "||") | Tok::Kw("and" | "or"))
+    matches!(
+        tok,
+        Tok::Op("|>" | "<>" | "++" | "&&" | "||") | Tok::Kw("and" | "or")
+    )
 }
 
 impl<'a> Parser<'a> {
@@ -125,19 +128,17 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         Err(self.error_here(
-            format!("expected {}, found {}", describe(&tok), self.describe_next()),
+            format!(
+                "expected {}, found {}",
+                describe(&tok),
+                self.describe_next()
+            ),
             hint,
         ))
     }
 
     pub fn error_here(&self, message: String, hint: &str) -> Diagnostic {
-        error_at(
-            self.source,
-            self.pos(),
-            1,
-            message,
-            Some(hint.to_string()),
-        )
+        error_at(self.source, self.pos(), 1, message, Some(hint.to_string()))
     }
 
     fn describe_next(&self) -> String {
@@ -330,15 +331,15 @@ impl<'a> Parser<'a> {
                     return Ok(lhs);
                 }
             }
-            let (op, left, right) = if self.tok() == &Tok::Kw("not") && self.nth(1).tok == Tok::Kw("in")
-            {
-                ("not in", 18, 19)
-            } else {
-                match binary(self.tok()) {
-                    Some(found) => found,
-                    None => return Ok(lhs),
-                }
-            };
+            let (op, left, right) =
+                if self.tok() == &Tok::Kw("not") && self.nth(1).tok == Tok::Kw("in") {
+                    ("not in", 18, 19)
+                } else {
+                    match binary(self.tok()) {
+                        Some(found) => found,
+                        None => return Ok(lhs),
+                    }
+                };
             if left < min_bp {
                 return Ok(lhs);
             }
@@ -372,10 +373,7 @@ impl<'a> Parser<'a> {
         Ok(match (op, operand.kind) {
             ("-", Kind::Int(n)) => Node::new(Kind::Int(-n), pos),
             ("-", Kind::Float(f)) => Node::new(Kind::Float(-f), pos),
-            (_, kind) => Node::new(
-                Kind::Unary(op, Box::new(Node::new(kind, operand.pos))),
-                pos,
-            ),
+            (_, kind) => Node::new(Kind::Unary(op, Box::new(Node::new(kind, operand.pos))), pos),
         })
     }
 
@@ -422,10 +420,8 @@ impl<'a> Parser<'a> {
                         segments.push(name);
                         Ok(Node::new(Kind::Alias(segments), receiver.pos))
                     }
-                    _ => Err(self.error_here(
-                        "an alias goes after an alias".into(),
-                        "write MyApp.Counter",
-                    )),
+                    _ => Err(self
+                        .error_here("an alias goes after an alias".into(), "write MyApp.Counter")),
                 }
             }
             Tok::Op("(") => {
@@ -436,7 +432,9 @@ impl<'a> Parser<'a> {
             Tok::Ident(name) => {
                 let token = self.bump();
                 let remote = matches!(receiver.kind, Kind::Alias(_) | Kind::Atom(_))
-                    || (matches!(receiver.kind, Kind::Var(_)) && self.tok() == &Tok::Op("(") && !self.peek().spaced);
+                    || (matches!(receiver.kind, Kind::Var(_))
+                        && self.tok() == &Tok::Op("(")
+                        && !self.peek().spaced);
                 if self.tok() == &Tok::Op("(") && !self.peek().spaced {
                     self.bump();
                     let args = self.call_args(")")?;

@@ -159,7 +159,10 @@ impl Parser<'_> {
             }
             _ => {
                 return Err(self.error_here(
-                    format!("expected `{{` or a struct's name, found {}", self.describe_next()),
+                    format!(
+                        "expected `{{` or a struct's name, found {}",
+                        self.describe_next()
+                    ),
                     "a map is %{k => v}, a struct %Name{k: v}",
                 ));
             }
@@ -184,7 +187,10 @@ impl Parser<'_> {
                     base = Some(Box::new(key));
                     continue;
                 }
-                self.expect(Tok::Op("=>"), "a map's field is `key => value` or `key: value`")?;
+                self.expect(
+                    Tok::Op("=>"),
+                    "a map's field is `key => value` or `key: value`",
+                )?;
                 self.skip_eol();
                 let value = self.expr_bp(ITEM_BP)?;
                 fields.push((key, value));
@@ -251,7 +257,10 @@ impl Parser<'_> {
     fn attribute(&mut self, pos: crate::erlang::ast::Pos) -> Result<Node> {
         let Tok::Ident(name) = self.tok().clone() else {
             return Err(self.error_here(
-                format!("expected an attribute's name after `@`, found {}", self.describe_next()),
+                format!(
+                    "expected an attribute's name after `@`, found {}",
+                    self.describe_next()
+                ),
                 "write @name value, and read it as @name",
             ));
         };

@@ -18,7 +18,10 @@ fn a_pipe_on_the_next_line_continues_the_expression() {
 #[test]
 fn a_call_without_parentheses_gives_its_do_block_to_the_outer_call() {
     let nodes = parse("if valid?(x) do\n  :yes\nelse\n  :no\nend");
-    let Kind::Call { name, args, blocks, .. } = &nodes[0].kind else {
+    let Kind::Call {
+        name, args, blocks, ..
+    } = &nodes[0].kind
+    else {
         panic!("{nodes:?}")
     };
     assert_eq!(name, "if");
