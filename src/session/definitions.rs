@@ -394,13 +394,29 @@ impl Session {
     }
 
     /// `load FILE`: every `def` block of the file, each on its own (one
-    /// that does not compile does not stop the others).
+    /// that does not compile does not stop the others); every module of
+    /// an Elixir file (`.ex`, `.exs`).
     pub(super) fn load(&mut self, path: &Path) -> EvalResult<Outcome> {
         let file = path.display().to_string();
         let text = std::fs::read_to_string(path)
             .map_err(|e| EvalError::new(format!("cannot read {file}: {e}")))?;
         if path.extension().is_some_and(|e| e == "erl") {
             return self.load_erlang_file(path, &file, &text);
+        }
+        if path.extension().is_some_and(|e| e == "ex" || e == "exs") {
+            let origin = Origin {
+                file: Some(&file),
+                span: Span {
+                    line: 1,
+                    column: 1,
+                    offset: 0,
+                    len: text.len(),
+                },
+                statement: &text,
+                line_offset: 0,
+                column_offset: 0,
+            };
+            return self.define_elixir(&text, &origin);
         }
         let mut outcome = Outcome::none();
         let mut defined = 0;

@@ -179,11 +179,8 @@ impl Lowerer<'_> {
                 blocks,
             } => self.call(module.as_deref(), name, args, blocks, pos)?,
             Kind::Field(receiver, field) => {
-                let map = self.expr(receiver)?;
-                at(ExprKind::Call(
-                    Callee::Remote("erlang".into(), "map_get".into()),
-                    vec![at(ExprKind::Atom(field.clone())), map],
-                ))
+                let value = self.expr(receiver)?;
+                self.field(value, field, pos)
             }
             Kind::Apply(fun, args) => {
                 let fun = self.expr(fun)?;
@@ -231,6 +228,62 @@ impl Lowerer<'_> {
             }
             Kind::Block(nodes) => at(ExprKind::Block(self.body(nodes, pos)?)),
         })
+    }
+
+    /// `value.field` as Elixir compiles it: the map's value for the key,
+    /// `{badkey, Key, Map}` for a map without it, and for anything else
+    /// a call of the function `field` of the module it names.
+    fn field(&mut self, value: Expr, field: &str, pos: Pos) -> Expr {
+        let found = self.fresh_var("field");
+        let map = self.fresh_var("map");
+        let other = self.fresh_var("other");
+        let key = || expr_at(ExprKind::Atom(field.to_string()), pos);
+        let error = expr_at(
+            ExprKind::Tuple(vec![
+                expr_at(ExprKind::Atom("badkey".into()), pos),
+                key(),
+                var_expr(&map, pos),
+            ]),
+            pos,
+        );
+        self.case(
+            value,
+            vec![
+                (
+                    pat(
+                        PatternKind::Map(vec![crate::erlang::ast::MapPatternField {
+                            key: key(),
+                            value: pat(PatternKind::Var(found.clone()), pos),
+                            pos,
+                        }]),
+                        pos,
+                    ),
+                    Vec::new(),
+                    vec![var_expr(&found, pos)],
+                ),
+                (
+                    pat(PatternKind::Var(map.clone()), pos),
+                    vec![vec![call(
+                        "erlang",
+                        "is_map",
+                        vec![var_expr(&map, pos)],
+                        pos,
+                    )]],
+                    vec![call("erlang", "error", vec![error], pos)],
+                ),
+                (
+                    pat(PatternKind::Var(other.clone()), pos),
+                    Vec::new(),
+                    vec![call(
+                        "erlang",
+                        "apply",
+                        vec![var_expr(&other, pos), key(), expr_at(ExprKind::Nil, pos)],
+                        pos,
+                    )],
+                ),
+            ],
+            pos,
+        )
     }
 
     fn exprs(&mut self, nodes: &[Node]) -> Result<Vec<Expr>> {

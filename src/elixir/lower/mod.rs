@@ -157,6 +157,8 @@ struct DefClause<'n> {
     body: Vec<Node>,
     /// `rescue`/`catch`/`after` of an implicit `try`.
     handlers: Vec<(String, Body)>,
+    /// `def f(a, b \\ 1)` with no body: it only declares defaults.
+    head_only: bool,
     pos: Pos,
 }
 
@@ -264,13 +266,15 @@ fn lower_module(
         }
     };
     for clause in &clauses {
-        let mut lowerer = Lowerer::new(source, scope.clone());
-        let lowered = lowerer.def_clause(clause)?;
         let arity = clause.args.len();
         if clause.public {
             export(&clause.name, arity, clause.pos, &mut exports);
         }
-        add_clause(&mut functions, &clause.name, arity, lowered, clause.pos);
+        if !clause.head_only {
+            let mut lowerer = Lowerer::new(source, scope.clone());
+            let lowered = lowerer.def_clause(clause)?;
+            add_clause(&mut functions, &clause.name, arity, lowered, clause.pos);
+        }
         // `def f(a, b \\ 1)` also defines f/1, calling f(a, 1).
         let defaults = clause.args.iter().filter(|a| is_default(a)).count();
         for missing in 1..=defaults {
@@ -481,6 +485,18 @@ fn def_clause<'n>(
                 }
             }
         }
+        ([], None) if call_args.iter().any(is_default) => {
+            return Ok(DefClause {
+                name,
+                public,
+                args: call_args,
+                guard,
+                body,
+                handlers,
+                head_only: true,
+                pos,
+            });
+        }
         _ => return Err(probe.error(pos, "expected the function's body", hint)),
     }
     Ok(DefClause {
@@ -490,6 +506,7 @@ fn def_clause<'n>(
         guard,
         body,
         handlers,
+        head_only: false,
         pos,
     })
 }

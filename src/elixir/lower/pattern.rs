@@ -189,8 +189,13 @@ impl Lowerer<'_> {
         fields
             .iter()
             .map(|(key, value)| {
+                // `%{^key => v}`: the key is the pinned variable's value.
+                let key_expr = match &key.kind {
+                    Kind::Unary("^", inner) => self.expr(inner)?,
+                    _ => self.expr(key)?,
+                };
                 Ok(MapPatternField {
-                    key: self.expr(key)?,
+                    key: key_expr,
                     value: self.pattern(value, bound)?,
                     pos: key.pos,
                 })
