@@ -112,22 +112,36 @@ fn erlang_allowed(text: &str) -> bool {
 }
 
 /// Whether `text` is Elixir that is neither a command nor Erlang
-/// (`send(pid, :hi)`, `x = %{a: 1}`): it parses as Elixir, and is not
-/// words in a row (`spwan counter` is a command written wrong, not the
-/// Elixir call `spwan(counter)`).
+/// (`send(pid, :hi)`, `x = %{a: 1}`): it parses as Elixir, shows
+/// something only Elixir writes (an atom `:ok`, `%{`, `|>`, `fn`, `do`,
+/// `f.(x)`, `Mod.fun`, a string, `&`), and has no words in a row (`x =
+/// spawn counter` is a command written wrong, not the Elixir call
+/// `spawn(counter)`).
 fn reads_as_elixir(text: &str) -> bool {
+    use crate::elixir::lexer::Tok;
     let Ok(tokens) = crate::elixir::lexer::tokenize(text) else {
         return false;
     };
-    use crate::elixir::lexer::Tok;
-    let words_in_a_row = matches!(
-        (
-            tokens.first().map(|t| &t.tok),
-            tokens.get(1).map(|t| &t.tok)
-        ),
-        (Some(Tok::Ident(_)), Some(Tok::Ident(_) | Tok::Int(_)))
-    );
+    let words_in_a_row = tokens.windows(2).any(|pair| {
+        matches!(
+            (&pair[0].tok, &pair[1].tok),
+            (Tok::Ident(_), Tok::Ident(_) | Tok::Int(_))
+        )
+    });
+    let elixir_only = tokens.iter().any(|token| {
+        matches!(
+            token.tok,
+            Tok::Atom(_)
+                | Tok::Str(_)
+                | Tok::Alias(_)
+                | Tok::Key(_)
+                | Tok::CaptureArg(_)
+                | Tok::Kw("fn" | "do" | "nil")
+                | Tok::Op("%" | "|>" | "&" | "<>" | "." | "===" | "!==" | "!=" | "&&" | "||")
+        )
+    });
     !words_in_a_row
+        && elixir_only
         && crate::elixir::parser::Parser::new(text, tokens)
             .program()
             .is_ok()
