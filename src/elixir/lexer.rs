@@ -130,8 +130,7 @@ impl Lexer<'_> {
     fn run(&mut self) -> Result<Vec<Token>, Diagnostic> {
         let mut tokens: Vec<Token> = Vec::new();
         let mut spaced = true;
-        loop {
-            let Some(c) = self.peek(0) else { break };
+        while let Some(c) = self.peek(0) {
             if c == '\n' {
                 self.bump();
                 if !matches!(tokens.last(), Some(Token { tok: Tok::Eol, .. })) {

@@ -493,21 +493,21 @@ impl<'a> Parser<'a> {
     fn starts_bare_args(&self) -> bool {
         let token = self.peek();
         token.spaced
-            && match &token.tok {
+            && matches!(
+                &token.tok,
                 Tok::Int(_)
-                | Tok::Float(_)
-                | Tok::Atom(_)
-                | Tok::Alias(_)
-                | Tok::Ident(_)
-                | Tok::Key(_)
-                | Tok::Str(_)
-                | Tok::Chars(_)
-                | Tok::Words(..)
-                | Tok::CaptureArg(_) => true,
-                Tok::Op("{" | "%" | "@" | "&" | "^" | "[" | "<<" | "!") => true,
-                Tok::Kw("fn" | "not" | "true" | "false" | "nil") => true,
-                _ => false,
-            }
+                    | Tok::Float(_)
+                    | Tok::Atom(_)
+                    | Tok::Alias(_)
+                    | Tok::Ident(_)
+                    | Tok::Key(_)
+                    | Tok::Str(_)
+                    | Tok::Chars(_)
+                    | Tok::Words(..)
+                    | Tok::CaptureArg(_)
+                    | Tok::Op("{" | "%" | "@" | "&" | "^" | "[" | "<<" | "!")
+                    | Tok::Kw("fn" | "not" | "true" | "false" | "nil")
+            )
     }
 
     /// Arguments without parentheses, up to the end of the line or `do`.
