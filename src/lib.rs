@@ -28,6 +28,8 @@
 //! erlang/          the process language: syntax, checker, compiler,
 //!                  bytecode VM, its standard library (in Erlang), export
 //!                  to Erlang
+//! elixir/          Elixir source (`defmodule`, expressions at the
+//!                  prompt) lowered to erlang/'s syntax tree
 //! view/            pure functions from data to text and SVG; the event feed
 //! supervisor/      the supervisor process: specs, strategies, intensity
 //! behavior/        built-in kinds, native modules in the code table
@@ -84,6 +86,7 @@ pub mod bench;
 pub mod cli;
 pub mod commands;
 pub mod diagnostics;
+pub mod elixir;
 pub mod endurance;
 pub mod erlang;
 pub mod frontend;

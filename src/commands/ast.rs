@@ -408,6 +408,15 @@ pub enum Command {
     /// `flush().`), evaluated by the shell process as `erl` would. The
     /// text as written, parsed again and compiled when it is evaluated.
     Erlang(String),
+    /// `defmodule Name do ... end` (Elixir, `crate::elixir`): its modules
+    /// are parsed, compiled and loaded when it is evaluated, as `def`'s.
+    /// The whole statement as written.
+    Defmodule(String),
+    /// A line that is no command and no Erlang but Elixir (`send(pid,
+    /// :hi)`, `Counter.start(0) |> Process.alive?()`), evaluated by the
+    /// shell process as `iex` would. A line that reads as Erlang too is
+    /// Elixir when the session's syntax is (`syntax elixir`).
+    Elixir(String),
 }
 
 /// What `export` writes as Erlang.

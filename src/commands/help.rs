@@ -120,6 +120,20 @@ Strategies: one_for_one restarts only the failed child; one_for_all restarts all
 rest_for_one restarts the failed child and those started after it;
 simple_one_for_one has one template child, started with `start_child SUP ARGS...`.";
 
+const DEFMODULE_DETAILS: &str = "\
+Elixir as Elixir writes it: def/defp with clauses, guards (`when`) and defaults
+(`\\\\`), `^` pins, case/cond/if/unless/with/receive ... after/try ... rescue,
+`fn x -> ... end`, `&Mod.fun/1`, `&(&1 + 1)`, `f.(x)`, `|>`, atoms `:ok`,
+aliases (`alias MyApp.Counter`), tuples, lists, keyword lists, maps `%{a: 1}`,
+`%{m | a: 2}`, `m.a`, structs (`defstruct`, `%S{}`), strings with `#{}`, charlists,
+~w/~s, `@name value` attributes, `use GenServer|Supervisor|Agent|Task`.
+A module `Counter` is the atom 'Elixir.Counter': Erlang calls
+'Elixir.Counter':start(0), Elixir calls :lists.reverse(l). Start one with
+Elixir at the prompt: `pid = Counter.start(0)`, `send(pid, :incr)`, `flush()`.
+A line that is neither a command nor Erlang is Elixir; with `syntax elixir`
+(automatic in a script that starts with `defmodule`) every such line is.
+`load FILE.ex` loads a file's modules.";
+
 const DEF_DETAILS: &str = "\
 The block holds Erlang function clauses, as in a module of that name:
 `name(Patterns) when Guard -> Body.`, clauses of one function separated by `;`
@@ -226,6 +240,16 @@ pub static COMMANDS: &[CommandHelp] = &[
             "def NAME { CLAUSES }",
             "define a process kind in Erlang: a module of function clauses; answers {ok,NAME}",
             "def counter { start(N) -> loop(N). loop(N) -> receive incr -> loop(N + 1) end. }",
+        )
+    },
+    CommandHelp {
+        details: DEFMODULE_DETAILS,
+        ..entry(
+            "defmodule",
+            "process code",
+            "defmodule NAME do ... end",
+            "define Elixir modules: each loads as 'Elixir.NAME', beside the Erlang ones; answers {ok,'Elixir.NAME'}",
+            "defmodule Counter do def start(n), do: spawn(fn -> n end) end",
         )
     },
     CommandHelp {

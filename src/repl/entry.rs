@@ -82,6 +82,9 @@ impl Entry {
     pub fn next_indent(&self) -> String {
         let last = self.text[self.last_line..].trim_end_matches(['\n', '\r']);
         let first_line = self.last_line == 0;
+        if self.scanner.in_elixir() {
+            return elixir_indent_after(last);
+        }
         indent_after(self.scanner.in_erlang(), first_line, last)
     }
 
@@ -159,6 +162,19 @@ pub fn indent_after(in_definition: bool, first_line: bool, last: &str) -> String
     }
 }
 
+/// The indentation after `last` in an unfinished Elixir entry (a
+/// `defmodule`, a `case ... do`): one level in after `do`, `->` or an
+/// `fn`'s head, the line's own otherwise.
+pub fn elixir_indent_after(last: &str) -> String {
+    let base = &last[..last.len() - last.trim_start().len()];
+    let code = last.split('#').next().unwrap_or("").trim_end();
+    if code.ends_with(" do") || code == "do" || code.ends_with("->") {
+        format!("{base}  ")
+    } else {
+        base.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +200,25 @@ mod tests {
         // A mistake is left to the parser, which can say what is wrong.
         assert!(entry(&["spwan x"]).is_complete());
         assert!(entry(&["send c }"]).is_complete());
+    }
+
+    #[test]
+    fn a_defmodule_goes_on_until_its_end_indenting_its_blocks() {
+        let open = entry(&["defmodule Counter do", "  def start(n) do"]);
+        assert!(!open.is_complete());
+        assert_eq!(open.next_indent(), "    ");
+        assert_eq!(
+            open.what_is_open().as_deref(),
+            Some("`do` on line 2 has no `end`")
+        );
+        let done = entry(&[
+            "defmodule Counter do",
+            "  def start(n) do",
+            "    n",
+            "  end",
+            "end",
+        ]);
+        assert!(done.is_complete());
     }
 
     #[test]

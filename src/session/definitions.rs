@@ -148,11 +148,25 @@ impl Session {
             return Err(EvalError::new(format!("cannot define `{name}`: {why}"))
                 .with_hint("pick another name for the definition"));
         }
-        // Parse, check (what erlc rejects), compile: any of the three may
-        // refuse the definition, always with a place to put the caret.
         // A file's `-include` reads from its directory.
         let include_dir = origin.file.and_then(|f| std::path::Path::new(f).parent());
-        let compiled = erlang::parse_in(name, source, include_dir).and_then(|module| {
+        let parsed = erlang::parse_in(name, source, include_dir);
+        self.install(name, source, parsed, origin)
+    }
+
+    /// Checks, compiles and loads a parsed definition (Erlang's, or a
+    /// module the Elixir front end lowered); a parse error is shown as a
+    /// compile error is. `source` is the text the positions count in.
+    pub(super) fn install(
+        &mut self,
+        name: &str,
+        source: &str,
+        parsed: Result<erlang::ast::Module, Diagnostic>,
+        origin: &Origin<'_>,
+    ) -> EvalResult<Outcome> {
+        // Parse, check (what erlc rejects), compile: any of the three may
+        // refuse the definition, always with a place to put the caret.
+        let compiled = parsed.and_then(|module| {
             erlang::check(&module)?;
             let compiled = erlang::compile(&module).map_err(|error| error.quote(source))?;
             Ok((module, compiled))
@@ -380,13 +394,29 @@ impl Session {
     }
 
     /// `load FILE`: every `def` block of the file, each on its own (one
-    /// that does not compile does not stop the others).
+    /// that does not compile does not stop the others); every module of
+    /// an Elixir file (`.ex`, `.exs`).
     pub(super) fn load(&mut self, path: &Path) -> EvalResult<Outcome> {
         let file = path.display().to_string();
         let text = std::fs::read_to_string(path)
             .map_err(|e| EvalError::new(format!("cannot read {file}: {e}")))?;
         if path.extension().is_some_and(|e| e == "erl") {
             return self.load_erlang_file(path, &file, &text);
+        }
+        if path.extension().is_some_and(|e| e == "ex" || e == "exs") {
+            let origin = Origin {
+                file: Some(&file),
+                span: Span {
+                    line: 1,
+                    column: 1,
+                    offset: 0,
+                    len: text.len(),
+                },
+                statement: &text,
+                line_offset: 0,
+                column_offset: 0,
+            };
+            return self.define_elixir(&text, &origin);
         }
         let mut outcome = Outcome::none();
         let mut defined = 0;

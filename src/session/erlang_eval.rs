@@ -74,7 +74,7 @@ use crate::runtime::{Atom, Term};
 use std::collections::BTreeSet;
 
 /// The function the sequence is compiled into (erl_eval has `exprs/2`).
-const FUNCTION: &str = "exprs";
+pub(super) const FUNCTION: &str = "exprs";
 /// Variables the compiled function needs beside the user's: names no
 /// Erlang source can write (`$` is no variable character), so they never
 /// meet one typed at the prompt.
@@ -85,7 +85,7 @@ const REASON_VAR: &str = "Shell$reason";
 const STACK_VAR: &str = "Shell$stack";
 /// What marks an exception the expression raised, beside the run's
 /// reference.
-const EXCEPTION_TAG: &str = "$exception";
+pub(super) const EXCEPTION_TAG: &str = "$exception";
 
 impl Session {
     /// An uncaught exception as the session's syntax shows it: erl's
@@ -322,7 +322,7 @@ fn first_undefined_call(exprs: &[Expr]) -> Option<(String, usize)> {
 /// The throwaway module of the module docs: `exprs(Ref, Inputs...) ->
 /// Exprs..., exit({Ref, Value, {After...}, [Lists...]})`, where `lists`
 /// name the `{Name, Value}` lists of `erlang_branches`.
-fn shell_module(
+pub(super) fn shell_module(
     text: &str,
     mut exprs: Vec<Expr>,
     inputs: &[String],

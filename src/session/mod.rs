@@ -25,6 +25,7 @@
 
 mod chain;
 mod definitions;
+mod elixir_eval;
 mod erlang_branches;
 mod erlang_eval;
 mod error;
@@ -308,6 +309,11 @@ impl Session {
         let result = match &stmt.command {
             // A definition's compile errors point into the statement.
             Command::Def { .. } => self.define_statement(stmt),
+            Command::Defmodule(_) => self.defmodule_statement(stmt),
+            Command::Elixir(text) => self.elixir_statement(stmt, text, &mut control),
+            Command::Erlang(text) if self.elixir_reads(text) => {
+                self.elixir_statement(stmt, text, &mut control)
+            }
             Command::Erlang(_) => self.erlang_statement(stmt, &mut control),
             command => self.run(command, &mut control),
         };
@@ -516,6 +522,23 @@ impl Session {
             C::Assign { var, value } => self.assign(var, value),
             C::Match { pattern, value } => self.match_value(pattern, value),
             C::Erlang(text) => self.erlang(text, None, control),
+            C::Defmodule(text) | C::Elixir(text) => {
+                let stmt = ast::Stmt {
+                    command: command.clone(),
+                    span: ast::Span {
+                        line: 1,
+                        column: 1,
+                        ..ast::Span::default()
+                    },
+                    source: text.clone(),
+                    expected_output: Vec::new(),
+                    comments: Vec::new(),
+                };
+                match command {
+                    C::Defmodule(_) => self.defmodule_statement(&stmt),
+                    _ => self.elixir_statement(&stmt, text, control),
+                }
+            }
             C::Eval(expr) => {
                 let value = values::to_term(expr, &self.vars, self.shell.pid())?;
                 Ok(Outcome::value(value))

@@ -287,6 +287,12 @@ fn command<'a>(name: &str, args: &'a str) -> Option<PResult<'a, Command>> {
             Ok((rest, Command::Trace { target, on }))
         }),
         "def" => def_block(args),
+        // A whole `defmodule NAME ...` is Elixir, taken before the
+        // commands (`parser::parse_statement`); only a bare word is left.
+        "defmodule" => fail(
+            SyntaxError::new(args, "expected the module's name and its `do ... end`")
+                .hint("defmodule Counter do def start(n), do: spawn(fn -> n end) end"),
+        ),
         "show" => preceded(sp, |i| required_name(i, "the name of a definition"))
             .parse(args)
             .map(|(rest, name)| (rest, Command::Show(name))),

@@ -49,6 +49,7 @@ pub(super) fn fallback(
     }
     match crate::erlang::syntax::parse_exprs(text) {
         Ok(_) => Ok(Command::Erlang(text.to_string())),
+        Err(_) if reads_as_elixir(text) => Ok(Command::Elixir(text.to_string())),
         Err(error) if looks_like_erlang(text) => Err(start_of.place(error)),
         Err(_) => Err(command_error),
     }
@@ -108,6 +109,42 @@ fn erlang_allowed(text: &str) -> bool {
     let typo = suggest::closest(word, help::command_names())
         .is_some_and(|close| close.starts_with(word) || suggest::edit_distance(word, close) == 1);
     !(lone_word && typo)
+}
+
+/// Whether `text` is Elixir that is neither a command nor Erlang
+/// (`send(pid, :hi)`, `x = %{a: 1}`): it parses as Elixir, shows
+/// something only Elixir writes (an atom `:ok`, `%{`, `|>`, `fn`, `do`,
+/// `f.(x)`, `Mod.fun`, a string, `&`), and has no words in a row (`x =
+/// spawn counter` is a command written wrong, not the Elixir call
+/// `spawn(counter)`).
+fn reads_as_elixir(text: &str) -> bool {
+    use crate::elixir::lexer::Tok;
+    let Ok(tokens) = crate::elixir::lexer::tokenize(text) else {
+        return false;
+    };
+    let words_in_a_row = tokens.windows(2).any(|pair| {
+        matches!(
+            (&pair[0].tok, &pair[1].tok),
+            (Tok::Ident(_), Tok::Ident(_) | Tok::Int(_))
+        )
+    });
+    let elixir_only = tokens.iter().any(|token| {
+        matches!(
+            token.tok,
+            Tok::Atom(_)
+                | Tok::Str(_)
+                | Tok::Alias(_)
+                | Tok::Key(_)
+                | Tok::CaptureArg(_)
+                | Tok::Kw("fn" | "do" | "nil")
+                | Tok::Op("%" | "|>" | "&" | "<>" | "." | "===" | "!==" | "!=" | "&&" | "||")
+        )
+    });
+    !words_in_a_row
+        && elixir_only
+        && crate::elixir::parser::Parser::new(text, tokens)
+            .program()
+            .is_ok()
 }
 
 /// Lone words that are Erlang values first, however close to a command
@@ -177,6 +214,19 @@ mod tests {
         assert!(parse_line("kill").is_err());
         let typo = parse_line("tre").unwrap_err();
         assert_eq!(typo.hint.as_deref(), Some("did you mean `tree`?"));
+    }
+
+    #[test]
+    fn a_line_that_is_only_elixir_is_read_as_elixir() {
+        for line in [
+            "send(self(), :hi)",
+            "x = %{a: 1}",
+            "Counter.start(0) |> Process.alive?()",
+        ] {
+            assert_eq!(command(line), Command::Elixir(line.to_string()), "{line}");
+        }
+        let words = parse_line("spwan counter").unwrap_err();
+        assert_eq!(words.message, "unknown command `spwan`");
     }
 
     #[test]

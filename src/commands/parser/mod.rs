@@ -92,6 +92,9 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
 /// Parses the statement `text`, which starts at byte `start` of `src`:
 /// as a command, else as Erlang (`erlang_line`).
 fn parse_statement(src: &str, start: usize, text: &str) -> Result<Command, Diagnostic> {
+    if crate::elixir::starts_with_defmodule(text) {
+        return Ok(Command::Defmodule(text.to_string()));
+    }
     if erlang_line::starts_as_call(text) && crate::erlang::syntax::parse_exprs(text).is_ok() {
         return Ok(Command::Erlang(text.to_string()));
     }

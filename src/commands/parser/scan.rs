@@ -52,6 +52,9 @@ pub struct Scanner {
     arrow: bool,
     /// The last character given to `step` was part of a word.
     in_word: bool,
+    /// Elixir was seen (a `do` block or an `fn`): blocks are `do ... end`
+    /// and `fn ... end`, and Erlang's block keywords open nothing.
+    elixir: bool,
 }
 
 /// The Erlang keywords that open a block closed by `end` (`fun` only when
@@ -103,6 +106,11 @@ impl Scanner {
         } else if !(c.is_whitespace() && self.first_word.is_empty()) {
             self.first_word_done = true;
         }
+    }
+
+    /// Elixir's `do`/`fn` blocks were seen in this statement.
+    pub fn in_elixir(&self) -> bool {
+        self.elixir
     }
 
     pub fn in_erlang(&self) -> bool {
@@ -157,6 +165,21 @@ impl Scanner {
             self.blocks.pop();
             return;
         }
+        // Elixir's blocks: `do` (not the keyword `do:`) and `fn`.
+        let after = &rest[end..];
+        if (word == "do" && !after.starts_with(':')) || (word == "fn" && !after.starts_with(':')) {
+            if !self.elixir {
+                // `case x do`: the `case` was Elixir's, opening nothing.
+                self.elixir = true;
+                self.blocks.clear();
+            }
+            self.blocks
+                .push((if word == "do" { "do" } else { "fn" }, offset));
+            return;
+        }
+        if self.elixir {
+            return;
+        }
         let Some(keyword) = BLOCK_KEYWORDS.iter().find(|k| **k == word) else {
             return;
         };
@@ -179,7 +202,9 @@ impl Scanner {
     /// word (`receive`) once an Erlang `->` shows it is Erlang.
     fn blocks_open(&self) -> bool {
         !self.blocks.is_empty()
-            && (self.arrow || crate::commands::help::lookup(&self.first_word).is_none())
+            && (self.elixir
+                || self.arrow
+                || crate::commands::help::lookup(&self.first_word).is_none())
     }
 
     /// True when nothing is left open (or the brackets are already wrong).
@@ -310,6 +335,24 @@ mod tests {
         scanner.feed("ok,\n  X = case Y of\n");
         assert_eq!(scanner.unclosed_block(), Some(("case", 10)));
         assert_eq!(scanner.unclosed(), None);
+    }
+
+    #[test]
+    fn an_elixir_block_goes_on_until_its_end() {
+        assert!(!complete("defmodule Counter do"));
+        assert!(!complete(
+            "defmodule Counter do\n  def start(n) do\n    n\n  end"
+        ));
+        assert!(complete(
+            "defmodule Counter do\n  def start(n) do\n    n\n  end\nend"
+        ));
+        assert!(complete("defmodule C do\n  def f(x), do: x\nend"));
+        assert!(!complete("case x do\n  1 -> :one"));
+        assert!(complete("case x do\n  1 -> :one\nend"));
+        assert!(!complete("receive do"));
+        assert!(!complete("f = fn x ->"));
+        assert!(complete("f = fn x -> x end"));
+        assert!(complete("Enum.map(l, fn x ->\n x * 2\nend)"));
     }
 
     #[test]
