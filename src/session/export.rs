@@ -31,6 +31,9 @@ impl Session {
                         self.no_definition(name)
                     }
                 })?;
+                if file.is_some_and(is_elixir_file) {
+                    return self.export_elixir(name, &definition.module, file.expect("checked"));
+                }
                 vec![(name.clone(), export::module(&definition.module).text)]
             }
             ExportWhat::Sup(target) => {
@@ -70,6 +73,29 @@ impl Session {
                 Ok(outcome)
             }
         }
+    }
+
+    /// `export NAME to FILE.ex`: the definition as an Elixir module.
+    fn export_elixir(
+        &self,
+        name: &str,
+        module: &crate::erlang::ast::Module,
+        path: &Path,
+    ) -> EvalResult<Outcome> {
+        let text = export::elixir::module(module).map_err(|why| {
+            EvalError::new(format!("cannot export `{name}` to Elixir: {why}"))
+                .with_hint("rename it in the definition, or export it to FILE.erl")
+        })?;
+        std::fs::write(path, text)
+            .map_err(|e| EvalError::new(format!("cannot write {}: {e}", path.display())))?;
+        Ok(Outcome {
+            lines: vec![
+                Line::Notice(format!("wrote {}", path.display())),
+                Line::Value("ok".to_owned()),
+            ],
+            value: None,
+            ok: true,
+        })
     }
 
     /// `export app NAME [to DIR]`: every running tree the session started
@@ -280,4 +306,9 @@ fn find_spec<'a>(specs: &'a mut [SupSpec], path: &[String]) -> Option<&'a mut Su
         })?;
     }
     Some(spec)
+}
+
+/// `FILE.ex` or `FILE.exs`: the export is Elixir.
+fn is_elixir_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "ex" || e == "exs")
 }

