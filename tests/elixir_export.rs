@@ -146,3 +146,113 @@ fn the_talk_and_the_docs_definitions_are_formatted_elixir_that_compiles() {
     }
     assert!(count >= 10, "only {count} definitions exported");
 }
+
+/// Programs whose `main/0` returns a term: each covers a part of the
+/// translation (pins, guards, funs, try, catch, binaries, maps, BIFs,
+/// processes and messages).
+const PROGRAMS: &[(&str, &str)] = &[
+    (
+        "ex_counter",
+        "main() ->
+           P = spawn(ex_counter, loop, [0]),
+           P ! incr, P ! incr, P ! {incr, 5},
+           P ! {get, self()},
+           receive {count, N} -> N after 5000 -> timeout end.
+         loop(Count) ->
+           receive
+             incr -> loop(Count + 1);
+             {incr, By} when is_integer(By), By > 0 -> loop(Count + By);
+             {get, From} -> From ! {count, Count}, loop(Count)
+           after 10000 -> exit(idle)
+           end.",
+    ),
+    (
+        "ex_pins",
+        "main() ->
+           X = 1,
+           {X, Y} = {1, 2},
+           R = case {Y, 3} of {X, _} -> one; {2, Z} -> {two, Z} end,
+           F = fun(A) when A > X -> big; (_) -> small end,
+           G = fun lists:reverse/1,
+           H = fun double/1,
+           {R, F(5), F(0), G([1, 2, 3]), H(21), [double(E) || E <- [1, 2, 3], E > 1]}.
+         double(N) -> N * 2.",
+    ),
+    (
+        "ex_errors",
+        "main() ->
+           A = try throw(ball) catch throw:B -> {caught, B} end,
+           C = try erlang:error(oops) catch error:E:S when is_atom(E) -> {error, E, is_list(S)} end,
+           D = try 1 of 1 -> one catch _:_ -> no after ok end,
+           W = catch exit(bye),
+           T = catch throw(t),
+           V = catch 1 + 1,
+           {A, C, D, W, T, V}.",
+    ),
+    (
+        "ex_data",
+        "main() ->
+           M = #{a => 1, \"k\" => [2]},
+           M2 = M#{a := 10, b => 20},
+           #{a := Av} = M2,
+           Bin = <<1:16, \"abc\", 33>>,
+           <<N:16, Rest/binary>> = Bin,
+           Str = \"hi #{there}\",
+           {Av, maps:get(b, M2), N, Rest, byte_size(Bin), Str, <<\"text\">>,
+            element(2, {x, y}), setelement(1, {x, y}, z), 7 div 2, 7 rem 2,
+            5 band 3, 5 bor 3, 1 bsl 4, -(-3), 1 =:= 1.0, 1 == 1.0, 1 /= 2, 1 =/= 1.0,
+            2 =< 3, true andalso false, false orelse true, true xor false,
+            [1, 2] ++ [3], [1, 2, 3] -- [2], 1.5, 'Quoted Atom', 'EXIT'}.",
+    ),
+];
+
+/// What `main/0` returns, printed with `~p`, on `erl` from the Erlang
+/// export and on `elixir` from the Elixir export.
+#[test]
+#[cfg_attr(
+    not(has_elixir),
+    ignore = "needs Debian's elixir and mix, which .ci/run installs"
+)]
+fn programs_print_the_same_on_elixir_as_their_erlang_export_on_erl() {
+    let mut mismatches = Vec::new();
+    for (name, source) in PROGRAMS {
+        let module = erlang::parse(name, source).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        erlang::check(&module).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let dir = scratch(name);
+        export_and_compile(&dir, std::slice::from_ref(&module));
+        std::fs::write(
+            dir.join(format!("{name}.erl")),
+            export::module(&module).text,
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.join("beam")).unwrap();
+        check_ok(
+            "erlc",
+            &run(&dir, "erlc", &["-o", "beam", &format!("{name}.erl")]),
+        );
+        let print = format!("io:format(\"~p~n\", [{name}:main()]), halt().");
+        let on_erl = check_ok(
+            "erl",
+            &run(&dir, "erl", &["-noshell", "-pa", "beam", "-eval", &print]),
+        );
+        let on_elixir = check_ok(
+            "elixir",
+            &run(
+                &dir,
+                "elixir",
+                &[
+                    "-pa",
+                    "ebin",
+                    "-e",
+                    &format!(":io.format('~p~n', [:{name}.main()])"),
+                ],
+            ),
+        );
+        if on_erl.trim() != on_elixir.trim() {
+            mismatches.push(format!(
+                "{name}:\n  erl:    {on_erl}\n  elixir: {on_elixir}"
+            ));
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}

@@ -57,11 +57,11 @@ pub mod why;
 pub mod wrap;
 
 pub use crate::style::{Role, Style, paint, strip_ansi, style_from_env};
-pub use syntax::Syntax;
 pub use event::{LogLevel, Narrator, event_line, min_level};
 pub use feed::{EventFeed, Labels};
 pub use info::{dead_process, mailbox, process_info, registered};
 pub use ps::{PS_ALL_UP_TO, PS_FIRST_ROWS, ps_summary, ps_table};
+pub use syntax::Syntax;
 pub use term::shown;
 pub use tree::{ChildState, ChildView, SupervisorView, supervisor_view, tree};
 pub use versions::{VersionRow, VersionState, versions_table};

@@ -79,7 +79,10 @@ pub fn module(module: &Module) -> Result<String, String> {
         }
     }
     out.push_str("end\n");
-    Ok(out)
+    match writer.problems.first() {
+        Some(problem) => Err(problem.clone()),
+        None => Ok(out),
+    }
 }
 
 fn push_line(out: &mut String, indent: usize, line: &str) {
@@ -251,6 +254,8 @@ struct Writer {
     taken: BTreeSet<String>,
     /// The Erlang variables bound where the expression being written is.
     bound: BTreeSet<String>,
+    /// What Elixir cannot say, found on the way.
+    problems: Vec<String>,
 }
 
 impl Writer {
@@ -292,6 +297,7 @@ impl Writer {
                 .map(|s| s.to_string())
                 .collect(),
             bound: BTreeSet::new(),
+            problems: Vec::new(),
         })
     }
 
@@ -459,6 +465,11 @@ impl Writer {
                 let value = self.expr(value, 100, indent);
                 let p = self.pattern(p);
                 self.bind_match(e);
+                // A value over several lines (`fn`, a call broken one
+                // argument a line) starts after `=`, as the formatter keeps it.
+                if value.flat_width().is_none() {
+                    return (concat([p, text(" = "), value]), 100);
+                }
                 return (infix(p, "=", value), 100);
             }
             ExprKind::Send(to, message) => {
@@ -879,6 +890,14 @@ impl Writer {
                 let head = concat([self.pattern(class), text(", "), self.pattern(reason)]);
                 let mut body = Vec::new();
                 if let Some(stack) = stack
+                    && let PatternKind::Var(v) = &stack.kind
+                    && arm.guard.iter().flatten().any(|t| uses_var(t, v))
+                {
+                    self.problems.push(format!(
+                        "a catch clause's guard uses its stack trace `{v}`, which Elixir only has in the clause's body"
+                    ));
+                }
+                if let Some(stack) = stack
                     && !matches!(stack.kind, PatternKind::Wildcard)
                 {
                     let stack = render_lines(&self.pattern(stack), WIDTH);
@@ -1021,6 +1040,15 @@ fn pattern_vars(p: &Pattern, out: &mut Vec<String>) {
     for child in p.children() {
         pattern_vars(child, out);
     }
+}
+
+fn uses_var(e: &Expr, name: &str) -> bool {
+    if matches!(&e.kind, ExprKind::Var(v) if v == name) {
+        return true;
+    }
+    let mut found = false;
+    e.for_each_child(&mut |child| found = found || uses_var(child, name));
+    found
 }
 
 fn is_do_block(e: &Expr) -> bool {
