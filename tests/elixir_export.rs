@@ -10,7 +10,6 @@ use letitcrash::commands::{Command, parse_script};
 use letitcrash::erlang::{self, ast, export};
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Output};
-use std::time::Duration;
 
 /// Every `def` of a script or a markdown file's examples.
 fn definitions(path: &Path) -> Vec<ast::Module> {
@@ -75,7 +74,6 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
         .output()
         .unwrap_or_else(|e| panic!("{program}: {e}"));
     child.stdout.extend(std::mem::take(&mut child.stderr));
-    let _ = Duration::from_secs(0);
     child
 }
 
@@ -255,4 +253,123 @@ fn programs_print_the_same_on_elixir_as_their_erlang_export_on_erl() {
         }
     }
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+/// A tree as `lic_tree.erl` prints it: a line per child, in start order,
+/// indented by depth: `Id Type Modules Running`.
+fn our_shape(
+    snapshot: &letitcrash::supervisor::SupervisorSnapshot,
+    depth: usize,
+    out: &mut Vec<String>,
+) {
+    use letitcrash::supervisor::{ChildState, ChildType};
+    for child in &snapshot.children {
+        let (kind, module) = match child.child_type {
+            ChildType::Worker => ("worker", child.kind.to_string()),
+            ChildType::Supervisor => ("supervisor", child.id.to_string()),
+        };
+        let running = matches!(child.state, ChildState::Running(_));
+        out.push(format!(
+            "{}{} {kind} [{module}] {running}",
+            " ".repeat(depth * 2),
+            child.id
+        ));
+        if let Some(nested) = &child.nested {
+            our_shape(nested, depth + 1, out);
+        }
+    }
+}
+
+/// `export app NAME to DIR --mix` of a talk script's session: every file
+/// is as `mix format` writes it, `mix compile` builds it offline, and
+/// `mix run` boots the application with the session's trees.
+fn check_mix_app(script: &str, app: &str) {
+    use letitcrash::runtime::Atom;
+    use letitcrash::session::{Session, SessionConfig};
+    use letitcrash::supervisor::api;
+    use letitcrash::view::Style;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let source = std::fs::read_to_string(root.join(script)).unwrap();
+    let mut session = Session::new(SessionConfig::deterministic(0, Style::PLAIN));
+    let mut roots: Vec<String> = Vec::new();
+    for statement in parse_script(&source) {
+        let statement = statement.unwrap();
+        match &statement.command {
+            Command::Sup(spec) => roots.push(spec.name.clone()),
+            Command::StartChild { .. } | Command::Def { .. } => {}
+            _ => continue,
+        }
+        session.eval(&statement);
+    }
+    assert!(!roots.is_empty(), "{script} starts no supervisor");
+    let mut ours = Vec::new();
+    for name in &roots {
+        let pid = session.runtime().whereis(Atom::new(name)).expect("running");
+        let host = session.runtime().spawn_host("probe");
+        let snapshot = host
+            .run(move |me| async move { api::snapshot(&me, pid).await })
+            .unwrap()
+            .unwrap();
+        ours.push(format!("tree {name}"));
+        our_shape(&snapshot, 1, &mut ours);
+    }
+    let dir = scratch(app);
+    let project = dir.join(app);
+    let line = format!("export app {app} to {} --mix", project.display());
+    let evaluation = session.eval(&parse_script(&line).remove(0).unwrap());
+    assert!(evaluation.ok, "{line}: {:?}", evaluation.lines);
+    let mut sources = vec!["mix.exs".to_owned()];
+    for entry in std::fs::read_dir(project.join("lib")).unwrap() {
+        sources.push(format!(
+            "lib/{}",
+            entry.unwrap().file_name().to_string_lossy()
+        ));
+    }
+    let mut args = vec!["format", "--check-formatted"];
+    args.extend(sources.iter().map(String::as_str));
+    check_ok("mix format --check-formatted", &run(&project, "mix", &args));
+    check_ok("mix compile", &run(&project, "mix", &["compile"]));
+    let runner = root.join("tests/otp_programs/erl/lic_tree.erl");
+    check_ok(
+        "erlc",
+        &run(
+            &dir,
+            "erlc",
+            &["-o", dir.to_str().unwrap(), runner.to_str().unwrap()],
+        ),
+    );
+    let mut names = vec![format!("'{app}'")];
+    names.extend(roots.iter().map(|r| format!("'{r}'")));
+    let boot = format!(
+        ":logger.set_primary_config(:level, :none); :lic_tree.app([{}])",
+        names.join(", ")
+    );
+    let dir_text = dir.to_str().unwrap().to_owned();
+    let output = check_ok(
+        "mix run",
+        &run(
+            &project,
+            "elixir",
+            &["-pa", &dir_text, "-S", "mix", "run", "-e", &boot],
+        ),
+    );
+    let theirs: Vec<String> = output
+        .lines()
+        .filter(|l| l.starts_with("tree ") || l.starts_with("  "))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        ours, theirs,
+        "{script}: the Mix application's trees differ (left: letitcrash, right: mix run)\n{output}"
+    );
+}
+
+#[test]
+#[cfg_attr(
+    not(has_elixir),
+    ignore = "needs Debian's elixir and mix, which .ci/run installs"
+)]
+fn the_talk_scripts_apps_build_with_mix_and_boot_with_the_same_trees() {
+    check_mix_app("scripts/03-supervisors.crash", "talk_supervisors");
+    check_mix_app("scripts/07-otp.crash", "talk_otp");
 }

@@ -85,6 +85,24 @@ pub fn module(module: &Module) -> Result<String, String> {
     }
 }
 
+/// An Erlang term, as the session writes a child's arguments (`{a, 1}`),
+/// in Elixir (`{:a, 1}`); `None` if it does not parse.
+pub fn term(erlang: &str) -> Option<String> {
+    let exprs = crate::erlang::syntax::parse_exprs(erlang).ok()?;
+    let [only] = exprs.as_slice() else {
+        return None;
+    };
+    let empty = Module {
+        name: String::new(),
+        functions: Vec::new(),
+        source: String::new(),
+        attributes: Attributes::default(),
+    };
+    let mut writer = Writer::new(&empty).ok()?;
+    let (text, _) = render(&writer.expr(only, 0, 0), usize::MAX);
+    Some(text)
+}
+
 fn push_line(out: &mut String, indent: usize, line: &str) {
     if !line.is_empty() {
         out.push_str(&" ".repeat(indent));

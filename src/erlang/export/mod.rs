@@ -27,6 +27,7 @@ mod bits;
 mod doc;
 pub mod elixir;
 pub mod erlang;
+pub mod mix;
 pub mod sup;
 mod tidy;
 
