@@ -202,6 +202,47 @@ const PROGRAMS: &[(&str, &str)] = &[
             2 =< 3, true andalso false, false orelse true, true xor false,
             [1, 2] ++ [3], [1, 2, 3] -- [2], 1.5, 'Quoted Atom', 'EXIT'}.",
     ),
+    (
+        "ex_flow",
+        "-export([main/0, max/2, send/2]).
+         -import(lists, [sum/1]).
+         -record(point, {x = 0, y = 0}).
+         main() ->
+           P = #point{x = 3},
+           Sizes = [classify(N) || N <- [-1, 0, 5, 500]],
+           Key = k,
+           #{Key := Found} = #{k => found},
+           Size = 2,
+           <<Head:Size/binary, _/binary>> = <<\"abcdef\">>,
+           Waited = receive never -> no after 0 -> waited end,
+           End = 1, Fn = 2, Do = End + Fn,
+           {P#point.x, P, Sizes, Found, Head, Waited, Do, ex_flow:max(1, 2), send(a, b),
+            sum([1, 2, 3]), erlang:max(1, 2), tuple_size({}), apply(fun erlang:abs/1, [-4])}.
+         classify(N) when N < 0; N > 100 -> out;
+         classify(N) ->
+           if N =:= 0 -> zero;
+              N > 0, N < 10 -> small;
+              true -> other
+           end.
+         max(A, B) -> {my_max, A, B}.
+         send(To, Msg) -> {my_send, To, Msg}.",
+    ),
+    (
+        "ex_kv",
+        "-behaviour(gen_server).
+         main() ->
+           {ok, Pid} = gen_server:start_link(ex_kv, #{}, []),
+           ok = gen_server:call(Pid, {put, a, 1}),
+           gen_server:cast(Pid, {put, b, 2}),
+           Got = gen_server:call(Pid, {get, a}),
+           All = gen_server:call(Pid, all),
+           {Got, All}.
+         init(State) -> {ok, State}.
+         handle_call({put, K, V}, _From, State) -> {reply, ok, State#{K => V}};
+         handle_call({get, K}, _From, State) -> {reply, maps:get(K, State, none), State};
+         handle_call(all, _From, State) -> {reply, lists:sort(maps:to_list(State)), State}.
+         handle_cast({put, K, V}, State) -> {noreply, maps:put(K, V, State)}.",
+    ),
 ];
 
 /// What `main/0` returns, printed with `~p`, on `erl` from the Erlang
