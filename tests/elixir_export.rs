@@ -414,3 +414,131 @@ fn the_talk_scripts_apps_build_with_mix_and_boot_with_the_same_trees() {
     check_mix_app("scripts/03-supervisors.crash", "talk_supervisors");
     check_mix_app("scripts/07-otp.crash", "talk_otp");
 }
+
+/// The differential suite of tests/otp/programs/ (run by
+/// tests/otp_programs/ against the Erlang export), once more with every
+/// module exported to Elixir: each program prints, under the same
+/// observer and runner on the BEAM, what its Erlang export prints. The
+/// lines of stack frames are left out of the comparison (they are lines
+/// of the `.ex` on one side, of the `.erl` on the other).
+#[allow(dead_code)]
+#[path = "otp_programs/harness.rs"]
+mod harness;
+
+fn elixir_ebin() -> String {
+    let output = run(
+        &std::env::temp_dir(),
+        "elixir",
+        &["-e", ":io.format('~s', [:code.lib_dir(:elixir, :ebin)])"],
+    );
+    check_ok("elixir", &output).trim().to_owned()
+}
+
+fn without_frame_lines(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|line| match line.strip_prefix("frame ") {
+            Some(rest) => format!("frame {}", rest.rsplit_once(' ').map_or(rest, |(f, _)| f)),
+            None => line.clone(),
+        })
+        .collect()
+}
+
+/// The programs of the suite Elixir cannot say: `maps_patterns` puts a
+/// key in a map in a guard (`M#{a => 0} =:= #{a => 0}`).
+const REFUSED: &[&str] = &["maps_patterns"];
+
+#[test]
+#[cfg_attr(
+    not(has_elixir),
+    ignore = "needs Debian's elixir and mix, which .ci/run installs"
+)]
+fn the_program_suite_behaves_the_same_exported_to_elixir() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("tests/otp/programs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "crash"))
+        .collect();
+    files.sort();
+    let programs: Vec<harness::Program> = files
+        .iter()
+        .map(|f| harness::Program::from_file(f))
+        .collect();
+    let names: Vec<String> = programs.iter().map(|p| p.name.clone()).collect();
+    let observer = harness::observer();
+
+    let erl_dir = scratch("suite-erl");
+    harness::export_all(&programs, &observer, &erl_dir);
+    harness::erlc(&erl_dir, false).unwrap_or_else(|e| panic!("erlc: {e}"));
+    let theirs = harness::beam(&erl_dir, &names);
+
+    let ex_dir = scratch("suite-ex");
+    let mut sources = Vec::new();
+    let mut refused = Vec::new();
+    for program in &programs {
+        let mut texts = Vec::new();
+        for module in &program.modules {
+            match export::elixir::module(module) {
+                Ok(text) => texts.push((module.name.clone(), text)),
+                Err(_) => refused.push(program.name.clone()),
+            }
+        }
+        if refused.last() == Some(&program.name) {
+            continue;
+        }
+        for (name, text) in texts {
+            std::fs::write(ex_dir.join(format!("{name}.ex")), text).unwrap();
+            sources.push(format!("{name}.ex"));
+        }
+    }
+    refused.dedup();
+    assert_eq!(
+        refused, REFUSED,
+        "the programs whose export to Elixir is refused"
+    );
+    let observer_text = export::elixir::module(&observer).unwrap();
+    std::fs::write(ex_dir.join(format!("{}.ex", observer.name)), observer_text).unwrap();
+    sources.push(format!("{}.ex", observer.name));
+    let mut format = vec!["format", "--check-formatted"];
+    format.extend(sources.iter().map(String::as_str));
+    check_ok("mix format --check-formatted", &run(&ex_dir, "mix", &format));
+    let mut compile = vec!["--ignore-module-conflict", "-o", "."];
+    compile.extend(sources.iter().map(String::as_str));
+    check_ok("elixirc", &run(&ex_dir, "elixirc", &compile));
+    let runner = root.join("tests/otp_programs/erl/lic_prog.erl");
+    check_ok("erlc", &run(&ex_dir, "erlc", &["-o", ".", runner.to_str().unwrap()]));
+    let ebin = elixir_ebin();
+    let mut args = vec!["-noshell", "-pa", ".", "-pa", &ebin, "-run", "lic_prog", "main"];
+    args.extend(names.iter().map(String::as_str));
+    let output = check_ok("erl", &run(&ex_dir, "erl", &args));
+    let mut ours: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut current: Option<String> = None;
+    for line in output.lines() {
+        if let Some(name) = line.strip_prefix("program ") {
+            current = Some(name.to_owned());
+        }
+        if let Some(name) = &current {
+            ours.entry(name.clone()).or_default().push(line.to_owned());
+        }
+    }
+    let mut differing = Vec::new();
+    for name in names.iter().filter(|n| !REFUSED.contains(&n.as_str())) {
+        let erl = without_frame_lines(&harness::canonical(&theirs[name]));
+        let ex = without_frame_lines(&harness::canonical(ours.get(name).map_or(&[][..], |v| v)));
+        if erl != ex {
+            differing.push(format!(
+                "{name}:\n  erl:\n    {}\n  elixir:\n    {}",
+                erl.join("\n    "),
+                ex.join("\n    ")
+            ));
+        }
+    }
+    assert!(
+        differing.is_empty(),
+        "{} of {} programs differ:\n{}",
+        differing.len(),
+        names.len(),
+        differing.join("\n")
+    );
+}

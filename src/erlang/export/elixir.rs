@@ -274,6 +274,8 @@ struct Writer {
     bound: BTreeSet<String>,
     /// What Elixir cannot say, found on the way.
     problems: Vec<String>,
+    /// Writing a guard (where Elixir allows fewer expressions).
+    in_guard: bool,
 }
 
 impl Writer {
@@ -316,6 +318,7 @@ impl Writer {
                 .collect(),
             bound: BTreeSet::new(),
             problems: Vec::new(),
+            in_guard: false,
         })
     }
 
@@ -385,6 +388,7 @@ impl Writer {
         if guard.is_empty() {
             return concat([]);
         }
+        self.in_guard = true;
         let alternatives: Vec<Doc> = guard
             .iter()
             .map(|tests| {
@@ -396,6 +400,7 @@ impl Writer {
                 }
             })
             .collect();
+        self.in_guard = false;
         concat([text(" when "), join(alternatives, text(" or "))])
     }
 
@@ -408,6 +413,12 @@ impl Writer {
     /// A body: its expressions at `indent`, as lines relative to it, a
     /// blank line around any that spans several.
     fn block(&mut self, body: &[Expr], indent: usize) -> Vec<String> {
+        let items = self.block_items(body, indent);
+        join_block(items)
+    }
+
+    /// Each expression of a body, rendered at `indent`.
+    fn block_items(&mut self, body: &[Expr], indent: usize) -> Vec<Vec<String>> {
         let mut flat: Vec<&Expr> = Vec::new();
         for e in body {
             match &e.kind {
@@ -415,31 +426,16 @@ impl Writer {
                 _ => flat.push(e),
             }
         }
-        let mut out: Vec<String> = Vec::new();
-        let mut previous_multi = false;
-        for (i, e) in flat.iter().enumerate() {
-            let doc = self.statement(e, indent);
-            let lines = render_lines(&doc, WIDTH.saturating_sub(indent));
-            let multi = lines.len() > 1;
-            if i > 0 && (multi || previous_multi) {
-                out.push(String::new());
-            }
-            out.extend(lines);
-            previous_multi = multi;
-        }
-        out
+        flat.iter()
+            .map(|e| {
+                let doc = self.statement(e, indent);
+                render_lines(&doc, WIDTH.saturating_sub(indent))
+            })
+            .collect()
     }
 
     /// An expression of a block: `x = case ...` breaks after `=`.
     fn statement(&mut self, e: &Expr, indent: usize) -> Doc {
-        if let ExprKind::Match(p, value) = &e.kind
-            && is_do_block(value)
-        {
-            let value = self.expr(value, 0, indent + INDENT);
-            let p = self.pattern(p);
-            self.bind_match(e);
-            return concat([p, text(" ="), nest(INDENT, concat([Doc::HardLine, value]))]);
-        }
         self.expr(e, 0, indent)
     }
 
@@ -466,7 +462,7 @@ impl Writer {
             ExprKind::Var(v) => text(self.var(v)),
             ExprKind::Atom(a) => text(atom(a)),
             ExprKind::Int(n) => text(integer(&n.to_string())),
-            ExprKind::Float(x) => text(super::erlang::float(*x)),
+            ExprKind::Float(x) => text(float(*x)),
             ExprKind::Str(s) => text(charlist(s)),
             ExprKind::Nil => text("[]"),
             ExprKind::Tuple(items) => {
@@ -479,16 +475,15 @@ impl Writer {
                 let tail = tail.map(|t| self.expr(t, 0, indent));
                 list(items, tail)
             }
-            ExprKind::Match(p, value) => {
-                let value = self.expr(value, 100, indent);
+            ExprKind::Match(p, value_expr) => {
+                let value = if is_do_block(value_expr) {
+                    self.expr(value_expr, 100, indent + INDENT)
+                } else {
+                    self.expr(value_expr, 100, indent)
+                };
                 let p = self.pattern(p);
                 self.bind_match(e);
-                // A value over several lines (`fn`, a call broken one
-                // argument a line) starts after `=`, as the formatter keeps it.
-                if value.flat_width().is_none() {
-                    return (concat([p, text(" = "), value]), 100);
-                }
-                return (infix(p, "=", value), 100);
+                return (match_layout(p, value, value_expr), 100);
             }
             ExprKind::Send(to, message) => {
                 let to = self.expr(to, 0, indent);
@@ -513,7 +508,14 @@ impl Writer {
             }
             ExprKind::Call(callee, arguments) => self.call(callee, arguments, indent),
             ExprKind::Case(subject, arms) => {
-                let subject = self.expr(subject, 0, indent);
+                // A subject that is itself a `do` block is in parentheses,
+                // its lines aligned after `case (`, as the formatter puts them.
+                let subject = if is_do_block(subject) {
+                    let inner = self.expr(subject, 0, indent + 6);
+                    concat([text("("), nest(6, inner), text(")")])
+                } else {
+                    self.expr(subject, 0, indent)
+                };
                 let arms = self.case_clauses(arms, indent + INDENT);
                 let mut out = vec![text("case "), subject, text(" do")];
                 out.extend(arms.into_iter().map(|l| line_at(&l, INDENT)));
@@ -529,6 +531,18 @@ impl Writer {
                     let body = self.block(&arm.body, indent + INDENT * 2);
                     clauses.push((render_lines(&head, WIDTH - indent - INDENT), body));
                     self.bound = saved.clone();
+                }
+                // Erlang's `if` with no true guard fails with `if_clause`,
+                // Elixir's `cond` with `cond_clause`.
+                let total = arms.iter().any(|arm| {
+                    arm.guard.len() == 1
+                        && matches!(arm.guard[0].as_slice(), [t] if matches!(&t.kind, ExprKind::Atom(a) if a == "true"))
+                });
+                if !total {
+                    clauses.push((
+                        vec!["true".to_owned()],
+                        vec![":erlang.error(:if_clause)".to_owned()],
+                    ));
                 }
                 let mut out = vec![text("cond do")];
                 out.extend(
@@ -565,18 +579,19 @@ impl Writer {
                 concat(out)
             }
             ExprKind::Fun(clauses) => self.fun(clauses, indent),
+            // `&f/1` as an operand is in parentheses: `(&f/1) === (&f/1)`.
             ExprKind::FunRef {
                 module,
                 name,
                 arity,
-            } => match module {
+            } => return (match module {
                 Some(m) => text(format!(
                     "&{}.{}/{arity}",
                     alias_or_atom(m),
                     function_name(name)
                 )),
                 None => text(format!("&{}/{arity}", function_name(name))),
-            },
+            }, 100),
             ExprKind::Map(fields) => {
                 let fields = self.map_fields(fields, indent);
                 bracketed("%{", fields, "}")
@@ -680,7 +695,7 @@ impl Writer {
             }
         };
         let args = arguments.iter().map(|e| self.expr(e, 0, indent)).collect();
-        call(&name, args)
+        call_hugging(&name, args, arguments)
     }
 
     /// An auto-imported BIF: Kernel's function where it has the same one,
@@ -709,13 +724,36 @@ impl Writer {
                     vec![tuple, text(index.to_string()), value],
                 );
             }
+            // Elixir has no is_record/3 in guards: what it tests.
+            ("is_record", [value, tag, size])
+                if matches!(value.kind, ExprKind::Var(_))
+                    && matches!(tag.kind, ExprKind::Atom(_))
+                    && matches!(size.kind, ExprKind::Int(_)) =>
+            {
+                let value = self.expr(value, 0, indent);
+                let tag = self.expr(tag, 0, indent);
+                let size = self.expr(size, 0, indent);
+                return concat([
+                    text("("),
+                    call(&self.kernel("is_tuple", 1), vec![value.clone()]),
+                    text(" and "),
+                    call(&self.kernel("tuple_size", 1), vec![value.clone()]),
+                    text(" == "),
+                    size,
+                    text(" and "),
+                    call(&self.kernel("elem", 2), vec![value, text("0")]),
+                    text(" == "),
+                    tag,
+                    text(")"),
+                ]);
+            }
             _ => {}
         }
         let args = arguments.iter().map(|e| self.expr(e, 0, indent)).collect();
         if KERNEL_BIFS.contains(&(name, arity)) {
-            call(&self.kernel(name, arity), args)
+            call_hugging(&self.kernel(name, arity), args, arguments)
         } else {
-            call(&format!(":erlang.{}", function_name(name)), args)
+            call_hugging(&format!(":erlang.{}", function_name(name)), args, arguments)
         }
     }
 
@@ -787,7 +825,8 @@ impl Writer {
                 match keyword_key(&f.key) {
                     Some(key) if keyword => concat([text(format!("{key}: ")), value]),
                     _ => {
-                        let key = self.expr(&f.key, 0, indent);
+                        // The formatter puts an operator's key in parentheses.
+                        let key = self.expr(&f.key, 300, indent);
                         infix(key, "=>", value)
                     }
                 }
@@ -802,6 +841,12 @@ impl Writer {
         let exact: Vec<MapField> = fields.iter().filter(|f| f.exact).cloned().collect();
         let put: Vec<MapField> = fields.iter().filter(|f| !f.exact).cloned().collect();
         if !put.is_empty() {
+            if self.in_guard {
+                self.problems.push(
+                    "a guard puts a key in a map (`M#{K => V}`), which an Elixir guard cannot"
+                        .to_owned(),
+                );
+            }
             let fields = self.map_fields(&put, indent);
             doc = call("Map.merge", vec![doc, bracketed("%{", fields, "}")]);
         }
@@ -843,8 +888,16 @@ impl Writer {
                         ));
                     }
                 }
+                ExprKind::Binary(_) if items.is_empty() => {
+                    // `<<<<` would not read: a binary first in a binary is
+                    // in parentheses, as the formatter writes it.
+                    let value = self.expr(&segment.value, 0, indent);
+                    let value = concat([text("("), value, text(")")]);
+                    items.push(modifiers(value, size, &segment.specs));
+                }
                 _ => {
-                    let value = self.expr(&segment.value, 1000, indent);
+                    // `::` binds less tightly than any operator but `=`.
+                    let value = self.expr(&segment.value, 101, indent);
                     items.push(modifiers(value, size, &segment.specs));
                 }
             }
@@ -906,7 +959,7 @@ impl Writer {
                     _ => (&arm.pattern, &arm.pattern, None),
                 };
                 let head = concat([self.pattern(class), text(", "), self.pattern(reason)]);
-                let mut body = Vec::new();
+                let mut body: Vec<Vec<String>> = Vec::new();
                 if let Some(stack) = stack
                     && let PatternKind::Var(v) = &stack.kind
                     && arm.guard.iter().flatten().any(|t| uses_var(t, v))
@@ -919,11 +972,12 @@ impl Writer {
                     && !matches!(stack.kind, PatternKind::Wildcard)
                 {
                     let stack = render_lines(&self.pattern(stack), WIDTH);
-                    body.push(format!("{} = __STACKTRACE__", stack.join(" ")));
+                    body.push(vec![format!("{} = __STACKTRACE__", stack.join(" "))]);
                 }
                 self.bind(&arm.pattern);
                 let head = concat([head, self.guard(&arm.guard)]);
-                body.extend(self.block(&arm.body, inner + INDENT));
+                body.extend(self.block_items(&arm.body, inner + INDENT));
+                let body = join_block(body);
                 clauses.push((render_lines(&head, WIDTH - inner), body));
                 self.bound = saved.clone();
             }
@@ -961,7 +1015,7 @@ impl Writer {
             PatternKind::Wildcard => text("_"),
             PatternKind::Atom(a) => text(atom(a)),
             PatternKind::Int(n) => text(integer(&n.to_string())),
-            PatternKind::Float(x) => text(super::erlang::float(*x)),
+            PatternKind::Float(x) => text(float(*x)),
             PatternKind::Str(s) => text(charlist(s)),
             PatternKind::Tuple(items) => {
                 let items = items.iter().map(|p| self.pattern(p)).collect();
@@ -1041,8 +1095,6 @@ impl Writer {
                             items.push(modifiers(value, size, &segment.specs));
                         }
                     }
-                    // Later segments' sizes may use this one's variables.
-                    self.bind(&segment.value);
                 }
                 bracketed("<<", items, ">>")
             }
@@ -1069,6 +1121,28 @@ fn uses_var(e: &Expr, name: &str) -> bool {
     found
 }
 
+/// `p = value`: a container or a `fn` starts after `=` whatever its
+/// lines (the formatter's "next break fits"); a `do` block goes on the
+/// next line; anything else there too when it does not fit.
+fn match_layout(p: Doc, value: Doc, value_expr: &Expr) -> Doc {
+    if is_do_block(value_expr) {
+        return concat([p, text(" ="), nest(INDENT, concat([Doc::HardLine, value]))]);
+    }
+    let container = matches!(
+        value_expr.kind,
+        ExprKind::Tuple(_)
+            | ExprKind::Cons(..)
+            | ExprKind::Map(_)
+            | ExprKind::Binary(_)
+            | ExprKind::Fun(_)
+    );
+    if container {
+        concat([p, text(" = "), value])
+    } else {
+        infix(p, "=", value)
+    }
+}
+
 fn is_do_block(e: &Expr) -> bool {
     matches!(
         e.kind,
@@ -1078,6 +1152,22 @@ fn is_do_block(e: &Expr) -> bool {
             | ExprKind::Try { .. }
             | ExprKind::Catch(_)
     )
+}
+
+/// A body's expressions one after the other, a blank line around any
+/// that spans several lines.
+fn join_block(items: Vec<Vec<String>>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut previous_multi = false;
+    for (i, lines) in items.into_iter().enumerate() {
+        let multi = lines.len() > 1;
+        if i > 0 && (multi || previous_multi) {
+            out.push(String::new());
+        }
+        out.extend(lines);
+        previous_multi = multi;
+    }
+    out
 }
 
 /// `value::mods` of a binary segment.
@@ -1154,6 +1244,31 @@ fn indent_line(line: &str, indent: usize) -> String {
 fn render_lines(doc: &Doc, width: usize) -> Vec<String> {
     let (text, _) = render(doc, width);
     text.lines().map(str::to_owned).collect()
+}
+
+/// A call whose last argument is a `fn` over several lines, the others
+/// flat: `spawn(fn ->` ... `end)`, as the formatter keeps it.
+fn call_hugging(name: &str, mut args: Vec<Doc>, arguments: &[Expr]) -> Doc {
+    let last_is_fn = arguments
+        .last()
+        .is_some_and(|e| matches!(e.kind, ExprKind::Fun(_)));
+    let hug = last_is_fn
+        && args.last().is_some_and(|d| d.flat_width().is_none())
+        && args[..args.len() - 1]
+            .iter()
+            .all(|d| d.flat_width().is_some());
+    if !hug {
+        return call(name, args);
+    }
+    let last = args.pop().expect("a last argument");
+    let mut out = vec![text(format!("{name}("))];
+    for arg in args {
+        out.push(arg);
+        out.push(text(", "));
+    }
+    out.push(last);
+    out.push(text(")"));
+    concat(out)
 }
 
 fn call(name: &str, args: Vec<Doc>) -> Doc {
@@ -1254,8 +1369,10 @@ fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// A function's name after `.` or `&`: bare when it is an identifier
+/// (a reserved word is one after a dot: `:queue.in/2`), else quoted.
 fn function_name(name: &str) -> String {
-    if is_identifier(name) && !RESERVED.contains(&name) {
+    if is_identifier(name) {
         name.to_owned()
     } else {
         quoted(name, '"')
@@ -1293,11 +1410,13 @@ fn alias(name: &str) -> Option<String> {
 }
 
 fn bare_atom(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@')
+    let body = name
+        .strip_suffix('?')
+        .or_else(|| name.strip_suffix('!'))
+        .unwrap_or(name);
+    let mut chars = body.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '@')
 }
 
 /// A map key as a keyword (`a:`), when it is an atom that can be one.
@@ -1311,6 +1430,15 @@ fn keyword_key(key: &Expr) -> Option<String> {
             Some(a.clone())
         }
         _ => None,
+    }
+}
+
+/// A float as the formatter writes it: `1_000_000.0`, `1.0e20`.
+fn float(x: f64) -> String {
+    let text = super::erlang::float(x);
+    match text.split_once('.') {
+        Some((whole, fraction)) => format!("{}.{fraction}", integer(whole)),
+        None => text,
     }
 }
 
