@@ -429,6 +429,9 @@ pub enum ExportWhat {
     /// The whole session as an OTP application of this name (`export app
     /// NAME [to DIR]`).
     App(String),
+    /// The same as a Mix project, its modules in Elixir (`export app NAME
+    /// [to DIR] --mix`).
+    MixApp(String),
 }
 
 /// What a `seq` command asks for.

@@ -212,7 +212,14 @@ so its spec says {Kind, start_link, Args} with a comment to write one.
 NAME.app.src, NAME_app (the application callback), NAME_sup over every tree the
 session started with `sup`, each definition, and a stand-in module for each
 built-in kind the trees run; `rebar3 compile` builds it, `rebar3 shell` boots it.
-`to FILE` writes the file (nested supervisors beside it, as NAME.erl).";
+`to FILE` writes the file (nested supervisors beside it, as NAME.erl).
+`export NAME to FILE.ex` writes the definition as an Elixir module that mix format
+leaves as it is, under its Erlang name (`defmodule :counter do`, so calls and
+spawns by the atom keep working): variables in snake_case, `^x` where a pattern
+matches a bound variable, Kernel's functions for BIFs it has, else `:erlang.f`.
+`export app NAME [to DIR] --mix` writes the same application as a Mix project
+(mix.exs, lib/*.ex, `use Application` and `use Supervisor`): `mix compile` builds
+it offline, `iex -S mix` boots it with the same trees.";
 
 const DEMONITOR_DETAILS: &str = "\
 It acts for the monitor's owner, whoever made it: after `R = monitor W T`,
@@ -294,8 +301,8 @@ pub static COMMANDS: &[CommandHelp] = &[
         ..entry(
             "export",
             "process code",
-            "export NAME [to FILE]   or   export sup SUP [to FILE]   or   export app NAME [to DIR]",
-            "write a definition as an Erlang module, a running tree as supervisor modules, or the session as an OTP application",
+            "export NAME [to FILE]   or   export sup SUP [to FILE]   or   export app NAME [to DIR] [--mix]",
+            "write a definition as an Erlang (or, to FILE.ex, Elixir) module, a running tree as supervisor modules, or the session as an OTP application",
             "export counter to counter.erl",
         )
     },

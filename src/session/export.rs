@@ -31,13 +31,17 @@ impl Session {
                         self.no_definition(name)
                     }
                 })?;
+                if file.is_some_and(is_elixir_file) {
+                    return self.export_elixir(name, &definition.module, file.expect("checked"));
+                }
                 vec![(name.clone(), export::module(&definition.module).text)]
             }
             ExportWhat::Sup(target) => {
                 let description = self.describe_sup(target)?;
                 sup::modules(&description)
             }
-            ExportWhat::App(name) => return self.export_app(name, file),
+            ExportWhat::App(name) => return self.export_app(name, file, false),
+            ExportWhat::MixApp(name) => return self.export_app(name, file, true),
         };
         match file {
             None => {
@@ -72,10 +76,33 @@ impl Session {
         }
     }
 
-    /// `export app NAME [to DIR]`: every running tree the session started
-    /// with `sup`, every definition, as a rebar3 project in DIR (by
-    /// default `./NAME`).
-    fn export_app(&mut self, name: &str, dir: Option<&Path>) -> EvalResult<Outcome> {
+    /// `export NAME to FILE.ex`: the definition as an Elixir module.
+    fn export_elixir(
+        &self,
+        name: &str,
+        module: &crate::erlang::ast::Module,
+        path: &Path,
+    ) -> EvalResult<Outcome> {
+        let text = export::elixir::module(module).map_err(|why| {
+            EvalError::new(format!("cannot export `{name}` to Elixir: {why}"))
+                .with_hint("rename it in the definition, or export it to FILE.erl")
+        })?;
+        std::fs::write(path, text)
+            .map_err(|e| EvalError::new(format!("cannot write {}: {e}", path.display())))?;
+        Ok(Outcome {
+            lines: vec![
+                Line::Notice(format!("wrote {}", path.display())),
+                Line::Value("ok".to_owned()),
+            ],
+            value: None,
+            ok: true,
+        })
+    }
+
+    /// `export app NAME [to DIR] [--mix]`: every running tree the session
+    /// started with `sup`, every definition, as a rebar3 project in DIR
+    /// (by default `./NAME`), or with `--mix` as a Mix project in Elixir.
+    fn export_app(&mut self, name: &str, dir: Option<&Path>, mix: bool) -> EvalResult<Outcome> {
         let roots: Vec<String> = self.sup_specs.iter().map(|s| s.name.clone()).collect();
         let mut trees = Vec::new();
         for root in roots {
@@ -84,11 +111,18 @@ impl Session {
                 trees.push(self.describe_sup(&target)?);
             }
         }
-        let definitions = self
-            .definitions
-            .iter()
-            .map(|(module, d)| (module.clone(), export::module(&d.module).text))
-            .collect();
+        let mut definitions = Vec::new();
+        for (module, d) in &self.definitions {
+            let text = if mix {
+                export::elixir::module(&d.module).map_err(|why| {
+                    EvalError::new(format!("cannot export `{module}` to Elixir: {why}"))
+                        .with_hint("rename it in the definition, or export the app without --mix")
+                })?
+            } else {
+                export::module(&d.module).text
+            };
+            definitions.push((module.clone(), text));
+        }
         let kind_help = crate::behavior::kinds()
             .iter()
             .map(|k| (k.name.to_owned(), k.help.to_owned()))
@@ -99,7 +133,12 @@ impl Session {
             definitions,
             kind_help,
         };
-        let files = export::app::project(&app).map_err(|why| {
+        let project = if mix {
+            export::mix::project(&app)
+        } else {
+            export::app::project(&app)
+        };
+        let files = project.map_err(|why| {
             EvalError::new(format!("cannot export `{name}`: {why}"))
                 .with_hint("`export app` writes one module per definition and supervisor")
         })?;
@@ -116,9 +155,14 @@ impl Session {
         Ok(Outcome {
             lines: vec![
                 Line::Notice(format!(
-                    "wrote {} files in {}: `rebar3 compile` there builds {name}, `rebar3 shell` starts it",
+                    "wrote {} files in {}: {}",
                     files.len(),
-                    dir.display()
+                    dir.display(),
+                    if mix {
+                        format!("`mix compile` there builds {name}, `iex -S mix` starts it")
+                    } else {
+                        format!("`rebar3 compile` there builds {name}, `rebar3 shell` starts it")
+                    }
                 )),
                 Line::Value("ok".to_owned()),
             ],
@@ -280,4 +324,9 @@ fn find_spec<'a>(specs: &'a mut [SupSpec], path: &[String]) -> Option<&'a mut Su
         })?;
     }
     Some(spec)
+}
+
+/// `FILE.ex` or `FILE.exs`: the export is Elixir.
+fn is_elixir_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "ex" || e == "exs")
 }

@@ -629,23 +629,27 @@ fn export(input: &str) -> PResult<'_, Command> {
         }
     };
     let after = rest.trim_start();
-    match after.strip_prefix("to") {
+    let (rest, file) = match after.strip_prefix("to") {
         Some(path) if path.starts_with(char::is_whitespace) => {
             let (rest, file) = file_path(
                 path,
                 "expected a file to write",
                 "export counter to counter.erl",
             )?;
-            Ok((
-                rest,
-                Command::Export {
-                    what,
-                    file: Some(file),
-                },
-            ))
+            (rest, Some(file))
         }
-        _ => Ok((rest, Command::Export { what, file: None })),
-    }
+        _ => (rest, None),
+    };
+    // `export app NAME [to DIR] --mix`: the application as a Mix project.
+    let (rest, what) = match (what, rest.trim_start().strip_prefix("--mix")) {
+        (ExportWhat::App(name), Some(after))
+            if after.is_empty() || after.starts_with(char::is_whitespace) =>
+        {
+            (after, ExportWhat::MixApp(name))
+        }
+        (what, _) => (rest, what),
+    };
+    Ok((rest, Command::Export { what, file }))
 }
 
 /// `help` or `help WORD`; any word is accepted so `help` can answer

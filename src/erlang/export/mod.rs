@@ -25,7 +25,11 @@
 pub mod app;
 mod bits;
 mod doc;
+pub mod elixir;
+#[cfg(test)]
+mod elixir_tests;
 pub mod erlang;
+pub mod mix;
 pub mod sup;
 mod tidy;
 

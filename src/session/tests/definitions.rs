@@ -315,3 +315,44 @@ fn a_module_file_includes_a_header_beside_it() {
     let out = run(&mut s, "P = spawn geo(2)");
     assert!(has(&out, "exited with 6"), "{out:?}");
 }
+
+#[test]
+fn export_to_a_file_ending_in_ex_writes_elixir() {
+    let mut s = session();
+    run(&mut s, "def tally { start(N) -> N + 1. }");
+    let dir = std::env::temp_dir().join(format!("letitcrash-export-ex-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("tally.ex");
+    let out = run(&mut s, &format!("export tally to {}", path.display()));
+    assert!(has(&out, "ok"), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "defmodule :tally do\n  def start(n) do\n    n + 1\n  end\nend\n"
+    );
+    let erl = dir.join("tally.erl");
+    run(&mut s, &format!("export tally to {}", erl.display()));
+    assert!(
+        std::fs::read_to_string(&erl)
+            .unwrap()
+            .starts_with("-module(tally).")
+    );
+}
+
+#[test]
+fn export_app_with_mix_writes_a_mix_project() {
+    let mut s = session();
+    run(&mut s, "def tally { start(N) -> N + 1. }");
+    let dir = std::env::temp_dir().join(format!("letitcrash-export-mix-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = run(
+        &mut s,
+        &format!("export app shop to {} --mix", dir.display()),
+    );
+    assert!(has(&out, "`mix compile` there builds shop"), "{out:?}");
+    assert!(dir.join("mix.exs").exists());
+    assert!(
+        std::fs::read_to_string(dir.join("lib/tally.ex"))
+            .unwrap()
+            .starts_with("defmodule :tally do\n")
+    );
+}

@@ -1,0 +1,153 @@
+//! The Elixir export's text for small definitions, exactly: what
+//! `mix format` would leave as it is (tests/elixir_export.rs checks that
+//! with the real formatter).
+
+use super::elixir::{atom, module, snake_case};
+
+fn export(name: &str, source: &str) -> String {
+    let parsed = crate::erlang::parse(name, source).expect("parses");
+    module(&parsed).expect("exports")
+}
+
+#[test]
+fn a_counter_is_a_module_of_the_same_name_with_receive_and_send() {
+    let text = export(
+        "counter",
+        "
+  start(N) -> loop(N).
+  loop(Count) ->
+    receive
+      incr -> loop(Count + 1);
+      {get, From} -> From ! {count, Count}, loop(Count)
+    after 30s -> exit(idle)
+    end.
+",
+    );
+    assert_eq!(
+        text,
+        "\
+defmodule :counter do
+  def start(n) do
+    loop(n)
+  end
+
+  def loop(count) do
+    receive do
+      :incr ->
+        loop(count + 1)
+
+      {:get, from} ->
+        send(from, {:count, count})
+        loop(count)
+    after
+      30000 -> exit(:idle)
+    end
+  end
+end
+"
+    );
+}
+
+#[test]
+fn operators_guards_and_bifs_are_elixirs() {
+    let text = export(
+        "ops",
+        "
+  f(X, Y) when is_integer(X), X >= 0; X =:= Y -> {X =/= Y, X /= Y, X =< Y, X div 2, X rem 2, X band Y, element(1, {X}), spawn(ops, f, [X, Y])};
+  f(_, _) -> [A || A <- []] ++ \"abc\".
+",
+    );
+    assert_eq!(
+        text,
+        "\
+defmodule :ops do
+  def f(x, y) when (is_integer(x) and x >= 0) or x === y do
+    {
+      x !== y,
+      x != y,
+      x <= y,
+      div(x, 2),
+      rem(x, 2),
+      :erlang.band(x, y),
+      elem({x}, 0),
+      spawn(:ops, :f, [x, y])
+    }
+  end
+
+  def f(_, _) do
+    :lists.flatmap(fn a -> [a] end, []) ++ 'abc'
+  end
+end
+"
+    );
+}
+
+#[test]
+fn a_variable_bound_before_is_pinned_in_a_pattern() {
+    let text = export(
+        "pins",
+        "f(X) -> {X, Y} = g(), case Y of X -> same; Z -> Z end.
+         g() -> {1, 1}.",
+    );
+    assert!(text.contains("{^x, y} = g()"), "{text}");
+    assert!(text.contains("      ^x -> :same\n      z -> z\n"), "{text}");
+}
+
+#[test]
+fn funs_binaries_maps_and_try() {
+    let text = export(
+        "misc",
+        "
+  f(M, B) ->
+    F = fun(X) -> X + 1 end,
+    G = fun lists:reverse/1,
+    <<N:16/little, Rest/binary>> = B,
+    M2 = M#{a := 1, b => 2},
+    try F(N) of V -> {V, G, Rest, M2, <<\"hi\">>} catch error:R:S -> {R, S} after ok end.
+",
+    );
+    assert_eq!(
+        text,
+        "\
+defmodule :misc do
+  def f(m, b) do
+    f = fn x -> x + 1 end
+    g = &:lists.reverse/1
+    <<n::little-size(16), rest::binary>> = b
+    m2 = %{Map.merge(m, %{b: 2}) | a: 1}
+
+    try do
+      f.(n)
+    else
+      v -> {v, g, rest, m2, \"hi\"}
+    catch
+      :error, r ->
+        s = __STACKTRACE__
+        {r, s}
+    after
+      :ok
+    end
+  end
+end
+"
+    );
+}
+
+#[test]
+fn names_are_elixirs() {
+    assert_eq!(snake_case("FromPid"), "from_pid");
+    assert_eq!(snake_case("_Acc"), "_acc");
+    assert_eq!(snake_case("X1"), "x1");
+    assert_eq!(atom("ok"), ":ok");
+    assert_eq!(atom("EXIT"), ":EXIT");
+    assert_eq!(atom("hello world"), ":\"hello world\"");
+    assert_eq!(atom("Elixir.MyApp.Counter"), "MyApp.Counter");
+    assert_eq!(atom("nil"), "nil");
+}
+
+#[test]
+fn a_function_elixir_cannot_name_is_refused() {
+    let parsed = crate::erlang::parse("bad", "quote(X) -> X.").expect("parses");
+    let error = module(&parsed).unwrap_err();
+    assert!(error.contains("special forms"), "{error}");
+}
