@@ -502,14 +502,22 @@ fn the_program_suite_behaves_the_same_exported_to_elixir() {
     sources.push(format!("{}.ex", observer.name));
     let mut format = vec!["format", "--check-formatted"];
     format.extend(sources.iter().map(String::as_str));
-    check_ok("mix format --check-formatted", &run(&ex_dir, "mix", &format));
+    check_ok(
+        "mix format --check-formatted",
+        &run(&ex_dir, "mix", &format),
+    );
     let mut compile = vec!["--ignore-module-conflict", "-o", "."];
     compile.extend(sources.iter().map(String::as_str));
     check_ok("elixirc", &run(&ex_dir, "elixirc", &compile));
     let runner = root.join("tests/otp_programs/erl/lic_prog.erl");
-    check_ok("erlc", &run(&ex_dir, "erlc", &["-o", ".", runner.to_str().unwrap()]));
+    check_ok(
+        "erlc",
+        &run(&ex_dir, "erlc", &["-o", ".", runner.to_str().unwrap()]),
+    );
     let ebin = elixir_ebin();
-    let mut args = vec!["-noshell", "-pa", ".", "-pa", &ebin, "-run", "lic_prog", "main"];
+    let mut args = vec![
+        "-noshell", "-pa", ".", "-pa", &ebin, "-run", "lic_prog", "main",
+    ];
     args.extend(names.iter().map(String::as_str));
     let output = check_ok("erl", &run(&ex_dir, "erl", &args));
     let mut ours: std::collections::BTreeMap<String, Vec<String>> = Default::default();

@@ -584,14 +584,19 @@ impl Writer {
                 module,
                 name,
                 arity,
-            } => return (match module {
-                Some(m) => text(format!(
-                    "&{}.{}/{arity}",
-                    alias_or_atom(m),
-                    function_name(name)
-                )),
-                None => text(format!("&{}/{arity}", function_name(name))),
-            }, 100),
+            } => {
+                return (
+                    match module {
+                        Some(m) => text(format!(
+                            "&{}.{}/{arity}",
+                            alias_or_atom(m),
+                            function_name(name)
+                        )),
+                        None => text(format!("&{}/{arity}", function_name(name))),
+                    },
+                    100,
+                );
+            }
             ExprKind::Map(fields) => {
                 let fields = self.map_fields(fields, indent);
                 bracketed("%{", fields, "}")
