@@ -14,7 +14,7 @@
 //! session's syntax becomes Elixir there, as `syntax elixir` would set it.
 
 use super::definitions::Origin;
-use super::erlang_eval::{EXCEPTION_TAG, FUNCTION, shell_module};
+use super::erlang_eval::{EXCEPTION_TAG, FUNCTION, render_exception, shell_module};
 use super::error::{EvalError, EvalResult};
 use super::{Control, Line, Outcome, Session};
 use crate::commands::ast::{Command, Stmt};
@@ -147,9 +147,14 @@ impl Session {
                     reason: reason.clone(),
                     stack: stack.list_to_vec().unwrap_or_default(),
                 };
-                Err(EvalError::new(exception.render()))
+                // Elixir typed at the prompt fails as iex says it fails,
+                // whichever syntax the session shows its values in.
+                Err(EvalError::new(render_exception(Syntax::Elixir, &exception)))
             }
-            _ => Err(EvalError::new(Exception::from_exit_reason(&ended).render())),
+            _ => Err(EvalError::new(render_exception(
+                Syntax::Elixir,
+                &Exception::from_exit_reason(&ended),
+            ))),
         }
     }
 }

@@ -88,19 +88,9 @@ const STACK_VAR: &str = "Shell$stack";
 pub(super) const EXCEPTION_TAG: &str = "$exception";
 
 impl Session {
-    /// An uncaught exception as the session's syntax shows it: erl's
-    /// `** exception error: ...`, or Elixir's banner `** (MatchError) ...`
-    /// (`Exception.format_banner/3`).
+    /// An uncaught exception as the session's syntax shows it.
     fn render_exception(&self, exception: &Exception) -> String {
-        use crate::view::elixir_reason::{Kind, error_banner};
-        match self.syntax() {
-            crate::view::Syntax::Erlang => exception.render(),
-            crate::view::Syntax::Elixir => match exception.class {
-                Class::Error => error_banner(&exception.reason, &exception.stack),
-                Class::Exit => crate::view::elixir_reason::banner(Kind::Exit, &exception.reason),
-                Class::Throw => crate::view::elixir_reason::banner(Kind::Throw, &exception.reason),
-            },
-        }
+        render_exception(self.syntax(), exception)
     }
 
     /// An `Erlang` statement: its position places a compile error's caret.
@@ -433,4 +423,27 @@ pub(super) fn shell_module(
         source: text.to_string(),
         attributes: Default::default(),
     }
+}
+
+/// An uncaught exception as `syntax` writes it: erl's `** exception error:
+/// ...`, or Elixir's banner `** (MatchError) ...` (`Exception.format_banner/3`).
+/// An error is one line, so Elixir's nested banners (`** (exit) exited in:
+/// GenServer.call(...)` then `** (EXIT) an exception was raised:` ...)
+/// follow each other on it, without the stack frames iex lists under them.
+pub(super) fn render_exception(syntax: crate::view::Syntax, exception: &Exception) -> String {
+    use crate::view::elixir_reason::{Kind, banner, error_banner};
+    let text = match syntax {
+        crate::view::Syntax::Erlang => return exception.render(),
+        crate::view::Syntax::Elixir => match exception.class {
+            Class::Error => error_banner(&exception.reason, &exception.stack),
+            Class::Exit => banner(Kind::Exit, &exception.reason),
+            Class::Throw => banner(Kind::Throw, &exception.reason),
+        },
+    };
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default().to_owned();
+    lines
+        .map(str::trim_start)
+        .filter(|line| line.starts_with("** ("))
+        .fold(first, |out, line| format!("{out} {line}"))
 }

@@ -174,7 +174,9 @@ fn timestamp(event: &Event) -> String {
 
 fn render(event: &Event, names: Names, cause: Option<&(Atom, Pid, Term)>, style: &Style) -> String {
     let stamp = timestamp(event);
-    let body = body(&event.kind, names, cause, style);
+    // Elixir names its processes by their modules' aliases (`Demo/Stack`).
+    let in_syntax = |pid: Pid| names(pid).map(|name| style.syntax.label(&name));
+    let body = body(&event.kind, &in_syntax, cause, style);
     // Output may span lines; continue them under the text, not the stamp.
     let indent = format!("\n{}", " ".repeat(stamp.chars().count() + 1));
     format!(
@@ -210,7 +212,7 @@ fn body(
             let mut line = format!(
                 "{} {} {}",
                 label("+ spawn", Role::Spawn, style),
-                super::versioned(kind.name(), *version),
+                super::versioned(style.syntax.module_name(kind.name()), *version),
                 who(*pid)
             );
             if let Some(parent) = parent {
@@ -362,7 +364,7 @@ fn body(
         EventKind::Registered { name, pid } => format!(
             "{} {} {}",
             label("@ register", Role::Spawn, style),
-            style.paint(&name.to_string(), Role::Name),
+            style.paint(&style.syntax.label(&name.to_string()), Role::Name),
             style.paint(&pid.to_string(), Role::Pid)
         ),
         EventKind::Sent { from, to, message } => format!(
@@ -407,7 +409,7 @@ fn supervisor_body(
     style: &Style,
 ) -> String {
     let pid = |pid: Pid| style.paint(&pid.to_string(), Role::Pid);
-    let id = |id: &Atom| style.paint(&id.to_string(), Role::Name);
+    let id = |id: &Atom| style.paint(&style.syntax.label(&id.to_string()), Role::Name);
     let sup = style.paint(name, Role::Name);
     match report {
         SupervisorReport::ChildStarted { id: child, pid: p } => format!(

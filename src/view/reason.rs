@@ -27,9 +27,14 @@ pub fn compact_in(reason: &Term, style: &crate::style::Style) -> String {
         &mut mfa,
         f.as_atom().map_or("", |a| a.name()),
     );
-    match line {
-        Some(line) => format!("({exception}) {message} in {mfa}/{arity} line {line}"),
-        None => format!("({exception}) {message} in {mfa}/{arity}"),
+    // A FunctionClauseError names its function already; say only the line.
+    let place = format!("{mfa}/{arity}");
+    let named = message.ends_with(&format!(" in {place}"));
+    match (line, named) {
+        (Some(line), true) => format!("({exception}) {message} line {line}"),
+        (None, true) => format!("({exception}) {message}"),
+        (Some(line), false) => format!("({exception}) {message} in {place} line {line}"),
+        (None, false) => format!("({exception}) {message} in {place}"),
     }
 }
 

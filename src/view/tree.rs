@@ -120,7 +120,7 @@ pub fn tree(root: &SupervisorView, style: &Style) -> String {
     let mut lines = vec![join(
         &[
             vec![
-                (root.name.clone(), Some(Role::Name)),
+                (style.syntax.label(&root.name), Some(Role::Name)),
                 (root.pid.to_string(), Some(Role::Pid)),
             ],
             budget(root),
@@ -161,18 +161,19 @@ fn budget(sup: &SupervisorView) -> Cells {
 
 /// The cells of a child's line: id, pid, kind (or strategy), status (or
 /// budget), then what is unusual about it.
-fn child_cells(child: &ChildView) -> Cells {
+fn child_cells(child: &ChildView, syntax: super::Syntax) -> Cells {
     let pid = match (child.state, child.pid) {
         (ChildState::Running, Some(pid)) => (pid.to_string(), Some(Role::Pid)),
         (ChildState::Running, None) => ("(no pid)".to_string(), Some(Role::Quiet)),
         (ChildState::Restarting, _) => ("(restarting)".to_string(), Some(Role::Restart)),
         (ChildState::NotRunning, _) => ("(not running)".to_string(), Some(Role::Quiet)),
     };
-    let mut cells = vec![(child.id.clone(), Some(Role::Name)), pid];
+    let mut cells = vec![(syntax.label(&child.id), Some(Role::Name)), pid];
+    let kind = syntax.names_in(&child.kind);
     match (&child.supervisor, child.state) {
         (Some(sup), ChildState::Running) => cells.extend(budget(sup)),
         (_, ChildState::Running) => {
-            cells.push((child.kind.clone(), None));
+            cells.push((kind, None));
             let status = match child.status {
                 Some(status) => (status.to_string(), Some(status_role(status))),
                 None => ("alive".to_string(), Some(Role::Alive)),
@@ -181,7 +182,7 @@ fn child_cells(child: &ChildView) -> Cells {
         }
         // No process, so no status: the pid column already says why.
         _ => {
-            cells.push((child.kind.clone(), None));
+            cells.push((kind, None));
             cells.push((String::new(), None));
         }
     }
@@ -203,7 +204,11 @@ fn draw_children(sup: &SupervisorView, prefix: &str, style: &Style, lines: &mut 
         ));
         return;
     }
-    let rows: Vec<Cells> = sup.children.iter().map(child_cells).collect();
+    let rows: Vec<Cells> = sup
+        .children
+        .iter()
+        .map(|child| child_cells(child, style.syntax))
+        .collect();
     // Align the fixed columns (id, pid, kind, status) across siblings; the
     // optional ones after them are short and left ragged.
     let mut widths = [0usize; 4];

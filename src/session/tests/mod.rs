@@ -3,6 +3,7 @@
 
 mod commands;
 mod definitions;
+mod elixir;
 mod erlang_prompt;
 mod expectations;
 mod explain;

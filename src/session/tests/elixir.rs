@@ -1,0 +1,74 @@
+//! Elixir in a session: processes named by their modules' aliases in the
+//! views, Elixir's lowercase variables as command targets, and an
+//! exception at the prompt written as iex writes it.
+
+use super::{has, last, run, session};
+use crate::view::Syntax;
+
+const STACK: &str = "\
+defmodule Stack do
+  use GenServer
+  def start_link(items), do: GenServer.start_link(__MODULE__, items, name: __MODULE__)
+  @impl true
+  def init(items), do: {:ok, items}
+  @impl true
+  def handle_call(:pop, _from, [top | rest]), do: {:reply, top, rest}
+end";
+
+#[test]
+fn an_elixir_session_names_processes_by_their_aliases() {
+    let mut s = session();
+    s.set_syntax(Syntax::Elixir);
+    run(&mut s, STACK);
+    let started = run(
+        &mut s,
+        "{:ok, sup} = Supervisor.start_link([{Stack, [:a]}], strategy: :one_for_one, name: Demo)",
+    );
+    assert!(has(&started, "@ register Demo <0."), "{started:?}");
+    assert!(has(&started, "+ spawn Stack <0."), "{started:?}");
+    assert!(!has(&started, "Elixir."), "{started:?}");
+    let tree = run(&mut s, "tree").join("\n");
+    let tree: Vec<&str> = tree.lines().collect();
+    assert!(tree[0].starts_with("Demo <0."), "{tree:?}");
+    assert!(tree[1].contains("── Stack <0."), "{tree:?}");
+    // The same session in Erlang's syntax names the atoms as erl does.
+    s.set_syntax(Syntax::Erlang);
+    let tree = run(&mut s, "tree").join("\n");
+    assert!(tree.starts_with("Elixir.Demo <0."), "{tree:?}");
+}
+
+#[test]
+fn a_failed_call_at_the_prompt_is_one_line_of_elixir_banners() {
+    let mut s = session();
+    run(&mut s, STACK);
+    run(&mut s, "GenServer.start(Stack, [], name: Stack)");
+    let out = run(&mut s, "GenServer.call(Stack, :pop)");
+    assert_eq!(
+        last(&out),
+        "error: ** (exit) exited in: GenServer.call(Stack, :pop, 5000) \
+         ** (EXIT) an exception was raised: \
+         ** (FunctionClauseError) no function clause matching in Stack.handle_call/3"
+    );
+}
+
+#[test]
+fn a_command_target_may_be_an_elixir_variable() {
+    let mut s = session();
+    s.set_syntax(Syntax::Elixir);
+    run(
+        &mut s,
+        "defmodule Echo do\n  def start, do: spawn(fn -> receive do\n x -> exit(x)\n end end)\nend",
+    );
+    let out = run(&mut s, "echo = Echo.start()");
+    assert!(last(&out).starts_with("#PID<0."), "{out:?}");
+    let out = run(&mut s, "send(echo, :boom)");
+    assert!(has(&out, "✖ crash"), "{out:?}");
+    let why = run(&mut s, "why echo");
+    assert!(why[0].contains("crashed :boom"), "{why:?}");
+    // A registered name wins over a variable of the same name, as in Erlang.
+    let out = run(&mut s, "info nobody");
+    assert!(
+        last(&out).contains("no process is registered as nobody"),
+        "{out:?}"
+    );
+}
