@@ -315,6 +315,11 @@ impl Session {
                 self.elixir_statement(stmt, text, &mut control)
             }
             Command::Erlang(_) => self.erlang_statement(stmt, &mut control),
+            // A term typed alone (`"abc"`, `[1, 2]`) is Elixir's where the
+            // session speaks Elixir: its string is a binary, not a charlist.
+            Command::Eval(_) if self.elixir_reads(&stmt.source) => {
+                self.elixir_statement(stmt, &stmt.source, &mut control)
+            }
             command => self.run(command, &mut control),
         };
         let ok = match result {

@@ -293,7 +293,11 @@ impl Session {
         let mut outcome = Outcome::value(Term::from_atom(Atom::OK));
         let got: Vec<Line> = messages
             .iter()
-            .map(|m| Line::Text(format!("Shell got {m}")))
+            // erl says `Shell got hello`; iex's flush/0 inspects each one.
+            .map(|m| match self.syntax() {
+                crate::view::Syntax::Erlang => Line::Text(format!("Shell got {m}")),
+                crate::view::Syntax::Elixir => Line::Text(crate::view::shown_in(m, &self.style())),
+            })
             .collect();
         outcome.lines.splice(0..0, got);
         Ok(outcome)

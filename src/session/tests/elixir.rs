@@ -72,3 +72,25 @@ fn a_command_target_may_be_an_elixir_variable() {
         "{out:?}"
     );
 }
+
+#[test]
+fn a_lone_string_at_an_elixir_prompt_is_a_binary() {
+    let mut s = session();
+    s.set_syntax(Syntax::Elixir);
+    assert_eq!(last(&run(&mut s, "\"abc\"")), "\"abc\"");
+    assert_eq!(last(&run(&mut s, "x = 2")), "2");
+    assert_eq!(last(&run(&mut s, "\"a#{x}\"")), "\"a2\"");
+    assert_eq!(last(&run(&mut s, "[1, \"b\"]")), "[1, \"b\"]");
+    // Erlang's syntax keeps the command language's reading: a charlist.
+    s.set_syntax(Syntax::Erlang);
+    assert_eq!(last(&run(&mut s, "\"abc\"")), "\"abc\"");
+}
+
+#[test]
+fn flush_in_elixir_inspects_each_message_as_iex_does() {
+    let mut s = session();
+    s.set_syntax(Syntax::Elixir);
+    run(&mut s, "send(self(), {:hi, \"there\"})");
+    let out = run(&mut s, "flush()");
+    assert_eq!(out, ["{:hi, \"there\"}", ":ok"]);
+}
