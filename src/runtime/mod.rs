@@ -141,6 +141,13 @@ impl Runtime {
         &self.node.config
     }
 
+    /// Whether processes write OTP's reports as Elixir's Logger does (the
+    /// session sets it with its syntax; `erlang:'$elixir_reports'()`
+    /// reads it).
+    pub fn set_elixir_reports(&self, on: bool) {
+        self.node.elixir_reports.store(on, Ordering::Relaxed);
+    }
+
     pub fn is_deterministic(&self) -> bool {
         self.node.is_deterministic()
     }

@@ -57,6 +57,11 @@ pub(in crate::runtime) struct Node {
     /// Processes alive.
     pub(in crate::runtime) live: AtomicUsize,
     pub(in crate::runtime) shut_down: AtomicBool,
+    /// Whether OTP's reports are written as Elixir's Logger translates
+    /// them (`[error] GenServer Stack terminating`) rather than as
+    /// `=ERROR REPORT====`: the logger's configuration, which on the BEAM
+    /// is the node's too.
+    pub(in crate::runtime) elixir_reports: AtomicBool,
 }
 
 /// How to start a process.
@@ -102,6 +107,7 @@ impl Node {
             next_ref: AtomicU64::new(1),
             live: AtomicUsize::new(0),
             shut_down: AtomicBool::new(false),
+            elixir_reports: AtomicBool::new(false),
         };
         (node, queues)
     }

@@ -186,6 +186,7 @@ fn fresh_runtime(config: &crate::runtime::Config) -> Runtime {
 impl Session {
     pub fn new(config: SessionConfig) -> Session {
         let runtime = fresh_runtime(&config.runtime);
+        runtime.set_elixir_reports(config.syntax == Syntax::Elixir);
         let feed = Arc::new(EventFeed::new(
             &runtime,
             config.log,
@@ -267,6 +268,7 @@ impl Session {
     pub fn set_syntax(&mut self, syntax: Syntax) {
         self.config.syntax = syntax;
         self.feed.set_syntax(syntax);
+        self.runtime.set_elixir_reports(syntax == Syntax::Elixir);
     }
 
     pub fn variables(&self) -> &Bindings {
@@ -588,6 +590,7 @@ impl Session {
     /// `reset`: a fresh runtime and shell, as if the tool had just started.
     fn reset(&mut self) -> Outcome {
         let runtime = fresh_runtime(&self.config.runtime);
+        runtime.set_elixir_reports(self.config.syntax == Syntax::Elixir);
         self.feed.attach(&runtime);
         if let Some(observer) = &mut self.observer {
             observer.runtime_replaced(&runtime);

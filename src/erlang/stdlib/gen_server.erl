@@ -279,15 +279,77 @@ terminate(Class, Reason, Stacktrace, ReportStacktrace, Name, From, Msg, Mod, Sta
 terminate_reason(error, Reason, Stacktrace) -> {Reason, Stacktrace};
 terminate_reason(exit, Reason, _Stacktrace) -> Reason.
 
-%% OTP's report, as its logger prints it (`format_log_multi/2`).
-error_info(Reason, Stacktrace, Name, _From, Msg, State) ->
+%% OTP's report, as its logger prints it (`format_log_multi/2`), or, in a
+%% session that speaks Elixir, as Elixir 1.14's Logger.Translator writes
+%% it (`report_gen_server_terminate/3`).
+error_info(Reason, Stacktrace, Name, From, Msg, State) ->
     ReportReason = case Stacktrace of
                        undefined -> Reason;
                        _ -> {Reason, Stacktrace}
                    end,
+    case erlang:'$elixir_reports'() of
+        true -> elixir_error_info(ReportReason, Name, From, Msg, State);
+        false -> erlang_error_info(ReportReason, Name, Msg, State)
+    end.
+
+erlang_error_info(ReportReason, Name, Msg, State) ->
     io:format("=ERROR REPORT====~n"
               "** Generic server ~tp terminating ~n"
               "** Last message in was ~tp~n"
               "** When Server state == ~tp~n"
               "** Reason for termination ==~n** ~tp~n",
               [Name, Msg, State, ReportReason]).
+
+%% `[error] GenServer Stack terminating`, the reason as an exception
+%% banner with its stack (`format_reason/1`: `** (stop) ...` for an exit
+%% reason), the last message and who sent it, the state, and whether the
+%% client is alive. Frames without a file name no place, as
+%% `Exception.format_stacktrace_entry/1` leaves it out.
+elixir_error_info(ReportReason, Name, From, Msg, State) ->
+    Inspect = fun(T) -> erlang:'$elixir_inspect'(T, []) end,
+    Reason = case ReportReason of
+                 {Error, [_ | _] = Stack} ->
+                     case lists:all(fun is_frame/1, Stack) of
+                         true ->
+                             Frames = << <<"\n    ", (elixir_frame(F))/binary>> || F <- Stack >>,
+                             <<"\n", ('Elixir.Exception':format_banner(error, Error, Stack))/binary,
+                               Frames/binary>>;
+                         false ->
+                             elixir_stop(ReportReason)
+                     end;
+                 _ ->
+                     elixir_stop(ReportReason)
+             end,
+    Client = case From of
+                 {Pid, _Tag} when is_pid(Pid) -> Pid;
+                 _ -> undefined
+             end,
+    LastFrom = case Client of
+                   undefined -> <<>>;
+                   _ -> <<" (from ", (Inspect(Client))/binary, ")">>
+               end,
+    ClientInfo = case Client of
+                     undefined -> <<>>;
+                     _ ->
+                         Alive = case is_process_alive(Client) of
+                                     true -> <<" is alive">>;
+                                     false -> <<" is dead">>
+                                 end,
+                         <<"\nClient ", (Inspect(Client))/binary, Alive/binary>>
+                 end,
+    io:format("[error] GenServer ~ts terminating~ts~n"
+              "Last message~ts: ~ts~n"
+              "State: ~ts~ts~n",
+              [Inspect(Name), Reason, LastFrom, Inspect(Msg), Inspect(State), ClientInfo]).
+
+elixir_stop(Reason) ->
+    <<"\n** (stop) ", ('Elixir.Exception':format_exit(Reason))/binary>>.
+
+is_frame({_M, _F, _A, Location}) when is_list(Location) -> true;
+is_frame(_) -> false.
+
+elixir_frame({M, F, A, Location} = Frame) ->
+    case proplists:get_value(file, Location) of
+        undefined -> 'Elixir.Exception':format_mfa(M, F, A);
+        _ -> 'Elixir.Exception':format_stacktrace_entry(Frame)
+    end.

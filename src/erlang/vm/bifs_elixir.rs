@@ -1,6 +1,8 @@
 //! `erlang:'$elixir_inspect'(Term, Opts) -> binary()`: Elixir's
 //! `Kernel.inspect/2` for programs, on the printer of
-//! `runtime::term::elixir`.
+//! `runtime::term::elixir`. And `erlang:'$elixir_reports'() -> boolean()`:
+//! whether `gen_server` writes its crash report as Elixir's Logger
+//! translates it, which the session chooses with its syntax.
 //!
 //! The Elixir standard library of the playground (`'Elixir.Kernel':inspect/2`,
 //! `'Elixir.IO':inspect/2`, `'Elixir.Inspect':inspect/2`) calls it with
@@ -17,10 +19,21 @@ use super::errors::Raise;
 use crate::runtime::term::elixir::{Charlists, InspectOpts, inspect_pretty};
 use crate::runtime::{Process, Term};
 
-pub static BIFS: &[Bif] = &[Bif {
-    auto: false,
-    ..pure("erlang", "$elixir_inspect", 2, false, elixir_inspect)
-}];
+pub static BIFS: &[Bif] = &[
+    Bif {
+        auto: false,
+        ..pure("erlang", "$elixir_inspect", 2, false, elixir_inspect)
+    },
+    Bif {
+        auto: false,
+        ..pure("erlang", "$elixir_reports", 0, false, elixir_reports)
+    },
+];
+
+/// `erlang:'$elixir_reports'()`.
+fn elixir_reports(p: &Process, _: &[Term]) -> Result<Term, Raise> {
+    Ok(Term::boolean(p.elixir_reports()))
+}
 
 /// `erlang:'$elixir_inspect'(Term, Opts)`.
 fn elixir_inspect(_: &Process, a: &[Term]) -> Result<Term, Raise> {

@@ -811,6 +811,12 @@ impl Process {
         self.node.at_process_limit()
     }
 
+    /// Whether reports are written as Elixir's Logger writes them
+    /// ([`crate::runtime::Runtime::set_elixir_reports`]).
+    pub fn elixir_reports(&self) -> bool {
+        self.node.elixir_reports.load(Ordering::Relaxed)
+    }
+
     /// How many processes live now, and how many may
     /// (`erlang:system_info(process_count | process_limit)`).
     pub fn process_count(&self) -> (usize, usize) {

@@ -94,3 +94,30 @@ fn flush_in_elixir_inspects_each_message_as_iex_does() {
     let out = run(&mut s, "flush()");
     assert_eq!(out, ["{:hi, \"there\"}", ":ok"]);
 }
+
+#[test]
+fn a_gen_server_crash_is_reported_as_elixirs_logger_writes_it() {
+    let mut s = session();
+    s.set_syntax(Syntax::Elixir);
+    run(&mut s, STACK);
+    run(&mut s, "GenServer.start(Stack, [], name: Stack)");
+    let out = run(&mut s, "GenServer.call(Stack, :pop)").join("\n");
+    for line in [
+        "[error] GenServer Stack terminating",
+        "** (FunctionClauseError) no function clause matching in Stack.handle_call/3",
+        "Last message (from #PID<0.1.0>): :pop",
+        "State: []",
+        "Client #PID<0.1.0> is alive",
+    ] {
+        assert!(out.contains(line), "{line} in {out}");
+    }
+    assert!(!out.contains("=ERROR REPORT===="), "{out}");
+    // Erlang's syntax gets OTP's report from the same gen_server.
+    s.set_syntax(Syntax::Erlang);
+    run(&mut s, "GenServer.start(Stack, [], name: Stack)");
+    let out = run(&mut s, "GenServer.call(Stack, :pop)").join("\n");
+    assert!(
+        out.contains("** Generic server 'Elixir.Stack' terminating"),
+        "{out}"
+    );
+}
