@@ -126,6 +126,20 @@ fn an_error_points_at_the_elixir_source() {
 }
 
 #[test]
+fn a_missing_end_names_the_do_it_would_close() {
+    // The case and the def are closed; the module's `do` is not.
+    let source = "defmodule C do\n  def f(x) do\n    case x do\n      1 -> :one\n    end\n  end\n";
+    let Err(error) = super::parse_file(source) else {
+        panic!("accepted")
+    };
+    assert_eq!(error.line, 7, "{}", error.render(None));
+    assert_eq!(
+        error.hint.as_deref(),
+        Some("the `do` at line 1, column 13 needs its `end`")
+    );
+}
+
+#[test]
 fn use_gen_server_adds_the_behaviour_and_its_defaults() {
     let (modules, _) =
         super::parse_file("defmodule S do\n  use GenServer\n  def init(x), do: {:ok, x}\nend\n")

@@ -274,7 +274,11 @@ impl<'a> Parser<'a> {
 
     /// `do ... [else|after|rescue|catch ...] end`, just after `do`.
     fn do_block(&mut self) -> Result<Vec<(String, Body)>> {
-        let start = self.pos();
+        // The `do` itself, which the hint names, is the token just read.
+        let start = match self.at.checked_sub(1).map(|i| &self.tokens[i]) {
+            Some(Token { tok: Tok::Kw("do"), pos, .. }) => *pos,
+            _ => self.pos(),
+        };
         let mut blocks = vec![("do".to_string(), self.body()?)];
         loop {
             self.skip_eol();
