@@ -173,3 +173,63 @@ fn nested_modules_are_named_after_their_parent() {
     let rt = Runtime::new(Config::deterministic(1));
     drop(rt);
 }
+
+/// Every error in Elixir source has a place and a hint, as the Erlang
+/// front end's do: the mistakes a reader of the talk makes first.
+#[test]
+fn common_mistakes_get_a_place_and_a_hint() {
+    let mistakes = [
+        (
+            "defmodule A do\n  def f(x) do\n    y + x\n  end\nend\n",
+            (3, 5),
+        ),
+        (
+            "defmodule A do\n  def f(x) do\n    g(x)\n  end\nend\n",
+            (3, 5),
+        ),
+        ("defmodule A do\n  def f(x), do: x |>\nend\n", (3, 1)),
+        (
+            "defmodule A do\n  def f(x) do\n    spawn(fn -> x end\n  end\nend\n",
+            (4, 3),
+        ),
+        (
+            "defmodule A do\n  def f(x) do\n    %{a: 1, x}\n  end\nend\n",
+            (3, 14),
+        ),
+        (
+            "defmodule A do\n  def f(x) do\n    \"open\n  end\nend\n",
+            (3, 5),
+        ),
+        (
+            "defmodule A do\n  def f(x) when do\n    x\n  end\nend\n",
+            (2, 17),
+        ),
+        (
+            "defmodule A do\n  def f(x) do\n    case x do\n      1 => :one\n    end\n  end\nend\n",
+            (4, 9),
+        ),
+        ("defmodule A do\n  deff f(x), do: x\nend\n", (2, 3)),
+        ("defmodule a do\nend\n", (1, 11)),
+    ];
+    for (source, (line, column)) in mistakes {
+        let Err(error) = super::parse_file(source) else {
+            panic!("accepted:\n{source}")
+        };
+        let rendered = error.render(Some("m.ex"));
+        assert!(error.hint.is_some(), "no hint:\n{rendered}");
+        assert!(
+            rendered.contains(&format!("m.ex:{line}:{column}\n")),
+            "not at {line}:{column}:\n{rendered}"
+        );
+    }
+}
+
+#[test]
+fn a_module_named_by_an_atom_keeps_that_name() {
+    // What `export tally to tally.ex` writes for a module named in Erlang.
+    let (modules, rest) =
+        super::parse_file("defmodule :tally do\n  def start(n) do\n    n + 1\n  end\nend\n")
+            .unwrap_or_else(|e| panic!("{}", e.render(None)));
+    assert!(rest.is_empty());
+    assert_eq!(modules[0].name, "tally");
+}

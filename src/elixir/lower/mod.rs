@@ -108,10 +108,13 @@ pub fn modules(source: &str, nodes: Vec<Node>) -> Result<(Vec<Lowered>, Vec<Node
     let mut modules = Vec::new();
     let mut rest = Vec::new();
     for node in nodes {
-        match defmodule_parts(&node) {
-            Some((alias, body)) => {
+        match defmodule_parts(source, &node)? {
+            Some((ModuleName::Alias(alias), body)) => {
                 let name = format!("Elixir.{}", alias.join("."));
                 lower_module(source, &name, &HashMap::new(), body, node.pos, &mut modules)?;
+            }
+            Some((ModuleName::Atom(name), body)) => {
+                lower_module(source, name, &HashMap::new(), body, node.pos, &mut modules)?;
             }
             None => rest.push(node),
         }
@@ -119,8 +122,20 @@ pub fn modules(source: &str, nodes: Vec<Node>) -> Result<(Vec<Lowered>, Vec<Node
     Ok((modules, rest))
 }
 
-/// `defmodule Name do body end`: the name's segments and the body.
-fn defmodule_parts(node: &Node) -> Option<(&[String], &[Node])> {
+/// What a `defmodule` names: an alias (`MyApp.Counter`, the module
+/// `'Elixir.MyApp.Counter'`) or an atom (`:counter`, Erlang's way, which
+/// `export NAME to FILE.ex` writes for a module named in Erlang).
+enum ModuleName<'a> {
+    Alias(&'a [String]),
+    Atom(&'a str),
+}
+
+/// `defmodule Name do body end`: the name and the body; `None` for what
+/// is not a `defmodule`, an error for one whose name is neither.
+fn defmodule_parts<'a>(
+    source: &str,
+    node: &'a Node,
+) -> Result<Option<(ModuleName<'a>, &'a [Node])>> {
     let Kind::Call {
         module: None,
         name,
@@ -128,24 +143,49 @@ fn defmodule_parts(node: &Node) -> Option<(&[String], &[Node])> {
         blocks,
     } = &node.kind
     else {
-        return None;
+        return Ok(None);
     };
     if name != "defmodule" {
-        return None;
+        return Ok(None);
     }
-    let [
-        Node {
-            kind: Kind::Alias(segments),
-            ..
-        },
-    ] = args.as_slice()
-    else {
-        return None;
+    let module = match args.as_slice() {
+        [
+            Node {
+                kind: Kind::Alias(segments),
+                ..
+            },
+        ] => ModuleName::Alias(segments),
+        [
+            Node {
+                kind: Kind::Atom(atom),
+                ..
+            },
+        ] => ModuleName::Atom(atom),
+        [other, ..] => {
+            return Err(error_at(
+                source,
+                other.pos,
+                1,
+                "a module's name is an alias or an atom",
+                Some(
+                    "write it capitalised, as `Counter` or `MyApp.Counter` (or `:counter`)".into(),
+                ),
+            ));
+        }
+        [] => {
+            return Err(error_at(
+                source,
+                node.pos,
+                "defmodule".len(),
+                "defmodule needs a name",
+                Some("write `defmodule Counter do ... end`".into()),
+            ));
+        }
     };
-    match blocks.first() {
-        Some((_, Body::Exprs(body))) => Some((segments, body)),
-        _ => Some((segments, &[])),
-    }
+    Ok(Some(match blocks.first() {
+        Some((_, Body::Exprs(body))) => (module, body.as_slice()),
+        _ => (module, &[][..]),
+    }))
 }
 
 /// One `def`/`defp` clause as written.
@@ -181,14 +221,22 @@ fn lower_module(
     let mut fields: Option<Vec<(String, Node)>> = None;
     let probe = Lowerer::new(source, ModuleScope::default());
     for item in body {
-        if let Some((segments, inner)) = defmodule_parts(item) {
-            let inner_name = format!("{name}.{}", segments.join("."));
-            // Inside Outer, `Inner` names Outer.Inner.
-            scope
-                .aliases
-                .insert(segments[0].clone(), format!("{name}.{}", segments[0]));
-            lower_module(source, &inner_name, &scope.aliases, inner, item.pos, out)?;
-            continue;
+        match defmodule_parts(source, item)? {
+            Some((ModuleName::Alias(segments), inner)) => {
+                let inner_name = format!("{name}.{}", segments.join("."));
+                // Inside Outer, `Inner` names Outer.Inner.
+                scope
+                    .aliases
+                    .insert(segments[0].clone(), format!("{name}.{}", segments[0]));
+                lower_module(source, &inner_name, &scope.aliases, inner, item.pos, out)?;
+                continue;
+            }
+            // An atom names the module itself, wherever it is nested.
+            Some((ModuleName::Atom(inner_name), inner)) => {
+                lower_module(source, inner_name, &scope.aliases, inner, item.pos, out)?;
+                continue;
+            }
+            None => {}
         }
         match &item.kind {
             Kind::AttrSet(attr, value) => match attr.as_str() {

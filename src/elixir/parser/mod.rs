@@ -276,7 +276,11 @@ impl<'a> Parser<'a> {
     fn do_block(&mut self) -> Result<Vec<(String, Body)>> {
         // The `do` itself, which the hint names, is the token just read.
         let start = match self.at.checked_sub(1).map(|i| &self.tokens[i]) {
-            Some(Token { tok: Tok::Kw("do"), pos, .. }) => *pos,
+            Some(Token {
+                tok: Tok::Kw("do"),
+                pos,
+                ..
+            }) => *pos,
             _ => self.pos(),
         };
         let mut blocks = vec![("do".to_string(), self.body()?)];
