@@ -5,6 +5,11 @@
 //! shell), or a supervision path (`demo/w1`): the child *currently* running
 //! under that id, found by asking each supervisor on the way. So a path
 //! follows a child across restarts, while a variable keeps the pid it got.
+//!
+//! Elixir's variables are lowercase, so a command reads `w` as a name; a
+//! name no process is registered under is the shell variable `w` when one
+//! holds a pid (`w = spawn(...)` at an Elixir prompt, then `kill w`). A
+//! registered name wins, as it did before Elixir came.
 
 use super::error::{EvalError, EvalResult};
 use super::{Session, values};
@@ -22,10 +27,14 @@ impl Session {
                     .ok_or_else(|| EvalError::new(format!("{name} is {term}, not a pid"))),
                 None => Err(values::unbound(name)),
             },
-            Target::Name(name) => self.runtime.whereis(Atom::new(name)).ok_or_else(|| {
-                EvalError::new(format!("no process is registered as {}", Atom::new(name)))
-                    .with_hint("`regs` lists the registered names")
-            }),
+            Target::Name(name) => self
+                .runtime
+                .whereis(Atom::new(name))
+                .or_else(|| self.vars.get(name).and_then(|term| term.as_pid()))
+                .ok_or_else(|| {
+                    EvalError::new(format!("no process is registered as {}", Atom::new(name)))
+                        .with_hint("`regs` lists the registered names")
+                }),
             Target::Pid(n) => Ok(Pid::from_number(*n)),
             Target::SelfPid => Ok(self.shell.pid()),
             Target::Path(segments) => self.resolve_path(segments),
