@@ -408,7 +408,12 @@ impl Session {
 
     /// If a link killed the shell process, starts a new one and says so.
     fn revive_shell(&mut self, lines: &mut Vec<Line>) {
-        if let Some(notice) = self.shell.revive(&self.runtime) {
+        let style = self.style();
+        let show = |reason: &Term| match style.syntax {
+            Syntax::Erlang => reason.to_string(),
+            Syntax::Elixir => crate::view::shown_in(reason, &style),
+        };
+        if let Some(notice) = self.shell.revive(&self.runtime, show) {
             self.name_shell();
             lines.push(Line::Notice(notice));
         }

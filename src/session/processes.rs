@@ -11,6 +11,7 @@ use super::{Line, Outcome, Session};
 use crate::behavior::{self, StartContext};
 use crate::commands::ast::{KindSpec, SpawnOpt, Target, TermExpr};
 use crate::runtime::{Atom, Pid, Ref, Term};
+use crate::view::Syntax;
 use std::time::Duration;
 
 /// How long `call` and `receive` wait when no timeout is given. (Erlang's
@@ -281,7 +282,9 @@ impl Session {
         Ok(Outcome::line(Line::Notice(format!("{what} {pid}"))))
     }
 
-    /// `flush()`: prints and removes every message in the shell's mailbox.
+    /// `flush()`: prints and removes every message in the shell's mailbox,
+    /// as the session's shell does: erl writes `Shell got MSG`, iex each
+    /// message inspected on a line of its own.
     pub(super) fn flush(&mut self) -> EvalResult<Outcome> {
         let messages = self.shell.run(|me| async move {
             let mut all = Vec::new();
@@ -291,12 +294,12 @@ impl Session {
             all
         })?;
         let mut outcome = Outcome::value(Term::from_atom(Atom::OK));
+        let style = self.style();
         let got: Vec<Line> = messages
             .iter()
-            // erl says `Shell got hello`; iex's flush/0 inspects each one.
-            .map(|m| match self.syntax() {
-                crate::view::Syntax::Erlang => Line::Text(format!("Shell got {m}")),
-                crate::view::Syntax::Elixir => Line::Text(crate::view::shown_in(m, &self.style())),
+            .map(|m| match style.syntax {
+                Syntax::Erlang => Line::Text(format!("Shell got {m}")),
+                Syntax::Elixir => Line::Text(crate::view::shown_in(m, &style)),
             })
             .collect();
         outcome.lines.splice(0..0, got);

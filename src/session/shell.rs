@@ -37,9 +37,10 @@ impl Shell {
 
     /// If the shell process has died, starts a new one and says what
     /// happened, like `** shell <0.7.0> exited: boom — started a new shell
-    /// <0.31.0>`.
-    pub fn revive(&mut self, runtime: &Runtime) -> Option<String> {
-        let reason = self.host.exit_reason()?;
+    /// <0.31.0>`, the reason written as `show` writes a term (in the
+    /// session's syntax).
+    pub fn revive(&mut self, runtime: &Runtime, show: impl Fn(&Term) -> String) -> Option<String> {
+        let reason = show(&self.host.exit_reason()?);
         let old = self.host.pid();
         self.host = runtime.spawn_host("shell");
         Some(format!(

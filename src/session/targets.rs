@@ -1,16 +1,20 @@
 //! Resolving targets: which process a command means.
 //!
 //! A target is a variable (`W`: the pid it was bound to, even after that
-//! process died), a registered name (`c`; failing that, an Elixir
-//! variable of that name), a pid literal, `self` (the shell), or a
-//! supervision path (`demo/w1`): the child *currently* running under that
-//! id, found by asking each supervisor on the way. So a path follows a
-//! child across restarts, while a variable keeps the pid it got.
+//! process died), a registered name (`c`), a pid literal, `self` (the
+//! shell), or a supervision path (`demo/w1`): the child *currently* running
+//! under that id, found by asking each supervisor on the way. So a path
+//! follows a child across restarts, while a variable keeps the pid it got.
+//!
+//! Elixir's variables are lowercase, so a command reads `w` as a name; a
+//! name no process is registered under is the shell variable `w` when one
+//! holds a pid (`w = spawn(...)` at an Elixir prompt, then `kill w`). A
+//! registered name wins, as it did before Elixir came.
 
 use super::error::{EvalError, EvalResult};
 use super::{Session, values};
 use crate::commands::ast::Target;
-use crate::runtime::{Atom, Pid, Term};
+use crate::runtime::{Atom, Pid};
 use crate::supervisor::api;
 
 impl Session {
@@ -23,13 +27,10 @@ impl Session {
                     .ok_or_else(|| EvalError::new(format!("{name} is {term}, not a pid"))),
                 None => Err(values::unbound(name)),
             },
-            // A lowercase word is a registered name, as in Erlang; failing
-            // that, an Elixir variable of the session (`c = Counter.start(0)`
-            // then `why c`), since Elixir's variables are lowercase too.
             Target::Name(name) => self
                 .runtime
                 .whereis(Atom::new(name))
-                .or_else(|| self.vars.get(name).and_then(Term::as_pid))
+                .or_else(|| self.vars.get(name).and_then(|term| term.as_pid()))
                 .ok_or_else(|| {
                     EvalError::new(format!("no process is registered as {}", Atom::new(name)))
                         .with_hint("`regs` lists the registered names")

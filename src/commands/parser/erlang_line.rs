@@ -122,10 +122,13 @@ fn reads_as_elixir(text: &str) -> bool {
     let Ok(tokens) = crate::elixir::lexer::tokenize(text) else {
         return false;
     };
+    // Elixir's special forms take their first argument without brackets
+    // (`case x do`, `for y <- list, do: y`): a word after one of them is
+    // that argument, not a command written wrong.
     let words_in_a_row = tokens.windows(2).any(|pair| {
         matches!(
             (&pair[0].tok, &pair[1].tok),
-            (Tok::Ident(_), Tok::Ident(_) | Tok::Int(_))
+            (Tok::Ident(word), Tok::Ident(_) | Tok::Int(_)) if !ELIXIR_FORMS.contains(&word.as_str())
         )
     });
     let elixir_only = tokens.iter().any(|token| {
@@ -146,6 +149,9 @@ fn reads_as_elixir(text: &str) -> bool {
             .program()
             .is_ok()
 }
+
+/// Elixir's special forms whose first argument follows them as a word.
+const ELIXIR_FORMS: &[&str] = &["case", "if", "unless", "for", "with"];
 
 /// Lone words that are Erlang values first, however close to a command
 /// (`true` is one letter from `tree`).
@@ -222,6 +228,10 @@ mod tests {
             "send(self(), :hi)",
             "x = %{a: 1}",
             "Counter.start(0) |> Process.alive?()",
+            "for id <- [:a, :b], do: id",
+            "case x do\n  1 -> :one\n  _ -> :other\nend",
+            "if x == 1 do\n  :yes\nend",
+            "unless x == 1, do: :no, else: :yes",
         ] {
             assert_eq!(command(line), Command::Elixir(line.to_string()), "{line}");
         }

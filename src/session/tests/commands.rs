@@ -408,3 +408,22 @@ fn a_pattern_match_binds_its_new_variables_or_fails_binding_nothing() {
         "a failed match binds nothing"
     );
 }
+
+#[test]
+fn a_lowercase_name_nobody_registered_is_the_elixir_variable_holding_a_pid() {
+    let mut s = session();
+    let out = run(
+        &mut s,
+        "syntax elixir\nw = spawn(fn -> receive do _ -> :ok end end)\nkill w\nexpect dead w killed",
+    );
+    assert_eq!(last(&out), "pass: w died with killed", "{out:?}");
+    // A registered name wins over a variable of the same name.
+    let out = run(
+        &mut s,
+        "spawn idle as c\nc = self()\nexpect alive c\nkill c",
+    );
+    assert!(!has(&out, "exited: killed"), "the shell lives: {out:?}");
+    assert!(has(&out, "killed <0."), "{out:?}");
+    let out = run(&mut s, "expect alive self");
+    assert!(has(&out, "pass"), "{out:?}");
+}

@@ -71,3 +71,19 @@ fn an_interrupted_wait_ends_at_once_and_the_shell_goes_on() {
     let out = run(&mut det, "receive");
     assert!(has(&out, "interrupted (Ctrl-C)"), "{out:?}");
 }
+
+#[test]
+fn in_elixir_flush_and_a_dead_shell_write_terms_as_iex_does() {
+    let mut s = session();
+    let out = run(&mut s, "syntax elixir\nsend(self(), {:count, 42})\nflush()");
+    assert_eq!(&out[out.len() - 2..], ["{:count, 42}", ":ok"], "{out:?}");
+    let old = s.shell_pid();
+    let out = run(&mut s, "spawn crasher(100, {boom, 1}) link\nsleep 200ms");
+    assert!(
+        has(
+            &out,
+            &format!("** shell {old} exited: {{:boom, 1}} — started a new shell")
+        ),
+        "{out:?}"
+    );
+}
