@@ -232,12 +232,15 @@ impl Session {
     /// What a new version changed: the version now current, the old one
     /// and who still runs it, and what a purge of the one before did.
     fn reload_notice(&self, name: &str, version: u32, purged: Option<Purged>) -> String {
+        let module = name;
+        // An Elixir session names the module by its alias (`Counter@2`).
+        let name = self.syntax().module_name(module);
         let mut text = format!(
             "{name}@{version} is current: new spawns and restarts run it; \
              {name}@{} is old",
             version - 1
         );
-        let old = erlang::program::versions(&self.runtime, Atom::new(name))
+        let old = erlang::program::versions(&self.runtime, Atom::new(module))
             .into_iter()
             .nth(1);
         if let Some(old) = old {

@@ -127,12 +127,12 @@ fn table_lines(rows: &[ProcessInfo], names: Names, style: &Style) -> Vec<String>
             };
             vec![
                 Cell::new(info.pid.to_string(), Role::Pid),
-                Cell::new(name, Role::Name),
-                Cell::plain(super::kind_and_function(
+                Cell::new(style.syntax.label(&name), Role::Name),
+                Cell::plain(style.syntax.names_in(&super::kind_and_function(
                     info.kind.name(),
                     info.current_function,
                     info.code_version,
-                )),
+                ))),
                 Cell::new(info.status.to_string(), status_role(info.status)),
                 Cell::new(info.message_queue_len.to_string(), msgs_role),
                 Cell::plain(info.reductions.to_string()),
