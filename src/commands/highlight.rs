@@ -15,6 +15,11 @@
 //! `case`, `fun`, `when`, ...), atoms, variables, numbers and `$c`
 //! characters, strings, and `%` comments (where `#` is no comment).
 //!
+//! Elixir is coloured by Elixir's rules from a `defmodule`, a `do` or an
+//! `fn` to the `end` that closes it: its keywords, `:atoms`, aliases
+//! (`GenServer`), lowercase variables, `key:` in keyword lists. At the
+//! prompt, `pid = ...` binds an Elixir variable, which is no typo.
+//!
 //! The REPL colours one line at a time, on every key: the lexer's state at
 //! the end of a line ([`LexState`]) is where the next line of the same
 //! entry starts ([`classify_from`]), so the lines already entered are never
@@ -111,6 +116,9 @@ pub struct LexState {
     erlang_depth: Option<usize>,
     /// A string or quoted atom left open: it goes on over the next line.
     open_quote: Option<char>,
+    /// Inside Elixir: how many `do`/`fn` blocks are open (`Some(0)` just
+    /// after `defmodule`, before its `do`).
+    elixir_blocks: Option<usize>,
 }
 
 impl LexState {
@@ -121,6 +129,7 @@ impl LexState {
         def_pending: false,
         erlang_depth: None,
         open_quote: None,
+        elixir_blocks: None,
     };
 }
 
@@ -166,6 +175,10 @@ impl Lexer<'_> {
                 self.erlang(c);
                 continue;
             }
+            if self.state.elixir_blocks.is_some() {
+                self.elixir(c);
+                continue;
+            }
             match c {
                 '\n' => {
                     self.pos += 1;
@@ -206,8 +219,14 @@ impl Lexer<'_> {
                     self.push(self.pos + 1, TokenClass::Punct);
                 }
                 // Erlang's operators at the prompt (`->`, `=:=`, `<-`,
-                // `:=`, `++`, `m:f`) are as valid as the commands' `!`.
-                c if c.is_ascii_punctuation() => self.push(self.pos + 1, TokenClass::Punct),
+                // `:=`, `++`, `m:f`) are as valid as the commands' `!`;
+                // Elixir's `:ok`, `%{}`, `&f/1` and `^x` start a term.
+                c if c.is_ascii_punctuation() => {
+                    if matches!(c, ':' | '%' | '&' | '^' | '@') {
+                        self.state.command_position = false;
+                    }
+                    self.push(self.pos + 1, TokenClass::Punct)
+                }
                 other => self.push(self.pos + other.len_utf8(), TokenClass::Unknown),
             }
         }
@@ -335,6 +354,58 @@ impl Lexer<'_> {
         }
     }
 
+    /// One token of Elixir, inside a `defmodule` or a `do`/`fn` block.
+    fn elixir(&mut self, c: char) {
+        match c {
+            c if c.is_whitespace() => self.pos += c.len_utf8(),
+            '#' => self.push(self.end_of(|c| c != '\n'), TokenClass::Comment),
+            '"' | '\'' => self.quoted(c),
+            '0'..='9' => self.number(),
+            ':' if self.rest()[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') => {
+                // `:ok`, `:gen_server`: an atom.
+                let end = self.pos
+                    + 1
+                    + self.rest()[1..]
+                        .find(|c: char| {
+                            !(c.is_ascii_alphanumeric() || matches!(c, '_' | '@' | '?' | '!'))
+                        })
+                        .unwrap_or(self.rest().len() - 1);
+                self.push(end, TokenClass::Atom);
+            }
+            c if c.is_ascii_alphabetic() || c == '_' => {
+                let end =
+                    self.end_of(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '?' | '!'));
+                let text = &self.src[self.pos..end];
+                let rest = &self.src[end..];
+                // `do:` in `def f(x), do: x` is a key, not a block.
+                let key = rest.starts_with(':') && !rest.starts_with("::");
+                let class = if key {
+                    TokenClass::Atom
+                } else if ELIXIR_KEYWORDS.contains(&text) {
+                    let blocks = self.state.elixir_blocks.get_or_insert(0);
+                    match text {
+                        "do" | "fn" => *blocks += 1,
+                        "end" => {
+                            *blocks = blocks.saturating_sub(1);
+                            if *blocks == 0 {
+                                self.state.elixir_blocks = None;
+                                self.state.command_position = false;
+                            }
+                        }
+                        _ => {}
+                    }
+                    TokenClass::Keyword
+                } else if text.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    TokenClass::Atom
+                } else {
+                    TokenClass::Variable
+                };
+                self.push(end, class);
+            }
+            other => self.push(self.pos + other.len_utf8(), TokenClass::Punct),
+        }
+    }
+
     fn word(&mut self) {
         let end = self.end_of(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
         let text = &self.src[self.pos..end];
@@ -342,8 +413,23 @@ impl Lexer<'_> {
             .trim_start_matches([' ', '\t'])
             .chars()
             .next();
+        let after_next = self.src[end..]
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .nth(1);
+        // Elixir's blocks open with `do` (not the key `do:`) and `fn`,
+        // whatever came before them on the line (`spawn(fn -> ...`).
+        let opens_elixir = matches!(text, "do" | "fn") && next != Some(':');
+        if text == "defmodule" || opens_elixir {
+            self.state.command_position = false;
+            self.state.elixir_blocks = Some(usize::from(opens_elixir));
+            self.push(end, TokenClass::Keyword);
+            return;
+        }
+        // `pid = spawn(...)`: an Elixir variable bound at the prompt.
+        let binds = next == Some('=') && !matches!(after_next, Some('=' | ':' | '>'));
         let starts_with_upper = text.starts_with(|c: char| c.is_ascii_uppercase());
-        let is_variable = starts_with_upper || text.starts_with('_');
+        let is_variable = starts_with_upper || text.starts_with('_') || binds;
         let class = if is_variable {
             // `W = spawn ...`: the command comes after the `=`.
             if next != Some('=') {
@@ -356,8 +442,12 @@ impl Lexer<'_> {
             if lookup(text).is_some() {
                 self.state.def_pending = text == "def";
                 TokenClass::Command
-            } else if KEYWORDS.contains(&text) || crate::erlang::names::is_reserved_word(text) {
-                // `Size = case ...`, `fun() -> ...`: Erlang at the prompt.
+            } else if KEYWORDS.contains(&text)
+                || crate::erlang::names::is_reserved_word(text)
+                || ELIXIR_KEYWORDS.contains(&text)
+            {
+                // `Size = case ...`, `fun() -> ...`: Erlang at the prompt;
+                // `for x <- ...`, `unless ...`: Elixir.
                 TokenClass::Keyword
             } else {
                 TokenClass::Unknown
@@ -373,6 +463,43 @@ impl Lexer<'_> {
         self.push(end, class);
     }
 }
+
+/// Elixir's reserved words and the forms a module is written with.
+const ELIXIR_KEYWORDS: &[&str] = &[
+    "do",
+    "end",
+    "fn",
+    "when",
+    "and",
+    "or",
+    "not",
+    "in",
+    "case",
+    "cond",
+    "if",
+    "unless",
+    "receive",
+    "after",
+    "else",
+    "rescue",
+    "catch",
+    "try",
+    "with",
+    "for",
+    "def",
+    "defp",
+    "defmodule",
+    "defstruct",
+    "defmacro",
+    "use",
+    "import",
+    "alias",
+    "require",
+    "raise",
+    "true",
+    "false",
+    "nil",
+];
 
 /// The colour of each kind of token, by the palette's meanings.
 fn role_of(class: TokenClass) -> Option<Role> {
@@ -521,6 +648,35 @@ mod tests {
             ]
         );
         assert_eq!(classes("def c { f() -> $\\}. }")[8], ("$\\}", Number));
+    }
+
+    #[test]
+    fn elixir_is_coloured_as_elixir() {
+        let entry = "defmodule Counter do\n  def start(n), do: spawn(fn -> loop(n) end)\n  defp loop(n) do\n    receive do\n      :incr -> loop(n + 1) # one more\n    end\n  end\nend\nkill c";
+        let found = classes(entry);
+        let class_of = |word: &str| {
+            found
+                .iter()
+                .find(|(text, _)| *text == word)
+                .map(|(_, class)| *class)
+        };
+        assert_eq!(class_of("defmodule"), Some(Keyword));
+        assert_eq!(class_of("Counter"), Some(Atom));
+        assert_eq!(class_of("do"), Some(Keyword));
+        assert_eq!(class_of("n"), Some(Variable));
+        assert_eq!(class_of(":incr"), Some(Atom));
+        assert_eq!(class_of("# one more"), Some(Comment));
+        // The module's `end` closes Elixir: the next line is a command.
+        assert_eq!(found.last(), Some(&("c", Atom)));
+        assert_eq!(found[found.len() - 2], ("kill", Command));
+        assert!(
+            found.iter().all(|(_, class)| *class != Unknown),
+            "{found:?}"
+        );
+        // At the prompt: a binding, an atom, a special form.
+        assert_eq!(classes("pid = Counter.start(0)")[0], ("pid", Variable));
+        assert_eq!(classes(":ok")[1], ("ok", Atom));
+        assert_eq!(classes("for x <- [1], do: x")[0], ("for", Keyword));
     }
 
     #[test]
