@@ -61,7 +61,7 @@ fn operators_guards_and_bifs_are_elixirs() {
         text,
         "\
 defmodule :ops do
-  def f(x, y) when (is_integer(x) and x >= 0) or x === y do
+  def f(x, y) when is_integer(x) and x >= 0 when x === y do
     {
       x !== y,
       x != y,
