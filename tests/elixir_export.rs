@@ -538,6 +538,22 @@ fn without_frame_lines(lines: &[String]) -> Vec<String> {
 /// key in a map in a guard (`M#{a => 0} =:= #{a => 0}`).
 const REFUSED: &[&str] = &["maps_patterns"];
 
+/// The programs that print something else on `elixir`, and why: what
+/// Elixir's compiler does with the same code, which the export cannot
+/// say otherwise.
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
+    (
+        "binary_errors",
+        "Elixir's compiler splits a binary's construction into other segments, \
+         so a badarg's cause names another segment number",
+    ),
+    (
+        "maps_errors",
+        "Elixir's compiler inlines :maps.put/3 as a map update, so its badmap is \
+         raised in the caller, and `M#{}` (no update, as Elixir says it) checks nothing",
+    ),
+];
+
 #[test]
 #[cfg_attr(
     not(has_elixir),
@@ -621,10 +637,13 @@ fn the_program_suite_behaves_the_same_exported_to_elixir() {
         }
     }
     let mut differing = Vec::new();
+    let mut known = Vec::new();
     for name in names.iter().filter(|n| !REFUSED.contains(&n.as_str())) {
         let erl = without_frame_lines(&harness::canonical(&theirs[name]));
         let ex = without_frame_lines(&harness::canonical(ours.get(name).map_or(&[][..], |v| v)));
-        if erl != ex {
+        if erl != ex && KNOWN_DIFFERENCES.iter().any(|(n, _)| n == name) {
+            known.push(name.as_str());
+        } else if erl != ex {
             differing.push(format!(
                 "{name}:\n  erl:\n    {}\n  elixir:\n    {}",
                 erl.join("\n    "),
@@ -632,6 +651,11 @@ fn the_program_suite_behaves_the_same_exported_to_elixir() {
             ));
         }
     }
+    let expected: Vec<&str> = KNOWN_DIFFERENCES.iter().map(|(n, _)| *n).collect();
+    assert_eq!(
+        known, expected,
+        "the programs whose known differences are gone: take them off KNOWN_DIFFERENCES"
+    );
     assert!(
         differing.is_empty(),
         "{} of {} programs differ:\n{}",

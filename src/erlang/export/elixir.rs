@@ -884,29 +884,31 @@ impl Writer {
 
     /// `%{m | k: v}` for the keys that must exist (`:=`), `Map.merge/2`
     /// for the ones `=>` may add.
+    /// `M#{...}`: each run of `=>` fields a `Map.merge/2`, each run of
+    /// `:=` fields a `%{m | ...}`, in the order written, as Erlang
+    /// applies them (`M#{K := a, K => b}` ends with `b`).
     fn map_update(&mut self, base: &Expr, fields: &[MapField], indent: usize) -> Doc {
         let mut doc = self.expr(base, 0, indent);
-        let exact: Vec<MapField> = fields.iter().filter(|f| f.exact).cloned().collect();
-        let put: Vec<MapField> = fields.iter().filter(|f| !f.exact).cloned().collect();
-        if !put.is_empty() {
-            if self.in_guard {
-                self.problems.push(
-                    "a guard puts a key in a map (`M#{K => V}`), which an Elixir guard cannot"
-                        .to_owned(),
-                );
+        for run in fields.chunk_by(|a, b| a.exact == b.exact) {
+            if run[0].exact {
+                let fields = self.map_fields(run, indent);
+                doc = group(concat([
+                    text("%{"),
+                    doc,
+                    text(" | "),
+                    join(fields, text(", ")),
+                    text("}"),
+                ]));
+            } else {
+                if self.in_guard {
+                    self.problems.push(
+                        "a guard puts a key in a map (`M#{K => V}`), which an Elixir guard cannot"
+                            .to_owned(),
+                    );
+                }
+                let fields = self.map_fields(run, indent);
+                doc = call("Map.merge", vec![doc, bracketed("%{", fields, "}")]);
             }
-            let fields = self.map_fields(&put, indent);
-            doc = call("Map.merge", vec![doc, bracketed("%{", fields, "}")]);
-        }
-        if !exact.is_empty() {
-            let fields = self.map_fields(&exact, indent);
-            doc = group(concat([
-                text("%{"),
-                doc,
-                text(" | "),
-                join(fields, text(", ")),
-                text("}"),
-            ]));
         }
         doc
     }
