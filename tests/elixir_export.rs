@@ -125,6 +125,7 @@ fn the_talk_and_the_docs_definitions_are_formatted_elixir_that_compiles() {
         .collect();
     sources.sort();
     sources.push(root.join("docs/language.md"));
+    sources.push(root.join("docs/tutorial.md"));
     let mut count = 0;
     for source in sources {
         let modules = definitions(&source);
