@@ -229,6 +229,25 @@ const PROGRAMS: &[(&str, &str)] = &[
          send(To, Msg) -> {my_send, To, Msg}.",
     ),
     (
+        "ex_guards",
+        "-record(point, {x, y, z}).
+         main() ->
+           Reason = fun(F) -> try F() catch error:R -> R end end,
+           {small({a}), small([]), Reason(fun() -> small(a) end), truthy(ok), truthy(true),
+            sign(1), Reason(fun() -> sign(0) end), kind([]), kind({t}), kind(7),
+            rec(#point{x = 1}), rec(#point{x = -1}), rec({other}),
+            is_record(#point{}, point, 4), pick(2), pick(3)}.
+         small(X) -> if tuple_size(X) == 1 -> one; X == [] -> empty end.
+         truthy(X) -> if X -> yes; true -> no end.
+         sign(X) -> if X > 0 -> pos; X < 0 -> neg end.
+         kind(X) when tuple_size(X) == 1; X == [] -> small;
+         kind(_) -> other.
+         rec(P) when is_record(P, point, 4), P#point.x > 0 -> positive;
+         rec(P) when is_record(P, point, 4) -> point;
+         rec(_) -> other.
+         pick(N) -> case case N rem 2 of 0 -> even; _ -> odd end of even -> {N, even}; odd -> {N, odd} end.",
+    ),
+    (
         "ex_kv",
         "-behaviour(gen_server).
          main() ->

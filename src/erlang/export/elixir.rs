@@ -581,6 +581,42 @@ impl Writer {
                 out.push(text("end"));
                 concat(out)
             }
+            // Erlang's `if` is guards: a test that raises or is not a
+            // boolean fails its clause. `cond` says that only for tests that
+            // are booleans and cannot raise; others are guards of a `case`.
+            ExprKind::If(arms)
+                if !arms
+                    .iter()
+                    .all(|arm| arm.guard.iter().flatten().all(is_boolean_test)) =>
+            {
+                let saved = self.bound.clone();
+                let mut clauses = Vec::new();
+                for arm in arms {
+                    let head = if if_is_total(std::slice::from_ref(arm)) {
+                        text("_")
+                    } else {
+                        concat([text("_"), self.guard(&arm.guard)])
+                    };
+                    let body = self.block(&arm.body, indent + INDENT * 2);
+                    clauses.push((render_lines(&head, WIDTH - indent - INDENT), body));
+                    self.bound = saved.clone();
+                }
+                if !if_is_total(arms) {
+                    clauses.push((
+                        vec!["_".to_owned()],
+                        vec![":erlang.error(:if_clause)".to_owned()],
+                    ));
+                }
+                let mut out = vec![text("case :if do")];
+                out.extend(
+                    layout_clauses(clauses, WIDTH - indent - INDENT)
+                        .into_iter()
+                        .map(|l| line_at(&l, INDENT)),
+                );
+                out.push(Doc::HardLine);
+                out.push(text("end"));
+                concat(out)
+            }
             ExprKind::If(arms) => {
                 let saved = self.bound.clone();
                 let mut clauses = Vec::new();
@@ -592,11 +628,7 @@ impl Writer {
                 }
                 // Erlang's `if` with no true guard fails with `if_clause`,
                 // Elixir's `cond` with `cond_clause`.
-                let total = arms.iter().any(|arm| {
-                    arm.guard.len() == 1
-                        && matches!(arm.guard[0].as_slice(), [t] if matches!(&t.kind, ExprKind::Atom(a) if a == "true"))
-                });
-                if !total {
+                if !if_is_total(arms) {
                     clauses.push((
                         vec!["true".to_owned()],
                         vec![":erlang.error(:if_clause)".to_owned()],
@@ -1190,6 +1222,45 @@ fn match_layout(p: Doc, value: Doc, value_expr: &Expr) -> Doc {
         concat([p, text(" = "), value])
     } else {
         infix(p, "=", value)
+    }
+}
+
+/// Whether an `if` has a clause whose guard is `true`.
+fn if_is_total(arms: &[IfClause]) -> bool {
+    arms.iter().any(|arm| {
+        arm.guard.len() == 1
+            && matches!(arm.guard[0].as_slice(), [t] if matches!(&t.kind, ExprKind::Atom(a) if a == "true"))
+    })
+}
+
+/// A guard test that is a boolean and cannot raise, so that `cond`
+/// takes it as the guard does: a type test or a comparison of variables
+/// and literals, `true`/`false`, and `and`/`or`/`not` of those.
+fn is_boolean_test(e: &Expr) -> bool {
+    fn plain(e: &Expr) -> bool {
+        matches!(
+            e.kind,
+            ExprKind::Var(_)
+                | ExprKind::Atom(_)
+                | ExprKind::Int(_)
+                | ExprKind::Float(_)
+                | ExprKind::Str(_)
+                | ExprKind::Nil
+        )
+    }
+    use BinOp::*;
+    match &e.kind {
+        ExprKind::Atom(a) => a == "true" || a == "false",
+        ExprKind::BinOp(Eq | Ne | ExactEq | ExactNe | Lt | Gt | Le | Ge, l, r) => {
+            plain(l) && plain(r)
+        }
+        ExprKind::BinOp(AndAlso | OrElse, l, r) => is_boolean_test(l) && is_boolean_test(r),
+        ExprKind::UnOp(UnOp::Not, operand) => is_boolean_test(operand),
+        ExprKind::Call(Callee::Local(name), arguments) => {
+            let type_test = name.starts_with("is_") && arguments.len() == 1;
+            type_test && name != "is_record" && arguments.iter().all(plain)
+        }
+        _ => false,
     }
 }
 

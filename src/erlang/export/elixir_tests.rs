@@ -271,3 +271,37 @@ fn a_map_update_applies_its_fields_in_the_order_written() {
         "{text}"
     );
 }
+
+#[test]
+fn an_if_whose_tests_may_raise_or_be_no_boolean_is_a_case_of_guards() {
+    // `cond` would raise on tuple_size([]) and take `ok` as true; a guard
+    // fails its clause, as Erlang's `if` does.
+    let text = export(
+        "ifs",
+        "
+  small(X) -> if tuple_size(X) == 1 -> one; X == [] -> empty end.
+  truthy(X) -> if X -> yes; true -> no end.
+",
+    );
+    assert!(
+        text.contains(
+            "    case :if do
+      _ when tuple_size(x) == 1 -> :one
+      _ when x == [] -> :empty
+      _ -> :erlang.error(:if_clause)
+    end
+"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "    case :if do
+      _ when x -> :yes
+      _ -> :no
+    end
+"
+        ),
+        "{text}"
+    );
+}
