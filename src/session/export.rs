@@ -100,8 +100,9 @@ impl Session {
     }
 
     /// `export app NAME [to DIR] [--mix]`: every running tree the session
-    /// started with `sup`, every definition, as a rebar3 project in DIR
-    /// (by default `./NAME`), or with `--mix` as a Mix project in Elixir.
+    /// started with `sup` or by calling a supervisor callback module it
+    /// defined, every definition, as a rebar3 project in DIR (by default
+    /// `./NAME`), or with `--mix` as a Mix project in Elixir.
     fn export_app(&mut self, name: &str, dir: Option<&Path>, mix: bool) -> EvalResult<Outcome> {
         let roots: Vec<String> = self.sup_specs.iter().map(|s| s.name.clone()).collect();
         let mut trees = Vec::new();
