@@ -305,3 +305,51 @@ fn an_if_whose_tests_may_raise_or_be_no_boolean_is_a_case_of_guards() {
         "{text}"
     );
 }
+
+#[test]
+fn a_matchs_value_is_laid_out_after_the_equals_sign_as_the_formatter_does() {
+    // A `do` block and a call over several lines go on the next line, a
+    // container stays after `=`; a call whose last argument is a `fn`
+    // hugs it.
+    let text = export(
+        "lay",
+        "
+  main(X) ->
+    Y = case X of 1 -> one; _ -> other end,
+    Pid = spawn(fun() -> receive stop -> ok end, io:format(\"stopped ~p~n\", [Y]) end),
+    T = {Y, Pid, [X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X]},
+    T.
+",
+    );
+    assert_eq!(
+        text,
+        "\
+defmodule :lay do
+  def main(x) do
+    y =
+      case x do
+        1 -> :one
+        _ -> :other
+      end
+
+    pid =
+      spawn(fn ->
+        receive do
+          :stop -> :ok
+        end
+
+        :io.format('stopped ~p~n', [y])
+      end)
+
+    t = {
+      y,
+      pid,
+      [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]
+    }
+
+    t
+  end
+end
+"
+    );
+}
