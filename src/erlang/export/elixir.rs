@@ -843,7 +843,24 @@ impl Writer {
         for arm in arms {
             let pattern = self.pattern(&arm.pattern);
             self.bind(&arm.pattern);
-            let head = concat([pattern, self.guard(&arm.guard)]);
+            let head = match self.guard_tests(&arm.guard) {
+                None => pattern,
+                Some(guard) => {
+                    let one_line = concat([pattern.clone(), text(" when "), guard.clone()]);
+                    // ` ->` follows the head.
+                    if one_line
+                        .flat_width()
+                        .is_some_and(|w| w + 3 <= WIDTH - indent)
+                    {
+                        one_line
+                    } else {
+                        // The formatter's layout of a head too long for
+                        // its line: `when` under the pattern, the guard's
+                        // operators breaking 7 past it.
+                        concat([pattern, Doc::HardLine, text("when "), nest(5, guard)])
+                    }
+                }
+            };
             let body = self.block(&arm.body, indent + INDENT);
             clauses.push((render_lines(&head, WIDTH - indent), body));
             self.bound = saved.clone();

@@ -353,3 +353,27 @@ end
 "
     );
 }
+
+#[test]
+fn a_clause_head_too_long_for_its_line_has_when_under_the_pattern() {
+    let text = export(
+        "lg",
+        "
+  main(Alpha, Beta) ->
+    case {Alpha, Beta} of
+      {A, B} when is_integer(A), A > 1000000, is_integer(B), B > 1000000, A =/= B, A + B > 5000000 -> big;
+      _ -> small
+    end.
+",
+    );
+    assert!(
+        text.contains(
+            "      {a, b}
+      when is_integer(a) and a > 1_000_000 and is_integer(b) and b > 1_000_000 and a !== b and
+             a + b > 5_000_000 ->
+        :big
+"
+        ),
+        "{text}"
+    );
+}
