@@ -125,6 +125,7 @@ fn the_talk_and_the_docs_definitions_are_formatted_elixir_that_compiles() {
         .collect();
     sources.sort();
     sources.push(root.join("docs/language.md"));
+    sources.push(root.join("docs/tutorial.md"));
     let mut count = 0;
     for source in sources {
         let modules = definitions(&source);
@@ -228,6 +229,25 @@ const PROGRAMS: &[(&str, &str)] = &[
          send(To, Msg) -> {my_send, To, Msg}.",
     ),
     (
+        "ex_guards",
+        "-record(point, {x, y, z}).
+         main() ->
+           Reason = fun(F) -> try F() catch error:R -> R end end,
+           {small({a}), small([]), Reason(fun() -> small(a) end), truthy(ok), truthy(true),
+            sign(1), Reason(fun() -> sign(0) end), kind([]), kind({t}), kind(7),
+            rec(#point{x = 1}), rec(#point{x = -1}), rec({other}),
+            is_record(#point{}, point, 4), pick(2), pick(3)}.
+         small(X) -> if tuple_size(X) == 1 -> one; X == [] -> empty end.
+         truthy(X) -> if X -> yes; true -> no end.
+         sign(X) -> if X > 0 -> pos; X < 0 -> neg end.
+         kind(X) when tuple_size(X) == 1; X == [] -> small;
+         kind(_) -> other.
+         rec(P) when is_record(P, point, 4), P#point.x > 0 -> positive;
+         rec(P) when is_record(P, point, 4) -> point;
+         rec(_) -> other.
+         pick(N) -> case case N rem 2 of 0 -> even; _ -> odd end of even -> {N, even}; odd -> {N, odd} end.",
+    ),
+    (
         "ex_kv",
         "-behaviour(gen_server).
          main() ->
@@ -321,38 +341,95 @@ fn our_shape(
     }
 }
 
-/// `export app NAME to DIR --mix` of a talk script's session: every file
-/// is as `mix format` writes it, `mix compile` builds it offline, and
-/// `mix run` boots the application with the session's trees.
-fn check_mix_app(script: &str, app: &str) {
-    use letitcrash::runtime::Atom;
-    use letitcrash::session::{Session, SessionConfig};
-    use letitcrash::supervisor::api;
-    use letitcrash::view::Style;
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let source = std::fs::read_to_string(root.join(script)).unwrap();
-    let mut session = Session::new(SessionConfig::deterministic(0, Style::PLAIN));
-    let mut roots: Vec<String> = Vec::new();
-    for statement in parse_script(&source) {
-        let statement = statement.unwrap();
-        match &statement.command {
-            Command::Sup(spec) => roots.push(spec.name.clone()),
-            Command::StartChild { .. } | Command::Def { .. } => {}
-            _ => continue,
+/// The running trees of a session: every registered supervisor (the
+/// runtime's kind `supervisor`, whether `sup` or a callback module's
+/// `supervisor:start_link/3` started it) that no other supervisor has as
+/// a child, in start order, with their shapes as `lic_tree.erl` prints
+/// them.
+fn running_trees(session: &letitcrash::session::Session) -> (Vec<String>, Vec<String>) {
+    use letitcrash::runtime::{Atom, Pid};
+    use letitcrash::supervisor::{ChildState, SupervisorSnapshot, api};
+    fn child_pids(snapshot: &SupervisorSnapshot, out: &mut Vec<Pid>) {
+        for child in &snapshot.children {
+            if let ChildState::Running(pid) = child.state {
+                out.push(pid);
+            }
+            if let Some(nested) = &child.nested {
+                child_pids(nested, out);
+            }
         }
-        session.eval(&statement);
     }
-    assert!(!roots.is_empty(), "{script} starts no supervisor");
-    let mut ours = Vec::new();
-    for name in &roots {
-        let pid = session.runtime().whereis(Atom::new(name)).expect("running");
-        let host = session.runtime().spawn_host("probe");
+    let runtime = session.runtime();
+    let mut supervisors: Vec<(Pid, Atom)> = runtime
+        .registered()
+        .into_iter()
+        .filter(|(_, pid)| {
+            runtime
+                .process_info(*pid)
+                .is_some_and(|info| info.kind == Atom::new("supervisor"))
+        })
+        .map(|(name, pid)| (pid, name))
+        .collect();
+    supervisors.sort();
+    let host = runtime.spawn_host("probe");
+    let mut snapshots = Vec::new();
+    for (pid, name) in &supervisors {
+        let pid = *pid;
         let snapshot = host
             .run(move |me| async move { api::snapshot(&me, pid).await })
             .unwrap()
             .unwrap();
-        ours.push(format!("tree {name}"));
-        our_shape(&snapshot, 1, &mut ours);
+        snapshots.push((pid, name.to_string(), snapshot));
+    }
+    let mut nested = Vec::new();
+    for (_, _, snapshot) in &snapshots {
+        child_pids(snapshot, &mut nested);
+    }
+    let mut roots = Vec::new();
+    let mut shapes = Vec::new();
+    for (pid, name, snapshot) in &snapshots {
+        if nested.contains(pid) {
+            continue;
+        }
+        shapes.push(format!("tree {name}"));
+        our_shape(snapshot, 1, &mut shapes);
+        roots.push(name.clone());
+    }
+    (roots, shapes)
+}
+
+/// The talk scripts that end with no supervision tree running, and why:
+/// their Mix project would be an application with nothing under its top
+/// supervisor, which the other scripts already cover.
+const WITHOUT_TREES: &[(&str, &str)] = &[
+    (
+        "scripts/01-processes.crash",
+        "plain processes: spawn, send, receive, no supervisor",
+    ),
+    (
+        "scripts/02-links.crash",
+        "links and a hand-written keeper, not a supervisor",
+    ),
+];
+
+/// `export app NAME to DIR --mix` of a talk script's session (every
+/// statement run, as `letitcrash check` runs it): every file is as
+/// `mix format` writes it, `mix compile` builds it offline, and
+/// `mix run` boots the application with the session's running trees,
+/// whether `sup` or a supervisor callback module started them. `None`
+/// when the session ends with no tree.
+fn check_mix_app(script: &str, app: &str) -> Option<usize> {
+    use letitcrash::session::{Session, SessionConfig};
+    use letitcrash::view::Style;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let source = std::fs::read_to_string(root.join(script)).unwrap();
+    let mut session = Session::new(SessionConfig::deterministic(0, Style::PLAIN));
+    for statement in parse_script(&source) {
+        session.eval(&statement.unwrap());
+    }
+    let (roots, ours) = running_trees(&session);
+    if roots.is_empty() {
+        return None;
     }
     let dir = scratch(app);
     let project = dir.join(app);
@@ -403,6 +480,7 @@ fn check_mix_app(script: &str, app: &str) {
         ours, theirs,
         "{script}: the Mix application's trees differ (left: letitcrash, right: mix run)\n{output}"
     );
+    Some(roots.len())
 }
 
 #[test]
@@ -411,8 +489,40 @@ fn check_mix_app(script: &str, app: &str) {
     ignore = "needs Debian's elixir and mix, which .ci/run installs"
 )]
 fn the_talk_scripts_apps_build_with_mix_and_boot_with_the_same_trees() {
-    check_mix_app("scripts/03-supervisors.crash", "talk_supervisors");
-    check_mix_app("scripts/07-otp.crash", "talk_otp");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut scripts: Vec<PathBuf> = std::fs::read_dir(root.join("scripts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "crash"))
+        .collect();
+    scripts.sort();
+    let mut without_trees = Vec::new();
+    let mut exported = 0;
+    for path in &scripts {
+        let script = format!("scripts/{}", path.file_name().unwrap().to_string_lossy());
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let app = format!(
+            "talk_{}",
+            stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-')
+                .replace('-', "_")
+        );
+        match check_mix_app(&script, &app) {
+            Some(trees) => {
+                exported += 1;
+                eprintln!("{script}: {trees} tree(s) exported as the Mix app {app}");
+            }
+            None => without_trees.push(script),
+        }
+    }
+    for (script, why) in WITHOUT_TREES {
+        eprintln!("{script}: skipped, no supervision tree: {why}");
+    }
+    let expected: Vec<&str> = WITHOUT_TREES.iter().map(|(s, _)| *s).collect();
+    assert_eq!(
+        without_trees, expected,
+        "the talk scripts that end with no supervision tree running"
+    );
+    assert_eq!(exported + without_trees.len(), scripts.len());
 }
 
 /// The differential suite of tests/otp/programs/ (run by
@@ -447,6 +557,22 @@ fn without_frame_lines(lines: &[String]) -> Vec<String> {
 /// The programs of the suite Elixir cannot say: `maps_patterns` puts a
 /// key in a map in a guard (`M#{a => 0} =:= #{a => 0}`).
 const REFUSED: &[&str] = &["maps_patterns"];
+
+/// The programs that print something else on `elixir`, and why: what
+/// Elixir's compiler does with the same code, which the export cannot
+/// say otherwise.
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
+    (
+        "binary_errors",
+        "Elixir's compiler splits a binary's construction into other segments, \
+         so a badarg's cause names another segment number",
+    ),
+    (
+        "maps_errors",
+        "Elixir's compiler inlines :maps.put/3 as a map update, so its badmap is \
+         raised in the caller, and `M#{}` (no update, as Elixir says it) checks nothing",
+    ),
+];
 
 #[test]
 #[cfg_attr(
@@ -531,10 +657,13 @@ fn the_program_suite_behaves_the_same_exported_to_elixir() {
         }
     }
     let mut differing = Vec::new();
+    let mut known = Vec::new();
     for name in names.iter().filter(|n| !REFUSED.contains(&n.as_str())) {
         let erl = without_frame_lines(&harness::canonical(&theirs[name]));
         let ex = without_frame_lines(&harness::canonical(ours.get(name).map_or(&[][..], |v| v)));
-        if erl != ex {
+        if erl != ex && KNOWN_DIFFERENCES.iter().any(|(n, _)| n == name) {
+            known.push(name.as_str());
+        } else if erl != ex {
             differing.push(format!(
                 "{name}:\n  erl:\n    {}\n  elixir:\n    {}",
                 erl.join("\n    "),
@@ -542,6 +671,11 @@ fn the_program_suite_behaves_the_same_exported_to_elixir() {
             ));
         }
     }
+    let expected: Vec<&str> = KNOWN_DIFFERENCES.iter().map(|(n, _)| *n).collect();
+    assert_eq!(
+        known, expected,
+        "the programs whose known differences are gone: take them off KNOWN_DIFFERENCES"
+    );
     assert!(
         differing.is_empty(),
         "{} of {} programs differ:\n{}",

@@ -100,8 +100,9 @@ impl Session {
     }
 
     /// `export app NAME [to DIR] [--mix]`: every running tree the session
-    /// started with `sup`, every definition, as a rebar3 project in DIR
-    /// (by default `./NAME`), or with `--mix` as a Mix project in Elixir.
+    /// started with `sup` or by calling a supervisor callback module it
+    /// defined, every definition, as a rebar3 project in DIR (by default
+    /// `./NAME`), or with `--mix` as a Mix project in Elixir.
     fn export_app(&mut self, name: &str, dir: Option<&Path>, mix: bool) -> EvalResult<Outcome> {
         let roots: Vec<String> = self.sup_specs.iter().map(|s| s.name.clone()).collect();
         let mut trees = Vec::new();
@@ -111,6 +112,7 @@ impl Session {
                 trees.push(self.describe_sup(&target)?);
             }
         }
+        let (callback_trees, left_out) = self.callback_trees()?;
         let mut definitions = Vec::new();
         for (module, d) in &self.definitions {
             let text = if mix {
@@ -130,6 +132,7 @@ impl Session {
         let app = export::app::App {
             name: name.to_owned(),
             trees,
+            callback_trees,
             definitions,
             kind_help,
         };
@@ -152,23 +155,112 @@ impl Session {
             written
                 .map_err(|e| EvalError::new(format!("cannot write {}: {e}", target.display())))?;
         }
+        let mut lines: Vec<Line> = left_out.into_iter().map(Line::Notice).collect();
+        lines.extend([
+            Line::Notice(format!(
+                "wrote {} files in {}: {}",
+                files.len(),
+                dir.display(),
+                if mix {
+                    format!("`mix compile` there builds {name}, `iex -S mix` starts it")
+                } else {
+                    format!("`rebar3 compile` there builds {name}, `rebar3 shell` starts it")
+                }
+            )),
+            Line::Value("ok".to_owned()),
+        ]);
         Ok(Outcome {
-            lines: vec![
-                Line::Notice(format!(
-                    "wrote {} files in {}: {}",
-                    files.len(),
-                    dir.display(),
-                    if mix {
-                        format!("`mix compile` there builds {name}, `iex -S mix` starts it")
-                    } else {
-                        format!("`rebar3 compile` there builds {name}, `rebar3 shell` starts it")
-                    }
-                )),
-                Line::Value("ok".to_owned()),
-            ],
+            lines,
             value: None,
             ok: true,
         })
+    }
+
+    /// The running trees the session started by calling a supervisor
+    /// callback module it defined (`{ok, Sup} = game_sup:start_link()`),
+    /// in start order: each registered supervisor whose initial call is
+    /// `{supervisor, Mod, 1}` (as proc_lib records it), `Mod` a
+    /// definition, and which no other running supervisor has as a child.
+    /// The application starts each by `Mod:start_link()`; a tree whose
+    /// module exports no `start_link/0` is left out, with a line saying
+    /// why (the second list).
+    fn callback_trees(&mut self) -> EvalResult<(Vec<export::app::CallbackTree>, Vec<String>)> {
+        let registered = self.runtime().registered();
+        let mut sup_roots = Vec::new();
+        for spec in &self.sup_specs {
+            if let Ok(pid) = self.resolve(&Target::Name(spec.name.clone())) {
+                sup_roots.push(pid);
+            }
+        }
+        let found = self.shell.run(move |me| async move {
+            let mut candidates = Vec::new();
+            for (name, pid) in registered {
+                let Some(contents) = me.inspect(pid) else {
+                    continue;
+                };
+                let module = contents.dictionary.iter().find_map(|(key, value)| {
+                    if !key.is_atom(crate::runtime::Atom::new("$initial_call")) {
+                        return None;
+                    }
+                    match value.as_tuple()? {
+                        [m, module, arity]
+                            if m.is_atom(crate::runtime::Atom::new("supervisor"))
+                                && arity.as_i64() == Some(1) =>
+                        {
+                            module.as_atom()
+                        }
+                        _ => None,
+                    }
+                });
+                if let Some(module) = module {
+                    candidates.push((pid, name, module));
+                }
+            }
+            // The pids below any running supervisor: a callback tree
+            // nested in another is started by its parent, not the app.
+            let mut children = std::collections::BTreeSet::new();
+            let supervisors = sup_roots
+                .into_iter()
+                .chain(candidates.iter().map(|(pid, _, _)| *pid));
+            for pid in supervisors {
+                if let Ok(snapshot) = api::snapshot(&me, pid).await {
+                    child_pids(&snapshot, &mut children);
+                }
+            }
+            candidates.retain(|(pid, _, _)| !children.contains(pid));
+            candidates.sort();
+            candidates
+        })?;
+        let mut trees = Vec::new();
+        let mut left_out = Vec::new();
+        for (_, name, module) in found {
+            let Some(definition) = self.definitions.get(module.name()) else {
+                continue;
+            };
+            let module = &definition.module;
+            let has_start_link = module
+                .functions
+                .iter()
+                .any(|f| f.name == "start_link" && f.arity == 0)
+                && module
+                    .attributes
+                    .exports
+                    .as_ref()
+                    .is_none_or(|e| e.iter().any(|(f, a, _)| f == "start_link" && *a == 0));
+            if has_start_link {
+                trees.push(export::app::CallbackTree {
+                    name: name.name().to_owned(),
+                    module: module.name.clone(),
+                });
+            } else {
+                left_out.push(format!(
+                    "{name} is left out: the application would start it by {}:start_link(), \
+                     which {} does not export",
+                    module.name, module.name
+                ));
+            }
+        }
+        Ok((trees, left_out))
     }
 
     /// `start_child SUP CHILD`: the child as written, for `export sup`.
@@ -310,6 +402,21 @@ impl Session {
             restart: restart.unwrap_or(RestartType::Permanent).name().to_owned(),
             shutdown: shutdown.to_string(),
         })
+    }
+}
+
+/// Every running child's pid of a tree, at any depth.
+fn child_pids(
+    snapshot: &SupervisorSnapshot,
+    out: &mut std::collections::BTreeSet<crate::runtime::Pid>,
+) {
+    for child in &snapshot.children {
+        if let crate::supervisor::ChildState::Running(pid) = child.state {
+            out.insert(pid);
+        }
+        if let Some(nested) = &child.nested {
+            child_pids(nested, out);
+        }
     }
 }
 

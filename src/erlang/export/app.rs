@@ -28,12 +28,52 @@ use std::collections::BTreeSet;
 /// What `export app` writes.
 pub struct App {
     pub name: String,
-    /// The session's top-level trees, in the order they started.
+    /// The session's top-level trees started with `sup`, in the order
+    /// they started.
     pub trees: Vec<Sup>,
+    /// The trees the session started by calling a supervisor callback
+    /// module it defined (`game_sup:start_link()`), after those.
+    pub callback_trees: Vec<CallbackTree>,
     /// Every loaded definition: `(module name, exported source)`.
     pub definitions: Vec<(String, String)>,
     /// A line on each built-in kind, by name, for its stand-in's comment.
     pub kind_help: Vec<(String, String)>,
+}
+
+/// A running tree a supervisor callback module of the session started.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallbackTree {
+    /// Its registered name, which its `start_link/0` registers.
+    pub name: String,
+    /// The callback module (a definition of the session).
+    pub module: String,
+}
+
+impl App {
+    /// The top supervisor's children: each tree, in order, registered
+    /// under its own name.
+    pub fn top_children(&self) -> Vec<sup::Child> {
+        let trees = self.trees.iter().map(|tree| sup::Child {
+            id: tree.name.clone(),
+            start: Start::Supervisor(Box::new(tree.clone())),
+            restart: "permanent".to_owned(),
+            shutdown: "infinity".to_owned(),
+        });
+        let callbacks = self.callback_trees.iter().map(|tree| sup::Child {
+            id: tree.name.clone(),
+            start: Start::Callback {
+                module: tree.module.clone(),
+            },
+            restart: "permanent".to_owned(),
+            shutdown: "infinity".to_owned(),
+        });
+        trees.chain(callbacks).collect()
+    }
+
+    /// The trees' registered names, in the top supervisor's order.
+    pub fn tree_names(&self) -> Vec<String> {
+        self.top_children().into_iter().map(|c| c.id).collect()
+    }
 }
 
 /// The project's files: `(path inside the project, text)`.
@@ -70,7 +110,7 @@ pub fn project(app: &App) -> Result<Vec<(String, String)>, String> {
         ("README.md".to_owned(), readme(app)),
         (format!("src/{name}.app.src"), app_src(app, &modules)),
         (format!("src/{app_module}.erl"), app_callback(name)),
-        (format!("src/{top}.erl"), top_supervisor(name, &app.trees)),
+        (format!("src/{top}.erl"), top_supervisor(app)),
     ];
     files.extend(
         modules
@@ -99,7 +139,7 @@ fn built_in_kinds(trees: &[Sup]) -> Vec<String> {
 fn app_src(app: &App, modules: &[(String, String)]) -> String {
     let name = atom(&app.name);
     let mut registered: Vec<String> = vec![atom(&format!("{}_sup", app.name))];
-    registered.extend(app.trees.iter().map(|t| atom(&t.name)));
+    registered.extend(app.tree_names().iter().map(|t| atom(t)));
     let mut all: Vec<String> = vec![
         atom(&format!("{}_app", app.name)),
         atom(&format!("{}_sup", app.name)),
@@ -134,22 +174,14 @@ fn app_callback(name: &str) -> String {
 
 /// The top supervisor: `one_for_one` over the session's trees, in the
 /// order it started them, written as `export sup` writes any supervisor.
-fn top_supervisor(name: &str, trees: &[Sup]) -> String {
+fn top_supervisor(app: &App) -> String {
     sup::module(&Sup {
-        name: format!("{name}_sup"),
+        name: format!("{}_sup", app.name),
         registered: true,
         strategy: "one_for_one".to_owned(),
         intensity: 1,
         period: 5,
-        children: trees
-            .iter()
-            .map(|tree| sup::Child {
-                id: tree.name.clone(),
-                start: Start::Supervisor(Box::new(tree.clone())),
-                restart: "permanent".to_owned(),
-                shutdown: "infinity".to_owned(),
-            })
-            .collect(),
+        children: app.top_children(),
     })
 }
 
@@ -179,7 +211,7 @@ fn stand_in(kind: &str, help: &str) -> String {
 
 fn readme(app: &App) -> String {
     let name = &app.name;
-    let trees: Vec<String> = app.trees.iter().map(|t| format!("`{}`", t.name)).collect();
+    let trees: Vec<String> = app.tree_names().iter().map(|t| format!("`{t}`")).collect();
     format!(
         "# {name}\n\n\
          An OTP application exported from a letitcrash session: its supervision\n\
@@ -229,6 +261,7 @@ mod tests {
         let app = App {
             name: "shop".into(),
             trees: vec![tree()],
+            callback_trees: vec![],
             definitions: vec![("tally".into(), "-module(tally).\n".into())],
             kind_help: vec![("counter".into(), "counts".into())],
         };
@@ -259,6 +292,7 @@ mod tests {
         let app = App {
             name: "shop".into(),
             trees: vec![tree()],
+            callback_trees: vec![],
             definitions: vec![("demo".into(), String::new())],
             kind_help: vec![],
         };

@@ -51,9 +51,6 @@ pub fn module(module: &Module) -> Result<String, String> {
             .collect();
         header.push(format!("import Kernel, except: [{}]", except.join(", ")));
     }
-    for line in &header {
-        out.push_str(&format!("  {line}\n"));
-    }
     let exported: Option<BTreeSet<(String, usize)>> =
         module.attributes.exports.as_ref().map(|exports| {
             exports
@@ -61,9 +58,10 @@ pub fn module(module: &Module) -> Result<String, String> {
                 .map(|(n, a, _)| (n.clone(), *a))
                 .collect::<BTreeSet<_>>()
         });
+    let mut functions = String::new();
     for (i, function) in module.functions.iter().enumerate() {
-        if i > 0 || !header.is_empty() {
-            out.push('\n');
+        if i > 0 {
+            functions.push('\n');
         }
         let public = exported
             .as_ref()
@@ -71,13 +69,33 @@ pub fn module(module: &Module) -> Result<String, String> {
         let keyword = if public { "def" } else { "defp" };
         for (j, clause) in function.clauses.iter().enumerate() {
             if j > 0 {
-                out.push('\n');
+                functions.push('\n');
             }
             for line in writer.function_clause(keyword, &function.name, clause) {
-                push_line(&mut out, INDENT, &line);
+                push_line(&mut functions, INDENT, &line);
             }
         }
     }
+    for line in &header {
+        out.push_str(&format!("  {line}\n"));
+    }
+    if let Some(name) = &writer.record_guard {
+        if !header.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "  # Erlang's is_record/3: a tuple of `size` elements, `tag` first.\n  \
+             defguardp {name}(value, tag, size)\n            \
+             when {}(value) and {}(value) == size and {}(value, 0) == tag\n",
+            writer.kernel("is_tuple", 1),
+            writer.kernel("tuple_size", 1),
+            writer.kernel("elem", 2),
+        ));
+    }
+    if !functions.is_empty() && (!header.is_empty() || writer.record_guard.is_some()) {
+        out.push('\n');
+    }
+    out.push_str(&functions);
     out.push_str("end\n");
     match writer.problems.first() {
         Some(problem) => Err(problem.clone()),
@@ -276,6 +294,9 @@ struct Writer {
     problems: Vec<String>,
     /// Writing a guard (where Elixir allows fewer expressions).
     in_guard: bool,
+    /// The name of the module's `defguardp` for Erlang's `is_record/3`,
+    /// once a call needs it.
+    record_guard: Option<String>,
 }
 
 impl Writer {
@@ -319,6 +340,7 @@ impl Writer {
             bound: BTreeSet::new(),
             problems: Vec::new(),
             in_guard: false,
+            record_guard: None,
         })
     }
 
@@ -356,6 +378,20 @@ impl Writer {
         name
     }
 
+    /// The module's guard for `is_record/3`: `is_record`, unless the
+    /// module has a function of that name and arity.
+    fn record_guard(&mut self) -> String {
+        if let Some(name) = &self.record_guard {
+            return name.clone();
+        }
+        let mut name = "is_record".to_owned();
+        while self.locals.contains(&(name.clone(), 3)) {
+            name.push('_');
+        }
+        self.record_guard = Some(name.clone());
+        name
+    }
+
     fn kernel(&self, name: &str, arity: usize) -> String {
         if self.locals.contains(&(name.to_owned(), arity)) {
             format!("Kernel.{name}")
@@ -366,42 +402,64 @@ impl Writer {
 
     fn function_clause(&mut self, keyword: &str, name: &str, clause: &Clause) -> Vec<String> {
         self.bound.clear();
-        let head = self.head(clause);
-        let head = concat([text(format!("{keyword} {name}")), head]);
+        let patterns: Vec<Doc> = clause.patterns.iter().map(|p| self.pattern(p)).collect();
+        for p in &clause.patterns {
+            self.bind(p);
+        }
+        let call = concat([text(format!("{keyword} {name}")), args(patterns)]);
+        let guard = self.guard_tests(&clause.guard);
         let body = self.block(&clause.body, INDENT * 2);
-        let mut lines = render_lines(&concat([head, text(" do")]), WIDTH - INDENT);
+        let room = WIDTH - INDENT;
+        let mut lines = match guard {
+            None => render_lines(&concat([call, text(" do")]), room),
+            Some(guard) => {
+                let one_line = concat([call.clone(), text(" when "), guard.clone(), text(" do")]);
+                if one_line.flat_width().is_some_and(|w| w <= room) {
+                    render_lines(&one_line, room)
+                } else {
+                    // The formatter's layout of a head too long for its
+                    // line: `when` on the next, 4 past `def`, the guard's
+                    // operators breaking 2 past where the guard starts.
+                    let mut lines = render_lines(&call, room);
+                    lines.extend(render_lines(
+                        &concat([text("    when "), nest(9, guard), text(" do")]),
+                        room,
+                    ));
+                    lines
+                }
+            }
+        };
         lines.extend(body.into_iter().map(|l| indent_line(&l, INDENT)));
         lines.push("end".to_owned());
         lines
     }
 
-    /// `(args) when guard` of a clause, binding its variables.
-    fn head(&mut self, clause: &Clause) -> Doc {
-        let patterns: Vec<Doc> = clause.patterns.iter().map(|p| self.pattern(p)).collect();
-        for p in &clause.patterns {
-            self.bind(p);
+    /// ` when guard` of a clause head, or nothing.
+    fn guard(&mut self, guard: &Guard) -> Doc {
+        match self.guard_tests(guard) {
+            Some(tests) => concat([text(" when "), tests]),
+            None => concat([]),
         }
-        concat([args(patterns), self.guard(&clause.guard)])
     }
 
-    fn guard(&mut self, guard: &Guard) -> Doc {
+    /// A guard's alternatives joined with `when`, each one's tests with
+    /// `and`; `None` for no guard.
+    fn guard_tests(&mut self, guard: &Guard) -> Option<Doc> {
         if guard.is_empty() {
-            return concat([]);
+            return None;
         }
         self.in_guard = true;
         let alternatives: Vec<Doc> = guard
             .iter()
             .map(|tests| {
                 let tests: Vec<Doc> = tests.iter().map(|t| self.expr(t, 151, 0)).collect();
-                if guard.len() > 1 && tests.len() > 1 {
-                    concat([text("("), join(tests, text(" and ")), text(")")])
-                } else {
-                    join(tests, text(" and "))
-                }
+                chain(tests, "and")
             })
             .collect();
         self.in_guard = false;
-        concat([text(" when "), join(alternatives, text(" or "))])
+        // Erlang's `;` is Elixir's second `when`, not `or`: a test that
+        // raises fails its alternative only, and the next one is tried.
+        Some(chain(alternatives, "when"))
     }
 
     fn bind(&mut self, p: &Pattern) {
@@ -523,6 +581,42 @@ impl Writer {
                 out.push(text("end"));
                 concat(out)
             }
+            // Erlang's `if` is guards: a test that raises or is not a
+            // boolean fails its clause. `cond` says that only for tests that
+            // are booleans and cannot raise; others are guards of a `case`.
+            ExprKind::If(arms)
+                if !arms
+                    .iter()
+                    .all(|arm| arm.guard.iter().flatten().all(is_boolean_test)) =>
+            {
+                let saved = self.bound.clone();
+                let mut clauses = Vec::new();
+                for arm in arms {
+                    let head = if if_is_total(std::slice::from_ref(arm)) {
+                        text("_")
+                    } else {
+                        concat([text("_"), self.guard(&arm.guard)])
+                    };
+                    let body = self.block(&arm.body, indent + INDENT * 2);
+                    clauses.push((render_lines(&head, WIDTH - indent - INDENT), body));
+                    self.bound = saved.clone();
+                }
+                if !if_is_total(arms) {
+                    clauses.push((
+                        vec!["_".to_owned()],
+                        vec![":erlang.error(:if_clause)".to_owned()],
+                    ));
+                }
+                let mut out = vec![text("case :if do")];
+                out.extend(
+                    layout_clauses(clauses, WIDTH - indent - INDENT)
+                        .into_iter()
+                        .map(|l| line_at(&l, INDENT)),
+                );
+                out.push(Doc::HardLine);
+                out.push(text("end"));
+                concat(out)
+            }
             ExprKind::If(arms) => {
                 let saved = self.bound.clone();
                 let mut clauses = Vec::new();
@@ -534,11 +628,7 @@ impl Writer {
                 }
                 // Erlang's `if` with no true guard fails with `if_clause`,
                 // Elixir's `cond` with `cond_clause`.
-                let total = arms.iter().any(|arm| {
-                    arm.guard.len() == 1
-                        && matches!(arm.guard[0].as_slice(), [t] if matches!(&t.kind, ExprKind::Atom(a) if a == "true"))
-                });
-                if !total {
+                if !if_is_total(arms) {
                     clauses.push((
                         vec!["true".to_owned()],
                         vec![":erlang.error(:if_clause)".to_owned()],
@@ -729,28 +819,13 @@ impl Writer {
                     vec![tuple, text(index.to_string()), value],
                 );
             }
-            // Elixir has no is_record/3 in guards: what it tests.
-            ("is_record", [value, tag, size])
-                if matches!(value.kind, ExprKind::Var(_))
-                    && matches!(tag.kind, ExprKind::Atom(_))
-                    && matches!(size.kind, ExprKind::Int(_)) =>
-            {
-                let value = self.expr(value, 0, indent);
-                let tag = self.expr(tag, 0, indent);
-                let size = self.expr(size, 0, indent);
-                return concat([
-                    text("("),
-                    call(&self.kernel("is_tuple", 1), vec![value.clone()]),
-                    text(" and "),
-                    call(&self.kernel("tuple_size", 1), vec![value.clone()]),
-                    text(" == "),
-                    size,
-                    text(" and "),
-                    call(&self.kernel("elem", 2), vec![value, text("0")]),
-                    text(" == "),
-                    tag,
-                    text(")"),
-                ]);
+            // Elixir has no is_record/3, and a guard cannot call
+            // `:erlang.is_record/3`: the module defines it as a guard
+            // (`defguardp`), which works in a body too.
+            ("is_record", [_, _, _]) => {
+                let name = self.record_guard();
+                let args = arguments.iter().map(|e| self.expr(e, 0, indent)).collect();
+                return call(&name, args);
             }
             _ => {}
         }
@@ -768,7 +843,24 @@ impl Writer {
         for arm in arms {
             let pattern = self.pattern(&arm.pattern);
             self.bind(&arm.pattern);
-            let head = concat([pattern, self.guard(&arm.guard)]);
+            let head = match self.guard_tests(&arm.guard) {
+                None => pattern,
+                Some(guard) => {
+                    let one_line = concat([pattern.clone(), text(" when "), guard.clone()]);
+                    // ` ->` follows the head.
+                    if one_line
+                        .flat_width()
+                        .is_some_and(|w| w + 3 <= WIDTH - indent)
+                    {
+                        one_line
+                    } else {
+                        // The formatter's layout of a head too long for
+                        // its line: `when` under the pattern, the guard's
+                        // operators breaking 7 past it.
+                        concat([pattern, Doc::HardLine, text("when "), nest(5, guard)])
+                    }
+                }
+            };
             let body = self.block(&arm.body, indent + INDENT);
             clauses.push((render_lines(&head, WIDTH - indent), body));
             self.bound = saved.clone();
@@ -841,29 +933,31 @@ impl Writer {
 
     /// `%{m | k: v}` for the keys that must exist (`:=`), `Map.merge/2`
     /// for the ones `=>` may add.
+    /// `M#{...}`: each run of `=>` fields a `Map.merge/2`, each run of
+    /// `:=` fields a `%{m | ...}`, in the order written, as Erlang
+    /// applies them (`M#{K := a, K => b}` ends with `b`).
     fn map_update(&mut self, base: &Expr, fields: &[MapField], indent: usize) -> Doc {
         let mut doc = self.expr(base, 0, indent);
-        let exact: Vec<MapField> = fields.iter().filter(|f| f.exact).cloned().collect();
-        let put: Vec<MapField> = fields.iter().filter(|f| !f.exact).cloned().collect();
-        if !put.is_empty() {
-            if self.in_guard {
-                self.problems.push(
-                    "a guard puts a key in a map (`M#{K => V}`), which an Elixir guard cannot"
-                        .to_owned(),
-                );
+        for run in fields.chunk_by(|a, b| a.exact == b.exact) {
+            if run[0].exact {
+                let fields = self.map_fields(run, indent);
+                doc = group(concat([
+                    text("%{"),
+                    doc,
+                    text(" | "),
+                    join(fields, text(", ")),
+                    text("}"),
+                ]));
+            } else {
+                if self.in_guard {
+                    self.problems.push(
+                        "a guard puts a key in a map (`M#{K => V}`), which an Elixir guard cannot"
+                            .to_owned(),
+                    );
+                }
+                let fields = self.map_fields(run, indent);
+                doc = call("Map.merge", vec![doc, bracketed("%{", fields, "}")]);
             }
-            let fields = self.map_fields(&put, indent);
-            doc = call("Map.merge", vec![doc, bracketed("%{", fields, "}")]);
-        }
-        if !exact.is_empty() {
-            let fields = self.map_fields(&exact, indent);
-            doc = group(concat([
-                text("%{"),
-                doc,
-                text(" | "),
-                join(fields, text(", ")),
-                text("}"),
-            ]));
         }
         doc
     }
@@ -1148,6 +1242,45 @@ fn match_layout(p: Doc, value: Doc, value_expr: &Expr) -> Doc {
     }
 }
 
+/// Whether an `if` has a clause whose guard is `true`.
+fn if_is_total(arms: &[IfClause]) -> bool {
+    arms.iter().any(|arm| {
+        arm.guard.len() == 1
+            && matches!(arm.guard[0].as_slice(), [t] if matches!(&t.kind, ExprKind::Atom(a) if a == "true"))
+    })
+}
+
+/// A guard test that is a boolean and cannot raise, so that `cond`
+/// takes it as the guard does: a type test or a comparison of variables
+/// and literals, `true`/`false`, and `and`/`or`/`not` of those.
+fn is_boolean_test(e: &Expr) -> bool {
+    fn plain(e: &Expr) -> bool {
+        matches!(
+            e.kind,
+            ExprKind::Var(_)
+                | ExprKind::Atom(_)
+                | ExprKind::Int(_)
+                | ExprKind::Float(_)
+                | ExprKind::Str(_)
+                | ExprKind::Nil
+        )
+    }
+    use BinOp::*;
+    match &e.kind {
+        ExprKind::Atom(a) => a == "true" || a == "false",
+        ExprKind::BinOp(Eq | Ne | ExactEq | ExactNe | Lt | Gt | Le | Ge, l, r) => {
+            plain(l) && plain(r)
+        }
+        ExprKind::BinOp(AndAlso | OrElse, l, r) => is_boolean_test(l) && is_boolean_test(r),
+        ExprKind::UnOp(UnOp::Not, operand) => is_boolean_test(operand),
+        ExprKind::Call(Callee::Local(name), arguments) => {
+            let type_test = name.starts_with("is_") && arguments.len() == 1;
+            type_test && name != "is_record" && arguments.iter().all(plain)
+        }
+        _ => false,
+    }
+}
+
 fn is_do_block(e: &Expr) -> bool {
     matches!(
         e.kind,
@@ -1320,6 +1453,14 @@ fn list(items: Vec<Doc>, tail: Option<Doc>) -> Doc {
 }
 
 /// `left op right`, breaking after the operator.
+/// `a op b op c`, left-associative: a line too long breaks at the last
+/// operator first, as the formatter breaks it.
+fn chain(operands: Vec<Doc>, op: &str) -> Doc {
+    let mut operands = operands.into_iter();
+    let first = operands.next().unwrap_or_else(|| concat([]));
+    operands.fold(first, |left, right| infix(left, op, right))
+}
+
 fn infix(left: Doc, op: &str, right: Doc) -> Doc {
     group(concat([
         left,

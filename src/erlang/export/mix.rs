@@ -11,6 +11,7 @@
 //!   lib/TREE.ex ...         the trees' supervisors, `use Supervisor`
 //!   lib/DEF.ex ...          every loaded definition (`export DEF to DEF.ex`)
 //!   lib/KIND.ex ...         a stand-in for each built-in kind the trees run
+//!                           (`state_server` for real: its clients need it)
 //! ```
 //!
 //! The shape is `app.rs`'s, and so are the module names: a definition keeps
@@ -44,7 +45,11 @@ pub fn project(app: &App) -> Result<Vec<(String, String)>, String> {
             .iter()
             .find(|(k, _)| *k == kind)
             .map_or("", |(_, h)| h.as_str());
-        modules.push((kind.clone(), stand_in(&kind, help)));
+        let text = match kind.as_str() {
+            "state_server" => STATE_SERVER.to_owned(),
+            _ => stand_in(&kind, help),
+        };
+        modules.push((kind.clone(), text));
     }
     let app_module = format!("{name}_app");
     let top = format!("{name}_sup");
@@ -62,16 +67,7 @@ pub fn project(app: &App) -> Result<Vec<(String, String)>, String> {
         strategy: "one_for_one".to_owned(),
         intensity: 1,
         period: 5,
-        children: app
-            .trees
-            .iter()
-            .map(|tree| Child {
-                id: tree.name.clone(),
-                start: Start::Supervisor(Box::new(tree.clone())),
-                restart: "permanent".to_owned(),
-                shutdown: "infinity".to_owned(),
-            })
-            .collect(),
+        children: app.top_children(),
     };
     let mut files = vec![
         ("mix.exs".to_owned(), mix_exs(name)),
@@ -213,6 +209,11 @@ fn child_spec(sup: &Sup, child: &Child) -> Result<Doc, String> {
             "supervisor",
             &nested.name,
         ),
+        Start::Callback { module } => (
+            format!("{{{}, :start_link, []}}", alias_or_atom(module)),
+            "supervisor",
+            module,
+        ),
     };
     let shutdown = match child.shutdown.as_str() {
         "brutal_kill" | "infinity" => format!(":{}", child.shutdown),
@@ -260,6 +261,46 @@ fn built_in_kinds(trees: &[Sup]) -> Vec<String> {
     out
 }
 
+/// `state_server` in Elixir: the workers of a tree that uses it call it
+/// as they start (`fetch/0` in the talk's `score`), so an idle stand-in
+/// would crash them and the tree would not boot; it is small enough to
+/// write as it is.
+const STATE_SERVER: &str = r#"# `state_server` is a built-in kind of letitcrash, written in Rust: a map
+# behind calls, which the workers around it need to start. This is the same
+# server as a GenServer (keys are listed in Elixir's term order).
+defmodule :state_server do
+  use GenServer
+
+  def start_link(), do: GenServer.start_link(__MODULE__, %{})
+  def start_link(name), do: GenServer.start_link(__MODULE__, %{}, name: name)
+
+  @impl true
+  def init(map), do: {:ok, map}
+
+  @impl true
+  def handle_call({:put, key, value}, _from, map), do: {:reply, :ok, Map.put(map, key, value)}
+  def handle_call({:delete, key}, _from, map), do: {:reply, :ok, Map.delete(map, key)}
+  def handle_call(:keys, _from, map), do: {:reply, Map.keys(map), map}
+  def handle_call(:to_list, _from, map), do: {:reply, Map.to_list(map), map}
+
+  def handle_call({:get, key}, _from, map) do
+    case Map.fetch(map, key) do
+      {:ok, value} -> {:reply, {:ok, value}, map}
+      :error -> {:reply, :not_found, map}
+    end
+  end
+
+  def handle_call(request, _from, map), do: {:reply, {:error, {:unknown_call, request}}, map}
+
+  # Casts are plain messages: the same requests, no reply.
+  @impl true
+  def handle_info({:put, key, value}, map), do: {:noreply, Map.put(map, key, value)}
+  def handle_info({:delete, key}, map), do: {:noreply, Map.delete(map, key)}
+  def handle_info(:stop, map), do: {:stop, :normal, map}
+  def handle_info(_, map), do: {:noreply, map}
+end
+"#;
+
 /// A built-in kind's stand-in: it starts linked and idles, so the tree
 /// has its shape; the comment says what the real one did.
 fn stand_in(kind: &str, help: &str) -> String {
@@ -284,7 +325,7 @@ fn stand_in(kind: &str, help: &str) -> String {
 
 fn readme(app: &App) -> String {
     let name = &app.name;
-    let trees: Vec<String> = app.trees.iter().map(|t| format!("`{}`", t.name)).collect();
+    let trees: Vec<String> = app.tree_names().iter().map(|t| format!("`{t}`")).collect();
     format!(
         "# {name}\n\n\
          A Mix project exported from a letitcrash session: its supervision\n\
@@ -336,6 +377,7 @@ mod tests {
                     },
                 ],
             }],
+            callback_trees: vec![],
             definitions: vec![("tally".into(), "defmodule :tally do\nend\n".into())],
             kind_help: vec![("counter".into(), "counts".into())],
         }

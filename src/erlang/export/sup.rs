@@ -55,6 +55,12 @@ pub enum Start {
         args: Vec<String>,
     },
     Supervisor(Box<Sup>),
+    /// A supervisor callback module the session defined (`def game_sup {
+    /// -behaviour(supervisor). ... }`), started by its own `start_link/0`
+    /// as the session started it: its `init/1` says the rest of the tree.
+    Callback {
+        module: String,
+    },
 }
 
 /// Every module of the tree, the root first: `(module name, source)`.
@@ -150,6 +156,12 @@ fn child_spec(sup: &Sup, child: &Child) -> String {
             format!("{{{}, start_link, []}}", atom(&nested.name)),
             "supervisor",
             atom(&nested.name),
+        ),
+        Start::Callback { module } => (
+            None,
+            format!("{{{}, start_link, []}}", atom(module)),
+            "supervisor",
+            atom(module),
         ),
     };
     let mut out = comment.unwrap_or_default();

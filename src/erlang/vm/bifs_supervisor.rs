@@ -71,6 +71,17 @@ async fn run(me: Arc<Process>, starter: Pid, name: Option<Atom>, module: Atom, a
         ])));
         return Term::normal();
     }
+    // As OTP's proc_lib records it for a supervisor: `{supervisor, Mod,
+    // 1}`, which proc_lib:initial_call/1 reads and `export app` follows
+    // back to the callback module that started the tree.
+    me.dictionary_put(
+        Term::atom("$initial_call"),
+        Term::tuple([
+            Term::atom("supervisor"),
+            Term::from_atom(module),
+            Term::int(1),
+        ]),
+    );
     let init = call_inline(&me, "$init", vec![Term::from_atom(module), args]).await;
     let returned = match init.tagged::<2>(Atom::new("$init")) {
         Some([_, returned]) => returned.clone(),

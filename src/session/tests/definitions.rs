@@ -356,3 +356,73 @@ fn export_app_with_mix_writes_a_mix_project() {
             .starts_with("defmodule :tally do\n")
     );
 }
+
+/// A tree started by calling a supervisor callback module of the session
+/// is a child of the application's top supervisor, started by the
+/// module's start_link/0; a nested callback supervisor is left to its
+/// parent, and one without start_link/0 is left out with a line.
+#[test]
+fn export_app_starts_the_trees_a_callback_module_started() {
+    let mut s = session();
+    run(
+        &mut s,
+        "def inner_sup {
+           -behaviour(supervisor).
+           start_link() -> supervisor:start_link({local, inner_sup}, inner_sup, []).
+           init([]) -> {ok, {#{}, []}}.
+         }",
+    );
+    run(
+        &mut s,
+        "def game_sup {
+           -behaviour(supervisor).
+           -export([start_link/0, init/1]).
+           start_link() -> supervisor:start_link({local, game_sup}, game_sup, []).
+           init([]) -> {ok, {#{}, [#{id => inner, start => {inner_sup, start_link, []}, type => supervisor}]}}.
+         }",
+    );
+    run(
+        &mut s,
+        "def bare_sup {
+           -behaviour(supervisor).
+           -export([init/1]).
+           init([]) -> {ok, {#{}, []}}.
+         }",
+    );
+    run(&mut s, "{ok, _} = game_sup:start_link().");
+    run(
+        &mut s,
+        "{ok, _} = supervisor:start_link({local, bare}, bare_sup, []).",
+    );
+    for mix in [false, true] {
+        let dir = std::env::temp_dir().join(format!(
+            "letitcrash-export-callback-{}-{mix}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        let flag = if mix { " --mix" } else { "" };
+        let out = run(
+            &mut s,
+            &format!("export app arcade to {}{flag}", dir.display()),
+        );
+        assert!(
+            has(
+                &out,
+                "bare is left out: the application would start it by bare_sup:start_link(), which bare_sup does not export"
+            ),
+            "{out:?}"
+        );
+        let top = if mix {
+            std::fs::read_to_string(dir.join("lib/arcade_sup.ex")).unwrap()
+        } else {
+            std::fs::read_to_string(dir.join("src/arcade_sup.erl")).unwrap()
+        };
+        let start = if mix {
+            "start: {:game_sup, :start_link, []}"
+        } else {
+            "start => {game_sup, start_link, []}"
+        };
+        assert!(top.contains(start), "{top}");
+        assert!(!top.contains("inner_sup"), "{top}");
+    }
+}
