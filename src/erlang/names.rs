@@ -226,6 +226,7 @@ pub const REMOTE_BIFS: &[(&str, &str, usize)] = &[
 
 /// Modules the runtime provides: no definition may take their names.
 pub const RUNTIME_MODULES: &[&str] = &[
+    "Elixir.Access",
     "Elixir.Agent",
     "Elixir.Agent.Server",
     "Elixir.ArgumentError",

@@ -42,6 +42,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("timer", include_str!("timer.erl")),
     // Elixir's standard library, as Erlang modules named as Elixir names
     // them (`Enum` is 'Elixir.Enum').
+    ("Elixir.Access", include_str!("elixir/Access.erl")),
     ("Elixir.Agent", include_str!("elixir/Agent.erl")),
     (
         "Elixir.Agent.Server",
