@@ -936,6 +936,34 @@ impl Lowerer<'_> {
                 }
                 result
             }
+            // `match?(pattern, expr)` (a guard after `when` too): a case
+            // whose pattern's variables stay inside it, as Kernel's macro.
+            ("match?", [pattern, subject]) => {
+                let value = self.expr(subject)?;
+                let (pattern, guard) = match &pattern.kind {
+                    Kind::Op("when", pattern, guard) => (pattern.as_ref(), Some(guard.as_ref())),
+                    _ => (pattern, None),
+                };
+                let clause = self.stab(&Stab {
+                    args: vec![pattern.clone()],
+                    guard: guard.cloned(),
+                    body: vec![Node::new(Kind::Atom("true".into()), pos)],
+                    pos,
+                })?;
+                let matched = CaseClause {
+                    pattern: clause.patterns.into_iter().next().expect("one pattern"),
+                    guard: clause.guard,
+                    body: clause.body,
+                    pos,
+                };
+                let otherwise = CaseClause {
+                    pattern: pat(PatternKind::Wildcard, pos),
+                    guard: Vec::new(),
+                    body: vec![expr_at(ExprKind::Atom("false".into()), pos)],
+                    pos,
+                };
+                expr_at(ExprKind::Case(Box::new(value), vec![matched, otherwise]), pos)
+            }
             ("if" | "unless", [condition]) => {
                 let value = self.expr(condition)?;
                 let then = self.scoped(|this| this.body(&exprs_of(block("do")), pos))?;
@@ -1109,7 +1137,10 @@ impl Lowerer<'_> {
             let inner = self.comprehension_steps(rest, body, pos)?;
             return Ok(self.truthy(test, vec![inner], vec![expr_at(ExprKind::Nil, pos)], pos));
         };
-        let list = self.expr(right)?;
+        // Any enumerable generates (a range, a map, a MapSet), as Elixir's
+        // `for` takes it through Enumerable; lists:flatmap/2 wants a list.
+        let enumerable = self.expr(right)?;
+        let list = call("Elixir.Enum", "to_list", vec![enumerable], pos);
         let clause = self.scoped(|this| {
             let mut bound = HashMap::new();
             let pattern = this.pattern(left, &mut bound)?;
@@ -1484,7 +1515,17 @@ fn max_capture_arg(node: &Node) -> u32 {
     fn walk(node: &Node, max: &mut u32) {
         match &node.kind {
             Kind::CaptureArg(n) => *max = (*max).max(*n),
-            Kind::Capture(_) | Kind::Fn(_) => {}
+            Kind::Capture(_) => {}
+            // `&Task.async(fn -> f(&1) end)`: the outer capture's argument,
+            // which Elixir reads through the fn too.
+            Kind::Fn(stabs) => {
+                for stab in stabs {
+                    stab.body.iter().for_each(|n| walk(n, max));
+                    if let Some(guard) = &stab.guard {
+                        walk(guard, max);
+                    }
+                }
+            }
             Kind::Tuple(items) | Kind::Block(items) | Kind::Apply(_, items) => {
                 if let Kind::Apply(fun, _) = &node.kind {
                     walk(fun, max);
