@@ -962,7 +962,10 @@ impl Lowerer<'_> {
                     body: vec![expr_at(ExprKind::Atom("false".into()), pos)],
                     pos,
                 };
-                expr_at(ExprKind::Case(Box::new(value), vec![matched, otherwise]), pos)
+                expr_at(
+                    ExprKind::Case(Box::new(value), vec![matched, otherwise]),
+                    pos,
+                )
             }
             ("if" | "unless", [condition]) => {
                 let value = self.expr(condition)?;
