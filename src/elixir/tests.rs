@@ -171,6 +171,13 @@ fn match_question_mark_is_a_case_whose_variables_stay_inside() {
 #[test]
 fn comprehensions_take_any_enumerable_and_captures_reach_into_fns() {
     assert_eq!(value("for n <- 1..3, do: n * n"), "[1,4,9]");
+    assert_eq!(value("for n <- [1, 1, 2], uniq: true, do: n"), "[1,2]");
+    assert_eq!(
+        value("for n <- [1, 2], into: %{}, do: {n, n}"),
+        "#{1 => 1,2 => 2}"
+    );
+    let reduce = "for n <- 1..4, rem(n, 2) == 0, reduce: 0 do\n acc -> acc + n\n end";
+    assert_eq!(value(reduce), "6");
     let thunks = "Enum.map([1, 2], &(fn -> &1 + 1 end)) |> Enum.map(fn f -> f.() end)";
     assert_eq!(value(thunks), "[2,3]");
 }
