@@ -188,6 +188,7 @@ programs!(
     calculator_process,
     captures_pins_updates,
     exception_formatting,
+    for_options_then_tap,
     genserver_defaults,
     key_value_gen_server,
     pool_checkout,
