@@ -535,7 +535,13 @@ impl Lexer<'_> {
             '<' => '>',
             other => other,
         };
-        let parts = self.string(close, pos)?;
+        // An upper-case sigil (~S, ~W, ~C) is raw: no escapes but its
+        // closing delimiter's, no interpolation.
+        let parts = if kind.is_ascii_uppercase() {
+            vec![StrPart::Lit(self.raw_sigil(close, pos)?)]
+        } else {
+            self.string(close, pos)?
+        };
         let mut modifier = 's';
         while let Some(c) = self.peek(0).filter(|c| c.is_ascii_alphabetic()) {
             modifier = c;
@@ -556,6 +562,30 @@ impl Lexer<'_> {
                 &format!("the sigil ~{kind} is not read here"),
                 "the playground reads ~w, ~s and ~c",
             )),
+        }
+    }
+}
+
+impl Lexer<'_> {
+    /// The text of an upper-case sigil up to `close`, as written.
+    fn raw_sigil(&mut self, close: char, pos: Pos) -> Result<String, Diagnostic> {
+        let mut text = String::new();
+        loop {
+            match self.bump() {
+                None => {
+                    return Err(self.error(
+                        pos,
+                        "this sigil is never closed",
+                        &format!("end it with {close}"),
+                    ));
+                }
+                Some(c) if c == close => return Ok(text),
+                Some('\\') if self.peek(0) == Some(close) => {
+                    self.bump();
+                    text.push(close);
+                }
+                Some(c) => text.push(c),
+            }
         }
     }
 }

@@ -233,3 +233,31 @@ fn a_module_named_by_an_atom_keeps_that_name() {
     assert!(rest.is_empty());
     assert_eq!(modules[0].name, "tally");
 }
+
+#[test]
+fn match_question_mark_is_a_case_whose_variables_stay_inside() {
+    assert_eq!(value("match?({:ok, _}, {:ok, 1})"), "true");
+    assert_eq!(value("(x = 2; match?(^x, 3))"), "false");
+    assert_eq!(value("match?(n when n > 1, 2)"), "true");
+    assert_eq!(value("(y = :outer; match?(y, :inner); y)"), "outer");
+}
+
+#[test]
+fn comprehensions_take_any_enumerable_and_captures_reach_into_fns() {
+    assert_eq!(value("for n <- 1..3, do: n * n"), "[1,4,9]");
+    assert_eq!(value("for n <- [1, 1, 2], uniq: true, do: n"), "[1,2]");
+    assert_eq!(
+        value("for n <- [1, 2], into: %{}, do: {n, n}"),
+        "#{1 => 1,2 => 2}"
+    );
+    let reduce = "for n <- 1..4, rem(n, 2) == 0, reduce: 0 do\n acc -> acc + n\n end";
+    assert_eq!(value(reduce), "6");
+    let thunks = "Enum.map([1, 2], &(fn -> &1 + 1 end)) |> Enum.map(fn f -> f.() end)";
+    assert_eq!(value(thunks), "[2,3]");
+}
+
+#[test]
+fn upper_case_sigils_are_raw() {
+    assert_eq!(value("~S(a#{b}\\n)"), "<<\"a#{b}\\\\n\">>");
+    assert_eq!(value("~W(x y)"), "[<<\"x\">>,<<\"y\">>]");
+}

@@ -226,6 +226,7 @@ pub const REMOTE_BIFS: &[(&str, &str, usize)] = &[
 
 /// Modules the runtime provides: no definition may take their names.
 pub const RUNTIME_MODULES: &[&str] = &[
+    "Elixir.Access",
     "Elixir.Agent",
     "Elixir.Agent.Server",
     "Elixir.ArgumentError",
@@ -245,6 +246,7 @@ pub const RUNTIME_MODULES: &[&str] = &[
     "Elixir.ErlangError",
     "Elixir.Exception",
     "Elixir.FunctionClauseError",
+    "Elixir.Function",
     "Elixir.GenServer",
     "Elixir.IO",
     "Elixir.Integer",
@@ -252,6 +254,7 @@ pub const RUNTIME_MODULES: &[&str] = &[
     "Elixir.KeyError",
     "Elixir.Keyword",
     "Elixir.List",
+    "Elixir.List.Chars",
     "Elixir.Map",
     "Elixir.MapSet",
     "Elixir.MatchError",

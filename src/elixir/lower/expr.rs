@@ -865,9 +865,10 @@ impl Lowerer<'_> {
             ),
             ("to_string", 1) => call("Elixir.String.Chars", "to_string", lowered, pos),
             ("to_charlist", 1) => call("Elixir.List.Chars", "to_charlist", lowered, pos),
-            ("raise" | "inspect" | "struct" | "get_in" | "put_in" | "update_in", _) => {
-                call("Elixir.Kernel", name, lowered, pos)
-            }
+            (
+                "raise" | "inspect" | "struct" | "get_in" | "put_in" | "update_in" | "then" | "tap",
+                _,
+            ) => call("Elixir.Kernel", name, lowered, pos),
             ("reraise", 2) => call(
                 "erlang",
                 "raise",
@@ -936,6 +937,37 @@ impl Lowerer<'_> {
                 }
                 result
             }
+            // `match?(pattern, expr)` (a guard after `when` too): a case
+            // whose pattern's variables stay inside it, as Kernel's macro.
+            ("match?", [pattern, subject]) => {
+                let value = self.expr(subject)?;
+                let (pattern, guard) = match &pattern.kind {
+                    Kind::Op("when", pattern, guard) => (pattern.as_ref(), Some(guard.as_ref())),
+                    _ => (pattern, None),
+                };
+                let clause = self.stab(&Stab {
+                    args: vec![pattern.clone()],
+                    guard: guard.cloned(),
+                    body: vec![Node::new(Kind::Atom("true".into()), pos)],
+                    pos,
+                })?;
+                let matched = CaseClause {
+                    pattern: clause.patterns.into_iter().next().expect("one pattern"),
+                    guard: clause.guard,
+                    body: clause.body,
+                    pos,
+                };
+                let otherwise = CaseClause {
+                    pattern: pat(PatternKind::Wildcard, pos),
+                    guard: Vec::new(),
+                    body: vec![expr_at(ExprKind::Atom("false".into()), pos)],
+                    pos,
+                };
+                expr_at(
+                    ExprKind::Case(Box::new(value), vec![matched, otherwise]),
+                    pos,
+                )
+            }
             ("if" | "unless", [condition]) => {
                 let value = self.expr(condition)?;
                 let then = self.scoped(|this| this.body(&exprs_of(block("do")), pos))?;
@@ -967,7 +999,7 @@ impl Lowerer<'_> {
             }
             ("try", []) => self.try_expr(blocks, pos)?,
             ("with", _) => self.with(args, &exprs_of(block("do")), block("else"), pos)?,
-            ("for", _) => self.comprehension(args, &exprs_of(block("do")), pos)?,
+            ("for", _) => self.for_form(args, blocks, pos)?,
             ("__MODULE__", []) => expr_at(ExprKind::Atom(self.module.name.clone()), pos),
             _ => return Ok(None),
         }))
@@ -1087,6 +1119,112 @@ impl Lowerer<'_> {
         )])
     }
 
+    /// `for` with its options: `into:` (the list into a collectable, by
+    /// Enum.into/2), `uniq: true`, and `reduce: acc` with `acc -> ...`
+    /// clauses (a list of one-argument funs, one per element, folded over
+    /// the initial accumulator in order).
+    fn for_form(&mut self, args: &[Node], blocks: &[(String, Body)], pos: Pos) -> Result<Expr> {
+        let mut steps = args.to_vec();
+        let mut body = blocks
+            .iter()
+            .find(|(key, _)| key == "do")
+            .map(|(_, body)| body.clone());
+        let mut options: Vec<(String, Node)> = Vec::new();
+        if let Some(Node {
+            kind: Kind::List(items, None),
+            ..
+        }) = steps.last()
+        {
+            let pairs: Option<Vec<(String, Node)>> = items
+                .iter()
+                .map(|item| match &item.kind {
+                    Kind::Tuple(pair) => match pair.as_slice() {
+                        [key, value] => match &key.kind {
+                            Kind::Atom(key) => Some((key.clone(), value.clone())),
+                            _ => None,
+                        },
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect();
+            if let Some(pairs) = pairs.filter(|pairs| {
+                !pairs.is_empty()
+                    && pairs
+                        .iter()
+                        .all(|(key, _)| matches!(key.as_str(), "into" | "uniq" | "reduce" | "do"))
+            }) {
+                steps.pop();
+                for (key, value) in pairs {
+                    if key == "do" {
+                        body = Some(Body::Exprs(vec![value]));
+                    } else {
+                        options.push((key, value));
+                    }
+                }
+            }
+        }
+        let option = |name: &str| {
+            options
+                .iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.clone())
+        };
+        if let Some(initial) = option("reduce") {
+            let Some(Body::Clauses(clauses)) = body else {
+                return Err(self.error(
+                    pos,
+                    "`for ..., reduce: acc` takes `acc -> ...` clauses",
+                    "for x <- list, reduce: 0 do\n  acc -> acc + x\nend",
+                ));
+            };
+            let initial = self.expr(&initial)?;
+            let step = Node::new(Kind::Fn(clauses), pos);
+            let steps_funs = self.comprehension(&steps, &[step], pos)?;
+            let (fun, acc) = (self.fresh_var("step"), self.fresh_var("acc"));
+            let apply = expr_at(
+                ExprKind::Call(
+                    Callee::Fun(Box::new(var_expr(&fun, pos))),
+                    vec![var_expr(&acc, pos)],
+                ),
+                pos,
+            );
+            let folder = expr_at(
+                ExprKind::Fun(vec![Clause {
+                    patterns: vec![
+                        pat(PatternKind::Var(fun), pos),
+                        pat(PatternKind::Var(acc), pos),
+                    ],
+                    guard: Vec::new(),
+                    body: vec![apply],
+                    pos,
+                }]),
+                pos,
+            );
+            return Ok(call(
+                "lists",
+                "foldl",
+                vec![folder, initial, steps_funs],
+                pos,
+            ));
+        }
+        let body = match body {
+            Some(Body::Exprs(exprs)) => exprs,
+            _ => Vec::new(),
+        };
+        let mut list = self.comprehension(&steps, &body, pos)?;
+        if let Some(uniq) = option("uniq") {
+            let uniq = self.expr(&uniq)?;
+            let deduplicated = call("Elixir.Enum", "uniq", vec![list.clone()], pos);
+            list = self.truthy(uniq, vec![deduplicated], vec![list], pos);
+        }
+        if let Some(into) = option("into") {
+            let into = self.expr(&into)?;
+            list = call("Elixir.Enum", "into", vec![list, into], pos);
+        }
+        Ok(list)
+    }
+
     /// `for x <- list, filter, do: body`: `lists:flatmap/2` over each
     /// generator, as Erlang's comprehensions expand.
     fn comprehension(&mut self, steps: &[Node], body: &[Node], pos: Pos) -> Result<Expr> {
@@ -1109,7 +1247,10 @@ impl Lowerer<'_> {
             let inner = self.comprehension_steps(rest, body, pos)?;
             return Ok(self.truthy(test, vec![inner], vec![expr_at(ExprKind::Nil, pos)], pos));
         };
-        let list = self.expr(right)?;
+        // Any enumerable generates (a range, a map, a MapSet), as Elixir's
+        // `for` takes it through Enumerable; lists:flatmap/2 wants a list.
+        let enumerable = self.expr(right)?;
+        let list = call("Elixir.Enum", "to_list", vec![enumerable], pos);
         let clause = self.scoped(|this| {
             let mut bound = HashMap::new();
             let pattern = this.pattern(left, &mut bound)?;
@@ -1484,7 +1625,17 @@ fn max_capture_arg(node: &Node) -> u32 {
     fn walk(node: &Node, max: &mut u32) {
         match &node.kind {
             Kind::CaptureArg(n) => *max = (*max).max(*n),
-            Kind::Capture(_) | Kind::Fn(_) => {}
+            Kind::Capture(_) => {}
+            // `&Task.async(fn -> f(&1) end)`: the outer capture's argument,
+            // which Elixir reads through the fn too.
+            Kind::Fn(stabs) => {
+                for stab in stabs {
+                    stab.body.iter().for_each(|n| walk(n, max));
+                    if let Some(guard) = &stab.guard {
+                        walk(guard, max);
+                    }
+                }
+            }
             Kind::Tuple(items) | Kind::Block(items) | Kind::Apply(_, items) => {
                 if let Kind::Apply(fun, _) = &node.kind {
                     walk(fun, max);

@@ -42,6 +42,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("timer", include_str!("timer.erl")),
     // Elixir's standard library, as Erlang modules named as Elixir names
     // them (`Enum` is 'Elixir.Enum').
+    ("Elixir.Access", include_str!("elixir/Access.erl")),
     ("Elixir.Agent", include_str!("elixir/Agent.erl")),
     (
         "Elixir.Agent.Server",
@@ -103,6 +104,7 @@ const SOURCES: &[(&str, &str)] = &[
         "Elixir.FunctionClauseError",
         include_str!("elixir/FunctionClauseError.erl"),
     ),
+    ("Elixir.Function", include_str!("elixir/Function.erl")),
     ("Elixir.GenServer", include_str!("elixir/GenServer.erl")),
     ("Elixir.IO", include_str!("elixir/IO.erl")),
     ("Elixir.Integer", include_str!("elixir/Integer.erl")),
@@ -110,6 +112,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("Elixir.KeyError", include_str!("elixir/KeyError.erl")),
     ("Elixir.Keyword", include_str!("elixir/Keyword.erl")),
     ("Elixir.List", include_str!("elixir/List.erl")),
+    ("Elixir.List.Chars", include_str!("elixir/List.Chars.erl")),
     ("Elixir.Map", include_str!("elixir/Map.erl")),
     ("Elixir.MapSet", include_str!("elixir/MapSet.erl")),
     ("Elixir.MatchError", include_str!("elixir/MatchError.erl")),

@@ -260,13 +260,13 @@ split_with(Enum, Fun) -> lists:partition(fun(X) -> truthy(Fun(X)) end, to_list(E
 
 at(Enum, Index) -> at(Enum, Index, nil).
 
-at(Enum, Index, Default) ->
+at(Enum, Index, Default) when is_integer(Index) ->
     case fetch(Enum, Index) of
         {ok, X} -> X;
         error -> Default
     end.
 
-fetch(Enum, Index) ->
+fetch(Enum, Index) when is_integer(Index) ->
     List = to_list(Enum),
     I = case Index < 0 of true -> length(List) + Index; false -> Index end,
     case I >= 0 andalso I < length(List) of

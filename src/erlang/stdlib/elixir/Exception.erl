@@ -27,6 +27,12 @@ normalize_error({badstruct, Struct, Term}, _) -> 'Elixir.BadStructError':excepti
 normalize_error({badmatch, Term}, _) -> 'Elixir.MatchError':exception([{term, Term}]);
 normalize_error({badmap, Term}, _) -> 'Elixir.BadMapError':exception([{term, Term}]);
 normalize_error({badbool, Op, Term}, _) -> 'Elixir.BadBooleanError':exception([{operator, Op}, {term, Term}]);
+%% The map a badkey names comes from the failing call's arguments, as
+%% Elixir 1.14's ErlangError.normalize/2 reads them from the stack.
+normalize_error({badkey, Key}, [{maps, get, [_, Map], _} | _]) ->
+    'Elixir.KeyError':exception([{key, Key}, {term, Map}]);
+normalize_error({badkey, Key}, [{erlang, map_get, [_, Map], _} | _]) ->
+    'Elixir.KeyError':exception([{key, Key}, {term, Map}]);
 normalize_error({badkey, Key}, _) -> 'Elixir.KeyError':exception([{key, Key}]);
 normalize_error({badkey, Key, Map}, _) -> 'Elixir.KeyError':exception([{key, Key}, {term, Map}]);
 normalize_error({case_clause, Term}, _) -> 'Elixir.CaseClauseError':exception([{term, Term}]);

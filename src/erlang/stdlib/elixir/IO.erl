@@ -19,10 +19,15 @@ inspect(Item) -> inspect(Item, []).
 
 inspect(Item, Opts) -> inspect(stdio, Item, Opts).
 
+%% Unlike Kernel.inspect/2, IO.inspect/3 always breaks lines at the width
+%% (80 unless given), whatever `pretty:` says: Elixir 1.14 formats its
+%% document with Inspect.Algebra.format(Doc, Opts.width). The last
+%% `pretty:` in the list is the one the inspect BIF reads.
 inspect(Device, Item, Opts) ->
+    Pretty = Opts ++ [{pretty, true}],
     Text = case 'Elixir.Keyword':get(Opts, label) of
-        nil -> 'Elixir.Kernel':inspect(Item, Opts);
-        Label -> [chardata(Label), <<": ">>, 'Elixir.Kernel':inspect(Item, Opts)]
+        nil -> 'Elixir.Kernel':inspect(Item, Pretty);
+        Label -> [chardata(Label), <<": ">>, 'Elixir.Kernel':inspect(Item, Pretty)]
     end,
     puts(Device, Text),
     Item.

@@ -1,8 +1,10 @@
-%% Elixir 1.14's Integer (is_even/is_odd are guards the front end lowers).
+%% Elixir 1.14's Integer. is_even/1 and is_odd/1 are guard macros there
+%% (after `require Integer`); here they are functions, for calls outside
+%% guards.
 -module('Elixir.Integer').
 -export([to_string/1, to_string/2, to_charlist/1, to_charlist/2, parse/1,
          parse/2, digits/1, digits/2, undigits/1, undigits/2, pow/2, gcd/2,
-         floor_div/2, mod/2]).
+         floor_div/2, mod/2, is_even/1, is_odd/1]).
 
 to_string(N) -> integer_to_binary(N).
 
@@ -71,3 +73,7 @@ mod(A, B) ->
         true -> R + B;
         false -> R
     end.
+
+is_even(N) when is_integer(N) -> N rem 2 =:= 0.
+
+is_odd(N) when is_integer(N) -> N rem 2 =/= 0.

@@ -5,7 +5,7 @@
 %% exception struct and raise it as Elixir's `raise` does; inspect/1,2
 %% write a term as Elixir does (the BIF `erlang:'$elixir_inspect'/2`).
 -module('Elixir.Kernel').
--export([raise/1, raise/2, reraise/2, reraise/3, to_string/1, to_charlist/1,
+-export([then/2, tap/2, raise/1, raise/2, reraise/2, reraise/3, to_string/1, to_charlist/1,
          '$truthy'/1, spawn/1, spawn/3, spawn_link/1, spawn_link/3,
          spawn_monitor/1, spawn_monitor/3, send/2, self/0, exit/1, throw/1,
          make_ref/0, node/0, apply/2, apply/3, max/2, min/2, abs/1, 'div'/2,
@@ -34,6 +34,14 @@ reraise(Module, Attributes, Stacktrace) -> erlang:raise(error, Module:exception(
 exception_of(Message) when erlang:is_binary(Message) -> 'Elixir.RuntimeError':exception(Message);
 exception_of(Module) when erlang:is_atom(Module) -> Module:exception([]);
 exception_of(Exception) -> Exception.
+
+%% then/2 and tap/2, macros in Elixir: the value piped into a function,
+%% and the value itself back after the function has seen it.
+then(Value, Fun) when erlang:is_function(Fun, 1) -> Fun(Value).
+
+tap(Value, Fun) when erlang:is_function(Fun, 1) ->
+    _ = Fun(Value),
+    Value.
 
 inspect(Term) -> inspect(Term, []).
 
