@@ -147,9 +147,12 @@ impl Session {
                     reason: reason.clone(),
                     stack: stack.list_to_vec().unwrap_or_default(),
                 };
-                Err(EvalError::new(exception.render()))
+                // Written as iex writes it when the session speaks Elixir.
+                Err(EvalError::new(self.render_exception(&exception)))
             }
-            _ => Err(EvalError::new(Exception::from_exit_reason(&ended).render())),
+            _ => Err(EvalError::new(
+                self.render_exception(&Exception::from_exit_reason(&ended)),
+            )),
         }
     }
 }

@@ -91,7 +91,7 @@ impl Session {
     /// An uncaught exception as the session's syntax shows it: erl's
     /// `** exception error: ...`, or Elixir's banner `** (MatchError) ...`
     /// (`Exception.format_banner/3`).
-    fn render_exception(&self, exception: &Exception) -> String {
+    pub(super) fn render_exception(&self, exception: &Exception) -> String {
         use crate::view::elixir_reason::{Kind, error_banner};
         match self.syntax() {
             crate::view::Syntax::Erlang => exception.render(),
