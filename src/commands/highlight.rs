@@ -15,6 +15,13 @@
 //! `case`, `fun`, `when`, ...), atoms, variables, numbers and `$c`
 //! characters, strings, and `%` comments (where `#` is no comment).
 //!
+//! After `defmodule` the entry is Elixir and is coloured by Elixir's
+//! rules: its keywords (`do`, `end`, `fn`, `def`, `use`, ...), `:atoms`,
+//! `Aliases` and `key:` keys as atoms, `@attributes`, lowercase names as
+//! variables, and `#` comments. At the prompt, a lowercase name bound with
+//! `=` (`pid = spawn(...)`) is an Elixir variable, and Elixir's special
+//! forms (`for`, `unless`, `with`, `cond`) are keywords, not typos.
+//!
 //! The REPL colours one line at a time, on every key: the lexer's state at
 //! the end of a line ([`LexState`]) is where the next line of the same
 //! entry starts ([`classify_from`]), so the lines already entered are never
@@ -24,6 +31,46 @@ use crate::style::{Role, Style};
 use std::ops::Range;
 
 use super::help::lookup;
+
+/// Elixir's keywords and the words that open its definitions and special
+/// forms, coloured as keywords inside a `defmodule`.
+const ELIXIR_KEYWORDS: &[&str] = &[
+    "do",
+    "end",
+    "fn",
+    "when",
+    "and",
+    "or",
+    "not",
+    "in",
+    "true",
+    "false",
+    "nil",
+    "after",
+    "else",
+    "catch",
+    "rescue",
+    "def",
+    "defp",
+    "defmodule",
+    "defstruct",
+    "use",
+    "alias",
+    "import",
+    "require",
+    "case",
+    "cond",
+    "if",
+    "unless",
+    "with",
+    "for",
+    "receive",
+    "try",
+    "raise",
+];
+
+/// Elixir's special forms that start a line at the prompt.
+const ELIXIR_FORMS: &[&str] = &["for", "unless", "with", "cond"];
 
 /// What a piece of the line is, for choosing its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,6 +158,8 @@ pub struct LexState {
     erlang_depth: Option<usize>,
     /// A string or quoted atom left open: it goes on over the next line.
     open_quote: Option<char>,
+    /// After `defmodule`: the rest of the entry is Elixir code.
+    elixir: bool,
 }
 
 impl LexState {
@@ -121,6 +170,7 @@ impl LexState {
         def_pending: false,
         erlang_depth: None,
         open_quote: None,
+        elixir: false,
     };
 }
 
@@ -164,6 +214,10 @@ impl Lexer<'_> {
         while let Some(c) = self.peek() {
             if self.state.erlang_depth.is_some() {
                 self.erlang(c);
+                continue;
+            }
+            if self.state.elixir {
+                self.elixir(c);
                 continue;
             }
             match c {
@@ -335,6 +389,56 @@ impl Lexer<'_> {
         }
     }
 
+    /// One token of Elixir code after `defmodule`.
+    fn elixir(&mut self, c: char) {
+        let word_char = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        match c {
+            c if c.is_whitespace() => self.pos += c.len_utf8(),
+            '#' => self.push(self.end_of(|c| c != '\n'), TokenClass::Comment),
+            '"' => self.quoted(c),
+            '\'' => {
+                // A charlist is a string to the reader.
+                self.quoted(c);
+                if let Some(last) = self.tokens.last_mut() {
+                    last.1 = TokenClass::String;
+                }
+            }
+            ':' if self.rest()[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') => {
+                let start = self.pos;
+                self.pos += 1;
+                let end = self.end_of(|c| word_char(c) || c == '?' || c == '!');
+                self.pos = start;
+                self.push(end, TokenClass::Atom);
+            }
+            '@' if self.rest()[1..].starts_with(|c: char| c.is_ascii_alphabetic()) => {
+                let start = self.pos;
+                self.pos += 1;
+                let end = self.end_of(word_char);
+                self.pos = start;
+                self.push(end, TokenClass::Keyword);
+            }
+            '0'..='9' => self.number(),
+            c if c.is_ascii_alphabetic() || c == '_' => {
+                let end = self.end_of(|c| word_char(c) || c == '?' || c == '!');
+                let text = &self.src[self.pos..end];
+                let after = &self.src[end..];
+                let class = if after.starts_with(':') && !after.starts_with("::") {
+                    // `do:`, `name:`: a keyword list's key is an atom.
+                    self.push(end + 1, TokenClass::Atom);
+                    return;
+                } else if text.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    TokenClass::Atom
+                } else if ELIXIR_KEYWORDS.contains(&text) {
+                    TokenClass::Keyword
+                } else {
+                    TokenClass::Variable
+                };
+                self.push(end, class);
+            }
+            other => self.push(self.pos + other.len_utf8(), TokenClass::Punct),
+        }
+    }
+
     fn word(&mut self) {
         let end = self.end_of(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
         let text = &self.src[self.pos..end];
@@ -344,19 +448,32 @@ impl Lexer<'_> {
             .next();
         let starts_with_upper = text.starts_with(|c: char| c.is_ascii_uppercase());
         let is_variable = starts_with_upper || text.starts_with('_');
+        let after_word = self.src[end..].trim_start_matches([' ', '\t']);
+        let binds = next == Some('=')
+            && !["==", "=>", "=:", "=/", "=<"]
+                .iter()
+                .any(|operator| after_word.starts_with(operator));
         let class = if is_variable {
             // `W = spawn ...`: the command comes after the `=`.
             if next != Some('=') {
                 self.state.command_position = false;
             }
             TokenClass::Variable
+        } else if self.state.command_position && binds {
+            // `pid = spawn(...)`: Elixir binds a lowercase variable.
+            self.state.command_position = false;
+            TokenClass::Variable
         } else if self.state.command_position && !matches!(next, Some('!' | '(' | ':' | '.' | '/'))
         {
             self.state.command_position = false;
             if lookup(text).is_some() {
                 self.state.def_pending = text == "def";
+                self.state.elixir = text == "defmodule";
                 TokenClass::Command
-            } else if KEYWORDS.contains(&text) || crate::erlang::names::is_reserved_word(text) {
+            } else if KEYWORDS.contains(&text)
+                || crate::erlang::names::is_reserved_word(text)
+                || ELIXIR_FORMS.contains(&text)
+            {
                 // `Size = case ...`, `fun() -> ...`: Erlang at the prompt.
                 TokenClass::Keyword
             } else {
@@ -445,6 +562,41 @@ mod tests {
                 ("# go", Comment),
             ]
         );
+    }
+
+    #[test]
+    fn a_defmodule_is_coloured_as_elixir() {
+        let text = "defmodule Counter do\n  use GenServer\n  @impl true\n  def init(n), do: {:ok, n} # go\nend";
+        assert_eq!(
+            classes(text),
+            vec![
+                ("defmodule", Command),
+                ("Counter", Atom),
+                ("do", Keyword),
+                ("use", Keyword),
+                ("GenServer", Atom),
+                ("@impl", Keyword),
+                ("true", Keyword),
+                ("def", Keyword),
+                ("init", Variable),
+                ("(", Punct),
+                ("n", Variable),
+                (")", Punct),
+                (",", Punct),
+                ("do:", Atom),
+                ("{", Punct),
+                (":ok", Atom),
+                (",", Punct),
+                ("n", Variable),
+                ("}", Punct),
+                ("# go", Comment),
+                ("end", Keyword),
+            ]
+        );
+        // At the prompt: an Elixir binding and a special form are no typos.
+        assert_eq!(classes("pid = x")[0], ("pid", Variable));
+        assert_eq!(classes("for x <- l, do: x")[0], ("for", Keyword));
+        assert_eq!(classes("spwan x")[0], ("spwan", Unknown));
     }
 
     #[test]
