@@ -416,6 +416,11 @@ fn the_tutorial_transcripts_are_what_the_tool_prints() {
 }
 
 #[test]
+fn the_elixir_tutorial_transcripts_are_what_the_tool_prints() {
+    check_markdown(Path::new("docs/tutorial-elixir.md"));
+}
+
+#[test]
 fn the_language_reference_examples_run() {
     check_markdown(Path::new("docs/language.md"));
 }

@@ -87,3 +87,16 @@ fn in_elixir_flush_and_a_dead_shell_write_terms_as_iex_does() {
         "{out:?}"
     );
 }
+
+#[test]
+fn an_elixir_expression_that_raises_is_shown_as_iex_shows_it() {
+    let mut s = session();
+    let out = run(&mut s, "syntax elixir\nx = :a\n1 + x");
+    assert_eq!(
+        last(&out),
+        "error: ** (ArithmeticError) bad argument in arithmetic expression",
+        "{out:?}"
+    );
+    let out = run(&mut s, "exit({:shutdown, x})");
+    assert_eq!(last(&out), "error: ** (exit) shutdown: :a", "{out:?}");
+}
