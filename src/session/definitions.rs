@@ -353,6 +353,18 @@ impl Session {
 
     /// `show NAME`: the definition as written; `show NAME@N`: version N
     /// of it, also one since purged.
+    /// The definition a command names: an Elixir module by its alias too
+    /// (`versions Score` for `'Elixir.Score'`, `show Counter@1`).
+    pub(super) fn definition_name(&self, name: &str) -> String {
+        let base = name.rsplit_once('@').map_or(name, |(base, _)| base);
+        let elixir = format!("Elixir.{base}");
+        if !self.definitions.contains_key(base) && self.definitions.contains_key(&elixir) {
+            format!("Elixir.{name}")
+        } else {
+            name.to_owned()
+        }
+    }
+
     pub(super) fn show(&self, name: &str) -> EvalResult<Outcome> {
         let (base, number) = match name.rsplit_once('@') {
             Some((base, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {

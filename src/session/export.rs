@@ -21,6 +21,7 @@ impl Session {
     pub(super) fn export(&mut self, what: &ExportWhat, file: Option<&Path>) -> EvalResult<Outcome> {
         let modules = match what {
             ExportWhat::Definition(name) => {
+                let name = &self.definition_name(name);
                 let definition = self.definitions.get(name).ok_or_else(|| {
                     if crate::behavior::find(name).is_some() {
                         EvalError::new(format!(

@@ -524,9 +524,9 @@ impl Session {
                 };
                 self.define(name, source, &origin)
             }
-            C::Show(name) => self.show(name),
-            C::Versions(name) => self.versions(name),
-            C::Purge(name) => self.purge(name),
+            C::Show(name) => self.show(&self.definition_name(name)),
+            C::Versions(name) => self.versions(&self.definition_name(name)),
+            C::Purge(name) => self.purge(&self.definition_name(name)),
             C::Load(path) => self.load(path),
             C::Export { what, file } => self.export(what, file.as_deref()),
             C::Help(topic) => self.help(topic.as_deref()),
@@ -623,6 +623,10 @@ impl Session {
         let kept = if kept.is_empty() {
             String::new()
         } else {
+            let kept: Vec<&str> = kept
+                .iter()
+                .map(|name| self.syntax().module_name(name))
+                .collect();
             format!("; definitions kept: {}", kept.join(", "))
         };
         self.absorb_history();

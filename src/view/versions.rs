@@ -59,7 +59,7 @@ pub fn versions_table(rows: &[VersionRow], names: Names, style: &Style) -> Strin
                 (_, false) => users.join(", "),
             };
             vec![
-                Cell::plain(row.label.clone()),
+                Cell::plain(style.syntax.names_in(&row.label)),
                 Cell::new(state, role),
                 Cell::plain(users),
             ]

@@ -18,7 +18,7 @@ use super::basics::{
 use super::expect::expectation;
 use super::scan::erlang_block_end;
 use super::sup::{child_spec, sup_spec};
-use super::targets::{kind, required_name, required_target, target};
+use super::targets::{definition_name, kind, required_name, required_target, target};
 use super::terms::{EXPECTED_DURATION, PATTERN, VALUE, duration, required_term, string, term};
 use crate::commands::ast::{
     Command, LogLevel, PsRows, SpawnOpt, StartChildArg, Target, TermExpr, WaitFor,
@@ -293,13 +293,13 @@ fn command<'a>(name: &str, args: &'a str) -> Option<PResult<'a, Command>> {
             SyntaxError::new(args, "expected the module's name and its `do ... end`")
                 .hint("defmodule Counter do def start(n), do: spawn(fn -> n end) end"),
         ),
-        "show" => preceded(sp, |i| required_name(i, "the name of a definition"))
+        "show" => preceded(sp, definition_name)
             .parse(args)
             .map(|(rest, name)| (rest, Command::Show(name))),
-        "versions" => preceded(sp, |i| required_name(i, "the name of a definition"))
+        "versions" => preceded(sp, definition_name)
             .parse(args)
             .map(|(rest, name)| (rest, Command::Versions(name))),
-        "purge" => preceded(sp, |i| required_name(i, "the name of a definition"))
+        "purge" => preceded(sp, definition_name)
             .parse(args)
             .map(|(rest, name)| (rest, Command::Purge(name))),
         "load" => load(args),
@@ -624,7 +624,7 @@ fn export(input: &str) -> PResult<'_, Command> {
             (rest, ExportWhat::App(name))
         }
         _ => {
-            let (rest, name) = required_name(at, "the name of a definition")?;
+            let (rest, name) = definition_name(at)?;
             (rest, ExportWhat::Definition(name))
         }
     };

@@ -87,6 +87,19 @@ pub(crate) fn required_name<'a>(input: &'a str, what: &str) -> PResult<'a, Strin
     require(name, on_missing).parse(input)
 }
 
+/// A definition's name: a lowercase word or a quoted atom (`counter`,
+/// `counter@1`), or an Elixir module's alias (`Counter`, `MyApp.Counter@2`),
+/// which the session looks up as `'Elixir.Counter'`.
+pub(crate) fn definition_name(input: &str) -> PResult<'_, String> {
+    if input.starts_with(|c: char| c.is_ascii_uppercase()) {
+        let end = input
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '@')))
+            .unwrap_or(input.len());
+        return Ok((&input[end..], input[..end].to_string()));
+    }
+    required_name(input, "the name of a definition")
+}
+
 pub(crate) const EXPECTED_KIND: &str = "expected a process kind like counter or ticker(1s)";
 
 /// `counter`, `ticker(1s)`, `crasher(500ms, boom)`.

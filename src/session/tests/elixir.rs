@@ -121,3 +121,15 @@ fn a_gen_server_crash_is_reported_as_elixirs_logger_writes_it() {
         "{out}"
     );
 }
+
+#[test]
+fn a_definition_command_names_an_elixir_module_by_its_alias() {
+    let mut s = session();
+    s.set_syntax(Syntax::Elixir);
+    run(&mut s, "defmodule Tally do\n  def one, do: 1\nend");
+    run(&mut s, "defmodule Tally do\n  def one, do: 2\nend");
+    let out = run(&mut s, "versions Tally").join("\n");
+    assert!(out.contains("Tally@2  current"), "{out}");
+    let out = run(&mut s, "show Tally@1").join("\n");
+    assert!(out.contains("do: 1"), "{out}");
+}
