@@ -44,7 +44,7 @@ impl Session {
                 .history
                 .labels
                 .get(pid)
-                .map(|l| format!("{l} "))
+                .map(|l| format!("{} ", self.syntax().label(&l)))
                 .unwrap_or_default();
             return Ok(Outcome::line(Line::Text(format!(
                 "{label}{pid} is alive: it has not died{}",
@@ -98,7 +98,8 @@ impl Session {
     fn deaths_of_path<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a Event> + 'a {
         self.history.deaths_newest_first().filter(move |event| {
             matches!(&event.kind, EventKind::Exited { pid, .. }
-                if self.history.labels.get(*pid).as_deref() == Some(path))
+                if self.history.labels.get(*pid).as_deref() == Some(path)
+                    || self.history.labels.path(*pid).as_deref() == Some(path))
         })
     }
 

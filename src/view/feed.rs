@@ -41,6 +41,15 @@ impl Labels {
         Some(format!("{parent_label}/{id}"))
     }
 
+    /// The supervision path (`game/score`), even for a child that
+    /// registered a name of its own (a GenServer started with `name:`),
+    /// which [`Labels::get`] prefers.
+    pub fn path(&self, pid: Pid) -> Option<String> {
+        let (parent, id) = self.parents.get(&pid)?;
+        let parent_label = self.get(*parent).unwrap_or_else(|| parent.to_string());
+        Some(format!("{parent_label}/{id}"))
+    }
+
     pub fn learn(&mut self, event: &Event) {
         match &event.kind {
             EventKind::Registered { name, pid } => {

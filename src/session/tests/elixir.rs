@@ -133,3 +133,19 @@ fn a_definition_command_names_an_elixir_module_by_its_alias() {
     let out = run(&mut s, "show Tally@1").join("\n");
     assert!(out.contains("do: 1"), "{out}");
 }
+
+#[test]
+fn why_a_path_finds_a_child_that_registered_a_name_of_its_own() {
+    let mut s = session();
+    s.set_syntax(Syntax::Elixir);
+    run(&mut s, STACK);
+    run(
+        &mut s,
+        "Supervisor.start_link([Supervisor.child_spec({Stack, []}, id: :s)], strategy: :one_for_one, name: :demo)",
+    );
+    run(&mut s, "GenServer.cast(Stack, :not_handled)");
+    run(&mut s, "sleep 10ms");
+    let why = run(&mut s, "why demo/s").join("\n");
+    assert!(why.contains("crashed"), "{why}");
+    assert!(!why.contains("is alive"), "{why}");
+}
