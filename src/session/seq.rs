@@ -34,11 +34,14 @@ pub(super) struct ChartRecorder {
     calls: HashMap<Ref, bool>,
     /// The text of the command running now.
     command: String,
+    /// How terms and names are written on the chart (the session's syntax
+    /// when recording started).
+    syntax: crate::view::Syntax,
 }
 
 impl ChartRecorder {
     /// A chart of `chosen`: (pid, lifeline name, whether named by path).
-    fn new(chosen: Vec<(Pid, String, bool)>) -> ChartRecorder {
+    fn new(chosen: Vec<(Pid, String, bool)>, syntax: crate::view::Syntax) -> ChartRecorder {
         let mut recorder = ChartRecorder {
             chart: Chart::default(),
             lines: HashMap::new(),
@@ -47,6 +50,7 @@ impl ChartRecorder {
             recording: true,
             calls: HashMap::new(),
             command: String::new(),
+            syntax,
         };
         for (pid, name, by_path) in chosen {
             let line = recorder.add_line(pid, name.clone());
@@ -69,8 +73,34 @@ impl ChartRecorder {
     }
 
     fn line_of(&mut self, pid: Pid, labels: &Labels) -> usize {
-        let name = labels.get(pid).unwrap_or_else(|| pid.to_string());
+        let name = labels
+            .get(pid)
+            .map_or_else(|| pid.to_string(), |name| self.syntax.label(&name));
         self.add_line(pid, name)
+    }
+
+    /// An exit reason on the chart: the term as erl writes it, or the
+    /// exception iex would name (`(FunctionClauseError) ...`).
+    fn reason(&self, reason: &Term) -> String {
+        match self.syntax {
+            crate::view::Syntax::Erlang => crate::view::shown(reason),
+            crate::view::Syntax::Elixir => {
+                let style = crate::style::Style {
+                    syntax: self.syntax,
+                    ..crate::style::Style::PLAIN
+                };
+                crate::view::reason::compact_in(reason, &style)
+            }
+        }
+    }
+
+    /// A term on the chart, in the chart's syntax.
+    fn shown(&self, term: &Term) -> String {
+        let style = crate::style::Style {
+            syntax: self.syntax,
+            ..crate::style::Style::PLAIN
+        };
+        crate::view::shown_in(term, &style)
     }
 
     fn involves(&self, a: Pid, b: Pid) -> bool {
@@ -105,7 +135,7 @@ impl ChartRecorder {
             } if *outcome != SignalOutcome::Ignored && self.involves(*from, *to) => Row::Signal {
                 from: self.line_of(*from, labels),
                 to: self.line_of(*to, labels),
-                label: format!("EXIT {reason}"),
+                label: format!("EXIT {}", self.reason(reason)),
                 killed: *outcome == SignalOutcome::Died,
             },
             EventKind::Linked { a, b } if self.chosen.contains(a) && self.chosen.contains(b) => {
@@ -117,16 +147,19 @@ impl ChartRecorder {
             EventKind::Exited { pid, reason, .. } if self.chosen.contains(pid) => Row::Note {
                 on: self.line_of(*pid, labels),
                 note: if reason.is_normal_exit() {
-                    Note::Exited(crate::view::shown(reason))
+                    Note::Exited(self.reason(reason))
                 } else {
-                    Note::Crashed(crate::view::shown(reason))
+                    Note::Crashed(self.reason(reason))
                 },
             },
             EventKind::Supervisor {
                 report: SupervisorReport::ChildStarted { pid, .. },
                 ..
             } => {
-                let label = labels.get(*pid)?;
+                // A child that registered a name of its own (`name:`) is
+                // found by its path all the same.
+                let by_path = |label: Option<String>| label.filter(|l| self.paths.contains_key(l));
+                let label = by_path(labels.get(*pid)).or_else(|| by_path(labels.path(*pid)))?;
                 let (line, old) = self.paths.get_mut(&label)?;
                 if *old == *pid {
                     return None;
@@ -163,15 +196,15 @@ impl ChartRecorder {
             if let Some(reference) = reference {
                 self.calls.insert(reference, !lookup);
             }
-            return (!lookup).then(|| format!("call {request}"));
+            return (!lookup).then(|| format!("call {}", self.shown(&request)));
         }
         if let Some([reference, reply]) = message.as_tuple()
             && let Some(reference) = reference.as_ref()
             && let Some(drawn) = self.calls.remove(&reference)
         {
-            return drawn.then(|| format!("reply {reply}"));
+            return drawn.then(|| format!("reply {}", self.shown(reply)));
         }
-        Some(crate::view::shown(message))
+        Some(self.shown(message))
     }
 
     fn chosen(&self) -> impl Iterator<Item = Pid> + '_ {
@@ -231,7 +264,7 @@ impl Session {
                     self.history
                         .labels
                         .get(pid)
-                        .unwrap_or_else(|| pid.to_string()),
+                        .map_or_else(|| pid.to_string(), |name| self.syntax().label(&name)),
                     false,
                 ),
             };
@@ -241,7 +274,7 @@ impl Session {
         for (pid, _, _) in &chosen {
             self.runtime.trace(*pid, true);
         }
-        self.history.chart = Some(ChartRecorder::new(chosen));
+        self.history.chart = Some(ChartRecorder::new(chosen, self.syntax()));
         Ok(Outcome::line(Line::Notice(format!(
             "seq: recording {}",
             names.join(", ")

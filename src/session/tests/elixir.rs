@@ -149,3 +149,25 @@ fn why_a_path_finds_a_child_that_registered_a_name_of_its_own() {
     assert!(why.contains("crashed"), "{why}");
     assert!(!why.contains("is alive"), "{why}");
 }
+
+#[test]
+fn seq_in_elixir_writes_elixir_terms_and_follows_a_named_child_by_its_path() {
+    let mut s = session();
+    s.set_syntax(Syntax::Elixir);
+    run(&mut s, STACK);
+    run(
+        &mut s,
+        "Supervisor.start_link([Supervisor.child_spec({Stack, [:a]}, id: :s)], strategy: :one_for_one, name: :demo)",
+    );
+    run(&mut s, "seq on demo/s");
+    run(&mut s, "GenServer.call(Stack, :pop)");
+    run(&mut s, "GenServer.call(Stack, :pop)");
+    run(&mut s, "GenServer.call(Stack, :pop)");
+    let chart = run(&mut s, "seq show").join("\n");
+    assert!(chart.contains("call :pop"), "{chart}");
+    assert!(chart.contains("reply :a"), "{chart}");
+    assert!(chart.contains("FunctionClauseError"), "{chart}");
+    // The restarted Stack is drawn on the same lifeline and still followed.
+    assert!(chart.contains("restarted"), "{chart}");
+    assert_eq!(chart.matches("call :pop").count(), 3, "{chart}");
+}
