@@ -196,7 +196,7 @@ impl ChartRecorder {
             if let Some(reference) = reference {
                 self.calls.insert(reference, !lookup);
             }
-            return (!lookup).then(|| format!("call {}", self.shown(&request)));
+            return (!lookup).then(|| format!("call {}", self.shown(request)));
         }
         if let Some([reference, reply]) = message.as_tuple()
             && let Some(reference) = reference.as_ref()
