@@ -7,7 +7,11 @@
 //!   own beside FILE). The tree's shape and flags come from the running
 //!   supervisors (their children now, in start order); each child's kind,
 //!   arguments and shutdown from the `sup` block and `start_child` that
-//!   made it, which the session keeps.
+//!   made it, which the session keeps;
+//! - `export app NAME [to DIR] [--mix]`: those trees, the ones a callback
+//!   module of the session started, and the ones other code started
+//!   (Elixir's `Supervisor.start_link/2`) written from their running
+//!   supervisors' snapshots, with every definition, as a project.
 
 use std::path::Path;
 
@@ -118,7 +122,7 @@ impl Session {
             callbacks: callback_trees,
             snapshots,
             left_out,
-        } = self.code_trees(mix)?;
+        } = self.code_trees(name, mix)?;
         trees.extend(snapshots);
         let mut definitions = Vec::new();
         for (module, d) in &self.definitions {
@@ -199,7 +203,7 @@ impl Session {
     ///   child's start function could not run in the application.
     ///
     /// The third list: the lines saying which trees are left out, and why.
-    fn code_trees(&mut self, mix: bool) -> EvalResult<CodeTrees> {
+    fn code_trees(&mut self, app: &str, mix: bool) -> EvalResult<CodeTrees> {
         let registered = self.runtime().registered();
         let names: std::collections::BTreeMap<crate::runtime::Pid, crate::runtime::Atom> =
             registered.iter().map(|(name, pid)| (*pid, *name)).collect();
@@ -257,6 +261,7 @@ impl Session {
         // supervisor modules must not take.
         let mut taken: std::collections::BTreeSet<String> =
             self.definitions.keys().cloned().collect();
+        taken.extend([format!("{app}_app"), format!("{app}_sup")]);
         for spec in &self.sup_specs {
             collect_spec_names(spec, &mut taken);
         }
