@@ -7,7 +7,11 @@
 //!   own beside FILE). The tree's shape and flags come from the running
 //!   supervisors (their children now, in start order); each child's kind,
 //!   arguments and shutdown from the `sup` block and `start_child` that
-//!   made it, which the session keeps.
+//!   made it, which the session keeps;
+//! - `export app NAME [to DIR] [--mix]`: those trees, the ones a callback
+//!   module of the session started, and the ones other code started
+//!   (Elixir's `Supervisor.start_link/2`) written from their running
+//!   supervisors' snapshots, with every definition, as a project.
 
 use std::path::Path;
 
@@ -15,6 +19,8 @@ use super::error::{EvalError, EvalResult};
 use super::{Line, Outcome, Session};
 use crate::commands::ast::{ChildSpecAst, ExportWhat, SupSpec, Target};
 use crate::erlang::export::{self, sup};
+use crate::runtime::Term;
+use crate::runtime::term::View;
 use crate::supervisor::{ChildType, RestartType, Shutdown, SupervisorSnapshot, api};
 
 impl Session {
@@ -113,7 +119,12 @@ impl Session {
                 trees.push(self.describe_sup(&target)?);
             }
         }
-        let (callback_trees, left_out) = self.callback_trees()?;
+        let CodeTrees {
+            callbacks: callback_trees,
+            snapshots,
+            left_out,
+        } = self.code_trees(name, mix)?;
+        trees.extend(snapshots);
         let mut definitions = Vec::new();
         for (module, d) in &self.definitions {
             let text = if mix {
@@ -177,16 +188,26 @@ impl Session {
         })
     }
 
-    /// The running trees the session started by calling a supervisor
-    /// callback module it defined (`{ok, Sup} = game_sup:start_link()`),
-    /// in start order: each registered supervisor whose initial call is
-    /// `{supervisor, Mod, 1}` (as proc_lib records it), `Mod` a
-    /// definition, and which no other running supervisor has as a child.
-    /// The application starts each by `Mod:start_link()`; a tree whose
-    /// module exports no `start_link/0` is left out, with a line saying
-    /// why (the second list).
-    fn callback_trees(&mut self) -> EvalResult<(Vec<export::app::CallbackTree>, Vec<String>)> {
+    /// The running trees the session started from code rather than with
+    /// `sup`: each registered supervisor whose initial call is
+    /// `{supervisor, Mod, 1}` (as proc_lib records it) and which no other
+    /// running supervisor has as a child, in start order.
+    ///
+    /// - `Mod` a definition that exports `start_link/0` (`{ok, _} =
+    ///   game_sup:start_link()`): the application starts the tree by it,
+    ///   and `Mod:init/1` says the rest (the first list);
+    /// - `Mod` a definition without one: left out, with a line saying why;
+    /// - any other `Mod` (Elixir's `Supervisor.start_link(children, opts)`
+    ///   runs `Supervisor.Default`, which has no `start_link/0`): a
+    ///   supervisor module written from what the running supervisor knows
+    ///   (the second list), or left out with a line saying why when a
+    ///   child's start function could not run in the application.
+    ///
+    /// The third list: the lines saying which trees are left out, and why.
+    fn code_trees(&mut self, app: &str, mix: bool) -> EvalResult<CodeTrees> {
         let registered = self.runtime().registered();
+        let names: std::collections::BTreeMap<crate::runtime::Pid, crate::runtime::Atom> =
+            registered.iter().map(|(name, pid)| (*pid, *name)).collect();
         let mut sup_roots = Vec::new();
         for spec in &self.sup_specs {
             if let Ok(pid) = self.resolve(&Target::Name(spec.name.clone())) {
@@ -217,51 +238,181 @@ impl Session {
                     candidates.push((pid, name, module));
                 }
             }
-            // The pids below any running supervisor: a callback tree
-            // nested in another is started by its parent, not the app.
+            // The pids below any running supervisor: a tree nested in
+            // another is started by its parent, not the app.
             let mut children = std::collections::BTreeSet::new();
+            let mut snapshots = std::collections::BTreeMap::new();
             let supervisors = sup_roots
                 .into_iter()
                 .chain(candidates.iter().map(|(pid, _, _)| *pid));
             for pid in supervisors {
                 if let Ok(snapshot) = api::snapshot(&me, pid).await {
                     child_pids(&snapshot, &mut children);
+                    snapshots.insert(pid, snapshot);
                 }
             }
             candidates.retain(|(pid, _, _)| !children.contains(pid));
             candidates.sort();
             candidates
+                .into_iter()
+                .map(|(pid, name, module)| (name, module, snapshots.remove(&pid)))
+                .collect::<Vec<_>>()
         })?;
-        let mut trees = Vec::new();
-        let mut left_out = Vec::new();
-        for (_, name, module) in found {
-            let Some(definition) = self.definitions.get(module.name()) else {
+        // The module names the application already has, which a tree's
+        // supervisor modules must not take.
+        let mut taken: std::collections::BTreeSet<String> =
+            self.definitions.keys().cloned().collect();
+        taken.extend([format!("{app}_app"), format!("{app}_sup")]);
+        for spec in &self.sup_specs {
+            collect_spec_names(spec, &mut taken);
+        }
+        let mut trees = CodeTrees::default();
+        for (name, module, snapshot) in found {
+            if let Some(definition) = self.definitions.get(module.name()) {
+                let module = &definition.module;
+                let has_start_link = module
+                    .functions
+                    .iter()
+                    .any(|f| f.name == "start_link" && f.arity == 0)
+                    && module
+                        .attributes
+                        .exports
+                        .as_ref()
+                        .is_none_or(|e| e.iter().any(|(f, a, _)| f == "start_link" && *a == 0));
+                if has_start_link {
+                    trees.callbacks.push(export::app::CallbackTree {
+                        name: name.name().to_owned(),
+                        module: module.name.clone(),
+                    });
+                } else {
+                    trees.left_out.push(format!(
+                        "{name} is left out: the application would start it by {}:start_link(), \
+                         which {} does not export",
+                        module.name, module.name
+                    ));
+                }
+                continue;
+            }
+            let Some(snapshot) = snapshot else {
+                trees.left_out.push(format!(
+                    "{name} is left out: it did not answer for its children"
+                ));
                 continue;
             };
-            let module = &definition.module;
-            let has_start_link = module
-                .functions
-                .iter()
-                .any(|f| f.name == "start_link" && f.arity == 0)
-                && module
-                    .attributes
-                    .exports
-                    .as_ref()
-                    .is_none_or(|e| e.iter().any(|(f, a, _)| f == "start_link" && *a == 0));
-            if has_start_link {
-                trees.push(export::app::CallbackTree {
-                    name: name.name().to_owned(),
-                    module: module.name.clone(),
+            let described = self
+                .describe_snapshot(name.name(), true, &snapshot, &names, mix)
+                .and_then(|tree| {
+                    let modules: Vec<String> =
+                        sup::modules(&tree).into_iter().map(|(m, _)| m).collect();
+                    match modules.iter().find(|m| taken.contains(*m)) {
+                        Some(clash) => Err(format!(
+                            "its supervisor module would be called `{clash}`, \
+                             as a module the application has already"
+                        )),
+                        None => {
+                            taken.extend(modules);
+                            Ok(tree)
+                        }
+                    }
                 });
-            } else {
-                left_out.push(format!(
-                    "{name} is left out: the application would start it by {}:start_link(), \
-                     which {} does not export",
-                    module.name, module.name
-                ));
+            match described {
+                Ok(tree) => trees.snapshots.push(tree),
+                Err(why) => trees.left_out.push(format!("{name} is left out: {why}")),
             }
         }
-        Ok((trees, left_out))
+        Ok(trees)
+    }
+
+    /// A running supervisor as `export sup` writes one, from its
+    /// snapshot: its flags, and each child's id, start function, restart,
+    /// shutdown and type, in start order. A child supervisor whose start
+    /// module the application has not got (`Supervisor.start_link/2`'s
+    /// nested ones) is written the same way, from its own snapshot; every
+    /// other child is started by its start function as it is. Why not,
+    /// when a start function could not run in the application: its
+    /// module is neither a definition nor a library module the
+    /// application has (Elixir's only with `--mix`), or its arguments
+    /// hold a term no source text can write (a fun, a pid).
+    fn describe_snapshot(
+        &self,
+        name: &str,
+        registered: bool,
+        snapshot: &SupervisorSnapshot,
+        names: &std::collections::BTreeMap<crate::runtime::Pid, crate::runtime::Atom>,
+        mix: bool,
+    ) -> Result<sup::Sup, String> {
+        if snapshot.strategy == crate::supervisor::Strategy::SimpleOneForOne {
+            return Err(format!(
+                "{name} is simple_one_for_one: a running one keeps its instances, \
+                 not the child spec they were started from"
+            ));
+        }
+        let mut children = Vec::new();
+        for child in &snapshot.children {
+            let id = child.id.name();
+            let Some((module, function, args)) = &child.start else {
+                return Err(format!(
+                    "the child {id} of {name} was started by letitcrash's own code, \
+                     not by a start function a module could name"
+                ));
+            };
+            let is_definition = self.definitions.contains_key(module.name());
+            let start = if child.child_type == ChildType::Supervisor && !is_definition {
+                let (Some(pid), Some(nested)) = (child.pid(), &child.nested) else {
+                    return Err(format!(
+                        "its supervisor {name}/{id} is not running, so its children are unknown"
+                    ));
+                };
+                let (nested_name, nested_registered) = match names.get(&pid) {
+                    Some(registered) => (registered.name().to_owned(), true),
+                    None => (id.to_owned(), false),
+                };
+                let described =
+                    self.describe_snapshot(&nested_name, nested_registered, nested, names, mix)?;
+                sup::Start::Supervisor(Box::new(described))
+            } else {
+                let library = crate::erlang::stdlib::is_library_module(module.name())
+                    && (mix || !module.name().starts_with("Elixir."));
+                if !is_definition && !library {
+                    return Err(format!(
+                        "the child {id} of {name} starts by {}:{}/{}, and {} is neither a \
+                         definition of the session nor a library module the application has",
+                        module,
+                        function,
+                        args.iter_list().count(),
+                        module
+                    ));
+                }
+                let args = args.list_to_vec().unwrap_or_default();
+                if let Some(what) = args.iter().find_map(unwritable) {
+                    return Err(format!(
+                        "the start arguments of the child {id} of {name} hold a {what}, \
+                         which no source text can write"
+                    ));
+                }
+                sup::Start::Function {
+                    module: module.name().to_owned(),
+                    function: function.name().to_owned(),
+                    args: args.iter().map(Term::to_string).collect(),
+                    child_type: child.child_type.name().to_owned(),
+                    modules: child.kind.name().to_owned(),
+                }
+            };
+            children.push(sup::Child {
+                id: id.to_owned(),
+                start,
+                restart: child.restart.name().to_owned(),
+                shutdown: child.shutdown.to_string(),
+            });
+        }
+        Ok(sup::Sup {
+            name: name.to_owned(),
+            registered,
+            strategy: snapshot.strategy.name().to_owned(),
+            intensity: snapshot.intensity,
+            period: snapshot.period.as_secs(),
+            children,
+        })
     }
 
     /// `start_child SUP CHILD`: the child as written, for `export sup`.
@@ -403,6 +554,46 @@ impl Session {
             restart: restart.unwrap_or(RestartType::Permanent).name().to_owned(),
             shutdown: shutdown.to_string(),
         })
+    }
+}
+
+/// What `export app` makes of the trees code started (`code_trees`).
+#[derive(Default)]
+struct CodeTrees {
+    callbacks: Vec<export::app::CallbackTree>,
+    snapshots: Vec<sup::Sup>,
+    left_out: Vec<String>,
+}
+
+/// The modules a `sup` tree becomes: its name and its nested
+/// supervisors' ids.
+fn collect_spec_names(spec: &SupSpec, out: &mut std::collections::BTreeSet<String>) {
+    out.insert(spec.name.clone());
+    for child in &spec.children {
+        if let ChildSpecAst::Sup { spec, .. } = child {
+            collect_spec_names(spec, out);
+        }
+    }
+}
+
+/// What in `term` no source text can write, if anything: a fun, a pid,
+/// a reference (a port is none of the playground's terms).
+fn unwritable(term: &Term) -> Option<&'static str> {
+    match term.view() {
+        View::Fun(_) => Some("fun"),
+        View::Pid(_) => Some("pid"),
+        View::Ref(_) => Some("reference"),
+        View::Cons(head, tail) => unwritable(head).or_else(|| unwritable(tail)),
+        View::Tuple(items) => items.iter().find_map(unwritable),
+        View::Map(map) => map
+            .iter()
+            .find_map(|(k, v)| unwritable(k).or_else(|| unwritable(v))),
+        View::Int(_)
+        | View::Big(_)
+        | View::Float(_)
+        | View::Atom(_)
+        | View::Nil
+        | View::Bits(_) => None,
     }
 }
 

@@ -522,6 +522,8 @@ impl Supervisor {
                     child_type: child.spec.child_type(),
                     kind: child.spec.kind,
                     restart: child.spec.restart,
+                    shutdown: child.spec.shutdown,
+                    start: super::snapshot::start_function(&child.spec.start),
                     restarts: child.restarts,
                     nested: None,
                 })

@@ -1,7 +1,7 @@
 //! A supervisor's view of itself, for `tree` and for tests.
 
-use super::spec::{ChildType, RestartType, Strategy};
-use crate::runtime::{Atom, Pid};
+use super::spec::{ChildStart, ChildType, RestartType, Shutdown, Strategy};
+use crate::runtime::{Atom, Pid, Term};
 use std::time::Duration;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +24,12 @@ pub struct ChildSnapshot {
     pub child_type: ChildType,
     pub kind: Atom,
     pub restart: RestartType,
+    pub shutdown: Shutdown,
+    /// The start function `{M, F, A}` of a child spec written in Erlang
+    /// or Elixir (`supervisor:start_link/3`'s, `start_child/2`'s); `None`
+    /// for one made in Rust (a built-in kind, a `sup` block's nested
+    /// supervisor).
+    pub start: Option<(Atom, Atom, Term)>,
     /// How many times the supervisor restarted this child.
     pub restarts: u32,
     /// For a child supervisor that is running: its own snapshot (filled in
@@ -47,5 +53,13 @@ impl ChildSnapshot {
             ChildState::Running(pid) => Some(pid),
             _ => None,
         }
+    }
+}
+
+/// The `{M, F, A}` a child spec's start names, if it was written as one.
+pub(super) fn start_function(start: &ChildStart) -> Option<(Atom, Atom, Term)> {
+    match start {
+        ChildStart::Call { mfa, .. } => Some(mfa.clone()),
+        ChildStart::Spawn(_) | ChildStart::Supervisor(_) => None,
     }
 }

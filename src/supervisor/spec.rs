@@ -158,6 +158,9 @@ pub enum ChildStart {
     Call {
         start: CallStartFn,
         child_type: ChildType,
+        /// The start function as the spec wrote it, `{M, F, A}`: what
+        /// `export app` writes back into a supervisor module.
+        mfa: (Atom, Atom, Term),
     },
 }
 

@@ -29,7 +29,8 @@ use std::collections::BTreeSet;
 pub struct App {
     pub name: String,
     /// The session's top-level trees started with `sup`, in the order
-    /// they started.
+    /// they started, then those other code started (Elixir's
+    /// `Supervisor.start_link/2`), written from their running supervisors.
     pub trees: Vec<Sup>,
     /// The trees the session started by calling a supervisor callback
     /// module it defined (`game_sup:start_link()`), after those.

@@ -1385,12 +1385,16 @@ fn render_lines(doc: &Doc, width: usize) -> Vec<String> {
 }
 
 /// A call whose last argument is a `fn` over several lines, the others
-/// flat: `spawn(fn ->` ... `end)`, as the formatter keeps it.
+/// flat: `spawn(fn ->` ... `end)`, as the formatter keeps it; so is a
+/// call whose only argument is a binary over several lines
+/// (`IO.puts(<<` ... `>>)`, an interpolated string's lowering).
 fn call_hugging(name: &str, mut args: Vec<Doc>, arguments: &[Expr]) -> Doc {
-    let last_is_fn = arguments
-        .last()
-        .is_some_and(|e| matches!(e.kind, ExprKind::Fun(_)));
-    let hug = last_is_fn
+    let last_hugs = match arguments {
+        [.., last] if matches!(last.kind, ExprKind::Fun(_)) => true,
+        [only] => matches!(only.kind, ExprKind::Binary(_)),
+        _ => false,
+    };
+    let hug = last_hugs
         && args.last().is_some_and(|d| d.flat_width().is_none())
         && args[..args.len() - 1]
             .iter()

@@ -214,6 +214,22 @@ fn child_spec(sup: &Sup, child: &Child) -> Result<Doc, String> {
             "supervisor",
             module,
         ),
+        Start::Function {
+            module,
+            function,
+            args: a,
+            child_type,
+            modules,
+        } => (
+            format!(
+                "{{{}, {}, {}}}",
+                alias_or_atom(module),
+                super::elixir::atom(function),
+                args(a)?
+            ),
+            child_type.as_str(),
+            modules,
+        ),
     };
     let shutdown = match child.shutdown.as_str() {
         "brutal_kill" | "infinity" => format!(":{}", child.shutdown),

@@ -61,6 +61,20 @@ pub enum Start {
     Callback {
         module: String,
     },
+    /// A start function `{M, F, A}` as the running supervisor has it (a
+    /// child spec written in Erlang or Elixir), `M` a definition or a
+    /// library module: written as it is, since it returns `{ok, Pid}`
+    /// as OTP wants.
+    Function {
+        module: String,
+        function: String,
+        /// Erlang terms.
+        args: Vec<String>,
+        /// `worker` or `supervisor`.
+        child_type: String,
+        /// The spec's first `modules` entry (the start module by default).
+        modules: String,
+    },
 }
 
 /// Every module of the tree, the root first: `(module name, source)`.
@@ -162,6 +176,23 @@ fn child_spec(sup: &Sup, child: &Child) -> String {
             format!("{{{}, start_link, []}}", atom(module)),
             "supervisor",
             atom(module),
+        ),
+        Start::Function {
+            module,
+            function,
+            args,
+            child_type,
+            modules,
+        } => (
+            None,
+            format!(
+                "{{{}, {}, [{}]}}",
+                atom(module),
+                atom(function),
+                args.join(", ")
+            ),
+            child_type.as_str(),
+            atom(modules),
         ),
     };
     let mut out = comment.unwrap_or_default();

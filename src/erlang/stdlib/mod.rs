@@ -156,6 +156,13 @@ const SOURCES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Whether `name` is a module of this library: one of OTP's (`supervisor`,
+/// `gen_server`) or of Elixir's (`Elixir.Agent`), which a real release has
+/// too, so `export app` may name it in a child spec as it is.
+pub fn is_library_module(name: &str) -> bool {
+    SOURCES.iter().any(|(module, _)| *module == name)
+}
+
 /// The modules, compiled on first use.
 fn modules() -> &'static [(Atom, Arc<CompiledModule>)] {
     static MODULES: OnceLock<Vec<(Atom, Arc<CompiledModule>)>> = OnceLock::new();

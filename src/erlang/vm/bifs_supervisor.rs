@@ -291,8 +291,9 @@ fn read_child_spec(term: &Term) -> Result<ChildSpec, Term> {
     Ok(ChildSpec {
         id: id_atom,
         start: ChildStart::Call {
-            start: start_function(module, function, args),
+            start: start_function(module, function, args.clone()),
             child_type,
+            mfa: (module, function, args),
         },
         restart,
         shutdown,

@@ -426,3 +426,101 @@ fn export_app_starts_the_trees_a_callback_module_started() {
         assert!(!top.contains("inner_sup"), "{top}");
     }
 }
+
+/// A tree Elixir's `Supervisor.start_link/2` started at the prompt has no
+/// callback module of the session to start it by: `export app` writes a
+/// supervisor module for it, and for its nested supervisor, from what the
+/// running supervisors know (flags, ids, start functions, restart,
+/// shutdown); a tree whose child could not start in the application is
+/// left out with a line saying why, which differs between rebar3 (no
+/// Elixir library) and Mix (no source text for a fun).
+#[test]
+fn export_app_writes_a_tree_elixir_started_from_its_running_supervisor() {
+    let mut s = session();
+    s.set_syntax(crate::view::Syntax::Elixir);
+    run(
+        &mut s,
+        "defmodule Counter do
+  use GenServer
+  def start_link(n), do: GenServer.start_link(__MODULE__, n)
+  @impl true
+  def init(n), do: {:ok, n}
+end",
+    );
+    run(
+        &mut s,
+        "inner = %{id: :inner, type: :supervisor, start: {Supervisor, :start_link, [[Supervisor.child_spec({Counter, 1}, id: :w, restart: :transient)], [strategy: :one_for_all]]}}",
+    );
+    let started = run(
+        &mut s,
+        "{:ok, _} = Supervisor.start_link([Supervisor.child_spec({Counter, 0}, id: :a, shutdown: :brutal_kill), inner], strategy: :rest_for_one, max_restarts: 2, max_seconds: 7, name: :shop)",
+    );
+    assert!(!has(&started, "error"), "{started:?}");
+    run(
+        &mut s,
+        "{:ok, _} = Supervisor.start_link([%{id: :n, start: {Agent, :start_link, [fn -> 0 end]}}], strategy: :one_for_one, name: :plain)",
+    );
+    for mix in [false, true] {
+        let dir = std::env::temp_dir().join(format!(
+            "letitcrash-export-elixir-tree-{}-{mix}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        let flag = if mix { " --mix" } else { "" };
+        let out = run(
+            &mut s,
+            &format!("export app shop_app to {}{flag}", dir.display()),
+        );
+        let why = if mix {
+            "plain is left out: the start arguments of the child n of plain hold a fun, which no source text can write"
+        } else {
+            "plain is left out: the child n of plain starts by 'Elixir.Agent':start_link/1, and 'Elixir.Agent' is neither a definition of the session nor a library module the application has"
+        };
+        assert!(has(&out, why), "{out:?}");
+        let read = |file: &str| std::fs::read_to_string(dir.join(file)).unwrap();
+        if mix {
+            let top = read("lib/shop_app_sup.ex");
+            assert!(top.contains("start: {:shop, :start_link, []}"), "{top}");
+            assert!(!top.contains("plain"), "{top}");
+            let shop = read("lib/shop.ex");
+            for wanted in [
+                "Supervisor.start_link(__MODULE__, [], name: :shop)",
+                "id: :a,\n        start: {Counter, :start_link, [0]},\n        restart: :permanent,\n        shutdown: :brutal_kill,\n        type: :worker,\n        modules: [Counter]",
+                "id: :inner,\n        start: {:inner, :start_link, []},",
+                "Supervisor.init(children, strategy: :rest_for_one, max_restarts: 2, max_seconds: 7)",
+            ] {
+                assert!(shop.contains(wanted), "{wanted}\n{shop}");
+            }
+            let inner = read("lib/inner.ex");
+            assert!(
+                inner.contains("Supervisor.start_link(__MODULE__, [])\n"),
+                "{inner}"
+            );
+            assert!(inner.contains("restart: :transient"), "{inner}");
+            assert!(
+                inner.contains("strategy: :one_for_all, max_restarts: 3"),
+                "{inner}"
+            );
+        } else {
+            let top = read("src/shop_app_sup.erl");
+            assert!(top.contains("start => {shop, start_link, []}"), "{top}");
+            let shop = read("src/shop.erl");
+            for wanted in [
+                "SupFlags = #{strategy => rest_for_one, intensity => 2, period => 7},",
+                "start => {'Elixir.Counter', start_link, [0]},\n            restart => permanent,\n            shutdown => brutal_kill,\n            type => worker,\n            modules => ['Elixir.Counter']",
+                "start => {inner, start_link, []},",
+            ] {
+                assert!(shop.contains(wanted), "{wanted}\n{shop}");
+            }
+            let inner = read("src/inner.erl");
+            assert!(
+                inner.contains("start => {'Elixir.Counter', start_link, [1]},"),
+                "{inner}"
+            );
+            assert!(
+                inner.contains("strategy => one_for_all, intensity => 3, period => 5"),
+                "{inner}"
+            );
+        }
+    }
+}
