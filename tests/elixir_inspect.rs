@@ -12,10 +12,14 @@
 //! another.
 
 use letitcrash::runtime::term::elixir::{Charlists, InspectOpts, inspect_pretty};
-use letitcrash::runtime::term::{Bitstring, Map, Pid, Term, View};
+use letitcrash::runtime::term::{Bitstring, Map, Pid, Term};
 use letitcrash::view::elixir_reason::{Kind, banner};
 use std::fmt::Write as _;
 use std::process::Command;
+
+#[path = "support/erlang_source.rs"]
+mod erlang_source;
+use erlang_source::source;
 
 struct Rng(u64);
 
@@ -235,87 +239,6 @@ impl Gen {
                 Term::from_map(m)
             }
         }
-    }
-}
-
-/// The term as Erlang source for `file:consult/1`: pids as
-/// `{'$pid', N}`, which the harness turns into `c:pid(0, N, 0)`.
-fn source(t: &Term, out: &mut String) {
-    match t.view() {
-        View::Int(_) | View::Big(_) => write!(out, "{t}").unwrap(),
-        View::Float(x) => write!(
-            out,
-            "{}",
-            Term::float(x).format(letitcrash::runtime::term::Style::Write, None)
-        )
-        .unwrap(),
-        View::Atom(a) => {
-            out.push('\'');
-            for c in a.name().chars() {
-                match c {
-                    '\'' | '\\' => write!(out, "\\{c}").unwrap(),
-                    ' '..='~' => out.push(c),
-                    c => write!(out, "\\x{{{:X}}}", u32::from(c)).unwrap(),
-                }
-            }
-            out.push('\'');
-        }
-        View::Nil => out.push_str("[]"),
-        View::Pid(p) => write!(out, "{{'$pid',{}}}", p.number()).unwrap(),
-        View::Cons(..) => {
-            out.push('[');
-            let mut it = t.iter_list();
-            let mut first = true;
-            for item in it.by_ref() {
-                if !first {
-                    out.push(',');
-                }
-                first = false;
-                source(item, out);
-            }
-            if !it.rest().is_nil() {
-                out.push('|');
-                source(it.rest(), out);
-            }
-            out.push(']');
-        }
-        View::Tuple(items) => {
-            out.push('{');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                source(item, out);
-            }
-            out.push('}');
-        }
-        View::Map(m) => {
-            out.push_str("#{");
-            for (i, (k, v)) in m.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                source(k, out);
-                out.push_str("=>");
-                source(v, out);
-            }
-            out.push('}');
-        }
-        View::Bits(b) => {
-            out.push_str("<<");
-            let len = b.bit_len();
-            let mut at = 0;
-            while at < len {
-                if at > 0 {
-                    out.push(',');
-                }
-                let n = (len - at).min(8);
-                write!(out, "{}:{n}", b.read(at, n)).unwrap();
-                at += n;
-            }
-            out.push_str(">>");
-        }
-        View::Ref(_) | View::Fun(_) => unreachable!("not generated"),
     }
 }
 

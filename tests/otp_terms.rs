@@ -11,10 +11,14 @@
 
 use letitcrash::runtime::term::arith::{self, ArithError};
 use letitcrash::runtime::term::phash;
-use letitcrash::runtime::term::{Atom, Bitstring, Fun, FunKind, Map, Pid, Ref, Style, Term};
+use letitcrash::runtime::term::{Atom, Bitstring, Fun, Map, Pid, Ref, Style, Term};
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 use std::process::Command;
+
+#[path = "support/erlang_source.rs"]
+mod erlang_source;
+use erlang_source::source;
 
 struct Rng(u64);
 
@@ -274,93 +278,6 @@ impl Gen {
                 Term::from_map(m)
             }
         }
-    }
-}
-
-/// The term as Erlang source, for `file:consult/1` (pids as `{'$pid', N}`,
-/// which the harness turns into pids).
-fn source(t: &Term, out: &mut String) {
-    use letitcrash::runtime::term::View;
-    match t.view() {
-        View::Int(_) | View::Big(_) | View::Float(_) => {
-            write!(out, "{}", t.format(Style::Write, None)).unwrap()
-        }
-        View::Atom(a) => {
-            out.push('\'');
-            for c in a.name().chars() {
-                match c {
-                    '\'' | '\\' => write!(out, "\\{c}").unwrap(),
-                    ' '..='~' => out.push(c),
-                    c => write!(out, "\\x{{{:X}}}", u32::from(c)).unwrap(),
-                }
-            }
-            out.push('\'');
-        }
-        View::Nil => out.push_str("[]"),
-        View::Cons(..) => {
-            out.push('[');
-            let mut it = t.iter_list();
-            let mut first = true;
-            for item in it.by_ref() {
-                if !first {
-                    out.push(',');
-                }
-                first = false;
-                source(item, out);
-            }
-            if !it.rest().is_nil() {
-                out.push('|');
-                source(it.rest(), out);
-            }
-            out.push(']');
-        }
-        View::Tuple(items) => {
-            out.push('{');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                source(item, out);
-            }
-            out.push('}');
-        }
-        View::Map(m) => {
-            out.push_str("#{");
-            for (i, (k, v)) in m.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                source(k, out);
-                out.push_str(" => ");
-                source(v, out);
-            }
-            out.push('}');
-        }
-        View::Bits(b) => {
-            out.push_str("<<");
-            let mut at = 0;
-            while at < b.bit_len() {
-                if at > 0 {
-                    out.push(',');
-                }
-                let n = (b.bit_len() - at).min(8);
-                write!(out, "{}:{n}", b.read(at, n)).unwrap();
-                at += n;
-            }
-            out.push_str(">>");
-        }
-        View::Pid(p) => write!(out, "{{'$pid',{}}}", p.number()).unwrap(),
-        View::Ref(r) => write!(out, "{{'$ref',{}}}", r.number()).unwrap(),
-        View::Fun(f) => match f.kind() {
-            FunKind::External { function, arity } => {
-                out.push_str("{'$fun',");
-                source(&Term::from_atom(f.module()), out);
-                out.push(',');
-                source(&Term::from_atom(*function), out);
-                write!(out, ",{arity}}}").unwrap();
-            }
-            FunKind::Local { .. } => unreachable!("not generated"),
-        },
     }
 }
 
