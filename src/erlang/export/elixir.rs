@@ -601,21 +601,8 @@ impl Writer {
                     clauses.push((render_lines(&head, WIDTH - indent - INDENT), body));
                     self.bound = saved.clone();
                 }
-                if !if_is_total(arms) {
-                    clauses.push((
-                        vec!["_".to_owned()],
-                        vec![":erlang.error(:if_clause)".to_owned()],
-                    ));
-                }
-                let mut out = vec![text("case :if do")];
-                out.extend(
-                    layout_clauses(clauses, WIDTH - indent - INDENT)
-                        .into_iter()
-                        .map(|l| line_at(&l, INDENT)),
-                );
-                out.push(Doc::HardLine);
-                out.push(text("end"));
-                concat(out)
+                let fallback = (!if_is_total(arms)).then_some("_");
+                if_block("case :if do", clauses, fallback, indent)
             }
             ExprKind::If(arms) => {
                 let saved = self.bound.clone();
@@ -626,23 +613,8 @@ impl Writer {
                     clauses.push((render_lines(&head, WIDTH - indent - INDENT), body));
                     self.bound = saved.clone();
                 }
-                // Erlang's `if` with no true guard fails with `if_clause`,
-                // Elixir's `cond` with `cond_clause`.
-                if !if_is_total(arms) {
-                    clauses.push((
-                        vec!["true".to_owned()],
-                        vec![":erlang.error(:if_clause)".to_owned()],
-                    ));
-                }
-                let mut out = vec![text("cond do")];
-                out.extend(
-                    layout_clauses(clauses, WIDTH - indent - INDENT)
-                        .into_iter()
-                        .map(|l| line_at(&l, INDENT)),
-                );
-                out.push(Doc::HardLine);
-                out.push(text("end"));
-                concat(out)
+                let fallback = (!if_is_total(arms)).then_some("true");
+                if_block("cond do", clauses, fallback, indent)
             }
             ExprKind::Receive {
                 clauses: arms,
@@ -1240,6 +1212,33 @@ fn match_layout(p: Doc, value: Doc, value_expr: &Expr) -> Doc {
     } else {
         infix(p, "=", value)
     }
+}
+
+/// Erlang's `if` as a block of clauses (`cond do` or `case :if do`) at
+/// `indent`. With `fallback`, the head of a last clause that fails as
+/// Erlang's `if` does when no guard holds (`if_clause`; Elixir's `cond`
+/// would raise `cond_clause`).
+fn if_block(
+    opener: &str,
+    mut clauses: Vec<(Vec<String>, Vec<String>)>,
+    fallback: Option<&str>,
+    indent: usize,
+) -> Doc {
+    if let Some(head) = fallback {
+        clauses.push((
+            vec![head.to_owned()],
+            vec![":erlang.error(:if_clause)".to_owned()],
+        ));
+    }
+    let mut out = vec![text(opener)];
+    out.extend(
+        layout_clauses(clauses, WIDTH - indent - INDENT)
+            .into_iter()
+            .map(|l| line_at(&l, INDENT)),
+    );
+    out.push(Doc::HardLine);
+    out.push(text("end"));
+    concat(out)
 }
 
 /// Whether an `if` has a clause whose guard is `true`.
