@@ -493,17 +493,15 @@ impl Lexer<'_> {
         self.bump();
         let mut lines = Vec::new();
         loop {
-            let mut line = String::new();
-            while let Some(c) = self.peek(0).filter(|c| *c != '\n') {
-                line.push(c);
-                self.bump();
+            // At a line's start: the closing `"""` after its indentation
+            // ends the heredoc, and what follows it on that line is left
+            // for the lexer (`""" |> String.trim()`).
+            let mut indent = 0;
+            while matches!(self.peek(indent), Some(' ' | '\t')) {
+                indent += 1;
             }
-            if line.trim_start().starts_with("\"\"\"") {
-                let indent = line.len() - line.trim_start().len();
-                for _ in 0..3 {
-                    while self.peek(0) != Some('"') {
-                        self.bump();
-                    }
+            if (0..3).all(|i| self.peek(indent + i) == Some('"')) {
+                for _ in 0..indent + 3 {
                     self.bump();
                 }
                 let text: String = lines
@@ -511,6 +509,11 @@ impl Lexer<'_> {
                     .map(|l: &String| format!("{}\n", l.get(indent..).unwrap_or(l.trim_start())))
                     .collect();
                 return Ok(Tok::Str(vec![StrPart::Lit(text)]));
+            }
+            let mut line = String::new();
+            while let Some(c) = self.peek(0).filter(|c| *c != '\n') {
+                line.push(c);
+                self.bump();
             }
             if self.bump().is_none() {
                 return Err(self.error(pos, "this heredoc is never closed", "end it with \"\"\""));

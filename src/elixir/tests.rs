@@ -261,3 +261,18 @@ fn upper_case_sigils_are_raw() {
     assert_eq!(value("~S(a#{b}\\n)"), "<<\"a#{b}\\\\n\">>");
     assert_eq!(value("~W(x y)"), "[<<\"x\">>,<<\"y\">>]");
 }
+
+#[test]
+fn a_heredoc_ends_at_its_closing_quotes_and_the_text_goes_on() {
+    // What follows the closing quotes, and a string after them, are read.
+    let source = "defmodule H do\n  def f do\n    \"\"\"\n    one\n      two\n    \"\"\" <> \"three\"\n  end\nend\n";
+    let (modules, _) = super::parse_file(source).unwrap_or_else(|e| panic!("{}", e.render(None)));
+    assert_eq!(modules[0].name, "Elixir.H");
+    // A heredoc closed on the file's last line, and one never closed,
+    // end (the first used to loop for ever looking for its quotes).
+    assert!(super::parse_file("\"\"\"  x\n\"\"\"\n").is_ok());
+    let Err(error) = super::parse_file("\"\"\"\nx\n") else {
+        panic!("an open heredoc was accepted")
+    };
+    assert!(error.message.contains("never closed"), "{}", error.message);
+}
