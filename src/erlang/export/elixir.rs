@@ -528,7 +528,7 @@ impl Writer {
                 bracketed("{", items, "}")
             }
             ExprKind::Cons(..) => {
-                let (items, tail) = list_items(e);
+                let (items, tail) = super::erlang::list_items(e);
                 let items = items.iter().map(|e| self.expr(e, 0, indent)).collect();
                 let tail = tail.map(|t| self.expr(t, 0, indent));
                 list(items, tail)
@@ -1470,21 +1470,6 @@ fn infix(left: Doc, op: &str, right: Doc) -> Doc {
         text(format!(" {op}")),
         nest(INDENT, concat([Doc::Line, right])),
     ]))
-}
-
-/// The elements of a list expression and its tail, if that is not `[]`.
-fn list_items(mut e: &Expr) -> (Vec<&Expr>, Option<&Expr>) {
-    let mut items = Vec::new();
-    loop {
-        match &e.kind {
-            ExprKind::Cons(head, tail) => {
-                items.push(&**head);
-                e = tail;
-            }
-            ExprKind::Nil => return (items, None),
-            _ => return (items, Some(e)),
-        }
-    }
 }
 
 // ---------------------------------------------------------------------

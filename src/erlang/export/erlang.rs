@@ -422,7 +422,8 @@ fn fun(fun_clauses: &[Clause]) -> Doc {
 }
 
 /// The elements of a list expression and its tail, if that is not `[]`.
-fn list_items(mut e: &Expr) -> (Vec<&Expr>, Option<&Expr>) {
+/// A list's items and its tail (`None` for a proper list).
+pub(super) fn list_items(mut e: &Expr) -> (Vec<&Expr>, Option<&Expr>) {
     let mut items = Vec::new();
     loop {
         match &e.kind {
