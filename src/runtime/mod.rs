@@ -488,9 +488,10 @@ impl Runtime {
         self.node.lookup(pid).map(|process| process.info())
     }
 
-    /// How `pid` died, if it did recently.
+    /// How `pid` died, if it did recently: known as soon as `is_alive`
+    /// says it is not, in live mode too.
     pub fn death(&self, pid: Pid) -> Option<Death> {
-        self.node.deaths.of(pid)
+        self.node.death_of(pid)
     }
 
     /// The newest `n` deaths, oldest first.

@@ -157,6 +157,29 @@ impl Node {
         self.table.get(pid)
     }
 
+    /// How `pid` died, without a gap: `finish` marks a process as ending
+    /// (so `is_alive` is false) before it records the death, and records
+    /// it before the table lets go of the process. A process still in the
+    /// table with its ending decided is dead with that reason, even while
+    /// its record is on the way; one no longer in the table has its
+    /// record. (A live caller polling `is_alive` and then asking for the
+    /// reason would otherwise find none, now and then.)
+    pub(in crate::runtime) fn death_of(&self, pid: Pid) -> Option<Death> {
+        if let Some(process) = self.table.get(pid) {
+            let ending = process.state.lock().ending.as_deref().cloned()?;
+            return self.deaths.of(pid).or_else(|| {
+                Some(Death {
+                    pid,
+                    name: self.registry.name_of(pid),
+                    kind: process.kind(),
+                    reason: ending,
+                    at: self.now(),
+                })
+            });
+        }
+        self.deaths.of(pid)
+    }
+
     pub(in crate::runtime) fn is_alive(&self, pid: Pid) -> bool {
         self.table
             .get(pid)
@@ -381,8 +404,7 @@ impl Node {
         // N1, L2: the name is free before anyone hears of the death.
         let name = self.registry.release(pid);
         // erts cancels the timers that would send to a dead process.
-        self.timers.cancel_targeting(pid);
-        self.table.remove(pid);
+        // The record comes before the table lets go (see `death_of`).
         self.deaths.record(Death {
             pid,
             name,
@@ -390,6 +412,8 @@ impl Node {
             reason: reason.clone(),
             at: self.now(),
         });
+        self.timers.cancel_targeting(pid);
+        self.table.remove(pid);
         // What it printed last comes before its death, even without a
         // newline.
         if let Some(text) = self.partial_lines.take(pid) {

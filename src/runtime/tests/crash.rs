@@ -76,3 +76,20 @@ fn a_panic_in_a_host_job_ends_the_host_process() {
         Err(HostError::Died(panic_reason("bad job")))
     );
 }
+
+#[test]
+fn a_death_is_known_as_soon_as_the_process_is_not_alive_live() {
+    // The session polls `is_alive` from its own thread while a worker
+    // finishes the process; `expect dead w boom` must never find the
+    // process dead and its reason unknown.
+    let rt = live_runtime();
+    for round in 0..2_000 {
+        let pid = spawn_exits_on_demand(&rt);
+        let reason = Term::tuple([atom("boom"), Term::int(round)]);
+        rt.send(pid, Term::tuple([atom("exit_with"), reason.clone()]));
+        while rt.is_alive(pid) {
+            std::hint::spin_loop();
+        }
+        assert_eq!(rt.death(pid).map(|death| death.reason), Some(reason));
+    }
+}
