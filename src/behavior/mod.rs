@@ -130,6 +130,15 @@ pub enum KindError {
 impl fmt::Display for KindError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            KindError::Unknown { name, .. } if name.starts_with("Elixir.") => {
+                let alias = &name["Elixir.".len()..];
+                write!(
+                    f,
+                    "no module `{alias}` is loaded — define it with defmodule, or \
+                     use a built-in kind (lowercase: `{}`); `kinds` lists them",
+                    alias.to_lowercase()
+                )
+            }
             KindError::Unknown {
                 name,
                 suggestion: Some(suggestion),

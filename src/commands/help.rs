@@ -235,7 +235,7 @@ pub static COMMANDS: &[CommandHelp] = &[
             "spawn",
             "processes",
             "spawn KIND [as NAME] [link|monitor]",
-            "start a process of a built-in kind; `as` registers a name, `link`/`monitor` tie it to the shell",
+            "start a process of a kind (built-in, defined, or an Elixir module by alias: `Counter(0)`); `as` registers a name, `link`/`monitor` tie it to the shell",
             "spawn ticker(1s) as t link",
         )
     },

@@ -102,28 +102,39 @@ pub(crate) fn definition_name(input: &str) -> PResult<'_, String> {
 
 pub(crate) const EXPECTED_KIND: &str = "expected a process kind like counter or ticker(1s)";
 
-/// `counter`, `ticker(1s)`, `crasher(500ms, boom)`.
+/// `counter`, `ticker(1s)`, `crasher(500ms, boom)`, or an Elixir module by
+/// its alias, `Counter(0)` or `Demo.Stack`, which names the module
+/// `'Elixir.Counter'` as Elixir's compiler does (its `start/N` runs).
 pub(crate) fn kind(input: &str) -> PResult<'_, KindSpec> {
-    let (rest, found) = match word(input) {
-        Ok((rest, found)) if !is_variable(found) && found != "_" => (rest, found),
-        Ok((_, found)) => {
-            return fail(SyntaxError::new(input, EXPECTED_KIND).hint(format!(
-                "kinds are lowercase: `{}`; `kinds` lists them",
-                found.to_lowercase()
-            )));
-        }
-        Err(_) => return fail(SyntaxError::new(input, EXPECTED_KIND).hint("`kinds` lists them")),
+    let (rest, name) = match (word(input), elixir_alias(input)) {
+        (_, Some((rest, alias))) => (rest, format!("Elixir.{alias}")),
+        (Ok((rest, found)), None) if !is_variable(found) => (rest, found.to_string()),
+        _ => return fail(SyntaxError::new(input, EXPECTED_KIND).hint("`kinds` lists them")),
     };
     let (rest, args) = if rest.starts_with('(') {
         sequence(rest, KIND_ARG, '(', ')')?
     } else {
         (rest, Vec::new())
     };
-    let spec = KindSpec {
-        name: found.to_string(),
-        args,
+    Ok((rest, KindSpec { name, args }))
+}
+
+/// An Elixir alias: capitalised segments joined by dots (`Demo.Stack`).
+/// `None` unless `input` starts with a capital letter.
+fn elixir_alias(input: &str) -> Option<(&str, &str)> {
+    let segment = |at: &str| {
+        at.starts_with(|c: char| c.is_ascii_uppercase()).then(|| {
+            at.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(at.len())
+        })
     };
-    Ok((rest, spec))
+    let mut end = segment(input)?;
+    while let Some(after_dot) = input[end..].strip_prefix('.')
+        && let Some(length) = segment(after_dot)
+    {
+        end += 1 + length;
+    }
+    Some((&input[end..], &input[..end]))
 }
 
 #[cfg(test)]
@@ -169,5 +180,17 @@ mod tests {
             ]
         );
         assert!(kind("counter").unwrap().1.args.is_empty());
+    }
+
+    #[test]
+    fn an_elixir_alias_names_its_module() {
+        let (rest, spec) = kind("Demo.Stack([1, 2]) as s").unwrap();
+        assert_eq!(spec.name, "Elixir.Demo.Stack");
+        assert_eq!(spec.args.len(), 1);
+        assert_eq!(rest, " as s");
+        assert_eq!(kind("Counter").unwrap().1.name, "Elixir.Counter");
+        // A dot not followed by a capitalised segment ends the alias.
+        assert_eq!(kind("Counter.start").unwrap().0, ".start");
+        assert!(kind("_Counter").is_err());
     }
 }

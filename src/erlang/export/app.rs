@@ -236,25 +236,10 @@ fn readme(app: &App) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::erlang::export::sup::Child;
+    use crate::erlang::export::sup::sample_tree;
 
     fn tree() -> Sup {
-        Sup {
-            name: "demo".into(),
-            registered: true,
-            strategy: "one_for_all".into(),
-            intensity: 3,
-            period: 5,
-            children: vec![Child {
-                id: "w1".into(),
-                start: Start::BuiltIn {
-                    kind: "counter".into(),
-                    args: vec![],
-                },
-                restart: "permanent".into(),
-                shutdown: "5000".into(),
-            }],
-        }
+        sample_tree("one_for_all", &["0"])
     }
 
     #[test]

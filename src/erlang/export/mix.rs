@@ -362,37 +362,12 @@ fn readme(app: &App) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::erlang::export::sup::sample_tree;
 
     fn app() -> App {
         App {
             name: "shop".into(),
-            trees: vec![Sup {
-                name: "demo".into(),
-                registered: true,
-                strategy: "one_for_all".into(),
-                intensity: 3,
-                period: 5,
-                children: vec![
-                    Child {
-                        id: "w1".into(),
-                        start: Start::BuiltIn {
-                            kind: "counter".into(),
-                            args: vec![],
-                        },
-                        restart: "permanent".into(),
-                        shutdown: "5000".into(),
-                    },
-                    Child {
-                        id: "t".into(),
-                        start: Start::Definition {
-                            module: "tally".into(),
-                            args: vec!["{a, 1}".into()],
-                        },
-                        restart: "transient".into(),
-                        shutdown: "brutal_kill".into(),
-                    },
-                ],
-            }],
+            trees: vec![sample_tree("one_for_all", &["{a, 1}"])],
             callback_trees: vec![],
             definitions: vec![("tally".into(), "defmodule :tally do\nend\n".into())],
             kind_help: vec![("counter".into(), "counts".into())],

@@ -205,39 +205,47 @@ fn child_spec(sup: &Sup, child: &Child) -> String {
     out
 }
 
+/// The tree the export tests write (`sup.rs`, `app.rs`, `mix.rs`): `demo`,
+/// registered, intensity 3 in 5 s, with a built-in `counter` as `w1` and a
+/// definition `tally` started with `tally_args` as `t`.
+#[cfg(test)]
+pub(super) fn sample_tree(strategy: &str, tally_args: &[&str]) -> Sup {
+    Sup {
+        name: "demo".into(),
+        registered: true,
+        strategy: strategy.into(),
+        intensity: 3,
+        period: 5,
+        children: vec![
+            Child {
+                id: "w1".into(),
+                start: Start::BuiltIn {
+                    kind: "counter".into(),
+                    args: vec![],
+                },
+                restart: "permanent".into(),
+                shutdown: "5000".into(),
+            },
+            Child {
+                id: "t".into(),
+                start: Start::Definition {
+                    module: "tally".into(),
+                    args: tally_args.iter().map(|arg| arg.to_string()).collect(),
+                },
+                restart: "transient".into(),
+                shutdown: "brutal_kill".into(),
+            },
+        ],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn a_tree_is_a_supervisor_module_with_maps() {
-        let sup = Sup {
-            name: "demo".into(),
-            registered: true,
-            strategy: "one_for_one".into(),
-            intensity: 3,
-            period: 5,
-            children: vec![
-                Child {
-                    id: "w1".into(),
-                    start: Start::BuiltIn {
-                        kind: "counter".into(),
-                        args: vec![],
-                    },
-                    restart: "permanent".into(),
-                    shutdown: "5000".into(),
-                },
-                Child {
-                    id: "t".into(),
-                    start: Start::Definition {
-                        module: "tally".into(),
-                        args: vec!["0".into()],
-                    },
-                    restart: "transient".into(),
-                    shutdown: "brutal_kill".into(),
-                },
-            ],
-        };
+        let sup = sample_tree("one_for_one", &["0"]);
         let text = module(&sup);
         assert!(
             text.starts_with("-module(demo).\n-behaviour(supervisor).\n"),

@@ -171,3 +171,34 @@ fn seq_in_elixir_writes_elixir_terms_and_follows_a_named_child_by_its_path() {
     assert!(chart.contains("restarted"), "{chart}");
     assert_eq!(chart.matches("call :pop").count(), 3, "{chart}");
 }
+
+const COUNTER: &str = "\
+defmodule Counter do
+  def start(n) do
+    receive do
+      :inc -> start(n + 1)
+      {:get, from} -> send(from, n); start(n)
+    end
+  end
+end";
+
+#[test]
+fn spawn_and_worker_start_an_elixir_module_by_its_alias() {
+    let mut s = session();
+    s.set_syntax(Syntax::Elixir);
+    run(&mut s, COUNTER);
+    let spawned = run(&mut s, "spawn Counter(41) as c");
+    assert!(has(&spawned, "+ spawn Counter <0."), "{spawned:?}");
+    run(&mut s, "send c inc");
+    run(&mut s, "send(:c, {:get, self()})");
+    let got = run(&mut s, "receive do\n n -> n\nend");
+    assert_eq!(last(&got), "42");
+    let tree = run(&mut s, "sup demo { worker w1 Counter(0) }");
+    assert!(has(&tree, "+ spawn Counter <0."), "{tree:?}");
+    let missing = run(&mut s, "spawn Countr(0)");
+    assert_eq!(
+        last(&missing),
+        "error: no module `Countr` is loaded — define it with defmodule, \
+         or use a built-in kind (lowercase: `countr`); `kinds` lists them"
+    );
+}
