@@ -51,6 +51,10 @@ pub struct Attributes {
     /// Every other attribute as written (`-behaviour(gen_server).`,
     /// `-spec ...`): read, kept for the export, no effect.
     pub kept: Vec<String>,
+    /// The fields of the struct the module defines, in order: Elixir's
+    /// `defstruct`, or `-struct([name, age]).` in Erlang (kept too). Only
+    /// `inspect` uses it, to print them in this order.
+    pub struct_fields: Option<Vec<String>>,
 }
 
 /// All the clauses of `name/arity`, which must be written together, as

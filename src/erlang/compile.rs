@@ -138,6 +138,11 @@ pub fn compile(module: &ast::Module) -> Result<CompiledModule> {
         purged: Default::default(),
         source: module.source.clone(),
         uniq: source_hash(&module.source),
+        struct_fields: module
+            .attributes
+            .struct_fields
+            .as_ref()
+            .map(|fields| fields.iter().map(|field| Atom::new(field)).collect()),
     })
 }
 

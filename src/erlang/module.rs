@@ -45,6 +45,8 @@ pub struct CompiledModule {
     /// Set when this version is purged (see `program::purge`): its local
     /// funs, which processes may still hold, can no longer be called.
     pub purged: AtomicBool,
+    /// The fields of the struct it defines, in order (`Attributes`).
+    pub struct_fields: Option<Vec<Atom>>,
 }
 
 #[derive(Debug)]

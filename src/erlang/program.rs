@@ -131,6 +131,10 @@ impl Module for CompiledModule {
         false
     }
 
+    fn struct_fields(&self) -> Option<&[Atom]> {
+        self.struct_fields.as_deref()
+    }
+
     fn check_start(
         &self,
         function: Atom,

@@ -133,6 +133,13 @@ pub trait Module: Any + Send + Sync {
         args: &[Term],
         context: &StartContext,
     ) -> Result<Pid, SpawnError>;
+
+    /// The fields of the struct this module defines, in its order (an
+    /// Elixir `defstruct`), if it defines one. Loading the module tells
+    /// the printer ([`struct_layout`](super::term::struct_layout)).
+    fn struct_fields(&self) -> Option<&[Atom]> {
+        None
+    }
 }
 
 /// `code` as the module type `T` it is, if it is one.
@@ -178,6 +185,7 @@ impl CodeTable {
     /// becomes the old one. An old version still there is dropped: callers
     /// that keep Erlang's rule purge it first (see the module docs).
     pub fn load(&self, name: Atom, version: u32, code: LoadedCode) {
+        register_struct(name, &code);
         let mut modules = self.modules.write();
         let old = modules.remove(&name).map(|versions| versions.current);
         let current = Loaded { version, code };
@@ -218,11 +226,19 @@ impl CodeTable {
 
     /// Preloads the native module `code` as `name` (see the field).
     pub fn preload(&self, name: Atom, code: LoadedCode) {
+        register_struct(name, &code);
         self.natives.write().insert(name, code);
     }
 
     /// Every loaded module's name, in atom order.
     pub fn names(&self) -> Vec<Atom> {
         self.modules.read().keys().copied().collect()
+    }
+}
+
+/// Tells the printer the field order of the struct `code` defines.
+fn register_struct(name: Atom, code: &LoadedCode) {
+    if let Some(fields) = code.struct_fields() {
+        super::term::struct_layout::register(name, fields);
     }
 }

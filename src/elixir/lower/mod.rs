@@ -348,6 +348,8 @@ fn lower_module(
         }
     }
     if let Some(fields) = fields {
+        // What `__info__(:struct)` tells Elixir's inspect: the order.
+        attributes.struct_fields = Some(fields.iter().map(|(name, _)| name.clone()).collect());
         let lowerer = Lowerer::new(source, scope.clone());
         for function in lowerer.struct_functions(&fields, pos)? {
             export(&function.name, function.arity, pos, &mut exports);

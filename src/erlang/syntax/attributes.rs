@@ -19,6 +19,31 @@ use super::lexer::Tok;
 use super::parser::Parser;
 use crate::erlang::ast::{Attributes, Callee, Expr, ExprKind, Function, Pos};
 
+/// `([name, age])`, the tokens of `-struct([name, age]).`: the fields of
+/// the struct an Erlang module of the Elixir library defines, in order.
+/// Anything else is an attribute like any other, kept and ignored.
+fn struct_fields(tokens: &[Tok]) -> Option<Vec<String>> {
+    let inner = match tokens {
+        [
+            Tok::Punct("("),
+            Tok::Punct("["),
+            inner @ ..,
+            Tok::Punct("]"),
+            Tok::Punct(")"),
+        ] => inner,
+        _ => return None,
+    };
+    let mut fields = Vec::new();
+    for (at, tok) in inner.iter().enumerate() {
+        match tok {
+            Tok::Atom(field) if at % 2 == 0 => fields.push(field.clone()),
+            Tok::Punct(",") if at % 2 == 1 => {}
+            _ => return None,
+        }
+    }
+    (inner.len() % 2 == 1 || inner.is_empty()).then_some(fields)
+}
+
 impl Parser<'_> {
     /// `-name(...).` at the module level.
     pub fn attribute(&mut self, attributes: &mut Attributes) -> Result<()> {
@@ -71,11 +96,16 @@ impl Parser<'_> {
                 // Kept as written: from the `-` to the `.` that ends it.
                 let start = dash.pos;
                 let mut export_all = false;
+                let mut tokens = Vec::new();
                 while !matches!(self.peek_tok(), Tok::Dot | Tok::Eof) {
                     if name == "compile" && self.peek_tok() == &Tok::Atom("export_all".into()) {
                         export_all = true;
                     }
-                    self.bump();
+                    tokens.push(self.bump().tok);
+                }
+                if name == "struct" {
+                    attributes.struct_fields =
+                        struct_fields(&tokens).or(attributes.struct_fields.take());
                 }
                 let end = self.peek().clone();
                 self.end_of_attribute(&name)?;

@@ -666,3 +666,22 @@ fn try_needs_catch_or_after_and_a_real_class() {
         e.message
     );
 }
+
+#[test]
+fn a_struct_attribute_names_the_fields_in_order_and_is_kept() {
+    let parsed = parse_module(
+        "m",
+        "-module(m).\n-struct([key, term, message]).\n-struct(not_a_list).\nf() -> ok.\n",
+    )
+    .unwrap_or_else(|e| panic!("{}", e.render(None)));
+    assert_eq!(
+        parsed.attributes.struct_fields,
+        Some(vec!["key".into(), "term".into(), "message".into()])
+    );
+    assert_eq!(
+        parsed.attributes.kept,
+        ["-struct([key, term, message]).", "-struct(not_a_list)."]
+    );
+    let empty = parse_module("m", "-struct([]).\nf() -> ok.\n").unwrap();
+    assert_eq!(empty.attributes.struct_fields, Some(vec![]));
+}

@@ -11,10 +11,11 @@
 //! `...` (`[1, 2, ...]`, `%{a: 1, ...}`, `{1, {...}, ...}`). Strings and
 //! charlists are cut after `printable_limit` characters (`"ab" <> ...`).
 //!
-//! Where the playground cannot know what Elixir would: a map whose
-//! `__struct__` is an alias prints as that struct, `%Counter{n: 1}`,
-//! with its fields in the map's order (Elixir asks the module for the
-//! order of its `defstruct`, and prints a map if it has no such module);
+//! A map whose `__struct__` is an alias prints as that struct,
+//! `%Counter{n: 1}`, with its fields in the order of the module's
+//! `defstruct` (`struct_layout.rs`; a map with other keys prints as a map).
+//! Where the playground cannot know what Elixir would: a struct of a
+//! module never loaded prints in term order (Elixir prints a map), and
 //! a local fun prints `#Function<0.1234/1 in Counter>` (Elixir adds the
 //! enclosing function, which the playground's funs do not keep).
 //!
@@ -29,7 +30,9 @@ use crate::runtime::term::elixir_text::{
     write_remote_name,
 };
 use crate::runtime::term::fun::{Fun, FunKind};
+use crate::runtime::term::map::Map;
 use crate::runtime::term::print::erlang_float;
+use crate::runtime::term::struct_layout;
 use crate::runtime::term::word::{Term, View};
 
 /// `Inspect.Opts`'s `charlists:`.
@@ -276,27 +279,7 @@ fn write_one<'a>(
             });
         }
         View::Map(m) => {
-            let struct_name = m
-                .get(&Term::atom("__struct__"))
-                .and_then(Term::as_atom)
-                .filter(|name| is_struct_module(name.name()))
-                .filter(|_| m.iter().all(|(k, _)| k.as_atom().is_some()));
-            let pairs = m.iter().filter(|(k, _)| {
-                struct_name.is_none()
-                    || !(k.is_atom(Atom::new("__struct__"))
-                        || k.is_atom(Atom::new("__exception__")))
-            });
-            let keyword = struct_name.is_some()
-                || m.iter().all(|(k, _)| k.as_atom().is_some_and(keyword_key));
-            let elements: Vec<Element<'a>> = pairs
-                .map(|(k, v)| {
-                    if keyword {
-                        Element::Keyword(k, v)
-                    } else {
-                        Element::Assoc(k, v)
-                    }
-                })
-                .collect();
+            let (struct_name, elements) = map_elements(m);
             out.push('%');
             if let Some(name) = struct_name {
                 write_atom(out, name.name());
@@ -322,6 +305,52 @@ pub fn elixir_float(x: f64) -> String {
     } else {
         erlang_float(x)
     }
+}
+
+/// A map as `Inspect.Map` and `Inspect.Any` see it: the struct it is, if
+/// any, and its pairs in the order they print. A map whose `__struct__`
+/// is an alias and whose keys are all atoms is that struct: written with
+/// its fields in the order the module declares them when the map has
+/// exactly those fields ([`struct_layout`]); as a plain map, `__struct__`
+/// and all, when it has others; in term order when no loaded module
+/// declared any.
+pub(super) fn map_elements(m: &Map) -> (Option<Atom>, Vec<Element<'_>>) {
+    let hidden =
+        |k: &Term| k.is_atom(Atom::new("__struct__")) || k.is_atom(Atom::new("__exception__"));
+    let mut struct_name = m
+        .get(&Term::atom("__struct__"))
+        .and_then(Term::as_atom)
+        .filter(|name| is_struct_module(name.name()))
+        .filter(|_| m.iter().all(|(k, _)| k.as_atom().is_some()));
+    let mut pairs: Vec<(&Term, &Term)> = m.iter().collect();
+    if let Some(fields) = struct_name.and_then(struct_layout::fields) {
+        let own: Vec<(&Term, &Term)> = pairs.iter().copied().filter(|(k, _)| !hidden(k)).collect();
+        let placed: Option<Vec<(&Term, &Term)>> = fields
+            .iter()
+            .map(|field| own.iter().copied().find(|(k, _)| k.is_atom(*field)))
+            .collect();
+        match placed {
+            Some(placed) if placed.len() == own.len() => pairs = placed,
+            _ => struct_name = None,
+        }
+    } else if struct_name.is_some() {
+        pairs.retain(|(k, _)| !hidden(k));
+    }
+    let keyword = struct_name.is_some()
+        || pairs
+            .iter()
+            .all(|(k, _)| k.as_atom().is_some_and(keyword_key));
+    let elements = pairs
+        .into_iter()
+        .map(|(k, v)| {
+            if keyword {
+                Element::Keyword(k, v)
+            } else {
+                Element::Assoc(k, v)
+            }
+        })
+        .collect();
+    (struct_name, elements)
 }
 
 /// An alias other than `Elixir` itself: what `%name{}` can be.
@@ -556,6 +585,40 @@ mod tests {
             (Term::atom("message"), Term::binary(b"boom")),
         ]);
         assert_eq!(show(&error), "%RuntimeError{message: \"boom\"}");
+    }
+
+    #[test]
+    fn a_struct_prints_its_fields_in_its_modules_order() {
+        // A name no other test loads: the registry is shared.
+        let module = Atom::new("Elixir.LayoutTest.User");
+        let user = |extra: Option<(&str, i64)>| {
+            let mut pairs = vec![
+                (Term::atom("__struct__"), Term::from_atom(module)),
+                (Term::atom("name"), Term::binary(b"ann")),
+                (Term::atom("age"), Term::int(31)),
+            ];
+            pairs.extend(extra.map(|(k, v)| (Term::atom(k), Term::int(v))));
+            map(pairs)
+        };
+        // No module told its order yet: term order.
+        assert_eq!(
+            show(&user(None)),
+            "%LayoutTest.User{age: 31, name: \"ann\"}"
+        );
+        super::struct_layout::register(module, &[Atom::new("name"), Atom::new("age")]);
+        assert_eq!(
+            show(&user(None)),
+            "%LayoutTest.User{name: \"ann\", age: 31}"
+        );
+        assert_eq!(
+            limited(&user(None), 1),
+            "%LayoutTest.User{name: \"ann\", ...}"
+        );
+        // A key the module does not declare: a map, as Inspect.Any writes it.
+        assert_eq!(
+            show(&user(Some(("zz", 1)))),
+            "%{__struct__: LayoutTest.User, age: 31, name: \"ann\", zz: 1}"
+        );
     }
 
     #[test]

@@ -19,8 +19,7 @@
 
 use crate::runtime::term::atom::Atom;
 use crate::runtime::term::elixir::{
-    Element, InspectOpts, charlist, decrement, inspect, is_keyword, is_struct_module, keyword_key,
-    printable_text,
+    Element, InspectOpts, charlist, decrement, inspect, is_keyword, map_elements, printable_text,
 };
 use crate::runtime::term::elixir_text::{write_atom, write_key};
 use crate::runtime::term::word::{Term, View};
@@ -109,28 +108,7 @@ fn to_doc(t: &Term, limit: Option<usize>, opts: &InspectOpts) -> Doc {
             true,
         ),
         View::Map(m) if !m.is_empty() => {
-            let struct_name = m
-                .get(&Term::atom("__struct__"))
-                .and_then(Term::as_atom)
-                .filter(|name| is_struct_module(name.name()))
-                .filter(|_| m.iter().all(|(k, _)| k.as_atom().is_some()));
-            let keyword = struct_name.is_some()
-                || m.iter().all(|(k, _)| k.as_atom().is_some_and(keyword_key));
-            let hidden = |k: &Term| {
-                struct_name.is_some()
-                    && (k.is_atom(Atom::new("__struct__")) || k.is_atom(Atom::new("__exception__")))
-            };
-            let elements = m
-                .iter()
-                .filter(|(k, _)| !hidden(k))
-                .map(|(k, v)| {
-                    if keyword {
-                        Element::Keyword(k, v)
-                    } else {
-                        Element::Assoc(k, v)
-                    }
-                })
-                .collect();
+            let (struct_name, elements) = map_elements(m);
             let mut open = String::from("%");
             if let Some(name) = struct_name {
                 write_atom(&mut open, name.name());

@@ -24,6 +24,7 @@
 //! | `print` | `~p`, `~w`, `~P`, `~W` on one line |
 //! | `elixir`, `elixir_text` | Elixir's `inspect/2`: `{:ok, 1}`, `%{a: 1}`, `#PID<0.5.0>` |
 //! | `size` | the bytes a set of terms reaches: a process's heap, measured |
+//! | `struct_layout` | a struct's fields in its module's order, for `inspect` |
 //! | `atom`, `ids` | atoms, pids, references |
 
 pub mod arith;
@@ -44,6 +45,7 @@ pub mod phash;
 pub mod pretty;
 pub mod print;
 pub mod size;
+pub mod struct_layout;
 // `word.rs` holds the crate's only unsafe code (a tagged word is a
 // pointer); `#![deny(unsafe_code)]` in lib.rs keeps it that way.
 #[allow(unsafe_code)]

@@ -1,6 +1,7 @@
 %% Elixir's ArgumentError, the struct for Erlang's badarg.
 -module('Elixir.ArgumentError').
 -export(['__struct__'/0, '__struct__'/1, exception/1, message/1]).
+-struct([message]).
 
 '__struct__'() -> #{'__struct__' => 'Elixir.ArgumentError', '__exception__' => true, message => <<"argument error">>}.
 

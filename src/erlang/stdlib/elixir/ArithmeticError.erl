@@ -1,6 +1,7 @@
 %% Elixir's ArithmeticError, the struct for Erlang's badarith.
 -module('Elixir.ArithmeticError').
 -export(['__struct__'/0, '__struct__'/1, exception/1, message/1]).
+-struct([message]).
 
 '__struct__'() -> #{'__struct__' => 'Elixir.ArithmeticError', '__exception__' => true, message => <<"bad argument in arithmetic expression">>}.
 

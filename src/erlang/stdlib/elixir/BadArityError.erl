@@ -1,6 +1,7 @@
 %% Elixir's BadArityError ({badarity, {Fun, Args}} from Erlang).
 -module('Elixir.BadArityError').
 -export(['__struct__'/0, '__struct__'/1, exception/1, message/1]).
+-struct([function, args]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.BadArityError', '__exception__' => true}, #{function => nil, args => nil}).
 

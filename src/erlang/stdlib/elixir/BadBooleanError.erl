@@ -1,6 +1,7 @@
 %% Elixir's BadBooleanError ({badbool, Op, V}).
 -module('Elixir.BadBooleanError').
 -export(['__struct__'/0, '__struct__'/1, exception/1, message/1]).
+-struct([term, operator]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.BadBooleanError', '__exception__' => true}, #{term => nil, operator => nil}).
 

@@ -1,6 +1,7 @@
 %% Elixir's BadStructError ({badstruct, S, V}).
 -module('Elixir.BadStructError').
 -export(['__struct__'/0, '__struct__'/1, exception/1, message/1]).
+-struct([struct, term]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.BadStructError', '__exception__' => true}, #{struct => nil, term => nil}).
 

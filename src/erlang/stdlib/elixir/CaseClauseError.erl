@@ -1,6 +1,7 @@
 %% Elixir's CaseClauseError ({case_clause, V} from Erlang).
 -module('Elixir.CaseClauseError').
 -export(['__struct__'/0, '__struct__'/1, exception/1, message/1]).
+-struct([term]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.CaseClauseError', '__exception__' => true}, #{term => nil}).
 

@@ -1,6 +1,7 @@
 %% Elixir's CondClauseError: no cond clause was truthy.
 -module('Elixir.CondClauseError').
 -export(['__struct__'/0, '__struct__'/1, exception/1, message/1]).
+-struct([]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.CondClauseError', '__exception__' => true}, #{}).
 

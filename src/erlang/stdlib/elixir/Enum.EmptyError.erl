@@ -1,6 +1,7 @@
 %% Elixir's Enum.EmptyError: Enum.max([]) and the like.
 -module('Elixir.Enum.EmptyError').
 -export(['__struct__'/0, '__struct__'/1, exception/1, message/1]).
+-struct([message]).
 
 '__struct__'() -> #{'__struct__' => 'Elixir.Enum.EmptyError', '__exception__' => true, message => <<"empty error">>}.
 

@@ -1,6 +1,7 @@
 %% Elixir's Enum.OutOfBoundsError: Enum.fetch!/2 past the end.
 -module('Elixir.Enum.OutOfBoundsError').
 -export(['__struct__'/0, '__struct__'/1, exception/1, message/1]).
+-struct([message]).
 
 '__struct__'() -> #{'__struct__' => 'Elixir.Enum.OutOfBoundsError', '__exception__' => true, message => <<"out of bounds error">>}.
 

@@ -1,6 +1,7 @@
 %% Elixir's FunctionClauseError (function_clause from Erlang).
 -module('Elixir.FunctionClauseError').
 -export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
+-struct([module, function, arity, kind, args, clauses]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.FunctionClauseError', '__exception__' => true}, #{module => nil, function => nil, arity => nil, kind => nil, args => nil, clauses => nil}).
 

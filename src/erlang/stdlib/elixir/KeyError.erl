@@ -1,6 +1,7 @@
 %% Elixir's KeyError: a key a map or keyword list lacks ({badkey, K} from Erlang).
 -module('Elixir.KeyError').
 -export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
+-struct([key, term, message]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.KeyError', '__exception__' => true}, #{key => nil, term => nil, message => nil}).
 

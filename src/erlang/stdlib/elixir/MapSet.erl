@@ -5,6 +5,7 @@
 -export(['__struct__'/1, '__struct__'/0, new/0, new/1, new/2, put/2, delete/2, 'member?'/2,
          size/1, to_list/1, union/2, intersection/2, difference/2,
          'subset?'/2, 'disjoint?'/2, 'equal?'/2, filter/2, reject/2]).
+-struct([map, version]).
 
 '__struct__'() -> #{'__struct__' => 'Elixir.MapSet', map => #{}, version => 2}.
 

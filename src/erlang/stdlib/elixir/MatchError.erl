@@ -1,6 +1,7 @@
 %% Elixir's MatchError ({badmatch, V} from Erlang).
 -module('Elixir.MatchError').
 -export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
+-struct([term]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.MatchError', '__exception__' => true}, #{term => nil}).
 

@@ -1,6 +1,7 @@
 %% Elixir's Protocol.UndefinedError: Enum on what is not enumerable, to_string on a tuple.
 -module('Elixir.Protocol.UndefinedError').
 -export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
+-struct([protocol, value, description]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.Protocol.UndefinedError', '__exception__' => true}, #{protocol => nil, value => nil, description => <<>>}).
 

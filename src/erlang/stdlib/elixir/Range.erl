@@ -2,6 +2,7 @@
 %% %Range{first: F, last: L, step: S}, which Enum walks.
 -module('Elixir.Range').
 -export(['__struct__'/0, '__struct__'/1, new/3, new/2, size/1, '$to_list'/1]).
+-struct([first, last, step]).
 
 '__struct__'() -> #{'__struct__' => 'Elixir.Range', first => nil, last => nil, step => nil}.
 

@@ -5,6 +5,7 @@
 -export(['__struct__'/1, '__struct__'/0, child_spec/1, async/1, async/3, await/1, await/2,
          await_many/1, await_many/2, yield/1, yield/2, shutdown/1,
          shutdown/2, start/1, start/3, start_link/1, start_link/3]).
+-struct([mfa, owner, pid, ref]).
 
 '__struct__'() -> #{'__struct__' => 'Elixir.Task', pid => nil, ref => nil, owner => nil, mfa => nil}.
 

@@ -1,6 +1,7 @@
 %% Elixir's TryClauseError ({try_clause, V} from Erlang).
 -module('Elixir.TryClauseError').
 -export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
+-struct([term]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.TryClauseError', '__exception__' => true}, #{term => nil}).
 

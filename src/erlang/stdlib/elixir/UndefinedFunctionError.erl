@@ -1,6 +1,7 @@
 %% Elixir's UndefinedFunctionError (undef from Erlang).
 -module('Elixir.UndefinedFunctionError').
 -export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
+-struct([module, function, arity, reason, message]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.UndefinedFunctionError', '__exception__' => true}, #{module => nil, function => nil, arity => nil, reason => nil, message => nil}).
 

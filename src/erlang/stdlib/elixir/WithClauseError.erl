@@ -1,6 +1,7 @@
 %% Elixir's WithClauseError ({with_clause, V}).
 -module('Elixir.WithClauseError').
 -export(['__struct__'/0, '__struct__'/1, message/1, exception/1]).
+-struct([term]).
 
 '__struct__'() -> maps:merge(#{'__struct__' => 'Elixir.WithClauseError', '__exception__' => true}, #{term => nil}).
 
