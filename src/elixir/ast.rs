@@ -62,6 +62,9 @@ pub enum Kind {
     AttrSet(String, Box<Node>),
     /// `(a; b)`, several expressions in brackets.
     Block(Vec<Node>),
+    /// `(pattern -> body; ...)`: clauses in brackets, the value of a
+    /// keyword block (`case x, do: (1 -> :a; _ -> :b)`).
+    Clauses(Vec<Stab>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -78,6 +78,26 @@ fn block_forms_lower_to_erlangs() {
 }
 
 #[test]
+fn keyword_blocks_take_clauses_in_brackets() {
+    assert_eq!(value("case 2, do: (1 -> :a; 2 -> :b)"), "b");
+    assert_eq!(value("case 3, do: (\n 1 -> :a\n _ -> :c\n )"), "c");
+    assert_eq!(value("receive(do: (m -> m), after: (0 -> :none))"), "none");
+    assert_eq!(value("cond do: (1 > 2 -> :a; true -> :b)"), "b");
+    // Brackets of expressions stay a block.
+    assert_eq!(value("(a = 1; a + 1)"), "2");
+    let Err(error) =
+        super::parse_file("defmodule Main do\n  def run do\n    x = (1 -> 2)\n  end\nend\n")
+    else {
+        panic!("clauses taken as a value")
+    };
+    assert_eq!(
+        error.message,
+        "clauses in brackets are a block's, not a value"
+    );
+    assert_eq!((error.line, error.column), (3, 9));
+}
+
+#[test]
 fn funs_captures_and_pipes() {
     assert_eq!(value("(f = fn x -> x * 2 end; f.(21))"), "42");
     assert_eq!(value(":lists.map(&(&1 + 1), [1, 2])"), "[2,3]");

@@ -175,6 +175,7 @@ programs!(
     nested_modules_and_alias,
     module_attributes,
     keyword_lists_and_tuples,
+    keyword_blocks,
     monitors,
     badmatch_crash,
     io_puts_and_interpolation,

@@ -167,7 +167,16 @@ impl Scanner {
         }
         // Elixir's blocks: `do` (not the keyword `do:`) and `fn`.
         let after = &rest[end..];
-        if (word == "do" && !after.starts_with(':')) || (word == "fn" && !after.starts_with(':')) {
+        if word == "do" && after.starts_with(':') {
+            // `if x, do: 1, else: 2`, `case x, do: (1 -> :a)`: Elixir's
+            // one-line forms, whose `if` or `case` opens no block.
+            if !self.elixir {
+                self.elixir = true;
+                self.blocks.clear();
+            }
+            return;
+        }
+        if (word == "do" || word == "fn") && !after.starts_with(':') {
             if !self.elixir {
                 // `case x do`: the `case` was Elixir's, opening nothing.
                 self.elixir = true;
@@ -347,6 +356,11 @@ mod tests {
             "defmodule Counter do\n  def start(n) do\n    n\n  end\nend"
         ));
         assert!(complete("defmodule C do\n  def f(x), do: x\nend"));
+        assert!(complete("x = if true, do: 1, else: 2"));
+        assert!(complete("y = case 2, do: (1 -> :a; 2 -> :b)"));
+        assert!(complete("z = receive do: (m -> m), after: (0 -> :none)"));
+        assert!(!complete("f = fn x -> if x, do: 1, else: 2"));
+        assert!(complete("f = fn x -> if x, do: 1, else: 2 end"));
         assert!(!complete("case x do\n  1 -> :one"));
         assert!(complete("case x do\n  1 -> :one\nend"));
         assert!(!complete("receive do"));

@@ -227,6 +227,13 @@ impl Lowerer<'_> {
                 ));
             }
             Kind::Block(nodes) => at(ExprKind::Block(self.body(nodes, pos)?)),
+            Kind::Clauses(_) => {
+                return Err(self.error(
+                    pos,
+                    "clauses in brackets are a block's, not a value",
+                    "they go after `do:`, `else:` or `after:`: case x, do: (1 -> :one; _ -> :other)",
+                ));
+            }
         })
     }
 
@@ -1593,7 +1600,8 @@ impl Lowerer<'_> {
     }
 }
 
-/// `if x, do: a, else: b`: keyword blocks as `do` blocks.
+/// `if x, do: a, else: b`, `receive do: (m -> m), after: (0 -> :none)`:
+/// keyword blocks as `do` blocks, clauses in brackets as their clauses.
 fn keyword_blocks(args: &[Node], blocks: &[(String, Body)]) -> (Vec<Node>, Vec<(String, Body)>) {
     if !blocks.is_empty() {
         return (args.to_vec(), blocks.to_vec());
@@ -1608,9 +1616,13 @@ fn keyword_blocks(args: &[Node], blocks: &[(String, Body)]) -> (Vec<Node>, Vec<(
             if let Kind::Tuple(pair) = &item.kind
                 && let [key, value] = pair.as_slice()
                 && let Kind::Atom(key) = &key.kind
-                && matches!(key.as_str(), "do" | "else")
+                && matches!(key.as_str(), "do" | "else" | "after" | "rescue" | "catch")
             {
-                found.push((key.clone(), Body::Exprs(vec![value.clone()])));
+                let body = match &value.kind {
+                    Kind::Clauses(clauses) => Body::Clauses(clauses.clone()),
+                    _ => Body::Exprs(vec![value.clone()]),
+                };
+                found.push((key.clone(), body));
             }
         }
         if !found.is_empty() && found.len() == items.len() {

@@ -34,16 +34,15 @@ impl Parser<'_> {
             Tok::Alias(name) => Kind::Alias(vec![name]),
             Tok::Ident(name) => return self.name(name, pos),
             Tok::Op("(") => {
-                let saved = self.no_do;
-                self.no_do = false;
-                let exprs = self.exprs();
-                self.no_do = saved;
-                let mut exprs = exprs?;
+                // `body` restores `no_do` itself: `do` blocks are back
+                // inside brackets.
+                let body = self.body()?;
                 self.expect(Tok::Op(")"), "close the bracket with `)`")?;
-                if exprs.len() == 1 {
-                    return Ok(exprs.remove(0));
+                match body {
+                    Body::Clauses(clauses) => Kind::Clauses(clauses),
+                    Body::Exprs(mut exprs) if exprs.len() == 1 => return Ok(exprs.remove(0)),
+                    Body::Exprs(exprs) => Kind::Block(exprs),
                 }
-                Kind::Block(exprs)
             }
             Tok::Op("{") => Kind::Tuple(self.call_args("}")?),
             Tok::Op("[") => return self.list(pos),
