@@ -98,7 +98,10 @@ pub async fn count_children(me: &Process, supervisor: Pid) -> Result<Term, Term>
 }
 
 /// The whole tree below `supervisor`, asking each running child supervisor
-/// for its own snapshot.
+/// for its own snapshot. A child started as `type => supervisor` that is
+/// no supervisor process (a gen_server standing in for one, as Elixir's
+/// Registry does here) is shown as it is and never asked: a request it
+/// does not know would crash it, and a view must change nothing.
 pub async fn snapshot(me: &Process, supervisor: Pid) -> Result<SupervisorSnapshot, Term> {
     let mut pending = vec![(Vec::<usize>::new(), supervisor)];
     let mut root: Option<SupervisorSnapshot> = None;
@@ -111,7 +114,11 @@ pub async fn snapshot(me: &Process, supervisor: Pid) -> Result<SupervisorSnapsho
             return Err(Term::error(Term::atom("badarg")));
         };
         for (i, child) in snapshot.children.iter().enumerate() {
-            if let (ChildType::Supervisor, Some(pid)) = (child.child_type, child.pid()) {
+            if let (ChildType::Supervisor, Some(pid)) = (child.child_type, child.pid())
+                && me
+                    .resolve(pid)
+                    .is_some_and(|process| process.kind() == Atom::new("supervisor"))
+            {
                 let mut child_path = path.clone();
                 child_path.push(i);
                 pending.push((child_path, pid));

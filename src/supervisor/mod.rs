@@ -30,7 +30,7 @@ mod tests;
 pub use snapshot::{ChildSnapshot, ChildState, SupervisorSnapshot};
 pub use spec::{
     CallStartFn, ChildSpec, ChildStart, ChildType, RestartDelay, RestartType, Shutdown, SpecReader,
-    StartFn, Strategy, SupervisorSpec,
+    StartFn, Strategy, SupervisorSpec, id_key,
 };
 
 use crate::runtime::process::Process;

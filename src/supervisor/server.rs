@@ -167,7 +167,7 @@ impl Supervisor {
             return Ok(());
         }
         for spec in specs {
-            let id = spec.id;
+            let id = spec.id_term();
             let key = self.new_key();
             let mut child = Child {
                 key,
@@ -188,11 +188,7 @@ impl Supervisor {
                     self.terminate_all().await;
                     return Err(Term::tuple([
                         Term::from_atom(Atom::SHUTDOWN),
-                        Term::tuple([
-                            Term::atom("failed_to_start_child"),
-                            Term::from_atom(id),
-                            reason,
-                        ]),
+                        Term::tuple([Term::atom("failed_to_start_child"), id, reason]),
                     ]));
                 }
             }
@@ -235,8 +231,13 @@ impl Supervisor {
             .position(|c| c.state == ChildState::Running(pid))
     }
 
-    fn position_of_id(&self, id: Atom) -> Option<usize> {
-        self.children.iter().position(|c| c.spec.id == id)
+    /// The child with id `id` (an atom, or any term as OTP allows).
+    fn position_of_id(&self, id: &Term) -> Option<usize> {
+        self.position_of_key(super::spec::id_key(id)?)
+    }
+
+    fn position_of_key(&self, key: Atom) -> Option<usize> {
+        self.children.iter().position(|c| c.spec.id == key)
     }
 
     /// A child ended on its own (S4, then S3 and S2).
@@ -433,12 +434,8 @@ impl Supervisor {
             ("$snapshot", None) => Term::fun(Fun::opaque("supervisor_snapshot", self.snapshot())),
             ("start_child", Some(argument)) => self.start_child(argument).await,
             ("terminate_child", Some(id)) => self.terminate_child(id).await,
-            ("restart_child", Some(id)) if id.as_atom().is_some() => {
-                self.restart_child(id.as_atom().expect("an atom")).await
-            }
-            ("delete_child", Some(id)) if id.as_atom().is_some() => {
-                self.delete_child(id.as_atom().expect("an atom"))
-            }
+            ("restart_child", Some(id)) => self.restart_child(id).await,
+            ("delete_child", Some(id)) => self.delete_child(id),
             _ => Term::error(Term::atom("badarg")),
         }
     }
@@ -465,7 +462,7 @@ impl Supervisor {
             .children
             .iter()
             .rev()
-            .map(|child| row(Term::from_atom(child.spec.id), child));
+            .map(|child| row(child.spec.id_term(), child));
         Term::list(rows)
     }
 
@@ -550,7 +547,7 @@ impl Supervisor {
             _ => return Term::error(Term::atom("badarg")),
         };
         if self.template.is_none()
-            && let Some(existing) = self.position_of_id(spec.id)
+            && let Some(existing) = self.position_of_key(spec.id)
         {
             return match self.children[existing].state {
                 ChildState::Running(pid) => {
@@ -589,20 +586,19 @@ impl Supervisor {
     /// `simple_one_for_one` names an instance by its pid, and an instance
     /// that is already gone answers `ok` too (`supervisor:find_child/2`).
     async fn terminate_child(&mut self, id: &Term) -> Term {
-        let position = match (id.as_pid(), id.as_atom(), &self.template) {
-            (Some(pid), _, Some(_)) => match self.position_of_pid(pid) {
+        let position = match (id.as_pid(), &self.template) {
+            (Some(pid), Some(_)) => match self.position_of_pid(pid) {
                 Some(position) => position,
                 None if self.me.is_alive(pid) => {
                     return Term::error(Term::atom("not_found"));
                 }
                 None => return Term::from_atom(Atom::OK),
             },
-            (_, _, Some(_)) => return Term::error(Term::atom("simple_one_for_one")),
-            (_, Some(id), None) => match self.position_of_id(id) {
+            (_, Some(_)) => return Term::error(Term::atom("simple_one_for_one")),
+            (_, None) => match self.position_of_id(id) {
                 Some(position) => position,
                 None => return Term::error(Term::atom("not_found")),
             },
-            (_, _, None) => return Term::error(Term::atom("not_found")),
         };
         self.terminate_at(position).await;
         let child = &self.children[position];
@@ -613,7 +609,7 @@ impl Supervisor {
     }
 
     /// S8: restart a child that is not running.
-    async fn restart_child(&mut self, id: Atom) -> Term {
+    async fn restart_child(&mut self, id: &Term) -> Term {
         let position = match self.stopped_child(id) {
             Ok(position) => position,
             Err(error) => return error,
@@ -629,7 +625,7 @@ impl Supervisor {
     }
 
     /// S8: delete the spec of a child that is not running.
-    fn delete_child(&mut self, id: Atom) -> Term {
+    fn delete_child(&mut self, id: &Term) -> Term {
         match self.stopped_child(id) {
             Ok(position) => {
                 self.children.remove(position);
@@ -642,7 +638,7 @@ impl Supervisor {
     /// The position of child `id` if it exists and is not running, else
     /// the API's error: `not_found`, `running`, `restarting`, or
     /// `simple_one_for_one` (whose instances have no ids).
-    fn stopped_child(&self, id: Atom) -> Result<usize, Term> {
+    fn stopped_child(&self, id: &Term) -> Result<usize, Term> {
         if self.template.is_some() {
             return Err(Term::error(Term::atom("simple_one_for_one")));
         }

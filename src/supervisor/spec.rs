@@ -166,7 +166,12 @@ pub enum ChildStart {
 
 #[derive(Clone)]
 pub struct ChildSpec {
+    /// The child's id as the supervisor, its events and the views name it:
+    /// an atom. OTP allows any term (`{worker, 1}`, Elixir's
+    /// `{Counter, :a}`): such an id is the atom of its text ([`id_key`]),
+    /// and `id_term` keeps the term that `which_children` answers with.
     pub id: Atom,
+    pub id_term: Option<Term>,
     pub start: ChildStart,
     pub restart: RestartType,
     pub shutdown: Shutdown,
@@ -183,6 +188,7 @@ impl ChildSpec {
     ) -> ChildSpec {
         ChildSpec {
             id: Atom::new(id),
+            id_term: None,
             start: ChildStart::Spawn(Arc::new(start)),
             restart: RestartType::Permanent,
             shutdown: Shutdown::Timeout(Duration::from_millis(5000)),
@@ -194,11 +200,19 @@ impl ChildSpec {
     pub fn supervisor(id: &str, spec: SupervisorSpec) -> ChildSpec {
         ChildSpec {
             id: Atom::new(id),
+            id_term: None,
             start: ChildStart::Supervisor(Box::new(spec)),
             restart: RestartType::Permanent,
             shutdown: Shutdown::Infinity,
             kind: Atom::new("supervisor"),
         }
+    }
+
+    /// The id as Erlang wrote it: the term, or the atom.
+    pub fn id_term(&self) -> Term {
+        self.id_term
+            .clone()
+            .unwrap_or_else(|| Term::from_atom(self.id))
     }
 
     pub fn restart(mut self, restart: RestartType) -> ChildSpec {
@@ -283,5 +297,16 @@ impl SupervisorSpec {
     pub fn child(mut self, child: ChildSpec) -> SupervisorSpec {
         self.children.push(child);
         self
+    }
+}
+
+/// The atom a child id is known by: an atom itself, any other term the
+/// atom of its text as `~w` writes it (`{worker,1}`), so that the same
+/// term always finds the same child. `None` for a text longer than an
+/// atom can be.
+pub fn id_key(id: &Term) -> Option<Atom> {
+    match id.as_atom() {
+        Some(atom) => Some(atom),
+        None => Atom::try_new(&id.to_string()).ok(),
     }
 }

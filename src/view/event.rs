@@ -409,7 +409,16 @@ fn supervisor_body(
     style: &Style,
 ) -> String {
     let pid = |pid: Pid| style.paint(&pid.to_string(), Role::Pid);
-    let id = |id: &Atom| style.paint(&style.syntax.label(&id.to_string()), Role::Name);
+    // A child id that is no atom (OTP allows any term) is known by the
+    // atom of its text, `{w,1}`: written as that text, not quoted.
+    let id = |id: &Atom| {
+        let text = if id.name().starts_with(['{', '[']) {
+            id.name().to_owned()
+        } else {
+            id.to_string()
+        };
+        style.paint(&style.syntax.label(&text), Role::Name)
+    };
     let sup = style.paint(name, Role::Name);
     match report {
         SupervisorReport::ChildStarted { id: child, pid: p } => format!(

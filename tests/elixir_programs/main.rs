@@ -166,6 +166,8 @@ programs!(
     strings_and_binaries,
     guards_and_defaults,
     receive_after,
+    registry,
+    registry_supervised,
     selective_receive,
     try_catch_throw,
     process_ring,

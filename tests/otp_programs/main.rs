@@ -169,6 +169,7 @@ programs! {
     spawn_mfa
     strings
     supervisor_callback
+    supervisor_term_ids
     system_bifs
     tail_recursion
     term_order

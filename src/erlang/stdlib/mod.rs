@@ -122,6 +122,11 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("elixir/Protocol.UndefinedError.erl"),
     ),
     ("Elixir.Range", include_str!("elixir/Range.erl")),
+    ("Elixir.Registry", include_str!("elixir/Registry.erl")),
+    (
+        "Elixir.Registry.Partition",
+        include_str!("elixir/Registry.Partition.erl"),
+    ),
     (
         "Elixir.RuntimeError",
         include_str!("elixir/RuntimeError.erl"),

@@ -151,10 +151,7 @@ fn read_init(module: Atom, returned: &Term) -> Result<SupervisorSpec, Term> {
         let child =
             read_child_spec(child).map_err(|why| Term::tuple([Term::atom("start_spec"), why]))?;
         if spec.children.iter().any(|c| c.id == child.id) {
-            let why = Term::tuple([
-                Term::atom("duplicate_child_name"),
-                Term::from_atom(child.id),
-            ]);
+            let why = Term::tuple([Term::atom("duplicate_child_name"), child.id_term()]);
             return Err(Term::tuple([Term::atom("start_spec"), why]));
         }
         spec.children.push(child);
@@ -219,7 +216,7 @@ fn map_get(map: &Term, key: &str) -> Option<Term> {
 /// A child spec, `#{id => Id, start => {M, F, A}, restart => R,
 /// shutdown => S, type => T, modules => Ms}` or OTP's `{Id, {M, F, A},
 /// R, S, T, Ms}`, with OTP's defaults; OTP's error for a bad field
-/// (`supervisor:check_childspec/2`). The playground's ids are atoms.
+/// (`supervisor:check_childspec/2`). An id may be any term, as in OTP.
 /// `export sup` writes its trees' modules this way, so they load back.
 fn read_child_spec(term: &Term) -> Result<ChildSpec, Term> {
     let invalid = |what: &str, value: &Term| Term::tuple([Term::atom(what), value.clone()]);
@@ -246,9 +243,7 @@ fn read_child_spec(term: &Term) -> Result<ChildSpec, Term> {
         }
         _ => return Err(invalid("invalid_child_spec", term)),
     };
-    let id_atom = id
-        .as_atom()
-        .ok_or_else(|| invalid("invalid_child_id", &id))?;
+    let id_atom = crate::supervisor::id_key(&id).ok_or_else(|| invalid("invalid_child_id", &id))?;
     let (module, function, args) = match start.as_tuple() {
         Some([m, f, a]) if m.as_atom().is_some() && f.as_atom().is_some() && a.is_list() => {
             (m.as_atom().unwrap(), f.as_atom().unwrap(), a.clone())
@@ -290,6 +285,7 @@ fn read_child_spec(term: &Term) -> Result<ChildSpec, Term> {
         .unwrap_or(module);
     Ok(ChildSpec {
         id: id_atom,
+        id_term: id.as_atom().is_none().then(|| id.clone()),
         start: ChildStart::Call {
             start: start_function(module, function, args.clone()),
             child_type,

@@ -974,6 +974,10 @@ impl ProcessRef {
     pub fn pid(&self) -> Pid {
         self.0.pid
     }
+
+    pub fn kind(&self) -> Atom {
+        self.0.kind()
+    }
 }
 
 /// No location recorded (see [`Process::set_location`]).

@@ -202,3 +202,26 @@ fn spawn_and_worker_start_an_elixir_module_by_its_alias() {
          or use a built-in kind (lowercase: `countr`); `kinds` lists them"
     );
 }
+
+#[test]
+fn tree_asks_no_child_that_is_not_a_supervisor_for_its_children() {
+    // Elixir's Registry is a child of type :supervisor here served by one
+    // gen_server: `tree` must show it without sending it a request it
+    // does not know (which would crash it).
+    let mut s = session();
+    s.set_syntax(Syntax::Elixir);
+    run(
+        &mut s,
+        "{:ok, _} = Supervisor.start_link([{Registry, keys: :unique, name: Reg}], strategy: :one_for_one, name: Top)",
+    );
+    let before = run(&mut s, "Process.whereis(Reg)");
+    let tree = run(&mut s, "tree").join("\n");
+    assert!(tree.contains("── Reg <0."), "{tree}");
+    assert!(!tree.contains("FunctionClauseError"), "{tree}");
+    assert_eq!(run(&mut s, "Process.whereis(Reg)"), before);
+    let ids = run(
+        &mut s,
+        "Supervisor.which_children(Top) |> Enum.map(&elem(&1, 2))",
+    );
+    assert_eq!(last(&ids), "[:supervisor]");
+}
