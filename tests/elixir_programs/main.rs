@@ -30,9 +30,13 @@ fn dir() -> PathBuf {
 
 /// What letitcrash prints for the program, then the observer's line.
 fn ours(name: &str) -> Vec<String> {
+    ours_at(&dir().join(format!("programs/{name}.exs")))
+}
+
+fn ours_at(path: &Path) -> Vec<String> {
+    let name = path.display();
     let obs = std::fs::read_to_string(dir().join("obs.exs")).expect("obs.exs");
-    let path = dir().join(format!("programs/{name}.exs"));
-    let program = std::fs::read_to_string(&path).expect("the program");
+    let program = std::fs::read_to_string(path).expect("the program");
     let runtime = letitcrash::behavior::runtime(Config::deterministic(1));
     let events = runtime.subscribe();
     for source in [&obs, &program] {
@@ -90,18 +94,17 @@ fn without_reports<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
 
 /// What Debian's elixir prints for the program.
 fn theirs(name: &str) -> Vec<String> {
+    theirs_with(
+        &["--erl", "-kernel logger_level none"],
+        &format!("programs/{name}.exs"),
+    )
+}
+
+fn theirs_with(options: &[&str], program: &str) -> Vec<String> {
     let output = std::process::Command::new("elixir")
         .current_dir(dir())
-        .args([
-            "--erl",
-            "-kernel logger_level none",
-            "-r",
-            "obs.exs",
-            "-r",
-            &format!("programs/{name}.exs"),
-            "-e",
-            "Obs.run()",
-        ])
+        .args(options)
+        .args(["-r", "obs.exs", "-r", program, "-e", "Obs.run()"])
         .output()
         .expect("elixir runs");
     String::from_utf8_lossy(&output.stdout)
@@ -117,6 +120,21 @@ fn agree(name: &str) {
         ours, theirs,
         "{name}: letitcrash (left) and elixir (right) differ"
     );
+}
+
+/// Elixir's Logger, whose lines the other programs' runs silence: on the
+/// BEAM the console backend is given the format the playground writes
+/// (`[info] message`, the time left to the event feed).
+#[test]
+#[cfg_attr(
+    not(has_elixir),
+    ignore = "needs Debian's elixir and mix, which .ci/run installs"
+)]
+fn logger_writes_the_lines_elixirs_console_writes() {
+    let ours = ours_at(&dir().join("logger/logger.exs"));
+    let theirs = theirs_with(&[], "logger/logger.exs");
+    assert_eq!(ours, theirs, "letitcrash (left) and elixir (right) differ");
+    assert!(ours.len() > 8, "{ours:?}");
 }
 
 /// Every program in `programs/` has a test below, and every test a file.

@@ -944,6 +944,17 @@ impl Lowerer<'_> {
                 }
                 result
             }
+            // `require Logger` in a function or at the prompt: its macros
+            // are functions here, so it only answers the module, as iex.
+            (
+                "require",
+                [
+                    Node {
+                        kind: Kind::Alias(segments),
+                        ..
+                    },
+                ],
+            ) => expr_at(ExprKind::Atom(self.alias_module(segments)), pos),
             // `match?(pattern, expr)` (a guard after `when` too): a case
             // whose pattern's variables stay inside it, as Kernel's macro.
             ("match?", [pattern, subject]) => {

@@ -113,6 +113,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("Elixir.Keyword", include_str!("elixir/Keyword.erl")),
     ("Elixir.List", include_str!("elixir/List.erl")),
     ("Elixir.List.Chars", include_str!("elixir/List.Chars.erl")),
+    ("Elixir.Logger", include_str!("elixir/Logger.erl")),
     ("Elixir.Map", include_str!("elixir/Map.erl")),
     ("Elixir.MapSet", include_str!("elixir/MapSet.erl")),
     ("Elixir.MatchError", include_str!("elixir/MatchError.erl")),

@@ -225,3 +225,17 @@ fn tree_asks_no_child_that_is_not_a_supervisor_for_its_children() {
     );
     assert_eq!(last(&ids), "[:supervisor]");
 }
+
+#[test]
+fn require_logger_at_the_prompt_and_its_lines() {
+    let mut s = session();
+    s.set_syntax(Syntax::Elixir);
+    assert_eq!(last(&run(&mut s, "require Logger")), "Logger");
+    let logged = run(&mut s, "Logger.info(\"hi #{1 + 1}\")");
+    assert!(has(&logged, "[info] hi 2"), "{logged:?}");
+    // Configuring a level starts the application controller, which
+    // keeps it; below it nothing is written.
+    run(&mut s, "Logger.configure(level: :error)");
+    let quiet = run(&mut s, "Logger.warning(\"not shown\")");
+    assert!(!has(&quiet, "not shown"), "{quiet:?}");
+}
