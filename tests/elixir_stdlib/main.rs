@@ -167,6 +167,7 @@ macro_rules! drivers {
 drivers! {
     ex_enum
     ex_exception
+    ex_float
     ex_list
     ex_map
     ex_string

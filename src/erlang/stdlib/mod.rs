@@ -100,6 +100,7 @@ const SOURCES: &[(&str, &str)] = &[
     ),
     ("Elixir.ErlangError", include_str!("elixir/ErlangError.erl")),
     ("Elixir.Exception", include_str!("elixir/Exception.erl")),
+    ("Elixir.Float", include_str!("elixir/Float.erl")),
     (
         "Elixir.FunctionClauseError",
         include_str!("elixir/FunctionClauseError.erl"),
