@@ -182,6 +182,7 @@ programs!(
     maps_and_updates,
     structs,
     strings_and_binaries,
+    streams,
     guards_and_defaults,
     receive_after,
     registry,

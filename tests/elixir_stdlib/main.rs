@@ -180,6 +180,7 @@ drivers! {
     ex_via
     ex_dynamic_supervisor
     ex_state_server
+    ex_stream
 }
 
 /// `Kernel.raise/1,2` and `reraise/2,3` are macros in Elixir, with no

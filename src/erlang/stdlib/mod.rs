@@ -133,6 +133,7 @@ const SOURCES: &[(&str, &str)] = &[
         "Elixir.RuntimeError",
         include_str!("elixir/RuntimeError.erl"),
     ),
+    ("Elixir.Stream", include_str!("elixir/Stream.erl")),
     ("Elixir.String", include_str!("elixir/String.erl")),
     (
         "Elixir.String.Chars",

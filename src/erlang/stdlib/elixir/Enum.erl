@@ -3,6 +3,12 @@
 %% takes the enumerable to a list first, then works as Elixir's does,
 %% raising what Elixir raises (Enum.EmptyError, Enum.OutOfBoundsError,
 %% Protocol.UndefinedError for what is not enumerable).
+%%
+%% A stream (Stream.erl) is taken one element at a time wherever a user's
+%% function is called on it or the function can stop early: Enum.map over
+%% Stream.map runs both functions on one element before the next, and
+%% Enum.take of an endless stream ends. Those clauses come first, marked
+%% `Stream`.
 -module('Elixir.Enum').
 -export([to_list/1, map/2, each/2, filter/2, reject/2, reduce/2,
          reduce_while/3, map_reduce/3, scan/2, scan/3, find/2, find/3,
@@ -24,6 +30,7 @@
 to_list(List) when is_list(List) -> List;
 to_list(#{'__struct__' := 'Elixir.Range'} = Range) -> 'Elixir.Range':'$to_list'(Range);
 to_list(#{'__struct__' := 'Elixir.MapSet', map := Map}) -> maps:keys(Map);
+to_list(#{'__struct__' := 'Elixir.Stream'} = Stream) -> 'Elixir.Stream':'$to_list'(Stream);
 to_list(#{'__struct__' := _} = Struct) -> not_enumerable(Struct);
 to_list(Map) when is_map(Map) -> maps:to_list(Map);
 to_list(Other) -> not_enumerable(Other).
@@ -35,12 +42,15 @@ truthy(nil) -> false;
 truthy(false) -> false;
 truthy(_) -> true.
 
+map(#{'__struct__' := 'Elixir.Stream'} = S, Fun) -> to_list('Elixir.Stream':map(S, Fun));
 map(Enum, Fun) -> [Fun(X) || X <- to_list(Enum)].
 
 each(Enum, Fun) -> reduce(Enum, ok, fun(X, _) -> Fun(X), ok end).
 
+filter(#{'__struct__' := 'Elixir.Stream'} = S, Fun) -> to_list('Elixir.Stream':filter(S, Fun));
 filter(Enum, Fun) -> [X || X <- to_list(Enum), truthy(Fun(X))].
 
+reject(#{'__struct__' := 'Elixir.Stream'} = S, Fun) -> to_list('Elixir.Stream':reject(S, Fun));
 reject(Enum, Fun) -> [X || X <- to_list(Enum), not truthy(Fun(X))].
 
 reduce(Enum, Fun) ->
@@ -52,12 +62,32 @@ reduce(Enum, Fun) ->
 %% A range is walked, not made a list: `Enum.reduce(1..1_000_000, ...)`
 %% should cost the reductions, not a million-cell heap.
 reduce(#{'__struct__' := 'Elixir.Range', first := F, last := L, step := S}, Acc, Fun) -> reduce_range(F, L, S, Acc, Fun);
+reduce(#{'__struct__' := 'Elixir.Stream'} = S, Acc, Fun) -> 'Elixir.Stream':'$fold'(S, Acc, Fun);
 reduce(Enum, Acc, Fun) -> lists:foldl(Fun, Acc, to_list(Enum)).
 
 reduce_range(F, L, S, Acc, Fun) when S > 0, F =< L; S < 0, F >= L -> reduce_range(F + S, L, S, Fun(F, Acc), Fun);
 reduce_range(_, _, _, Acc, _) -> Acc.
 
+reduce_while(#{'__struct__' := 'Elixir.Stream'} = S, Acc, Fun) -> reduce_while_stream('Elixir.Stream':'$gen'(S), Acc, Fun);
 reduce_while(Enum, Acc, Fun) -> reduce_while_(to_list(Enum), Acc, Fun).
+
+reduce_while_stream(Gen, Acc, Fun) ->
+    case Gen() of
+        done -> Acc;
+        {X, Next} ->
+            case Fun(X, Acc) of
+                {cont, Acc1} -> reduce_while_stream(Next, Acc1, Fun);
+                {halt, Final} -> Final
+            end
+    end.
+
+%% The first element of a stream, through Found, or Default for none:
+%% what stops early (find, any?, all?, member?, fetch) pulls only that.
+first_of(Stream, Found, Default) ->
+    case 'Elixir.Stream':'$pull'(Stream) of
+        done -> Default;
+        {X, _} -> Found(X)
+    end.
 
 reduce_while_([], Acc, _) -> Acc;
 reduce_while_([X | Rest], Acc, Fun) ->
@@ -66,6 +96,9 @@ reduce_while_([X | Rest], Acc, Fun) ->
         {halt, Final} -> Final
     end.
 
+map_reduce(#{'__struct__' := 'Elixir.Stream'} = S, Acc, Fun) ->
+    {Mapped, Acc1} = 'Elixir.Stream':'$fold'(S, {[], Acc}, fun(X, {Ys, A}) -> {Y, A1} = Fun(X, A), {[Y | Ys], A1} end),
+    {lists:reverse(Mapped), Acc1};
 map_reduce(Enum, Acc, Fun) -> lists:mapfoldl(Fun, Acc, to_list(Enum)).
 
 scan(Enum, Fun) ->
@@ -83,6 +116,7 @@ scan_([X | Rest], Acc, Fun, Out) ->
 
 find(Enum, Fun) -> find(Enum, nil, Fun).
 
+find(#{'__struct__' := 'Elixir.Stream'} = S, Default, Fun) -> first_of('Elixir.Stream':filter(S, Fun), fun(X) -> X end, Default);
 find(Enum, Default, Fun) -> find_(to_list(Enum), Default, Fun).
 
 find_([], Default, _) -> Default;
@@ -92,6 +126,7 @@ find_([X | Rest], Default, Fun) ->
         false -> find_(Rest, Default, Fun)
     end.
 
+find_index(#{'__struct__' := 'Elixir.Stream'} = S, Fun) -> first_of('Elixir.Stream':filter('Elixir.Stream':with_index(S), fun({X, _}) -> Fun(X) end), fun({_, I}) -> I end, nil);
 find_index(Enum, Fun) -> find_index_(to_list(Enum), Fun, 0).
 
 find_index_([], _, _) -> nil;
@@ -103,6 +138,7 @@ find_index_([X | Rest], Fun, I) ->
 
 find_value(Enum, Fun) -> find_value(Enum, nil, Fun).
 
+find_value(#{'__struct__' := 'Elixir.Stream'} = S, Default, Fun) -> first_of('Elixir.Stream':filter('Elixir.Stream':map(S, Fun), fun(X) -> X end), fun(X) -> X end, Default);
 find_value(Enum, Default, Fun) -> find_value_(to_list(Enum), Default, Fun).
 
 find_value_([], Default, _) -> Default;
@@ -211,17 +247,24 @@ into(Enum, Bin, Fun) when is_binary(Bin) -> iolist_to_binary([Bin | map(Enum, Fu
 'member?'(#{'__struct__' := 'Elixir.Range', first := F, last := L, step := S}, X) when is_integer(X) ->
     ((S > 0 andalso X >= F andalso X =< L) orelse (S < 0 andalso X =< F andalso X >= L)) andalso (X - F) rem S =:= 0;
 'member?'(#{'__struct__' := 'Elixir.Range'}, _) -> false;
+'member?'(#{'__struct__' := 'Elixir.Stream'} = S, X) -> first_of('Elixir.Stream':filter(S, fun(Y) -> Y =:= X end), fun(_) -> true end, false);
 'member?'(Enum, X) -> lists:member(X, to_list(Enum)).
 
 'empty?'(Map) when is_map(Map), not is_map_key('__struct__', Map) -> map_size(Map) =:= 0;
+'empty?'(#{'__struct__' := 'Elixir.Stream'} = S) -> 'Elixir.Stream':'$pull'(S) =:= done;
 'empty?'(Enum) -> to_list(Enum) =:= [].
 
+'any?'(#{'__struct__' := 'Elixir.Stream'} = S) -> 'any?'(S, fun(X) -> X end);
 'any?'(Enum) -> lists:any(fun truthy/1, to_list(Enum)).
+'any?'(#{'__struct__' := 'Elixir.Stream'} = S, Fun) -> first_of('Elixir.Stream':filter(S, Fun), fun(_) -> true end, false);
 'any?'(Enum, Fun) -> lists:any(fun(X) -> truthy(Fun(X)) end, to_list(Enum)).
 
+'all?'(#{'__struct__' := 'Elixir.Stream'} = S) -> 'all?'(S, fun(X) -> X end);
 'all?'(Enum) -> lists:all(fun truthy/1, to_list(Enum)).
+'all?'(#{'__struct__' := 'Elixir.Stream'} = S, Fun) -> first_of('Elixir.Stream':reject(S, Fun), fun(_) -> false end, true);
 'all?'(Enum, Fun) -> lists:all(fun(X) -> truthy(Fun(X)) end, to_list(Enum)).
 
+take(#{'__struct__' := 'Elixir.Stream'} = S, N) when is_integer(N) -> to_list('Elixir.Stream':take(S, N));
 take(Enum, N) when N >= 0 -> take_(to_list(Enum), N);
 take(Enum, N) ->
     List = to_list(Enum),
@@ -238,6 +281,7 @@ drop(Enum, N) ->
 drop_([_ | Rest], N) when N > 0 -> drop_(Rest, N - 1);
 drop_(List, _) -> List.
 
+take_while(#{'__struct__' := 'Elixir.Stream'} = S, Fun) -> to_list('Elixir.Stream':take_while(S, Fun));
 take_while(Enum, Fun) -> lists:takewhile(fun(X) -> truthy(Fun(X)) end, to_list(Enum)).
 
 drop_while(Enum, Fun) -> lists:dropwhile(fun(X) -> truthy(Fun(X)) end, to_list(Enum)).
@@ -266,6 +310,8 @@ at(Enum, Index, Default) when is_integer(Index) ->
         error -> Default
     end.
 
+fetch(#{'__struct__' := 'Elixir.Stream'} = S, Index) when is_integer(Index), Index >= 0 ->
+    first_of('Elixir.Stream':drop(S, Index), fun(X) -> {ok, X} end, error);
 fetch(Enum, Index) when is_integer(Index) ->
     List = to_list(Enum),
     I = case Index < 0 of true -> length(List) + Index; false -> Index end,
@@ -282,6 +328,7 @@ fetch(Enum, Index) when is_integer(Index) ->
 
 with_index(Enum) -> with_index(Enum, 0).
 
+with_index(#{'__struct__' := 'Elixir.Stream'} = S, FunOrOffset) -> to_list('Elixir.Stream':with_index(S, FunOrOffset));
 with_index(Enum, Fun) when is_function(Fun, 2) ->
     {Mapped, _} = lists:mapfoldl(fun(X, I) -> {Fun(X, I), I + 1} end, 0, to_list(Enum)),
     Mapped;
@@ -289,13 +336,19 @@ with_index(Enum, Offset) ->
     {Indexed, _} = lists:mapfoldl(fun(X, I) -> {{X, I}, I + 1} end, Offset, to_list(Enum)),
     Indexed.
 
+zip(#{'__struct__' := 'Elixir.Stream'} = A, B) -> to_list('Elixir.Stream':zip(A, B));
+zip(A, #{'__struct__' := 'Elixir.Stream'} = B) -> to_list('Elixir.Stream':zip(A, B));
 zip(A, B) -> zip_(to_list(A), to_list(B)).
 
 zip_([X | Xs], [Y | Ys]) -> [{X, Y} | zip_(Xs, Ys)];
 zip_(_, _) -> [].
 
 zip([]) -> [];
-zip(Enums) -> zip_all([to_list(E) || E <- to_list(Enums)]).
+zip(Enums) ->
+    case lists:any(fun(E) -> is_map(E) andalso maps:get('__struct__', E, nil) =:= 'Elixir.Stream' end, to_list(Enums)) of
+        true -> to_list('Elixir.Stream':zip(Enums));
+        false -> zip_all([to_list(E) || E <- to_list(Enums)])
+    end.
 
 zip_all(Lists) ->
     case lists:all(fun(L) -> L =/= [] end, Lists) of
@@ -345,6 +398,7 @@ dedup_([X | Rest], Fun, Last) ->
         K -> [X | dedup_(Rest, Fun, K)]
     end.
 
+flat_map(#{'__struct__' := 'Elixir.Stream'} = S, Fun) -> to_list('Elixir.Stream':flat_map(S, Fun));
 flat_map(Enum, Fun) -> lists:append([to_list(Fun(X)) || X <- to_list(Enum)]).
 
 concat(Enums) -> lists:append([to_list(E) || E <- to_list(Enums)]).
