@@ -1,7 +1,8 @@
-//! `use GenServer`, `use Supervisor`, `use Agent`, `use Task`: the
-//! behaviour, and the functions Elixir 1.14's `__using__` defines unless
-//! the module defines them itself (`child_spec/1`; for a GenServer the
-//! default callbacks). They are written here in Elixir and lowered like
+//! `use GenServer`, `use Supervisor`, `use Agent`, `use Task`, `use
+//! Application`: the behaviour, and the functions Elixir 1.14's
+//! `__using__` defines unless the module defines them itself
+//! (`child_spec/1`; for a GenServer the default callbacks; for an
+//! Application only `stop/1`). They are written here in Elixir and lowered like
 //! the module's own code.
 
 use super::{Lowerer, ModuleScope, Result};
@@ -10,9 +11,12 @@ use crate::erlang::ast::{Function, Pos};
 
 /// The behaviour module `use` names, as Elixir's `@behaviour` does.
 pub(super) fn behaviour(used: &str) -> Option<String> {
-    matches!(used, "GenServer" | "Supervisor" | "Agent" | "Task")
-        .then(|| format!("Elixir.{used}"))
-        .filter(|_| used != "Agent" && used != "Task")
+    matches!(
+        used,
+        "GenServer" | "Supervisor" | "Agent" | "Task" | "Application"
+    )
+    .then(|| format!("Elixir.{used}"))
+    .filter(|_| used != "Agent" && used != "Task")
 }
 
 /// The functions `use` adds that the module does not define.
@@ -35,13 +39,18 @@ pub(super) fn defaults(
         "GenServer" | "Agent" => format!(
             "def child_spec(init_arg) do\n  %{{id: __MODULE__, start: {{__MODULE__, :start_link, [init_arg]}}{extra}}}\nend\n"
         ),
+        // Application.__using__ adds only stop/1; start/2 is the module's.
+        "Application" => "def stop(_state) do\n  :ok\nend\n".to_string(),
         _ => {
             return Err(crate::erlang::syntax::error_at(
                 source,
                 pos,
                 1,
                 format!("`use {used}` is not known here"),
-                Some("the playground knows use GenServer, Supervisor, Agent and Task".into()),
+                Some(
+                    "the playground knows use GenServer, Supervisor, Agent, Task and Application"
+                        .into(),
+                ),
             ));
         }
     };

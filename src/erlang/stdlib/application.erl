@@ -3,7 +3,8 @@
 %% application master process that stays linked to it, as OTP 25's
 %% application controller and master do. There is no `.app` resource in
 %% a session: the callback module is `App_app` if it exports start/2,
-%% else `App` (rebar3's template names it so); the start type is
+%% else `App` (rebar3's template names it so), else Elixir's
+%% `MyApp.Application` for `my_app` (mix's template); the start type is
 %% `normal` and the start arguments `[]`; dependencies are not started;
 %% the environment is what set_env/3 put. The controller is a gen_server
 %% registered as application_controller, started by the first call.
@@ -41,6 +42,8 @@ get_env(App, Key, Default) ->
 set_env(App, Key, Value) -> gen_server:call(controller(), {set_env, App, Key, Value}).
 
 unset_env(App, Key) -> gen_server:call(controller(), {unset_env, App, Key}).
+
+get_all_env(App) -> gen_server:call(controller(), {get_all_env, App}).
 
 controller() ->
     case whereis(application_controller) of
@@ -95,6 +98,8 @@ handle_call({get_env, App, Key}, _From, #{env := Env} = S) ->
     end;
 handle_call({set_env, App, Key, Value}, _From, #{env := Env} = S) ->
     {reply, ok, S#{env := Env#{{App, Key} => Value}}};
+handle_call({get_all_env, App}, _From, #{env := Env} = S) ->
+    {reply, lists:sort([{Key, Value} || {{A, Key}, Value} <- maps:to_list(Env), A =:= App]), S};
 handle_call({unset_env, App, Key}, _From, #{env := Env} = S) ->
     {reply, ok, S#{env := maps:remove({App, Key}, Env)}}.
 
@@ -108,12 +113,20 @@ handle_info(_, S) ->
     {noreply, S}.
 
 callback_module(App) ->
-    AppMod = list_to_atom(atom_to_list(App) ++ "_app"),
-    case {erlang:function_exported(AppMod, start, 2), erlang:function_exported(App, start, 2)} of
-        {true, _} -> AppMod;
-        {false, true} -> App;
-        _ -> undefined
+    Name = atom_to_list(App),
+    Candidates = [list_to_atom(Name ++ "_app"), App,
+                  list_to_atom("Elixir." ++ camelize(Name) ++ ".Application")],
+    case [Mod || Mod <- Candidates, erlang:function_exported(Mod, start, 2)] of
+        [Mod | _] -> Mod;
+        [] -> undefined
     end.
+
+%% my_app -> MyApp, as Macro.camelize/1 does.
+camelize(Name) ->
+    lists:append([capitalize(Word) || Word <- string:lexemes(Name, "_")]).
+
+capitalize([First | Rest]) when First >= $a, First =< $z -> [First - 32 | Rest];
+capitalize(Word) -> Word.
 
 %% The application master: starts the top supervisor linked to itself,
 %% and stops it, or ends when it does.

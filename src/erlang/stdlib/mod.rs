@@ -48,6 +48,7 @@ const SOURCES: &[(&str, &str)] = &[
         "Elixir.Agent.Server",
         include_str!("elixir/Agent.Server.erl"),
     ),
+    ("Elixir.Application", include_str!("elixir/Application.erl")),
     (
         "Elixir.ArgumentError",
         include_str!("elixir/ArgumentError.erl"),

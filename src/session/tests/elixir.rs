@@ -239,3 +239,34 @@ fn require_logger_at_the_prompt_and_its_lines() {
     let quiet = run(&mut s, "Logger.warning(\"not shown\")");
     assert!(!has(&quiet, "not shown"), "{quiet:?}");
 }
+
+#[test]
+fn use_application_and_application_start_by_mixs_names() {
+    let mut s = session();
+    s.set_syntax(Syntax::Elixir);
+    run(
+        &mut s,
+        "defmodule Shop.Application do\n  use Application\n  def start(_type, _args) do\n    Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one, name: Shop.Supervisor)\n  end\nend",
+    );
+    // `use Application` adds stop/1 and the behaviour.
+    assert_eq!(last(&run(&mut s, "Shop.Application.stop(:state)")), ":ok");
+    // :shop's callback module is Shop.Application, as mix names it.
+    assert_eq!(last(&run(&mut s, "Application.start(:shop)")), ":ok");
+    let tree = run(&mut s, "tree").join("\n");
+    assert!(tree.starts_with("Shop.Supervisor <0."), "{tree}");
+    assert_eq!(
+        last(&run(&mut s, "Application.started_applications()")),
+        "[{:shop, [], []}]"
+    );
+    run(&mut s, "Application.put_env(:shop, :currency, :eur)");
+    assert_eq!(
+        last(&run(&mut s, "Application.fetch_env!(:shop, :currency)")),
+        ":eur"
+    );
+    assert_eq!(
+        last(&run(&mut s, "Application.get_env(:shop, :missing, 1)")),
+        "1"
+    );
+    assert_eq!(last(&run(&mut s, "Application.stop(:shop)")), ":ok");
+    assert!(has(&run(&mut s, "tree"), "no supervisors yet"));
+}
