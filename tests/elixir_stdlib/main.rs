@@ -104,7 +104,8 @@ fn run_in_letitcrash(name: &str, file: &Path) -> Vec<String> {
     let source = std::fs::read_to_string(file).unwrap();
     let runtime = Runtime::new(Config::deterministic(1));
     let events = runtime.subscribe();
-    let compiled = erlang::parse(name, &source).and_then(|parsed| {
+    // `-include("driver.hrl")` is read beside the driver, as erlc reads it.
+    let compiled = erlang::parse_in(name, &source, file.parent()).and_then(|parsed| {
         erlang::check(&parsed)?;
         erlang::compile(&parsed).map_err(|e| e.quote(&source))
     });

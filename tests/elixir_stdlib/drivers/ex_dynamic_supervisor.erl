@@ -3,7 +3,7 @@
 -module(ex_dynamic_supervisor).
 -export([main/0, init/1, child_spec/1, start_link/1]).
 
-p(X) -> io:format("~p~n", [X]).
+-include("driver.hrl").
 
 %% A worker: an Agent registered under its argument.
 child_spec(Name) -> #{id => Name, start => {?MODULE, start_link, [Name]}}.

@@ -4,14 +4,7 @@
 -module(ex_float).
 -export([main/0]).
 
-p(X) -> io:format("~p~n", [X]).
-
-try_(F) ->
-    try F() of
-        V -> p({ok, V})
-    catch
-        C:R -> io:format("~p ~p~n", [C, R])
-    end.
+-include("driver.hrl").
 
 main() ->
     F = 'Elixir.Float',

@@ -3,14 +3,7 @@
 -module(ex_genserver).
 -export([main/0, init/1, handle_call/3, handle_cast/2, handle_info/2, terminate/2]).
 
-p(X) -> io:format("~p~n", [X]).
-
-try_(F) ->
-    try F() of
-        V -> p({ok, V})
-    catch
-        C:R -> io:format("~p ~p~n", [C, R])
-    end.
+-include("driver.hrl").
 
 init(N) when is_integer(N) -> {ok, N};
 init(stop_me) -> {stop, no_way};

@@ -3,14 +3,7 @@
 -module(ex_kernel_io).
 -export([main/0, '__struct__'/0, '__struct__'/1]).
 
-p(X) -> io:format("~p~n", [X]).
-
-try_(F) ->
-    try F() of
-        V -> p({ok, V})
-    catch
-        C:R -> io:format("~p ~p~n", [C, R])
-    end.
+-include("driver.hrl").
 
 %% A struct of our own for Kernel.struct/2.
 '__struct__'() -> #{'__struct__' => ?MODULE, x => 0, y => 0}.

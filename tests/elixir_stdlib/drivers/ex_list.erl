@@ -2,17 +2,7 @@
 -module(ex_list).
 -export([main/0]).
 
-p(X) -> io:format("~p~n", [X]).
-
-%% Text beyond ASCII, which the two print differently with ~p.
-w(X) -> io:format("~w~n", [X]).
-
-try_(F) ->
-    try F() of
-        V -> p({ok, V})
-    catch
-        C:R -> io:format("~p ~p~n", [C, R])
-    end.
+-include("driver.hrl").
 
 main() ->
     L = 'Elixir.List',

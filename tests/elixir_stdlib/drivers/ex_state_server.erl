@@ -6,7 +6,7 @@
 -export([main/0, child_spec/1, start_link/1, value/1, store/2, remove/1, keys/0,
          init/1, handle_call/3, handle_cast/2]).
 
-p(X) -> io:format("~p~n", [X]).
+-include("driver.hrl").
 
 child_spec(Arg) -> #{id => ?MODULE, start => {?MODULE, start_link, [Arg]}}.
 

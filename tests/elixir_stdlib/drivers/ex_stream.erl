@@ -4,7 +4,7 @@
 -module(ex_stream).
 -export([main/0]).
 
-p(X) -> io:format("~p~n", [X]).
+-include("driver.hrl").
 
 %% A function that says when it runs.
 loud(Tag, F) -> fun(X) -> io:format("~p ~p~n", [Tag, X]), F(X) end.

@@ -4,14 +4,7 @@
 -module(ex_supervisor).
 -export([main/0, child_spec/1, start_link/1, init/1]).
 
-p(X) -> io:format("~p~n", [X]).
-
-try_(F) ->
-    try F() of
-        V -> p({ok, V})
-    catch
-        C:R -> io:format("~p ~p~n", [C, R])
-    end.
+-include("driver.hrl").
 
 %% A worker: an Agent registered under its argument.
 child_spec(Name) -> #{id => Name, start => {?MODULE, start_link, [Name]}}.

@@ -2,8 +2,7 @@
 -module(ex_task).
 -export([main/0]).
 
-p(X) -> io:format("~p~n", [X]).
-
+-include("driver.hrl").
 
 main() ->
     Tk = 'Elixir.Task',

@@ -3,14 +3,7 @@
 -module(ex_via).
 -export([main/0, register_name/2, unregister_name/1, whereis_name/1, send/2]).
 
-p(X) -> io:format("~p~n", [X]).
-
-try_(F) ->
-    try F() of
-        V -> p({ok, V})
-    catch
-        C:R -> io:format("~p ~p~n", [C, R])
-    end.
+-include("driver.hrl").
 
 key(Name) -> list_to_atom("via_" ++ atom_to_list(Name)).
 
