@@ -131,6 +131,7 @@ programs! {
     error_undef
     exit_self
     fun_clauses
+    float_text
     fun_equality
     gen_server_calls
     gen_statem_machines

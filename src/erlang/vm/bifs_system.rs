@@ -6,6 +6,7 @@
 
 use super::bifs::{Bif, pure};
 use super::errors::Raise;
+use super::float_text::{FloatFormat, format_float, parse_float, twenty_digits};
 use crate::erlang::opcodes::{ArithOp, CmpOp};
 use crate::runtime::term::{View, phash};
 use crate::runtime::{Atom, Term, TimerDestination};
@@ -316,11 +317,33 @@ pub static BIFS: &[Bif] = &[
     }),
     // Floats as text.
     pure("erlang", "float_to_list", 1, false, |_, a| {
-        Ok(Term::string(&float_text(float_arg(&a[0])?)))
+        Ok(Term::string(&twenty_digits(float_arg(&a[0])?)))
+    }),
+    pure("erlang", "float_to_list", 2, false, |_, a| {
+        Ok(Term::string(&float_with(&a[0], &a[1])?))
+    }),
+    pure("erlang", "float_to_binary", 1, false, |_, a| {
+        Ok(Term::binary(twenty_digits(float_arg(&a[0])?).as_bytes()))
+    }),
+    pure("erlang", "float_to_binary", 2, false, |_, a| {
+        Ok(Term::binary(float_with(&a[0], &a[1])?.as_bytes()))
     }),
     pure("erlang", "list_to_float", 1, false, |_, a| {
-        let text = super::bifs_binary::string_arg(&a[0]).ok_or_else(Raise::badarg)?;
+        let text = (a[0].is_list())
+            .then(|| super::bifs_binary::string_arg(&a[0]))
+            .flatten()
+            .ok_or_else(Raise::badarg)?;
         parse_float(&text)
+            .map(Term::float)
+            .ok_or_else(Raise::badarg)
+    }),
+    pure("erlang", "binary_to_float", 1, false, |_, a| {
+        let text = match a[0].view() {
+            View::Bits(b) if b.is_binary() => String::from_utf8(b.to_padded_bytes()).ok(),
+            _ => None,
+        };
+        text.as_deref()
+            .and_then(parse_float)
             .map(Term::float)
             .ok_or_else(Raise::badarg)
     }),
@@ -550,31 +573,46 @@ fn float_arg(term: &Term) -> Result<f64, Raise> {
     }
 }
 
-/// `float_to_list/1`: 21 significant digits and a signed exponent of at
-/// least two digits, C's `%.20e`, as erts writes it.
-pub fn float_text(x: f64) -> String {
-    let text = format!("{x:.20e}");
-    let (mantissa, exponent) = text.split_once('e').expect("an exponent");
-    let exponent: i32 = exponent.parse().expect("an exponent");
-    let sign = if exponent < 0 { '-' } else { '+' };
-    format!("{mantissa}e{sign}{:02}", exponent.unsigned_abs())
-}
-
-/// Erlang's float syntax only: digits, a point, digits, and an optional
-/// exponent (`1.5e-3`); `"1"` and `"1e5"` are not floats.
-fn parse_float(text: &str) -> Option<f64> {
-    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let (int, rest) = body.split_once('.')?;
-    let (frac, exponent) = match rest.split_once(['e', 'E']) {
-        Some((frac, exponent)) => (frac, Some(exponent)),
-        None => (rest, None),
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['-', '+']).unwrap_or(e)));
-    if !(digits(int) && digits(frac) && exponent_ok) {
-        return None;
+/// `float_to_list(Float, Options)`: the options read as erts reads them
+/// (the last of `{decimals, 0..253}`, `{scientific, 0..249}` and `short`
+/// wins; `compact` counts with decimals wherever it stands).
+fn float_with(float: &Term, options: &Term) -> Result<String, Raise> {
+    let x = float_arg(float)?;
+    let options = super::terms::list_items(options).ok_or_else(Raise::badarg)?;
+    let mut format = FloatFormat::Default;
+    let mut compact = false;
+    for option in &options {
+        let count = |limit: i64| {
+            option.as_tuple().and_then(|pair| match pair {
+                [_, n] => n
+                    .as_i64()
+                    .filter(|n| (0..=limit).contains(n))
+                    .map(|n| n as usize),
+                _ => None,
+            })
+        };
+        format = match option
+            .as_tuple()
+            .and_then(|t| t.first()?.as_atom())
+            .map(Atom::name)
+        {
+            Some("decimals") => FloatFormat::Decimals {
+                decimals: count(253).ok_or_else(Raise::badarg)?,
+                compact: false,
+            },
+            Some("scientific") => FloatFormat::Scientific(count(249).ok_or_else(Raise::badarg)?),
+            _ if option.is_atom(Atom::new("short")) => FloatFormat::Short,
+            _ if option.is_atom(Atom::new("compact")) => {
+                compact = true;
+                format
+            }
+            _ => return Err(Raise::badarg()),
+        };
     }
-    text.parse::<f64>().ok().filter(|x| x.is_finite())
+    if let FloatFormat::Decimals { decimals, .. } = format {
+        format = FloatFormat::Decimals { decimals, compact };
+    }
+    format_float(x, format).ok_or_else(Raise::badarg)
 }
 
 /// `floor/1`, `ceil/1`: an integer as it is, a float to the integer below

@@ -15,6 +15,7 @@ pub mod bifs_supervisor;
 pub mod bifs_system;
 pub mod bits;
 pub mod errors;
+pub mod float_text;
 pub mod format;
 pub mod interpreter;
 pub mod maps;
