@@ -184,6 +184,7 @@ programs!(
     strings_and_binaries,
     streams,
     guards_and_defaults,
+    ranges_and_sets,
     receive_after,
     registry,
     registry_supervised,

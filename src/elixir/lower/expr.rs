@@ -548,16 +548,45 @@ impl Lowerer<'_> {
                     expr_at(ExprKind::UnOp(UnOp::Not, Box::new(member)), pos)
                 })
             }
+            // `first..last` and `first..last//step`: a %Range{}. Without a
+            // step, Elixir 1.14 counts down from a first above the last.
             ".." => {
+                let (last, step) = match &right.kind {
+                    Kind::Op("//", last, step) => (last.as_ref(), Some(step.as_ref())),
+                    _ => (right, None),
+                };
+                let literal = |node: &Node| match &node.kind {
+                    Kind::Int(n) => Some(*n),
+                    Kind::Unary("-", inner) => match inner.kind {
+                        Kind::Int(n) => Some(-n),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let step = match (step, literal(left), literal(last)) {
+                    (Some(step), _, _) => self.expr(step)?,
+                    (None, Some(first), Some(last)) => expr_at(
+                        ExprKind::Int(crate::runtime::Term::int(if first <= last {
+                            1
+                        } else {
+                            -1
+                        })),
+                        pos,
+                    ),
+                    // Known only when it runs: Range.new/2 picks the step.
+                    (None, _, _) => {
+                        let (first, last) = (self.expr(left)?, self.expr(last)?);
+                        return Ok(call("Elixir.Range", "new", vec![first, last], pos));
+                    }
+                };
                 let first = self.expr(left)?;
-                let last = self.expr(right)?;
+                let last = self.expr(last)?;
                 let field = |key: &str, value: Expr| MapField {
                     key: expr_at(ExprKind::Atom(key.into()), pos),
                     exact: false,
                     value,
                     pos,
                 };
-                let step = expr_at(ExprKind::Int(crate::runtime::Term::int(1)), pos);
                 Ok(expr_at(
                     ExprKind::Map(vec![
                         field(

@@ -46,7 +46,9 @@ fn binary(tok: &Tok) -> Option<(&'static str, u8, u8)> {
         Tok::Op(op @ ("<" | ">" | "<=" | ">=")) => (*op, 14, 15),
         Tok::Op("|>") => ("|>", 16, 17),
         Tok::Kw("in") => ("in", 18, 19),
-        Tok::Op(op @ ("++" | "--" | "<>" | "..")) => (*op, 20, 20),
+        // `first..last//step`: `//` binds as `..` does, and the lowering
+        // reads `a..(b//c)` as the range with a step.
+        Tok::Op(op @ ("++" | "--" | "<>" | ".." | "//")) => (*op, 20, 20),
         Tok::Op(op @ ("+" | "-")) => (*op, 22, 23),
         Tok::Op(op @ ("*" | "/")) => (*op, 24, 25),
         _ => return None,

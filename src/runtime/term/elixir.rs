@@ -279,6 +279,24 @@ fn write_one<'a>(
             });
         }
         View::Map(m) => {
+            if let Some(range) = range_text(m) {
+                out.push_str(&range);
+                return;
+            }
+            if let Some(members) = map_set_members(m) {
+                // Inspect.MapSet: the list as Inspect.List writes it, never
+                // as a charlist; nested sets are the one place this
+                // printer calls itself.
+                out.push_str("MapSet.new(");
+                let opts = InspectOpts {
+                    limit,
+                    charlists: Charlists::AsLists,
+                    ..*opts
+                };
+                write_inspect(out, &members, &opts);
+                out.push(')');
+                return;
+            }
             let (struct_name, elements) = map_elements(m);
             out.push('%');
             if let Some(name) = struct_name {
@@ -305,6 +323,34 @@ pub fn elixir_float(x: f64) -> String {
     } else {
         erlang_float(x)
     }
+}
+
+/// `Inspect.Range`: `1..3`, or `first..last//step` unless the step is 1
+/// and the range not empty; `None` unless `m` is a %Range{} of integers
+/// (other keys do not matter: Elixir's implementation matches on the
+/// three it prints).
+pub(super) fn range_text(m: &Map) -> Option<String> {
+    if m.get(&Term::atom("__struct__")) != Some(&Term::atom("Elixir.Range")) {
+        return None;
+    }
+    let field = |key: &str| m.get(&Term::atom(key)).filter(|v| v.is_integer());
+    let (first, last, step) = (field("first")?, field("last")?, field("step")?);
+    let counts_up = step == &Term::int(1) && last >= first;
+    Some(if counts_up {
+        format!("{first}..{last}")
+    } else {
+        format!("{first}..{last}//{step}")
+    })
+}
+
+/// The members of a %MapSet{} (its map's keys, as `MapSet.to_list/1`
+/// gives them), if `m` is one.
+pub(super) fn map_set_members(m: &Map) -> Option<Term> {
+    if m.get(&Term::atom("__struct__")) != Some(&Term::atom("Elixir.MapSet")) {
+        return None;
+    }
+    let set = m.get(&Term::atom("map"))?.as_map()?;
+    Some(Term::list(set.iter().map(|(k, _)| k.clone())))
 }
 
 /// A map as `Inspect.Map` and `Inspect.Any` see it: the struct it is, if
@@ -585,6 +631,44 @@ mod tests {
             (Term::atom("message"), Term::binary(b"boom")),
         ]);
         assert_eq!(show(&error), "%RuntimeError{message: \"boom\"}");
+    }
+
+    #[test]
+    fn ranges_and_map_sets_as_their_inspect_implementations_write_them() {
+        let range = |first: i64, last: i64, step: i64| {
+            map(vec![
+                (Term::atom("__struct__"), Term::atom("Elixir.Range")),
+                (Term::atom("first"), Term::int(first)),
+                (Term::atom("last"), Term::int(last)),
+                (Term::atom("step"), Term::int(step)),
+            ])
+        };
+        assert_eq!(show(&range(1, 3, 1)), "1..3");
+        assert_eq!(show(&range(3, 1, -1)), "3..1//-1");
+        assert_eq!(show(&range(1, 0, 1)), "1..0//1");
+        assert_eq!(show(&range(-3, -1, 1)), "-3..-1");
+        let set = |members: Vec<Term>| {
+            map(vec![
+                (Term::atom("__struct__"), Term::atom("Elixir.MapSet")),
+                (
+                    Term::atom("map"),
+                    map(members
+                        .into_iter()
+                        .map(|m| (m, Term::list(Vec::new())))
+                        .collect()),
+                ),
+                (Term::atom("version"), Term::int(2)),
+            ])
+        };
+        assert_eq!(
+            show(&set(vec![Term::int(98), Term::int(97)])),
+            "MapSet.new([97, 98])"
+        );
+        assert_eq!(show(&set(vec![])), "MapSet.new([])");
+        assert_eq!(
+            limited(&set(vec![Term::int(1), Term::int(2), Term::int(3)]), 2),
+            "MapSet.new([1, 2, ...])"
+        );
     }
 
     #[test]
