@@ -648,29 +648,63 @@ impl Lowerer<'_> {
                     })
                     .unwrap_or_else(|| expr_at(ExprKind::Atom("false".into()), pos)))
             }
-            Kind::Op("..", first, last) => {
+            // `x in first..last//step` (guard-safe): an integer between the
+            // ends, in the step's direction, a whole number of steps from
+            // the first. Without a step the range counts down when first
+            // is above last, as Elixir 1.14 infers it.
+            Kind::Op("..", first, rest) => {
+                let (last, step) = match &rest.kind {
+                    Kind::Op("//", last, step) => (last.as_ref(), Some(self.expr(step)?)),
+                    _ => (rest.as_ref(), None),
+                };
                 let first = self.expr(first)?;
                 let last = self.expr(last)?;
-                let is_int = call("erlang", "is_integer", vec![value.clone()], pos);
-                let above = expr_at(
-                    ExprKind::BinOp(BinOp::Ge, Box::new(value.clone()), Box::new(first)),
-                    pos,
-                );
-                let below = expr_at(
-                    ExprKind::BinOp(BinOp::Le, Box::new(value), Box::new(last)),
-                    pos,
-                );
-                let both = |a, b| {
+                let bin = |op, a: &Expr, b: &Expr| {
                     expr_at(
-                        ExprKind::BinOp(BinOp::AndAlso, Box::new(a), Box::new(b)),
+                        ExprKind::BinOp(op, Box::new(a.clone()), Box::new(b.clone())),
                         pos,
                     )
                 };
-                Ok(both(both(is_int, above), below))
+                let int = |n: i64| expr_at(ExprKind::Int(crate::runtime::Term::int(n)), pos);
+                let between = |low: &Expr, high: &Expr| {
+                    bin(
+                        BinOp::AndAlso,
+                        &bin(BinOp::Le, low, &value),
+                        &bin(BinOp::Le, &value, high),
+                    )
+                };
+                let up = between(&first, &last);
+                let down = between(&last, &first);
+                let within = match &step {
+                    Some(step) => bin(
+                        BinOp::OrElse,
+                        &bin(BinOp::AndAlso, &bin(BinOp::Gt, step, &int(0)), &up),
+                        &bin(BinOp::AndAlso, &bin(BinOp::Lt, step, &int(0)), &down),
+                    ),
+                    None => bin(
+                        BinOp::OrElse,
+                        &bin(BinOp::AndAlso, &bin(BinOp::Le, &first, &last), &up),
+                        &bin(BinOp::AndAlso, &bin(BinOp::Gt, &first, &last), &down),
+                    ),
+                };
+                let is_int = call("erlang", "is_integer", vec![value.clone()], pos);
+                let mut test = bin(BinOp::AndAlso, &is_int, &within);
+                if let Some(step) = &step {
+                    let offset = bin(BinOp::Sub, &value, &first);
+                    let on_step = bin(BinOp::ExactEq, &bin(BinOp::Rem, &offset, step), &int(0));
+                    test = bin(BinOp::AndAlso, &test, &on_step);
+                }
+                Ok(test)
             }
+            Kind::List(items, None) if items.is_empty() => {
+                Ok(expr_at(ExprKind::Atom("false".into()), pos))
+            }
+            // Anything else is Enum.member?/2 (a list, a range in a
+            // variable, a map, a MapSet), which a guard does not allow,
+            // as Elixir does not.
             _ => {
-                let list = self.expr(right)?;
-                Ok(call("lists", "member", vec![value, list], pos))
+                let enumerable = self.expr(right)?;
+                Ok(call("Elixir.Enum", "member?", vec![enumerable, value], pos))
             }
         }
     }
