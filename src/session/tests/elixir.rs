@@ -270,3 +270,29 @@ fn use_application_and_application_start_by_mixs_names() {
     assert_eq!(last(&run(&mut s, "Application.stop(:shop)")), ":ok");
     assert!(has(&run(&mut s, "tree"), "no supervisors yet"));
 }
+
+#[test]
+fn an_app_exported_for_mix_loads_back_and_starts_the_same_tree() {
+    let dir = std::env::temp_dir().join(format!("letitcrash-mix-back-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut s = session();
+    run(&mut s, "sup demo { worker w1 counter }");
+    let exported = run(
+        &mut s,
+        &format!("export app shop to {} --mix", dir.display()),
+    );
+    assert!(has(&exported, "wrote 6 files"), "{exported:?}");
+    let mut back = session();
+    back.set_syntax(Syntax::Elixir);
+    for module in ["counter", "demo", "shop_sup", "shop_app"] {
+        let path = dir.join("lib").join(format!("{module}.ex"));
+        let loaded = run(&mut back, &format!("load {}", path.display()));
+        assert_eq!(last(&loaded), format!("{{:ok, :{module}}}"), "{loaded:?}");
+    }
+    assert_eq!(last(&run(&mut back, "Application.start(:shop)")), ":ok");
+    let tree = run(&mut back, "tree").join("\n");
+    assert!(tree.starts_with("shop_sup <0."), "{tree}");
+    assert!(tree.contains("└── demo <0."), "{tree}");
+    assert!(tree.contains("└── w1 <0."), "{tree}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
