@@ -456,7 +456,7 @@ type FloatWriter = fn(f64, Field) -> Option<String>;
 /// `float_data/1`: the digits of `float_to_list(X)` (21 significant
 /// digits, `%.20e`) and the exponent plus one.
 fn float_data(x: f64) -> (Vec<u8>, i32) {
-    let text = format!("{:.20e}", x.abs());
+    let text = super::float_text::twenty_digits(x.abs());
     let (mantissa, exponent) = text.split_once('e').expect("an exponent");
     let digits = mantissa.bytes().filter(u8::is_ascii_digit).collect();
     (digits, exponent.parse::<i32>().expect("an exponent") + 1)

@@ -19,8 +19,8 @@
 
 use crate::runtime::term::atom::Atom;
 use crate::runtime::term::elixir::{
-    Element, InspectOpts, charlist, decrement, inspect, is_keyword, map_elements, map_set_members,
-    printable_text, range_text,
+    Charlists, Element, InspectOpts, charlist, decrement, inspect, is_keyword, map_elements,
+    map_set_members, printable_text, range_text,
 };
 use crate::runtime::term::elixir_text::{write_atom, write_key};
 use crate::runtime::term::word::{Term, View};
@@ -108,20 +108,21 @@ fn to_doc(t: &Term, limit: Option<usize>, opts: &InspectOpts) -> Doc {
             true,
             true,
         ),
-        View::Map(m) if range_text(m).is_some() => text(range_text(m).expect("a range")),
-        View::Map(m) if map_set_members(m).is_some() => {
-            let members = map_set_members(m).expect("a set");
-            let as_lists = InspectOpts {
-                charlists: crate::runtime::term::elixir::Charlists::AsLists,
-                ..*opts
-            };
-            concat([
-                text("MapSet.new("),
-                to_doc(&members, limit, &as_lists),
-                text(")"),
-            ])
-        }
         View::Map(m) if !m.is_empty() => {
+            if let Some(range) = range_text(m) {
+                return text(range);
+            }
+            if let Some(members) = map_set_members(m) {
+                let as_lists = InspectOpts {
+                    charlists: Charlists::AsLists,
+                    ..*opts
+                };
+                return concat([
+                    text("MapSet.new("),
+                    to_doc(&members, limit, &as_lists),
+                    text(")"),
+                ]);
+            }
             let (struct_name, elements) = map_elements(m);
             let mut open = String::from("%");
             if let Some(name) = struct_name {
